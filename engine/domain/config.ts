@@ -1,0 +1,228 @@
+/**
+ * Chain configuration (ST-1..ST-5): stores, locations, fulfillment groups, modes of delivery, parameters,
+ * products, prices, customers and roles. Validated once at boot; immutable afterwards.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+const minor = z.number().int();
+const nonNegativeMinor = minor.nonnegative();
+const basisPoints = z.number().int().min(0).max(10_000);
+
+export const addressSchema = z.object({
+  street: z.string().min(1),
+  city: z.string().min(1),
+  state: z.string().default(''),
+  zip: z.string().default(''),
+  country: z.string().length(3),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const locationSchema = z.object({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['store', 'warehouse']),
+  address: addressSchema,
+});
+export type Location = z.infer<typeof locationSchema>;
+
+/** ST-2: each location of a group is flagged ship and/or pickup ("ship or pickup per location"). */
+export const fulfillmentGroupSchema = z.object({
+  id,
+  name: z.string().min(1),
+  locations: z.array(z.object({ locationId: id, ship: z.boolean(), pickup: z.boolean() })).min(1),
+});
+export type FulfillmentGroup = z.infer<typeof fulfillmentGroupSchema>;
+
+export const deliveryKinds = ['ship', 'pickup', 'carryOut'] as const;
+export type DeliveryKind = (typeof deliveryKinds)[number];
+
+export const modeOfDeliverySchema = z.object({
+  code: id,
+  name: z.string().min(1),
+  kind: z.enum(deliveryKinds),
+  /** Mode-of-delivery charge group, matched by auto charges with delivery code "group". */
+  chargeGroup: z.string().optional(),
+});
+export type ModeOfDelivery = z.infer<typeof modeOfDeliverySchema>;
+
+export const taxGroupSchema = z.object({ id, rate: basisPoints });
+export type TaxGroup = z.infer<typeof taxGroupSchema>;
+
+/** Destination tax: the most specific jurisdiction (country + state over country alone) wins. */
+export const taxJurisdictionSchema = z.object({ country: z.string().length(3), state: z.string().optional(), taxGroupId: id });
+export type TaxJurisdiction = z.infer<typeof taxJurisdictionSchema>;
+
+export const chargeCodeSchema = z.object({
+  code: id,
+  description: z.string().default(''),
+  /** RT-3: only refundable codes are refunded on returns. */
+  refundable: z.boolean().default(true),
+  /** A shipping charge (RT-3 "refund shipping charges" and its approval limit apply). */
+  shipping: z.boolean().default(false),
+});
+export type ChargeCode = z.infer<typeof chargeCodeSchema>;
+
+const relationCode = z.enum(['table', 'group', 'all']);
+const chargeRelation = z
+  .object({ code: relationCode, relation: z.string().optional() })
+  .refine((r) => r.code === 'all' || (r.relation !== undefined && r.relation !== ''), {
+    message: 'relation is required unless code is "all"',
+    path: ['relation'],
+  });
+
+/** CH-2: one tier of an auto charge; From inclusive, To exclusive (null = no upper bound). */
+export const chargeTierSchema = z
+  .object({
+    chargeCode: id,
+    currency: z.string().length(3),
+    category: z.enum(['fixed', 'percent']),
+    /** Fixed: minor units. Percent: basis points of the matched value. */
+    value: nonNegativeMinor,
+    from: nonNegativeMinor.default(0),
+    to: nonNegativeMinor.nullable().default(null),
+  })
+  .refine((t) => t.to === null || t.to > t.from, { message: 'to must be greater than from', path: ['to'] });
+export type ChargeTier = z.infer<typeof chargeTierSchema>;
+
+export const autoChargeSchema = z.object({
+  id,
+  level: z.enum(['header', 'line']),
+  account: chargeRelation,
+  delivery: chargeRelation,
+  /** Line level only. */
+  item: chargeRelation.default({ code: 'all' }),
+  /** A store id; absent = every channel. */
+  channel: id.optional(),
+  tiers: z.array(chargeTierSchema).min(1),
+});
+export type AutoCharge = z.infer<typeof autoChargeSchema>;
+
+export const productSchema = z.object({
+  id,
+  name: z.string().min(1),
+  price: nonNegativeMinor,
+  itemGroup: z.string().default('default'),
+  /** Item charge group, matched by line auto charges with item code "group". */
+  chargeGroup: z.string().optional(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const customerAddressSchema = addressSchema.extend({
+  id,
+  purpose: z.enum(['Home', 'Business', 'Office', 'POBox', 'Delivery', 'Invoice']),
+});
+export type CustomerAddress = z.infer<typeof customerAddressSchema>;
+
+export const customerSchema = z.object({
+  accountId: id,
+  name: z.string().min(1),
+  type: z.enum(['person', 'organization']),
+  customerGroup: z.string().default('retail'),
+  /** Charge group matched by auto charges with account code "group". */
+  chargeGroup: z.string().optional(),
+  /** CO-6: a customer in a customer hierarchy is B2B. */
+  hierarchyId: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  addresses: z.array(customerAddressSchema).default([]),
+  /** CO-12 customer-based tax and CO-3 default ship-to. */
+  deliveryAddressId: z.string().optional(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export const permissionNames = [
+  'depositOverride',
+  'managerOverride',
+  'allowAcceptOrder',
+  'allowRejectOrder',
+  'priceOverride',
+  'chargeOverride',
+] as const;
+export type Permission = (typeof permissionNames)[number];
+
+/** ST-5: permissions per role. */
+export const roleSchema = z.object({
+  id,
+  name: z.string().min(1),
+  permissions: z.array(z.enum(permissionNames)).default([]),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+export const staffSchema = z.object({
+  operatorId: id,
+  name: z.string().min(1),
+  roleId: id,
+  storeIds: z.array(id).min(1),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+/** ST-3: store settings. */
+export const storeSchema = z.object({
+  id,
+  name: z.string().min(1),
+  /** The store's own location (in `locations`, kind "store"). */
+  locationId: id,
+  /** Ship-from warehouse. */
+  warehouseId: id,
+  fulfillmentGroupIds: z.array(id).default([]),
+  taxGroupId: id,
+  destinationBasedTax: z.boolean().default(false),
+  customerBasedTax: z.boolean().default(false),
+  defaultCustomerId: id,
+  manualAccept: z.boolean().default(false),
+  functionality: z
+    .object({
+      createOrderAsync: z.boolean().default(false),
+      realtimeWithAsyncBackup: z.boolean().default(false),
+      createCustomerAsync: z.boolean().default(false),
+      editPartiallyFulfilledOrders: z.boolean().default(false),
+    })
+    .default({
+      createOrderAsync: false,
+      realtimeWithAsyncBackup: false,
+      createCustomerAsync: false,
+      editPartiallyFulfilledOrders: false,
+    }),
+  filterSharedCustomerDataTables: z.boolean().default(false),
+  registerIds: z.array(id).min(1),
+});
+export type Store = z.infer<typeof storeSchema>;
+
+/** ST-4: parameters. Percentages in basis points. */
+export const parametersSchema = z.object({
+  defaultOrderType: z.enum(['customerOrder', 'quote']).default('customerOrder'),
+  defaultDepositPct: basisPoints.default(0),
+  pickupMode: id,
+  carryOutMode: id,
+  cancellationChargePct: basisPoints.default(0),
+  cancellationChargeCode: id,
+  shippingChargeCode: id,
+  useAdvancedAutoCharges: z.boolean().default(false),
+  /** CH-5: prorate header charges to lines by mode of delivery. */
+  prorateHeaderCharges: z.boolean().default(false),
+  refundShippingCharges: z.boolean().default(false),
+  maxShippingRefundWithoutApproval: nonNegativeMinor.default(0),
+  returnReasonCodes: z.array(id).min(1),
+});
+export type Parameters = z.infer<typeof parametersSchema>;
+
+export const chainConfigSchema = z.object({
+  currency: z.string().length(3),
+  locations: z.array(locationSchema).min(1),
+  stores: z.array(storeSchema).min(1),
+  fulfillmentGroups: z.array(fulfillmentGroupSchema).default([]),
+  modesOfDelivery: z.array(modeOfDeliverySchema).default([]),
+  taxGroups: z.array(taxGroupSchema).min(1),
+  taxJurisdictions: z.array(taxJurisdictionSchema).default([]),
+  chargeCodes: z.array(chargeCodeSchema).default([]),
+  autoCharges: z.array(autoChargeSchema).default([]),
+  parameters: parametersSchema,
+  products: z.array(productSchema).min(1),
+  inventory: z.array(z.object({ locationId: id, productId: id, onHand: z.number().int() })).default([]),
+  customers: z.array(customerSchema).min(1),
+  roles: z.array(roleSchema).min(1),
+  staff: z.array(staffSchema).min(1),
+});
+export type ChainConfigInput = z.input<typeof chainConfigSchema>;
+export type ChainConfig = z.infer<typeof chainConfigSchema>;

@@ -1,0 +1,178 @@
+import { spawn } from 'node:child_process';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FileHandle } from 'node:fs/promises';
+import { Journal } from '../../engine/persistence/journal.ts';
+import type { JournalEntry } from '../../engine/persistence/journal.ts';
+import { dataPaths } from '../../engine/persistence/data-dir.ts';
+
+const entry = (seq: number): JournalEntry => ({ seq, at: seq * 100, command: { type: 'cmd', seq } });
+const line = (seq: number): string => JSON.stringify(entry(seq)) + '\n';
+
+let dir: string;
+let path: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'journal-test-'));
+  path = dataPaths(join(dir, 'data')).journal; // nested dir: open() must create it
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('Journal', () => {
+  it('round-trips entries in order and reopens for append', async () => {
+    const j = await Journal.open(path);
+    for (let s = 1; s <= 3; s++) await j.append(entry(s));
+    await j.close();
+    expect(await Journal.readAll(path)).toEqual([entry(1), entry(2), entry(3)]);
+
+    const again = await Journal.open(path);
+    await expect(again.append(entry(3))).rejects.toThrow(/greater than 3/);
+    await again.append(entry(4));
+    await again.close();
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('readAll: missing file is empty', async () => {
+    expect(await Journal.readAll(join(dir, 'nope.jsonl'))).toEqual([]);
+  });
+
+  it('readAll ignores a torn last line, and open() truncates it before appending', async () => {
+    await mkdirFor(path);
+    await writeFile(path, line(1) + line(2) + line(3).slice(0, 15));
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual([1, 2]);
+
+    // unparsable last line even with its newline (e.g. zero-filled block after power loss)
+    await writeFile(path, line(1) + '\0\0\0\0\n');
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual([1]);
+
+    await writeFile(path, line(1) + line(2) + line(3).slice(0, 15));
+    const j = await Journal.open(path);
+    await j.append(entry(3));
+    await j.close();
+    expect(await readFile(path, 'utf8')).toBe(line(1) + line(2) + line(3));
+  });
+
+  it('readAll throws naming the line on a corrupt middle line', async () => {
+    await mkdirFor(path);
+    await writeFile(path, line(1) + '{"seq":2,"at"\n' + line(3));
+    await expect(Journal.readAll(path)).rejects.toThrow(/line 2\b/);
+    await expect(Journal.open(path)).rejects.toThrow(/line 2\b/);
+  });
+
+  it('readAll throws naming the line on a non-increasing seq', async () => {
+    await mkdirFor(path);
+    await writeFile(path, line(1) + line(2) + line(2) + line(3));
+    await expect(Journal.readAll(path)).rejects.toThrow(/line 3\b/);
+  });
+
+  it('group commit: 500 concurrent appends are batched into few syncs, in order', async () => {
+    const j = await Journal.open(path);
+    const all: Promise<void>[] = [];
+    for (let s = 1; s <= 500; s++) all.push(j.append(entry(s)));
+    await Promise.all(all);
+    expect(j.stats.entries).toBe(500);
+    expect(j.stats.syncs).toBeLessThan(500);
+    expect(j.stats.syncs).toBe(j.stats.batches);
+    await j.close();
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+  });
+
+  it('a failed write rejects the pending batch and every later append', async () => {
+    const j = await Journal.open(path);
+    await j.append(entry(1));
+    // Close the underlying handle behind the journal's back: the next write gets EBADF.
+    await (j as unknown as { handle: FileHandle }).handle.close();
+    const pending = [2, 3, 4].map((s) => j.append(entry(s)));
+    const results = await Promise.allSettled(pending);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    await expect(j.append(entry(5))).rejects.toThrow(/failed, no further appends accepted/);
+    expect(j.stats.entries).toBe(1);
+    await j.close(); // still closes (and releases the path) after a failure
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('appends after close are rejected; a second open on the same path is refused', async () => {
+    const j = await Journal.open(path);
+    await expect(Journal.open(path)).rejects.toThrow(/already open/);
+    await expect(Journal.compact(path, 0)).rejects.toThrow(/open/);
+    const flushed = j.append(entry(1));
+    await j.close(); // flushes the pending append first
+    await flushed;
+    await expect(j.append(entry(2))).rejects.toThrow(/closed/);
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('compact keeps only seq > N and the file stays readable and appendable', async () => {
+    const j = await Journal.open(path);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => j.append(entry(i + 1))));
+    await j.close();
+    await appendFile(path, line(11).slice(0, 10)); // a torn tail is dropped too
+
+    await Journal.compact(path, 6);
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual([7, 8, 9, 10]);
+
+    const again = await Journal.open(path);
+    await again.append(entry(11));
+    await again.close();
+    expect((await Journal.readAll(path)).map((e) => e.seq)).toEqual([7, 8, 9, 10, 11]);
+
+    await Journal.compact(path, 100);
+    expect(await Journal.readAll(path)).toEqual([]);
+  });
+
+  it('every acked append survives SIGKILL of the writing process', async () => {
+    const fixture = fileURLToPath(new URL('./fixtures/journal-writer.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, path], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)), // so `--import tsx` resolves
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    const acked: number[] = [];
+    let stderr = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let buffered = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          buffered += chunk;
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          for (const l of lines) {
+            const m = /^ack (\d+)$/.exec(l);
+            if (m) acked.push(Number(m[1]));
+          }
+          if (acked.length >= 200) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+        child.on('exit', (code, signal) => {
+          if (signal !== 'SIGKILL') reject(new Error(`writer exited early (${code ?? signal}): ${stderr}`));
+        });
+      });
+      await exited; // the kernel has finished with the process before we read its file
+    } finally {
+      child.kill('SIGKILL'); // no-op if already dead
+    }
+
+    const seqs = (await Journal.readAll(path)).map((e) => e.seq); // throws if anything but the tail is corrupt
+    expect(seqs.length).toBeGreaterThanOrEqual(acked.length);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    const onDisk = new Set(seqs);
+    expect(acked.filter((s) => !onDisk.has(s))).toEqual([]);
+
+    // The journal is reusable after the crash: open() drops any torn tail.
+    const j = await Journal.open(path);
+    await j.append(entry(seqs.length + 1));
+    await j.close();
+    expect((await Journal.readAll(path)).length).toBe(seqs.length + 1);
+  }, 30_000);
+});
+
+async function mkdirFor(file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+}
