@@ -115,6 +115,10 @@ export class StoreEngine {
     return new StoreEngine(buildCatalog(config), options);
   }
 
+  static fromCatalog(catalog: Catalog, options: EngineOptions = {}): StoreEngine {
+    return new StoreEngine(catalog, options);
+  }
+
   static restore(catalog: Catalog, state: EngineState, options: EngineOptions = {}): StoreEngine {
     return new StoreEngine(catalog, options, state);
   }
