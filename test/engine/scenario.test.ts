@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { chainReport } from '../../engine/report.ts';
+import { engineFor, loadScenario, runSteps } from '../../engine/scenario.ts';
+
+const demoDay = fileURLToPath(new URL('../../scenarios/demo-day.json', import.meta.url));
+const chain = fileURLToPath(new URL('../../scenarios/demo-chain.json', import.meta.url));
+
+async function scenarioFile(body: unknown): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'scenario-'));
+  const file = join(dir, 'scenario.json');
+  await writeFile(file, JSON.stringify(body));
+  return file;
+}
+
+describe('scenario files', () => {
+  it('the demo day replays deterministically with every command accepted', async () => {
+    const scenario = await loadScenario(demoDay);
+    const reports = [];
+    for (let i = 0; i < 2; i++) {
+      const engine = engineFor(scenario);
+      const run = await runSteps(scenario.steps, (c) => engine.executeNow(c));
+      expect(run.refused).toEqual([]);
+      reports.push({ report: chainReport(engine, run), state: engine.exportState() });
+    }
+    expect(reports[0]).toEqual(reports[1]);
+    expect(reports[0]!.report.ordersByStatus).toEqual({ Invoiced: 2, Cancelled: 1 });
+  });
+
+  it('a bad step is reported with its field before anything runs', async () => {
+    const file = await scenarioFile({ name: 'bad', config: chain, steps: [
+      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+      { type: 'fulfillment.pick', locationId: 'S1', operatorId: 'lead1', lines: [{ orderId: 'CO-1', lineId: 'x', quantity: -2 }] },
+    ] });
+    await expect(loadScenario(file)).rejects.toThrow(/steps\.1: lines\.0\.quantity/);
+    await rm(join(file, '..'), { recursive: true });
+  });
+
+  it('a bad configuration and a missing field name their path', async () => {
+    const noSteps = await scenarioFile({ name: 'x', config: chain });
+    await expect(loadScenario(noSteps)).rejects.toThrow(/steps/);
+    const badConfig = await scenarioFile({ name: 'x', config: { currency: 'USD' }, steps: [{ type: 'clock.advance', ms: 1 }] });
+    await expect(loadScenario(badConfig)).rejects.toThrow(/config\.locations/);
+  });
+});
