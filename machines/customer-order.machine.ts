@@ -208,7 +208,7 @@ export function createCustomerOrderMachine(catalog: Catalog) {
         return {
           returns: [...context.returns, e.record],
           lines: context.lines.map((l) => (returned.has(l.lineId) ? { ...l, progress: { ...l.progress, returned: l.progress.returned + returned.get(l.lineId)! } } : l)),
-          payments: [...context.payments, { paymentId: e.payment.paymentId, kind: 'refund' as const, method: e.payment.method, amount: e.record.total }],
+          payments: [...context.payments, { paymentId: e.payment.paymentId, kind: 'returnRefund' as const, method: e.payment.method, amount: e.record.total }],
         };
       }),
     },

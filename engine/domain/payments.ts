@@ -6,8 +6,11 @@
 import { proportionOf, sumMinor, type Minor } from './money.ts';
 
 export type TenderMethod = 'cash' | 'card' | 'cardToken';
-/** Refunds are negative; a cancellation the customer still owes on is a positive 'refund' row. */
-export type PaymentKind = 'prepayment' | 'capture' | 'pickup' | 'refund';
+/**
+ * Refunds are negative; a cancellation the customer still owes on is a positive 'refund' row. A return refund
+ * pays back invoiced goods, so it never eats into the deposits still held.
+ */
+export type PaymentKind = 'prepayment' | 'capture' | 'pickup' | 'refund' | 'returnRefund';
 
 export interface Payment { paymentId: string; kind: PaymentKind; method: TenderMethod; amount: Minor }
 
@@ -30,7 +33,8 @@ export function amountInvoiced(invoices: readonly Invoice[]): Minor {
 
 /** Money paid but not yet consumed by an invoice: the deposits still held (CO-11 refunds these). */
 export function unappliedPrepayment(payments: readonly Payment[], invoices: readonly Invoice[]): Minor {
-  return Math.max(0, amountPaid(payments) - amountInvoiced(invoices));
+  const paidTowardsInvoices = amountPaid(payments.filter((p) => p.kind !== 'returnRefund'));
+  return Math.max(0, paidTowardsInvoices - amountInvoiced(invoices));
 }
 
 /** What must be collected when `invoiceTotal` is invoiced, after remaining deposits are applied. */
