@@ -72,7 +72,10 @@ export function repriceCart(catalog: Catalog, cart: Cart, options: { recalculate
   const charges = options.recalculate
     ? recalculateCharges(cart.charges, fresh, lineIds)
     : applyChargeChanges(cart.charges, fresh, lineIds);
-  return { ...cart, lines, charges };
+  // CO-7: an override that no longer fits the ordered lines (removed, shrunk, carried out) is dropped.
+  const ordered = orderTotals(lines, charges).orderedTotal;
+  const depositOverride = cart.depositOverride !== null && isCustomerOrder(lines) && cart.depositOverride <= ordered ? cart.depositOverride : null;
+  return { ...cart, lines, charges, depositOverride };
 }
 
 // --- Lines ---

@@ -123,10 +123,6 @@ export function isFulfillmentStarted(p: LineProgress, kind: DeliveryKind): boole
   return kind !== 'carryOut' && (p.picked > 0 || p.packed > 0 || p.invoiced > 0);
 }
 
-export function isFullyInvoiced(p: LineProgress): boolean {
-  return p.invoiced === p.quantity;
-}
-
 // --- Operations: each check returns why a quantity is refused, each apply returns the new buckets. ---
 
 function quantityViolation(rule: string, quantity: number, max: number, what: string): RuleViolation | null {

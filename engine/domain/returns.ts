@@ -4,8 +4,10 @@
  */
 import type { Catalog } from './catalog.ts';
 import type { AppliedCharge } from './charges.ts';
-import { proportionOf, sumMinor, type BasisPoints, type Minor } from './money.ts';
-import { percentOf } from './money.ts';
+import { percentOf, proportionOf, sumMinor, type BasisPoints, type Minor } from './money.ts';
+
+/** Refund amounts are negative; a zero stays 0 (not -0), so records survive a JSON round trip unchanged. */
+const negative = (amount: Minor): Minor => (amount === 0 ? 0 : -amount);
 import { violation, type RuleViolation } from './violation.ts';
 
 export interface ReturnableLine {
@@ -92,7 +94,7 @@ export function calculateReturn(catalog: Catalog, source: ReturnSource, request:
     returnedAfter.set(line.lineId, before + wanted.quantity);
     const fullTax = percentOf(line.quantity * line.unitPrice, line.taxRate);
     const tax = proportionOf(fullTax, before + wanted.quantity, line.quantity) - proportionOf(fullTax, before, line.quantity);
-    return { lineId: line.lineId, quantity: wanted.quantity, reasonCode: wanted.reasonCode, net: -wanted.quantity * line.unitPrice, tax: -tax };
+    return { lineId: line.lineId, quantity: wanted.quantity, reasonCode: wanted.reasonCode, net: negative(wanted.quantity * line.unitPrice), tax: negative(tax) };
   });
 
   const orderNet = sumMinor(source.lines.map((l) => l.quantity * l.unitPrice));
@@ -113,11 +115,11 @@ export function calculateReturn(catalog: Catalog, source: ReturnSource, request:
       target = proportionOf(charge.amount, returnedNetAfter, orderNet);
     }
     const amount = target - refundedSoFar(source, charge.key);
-    if (amount > 0) charges.push({ key: charge.key, chargeCode: charge.chargeCode, amount: -amount, shipping });
+    if (amount > 0) charges.push({ key: charge.key, chargeCode: charge.chargeCode, amount: negative(amount), shipping });
   }
 
-  const shippingRefund = -sumMinor(charges.filter((c) => c.shipping).map((c) => c.amount));
-  const shippingBefore = -sumMinor(source.returns.flatMap((r) => r.charges.filter((c) => c.shipping).map((c) => c.amount)));
+  const shippingRefund = negative(sumMinor(charges.filter((c) => c.shipping).map((c) => c.amount)));
+  const shippingBefore = negative(sumMinor(source.returns.flatMap((r) => r.charges.filter((c) => c.shipping).map((c) => c.amount))));
   const needsApproval =
     shippingRefund > 0 && shippingBefore + shippingRefund > catalog.config.parameters.maxShippingRefundWithoutApproval;
   const total = sumMinor(lines.map((l) => l.net + l.tax)) + sumMinor(charges.map((c) => c.amount));

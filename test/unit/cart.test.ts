@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../engine/domain/catalog.ts';
 import {
-  addCharge, addItem, cartAmountDue, checkAddItem, checkCompletion, emptyCart, findLine, overrideCartCharge, recalculateCart,
+  addCharge, addItem, cartAmountDue, checkAddItem, checkCompletion, checkDepositOverride, emptyCart, findLine, overrideCartCharge, recalculateCart,
   removeLine, repriceCart, resolveDelivery, setCustomer, setDelivery, setQuantity, targetLines, type Cart, type DeliveryRequest,
 } from '../../engine/domain/cart.ts';
 import type { LineDelivery } from '../../engine/domain/sales.ts';
@@ -246,6 +246,46 @@ describe('CO-8 card token for ship orders', () => {
     cart = deliver(catalog, cart, ['L1'], { kind: 'ship', modeCode: 'STD' });
     cart = deliver(catalog, cart, ['L2'], { kind: 'pickup' });
     expect(checkCompletion(catalog, cart, 0, null)).toMatchObject({ rule: 'CO-8' });
+  });
+});
+
+describe('CO-7 deposit override in the cart', () => {
+  /** Anna: L1 P-LAMP ship STD (ordered 2499 + 250 + FREIGHT 995 = 3744), L2 P-SOCKS carry-out (1299 + 130). */
+  function hybridCart(catalog: Catalog): Cart {
+    const cart = deliver(catalog, cartOf(catalog, 'C-ANNA', ['P-LAMP', 'P-SOCKS']), ['L1'], { kind: 'ship', modeCode: 'STD' });
+    return { ...cart, depositOverride: 3000 }; // set by manager1 after checkDepositOverride passed
+  }
+
+  it('CO-7 the override replaces the deposit while the ordered lines stay', () => {
+    const catalog = demoCatalog();
+    const cart = hybridCart(catalog);
+    // the modes differ (STD + CARRY): no header FREIGHT (CH-3); ordered = 2499 + 250 = 2749
+    expect(orderTotals(cart.lines, cart.charges)).toMatchObject({ orderedTotal: 2749, carryOutTotal: 1429 });
+    expect(checkDepositOverride(catalog, { ...cart, depositOverride: null }, 2749, 'manager1')).toBeNull();
+    expect(cartAmountDue(catalog, { ...cart, depositOverride: 2000 })).toEqual({ deposit: 2000, carryOut: 1429, due: 3429 });
+  });
+
+  it('CO-7 once every ordered line is gone the cash-and-carry sale owes no deposit, overridden or not', () => {
+    const catalog = demoCatalog();
+    const cart = removeLine(catalog, { ...hybridCart(catalog), depositOverride: 2000 }, 'L1'); // only the carried-out socks remain
+    expect(orderTotals(cart.lines, cart.charges)).toMatchObject({ orderedTotal: 0, carryOutTotal: 1429 });
+    // checkDepositOverride itself refuses a deposit here ("a deposit applies to ship or pickup lines only")
+    expect(checkDepositOverride(catalog, cart, 2000, 'manager1')).toMatchObject({ rule: 'CO-7' });
+    expect(cartAmountDue(catalog, cart)).toEqual({ deposit: 0, carryOut: 1429, due: 1429 });
+  });
+
+  it('CO-7 an override never exceeds the ordered total after the order shrinks', () => {
+    const catalog = demoCatalog();
+    // Both lines shipped STD: ordered = 2499 + 250 + 1299 + 130 + FREIGHT 995 = 5173; the manager overrides 5000.
+    let cart = deliver(catalog, cartOf(catalog, 'C-ANNA', ['P-LAMP', 'P-SOCKS']), ['L1', 'L2'], { kind: 'ship', modeCode: 'STD' });
+    expect(orderTotals(cart.lines, cart.charges).orderedTotal).toBe(5173);
+    expect(checkDepositOverride(catalog, cart, 5000, 'manager1')).toBeNull();
+    cart = { ...cart, depositOverride: 5000 };
+    cart = removeLine(catalog, cart, 'L1'); // ordered = 1299 + 130 + 995 = 2424, below the override
+    const totals = orderTotals(cart.lines, cart.charges);
+    expect(totals.orderedTotal).toBe(2424);
+    // The customer must never be asked for a deposit larger than the whole order (checkDepositOverride's own bound).
+    expect(cartAmountDue(catalog, cart).deposit).toBeLessThanOrEqual(totals.orderedTotal);
   });
 });
 

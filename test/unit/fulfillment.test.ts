@@ -267,6 +267,15 @@ describe('FF-8 status mapping', () => {
   });
 });
 
+describe('fully invoiced (FF-5, FF-8)', () => {
+  it('FF-8 a line whose unrejected units are all invoiced shows Invoiced, and so does its header', () => {
+    // 5 ordered, 2 rejected at the store (FF-7), the other 3 shipped and invoiced (FF-5).
+    const line = progress(5, { rejected: 2, invoiced: 3 });
+    expect(storeLineStatus(line)).toBe('Invoiced');
+    expect(orderHeaderStatus('order', [line])).toBe('Invoiced');
+  });
+});
+
 describe('fulfilment started (CO-10, CO-11)', () => {
   it('CO-11 fulfilment has started once a unit is picked, packed or invoiced (carry-out lines do not count)', () => {
     expect(isFulfillmentStarted(progress(2), 'ship')).toBe(false);
