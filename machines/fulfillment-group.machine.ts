@@ -7,7 +7,7 @@ import { hasPermission, type Catalog } from '../engine/domain/catalog.ts';
 import type { Permission } from '../engine/domain/config.ts';
 import {
   applyInvoice, applyPack, applyPick, applyReject, applyResetFulfillment, checkAccept, checkInvoice, checkPack, checkPick,
-  checkReject, openQuantity, storeLineStatus, uninvoicedQuantity, type LineProgress, type StoreLineStatus,
+  checkReject, openQuantity, storeLineStatus, uninvoicedQuantity, unitsIssued, type LineProgress, type StoreLineStatus,
 } from '../engine/domain/fulfillment.ts';
 import { violation, type RuleViolation } from '../engine/domain/violation.ts';
 import type {
@@ -108,14 +108,14 @@ function groupByOrder<T extends LineRef>(lines: readonly T[]): Map<string, T[]> 
   return byOrder;
 }
 
-/** Applies an operation to the named lines; units that leave the open bucket leave the shelf (FF-3). */
+/** Applies an operation to the named lines; units picked, packed or invoiced leave the shelf (FF-3). */
 function operate(context: FulfillmentGroupContext, lines: readonly LineQuantity[], apply: (p: LineProgress, q: number) => LineProgress): Pick<FulfillmentGroupContext, 'lines' | 'onHand'> {
   const onHand = { ...context.onHand };
   const updated = context.lines.map((line) => {
     const item = lines.find((l) => sameLine(l, line));
     if (item === undefined) return line;
     const progress = apply(line.progress, item.quantity);
-    onHand[line.productId] = (onHand[line.productId] ?? 0) - (openQuantity(line.progress) - openQuantity(progress));
+    onHand[line.productId] = (onHand[line.productId] ?? 0) - unitsIssued(line.progress, progress);
     return { ...line, progress };
   });
   return { lines: updated.filter(keepOnList), onHand };

@@ -39,6 +39,12 @@ export function openQuantity(p: LineProgress): number {
   return p.quantity - p.picked - p.packed - p.invoiced - p.rejected;
 }
 
+/** FF-3: units taken off the shelf by an operation (picked, packed or invoiced); rejected units never left it. */
+export function unitsIssued(before: LineProgress, after: LineProgress): number {
+  const offShelf = (p: LineProgress) => p.picked + p.packed + p.invoiced;
+  return offShelf(after) - offShelf(before);
+}
+
 /** Units that may still be shipped or picked up: open, picked and packed. */
 export function uninvoicedQuantity(p: LineProgress): number {
   return p.quantity - p.invoiced - p.rejected;

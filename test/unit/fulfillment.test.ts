@@ -4,7 +4,7 @@ import type { DeliveryKind } from '../../engine/domain/config.ts';
 import {
   applyInvoice, applyPack, applyPick, applyReject, applyResetFulfillment, backOfficeLineStatus, checkAccept, checkInvoice,
   checkPack, checkPick, checkReject, checkReturn, isFulfillmentStarted, newProgress, openQuantity, orderHeaderStatus,
-  storeLineStatus, uninvoicedQuantity, unpickedShare, type BackOfficeLineStatus, type LineProgress, type StoreLineStatus,
+  storeLineStatus, uninvoicedQuantity, unitsIssued, unpickedShare, type BackOfficeLineStatus, type LineProgress, type StoreLineStatus,
 } from '../../engine/domain/fulfillment.ts';
 
 /** An accepted line of `quantity` units with the given buckets. */
@@ -326,5 +326,18 @@ describe('bucket invariants (seeded random operation sequences)', () => {
       }
     }
     expect(applied).toBeGreaterThan(1000); // the loop really exercised the operations
+  });
+});
+
+describe('stock issued (FF-3, FF-7)', () => {
+  it('FF-7 rejecting and resetting units never touches the shelf; picking and shipping them does', () => {
+    const start = newProgress(2, 'ship', false);
+    const rejected = applyReject(start, 2);
+    expect(unitsIssued(start, rejected)).toBe(0);
+    const reset = applyResetFulfillment(rejected, 'ship', false);
+    expect(unitsIssued(rejected, reset)).toBe(0);
+    const picked = applyPick(reset, 2);
+    expect(unitsIssued(reset, picked)).toBe(2);
+    expect(unitsIssued(picked, applyInvoice(picked, 2))).toBe(0);
   });
 });
