@@ -12,6 +12,7 @@ import type { Command, CommandOf } from '../engine/commands.ts';
 import {
   addItem, cartAmountDue, emptyCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity, targetLines,
   type Cart, type DeliveryRequest,
+  keptOnCompletion,
 } from '../engine/domain/cart.ts';
 import { buildCatalog, type Catalog } from '../engine/domain/catalog.ts';
 import { cancellationCharge } from '../engine/domain/cancellation.ts';
@@ -23,7 +24,7 @@ import { buildInvoice, type QuantityOfLine } from '../engine/domain/order-invoic
 import { amountInvoiced, amountPaid, unappliedPrepayment, type Payment, type TenderMethod } from '../engine/domain/payments.ts';
 import { calculateReturn, type ReturnRecord, type ReturnSource } from '../engine/domain/returns.ts';
 import { isCustomerOrder, orderTotals, type LineDelivery } from '../engine/domain/sales.ts';
-import type { Receipt, ReturnOrder, StoreEngine } from '../engine/store-engine.ts';
+import { deliveryRequest, type Receipt, type ReturnOrder, type StoreEngine } from '../engine/store-engine.ts';
 import type { CustomerOrderContext, OrderLine } from '../machines/customer-order.types.ts';
 import type { RecalledOrder, RegisterTransaction, ReturnOriginal, TransactionKind } from '../machines/register.types.ts';
 
@@ -126,18 +127,11 @@ function updateCart(reg: ReducerRegister, update: (cart: Cart) => Cart): void {
   reg.transaction = { ...t, cart: update(t.cart) };
 }
 
-function deliveryRequest(command: CommandOf<'register.shipAll' | 'register.shipSelected' | 'register.changeModeOfDelivery' | 'register.pickupAll' | 'register.pickupSelected' | 'register.carryOutAll' | 'register.carryOutSelected'>): DeliveryRequest {
-  const scope = command.type.endsWith('All') ? 'all' : 'selected';
-  const lineIds = 'lineIds' in command ? command.lineIds : undefined;
-  if (command.type === 'register.carryOutAll' || command.type === 'register.carryOutSelected') return { scope, lineIds, kind: 'carryOut' };
-  if (command.type === 'register.pickupAll' || command.type === 'register.pickupSelected') return { scope, lineIds, kind: 'pickup', locationId: command.locationId, date: command.date };
-  return { scope, lineIds, kind: 'ship', modeCode: command.modeCode, locationId: command.locationId, address: command.address, date: command.date };
-}
-
 function recalledOrder(order: ReducerOrder): RecalledOrder {
   return {
     orderId: order.orderId, customerId: order.customerId, lines: order.lines, cardToken: order.cardToken,
     paid: amountPaid(order.payments), prepaid: unappliedPrepayment(order.payments, order.invoices),
+    charges: order.charges, depositOverride: order.depositOverride, isQuote: order.status === 'quote',
   };
 }
 
@@ -224,7 +218,10 @@ function completeTransaction(state: ReducerState, reg: ReducerRegister, transact
   const { catalog } = state;
   const received = sumMinor(transaction.tenders.map((t) => t.amount));
   const due = transactionDue(catalog, transaction);
-  const paid = due >= 0 ? Math.min(received, due) : received;
+  const alreadyPaid = transaction.kind === 'orderEdit' ? transaction.order?.paid ?? 0 : 0;
+  const paid = due >= 0 && (transaction.kind === 'sale' || transaction.kind === 'orderEdit')
+    ? keptOnCompletion(catalog, transaction.cart, due, alreadyPaid, received)
+    : due >= 0 ? Math.min(received, due) : received;
   const method: TenderMethod = transaction.tenders.at(-1)?.method ?? 'cash';
   switch (transaction.kind) {
     case 'sale': {

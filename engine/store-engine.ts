@@ -5,11 +5,11 @@
  */
 import { createActor, type Actor, type AnyActorLogic } from 'xstate';
 import { buildCatalog, type Catalog } from './domain/catalog.ts';
-import type { DeliveryRequest } from './domain/cart.ts';
+import { keptOnCompletion, type DeliveryRequest } from './domain/cart.ts';
 import { cancellationCharge } from './domain/cancellation.ts';
 import { newProgress, orderHeaderStatus, uninvoicedQuantity, type OrderHeaderStatus } from './domain/fulfillment.ts';
 import { buildInvoice } from './domain/order-invoicing.ts';
-import { amountPaid, paymentStatus, unappliedPrepayment, type Payment, type PaymentStatus, type TenderMethod } from './domain/payments.ts';
+import { amountInvoiced, amountPaid, paymentStatus, unappliedPrepayment, type Payment, type PaymentStatus, type TenderMethod } from './domain/payments.ts';
 import { calculateReturn, type ReturnRecord, type ReturnSource } from './domain/returns.ts';
 import { isCustomerOrder, orderTotals, type OrderTotals, type SalesLine } from './domain/sales.ts';
 import { CommandRefused, refuse, violation, type RuleViolation } from './domain/violation.ts';
@@ -83,6 +83,7 @@ export class StoreEngine {
   /** Undo steps of the command in progress; null outside a command. */
   private undo: (() => void)[] | null = null;
   private touched = new Set<string>();
+  private actorFailure: Error | null = null;
 
   private constructor(readonly catalog: Catalog, options: EngineOptions, state?: EngineState) {
     this.machines = {
@@ -129,6 +130,8 @@ export class StoreEngine {
     const logic = this.machines[kind] as unknown as AnyActorLogic;
     const actor = createActor(logic, options.snapshot === undefined ? { input: options.input } : { snapshot: options.snapshot as never });
     actor.on('*', (event) => this.outbox.push({ kind, event: event as Emitted }));
+    // An action that throws stops the actor; record it so the command fails and rolls back instead.
+    actor.subscribe({ error: (error) => { this.actorFailure ??= error instanceof Error ? error : new Error(String(error)); } });
     this.actors[kind].set(actorId, actor);
     actor.start();
     return actor;
@@ -170,6 +173,7 @@ export class StoreEngine {
     if (!actor.getSnapshot().can(event)) throw new CommandRefused(this.explain(kind, actor, event));
     this.remember(kind, actorId);
     actor.send(event);
+    if (this.actorFailure !== null) throw new Error(`${kind} ${actorId} failed on ${event.type}: ${this.actorFailure.message}`);
     this.drain();
   }
 
@@ -202,6 +206,7 @@ export class StoreEngine {
     this.touched.clear();
     this.outbox = [];
     this.lastCompletion = {};
+    this.actorFailure = null;
     try {
       const result = this.handle(command);
       this.seq += 1;
@@ -211,6 +216,7 @@ export class StoreEngine {
       this.ids.reset(ids);
       this.clock.now = clock;
       this.outbox = [];
+      this.actorFailure = null;
       if (error instanceof CommandRefused) return { ok: false, error: error.violation };
       throw error;
     } finally {
@@ -327,6 +333,7 @@ export class StoreEngine {
     return {
       orderId, customerId: order.customerId, lines: order.lines, cardToken: order.cardToken,
       paid: amountPaid(order.payments), prepaid: unappliedPrepayment(order.payments, order.invoices),
+      charges: order.charges, depositOverride: order.depositOverride, isQuote: this.actor('order', orderId, 'orderId').getSnapshot().matches('quote'),
     };
   }
 
@@ -443,8 +450,10 @@ export class StoreEngine {
   private completeTransaction(registerId: string, storeId: string, transaction: RegisterTransaction): void {
     const received = transaction.tenders.reduce((sum, t) => sum + t.amount, 0);
     const due = transactionDue(this.catalog, transaction);
-    // Cash over the amount due is given back as change; the order keeps what was due.
-    const paid = due >= 0 ? Math.min(received, due) : received;
+    const alreadyPaid = transaction.kind === 'orderEdit' ? transaction.order?.paid ?? 0 : 0;
+    const paid = due >= 0 && (transaction.kind === 'sale' || transaction.kind === 'orderEdit')
+      ? keptOnCompletion(this.catalog, transaction.cart, due, alreadyPaid, received)
+      : due >= 0 ? Math.min(received, due) : received;
     const method: TenderMethod = transaction.tenders.at(-1)?.method ?? 'cash';
     const payments = (amount: number): Payment[] => (amount === 0 ? [] : [{ paymentId: this.ids.next('PAY'), kind: 'prepayment', method, amount }]);
     switch (transaction.kind) {
@@ -476,11 +485,18 @@ export class StoreEngine {
       }
       case 'orderEdit': {
         const order = transaction.order!;
+        const current = this.contextOf<CustomerOrderContext>('order', order.orderId, 'orderId');
+        const before = (lineId: string) => order.lines.find((l) => l.lineId === lineId);
+        // CO-5: carry-out lines new to the order (added, or switched from an open ship/pickup line) are invoiced now.
+        const newlyCarried = transaction.cart.lines.filter((l) => l.delivery.kind === 'carryOut' && before(l.lineId)?.delivery.kind !== 'carryOut');
+        const uninvoiced = transaction.cart.lines.map((line) => ({ ...line, progress: { ...newProgress(line.quantity, 'ship', false), ...before(line.lineId)?.progress, quantity: line.quantity } }));
+        const invoices = newlyCarried.length === 0 ? [] : [buildInvoice({ lines: uninvoiced, charges: transaction.cart.charges, invoices: current.invoices, payments: current.payments }, this.ids.next('INV'), 'carryOut', newlyCarried.map((l) => ({ lineId: l.lineId, quantity: l.quantity }))).invoice];
         const lines: OrderLine[] = transaction.cart.lines.map((line) => {
-          const before = order.lines.find((l) => l.lineId === line.lineId);
-          return { ...line, progress: before === undefined ? newProgress(line.quantity, line.delivery.kind, this.manualAcceptAt(line.delivery.locationId)) : { ...before.progress, quantity: line.quantity } };
+          const previous = before(line.lineId);
+          if (previous === undefined || newlyCarried.includes(line)) return { ...line, progress: newProgress(line.quantity, line.delivery.kind, this.manualAcceptAt(line.delivery.locationId)) };
+          return { ...line, progress: { ...previous.progress, quantity: line.quantity } };
         });
-        this.send('order', order.orderId, { type: 'SAVE_EDIT', registerId, lines, charges: transaction.cart.charges, depositOverride: transaction.cart.depositOverride, cardToken: transaction.cardToken, payments: payments(paid) });
+        this.send('order', order.orderId, { type: 'SAVE_EDIT', registerId, lines, charges: transaction.cart.charges, depositOverride: transaction.cart.depositOverride, cardToken: transaction.cardToken, payments: payments(paid), invoices });
         this.lastCompletion = { orderId: order.orderId };
         return;
       }
@@ -547,7 +563,8 @@ export class StoreEngine {
     const context = snapshot.context as CustomerOrderContext;
     const lifecycle = snapshot.matches('cancelled') ? 'cancelled' : snapshot.matches('quote') ? 'quote' : 'order';
     const totals = orderTotals(context.lines, context.charges);
-    const owed = lifecycle === 'cancelled' ? (context.cancellation?.charge ?? 0) : totals.total + context.returns.reduce((s, r) => s + r.total, 0);
+    const returned = context.returns.reduce((s, r) => s + r.total, 0);
+    const owed = (lifecycle === 'cancelled' ? (context.cancellation?.charge ?? 0) + amountInvoiced(context.invoices) : totals.total) + returned;
     return {
       ...context,
       state: snapshot.value,
@@ -585,7 +602,8 @@ export class StoreEngine {
   }
 }
 
-function deliveryRequest(command: CommandOf<'register.shipAll' | 'register.shipSelected' | 'register.changeModeOfDelivery' | 'register.pickupAll' | 'register.pickupSelected' | 'register.carryOutAll' | 'register.carryOutSelected'>): DeliveryRequest {
+/** CO-2: the register's delivery operations as one request (all / selected, ship / pickup / carry out). */
+export function deliveryRequest(command: CommandOf<'register.shipAll' | 'register.shipSelected' | 'register.changeModeOfDelivery' | 'register.pickupAll' | 'register.pickupSelected' | 'register.carryOutAll' | 'register.carryOutSelected'>): DeliveryRequest {
   const scope = command.type.endsWith('All') ? 'all' : 'selected';
   const lineIds = 'lineIds' in command ? command.lineIds : undefined;
   if (command.type === 'register.carryOutAll' || command.type === 'register.carryOutSelected') return { scope, lineIds, kind: 'carryOut' };

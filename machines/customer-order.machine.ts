@@ -170,7 +170,7 @@ export function createCustomerOrderMachine(catalog: Catalog) {
       saveEdit: assign(({ context, event }) => {
         const e = event as EventOf<'SAVE_EDIT'>;
         return { lines: e.lines, charges: e.charges, depositOverride: e.depositOverride, cardToken: e.cardToken ?? context.cardToken,
-          payments: [...context.payments, ...e.payments], editedBy: null };
+          payments: [...context.payments, ...e.payments], invoices: [...context.invoices, ...e.invoices], editedBy: null };
       }),
       emitFulfillmentRequested: emit(({ context }) => ({ type: 'fulfillmentRequested' as const, orderId: context.orderId, lines: fulfillmentAssignments(context) })),
       emitFulfillmentChanged: emit(({ context }) => ({ type: 'fulfillmentChanged' as const, orderId: context.orderId, lines: fulfillmentAssignments(context) })),
@@ -253,7 +253,8 @@ export function createCustomerOrderMachine(catalog: Catalog) {
         },
       },
       completed: { on: { ...returns } },
-      cancelled: { type: 'final' },
+      // Not final: the invoiced carry-out lines of a cancelled hybrid order can still be returned (RT-1).
+      cancelled: { on: { ...returns } },
     },
   });
 }

@@ -43,7 +43,7 @@ export interface PaymentReceipt { paymentId: string; method: TenderMethod }
 export type CustomerOrderEvent =
   | { type: 'APPROVE_QUOTE' }
   | { type: 'RECALL_FOR_EDIT'; registerId: string; storeId: string }
-  | { type: 'SAVE_EDIT'; registerId: string; lines: OrderLine[]; charges: AppliedCharge[]; depositOverride: Minor | null; cardToken: string | null; payments: Payment[] }
+  | { type: 'SAVE_EDIT'; registerId: string; lines: OrderLine[]; charges: AppliedCharge[]; depositOverride: Minor | null; cardToken: string | null; payments: Payment[]; invoices: Invoice[] }
   | { type: 'RELEASE_EDIT'; registerId: string }
   | { type: 'ACCEPT'; lineIds: string[] }
   | { type: 'PICK_LIST'; pickListId: string; lineIds: string[] }

@@ -6,7 +6,7 @@
 import { and, assign, emit, setup, type SnapshotFrom } from 'xstate';
 import {
   addCharge, addItem, cartAmountDue, checkAddItem, checkChargeOverride, checkCompletion, checkCustomer, checkDepositOverride,
-  checkLineExists, checkManualCharge, checkOverrideCharge, emptyCart, overrideCartCharge, recalculateCart, removeLine,
+  checkLineExists, checkManualCharge, checkOverrideCharge, emptyCart, keptOnCompletion, overrideCartCharge, recalculateCart, removeLine,
   repriceCart, resolveDelivery, setCustomer, setDelivery, setQuantity, targetLines, type Cart,
 } from '../engine/domain/cart.ts';
 import { hasPermission, type Catalog } from '../engine/domain/catalog.ts';
@@ -59,6 +59,10 @@ function checkEditOfLine(transaction: RegisterTransaction, lineId: string, chang
   const progress = recalledProgress(transaction, lineId);
   if (progress === undefined) return null;
   const processed = progress.quantity - openQuantity(progress);
+  const isSoldCarryOut = transaction.order?.lines.find((l) => l.lineId === lineId)?.delivery.kind === 'carryOut';
+  if (change === 'quantity' && isSoldCarryOut) {
+    return quantity === progress.quantity ? null : violation('CO-10', `line ${lineId} was carried out and invoiced: add a new line instead`, 'quantity');
+  }
   if (change === 'quantity') {
     return quantity >= processed ? null : violation('CO-10', `line ${lineId} has ${processed} units in fulfilment: quantity cannot go below that`, 'quantity');
   }
@@ -92,8 +96,9 @@ function checkTender(catalog: Catalog, context: RegisterContext, transaction: Re
   }
   if (!completes(catalog, transaction, event)) return null;
   const cardToken = event.cardToken ?? transaction.cardToken ?? transaction.order?.cardToken ?? null;
-  const paidAfter = (transaction.kind === 'orderEdit' ? transaction.order?.paid ?? 0 : 0) + tendered(transaction) + event.amount;
   if (transaction.kind === 'sale' || transaction.kind === 'orderEdit') {
+    const alreadyPaid = transaction.kind === 'orderEdit' ? transaction.order?.paid ?? 0 : 0;
+    const paidAfter = alreadyPaid + keptOnCompletion(catalog, transaction.cart, due, alreadyPaid, tendered(transaction) + event.amount);
     const found = checkCompletion(catalog, transaction.cart, paidAfter, cardToken);
     if (found !== null) return found;
   }
@@ -244,7 +249,10 @@ export function createRegisterMachine(catalog: Catalog) {
         const { order, transactionId } = event as EventOf<'RECALL_EDIT'>;
         // CO-10: existing lines keep their prices and discounts until Recalculate.
         const lines = order.lines.map(({ progress: _progress, ...line }) => ({ ...line, priceLocked: true }));
-        const cart = repriceCart(catalog, { ...emptyCart(catalog, context.storeId), customerId: order.customerId, lines, nextLineNumber: lines.length + 1 });
+        const cart = repriceCart(catalog, {
+          ...emptyCart(catalog, context.storeId), customerId: order.customerId, lines, nextLineNumber: lines.length + 1,
+          charges: order.charges, depositOverride: order.depositOverride, orderType: order.isQuote ? 'quote' : 'customerOrder',
+        });
         return newTransaction(cart, transactionId, 'orderEdit', { order, cardToken: order.cardToken });
       } }),
       beginCancel: assign({ transaction: ({ context, event }) => {

@@ -1,4 +1,5 @@
 import type { Cart, DeliveryRequest, OrderType } from '../engine/domain/cart.ts';
+import type { AppliedCharge } from '../engine/domain/charges.ts';
 import type { Minor } from '../engine/domain/money.ts';
 import type { QuantityOfLine } from '../engine/domain/order-invoicing.ts';
 import type { TenderMethod } from '../engine/domain/payments.ts';
@@ -19,6 +20,9 @@ export interface RecalledOrder {
   /** Deposits not yet consumed by invoices (CO-11 refunds these). */
   prepaid: Minor;
   cardToken: string | null;
+  charges: AppliedCharge[];
+  depositOverride: Minor | null;
+  isQuote: boolean;
 }
 
 /** The original a return is made against (RT-1): a customer order or a cash-and-carry receipt. */

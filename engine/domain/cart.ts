@@ -214,6 +214,7 @@ export function checkManualCharge(catalog: Catalog, cart: Cart, charge: { level:
   if (charge.level === 'line' && (charge.lineId === undefined || findLine(cart, charge.lineId) === undefined)) {
     return violation('NOT_FOUND', 'a line charge needs a line of the cart', 'lineId');
   }
+  if (charge.level === 'header' && charge.lineId !== undefined) return violation('VALIDATION', 'a header charge has no line', 'lineId');
   // CH-1: without advanced auto charges, the shipping charge is entered by hand by the cashier.
   const isManualShipping = !catalog.config.parameters.useAdvancedAutoCharges
     && charge.level === 'header' && charge.chargeCode === catalog.config.parameters.shippingChargeCode;
@@ -259,6 +260,15 @@ export function checkDepositOverride(catalog: Catalog, cart: Cart, amount: Minor
     return violation('CO-7', `deposit must be a whole amount between 0 and ${ordered}`, 'amount');
   }
   return null;
+}
+
+/**
+ * What a completing tender keeps: at least the amount due, and cash beyond it as prepayment up to what the
+ * order still owes; anything more is change.
+ */
+export function keptOnCompletion(catalog: Catalog, cart: Cart, due: Minor, alreadyPaid: Minor, received: Minor): Minor {
+  const owed = orderTotals(cart.lines, cart.charges).total - alreadyPaid;
+  return Math.min(received, Math.max(due, owed));
 }
 
 /** CO-1, CO-8: what must hold before the cart can be completed as a sale, order or quote. */
