@@ -80,14 +80,13 @@ export function repriceCart(catalog: Catalog, cart: Cart, options: { recalculate
 
 // --- Lines ---
 
-export function checkAddItem(catalog: Catalog, cart: Cart, productId: string, quantity: number, unitPrice: Minor | undefined, operatorId: string): RuleViolation | null {
+export function checkAddItem(catalog: Catalog, productId: string, quantity: number, unitPrice: Minor | undefined, operatorId: string): RuleViolation | null {
   const product = catalog.products.get(productId);
   if (product === undefined) return violation('NOT_FOUND', `unknown product "${productId}"`, 'productId');
   if (!Number.isInteger(quantity) || quantity <= 0) return violation('VALIDATION', 'quantity must be a positive whole number', 'quantity');
   if (unitPrice !== undefined && unitPrice !== product.price && !hasPermission(catalog, operatorId, 'priceOverride')) {
     return violation('ST-5', 'price override needs the priceOverride permission', 'unitPrice');
   }
-  void cart;
   return null;
 }
 
@@ -243,9 +242,14 @@ export function depositRateOf(catalog: Catalog, cart: Cart): number {
   return defaultDepositRate(catalog.config.parameters.defaultDepositPct, pricingCustomer(catalog, cart));
 }
 
+/** A quote: a customer order (CO-4) of order type quote, which takes no payment (CO-9). */
+export function isQuote(cart: Pick<Cart, 'orderType' | 'lines'>): boolean {
+  return cart.orderType === 'quote' && isCustomerOrder(cart.lines);
+}
+
 /** CO-5..CO-7: what the customer pays now for a new order or sale. Quotes take no payment. */
 export function cartAmountDue(catalog: Catalog, cart: Cart): AmountDue {
-  if (cart.orderType === 'quote' && isCustomerOrder(cart.lines)) return { deposit: 0, carryOut: 0, due: 0 };
+  if (isQuote(cart)) return { deposit: 0, carryOut: 0, due: 0 };
   return amountDue(orderTotals(cart.lines, cart.charges), depositRateOf(catalog, cart), cart.depositOverride);
 }
 
@@ -264,18 +268,24 @@ export function checkDepositOverride(catalog: Catalog, cart: Cart, amount: Minor
 
 /**
  * What a completing tender keeps: at least the amount due, and cash beyond it as prepayment up to what the
- * order still owes; anything more is change.
+ * order still owes; anything more is change. A quote keeps nothing: what was tendered before the cart became a
+ * quote is handed back (CO-9).
  */
-export function keptOnCompletion(catalog: Catalog, cart: Cart, due: Minor, alreadyPaid: Minor, received: Minor): Minor {
+export function keptOnCompletion(cart: Cart, due: Minor, alreadyPaid: Minor, received: Minor): Minor {
+  if (isQuote(cart)) return 0;
   const owed = orderTotals(cart.lines, cart.charges).total - alreadyPaid;
   return Math.min(received, Math.max(due, owed));
 }
 
 /** CO-1, CO-8: what must hold before the cart can be completed as a sale, order or quote. */
-export function checkCompletion(catalog: Catalog, cart: Cart, paidAfter: Minor, cardToken: string | null): RuleViolation | null {
+export function checkCompletion(cart: Cart, paidAfter: Minor, cardToken: string | null): RuleViolation | null {
   if (cart.lines.length === 0) return violation('CO-2', 'the cart has no lines', 'lines');
   const order = isCustomerOrder(cart.lines);
   if (cart.orderType === 'quote' && !order) return violation('CO-9', 'a quote needs ship or pickup lines', 'orderType');
+  // A quote takes no payment, so nothing can be carried out (and invoiced) on it.
+  if (cart.orderType === 'quote' && cart.lines.some((l) => l.delivery.kind === 'carryOut')) {
+    return violation('CO-9', 'a quote cannot carry out lines: ship or pick up every line, or sell the carry-out lines separately', 'orderType');
+  }
   if (order && cart.customerId === null) return violation('CO-1', 'a customer is required for a customer order or quote', 'customerId');
   const total = orderTotals(cart.lines, cart.charges).total;
   const hasShip = cart.lines.some((l) => l.delivery.kind === 'ship');

@@ -107,9 +107,23 @@ export function buildCatalog(input: unknown): Catalog {
       need(c.addresses.some((a) => a.id === c.deliveryAddressId), `customers.${i}.deliveryAddressId`, `no address "${c.deliveryAddressId}"`);
     }
   });
+  const groups = new Set(config.customerGroups.map((g) => g.id));
+  const affiliations = new Set(config.affiliations.map((a) => a.id));
+  config.customers.forEach((c, i) => {
+    // Groups and affiliations are checked once the chain lists any (a minimal configuration may leave them out).
+    if (groups.size > 0) need(groups.has(c.customerGroup), `customers.${i}.customerGroup`, `unknown customer group "${c.customerGroup}"`);
+    if (affiliations.size > 0) c.affiliations.forEach((a, j) => need(affiliations.has(a), `customers.${i}.affiliations.${j}`, `unknown affiliation "${a}"`));
+  });
+  config.customerAttributes.forEach((a, i) => need(a.kind !== 'choice' || a.choices.length > 0, `customerAttributes.${i}.choices`, 'a choice attribute needs choices'));
+  const scheduled = new Set<string>();
+  config.jobSchedules.forEach((schedule, i) => {
+    need(!scheduled.has(schedule.job), `jobSchedules.${i}.job`, `job "${schedule.job}" is scheduled twice`);
+    scheduled.add(schedule.job);
+  });
   config.staff.forEach((s, i) => {
     need(catalog.roles.has(s.roleId), `staff.${i}.roleId`, `unknown role "${s.roleId}"`);
     s.storeIds.forEach((id, j) => need(catalog.stores.has(id), `staff.${i}.storeIds.${j}`, `unknown store "${id}"`));
+    s.warehouseIds.forEach((id, j) => need(catalog.locations.get(id)?.kind === 'warehouse', `staff.${i}.warehouseIds.${j}`, `"${id}" is not a warehouse`));
   });
   if (issues.length > 0) throw new ConfigError(issues);
   return catalog;

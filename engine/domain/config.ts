@@ -114,10 +114,22 @@ export const customerAddressSchema = addressSchema.extend({
 });
 export type CustomerAddress = z.infer<typeof customerAddressSchema>;
 
+export const customerTypes = ['person', 'organization'] as const;
+export const receiptOptions = ['print', 'email', 'both'] as const;
+export const emailSchema = z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address like name@example.com');
+export const phoneSchema = z.string().min(3).max(32).regex(/^\+?[0-9 ()./-]+$/, 'expected a phone number (digits, spaces, + ( ) - . /)');
+/** CU-1: a customer attribute's value. */
+export const attributeValueSchema = z.union([z.string().max(200), z.number(), z.boolean()]);
+export type AttributeValue = z.infer<typeof attributeValueSchema>;
+/** CU-1: a secondary email or phone with its marketing consent. */
+export const secondaryEmailSchema = z.object({ address: emailSchema, marketingConsent: z.boolean().default(false) }).strict();
+export const secondaryPhoneSchema = z.object({ number: phoneSchema, marketingConsent: z.boolean().default(false) }).strict();
+
 export const customerSchema = z.object({
+  /** The customer's id in this chain's channel database: the account number, or a temporary GUID (CU-4). */
   accountId: id,
-  name: z.string().min(1),
-  type: z.enum(['person', 'organization']),
+  name: z.string().min(1).max(100),
+  type: z.enum(customerTypes),
   customerGroup: z.string().default('retail'),
   /** Charge group matched by auto charges with account code "group". */
   chargeGroup: z.string().optional(),
@@ -128,8 +140,41 @@ export const customerSchema = z.object({
   addresses: z.array(customerAddressSchema).default([]),
   /** CO-12 customer-based tax and CO-3 default ship-to. */
   deliveryAddressId: z.string().optional(),
+  /** CU-2: copied from the store's default customer when a customer is created at the register. */
+  receiptOption: z.enum(receiptOptions).default('print'),
+  receiptEmail: z.string().optional(),
+  currency: z.string().length(3).optional(),
+  language: z.string().min(2).max(10).default('en-us'),
+  affiliations: z.array(id).default([]),
+  financialDimensions: z.record(z.string(), z.string()).default({}),
+  attributes: z.record(z.string(), attributeValueSchema).default({}),
+  secondaryEmails: z.array(secondaryEmailSchema).default([]),
+  secondaryPhones: z.array(secondaryPhoneSchema).default([]),
+  /** CU-5: issued only once the customer exists at headquarters. */
+  loyaltyCardId: z.string().optional(),
 });
 export type Customer = z.infer<typeof customerSchema>;
+
+/** CU-2: a customer group and the financial dimensions its new customers get. */
+export const customerGroupSchema = z.object({ id, name: z.string().min(1), financialDimensions: z.record(z.string(), z.string()).default({}) });
+export type CustomerGroup = z.infer<typeof customerGroupSchema>;
+
+/** CU-1: an attribute customers may carry, and the values it takes. */
+export const customerAttributeSchema = z.object({
+  name: id,
+  kind: z.enum(['text', 'number', 'boolean', 'choice']),
+  choices: z.array(z.string().min(1)).default([]),
+  required: z.boolean().default(false),
+});
+export type CustomerAttribute = z.infer<typeof customerAttributeSchema>;
+
+export const affiliationSchema = z.object({ id, name: z.string().min(1) });
+
+/** Headquarters batch jobs (SY-2, SY-4, CU-5). */
+export const headquartersJobs = ['P-job', 'synchronizeOrders', 'synchronizeCustomers', '1010'] as const;
+export type HeadquartersJob = (typeof headquartersJobs)[number];
+export const jobScheduleSchema = z.object({ job: z.enum(headquartersJobs), everyMinutes: z.number().int().min(1).max(7 * 24 * 60) }).strict();
+export type JobSchedule = z.infer<typeof jobScheduleSchema>;
 
 export const permissionNames = [
   'depositOverride',
@@ -138,6 +183,8 @@ export const permissionNames = [
   'allowRejectOrder',
   'priceOverride',
   'chargeOverride',
+  /** Headquarters work: batch jobs and schedules, links, the virtual clock, resetting fulfilment, the analyst view. */
+  'backOffice',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -149,12 +196,20 @@ export const roleSchema = z.object({
 });
 export type Role = z.infer<typeof roleSchema>;
 
+/** A PIN or password, hashed (see engine/server/credentials.ts): `scrypt$<N>$<salt hex>$<hash hex>`. */
+export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$[0-9a-f]{32}\$[0-9a-f]{64}$/, 'expected scrypt$N$salt$hash (hash a PIN with `npx tsx engine/cli.ts hash-pin`)');
+
 export const staffSchema = z.object({
   operatorId: id,
   name: z.string().min(1),
   roleId: id,
-  storeIds: z.array(id).min(1),
-});
+  /** The stores whose screens the staff member works at. */
+  storeIds: z.array(id).default([]),
+  /** The warehouses whose fulfilment screens the staff member works at. */
+  warehouseIds: z.array(id).default([]),
+  /** Who cannot sign in has none. */
+  pinHash: pinHashSchema.optional(),
+}).refine((s) => s.storeIds.length + s.warehouseIds.length > 0, { message: 'staff work at a store or a warehouse', path: ['storeIds'] });
 export type Staff = z.infer<typeof staffSchema>;
 
 /** ST-3: store settings. */
@@ -204,6 +259,8 @@ export const parametersSchema = z.object({
   refundShippingCharges: z.boolean().default(false),
   maxShippingRefundWithoutApproval: nonNegativeMinor.default(0),
   returnReasonCodes: z.array(id).min(1),
+  /** CU-1: the feature "secondary emails and phones with marketing consent". */
+  secondaryContacts: z.boolean().default(false),
 });
 export type Parameters = z.infer<typeof parametersSchema>;
 
@@ -221,8 +278,13 @@ export const chainConfigSchema = z.object({
   products: z.array(productSchema).min(1),
   inventory: z.array(z.object({ locationId: id, productId: id, onHand: z.number().int() })).default([]),
   customers: z.array(customerSchema).min(1),
+  customerGroups: z.array(customerGroupSchema).default([]),
+  customerAttributes: z.array(customerAttributeSchema).default([]),
+  affiliations: z.array(affiliationSchema).default([]),
   roles: z.array(roleSchema).min(1),
   staff: z.array(staffSchema).min(1),
+  /** Batch jobs headquarters runs on the virtual clock (they can always be run by hand too). */
+  jobSchedules: z.array(jobScheduleSchema).default([]),
 });
 export type ChainConfigInput = z.input<typeof chainConfigSchema>;
 export type ChainConfig = z.infer<typeof chainConfigSchema>;

@@ -27,13 +27,22 @@ export function proportionOf(amount: Minor, part: number, whole: number): Minor 
   return divideRounded(amount * part, whole);
 }
 
-/** Splits `total` across shares in proportion to `weights`; the remainder goes to the last share. */
+/**
+ * Splits `total` across shares in proportion to `weights`; the remainder goes to the last share. A share is never
+ * rounded past what is left of the total, so no share (the last included) takes the opposite sign of the total.
+ */
 export function splitByWeights(total: Minor, weights: readonly number[]): Minor[] {
   if (weights.length === 0) return [];
   const weightSum = weights.reduce((a, b) => a + b, 0);
-  const shares = weights.map((w) => (weightSum === 0 ? 0 : proportionOf(total, w, weightSum)));
-  const allocatedBeforeLast = shares.slice(0, -1).reduce((a, b) => a + b, 0);
-  shares[shares.length - 1] = total - allocatedBeforeLast;
+  const shares: Minor[] = [];
+  let left = total;
+  for (const weight of weights.slice(0, -1)) {
+    const rounded = weightSum === 0 ? 0 : proportionOf(total, weight, weightSum);
+    const share = total >= 0 ? Math.min(rounded, left) : Math.max(rounded, left);
+    shares.push(share);
+    left -= share;
+  }
+  shares.push(left);
   return shares;
 }
 

@@ -17,7 +17,8 @@ export interface Payment { paymentId: string; kind: PaymentKind; method: TenderM
 export interface InvoiceLine { lineId: string; quantity: number; net: Minor; tax: Minor; charges: Minor }
 export interface Invoice {
   invoiceId: string;
-  kind: 'carryOut' | 'ship' | 'pickup';
+  /** Where it was invoiced: carried out or charged at the register, shipped, picked up. */
+  kind: 'carryOut' | 'charges' | 'ship' | 'pickup';
   lines: InvoiceLine[];
   headerCharges: Minor;
   total: Minor;
@@ -31,10 +32,14 @@ export function amountInvoiced(invoices: readonly Invoice[]): Minor {
   return sumMinor(invoices.map((i) => i.total));
 }
 
+/** What was paid for the order's goods and charges: return refunds pay back returned goods and don't count. */
+export function paidTowardsOrder(payments: readonly Payment[]): Minor {
+  return amountPaid(payments.filter((p) => p.kind !== 'returnRefund'));
+}
+
 /** Money paid but not yet consumed by an invoice: the deposits still held (CO-11 refunds these). */
 export function unappliedPrepayment(payments: readonly Payment[], invoices: readonly Invoice[]): Minor {
-  const paidTowardsInvoices = amountPaid(payments.filter((p) => p.kind !== 'returnRefund'));
-  return Math.max(0, paidTowardsInvoices - amountInvoiced(invoices));
+  return Math.max(0, paidTowardsOrder(payments) - amountInvoiced(invoices));
 }
 
 /** What must be collected when `invoiceTotal` is invoiced, after remaining deposits are applied. */
@@ -52,18 +57,31 @@ export function paymentStatus(amountOwed: Minor, payments: readonly Payment[]): 
   return paid <= 0 ? 'Unpaid' : 'PartiallyPaid';
 }
 
+/** What the invoices hold of one line so far: units and amounts. */
+export function invoicedOfLine(invoices: readonly Invoice[], lineId: string): Omit<InvoiceLine, 'lineId'> {
+  const sofar = { quantity: 0, net: 0, tax: 0, charges: 0 };
+  for (const invoice of invoices) {
+    for (const l of invoice.lines) {
+      if (l.lineId !== lineId) continue;
+      sofar.quantity += l.quantity;
+      sofar.net += l.net;
+      sofar.tax += l.tax;
+      sofar.charges += l.charges;
+    }
+  }
+  return sofar;
+}
+
 /**
- * Invoice amounts for `quantity` more units of a line: net exactly, tax and charges as the cumulative share of
- * the whole line's, so the invoices of a line always add up to the line exactly.
+ * Invoice amounts for `quantity` more units of a line: the cumulative share of the whole line's net, tax and
+ * charges minus what earlier invoices took, so the invoices of a line always add up to the line exactly, even when
+ * an edit changed the line's quantity or price after part of it was invoiced.
  */
 export function invoiceLineAmounts(
-  line: { quantity: number; unitPrice: Minor },
-  lineTaxTotal: Minor,
-  lineChargesTotal: Minor,
-  alreadyInvoiced: number,
+  whole: Omit<InvoiceLine, 'lineId'>,
+  sofar: Omit<InvoiceLine, 'lineId'>,
   quantity: number,
 ): Omit<InvoiceLine, 'lineId'> {
-  const share = (total: Minor) =>
-    proportionOf(total, alreadyInvoiced + quantity, line.quantity) - proportionOf(total, alreadyInvoiced, line.quantity);
-  return { quantity, net: quantity * line.unitPrice, tax: share(lineTaxTotal), charges: share(lineChargesTotal) };
+  const share = (total: Minor, taken: Minor) => proportionOf(total, sofar.quantity + quantity, whole.quantity) - taken;
+  return { quantity, net: share(whole.net, sofar.net), tax: share(whole.tax, sofar.tax), charges: share(whole.charges, sofar.charges) };
 }

@@ -208,6 +208,7 @@ describe('ST-4 parameters', () => {
       prorateHeaderCharges: false,
       refundShippingCharges: false,
       maxShippingRefundWithoutApproval: 0,
+      secondaryContacts: false,
       returnReasonCodes: ['DAMAGED'],
     });
   });
@@ -260,10 +261,18 @@ describe('ST-5 permissions', () => {
     expect(granted).toEqual(['allowAcceptOrder', 'allowRejectOrder']);
   });
 
-  it('ST-5 a manager has all six permissions', () => {
+  it('ST-5 a store manager has the six permissions of the spec; headquarters\' work is another role\'s', () => {
     const catalog = demoCatalog();
-    expect(permissionNames).toHaveLength(6);
-    for (const permission of permissionNames) expect(hasPermission(catalog, 'manager1', permission)).toBe(true);
+    const spec = ['depositOverride', 'managerOverride', 'allowAcceptOrder', 'allowRejectOrder', 'priceOverride', 'chargeOverride'] as const;
+    expect(permissionNames).toEqual([...spec, 'backOffice']);
+    for (const permission of spec) expect(hasPermission(catalog, 'manager1', permission)).toBe(true);
+    expect(hasPermission(catalog, 'manager1', 'backOffice')).toBe(false);
+  });
+
+  it('ST-5 staff work at a store or a warehouse, which must exist', () => {
+    expect(configIssues((c) => { c.staff[0] = { ...c.staff[0]!, storeIds: [] }; })).toEqual([{ path: 'staff.0.storeIds', message: 'staff work at a store or a warehouse' }]);
+    expect(configIssues((c) => { c.staff[0] = { ...c.staff[0]!, warehouseIds: ['S1'] }; })).toEqual([{ path: 'staff.0.warehouseIds.0', message: '"S1" is not a warehouse' }]);
+    expect(configIssues((c) => { c.staff[0] = { ...c.staff[0]!, pinHash: '1234' }; })[0]).toMatchObject({ path: 'staff.0.pinHash' });
   });
 
   it('ST-5 an unknown operator has no permission', () => {

@@ -82,6 +82,12 @@ describe('splitByWeights', () => {
     expect(splitByWeights(-5, [1, 1])).toEqual([-3, -2]);
   });
 
+  it('CH-5 never gives a share the opposite sign of the total when every share rounds up', () => {
+    // 2 x 1/4 = 0.5 -> 1 for the first two; nothing is left for the third, and the last gets 0, not -1
+    expect(splitByWeights(2, [1, 1, 1, 1])).toEqual([1, 1, 0, 0]);
+    expect(splitByWeights(-2, [1, 1, 1, 1])).toEqual([-1, -1, 0, 0]);
+  });
+
   it('MONEY handles empty, single and all-zero weights', () => {
     expect(splitByWeights(100, [])).toEqual([]);
     expect(splitByWeights(100, [7])).toEqual([100]);
@@ -102,6 +108,7 @@ describe('splitByWeights', () => {
       expect(shares).toHaveLength(weights.length);
       expect(sumMinor(shares)).toBe(total);
       for (const share of shares) expect(Number.isInteger(share)).toBe(true);
+      for (const share of shares) expect(Math.sign(share) === -Math.sign(total) && share !== 0).toBe(false);
     }
   });
 });

@@ -67,15 +67,16 @@ describe('deposits and invoices', () => {
 
 describe('invoice line amounts', () => {
   // 3 x 2490 at 7.25%: tax 541.575 -> 542; line charges 100
-  const line = { quantity: 3, unitPrice: 2490 };
+  const whole = { quantity: 3, net: 7470, tax: 542, charges: 100 };
+  const sofar = (quantity: number, tax: number, charges: number) => ({ quantity, net: quantity * 2490, tax, charges });
 
   it('CO-5 invoicing a line unit by unit takes cumulative shares of tax and charges', () => {
     // after 1: 542 x 1/3 = 180.67 -> 181; charges 100 x 1/3 = 33.33 -> 33
-    expect(invoiceLineAmounts(line, 542, 100, 0, 1)).toEqual({ quantity: 1, net: 2490, tax: 181, charges: 33 });
+    expect(invoiceLineAmounts(whole, sofar(0, 0, 0), 1)).toEqual({ quantity: 1, net: 2490, tax: 181, charges: 33 });
     // after 2: 361.33 -> 361 (- 181 = 180); 66.67 -> 67 (- 33 = 34)
-    expect(invoiceLineAmounts(line, 542, 100, 1, 1)).toEqual({ quantity: 1, net: 2490, tax: 180, charges: 34 });
+    expect(invoiceLineAmounts(whole, sofar(1, 181, 33), 1)).toEqual({ quantity: 1, net: 2490, tax: 180, charges: 34 });
     // after 3: 542 - 361 = 181; 100 - 67 = 33
-    expect(invoiceLineAmounts(line, 542, 100, 2, 1)).toEqual({ quantity: 1, net: 2490, tax: 181, charges: 33 });
+    expect(invoiceLineAmounts(whole, sofar(2, 361, 67), 1)).toEqual({ quantity: 1, net: 2490, tax: 181, charges: 33 });
   });
 
   it('CO-5 the invoices of a line add up to the whole line for every way of splitting it (seeded sweep)', () => {
@@ -89,12 +90,12 @@ describe('invoice line amounts', () => {
       const unitPrice = random(30_000);
       const taxTotal = random(5000);
       const chargesTotal = random(2000);
-      let invoiced = 0;
       const parts: ReturnType<typeof invoiceLineAmounts>[] = [];
-      while (invoiced < quantity) {
-        const q = 1 + random(quantity - invoiced);
-        parts.push(invoiceLineAmounts({ quantity, unitPrice }, taxTotal, chargesTotal, invoiced, q));
-        invoiced += q;
+      const taken = { quantity: 0, net: 0, tax: 0, charges: 0 };
+      while (taken.quantity < quantity) {
+        const part = invoiceLineAmounts({ quantity, net: quantity * unitPrice, tax: taxTotal, charges: chargesTotal }, { ...taken }, 1 + random(quantity - taken.quantity));
+        parts.push(part);
+        for (const k of ['quantity', 'net', 'tax', 'charges'] as const) taken[k] += part[k];
       }
       expect(sumMinor(parts.map((p) => p.net))).toBe(quantity * unitPrice);
       expect(sumMinor(parts.map((p) => p.tax))).toBe(taxTotal);

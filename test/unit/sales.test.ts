@@ -4,14 +4,14 @@ import type { Catalog } from '../../engine/domain/catalog.ts';
 import type { AppliedCharge } from '../../engine/domain/charges.ts';
 import type { DeliveryKind } from '../../engine/domain/config.ts';
 import {
-  addItem, cartAmountDue, checkDepositOverride, depositRateOf, emptyCart, resolveDelivery, setCustomer, setDelivery,
-  type Cart, type DeliveryRequest,
+  addItem, cartAmountDue, checkDepositOverride, depositRateOf, emptyCart, setCustomer, type Cart,
 } from '../../engine/domain/cart.ts';
 import {
   amountDue, defaultDepositRate, headerChargeTotal, isCustomerOrder, lineAmounts, lineChargeTotal, lineNet, lineTax,
   orderTotals, type SalesLine,
 } from '../../engine/domain/sales.ts';
 import { DEMO_ADDRESSES, demoCatalog } from '../fixtures/chain.ts';
+import { deliver } from '../fixtures/carts.ts';
 
 const modeOf: Record<DeliveryKind, string> = { ship: 'STD', pickup: 'PICKUP', carryOut: 'CARRY' };
 
@@ -46,12 +46,6 @@ const hybridCharges = [
   charge('L:L1:GIFTWRAP:manual', 'line', 'GIFTWRAP', 253, 'L1'),
 ];
 
-/** Resolves a delivery for `lineIds` and sets it; fails the test when the request is refused. */
-function deliver(catalog: Catalog, cart: Cart, lineIds: string[], request: Omit<DeliveryRequest, 'scope' | 'lineIds'>): Cart {
-  const delivery = resolveDelivery(catalog, cart, { scope: 'selected', lineIds, ...request });
-  if ('rule' in delivery) throw new Error(`delivery refused: ${delivery.rule} ${delivery.message}`);
-  return setDelivery(catalog, cart, lineIds, delivery);
-}
 
 /**
  * Anna at S1 ships one P-LAMP by STD: net 2499, tax 250 (249.9), header FREIGHT 995 (order value < 10000)

@@ -1,0 +1,350 @@
+/**
+ * Headquarters' back office as pure functions: customer accounts, sales orders created from channel transactions,
+ * the staging table the P-job fills, and the batch jobs (SY-1..SY-4, CU-4, CU-5, CU-7, RT-4).
+ *
+ * Exactly once: a staged transaction is keyed by its idempotency key, a sales order by the order's channel
+ * reference, an account by the channel's customer id; receiving or processing the same thing again changes nothing.
+ */
+import type { Catalog } from './catalog.ts';
+import { REVISION, type DistributionPackage, type OrderSummary, type OutboundItem, type ReceiptSummary, type ReturnSummary } from './channel-transactions.ts';
+import type { Customer, HeadquartersJob } from './config.ts';
+
+export interface HqCustomer {
+  accountNumber: string;
+  /** The id the channels know the customer by (the account number, or the GUID it was created under). */
+  channelCustomerId: string;
+  record: Customer;
+  createdVia: 'master' | 'realtime' | 'async';
+  storeId: string | null;
+  createdAt: number;
+  /** Master data version of the last change (SY-4: job 1010 sends what is newer than a store has). */
+  version: number;
+  /** What the customer was created as: a second creation under the same id must be the same customer. */
+  fingerprint: string;
+}
+
+export interface SalesOrder {
+  salesOrderId: string;
+  orderId: string;
+  channelReference: string;
+  storeId: string;
+  customerAccount: string;
+  createdVia: 'realtime' | 'async';
+  createdAt: number;
+  /** The channel revision last applied (0 = as created). */
+  revision: number;
+  order: OrderSummary;
+  version: number;
+  /** What the order was created as (see `orderFingerprint`). */
+  fingerprint: string;
+}
+
+export interface StagedTransaction { item: OutboundItem; receivedAt: number; processedAt: number | null }
+
+export interface HqReturnOrder extends ReturnSummary { storeId: string; at: number; salesOrderId: string | null }
+export interface PostedReceipt extends ReceiptSummary { storeId: string; at: number }
+
+export interface JobRun {
+  job: HeadquartersJob;
+  at: number;
+  counts: Record<string, number>;
+  /** What a P-job or 1010 run did at each store it tried to reach (empty for headquarters-only jobs). */
+  stores: { storeId: string; outcome: 'completed' | 'unreachable'; counts: Record<string, number> }[];
+}
+
+export interface BackOffice {
+  customers: Record<string, HqCustomer>;
+  accountOfChannelCustomer: Record<string, string>;
+  staged: Record<string, StagedTransaction>;
+  salesOrders: Record<string, SalesOrder>;
+  salesOrderOfChannelReference: Record<string, string>;
+  returnOrders: Record<string, HqReturnOrder>;
+  postedReceipts: Record<string, PostedReceipt>;
+  /** Master data version: bumped by every change job 1010 distributes. */
+  version: number;
+  counters: { customer: number; salesOrder: number; loyaltyCard: number };
+  /** The most recent job runs, newest last. */
+  jobRuns: JobRun[];
+  schedules: Partial<Record<HeadquartersJob, { everyMinutes: number; nextAt: number }>>;
+}
+
+const JOB_HISTORY = 500;
+
+/**
+ * The back office's tables grow with the chain (every account, sales order, staged transaction): a change writes
+ * its record into the table in place rather than copying the whole table. Only the headquarters actor holds a back
+ * office, and a refused command never reaches these functions.
+ */
+function put<T>(table: Record<string, T>, key: string, value: T): Record<string, T> {
+  table[key] = value;
+  return table;
+}
+const MINUTE = 60_000;
+const number = (prefix: string, n: number) => `${prefix}-${String(n).padStart(6, '0')}`;
+
+/**
+ * SY-3: a repeated creation (a retry, a duplicate) carries the same content under the same id; different content
+ * under an id headquarters already has means the store reused its numbers (its state went back behind
+ * headquarters'), and taking it as a duplicate would lose it.
+ */
+export function orderFingerprint(order: OrderSummary): string {
+  return JSON.stringify([order.customerId, order.orderType, order.total,
+    order.lines.map((l) => [l.lineId, l.productId, l.quantity, l.unitPrice, l.delivery, l.locationId])]);
+}
+
+export function customerFingerprint(record: Customer): string {
+  return JSON.stringify(record);
+}
+
+/** Why headquarters cannot take a creation under an id it already has for something else (null: it can). */
+export function creationConflict(office: BackOffice, creation: { order?: OrderSummary; customer?: Customer | null }): string | null {
+  const customer = creation.customer ?? null;
+  const account = customer === null ? undefined : accountOf(office, customer.accountId);
+  if (customer !== null && account !== undefined && account.fingerprint !== customerFingerprint(customer)) {
+    return `customer ${customer.accountId} already exists at headquarters as a different customer`;
+  }
+  const existing = creation.order === undefined ? undefined : salesOrderOf(office, creation.order.channelReference);
+  if (existing !== undefined && existing.fingerprint !== orderFingerprint(creation.order!)) {
+    return `headquarters already has ${creation.order!.channelReference} as a different order (${existing.salesOrderId})`;
+  }
+  return null;
+}
+
+/** Whether an uploaded item is one headquarters has staged with different content under its key (never taken). */
+export function stagedDifferently(office: BackOffice, item: OutboundItem): boolean {
+  const staged = office.staged[item.key];
+  return staged !== undefined && JSON.stringify(staged.item) !== JSON.stringify(item);
+}
+
+/**
+ * The highest number of each kind of id the stores drew that headquarters knows things by: transaction ids (in
+ * channel references and receipt ids) and RMA numbers, from `S1-T-R1-000004`, `T-R2-000009`, `RMA-000003`, and
+ * order-update revisions (REVISION). Order ids are the store's own (headquarters knows an order by its channel
+ * reference).
+ */
+export function numbersSeen(office: BackOffice): Record<string, number> {
+  const seen: Record<string, number> = {};
+  const note = (id: string) => {
+    const match = /^(.+)-(\d+)$/.exec(id);
+    if (match !== null) seen[match[1]!] = Math.max(seen[match[1]!] ?? 0, Number(match[2]));
+  };
+  const order = (o: { channelReference: string; storeId: string }) => note(o.channelReference.slice(o.storeId.length + 1));
+  const revision = (n: number) => { seen[REVISION] = Math.max(seen[REVISION] ?? 0, n); };
+  for (const salesOrder of Object.values(office.salesOrders)) {
+    order(salesOrder);
+    revision(salesOrder.revision);
+  }
+  for (const { item } of Object.values(office.staged)) {
+    if (item.kind === 'orderCreated' || item.kind === 'orderUpdated') order(item.order);
+    if (item.kind === 'orderUpdated') revision(item.revision);
+    if (item.kind === 'receipt') note(item.receipt.receiptId);
+    if (item.kind === 'return') note(item.returnOrder.rmaNumber);
+  }
+  for (const returnOrder of Object.values(office.returnOrders)) note(returnOrder.rmaNumber);
+  return seen;
+}
+
+export function initialBackOffice(catalog: Catalog, startAt: number): BackOffice {
+  const customers: Record<string, HqCustomer> = {};
+  const accountOfChannelCustomer: Record<string, string> = {};
+  for (const record of catalog.config.customers) {
+    customers[record.accountId] = {
+      accountNumber: record.accountId, channelCustomerId: record.accountId, record, createdVia: 'master', storeId: null, createdAt: startAt, version: 0,
+      fingerprint: customerFingerprint(record),
+    };
+    accountOfChannelCustomer[record.accountId] = record.accountId;
+  }
+  const schedules: BackOffice['schedules'] = {};
+  for (const { job, everyMinutes } of catalog.config.jobSchedules) schedules[job] = { everyMinutes, nextAt: startAt + everyMinutes * MINUTE };
+  return {
+    customers, accountOfChannelCustomer, staged: {}, salesOrders: {}, salesOrderOfChannelReference: {}, returnOrders: {}, postedReceipts: {},
+    version: 0, counters: { customer: 0, salesOrder: 0, loyaltyCard: 0 }, jobRuns: [], schedules,
+  };
+}
+
+export function accountOf(office: BackOffice, channelCustomerId: string): HqCustomer | undefined {
+  const account = office.accountOfChannelCustomer[channelCustomerId];
+  return account === undefined ? undefined : office.customers[account];
+}
+
+/** CU-4 / CU-7: an account for a customer a channel created; the existing one if it already has one. */
+export function createAccount(office: BackOffice, customer: { channelCustomerId: string; storeId: string; record: Customer; via: 'realtime' | 'async'; at: number }): BackOffice {
+  if (accountOf(office, customer.channelCustomerId) !== undefined) return office;
+  const n = office.counters.customer + 1;
+  const accountNumber = number('C', n);
+  const version = office.version + 1;
+  const account: HqCustomer = {
+    accountNumber, channelCustomerId: customer.channelCustomerId, record: customer.record, createdVia: customer.via,
+    storeId: customer.storeId, createdAt: customer.at, version, fingerprint: customerFingerprint(customer.record),
+  };
+  return {
+    ...office, version, counters: { ...office.counters, customer: n },
+    customers: put(office.customers, accountNumber, account),
+    accountOfChannelCustomer: put(office.accountOfChannelCustomer, customer.channelCustomerId, accountNumber),
+  };
+}
+
+/** CU-4: an edit made at a register, in real time. */
+export function updateAccount(office: BackOffice, accountNumber: string, record: Customer): BackOffice {
+  const account = office.customers[accountNumber]!;
+  const version = office.version + 1;
+  return { ...office, version, customers: put(office.customers, accountNumber, { ...account, record, version }) };
+}
+
+/** CU-5: a loyalty card for a customer with an account. */
+export function issueLoyaltyCard(office: BackOffice, accountNumber: string): BackOffice {
+  const account = office.customers[accountNumber]!;
+  const n = office.counters.loyaltyCard + 1;
+  const version = office.version + 1;
+  const record = { ...account.record, loyaltyCardId: number('LC', n) };
+  return { ...office, version, counters: { ...office.counters, loyaltyCard: n }, customers: put(office.customers, accountNumber, { ...account, record, version }) };
+}
+
+/** SY-1 / SY-2: the sales order of a channel order; the existing one if the channel reference has one. */
+export function createSalesOrder(office: BackOffice, order: OrderSummary, via: 'realtime' | 'async', at: number): BackOffice {
+  if (office.salesOrderOfChannelReference[order.channelReference] !== undefined) return office;
+  const account = accountOf(office, order.customerId);
+  if (account === undefined) throw new RangeError(`no account for customer ${order.customerId}`);
+  const n = office.counters.salesOrder + 1;
+  const salesOrderId = number('SO', n);
+  const version = office.version + 1;
+  const salesOrder: SalesOrder = {
+    salesOrderId, orderId: order.orderId, channelReference: order.channelReference, storeId: order.storeId, customerAccount: account.accountNumber,
+    createdVia: via, createdAt: at, revision: 0, order, version, fingerprint: orderFingerprint(order),
+  };
+  return {
+    ...office, version, counters: { ...office.counters, salesOrder: n },
+    salesOrders: put(office.salesOrders, salesOrderId, salesOrder),
+    salesOrderOfChannelReference: put(office.salesOrderOfChannelReference, order.channelReference, salesOrderId),
+  };
+}
+
+export function salesOrderOf(office: BackOffice, channelReference: string): SalesOrder | undefined {
+  const id = office.salesOrderOfChannelReference[channelReference];
+  return id === undefined ? undefined : office.salesOrders[id];
+}
+
+/**
+ * SY-3: the P-job's upload from a store, staged once per idempotency key. Every key received is acknowledged
+ * except one staged with different content (see `stagedDifferently`): that item stays in the store's queue.
+ */
+export function receiveUpload(office: BackOffice, items: readonly OutboundItem[], at: number): BackOffice {
+  const fresh = items.filter((item) => office.staged[item.key] === undefined);
+  if (fresh.length === 0) return office;
+  for (const item of fresh) put(office.staged, item.key, { item, receivedAt: at, processedAt: null });
+  return { ...office };
+}
+
+/** Staged transactions not yet processed, in the order the stores made them. */
+function waiting(office: BackOffice, kinds: readonly OutboundItem['kind'][]): StagedTransaction[] {
+  return Object.values(office.staged)
+    .filter((s) => s.processedAt === null && kinds.includes(s.item.kind))
+    .sort((a, b) => a.item.at - b.item.at || (a.item.key < b.item.key ? -1 : 1));
+}
+
+function processed(office: BackOffice, key: string, at: number): BackOffice {
+  return { ...office, staged: put(office.staged, key, { ...office.staged[key]!, processedAt: at }) };
+}
+
+/** CU-7: creates the account of an async customer from its staged transaction, if headquarters has received it. */
+function syncStagedCustomer(office: BackOffice, channelCustomerId: string, at: number): BackOffice {
+  const staged = office.staged[`customer:${channelCustomerId}`];
+  if (staged === undefined || staged.item.kind !== 'customerCreated') return office;
+  const created = createAccount(office, { channelCustomerId, storeId: staged.item.storeId, record: staged.item.customer, via: 'async', at });
+  return staged.processedAt === null ? processed(created, staged.item.key, at) : created;
+}
+
+/** "Synchronize customers and business partners from async mode": accounts for the async customers received. */
+export function synchronizeCustomers(office: BackOffice, at: number): BackOffice {
+  let next = office;
+  let created = 0;
+  for (const staged of waiting(office, ['customerCreated'])) {
+    if (staged.item.kind !== 'customerCreated') continue;
+    const before = next.counters.customer;
+    next = syncStagedCustomer(next, staged.item.customer.accountId, at);
+    created += next.counters.customer - before;
+  }
+  return recordJobRun(next, { job: 'synchronizeCustomers', at, counts: { accountsCreated: created }, stores: [] });
+}
+
+/**
+ * "Synchronize orders": sales orders from the orders received (first syncing their async customers, CU-7), later
+ * revisions applied in order, return orders (RT-4) and receipts posted. What cannot be processed yet (an order
+ * whose customer has not arrived, an update of an order not yet created) waits for the next run.
+ */
+export function synchronizeOrders(office: BackOffice, at: number): BackOffice {
+  let next = office;
+  const counts = { salesOrdersCreated: 0, updatesApplied: 0, returnOrders: 0, receiptsPosted: 0, waiting: 0 };
+  for (const { item } of waiting(office, ['orderCreated', 'orderUpdated', 'return', 'receipt'])) {
+    if (item.kind === 'orderCreated') {
+      if (accountOf(next, item.order.customerId) === undefined) next = syncStagedCustomer(next, item.order.customerId, at);
+      if (accountOf(next, item.order.customerId) === undefined) { counts.waiting += 1; continue; }
+      const before = next.counters.salesOrder;
+      next = processed(createSalesOrder(next, item.order, 'async', at), item.key, at);
+      counts.salesOrdersCreated += next.counters.salesOrder - before;
+    } else if (item.kind === 'orderUpdated') {
+      const salesOrder = salesOrderOf(next, item.order.channelReference);
+      if (salesOrder === undefined) { counts.waiting += 1; continue; }
+      if (item.revision > salesOrder.revision) {
+        next = { ...next, salesOrders: put(next.salesOrders, salesOrder.salesOrderId, { ...salesOrder, revision: item.revision, order: item.order }) };
+        counts.updatesApplied += 1;
+      }
+      next = processed(next, item.key, at);
+    } else if (item.kind === 'return') {
+      const reference = item.returnOrder.channelReference;
+      const salesOrderId = reference === null ? null : salesOrderOf(next, reference)?.salesOrderId ?? null;
+      next = processed({ ...next, returnOrders: put(next.returnOrders, item.returnOrder.rmaNumber, { ...item.returnOrder, storeId: item.storeId, at: item.at, salesOrderId }) }, item.key, at);
+      counts.returnOrders += 1;
+    } else if (item.kind === 'receipt') {
+      next = processed({ ...next, postedReceipts: put(next.postedReceipts, item.key, { ...item.receipt, storeId: item.storeId, at: item.at }) }, item.key, at);
+      counts.receiptsPosted += 1;
+    }
+  }
+  return recordJobRun(next, { job: 'synchronizeOrders', at, counts, stores: [] });
+}
+
+/** SY-4: what job 1010 sends a store whose applied version is `since` (null: nothing newer). */
+export function distributionFor(office: BackOffice, storeId: string, since: number): DistributionPackage | null {
+  if (office.version <= since) return null;
+  return {
+    version: office.version,
+    customers: Object.values(office.customers).filter((c) => c.version > since)
+      .map((c) => ({ channelCustomerId: c.channelCustomerId, accountNumber: c.accountNumber, record: c.record, version: c.version })),
+    orders: Object.values(office.salesOrders).filter((s) => s.storeId === storeId && s.version > since)
+      .map((s) => ({ orderId: s.orderId, channelReference: s.channelReference, salesOrderId: s.salesOrderId })),
+  };
+}
+
+/** Keeps the run in the history; a scheduled job's next run is counted from this one (a run by hand too). */
+export function recordJobRun(office: BackOffice, run: JobRun): BackOffice {
+  const schedule = office.schedules[run.job];
+  const schedules = schedule === undefined ? office.schedules : { ...office.schedules, [run.job]: { ...schedule, nextAt: run.at + schedule.everyMinutes * MINUTE } };
+  return { ...office, schedules, jobRuns: [...office.jobRuns.slice(-(JOB_HISTORY - 1)), run] };
+}
+
+/** Jobs run on the virtual clock: a schedule of `everyMinutes`, or none (null). */
+export function setSchedule(office: BackOffice, job: HeadquartersJob, everyMinutes: number | null, at: number): BackOffice {
+  const schedules = { ...office.schedules };
+  if (everyMinutes === null) delete schedules[job];
+  else schedules[job] = { everyMinutes, nextAt: at + everyMinutes * MINUTE };
+  return { ...office, schedules };
+}
+
+/** The next scheduled job due at or before `until`, earliest first (ties in the order P-job, sync, 1010). */
+export function nextDueJob(office: BackOffice, until: number, order: readonly HeadquartersJob[]): { job: HeadquartersJob; at: number } | null {
+  let best: { job: HeadquartersJob; at: number } | null = null;
+  for (const job of order) {
+    const schedule = office.schedules[job];
+    if (schedule !== undefined && schedule.nextAt <= until && (best === null || schedule.nextAt < best.at)) best = { job, at: schedule.nextAt };
+  }
+  return best;
+}
+
+/** How many scheduled runs fall due at or before `until` (each schedule runs every `everyMinutes` from its next). */
+export function dueRunCount(office: BackOffice, until: number): number {
+  let count = 0;
+  for (const schedule of Object.values(office.schedules)) {
+    if (schedule.nextAt <= until) count += Math.floor((until - schedule.nextAt) / (schedule.everyMinutes * MINUTE)) + 1;
+  }
+  return count;
+}
