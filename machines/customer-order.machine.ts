@@ -3,14 +3,17 @@
  * from the locations (FF-2..FF-7), invoicing with deposits (CO-5, CO-8) and returns (RT-1, RT-4).
  * Its header and payment statuses are derived (see `orderHeaderStatus`, `paymentStatus`), never stored.
  */
-import { assign, emit, setup, type SnapshotFrom } from 'xstate';
+import { and, assign, emit, setup, type SnapshotFrom, type StateValue } from 'xstate';
+import type { OrderSummary } from '../engine/domain/channel-transactions.ts';
 import type { Catalog } from '../engine/domain/catalog.ts';
 import {
   applyInvoice, applyPack, applyPick, applyReject, applyResetFulfillment, checkAccept, checkInvoice, checkPack,
-  checkPick, checkReject, checkReturn, isFulfillmentStarted, type LineProgress,
+  checkPick, checkReject, checkReturn, isFulfillmentStarted, orderHeaderStatus, type LineProgress, type OrderHeaderStatus,
 } from '../engine/domain/fulfillment.ts';
+import { sumMinor, type Minor } from '../engine/domain/money.ts';
 import { buildInvoice, type QuantityOfLine } from '../engine/domain/order-invoicing.ts';
-import { unappliedPrepayment } from '../engine/domain/payments.ts';
+import { amountInvoiced, amountPaid, paymentStatus, unappliedPrepayment, type PaymentStatus } from '../engine/domain/payments.ts';
+import { orderTotals, type OrderTotals } from '../engine/domain/sales.ts';
 import { violation, type RuleViolation } from '../engine/domain/violation.ts';
 import type {
   CustomerOrderContext, CustomerOrderEmitted, CustomerOrderEvent, CustomerOrderInput, FulfillmentLineAssignment, OrderLine,
@@ -48,7 +51,8 @@ export function customerOrderRule(catalog: Catalog, context: CustomerOrderContex
   switch (event.type) {
     case 'RECALL_FOR_EDIT': {
       if (context.origin === 'callCenter' && context.orderCompletion) return violation('CO-10', 'call-center orders with order completion are never edited in POS', 'orderId');
-      if (!context.existsAtHeadquarters) return violation('CO-10', 'an async order cannot be edited before it exists at headquarters', 'orderId');
+      // The most final reason first: a fully invoiced order is never edited, whatever the feature says.
+      if (context.lines.every((l) => l.progress.invoiced === l.progress.quantity)) return violation('CO-10', 'fully invoiced orders can never be edited', 'orderId');
       const started = context.lines.some((l) => isFulfillmentStarted(l.progress, l.delivery.kind));
       const feature = catalog.stores.get(event.storeId)?.functionality.editPartiallyFulfilledOrders ?? false;
       if (started && !feature) return violation('CO-10', 'partially fulfilled orders can be edited only with the edit-partially-fulfilled-orders feature', 'orderId');
@@ -80,7 +84,6 @@ export function customerOrderRule(catalog: Catalog, context: CustomerOrderContex
     case 'RESET_FULFILLMENT':
       return checkLineIds(context, event.lineIds, (l) => (l.progress.rejected > 0 ? null : violation('FF-7', 'only rejected lines can be reset', 'lineIds')));
     case 'CANCEL': {
-      if (!context.existsAtHeadquarters) return violation('CO-11', 'an async order cannot be cancelled before it exists at headquarters', 'orderId');
       if (context.lines.some((l) => isFulfillmentStarted(l.progress, l.delivery.kind))) {
         return violation('CO-11', 'the order status forbids cancelling: fulfilment has started', 'orderId');
       }
@@ -93,6 +96,7 @@ export function customerOrderRule(catalog: Catalog, context: CustomerOrderContex
         return checkReturn(line.progress, r.quantity);
       });
     case 'APPROVE_QUOTE':
+    case 'HEADQUARTERS_CONFIRMED':
       return null;
   }
 }
@@ -100,6 +104,12 @@ export function customerOrderRule(catalog: Catalog, context: CustomerOrderContex
 /** Rules that depend on where the order is in its lifecycle rather than on the event. */
 export function customerOrderStateRule(snapshot: CustomerOrderSnapshot, event: CustomerOrderEvent): RuleViolation {
   const { orderId, editedBy } = snapshot.context;
+  if (snapshot.matches('awaitingHeadquarters')) {
+    if (event.type === 'RECALL_FOR_EDIT') return violation('CO-10', `order ${orderId} was created async: it can be edited once it exists at headquarters`, 'orderId');
+    if (event.type === 'CANCEL') return violation('CO-11', `order ${orderId} was created async: it can be cancelled once it exists at headquarters`, 'orderId');
+    return violation('SY-2', `order ${orderId} was created async and is not at headquarters yet (P-job, Synchronize orders, 1010)`, 'orderId');
+  }
+  if (event.type === 'HEADQUARTERS_CONFIRMED') return violation('STATE', `order ${orderId} is already at headquarters`, 'orderId');
   if (snapshot.matches('cancelled')) return violation('STATE', `order ${orderId} is cancelled`, 'orderId');
   if (snapshot.matches('completed')) {
     if (event.type === 'RECALL_FOR_EDIT') return violation('CO-10', 'fully invoiced orders can never be edited', 'orderId');
@@ -113,6 +123,43 @@ export function customerOrderStateRule(snapshot: CustomerOrderSnapshot, event: C
       : violation('CO-9', `${orderId} is a quote: approve it into a sales order first`, 'orderId');
   }
   return violation('STATE', `order ${orderId} cannot take ${event.type} now`, 'orderId');
+}
+
+export type OrderLifecycle = 'quote' | 'order' | 'cancelled';
+
+/** The lifecycle an order's state value stands for (an order waiting for headquarters counts as an order). */
+export function lifecycleOf(value: StateValue): OrderLifecycle {
+  const top = typeof value === 'string' ? value : Object.keys(value)[0];
+  return top === 'cancelled' ? 'cancelled' : top === 'quote' ? 'quote' : 'order';
+}
+
+/** The statuses and money of an order, derived from its lines, invoices and payments (FF-8, CO-8). */
+export function orderStatus(context: CustomerOrderContext, lifecycle: OrderLifecycle): { headerStatus: OrderHeaderStatus; paymentStatus: PaymentStatus; totals: OrderTotals; paid: Minor; returned: Minor } {
+  const totals = orderTotals(context.lines, context.charges);
+  const returned = sumMinor(context.returns.map((r) => r.total));
+  // A cancelled order owes its cancellation charge and whatever was invoiced (carried out) before it.
+  const owed = (lifecycle === 'cancelled' ? (context.cancellation?.charge ?? 0) + amountInvoiced(context.invoices) : totals.total) + returned;
+  return {
+    headerStatus: orderHeaderStatus(lifecycle, context.lines.map((l) => l.progress)),
+    paymentStatus: paymentStatus(owed, context.payments),
+    totals,
+    paid: amountPaid(context.payments),
+    returned,
+  };
+}
+
+/** The order as headquarters' sales order mirrors it (SY-1, SY-2). */
+export function orderSummary(context: CustomerOrderContext, lifecycle: OrderLifecycle): OrderSummary {
+  const status = orderStatus(context, lifecycle);
+  return {
+    orderId: context.orderId, channelReference: context.channelReference, storeId: context.storeId, customerId: context.customerId,
+    createdAt: context.createdAt, orderType: context.createdAs, status: status.headerStatus, paymentStatus: status.paymentStatus,
+    lines: context.lines.map((l) => ({
+      lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, delivery: l.delivery.kind, modeCode: l.delivery.modeCode,
+      locationId: l.delivery.locationId, invoiced: l.progress.invoiced, returned: l.progress.returned,
+    })),
+    total: status.totals.total, invoiced: amountInvoiced(context.invoices), paid: status.paid, returned: status.returned,
+  };
 }
 
 export function fulfillmentAssignments(context: CustomerOrderContext): FulfillmentLineAssignment[] {
@@ -161,10 +208,12 @@ export function createCustomerOrderMachine(catalog: Catalog) {
     guards: {
       allowed: ({ context, event }) => customerOrderRule(catalog, context, event) === null,
       createdAsQuote: ({ context }) => context.createdAs === 'quote',
+      atHeadquarters: ({ context }) => context.salesOrderId !== null,
       fullyInvoiced: ({ context }) =>
         context.lines.every((l) => l.progress.invoiced === l.progress.quantity) && context.lines.length > 0,
     },
     actions: {
+      confirm: assign({ salesOrderId: ({ event }) => (event as EventOf<'HEADQUARTERS_CONFIRMED'>).salesOrderId }),
       lockEdit: assign({ editedBy: ({ event }) => (event as EventOf<'RECALL_FOR_EDIT'>).registerId }),
       releaseEdit: assign({ editedBy: null }),
       saveEdit: assign(({ context, event }) => {
@@ -219,9 +268,20 @@ export function createCustomerOrderMachine(catalog: Catalog) {
     states: {
       starting: {
         always: [
-          { guard: 'createdAsQuote', target: 'quote' },
-          { target: 'open' },
+          { guard: and(['atHeadquarters', 'createdAsQuote']), target: 'quote' },
+          { guard: 'atHeadquarters', target: 'open' },
+          { target: 'awaitingHeadquarters' },
         ],
+      },
+      // SY-2: an async order completes at the register with its confirmation number and waits here until
+      // headquarters has it; only then do its lines reach fulfilment.
+      awaitingHeadquarters: {
+        on: {
+          HEADQUARTERS_CONFIRMED: [
+            { guard: 'createdAsQuote', target: 'quote', actions: 'confirm' },
+            { target: 'open', actions: 'confirm' },
+          ],
+        },
       },
       quote: {
         initial: 'idle',
@@ -244,7 +304,8 @@ export function createCustomerOrderMachine(catalog: Catalog) {
           idle: {
             on: {
               ...fulfilment,
-              ...returns,
+              // The locations list the line with its returned units too (FF-1).
+              POST_RETURN: { guard: 'allowed', actions: ['postReturn', 'emitFulfillmentChanged'] },
               RECALL_FOR_EDIT: { guard: 'allowed', target: 'editing', actions: 'lockEdit' },
               CANCEL: { guard: 'allowed', target: '#customerOrder.cancelled', actions: ['cancel', 'emitCancelled'] },
             },

@@ -21,8 +21,11 @@ export interface CustomerOrderContext {
   origin: 'pos' | 'callCenter';
   /** CC-2: call-center order completion; such orders are never edited in POS (CO-10). */
   orderCompletion: boolean;
-  /** CO-10 / CO-11: async orders are neither edited nor cancelled before they exist at headquarters. */
-  existsAtHeadquarters: boolean;
+  /**
+   * Headquarters' sales order (SY-1, SY-2); null while an async order waits to be synchronized, when it can be
+   * neither fulfilled, edited nor cancelled (CO-10, CO-11).
+   */
+  salesOrderId: string | null;
   lines: OrderLine[];
   charges: AppliedCharge[];
   depositOverride: Minor | null;
@@ -41,6 +44,8 @@ export type CustomerOrderInput = Omit<CustomerOrderContext, 'editedBy' | 'cancel
 export interface PaymentReceipt { paymentId: string; method: TenderMethod }
 
 export type CustomerOrderEvent =
+  /** SY-2 / SY-4: the order exists at headquarters (the real-time service answered, or job 1010 said so). */
+  | { type: 'HEADQUARTERS_CONFIRMED'; salesOrderId: string }
   | { type: 'APPROVE_QUOTE' }
   | { type: 'RECALL_FOR_EDIT'; registerId: string; storeId: string }
   | { type: 'SAVE_EDIT'; registerId: string; lines: OrderLine[]; charges: AppliedCharge[]; depositOverride: Minor | null; cardToken: string | null; payments: Payment[]; invoices: Invoice[] }

@@ -12,10 +12,12 @@ import {
 import { hasPermission, type Catalog } from '../engine/domain/catalog.ts';
 import { openQuantity } from '../engine/domain/fulfillment.ts';
 import { sumMinor, type Minor } from '../engine/domain/money.ts';
+import { editAmountDue } from '../engine/domain/order-edit.ts';
+import { paidTowardsOrder, unappliedPrepayment } from '../engine/domain/payments.ts';
 import { calculateReturn, checkReturnRequest } from '../engine/domain/returns.ts';
 import { violation, type RuleViolation } from '../engine/domain/violation.ts';
-import type { OrderLine } from './customer-order.types.ts';
-import type { RegisterContext, RegisterEmitted, RegisterEvent, RegisterInput, RegisterTransaction, TransactionKind } from './register.types.ts';
+import type { CustomerOrderContext, OrderLine } from './customer-order.types.ts';
+import type { RecalledOrder, RegisterContext, RegisterEmitted, RegisterEvent, RegisterInput, RegisterTransaction, TransactionKind } from './register.types.ts';
 
 type EventOf<T extends RegisterEvent['type']> = Extract<RegisterEvent, { type: T }>;
 
@@ -30,16 +32,40 @@ export function transactionDue(catalog: Catalog, transaction: RegisterTransactio
     case 'sale':
       return cartAmountDue(catalog, transaction.cart).due;
     case 'orderEdit':
-      // The edited order needs its deposit again on the new total; what was already paid counts towards it.
-      return Math.max(0, cartAmountDue(catalog, transaction.cart).due - (order?.paid ?? 0));
+      return editAmountDue(catalog, transaction.cart, order!);
     case 'cancellation':
-      return (transaction.cancellationCharge ?? 0) - (order?.prepaid ?? 0);
+      // CO-11: refund = deposits held - charge (negative = the customer owes).
+      return (transaction.cancellationCharge ?? 0) - unappliedPrepayment(order!.payments, order!.invoices);
     case 'pickup':
       return transaction.pickupDue;
     case 'return':
       return transaction.returnOriginal === null || transaction.returnLines.length === 0
         ? 0 : calculateReturn(catalog, transaction.returnOriginal.source, transaction.returnLines).total;
   }
+}
+
+/** What was paid on the order before this transaction (an edit counts it towards the new total). */
+function paidBefore(transaction: RegisterTransaction): Minor {
+  return transaction.kind === 'orderEdit' ? paidTowardsOrder(transaction.order!.payments) : 0;
+}
+
+/**
+ * What a completing transaction keeps of `received`: a refund as tendered; for a sale or an edit the due, and cash
+ * beyond it as prepayment up to what the order still owes (the rest is change); otherwise the due.
+ */
+export function amountKept(catalog: Catalog, transaction: RegisterTransaction, received: Minor): Minor {
+  const due = transactionDue(catalog, transaction);
+  if (due < 0) return received;
+  if (transaction.kind === 'sale' || transaction.kind === 'orderEdit') return keptOnCompletion(transaction.cart, due, paidBefore(transaction), received);
+  return Math.min(received, due);
+}
+
+/** The register's view of an order it recalls for edit, cancel or pickup. */
+export function recalledOrder(order: CustomerOrderContext, isQuote: boolean): RecalledOrder {
+  return {
+    orderId: order.orderId, customerId: order.customerId, lines: order.lines, payments: order.payments, invoices: order.invoices,
+    cardToken: order.cardToken, charges: order.charges, depositOverride: order.depositOverride, isQuote,
+  };
 }
 
 function newTransaction(storeCart: Cart, transactionId: string, kind: TransactionKind, extra: Partial<RegisterTransaction> = {}): RegisterTransaction {
@@ -79,7 +105,7 @@ function needTransaction(context: RegisterContext): RegisterTransaction | RuleVi
 
 const isViolation = (x: unknown): x is RuleViolation => typeof x === 'object' && x !== null && 'rule' in x && 'message' in x;
 
-function checkTender(catalog: Catalog, context: RegisterContext, transaction: RegisterTransaction, event: EventOf<'TENDER'>): RuleViolation | null {
+function checkTender(catalog: Catalog, transaction: RegisterTransaction, event: EventOf<'TENDER'>): RuleViolation | null {
   const due = transactionDue(catalog, transaction);
   const remaining = due - tendered(transaction);
   if (!Number.isInteger(event.amount)) return violation('VALIDATION', 'amount must be a whole number of minor units', 'amount');
@@ -97,9 +123,8 @@ function checkTender(catalog: Catalog, context: RegisterContext, transaction: Re
   if (!completes(catalog, transaction, event)) return null;
   const cardToken = event.cardToken ?? transaction.cardToken ?? transaction.order?.cardToken ?? null;
   if (transaction.kind === 'sale' || transaction.kind === 'orderEdit') {
-    const alreadyPaid = transaction.kind === 'orderEdit' ? transaction.order?.paid ?? 0 : 0;
-    const paidAfter = alreadyPaid + keptOnCompletion(catalog, transaction.cart, due, alreadyPaid, tendered(transaction) + event.amount);
-    const found = checkCompletion(catalog, transaction.cart, paidAfter, cardToken);
+    const paidAfter = paidBefore(transaction) + amountKept(catalog, transaction, tendered(transaction) + event.amount);
+    const found = checkCompletion(transaction.cart, paidAfter, cardToken);
     if (found !== null) return found;
   }
   if (transaction.kind === 'return') {
@@ -110,7 +135,6 @@ function checkTender(catalog: Catalog, context: RegisterContext, transaction: Re
       return violation('RT-3', `shipping refunds over ${catalog.config.parameters.maxShippingRefundWithoutApproval} need a manager override`, 'approverId');
     }
   }
-  void context;
   return null;
 }
 
@@ -135,7 +159,7 @@ export function registerRule(catalog: Catalog, context: RegisterContext, event: 
     case 'RECALCULATE':
       return null;
     case 'ADD_ITEM':
-      return checkAddItem(catalog, storeCart(), event.productId, event.quantity, event.unitPrice, approver(context, event.approverId));
+      return checkAddItem(catalog, event.productId, event.quantity, event.unitPrice, approver(context, event.approverId));
     case 'SET_CUSTOMER':
       return checkCustomer(catalog, event.customerId);
     case 'SELECT_LINE':
@@ -173,7 +197,7 @@ export function registerRule(catalog: Catalog, context: RegisterContext, event: 
       return checkOverrideCharge(storeCart(), event.key) ?? checkChargeOverride(catalog, approver(context, event.approverId), event.amount);
     case 'TENDER': {
       const transaction = needTransaction(context);
-      return isViolation(transaction) ? transaction : checkTender(catalog, context, transaction, event);
+      return isViolation(transaction) ? transaction : checkTender(catalog, transaction, event);
     }
     case 'RECALL_EDIT':
     case 'RECALL_CANCEL':

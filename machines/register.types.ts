@@ -2,7 +2,7 @@ import type { Cart, DeliveryRequest, OrderType } from '../engine/domain/cart.ts'
 import type { AppliedCharge } from '../engine/domain/charges.ts';
 import type { Minor } from '../engine/domain/money.ts';
 import type { QuantityOfLine } from '../engine/domain/order-invoicing.ts';
-import type { TenderMethod } from '../engine/domain/payments.ts';
+import type { Invoice, Payment, TenderMethod } from '../engine/domain/payments.ts';
 import type { ReturnRequestLine, ReturnSource } from '../engine/domain/returns.ts';
 import type { OrderLine } from './customer-order.types.ts';
 
@@ -15,10 +15,9 @@ export interface RecalledOrder {
   orderId: string;
   customerId: string;
   lines: OrderLine[];
-  /** Everything paid on the order so far, net of refunds. */
-  paid: Minor;
-  /** Deposits not yet consumed by invoices (CO-11 refunds these). */
-  prepaid: Minor;
+  /** The order's payments and invoices: what was paid, invoiced and is still held as deposit (CO-10, CO-11). */
+  payments: Payment[];
+  invoices: Invoice[];
   cardToken: string | null;
   charges: AppliedCharge[];
   depositOverride: Minor | null;
