@@ -4,16 +4,36 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DurableEngine } from './durable-engine.ts';
+import { DurableChain } from './durable-chain.ts';
+import type { Catalog } from './domain/catalog.ts';
+import { hashPin } from './server/credentials.ts';
+import { startServer } from './server/server.ts';
 import { chainReport, formatReport } from './report.ts';
-import { engineFor, loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
+import { chainFor, loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
 
 const USAGE = `usage:
-  tsx engine/cli.ts demo [--data DIR]              boot the demo chain (default DIR ./data)
+  tsx engine/cli.ts demo [--data DIR] [--port N] [--host H] [--no-server]
+                                                   boot the demo chain (default DIR ./data) and serve its screens
+  tsx engine/cli.ts hash-pin PIN                    the pinHash of a PIN, for a chain configuration's staff
   tsx engine/cli.ts run SCENARIO.json [--data DIR]  replay a scenario (in memory unless --data) and report
   tsx engine/cli.ts report --data DIR               report the state stored in DIR`;
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
+
+/** Every screen of the chain: a till per register, fulfilment and pickup per store, fulfilment per warehouse, headquarters. */
+function screenAddresses(catalog: Catalog, url: string): string[] {
+  const lines: string[] = [];
+  for (const store of catalog.stores.values()) {
+    for (const registerId of store.registerIds) lines.push(`  till ${store.name} ${registerId}:   ${url}/till?store=${store.id}&register=${registerId}`);
+    lines.push(`  fulfilment ${store.name}:   ${url}/fulfillment?store=${store.id}&register=${store.registerIds[0]}`);
+    lines.push(`  pickup ${store.name}:       ${url}/pickup?store=${store.id}`);
+  }
+  for (const location of catalog.locations.values()) {
+    if (location.kind === 'warehouse') lines.push(`  fulfilment ${location.name}: ${url}/fulfillment?location=${location.id}`);
+  }
+  lines.push(`  headquarters (analyst): ${url}/analyst?store=${[...catalog.stores.keys()][0]}`);
+  return lines;
+}
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -27,40 +47,56 @@ async function main(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
   if (verb === 'demo') {
     const dataDir = resolve(option(rest, '--data') ?? 'data');
+    const port = Number(option(rest, '--port') ?? process.env.PORT ?? 8080);
+    const host = option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1';
     const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
-    const durable = await DurableEngine.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt });
-    if (durable.engine.seq === 0) {
+    const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt });
+    if (durable.chain.seq === 0) {
       const run = await runSteps(scenario.steps, (command) => durable.execute(command));
       console.log(`demo chain created in ${dataDir}: replayed "${scenario.name}" (${run.accepted} commands)`);
     } else {
-      console.log(`demo chain loaded from ${dataDir} (${durable.engine.seq} commands so far)`);
+      console.log(`demo chain loaded from ${dataDir} (${durable.chain.seq} commands so far)`);
     }
     await durable.snapshot();
-    console.log(formatReport(chainReport(durable.engine)));
-    await durable.close();
+    console.log(formatReport(chainReport(durable.chain)));
+    if (rest.includes('--no-server')) {
+      await durable.close();
+      return 0;
+    }
+    const server = await startServer(durable, { port, host });
+    console.log(`\nscreens (sign in with the demo staff, see README):\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
+    await new Promise<void>((done) => {
+      const stop = () => { void server.close().then(() => durable.close()).then(done); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  }
+  if (verb === 'hash-pin' && rest[0] !== undefined) {
+    console.log(hashPin(rest[0]));
     return 0;
   }
   if (verb === 'run' && rest[0] !== undefined && !rest[0].startsWith('--')) {
     const scenario = await loadScenario(resolve(rest[0]));
     const dataDir = option(rest, '--data');
     if (dataDir === undefined) {
-      const engine = engineFor(scenario);
-      const run = await runSteps(scenario.steps, (command) => engine.executeNow(command));
+      const chain = chainFor(scenario);
+      const run = await runSteps(scenario.steps, (command) => chain.executeNow(command));
       console.log(`scenario "${scenario.name}": ${run.accepted} accepted, ${run.refused.length} refused`);
       for (const refused of run.refused) console.log(`  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
-      console.log(formatReport(chainReport(engine, run)));
+      console.log(formatReport(chainReport(chain, run)));
       return 0;
     }
-    const durable = await DurableEngine.open(resolve(dataDir), { config: scenario.config, seed: scenario.seed, startAt: scenario.startAt });
+    const durable = await DurableChain.open(resolve(dataDir), { config: scenario.config, seed: scenario.seed, startAt: scenario.startAt });
     const run = await runSteps(scenario.steps, (command) => durable.execute(command));
-    console.log(formatReport(chainReport(durable.engine, run)));
+    console.log(formatReport(chainReport(durable.chain, run)));
     await durable.close();
     return 0;
   }
   if (verb === 'report') {
     const dataDir = option(rest, '--data') ?? 'data';
-    const durable = await DurableEngine.open(resolve(dataDir));
-    console.log(formatReport(chainReport(durable.engine)));
+    const durable = await DurableChain.open(resolve(dataDir));
+    console.log(formatReport(chainReport(durable.chain)));
     await durable.close();
     return 0;
   }

@@ -3,7 +3,8 @@
  * changes nothing.
  */
 import { z } from 'zod';
-import { addressSchema } from './domain/config.ts';
+import { addressSchema, customerSchema } from './domain/config.ts';
+import { customerChangesSchema, customerDraftSchema } from './domain/customers.ts';
 import type { RuleViolation } from './domain/violation.ts';
 
 const id = z.string().min(1).max(64);
@@ -19,8 +20,14 @@ const register = <L extends string, T extends z.ZodRawShape>(type: L, shape: T) 
   z.object({ type: z.literal(type), registerId: id, ...shape }).strict();
 const selection = { lineIds: z.array(id).min(1).optional() };
 
-export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('clock.advance'), ms: z.number().int().positive() }).strict(),
+export const clockAdvanceSchema = z.object({ type: z.literal('clock.advance'), ms: z.number().int().positive().max(366 * 24 * 3_600_000) }).strict();
+
+/** The store channel's commands that a till, a fulfilment screen or a scenario sends. */
+export const storeCommandOptions = [
+  register('customer.create', { customer: customerDraftSchema, addToTransaction: z.boolean().default(true) }),
+  register('customer.edit', { customerId: id, changes: customerChangesSchema }),
+  register('customer.issueLoyaltyCard', { customerId: id }),
+  z.object({ type: z.literal('sync.setLink'), storeId: id, state: z.enum(['online', 'degraded', 'offline']) }).strict(),
   register('register.openShift', { operatorId: id }),
   register('register.closeShift', {}),
   register('register.addItem', { productId: id, quantity, unitPrice: amount.nonnegative().optional(), ...approver }),
@@ -54,17 +61,44 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fulfillment.ship'), locationId: id, operatorId: id, orderId: id, lines: z.array(lineQuantity).min(1) }).strict(),
   z.object({ type: z.literal('fulfillment.reject'), locationId: id, operatorId: id, lines: z.array(orderLineQuantity).min(1) }).strict(),
   z.object({ type: z.literal('headquarters.resetFulfillment'), orderId: id, lineIds: z.array(id).min(1) }).strict(),
+] as const;
+
+const distributionPackageSchema = z.object({
+  version: z.number().int().positive(),
+  customers: z.array(z.object({ channelCustomerId: id, accountNumber: id, record: customerSchema, version: z.number().int().positive() }).strict()),
+  orders: z.array(z.object({ orderId: id, channelReference: z.string().min(1), salesOrderId: id }).strict()),
+}).strict();
+
+/** Every command the store engine takes: the public ones, its clock, and what headquarters sends it (SY-3, SY-4). */
+export const commandSchema = z.discriminatedUnion('type', [
+  ...storeCommandOptions,
+  clockAdvanceSchema,
+  z.object({ type: z.literal('sync.acknowledge'), storeId: id, keys: z.array(z.string().min(1).max(200)).min(1) }).strict(),
+  z.object({ type: z.literal('sync.applyDistribution'), storeId: id, package: distributionPackageSchema }).strict(),
+  /** Recovery: the store's numbering moves past what headquarters has seen from it (see Chain.reconcile). */
+  z.object({ type: z.literal('sync.reseed'), counters: z.record(z.string().min(1).max(64), z.number().int().nonnegative()), entropy: z.number().int() }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
-/** Parses a command or returns the first problem, naming its field. */
-export function parseCommand(input: unknown): { ok: true; command: Command } | { ok: false; error: RuleViolation } {
-  const parsed = commandSchema.safeParse(input);
+/** Parses input with a command schema, or returns the first problem, naming its field. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): { ok: true; command: z.infer<S> } | { ok: false; error: RuleViolation } {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, command: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.') || 'type';
+  // A key that does not belong is named itself, not its parent.
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  const field = path.join('.') || 'type';
   return { ok: false, error: { rule: 'VALIDATION', field, message: `${field}: ${issue.message}` } };
 }
+
+export function parseCommand(input: unknown): { ok: true; command: Command } | { ok: false; error: RuleViolation } {
+  return parseWith(commandSchema, input);
+}
+
+/** What an engine answers a command: accepted with its sequence number, time and result, or refused with the rule. */
+export type CommandOutcome<C> =
+  | { ok: true; seq: number; at: number; command: C; result: Record<string, unknown> }
+  | { ok: false; error: RuleViolation };

@@ -14,9 +14,14 @@ export class SeededIds {
 
   /** `CO-000042`: the next id of a prefix. */
   next(prefix: string): string {
+    return `${prefix}-${String(this.nextNumber(prefix)).padStart(6, '0')}`;
+  }
+
+  /** The next number of a prefix, bare (revisions). */
+  nextNumber(prefix: string): number {
     const n = (this.state.counters[prefix] ?? 0) + 1;
     this.state.counters[prefix] = n;
-    return `${prefix}-${String(n).padStart(6, '0')}`;
+    return n;
   }
 
   /** A uniformly distributed float in [0, 1). */
@@ -33,6 +38,26 @@ export class SeededIds {
     return `${prefix}_${digits}`;
   }
 
+  /** A version-4-shaped GUID from the seeded stream (CU-4: the temporary id of a customer created async). */
+  guid(): string {
+    const hex = Array.from({ length: 4 }, () => Math.floor(this.random() * 0x100000000).toString(16).padStart(8, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  /** The number the next id of a prefix follows (0: none drawn). */
+  last(prefix: string): number {
+    return this.state.counters[prefix] ?? 0;
+  }
+
+  /**
+   * Recovery: numbers never go back to ones already used elsewhere, and the random stream moves on to a place it
+   * has not been (ids and GUIDs drawn before a lost command are not drawn again).
+   */
+  moveOn(counters: Record<string, number>, entropy: number): void {
+    for (const [prefix, n] of Object.entries(counters)) this.state.counters[prefix] = Math.max(this.last(prefix), n);
+    this.state.rng = (Math.imul(this.state.rng ^ entropy, 0x9e3779b1) + 0x7f4a7c15) >>> 0;
+  }
+
   mark(): IdState {
     return { counters: { ...this.state.counters }, rng: this.state.rng };
   }
@@ -45,6 +70,9 @@ export class SeededIds {
     return this.mark();
   }
 }
+
+/** Where a chain's virtual clock starts when its configuration names no start (a Monday morning). */
+export const DEFAULT_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 /** Virtual time in ms since the epoch; advanced only by commands, so a replay sees the same times. */
 export class VirtualClock {

@@ -7,8 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { buildCatalog, ConfigError, type Catalog } from './domain/catalog.ts';
 import type { RuleViolation } from './domain/violation.ts';
-import { parseCommand, type Command } from './commands.ts';
-import { StoreEngine, type CommandResult } from './store-engine.ts';
+import { parseWith } from './commands.ts';
+import { Chain, chainCommandSchema, type ChainCommand, type ChainResult } from './chain.ts';
 
 const scenarioSchema = z.object({
   name: z.string().min(1),
@@ -19,7 +19,7 @@ const scenarioSchema = z.object({
   steps: z.array(z.unknown()).min(1),
 }).strict();
 
-export interface Scenario { name: string; description: string; seed: number; startAt?: number | undefined; config: unknown; catalog: Catalog; steps: Command[] }
+export interface Scenario { name: string; description: string; seed: number; startAt?: number | undefined; config: unknown; catalog: Catalog; steps: ChainCommand[] }
 
 export class ScenarioError extends Error {
   constructor(readonly file: string, readonly field: string, detail: string) {
@@ -57,7 +57,7 @@ export async function loadScenario(file: string): Promise<Scenario> {
     throw error;
   }
   const steps = raw.steps.map((step, i) => {
-    const command = parseCommand(step);
+    const command = parseWith(chainCommandSchema, step);
     if (!command.ok) throw new ScenarioError(file, `steps.${i}`, command.error.message);
     return command.command;
   });
@@ -66,8 +66,8 @@ export async function loadScenario(file: string): Promise<Scenario> {
 
 export interface ScenarioRun { accepted: number; refused: { step: number; command: string; error: RuleViolation }[] }
 
-/** Replays the steps on an engine (in memory, or any executor such as a durable engine). */
-export async function runSteps(steps: readonly Command[], execute: (command: Command) => CommandResult | Promise<CommandResult>): Promise<ScenarioRun> {
+/** Replays the steps on a chain (in memory, or any executor such as a durable chain). */
+export async function runSteps(steps: readonly ChainCommand[], execute: (command: ChainCommand) => ChainResult | Promise<ChainResult>): Promise<ScenarioRun> {
   const run: ScenarioRun = { accepted: 0, refused: [] };
   for (const [step, command] of steps.entries()) {
     const result = await execute(command);
@@ -77,6 +77,6 @@ export async function runSteps(steps: readonly Command[], execute: (command: Com
   return run;
 }
 
-export function engineFor(scenario: Scenario): StoreEngine {
-  return StoreEngine.fromCatalog(scenario.catalog, { seed: scenario.seed, ...(scenario.startAt === undefined ? {} : { startAt: scenario.startAt }) });
+export function chainFor(scenario: Scenario): Chain {
+  return Chain.fromCatalog(scenario.catalog, { seed: scenario.seed, startAt: scenario.startAt });
 }

@@ -1,31 +1,58 @@
 /**
- * The actor system host: one register actor per till, one customer-order actor per order, one fulfillment-group
- * actor per location. Commands are routed to actors; what actors emit is routed on to other actors in the same
- * command. A refused command is rolled back whole: every actor it touched is restored, ids and clock too.
+ * The store channel's actor system host: one register actor per till, one customer-order actor per order, one
+ * fulfillment-group actor per location, one customer actor per customer the channel knows, one sync-channel actor
+ * per store (its link to headquarters). Commands are routed to actors; what actors emit is routed on to other
+ * actors in the same command. A refused command is rolled back whole: every actor it touched is restored, the
+ * outbound queue, ids and clock too.
+ *
+ * Headquarters is reached two ways: the real-time service (`HeadquartersGateway`, SY-1, CU-4), at most one call
+ * per command and only once everything else in the command has succeeded, its answer recorded with the command so
+ * that a replay gets the same answer; and the outbound queue of channel transactions the P-job pulls (SY-2, SY-3).
  */
 import { createActor, type Actor, type AnyActorLogic } from 'xstate';
-import { buildCatalog, type Catalog } from './domain/catalog.ts';
-import { keptOnCompletion, type DeliveryRequest } from './domain/cart.ts';
+import { type Catalog } from './domain/catalog.ts';
+import type { DeliveryRequest } from './domain/cart.ts';
 import { cancellationCharge } from './domain/cancellation.ts';
-import { newProgress, orderHeaderStatus, uninvoicedQuantity, type OrderHeaderStatus } from './domain/fulfillment.ts';
-import { buildInvoice } from './domain/order-invoicing.ts';
-import { amountInvoiced, amountPaid, paymentStatus, unappliedPrepayment, type Payment, type PaymentStatus, type TenderMethod } from './domain/payments.ts';
+import { outboundKey, REVISION, type DistributionPackage, type OutboundItem } from './domain/channel-transactions.ts';
+import type { Customer } from './domain/config.ts';
+import { accountLabel, editCustomer, newCustomer, type CreationMode } from './domain/customers.ts';
+import { newProgress, uninvoicedQuantity, type OrderHeaderStatus } from './domain/fulfillment.ts';
+import { editedOrder } from './domain/order-edit.ts';
+import { buildInvoice, registerInvoice, type InvoicedOrder, type QuantityOfLine } from './domain/order-invoicing.ts';
+import type { Invoice, Payment, PaymentStatus, TenderMethod } from './domain/payments.ts';
 import { calculateReturn, type ReturnRecord, type ReturnSource } from './domain/returns.ts';
 import { isCustomerOrder, orderTotals, type OrderTotals, type SalesLine } from './domain/sales.ts';
 import { CommandRefused, refuse, violation, type RuleViolation } from './domain/violation.ts';
 import type { AppliedCharge } from './domain/charges.ts';
-import { parseCommand, type Command, type CommandOf } from './commands.ts';
-import { SeededIds, VirtualClock, type IdState } from './ids.ts';
-import { createCustomerOrderMachine, customerOrderRule, customerOrderStateRule, type CustomerOrderMachine } from '../machines/customer-order.machine.ts';
+import { parseCommand, type Command, type CommandOf, type CommandOutcome } from './commands.ts';
+import type { HeadquartersCommand } from './headquarters-commands.ts';
+import { DEFAULT_START, SeededIds, VirtualClock, type IdState } from './ids.ts';
+import { OutboundQueue } from './outbound-queue.ts';
+import { createCustomerMachine, customerRule, customerStateRule, type CustomerMachine } from '../machines/customer.machine.ts';
+import type { CustomerContext, CustomerEvent } from '../machines/customer.types.ts';
+import {
+  createCustomerOrderMachine, customerOrderRule, customerOrderStateRule, lifecycleOf, orderStatus, orderSummary, type CustomerOrderMachine,
+} from '../machines/customer-order.machine.ts';
 import type { CustomerOrderContext, CustomerOrderEmitted, CustomerOrderEvent, FulfillmentLineAssignment, OrderLine } from '../machines/customer-order.types.ts';
 import { createFulfillmentGroupMachine, fulfillmentGroupRule, fulfillmentList, type FulfillmentGroupMachine, type FulfillmentListRow } from '../machines/fulfillment-group.machine.ts';
 import type { FulfillmentFilter, FulfillmentGroupEmitted, FulfillmentGroupEvent } from '../machines/fulfillment-group.types.ts';
-import { createRegisterMachine, registerRule, transactionDue, type RegisterMachine } from '../machines/register.machine.ts';
+import { amountKept, createRegisterMachine, recalledOrder, registerRule, tendered, transactionDue, type RegisterMachine } from '../machines/register.machine.ts';
 import type { RecalledOrder, RegisterContext, RegisterEmitted, RegisterEvent, RegisterTransaction, ReturnOriginal } from '../machines/register.types.ts';
+import {
+  batchReachable, createSyncChannelMachine, linkState, realtimeReachable, syncChannelRule, syncChannelStateRule, type SyncChannelMachine,
+  type SyncChannelSnapshot,
+} from '../machines/sync-channel.machine.ts';
+import type { LinkState, SyncChannelContext, SyncChannelEvent } from '../machines/sync-channel.types.ts';
 
-export type CommandResult =
-  | { ok: true; seq: number; at: number; command: Command; result: Record<string, unknown> }
-  | { ok: false; error: RuleViolation };
+/** The real-time service calls a store makes (SY-1, CU-4). */
+export type RealtimeRequest = Extract<HeadquartersCommand, { type: 'headquarters.createCustomer' | 'headquarters.updateCustomer' | 'headquarters.issueLoyaltyCard' | 'headquarters.createOrder' }>;
+export type RealtimeResponse = { ok: true; result: Record<string, unknown> } | { ok: false; error: RuleViolation };
+export interface RecordedCall { request: RealtimeRequest; response: RealtimeResponse }
+
+/** How the store reaches headquarters' real-time service (the chain host wires it; a replay answers from the journal). */
+export interface HeadquartersGateway { call(request: RealtimeRequest): RealtimeResponse }
+
+export type CommandResult = CommandOutcome<Command> & { calls?: RecordedCall[] };
 
 /** A cash-and-carry sale (CO-4): no order, but a receipt that returns can find (RT-1). */
 export interface Receipt {
@@ -40,7 +67,7 @@ export interface Receipt {
   returns: ReturnRecord[];
 }
 
-/** RT-4: a return posted as a return order with an RMA number (headquarters takes these over). */
+/** RT-4: a return, posted to headquarters as a return order with its RMA number (through the outbound queue). */
 export interface ReturnOrder {
   rmaNumber: string;
   storeId: string;
@@ -57,42 +84,84 @@ export interface EngineState {
   registers: Record<string, unknown>;
   orders: Record<string, unknown>;
   fulfillment: Record<string, unknown>;
+  customers: Record<string, unknown>;
+  sync: Record<string, unknown>;
   receipts: Record<string, Receipt>;
   returnOrders: ReturnOrder[];
+  outbound: Record<string, OutboundItem[]>;
 }
 
-export interface EngineOptions { seed?: number; startAt?: number }
+export interface EngineOptions { seed?: number | undefined; startAt?: number | undefined; gateway: HeadquartersGateway }
 
-type Kind = 'register' | 'order' | 'fulfillment';
+export type Kind = 'register' | 'order' | 'fulfillment' | 'customer' | 'sync';
+
+/** What one accepted command changed: the actors it touched (the sync channel also when its queue changed). */
+export interface StoreChange { seq: number; actors: { kind: Kind; id: string }[] }
+const KINDS = ['register', 'order', 'fulfillment', 'customer', 'sync'] as const;
+const STATE_KEY = { register: 'registers', order: 'orders', fulfillment: 'fulfillment', customer: 'customers', sync: 'sync' } as const;
 type Emitted = RegisterEmitted | CustomerOrderEmitted | FulfillmentGroupEmitted;
-type EventFor<K extends Kind> = K extends 'register' ? RegisterEvent : K extends 'order' ? CustomerOrderEvent : FulfillmentGroupEvent;
+type EventFor<K extends Kind> = K extends 'register' ? RegisterEvent : K extends 'order' ? CustomerOrderEvent : K extends 'fulfillment' ? FulfillmentGroupEvent
+  : K extends 'customer' ? CustomerEvent : SyncChannelEvent;
 
-interface Machines { register: RegisterMachine; order: CustomerOrderMachine; fulfillment: FulfillmentGroupMachine }
+interface Machines { register: RegisterMachine; order: CustomerOrderMachine; fulfillment: FulfillmentGroupMachine; customer: CustomerMachine; sync: SyncChannelMachine }
 
-const DEFAULT_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+/** Answers the real-time calls a journaled command made, in order, instead of calling headquarters again. */
+function replayGateway(calls: readonly RecordedCall[]): HeadquartersGateway {
+  let next = 0;
+  return {
+    call(request) {
+      const recorded = calls[next++];
+      if (recorded === undefined || recorded.request.type !== request.type) throw new Error(`replay: the journal has no recorded ${request.type} call here`);
+      return recorded.response;
+    },
+  };
+}
 
 export class StoreEngine {
   readonly clock: VirtualClock;
   readonly ids: SeededIds;
   seq = 0;
   private readonly machines: Machines;
-  private readonly actors: Record<Kind, Map<string, Actor<AnyActorLogic>>> = { register: new Map(), order: new Map(), fulfillment: new Map() };
+  /** The chain's master data, with the customers this channel knows kept current (CU-1..CU-7). */
+  readonly catalog: Catalog;
+  private readonly actors: Record<Kind, Map<string, Actor<AnyActorLogic>>> = { register: new Map(), order: new Map(), fulfillment: new Map(), customer: new Map(), sync: new Map() };
   private receipts = new Map<string, Receipt>();
   private returnOrders: ReturnOrder[] = [];
-  private outbox: { kind: Kind; event: Emitted }[] = [];
+  private outbound: OutboundQueue;
+  /** Account number -> the channel's customer id, for customers created under a temporary id (CU-4). */
+  private customerOfAccount = new Map<string, string>();
+  private outbox: Emitted[] = [];
+  private readonly gateway: HeadquartersGateway;
+  /** The command in progress: its real-time call (at most one), what runs once the rest succeeded, orders before. */
+  private calls: RecordedCall[] = [];
+  private callGateway: HeadquartersGateway;
+  private onCommit: (() => void)[] = [];
+  private ordersBefore = new Map<string, { context: CustomerOrderContext; value: unknown }>();
   /** Undo steps of the command in progress; null outside a command. */
   private undo: (() => void)[] | null = null;
   private touched = new Set<string>();
+  /** What the command in progress changed (actors, and sync channels whose queue changed), for the listeners. */
+  private changed = new Set<string>();
+  private readonly changeListeners: ((change: StoreChange) => void)[] = [];
   private actorFailure: Error | null = null;
 
-  private constructor(readonly catalog: Catalog, options: EngineOptions, state?: EngineState) {
+  private constructor(chainCatalog: Catalog, options: EngineOptions, state?: EngineState) {
+    // The customers change as the channel creates and receives them: this engine's own copy of the directory.
+    this.catalog = { ...chainCatalog, customers: new Map(chainCatalog.customers) };
+    const catalog = this.catalog;
     this.machines = {
       register: createRegisterMachine(catalog),
       order: createCustomerOrderMachine(catalog),
       fulfillment: createFulfillmentGroupMachine(catalog),
+      customer: createCustomerMachine(),
+      sync: createSyncChannelMachine(),
     };
+    this.gateway = options.gateway;
+    this.callGateway = options.gateway;
     this.clock = new VirtualClock(state?.clock ?? options.startAt ?? DEFAULT_START);
     this.ids = new SeededIds(options.seed ?? 1, state?.ids);
+    this.outbound = new OutboundQueue(state === undefined ? {} : structuredClone(state.outbound));
     if (state === undefined) {
       for (const [registerId, storeId] of catalog.registers) this.spawn('register', registerId, { input: { registerId, storeId } });
       for (const location of catalog.config.locations) {
@@ -100,11 +169,14 @@ export class StoreEngine {
         const onHand = Object.fromEntries(catalog.config.inventory.filter((i) => i.locationId === location.id).map((i) => [i.productId, i.onHand]));
         this.spawn('fulfillment', location.id, { input: { locationId: location.id, storeId: store?.id ?? null, manualAccept: store?.manualAccept ?? false, onHand } });
       }
+      for (const record of catalog.config.customers) {
+        this.spawn('customer', record.accountId, { input: { customerId: record.accountId, accountNumber: record.accountId, record, createdAtStoreId: null, createdAt: this.clock.now, version: 0 } });
+      }
+      for (const store of catalog.config.stores) this.spawn('sync', store.id, { input: { storeId: store.id } });
     } else {
       this.seq = state.seq;
-      for (const kind of ['register', 'order', 'fulfillment'] as const) {
-        const snapshots = kind === 'register' ? state.registers : kind === 'order' ? state.orders : state.fulfillment;
-        for (const [actorId, snapshot] of Object.entries(snapshots)) this.spawn(kind, actorId, { snapshot });
+      for (const kind of KINDS) {
+        for (const [actorId, snapshot] of Object.entries(state[STATE_KEY[kind]])) this.spawn(kind, actorId, { snapshot });
       }
       this.receipts = new Map(Object.entries(structuredClone(state.receipts)));
       this.returnOrders = structuredClone(state.returnOrders);
@@ -112,15 +184,11 @@ export class StoreEngine {
     }
   }
 
-  static create(config: unknown, options: EngineOptions = {}): StoreEngine {
-    return new StoreEngine(buildCatalog(config), options);
-  }
-
-  static fromCatalog(catalog: Catalog, options: EngineOptions = {}): StoreEngine {
+  static create(catalog: Catalog, options: EngineOptions): StoreEngine {
     return new StoreEngine(catalog, options);
   }
 
-  static restore(catalog: Catalog, state: EngineState, options: EngineOptions = {}): StoreEngine {
+  static restore(catalog: Catalog, state: EngineState, options: EngineOptions): StoreEngine {
     return new StoreEngine(catalog, options, state);
   }
 
@@ -129,12 +197,26 @@ export class StoreEngine {
   private spawn(kind: Kind, actorId: string, options: { input?: unknown; snapshot?: unknown }): Actor<AnyActorLogic> {
     const logic = this.machines[kind] as unknown as AnyActorLogic;
     const actor = createActor(logic, options.snapshot === undefined ? { input: options.input } : { snapshot: options.snapshot as never });
-    actor.on('*', (event) => this.outbox.push({ kind, event: event as Emitted }));
+    actor.on('*', (event) => this.outbox.push(event as Emitted));
     // An action that throws stops the actor; record it so the command fails and rolls back instead.
     actor.subscribe({ error: (error) => { this.actorFailure ??= error instanceof Error ? error : new Error(String(error)); } });
     this.actors[kind].set(actorId, actor);
     actor.start();
+    if (kind === 'customer') this.mirrorCustomer(actorId);
     return actor;
+  }
+
+  /** Keeps the customer directory (and the account number index) as the customer actor says. */
+  private mirrorCustomer(customerId: string): void {
+    const actor = this.actors.customer.get(customerId);
+    if (actor === undefined) {
+      this.catalog.customers.delete(customerId);
+      for (const [account, id] of this.customerOfAccount) if (id === customerId) this.customerOfAccount.delete(account);
+      return;
+    }
+    const { record, accountNumber } = actor.getSnapshot().context as CustomerContext;
+    this.catalog.customers.set(customerId, record);
+    if (accountNumber !== null) this.customerOfAccount.set(accountNumber, customerId);
   }
 
   private actor(kind: Kind, actorId: string, field: string): Actor<AnyActorLogic> {
@@ -144,14 +226,20 @@ export class StoreEngine {
   /** Records how to restore an actor the first time the current command touches it. */
   private remember(kind: Kind, actorId: string): void {
     const key = `${kind}:${actorId}`;
+    this.changed.add(key);
     if (this.undo === null || this.touched.has(key)) return;
     this.touched.add(key);
     const existing = this.actors[kind].get(actorId);
     if (existing === undefined) {
-      this.undo.push(() => { this.actors[kind].get(actorId)?.stop(); this.actors[kind].delete(actorId); });
+      this.undo.push(() => {
+        this.actors[kind].get(actorId)?.stop();
+        this.actors[kind].delete(actorId);
+        if (kind === 'customer') this.mirrorCustomer(actorId);
+      });
       return;
     }
-    const snapshot = existing.getPersistedSnapshot();
+    const snapshot = existing.getPersistedSnapshot() as unknown as { context: unknown; value: unknown };
+    if (kind === 'order') this.ordersBefore.set(actorId, { context: snapshot.context as CustomerOrderContext, value: snapshot.value });
     this.undo.push(() => { existing.stop(); this.spawn(kind, actorId, { snapshot }); });
   }
 
@@ -160,9 +248,13 @@ export class StoreEngine {
     const { context } = snapshot;
     const rule = kind === 'register' ? registerRule(this.catalog, context as RegisterContext, event as RegisterEvent)
       : kind === 'order' ? customerOrderRule(this.catalog, context as CustomerOrderContext, event as CustomerOrderEvent)
-        : fulfillmentGroupRule(this.catalog, context, event as FulfillmentGroupEvent);
+        : kind === 'customer' ? customerRule(context as CustomerContext, event as CustomerEvent)
+          : kind === 'sync' ? syncChannelRule(context as SyncChannelContext, event as SyncChannelEvent)
+            : fulfillmentGroupRule(this.catalog, context, event as FulfillmentGroupEvent);
     if (rule !== null) return rule;
     if (kind === 'order') return customerOrderStateRule(snapshot, event as CustomerOrderEvent);
+    if (kind === 'customer') return customerStateRule(snapshot, event as CustomerEvent);
+    if (kind === 'sync') return syncChannelStateRule(snapshot, event as SyncChannelEvent);
     const where = kind === 'register' ? `register ${(context as RegisterContext).registerId}` : `location ${context.locationId}`;
     return violation('STATE', `${where} cannot take ${event.type} while ${JSON.stringify(snapshot.value)}`, kind === 'register' ? 'registerId' : 'locationId');
   }
@@ -174,6 +266,7 @@ export class StoreEngine {
     this.remember(kind, actorId);
     actor.send(event);
     if (this.actorFailure !== null) throw new Error(`${kind} ${actorId} failed on ${event.type}: ${this.actorFailure.message}`);
+    if (kind === 'customer') this.mirrorCustomer(actorId);
     this.drain();
   }
 
@@ -184,8 +277,7 @@ export class StoreEngine {
 
   private drain(): void {
     while (this.outbox.length > 0) {
-      const { kind, event } = this.outbox.shift()!;
-      this.route(kind, event);
+      this.route(this.outbox.shift()!);
     }
   }
 
@@ -195,8 +287,11 @@ export class StoreEngine {
 
   // --- Commands ---
 
-  /** Validates, applies and returns the result; nothing is changed by a refused command. No I/O. */
-  executeNow(input: unknown): CommandResult {
+  /**
+   * Validates, applies and returns the result; nothing is changed by a refused command. A replay passes the
+   * real-time calls the journal recorded for the command, and they answer instead of headquarters.
+   */
+  executeNow(input: unknown, replay?: { calls: readonly RecordedCall[] }): CommandResult {
     const parsed = parseCommand(input);
     if (!parsed.ok) return parsed;
     const { command } = parsed;
@@ -204,13 +299,26 @@ export class StoreEngine {
     const clock = this.clock.now;
     this.undo = [];
     this.touched.clear();
+    this.changed.clear();
     this.outbox = [];
+    this.calls = [];
+    this.callGateway = replay === undefined ? this.gateway : replayGateway(replay.calls);
+    this.onCommit = [];
+    this.ordersBefore.clear();
     this.lastCompletion = {};
     this.actorFailure = null;
     try {
       const result = this.handle(command);
+      // What needs headquarters runs last, so that nothing after its answer can fail.
+      for (const step of this.onCommit) step();
+      this.queueOrderUpdates();
       this.seq += 1;
-      return { ok: true, seq: this.seq, at: this.clock.now, command, result };
+      if (this.changeListeners.length > 0) {
+        const change: StoreChange = { seq: this.seq, actors: [...this.changed].map((key) => ({ kind: key.slice(0, key.indexOf(':')) as Kind, id: key.slice(key.indexOf(':') + 1) })) };
+        for (const listener of this.changeListeners) listener(change);
+      }
+      const calls = this.calls;
+      return { ok: true, seq: this.seq, at: this.clock.now, command, result: { ...result, ...this.lastCompletion }, ...(calls.length === 0 ? {} : { calls }) };
     } catch (error) {
       for (const step of this.undo.reverse()) step();
       this.ids.reset(ids);
@@ -221,6 +329,40 @@ export class StoreEngine {
       throw error;
     } finally {
       this.undo = null;
+      this.onCommit = [];
+    }
+  }
+
+  /** A real-time call to headquarters (SY-1, CU-4): one per command, recorded with it. */
+  private callHeadquarters(request: RealtimeRequest): RealtimeResponse {
+    if (this.calls.length > 0) throw new Error(`a command makes one real-time call; ${request.type} would be the second`);
+    const response = this.callGateway.call(request);
+    this.calls.push({ request, response });
+    return response;
+  }
+
+  private queue(item: OutboundItem): void {
+    this.undo?.push(this.outbound.add(item));
+    this.changed.add(`sync:${item.storeId}`);
+  }
+
+  /** Listens to what every accepted command changed (the live screens follow it). */
+  onChange(listener: (change: StoreChange) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** SY-2: orders already at headquarters send their new state after every command that changed it. */
+  private queueOrderUpdates(): void {
+    for (const [orderId, before] of this.ordersBefore) {
+      const snapshot = this.actors.order.get(orderId)!.getSnapshot();
+      const context = snapshot.context as CustomerOrderContext;
+      if (context.salesOrderId === null) continue;
+      const after = orderSummary(context, lifecycleOf(snapshot.value));
+      const previous = orderSummary(before.context, lifecycleOf(before.value as never));
+      if (JSON.stringify(after) === JSON.stringify(previous)) continue;
+      // Drawn from a counter that recovery moves past every revision headquarters has seen (Chain.reconcile).
+      const revision = this.ids.nextNumber(REVISION);
+      this.queue({ key: outboundKey.orderUpdate(context.channelReference, revision), kind: 'orderUpdated', storeId: context.storeId, at: this.clock.now, revision, order: after });
     }
   }
 
@@ -242,7 +384,7 @@ export class StoreEngine {
       case 'register.selectLine':
         return this.toRegister(command, { type: 'SELECT_LINE', lineId: command.lineId });
       case 'register.setCustomer':
-        return this.toRegister(command, { type: 'SET_CUSTOMER', transactionId: this.transactionIdFor(command.registerId), customerId: command.customerId });
+        return this.toRegister(command, { type: 'SET_CUSTOMER', transactionId: this.transactionIdFor(command.registerId), customerId: this.customerIdOf(command.customerId) });
       case 'register.shipAll':
       case 'register.shipSelected':
       case 'register.changeModeOfDelivery':
@@ -288,6 +430,25 @@ export class StoreEngine {
         return this.toLocation(command, { type: 'SHIP', operatorId: command.operatorId, orderId: command.orderId, invoiceId: this.ids.next('INV'), lines: command.lines });
       case 'fulfillment.reject':
         return this.toLocation(command, { type: 'REJECT', operatorId: command.operatorId, lines: command.lines });
+      case 'customer.create':
+        return this.createCustomer(command);
+      case 'customer.edit':
+        return this.editCustomer(command);
+      case 'customer.issueLoyaltyCard':
+        return this.issueLoyaltyCard(command);
+      case 'sync.setLink':
+        return this.setLink(command.storeId, command.state);
+      case 'sync.acknowledge': {
+        this.send('sync', command.storeId, { type: 'ACKNOWLEDGED', keys: command.keys, at: this.clock.now }, 'storeId');
+        const { removed, undo } = this.outbound.remove(command.storeId, command.keys);
+        this.undo?.push(undo);
+        return { storeId: command.storeId, removed, pending: this.outbound.size(command.storeId) };
+      }
+      case 'sync.applyDistribution':
+        return this.applyDistribution(command.storeId, command.package);
+      case 'sync.reseed':
+        this.ids.moveOn(command.counters, command.entropy);
+        return { counters: command.counters };
       case 'headquarters.resetFulfillment': {
         const order = this.contextOf<CustomerOrderContext>('order', command.orderId, 'orderId');
         const locations = new Set(order.lines.filter((l) => command.lineIds.includes(l.lineId)).map((l) => l.delivery.locationId));
@@ -322,24 +483,25 @@ export class StoreEngine {
     const before = this.contextOf<RegisterContext>('register', command.registerId, 'registerId').transaction;
     const result = this.toRegister(command, { type: 'TENDER', tenderId: this.ids.next('TND'), method: command.method, amount: command.amount, cardToken: command.cardToken, approverId: command.approverId });
     const after = this.contextOf<RegisterContext>('register', command.registerId, 'registerId').transaction;
-    return { ...result, transactionId: before?.transactionId ?? null, completed: after === null, ...this.lastCompletion };
+    if (before === null || after !== null) return { ...result, transactionId: before?.transactionId ?? null, completed: false };
+    // Cash beyond what the transaction keeps (and anything tendered on what became a quote) is handed back.
+    const received = tendered(before) + command.amount;
+    return { ...result, transactionId: before.transactionId, completed: true, change: received - amountKept(this.catalog, before, received) };
   }
 
   /** What the last completed transaction produced (order id, receipt, RMA), for the tender's result. */
   private lastCompletion: Record<string, unknown> = {};
 
   private recalledOrder(orderId: string): RecalledOrder {
-    const order = this.contextOf<CustomerOrderContext>('order', orderId, 'orderId');
-    return {
-      orderId, customerId: order.customerId, lines: order.lines, cardToken: order.cardToken,
-      paid: amountPaid(order.payments), prepaid: unappliedPrepayment(order.payments, order.invoices),
-      charges: order.charges, depositOverride: order.depositOverride, isQuote: this.actor('order', orderId, 'orderId').getSnapshot().matches('quote'),
-    };
+    const snapshot = this.actor('order', orderId, 'orderId').getSnapshot();
+    return recalledOrder(snapshot.context as CustomerOrderContext, snapshot.matches('quote'));
   }
 
   private recallOrder(command: CommandOf<'register.recallOrder'>): Record<string, unknown> {
     const { registerId, orderId } = command;
     const register = this.contextOf<RegisterContext>('register', registerId, 'registerId');
+    // SY-3: customer orders live at headquarters; an offline register only sells and creates customers.
+    if (linkState(this.syncOf(register.storeId)) === 'offline') refuse('SY-3', `store ${register.storeId} is offline: customer orders can be recalled once it is back online`, 'registerId');
     const transactionId = this.ids.next(`T-${registerId}`);
     const order = this.contextOf<CustomerOrderContext>('order', orderId, 'orderId');
     if (command.purpose === 'edit') {
@@ -352,6 +514,7 @@ export class StoreEngine {
       this.send('register', registerId, { type: 'RECALL_CANCEL', transactionId, order: this.recalledOrder(orderId), proposedCharge }, 'registerId');
       return { registerId, transactionId, orderId, proposedCharge };
     } else {
+      if (order.salesOrderId === null) refuse('SY-2', `order ${orderId} was created async and is not at headquarters yet: it can be picked up once it is`, 'orderId');
       const store = this.catalog.stores.get(register.storeId)!;
       const lines = command.lines ?? order.lines
         .filter((l) => l.delivery.kind === 'pickup' && l.delivery.locationId === store.locationId && uninvoicedQuantity(l.progress) > 0)
@@ -387,9 +550,177 @@ export class StoreEngine {
     return refuse('NOT_FOUND', `no customer order with ${by} "${value}"`, 'lookup.value');
   }
 
+  // --- Headquarters: customers (CU-1..CU-7), the link (SY-1..SY-4) ---
+
+  private syncOf(storeId: string): SyncChannelSnapshot {
+    return this.actor('sync', storeId, 'storeId').getSnapshot() as SyncChannelSnapshot;
+  }
+
+  /** A register with an open shift, and its store. */
+  private openRegister(registerId: string): RegisterContext {
+    const actor = this.actor('register', registerId, 'registerId');
+    const context = actor.getSnapshot().context as RegisterContext;
+    if (context.operatorId === null) refuse('STATE', `register ${registerId} has no open shift`, 'registerId');
+    return context;
+  }
+
+  /** The channel's id of a customer named by its id or its account number (CU-4). */
+  private customerIdOf(idOrAccount: string): string {
+    return this.actors.customer.has(idOrAccount) ? idOrAccount : this.customerOfAccount.get(idOrAccount) ?? idOrAccount;
+  }
+
+  private customerContext(idOrAccount: string, field = 'customerId'): CustomerContext {
+    return this.contextOf<CustomerContext>('customer', this.customerIdOf(idOrAccount), field);
+  }
+
+  private setLink(storeId: string, state: LinkState): Record<string, unknown> {
+    const before = linkState(this.syncOf(storeId));
+    if (before !== state) this.send('sync', storeId, { type: state === 'online' ? 'GO_ONLINE' : state === 'degraded' ? 'GO_DEGRADED' : 'GO_OFFLINE' }, 'state');
+    return { storeId, link: state, changed: before !== state, pending: this.outbound.size(storeId) };
+  }
+
+  /**
+   * CU-1..CU-6: a customer created at a register. Async (a temporary GUID, "Pending sync", queued for the P-job)
+   * when the store creates customers async (CU-4) or works offline (CU-6, refused offline when the store filters
+   * shared customer data tables); otherwise created at headquarters in real time, which must be reachable.
+   */
+  private createCustomer(command: CommandOf<'customer.create'>): Record<string, unknown> {
+    const register = this.openRegister(command.registerId);
+    const store = this.catalog.stores.get(register.storeId)!;
+    const link = this.syncOf(store.id);
+    const offline = linkState(link) === 'offline';
+    if (offline && store.filterSharedCustomerDataTables) {
+      refuse('CU-6', `store ${store.id} is offline and filters shared customer data tables: customers cannot be created offline`, 'registerId');
+    }
+    const mode: CreationMode = offline || store.functionality.createCustomerAsync ? 'async' : 'sync';
+    if (mode === 'sync' && !realtimeReachable(link)) {
+      refuse('CU-4', `headquarters' real-time service is unreachable from store ${store.id}: customers are created there in real time`, 'registerId');
+    }
+    const customerId = this.ids.guid();
+    const record = newCustomer(this.catalog, store.id, customerId, command.customer, mode);
+    if ('rule' in record) throw new CommandRefused({ ...record, field: record.field === undefined ? 'customer' : `customer.${record.field}` });
+    this.remember('customer', customerId);
+    this.spawn('customer', customerId, { input: { customerId, accountNumber: null, record, createdAtStoreId: store.id, createdAt: this.clock.now, version: 0 } });
+    if (command.addToTransaction) this.send('register', command.registerId, { type: 'SET_CUSTOMER', transactionId: this.transactionIdFor(command.registerId), customerId }, 'registerId');
+    if (mode === 'async') {
+      this.queue({ key: outboundKey.customer(customerId), kind: 'customerCreated', storeId: store.id, at: this.clock.now, customer: record });
+    } else {
+      this.onCommit.push(() => {
+        const response = this.callHeadquarters({ type: 'headquarters.createCustomer', channelCustomerId: customerId, storeId: store.id, record });
+        if (!response.ok) throw new CommandRefused(response.error);
+        this.send('customer', customerId, { type: 'SYNCED', accountNumber: response.result.accountNumber as string, record, version: response.result.version as number });
+      });
+    }
+    this.onCommit.push(() => {
+      const { accountNumber } = this.customerContext(customerId);
+      this.lastCompletion = { customerId, accountNumber, account: accountLabel(accountNumber), mode: offline ? 'offline' : mode };
+    });
+    return { registerId: command.registerId };
+  }
+
+  /**
+   * A change headquarters makes in real time (CU-4: edits are always synchronous), then applies here. `probe` is the
+   * change as the customer actor will take it, checked first (CU-5: a customer pending sync has no account yet).
+   */
+  private changeAtHeadquarters(registerId: string, customer: CustomerContext, probe: CustomerEvent, request: (accountNumber: string) => RealtimeRequest, event: (result: Record<string, unknown>) => CustomerEvent): Record<string, unknown> {
+    const register = this.openRegister(registerId);
+    this.check('customer', customer.customerId, probe, 'customerId');
+    if (!realtimeReachable(this.syncOf(register.storeId))) {
+      refuse('CU-4', `customer changes are made at headquarters in real time, and its real-time service is unreachable from store ${register.storeId}`, 'registerId');
+    }
+    const response = this.callHeadquarters(request(customer.accountNumber!));
+    if (!response.ok) throw new CommandRefused(response.error);
+    this.send('customer', customer.customerId, event(response.result));
+    const after = this.customerContext(customer.customerId);
+    return { customerId: after.customerId, accountNumber: after.accountNumber, record: after.record };
+  }
+
+  private editCustomer(command: CommandOf<'customer.edit'>): Record<string, unknown> {
+    const register = this.openRegister(command.registerId);
+    const customer = this.customerContext(command.customerId);
+    const record = editCustomer(this.catalog, register.storeId, customer.record, command.changes);
+    if ('rule' in record) throw new CommandRefused({ ...record, field: record.field === undefined ? 'changes' : `changes.${record.field}` });
+    return this.changeAtHeadquarters(command.registerId, customer, { type: 'EDITED', record, version: customer.version + 1 },
+      (accountNumber) => ({ type: 'headquarters.updateCustomer', accountNumber, record }),
+      (result) => ({ type: 'EDITED', record: result.record as Customer, version: result.version as number }));
+  }
+
+  private issueLoyaltyCard(command: CommandOf<'customer.issueLoyaltyCard'>): Record<string, unknown> {
+    const customer = this.customerContext(command.customerId);
+    return this.changeAtHeadquarters(command.registerId, customer, { type: 'LOYALTY_CARD_ISSUED', cardId: 'new', version: customer.version + 1 },
+      (accountNumber) => ({ type: 'headquarters.issueLoyaltyCard', accountNumber }),
+      (result) => ({ type: 'LOYALTY_CARD_ISSUED', cardId: (result.record as Customer).loyaltyCardId!, version: result.version as number }));
+  }
+
+  /**
+   * SY-1..SY-3: a new customer order reaches headquarters. Sync mode: created there in real time (with its customer
+   * if that is still pending sync, CU-7); unreachable, it falls back to async with "realtime with async backup",
+   * else the sale is refused. Async mode, or offline: completed here with its confirmation number and queued.
+   */
+  private placeOrderAtHeadquarters(orderId: string): void {
+    const order = this.contextOf<CustomerOrderContext>('order', orderId, 'orderId');
+    const store = this.catalog.stores.get(order.storeId)!;
+    const link = this.syncOf(store.id);
+    const summary = orderSummary(order, order.createdAs === 'quote' ? 'quote' : 'order');
+    const queueIt = (mode: string) => {
+      this.queue({ key: outboundKey.order(order.channelReference), kind: 'orderCreated', storeId: store.id, at: this.clock.now, order: summary });
+      this.lastCompletion = { ...this.lastCompletion, confirmationNumber: order.channelReference, mode };
+    };
+    if (linkState(link) === 'offline') return queueIt('offline');
+    if (store.functionality.createOrderAsync) return queueIt('async');
+    if (!realtimeReachable(link)) {
+      if (store.functionality.realtimeWithAsyncBackup) return queueIt('asyncBackup');
+      refuse('SY-1', `headquarters' real-time service is unreachable from store ${store.id}: the order cannot be created (retry, or turn on realtime with async backup)`, 'registerId');
+    }
+    const customer = this.customerContext(order.customerId);
+    const response = this.callHeadquarters({ type: 'headquarters.createOrder', order: summary, customer: customer.accountNumber === null ? customer.record : null });
+    if (!response.ok) throw new CommandRefused(response.error);
+    if (customer.accountNumber === null) {
+      this.send('customer', customer.customerId, { type: 'SYNCED', accountNumber: response.result.accountNumber as string, record: response.result.record as Customer, version: response.result.version as number });
+    }
+    this.send('order', orderId, { type: 'HEADQUARTERS_CONFIRMED', salesOrderId: response.result.salesOrderId as string });
+    this.lastCompletion = { ...this.lastCompletion, confirmationNumber: order.channelReference, mode: 'realtime', salesOrderId: response.result.salesOrderId };
+  }
+
+  /** SY-4: job 1010's package: accounts for customers pending sync, master data, orders now at headquarters. */
+  private applyDistribution(storeId: string, pkg: DistributionPackage): Record<string, unknown> {
+    this.send('sync', storeId, { type: 'DISTRIBUTED', version: pkg.version, at: this.clock.now }, 'package.version');
+    let synced = 0;
+    let updated = 0;
+    let added = 0;
+    for (const c of pkg.customers) {
+      const actor = this.actors.customer.get(c.channelCustomerId);
+      if (actor === undefined) {
+        this.remember('customer', c.channelCustomerId);
+        this.spawn('customer', c.channelCustomerId, { input: { customerId: c.channelCustomerId, accountNumber: c.accountNumber, record: c.record, createdAtStoreId: null, createdAt: this.clock.now, version: c.version } });
+        added += 1;
+        continue;
+      }
+      const event: CustomerEvent = (actor.getSnapshot().context as CustomerContext).accountNumber === null
+        ? { type: 'SYNCED', accountNumber: c.accountNumber, record: c.record, version: c.version }
+        : { type: 'DISTRIBUTED', record: c.record, version: c.version };
+      // What this store already has (its own real-time change, an earlier package) is not applied again.
+      if (!actor.getSnapshot().can(event)) continue;
+      this.send('customer', c.channelCustomerId, event);
+      if (event.type === 'SYNCED') synced += 1;
+      else updated += 1;
+    }
+    let confirmed = 0;
+    for (const o of pkg.orders) {
+      const actor = this.actors.order.get(o.orderId);
+      const event = { type: 'HEADQUARTERS_CONFIRMED' as const, salesOrderId: o.salesOrderId };
+      // The order headquarters has under this channel reference (after a restore, an order id alone can be reused).
+      if (actor === undefined || (actor.getSnapshot().context as CustomerOrderContext).channelReference !== o.channelReference) continue;
+      if (!actor.getSnapshot().can(event)) continue;
+      this.send('order', o.orderId, event);
+      confirmed += 1;
+    }
+    return { storeId, version: pkg.version, customers: { synced, updated, added }, ordersConfirmed: confirmed };
+  }
+
   // --- What actors emit ---
 
-  private route(kind: Kind, event: Emitted): void {
+  private route(event: Emitted): void {
     switch (event.type) {
       case 'transactionCompleted':
         this.completeTransaction(event.registerId, event.storeId, event.transaction);
@@ -432,7 +763,6 @@ export class StoreEngine {
         this.send('order', event.orderId, { type: 'RESET_FULFILLMENT', lineIds: event.lineIds, manualAccept: event.manualAccept }, 'lineIds');
         return;
     }
-    void kind;
   }
 
   private locationsHolding(orderId: string): string[] {
@@ -448,14 +778,9 @@ export class StoreEngine {
   }
 
   private completeTransaction(registerId: string, storeId: string, transaction: RegisterTransaction): void {
-    const received = transaction.tenders.reduce((sum, t) => sum + t.amount, 0);
-    const due = transactionDue(this.catalog, transaction);
-    const alreadyPaid = transaction.kind === 'orderEdit' ? transaction.order?.paid ?? 0 : 0;
-    const paid = due >= 0 && (transaction.kind === 'sale' || transaction.kind === 'orderEdit')
-      ? keptOnCompletion(this.catalog, transaction.cart, due, alreadyPaid, received)
-      : due >= 0 ? Math.min(received, due) : received;
+    const kept = amountKept(this.catalog, transaction, transaction.tenders.reduce((sum, t) => sum + t.amount, 0));
     const method: TenderMethod = transaction.tenders.at(-1)?.method ?? 'cash';
-    const payments = (amount: number): Payment[] => (amount === 0 ? [] : [{ paymentId: this.ids.next('PAY'), kind: 'prepayment', method, amount }]);
+    const payments = (amount: number): Payment[] => (amount === 0 ? [] : [{ paymentId: this.ids.next('PAY'), kind: amount > 0 ? 'prepayment' : 'refund', method, amount }]);
     switch (transaction.kind) {
       case 'sale': {
         const { cart } = transaction;
@@ -463,41 +788,36 @@ export class StoreEngine {
           const receipt: Receipt = { receiptId: transaction.transactionId, storeId, registerId, customerId: cart.customerId, at: this.clock.now, lines: cart.lines, charges: cart.charges, total: orderTotals(cart.lines, cart.charges).total, returns: [] };
           this.receipts.set(receipt.receiptId, receipt);
           this.undo?.push(() => this.receipts.delete(receipt.receiptId));
+          this.queue({ key: outboundKey.receipt(storeId, receipt.receiptId), kind: 'receipt', storeId, at: this.clock.now,
+            receipt: { receiptId: receipt.receiptId, registerId, customerId: receipt.customerId, total: receipt.total, lines: receipt.lines.length } });
           this.lastCompletion = { receiptId: receipt.receiptId };
           return;
         }
         const orderId = this.ids.next('CO');
         const lines: OrderLine[] = cart.lines.map((line) => ({ ...line, progress: newProgress(line.quantity, line.delivery.kind, this.manualAcceptAt(line.delivery.locationId)) }));
-        const carryOut = lines.filter((l) => l.delivery.kind === 'carryOut');
-        const base = { lines, charges: cart.charges, invoices: [], payments: payments(paid) };
+        const order = { lines, charges: cart.charges, invoices: [], payments: payments(kept) };
         // CO-5: carry-out lines of a hybrid order are invoiced at once.
-        const invoices = carryOut.length === 0 ? [] : [buildInvoice({ ...base, lines: lines.map((l) => (l.delivery.kind === 'carryOut' ? { ...l, progress: { ...l.progress, invoiced: 0 } } : l)) }, this.ids.next('INV'), 'carryOut', carryOut.map((l) => ({ lineId: l.lineId, quantity: l.quantity }))).invoice];
+        const invoices = this.registerInvoices(order, lines.filter((l) => l.delivery.kind === 'carryOut').map((l) => ({ lineId: l.lineId, quantity: l.quantity })));
         this.remember('order', orderId);
         this.spawn('order', orderId, { input: {
           orderId, createdAs: cart.orderType, channelReference: `${storeId}-${transaction.transactionId}`, storeId, customerId: cart.customerId!,
-          createdAt: this.clock.now, origin: 'pos', orderCompletion: false, existsAtHeadquarters: true,
+          createdAt: this.clock.now, origin: 'pos', orderCompletion: false, salesOrderId: null,
           lines, charges: cart.charges, depositOverride: cart.depositOverride, cardToken: transaction.cardToken,
-          payments: base.payments, invoices,
+          payments: order.payments, invoices,
         } });
         this.drain();
+        this.onCommit.push(() => this.placeOrderAtHeadquarters(orderId));
         this.lastCompletion = { orderId };
         return;
       }
       case 'orderEdit': {
-        const order = transaction.order!;
-        const current = this.contextOf<CustomerOrderContext>('order', order.orderId, 'orderId');
-        const before = (lineId: string) => order.lines.find((l) => l.lineId === lineId);
-        // CO-5: carry-out lines new to the order (added, or switched from an open ship/pickup line) are invoiced now.
-        const newlyCarried = transaction.cart.lines.filter((l) => l.delivery.kind === 'carryOut' && before(l.lineId)?.delivery.kind !== 'carryOut');
-        const uninvoiced = transaction.cart.lines.map((line) => ({ ...line, progress: { ...newProgress(line.quantity, 'ship', false), ...before(line.lineId)?.progress, quantity: line.quantity } }));
-        const invoices = newlyCarried.length === 0 ? [] : [buildInvoice({ lines: uninvoiced, charges: transaction.cart.charges, invoices: current.invoices, payments: current.payments }, this.ids.next('INV'), 'carryOut', newlyCarried.map((l) => ({ lineId: l.lineId, quantity: l.quantity }))).invoice];
-        const lines: OrderLine[] = transaction.cart.lines.map((line) => {
-          const previous = before(line.lineId);
-          if (previous === undefined || newlyCarried.includes(line)) return { ...line, progress: newProgress(line.quantity, line.delivery.kind, this.manualAcceptAt(line.delivery.locationId)) };
-          return { ...line, progress: { ...previous.progress, quantity: line.quantity } };
-        });
-        this.send('order', order.orderId, { type: 'SAVE_EDIT', registerId, lines, charges: transaction.cart.charges, depositOverride: transaction.cart.depositOverride, cardToken: transaction.cardToken, payments: payments(paid), invoices });
-        this.lastCompletion = { orderId: order.orderId };
+        const recalled = transaction.order!;
+        const current = this.contextOf<CustomerOrderContext>('order', recalled.orderId, 'orderId');
+        const { lines, carriedOut } = editedOrder(transaction.cart, current.lines, (locationId) => this.manualAcceptAt(locationId));
+        // CO-5: lines carried out now (and charges nothing else will invoice) are invoiced at the register.
+        const invoices = this.registerInvoices({ lines, charges: transaction.cart.charges, invoices: current.invoices, payments: current.payments }, carriedOut);
+        this.send('order', recalled.orderId, { type: 'SAVE_EDIT', registerId, lines, charges: transaction.cart.charges, depositOverride: transaction.cart.depositOverride, cardToken: transaction.cardToken, payments: payments(kept), invoices });
+        this.lastCompletion = { orderId: recalled.orderId };
         return;
       }
       case 'cancellation': {
@@ -533,10 +853,22 @@ export class StoreEngine {
         }
         this.returnOrders.push({ rmaNumber: record.rmaNumber, storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: this.clock.now, record });
         this.undo?.push(() => this.returnOrders.pop());
+        // RT-4: posted to headquarters as a return order with its RMA number.
+        this.queue({ key: outboundKey.return(record.rmaNumber), kind: 'return', storeId, at: this.clock.now, returnOrder: {
+          rmaNumber: record.rmaNumber, original: { kind: original.kind, id: original.id }, customerId: original.customerId, total: record.total,
+          channelReference: original.kind === 'order' ? this.contextOf<CustomerOrderContext>('order', original.id, 'orderId').channelReference : null,
+          lines: record.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, reasonCode: l.reasonCode })),
+        } });
         this.lastCompletion = { rmaNumber: record.rmaNumber };
         return;
       }
     }
+  }
+
+  /** CO-5: the invoice the register issues for carried-out lines (and charges nothing else will invoice), if any. */
+  private registerInvoices(order: InvoicedOrder, carriedOut: readonly QuantityOfLine[]): Invoice[] {
+    const invoice = registerInvoice(order, 'pending', carriedOut);
+    return invoice === null ? [] : [{ ...invoice, invoiceId: this.ids.next('INV') }];
   }
 
   /** FF-2: manual accept is the fulfilling store's setting; warehouses accept automatically. */
@@ -550,28 +882,47 @@ export class StoreEngine {
     const snapshot = this.actor('register', registerId, 'registerId').getSnapshot();
     const context = snapshot.context as RegisterContext;
     const transaction = context.transaction;
+    const customerId = transaction?.cart.customerId ?? null;
+    const customer = customerId === null ? null : this.customerView(customerId);
     return {
       state: snapshot.value as unknown,
       ...context,
       due: transaction === null ? 0 : transactionDue(this.catalog, transaction),
       totals: transaction === null ? null : orderTotals(transaction.cart.lines, transaction.cart.charges),
+      /** The cart's customer as the till shows it (CU-4: "Pending sync" until it has an account). */
+      customer: customer === null ? null : { customerId: customer.customerId, name: customer.record.name, account: customer.account, pendingSync: customer.pendingSync },
     };
   }
 
-  orderView(orderId: string): CustomerOrderContext & { state: unknown; headerStatus: OrderHeaderStatus; paymentStatus: PaymentStatus; totals: OrderTotals; paid: number } {
+  orderView(orderId: string): CustomerOrderContext & { state: unknown; headerStatus: OrderHeaderStatus; paymentStatus: PaymentStatus; totals: OrderTotals; paid: number; existsAtHeadquarters: boolean } {
     const snapshot = this.actor('order', orderId, 'orderId').getSnapshot();
     const context = snapshot.context as CustomerOrderContext;
-    const lifecycle = snapshot.matches('cancelled') ? 'cancelled' : snapshot.matches('quote') ? 'quote' : 'order';
-    const totals = orderTotals(context.lines, context.charges);
-    const returned = context.returns.reduce((s, r) => s + r.total, 0);
-    const owed = (lifecycle === 'cancelled' ? (context.cancellation?.charge ?? 0) + amountInvoiced(context.invoices) : totals.total) + returned;
+    const { headerStatus, paymentStatus, totals, paid } = orderStatus(context, lifecycleOf(snapshot.value));
+    return { ...context, state: snapshot.value, headerStatus, paymentStatus, totals, paid, existsAtHeadquarters: context.salesOrderId !== null };
+  }
+
+  /** CU-4: a customer with its account, or "Pending sync" while it has none. */
+  customerView(idOrAccount: string): CustomerContext & { state: unknown; account: string; pendingSync: boolean } {
+    const snapshot = this.actor('customer', this.customerIdOf(idOrAccount), 'customerId').getSnapshot();
+    const context = snapshot.context as CustomerContext;
+    return { ...context, state: snapshot.value, account: accountLabel(context.accountNumber), pendingSync: context.accountNumber === null };
+  }
+
+  customerIds(): string[] {
+    return [...this.actors.customer.keys()];
+  }
+
+  /** The number the last id of a prefix used (for recovery: see Chain.reconcile). */
+  lastNumber(prefix: string): number {
+    return this.ids.last(prefix);
+  }
+
+  /** A store's link to headquarters: its state, what waits in its outbound queue, the master data version it has. */
+  syncView(storeId: string): SyncChannelContext & { link: LinkState; realtimeReachable: boolean; batchReachable: boolean; pending: OutboundItem[] } {
+    const snapshot = this.syncOf(storeId);
     return {
-      ...context,
-      state: snapshot.value,
-      headerStatus: orderHeaderStatus(lifecycle, context.lines.map((l) => l.progress)),
-      paymentStatus: paymentStatus(owed, context.payments),
-      totals,
-      paid: amountPaid(context.payments),
+      ...snapshot.context, link: linkState(snapshot), realtimeReachable: realtimeReachable(snapshot), batchReachable: batchReachable(snapshot),
+      pending: this.outbound.pending(storeId),
     };
   }
 
@@ -596,8 +947,8 @@ export class StoreEngine {
     const persisted = (kind: Kind) => Object.fromEntries([...this.actors[kind]].map(([id, actor]) => [id, actor.getPersistedSnapshot()]));
     return structuredClone({
       seq: this.seq, clock: this.clock.now, ids: this.ids.toJSON(),
-      registers: persisted('register'), orders: persisted('order'), fulfillment: persisted('fulfillment'),
-      receipts: Object.fromEntries(this.receipts), returnOrders: this.returnOrders,
+      registers: persisted('register'), orders: persisted('order'), fulfillment: persisted('fulfillment'), customers: persisted('customer'), sync: persisted('sync'),
+      receipts: Object.fromEntries(this.receipts), returnOrders: this.returnOrders, outbound: this.outbound.toJSON(),
     });
   }
 }

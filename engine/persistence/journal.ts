@@ -13,6 +13,8 @@ export interface JournalEntry {
   /** Virtual clock (ms) when the command was accepted. */
   at: number;
   command: unknown;
+  /** The real-time calls the command made and their answers, replayed instead of calling again. */
+  calls?: unknown[];
 }
 
 export interface JournalOptions {
@@ -204,9 +206,9 @@ function parseEntry(line: string): JournalEntry | null {
   try {
     const v: unknown = JSON.parse(line);
     if (typeof v !== 'object' || v === null) return null;
-    const { seq, at, command } = v as Record<string, unknown>;
-    if (!Number.isInteger(seq) || typeof at !== 'number') return null;
-    return { seq: seq as number, at, command };
+    const { seq, at, command, calls } = v as Record<string, unknown>;
+    if (!Number.isInteger(seq) || typeof at !== 'number' || (calls !== undefined && !Array.isArray(calls))) return null;
+    return calls === undefined ? { seq: seq as number, at, command } : { seq: seq as number, at, command, calls };
   } catch {
     return null;
   }

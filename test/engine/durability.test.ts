@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DurableEngine } from '../../engine/durable-engine.ts';
-import { StoreEngine } from '../../engine/store-engine.ts';
+import { DurableChain } from '../../engine/durable-chain.ts';
+import { Chain } from '../../engine/chain.ts';
+import { salesOrderOf } from '../../engine/domain/headquarters.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 import { dayCommands, SEED } from './fixtures/day-commands.ts';
+import { chainFor, loadScenario, runSteps } from '../../engine/scenario.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -19,7 +21,7 @@ afterEach(async () => { await Promise.all(dirs.splice(0).map((d) => rm(d, { recu
 
 /** The state an engine that never stopped reaches after the first `count` commands. */
 function referenceState(commands: unknown[], count: number) {
-  const engine = StoreEngine.create(demoChainConfig(), { seed: SEED });
+  const engine = Chain.create(demoChainConfig(), { seed: SEED });
   for (const command of commands.slice(0, count)) expect(engine.executeNow(command).ok).toBe(true);
   return engine.exportState();
 }
@@ -28,33 +30,164 @@ describe('durable engine', () => {
   it('restart = snapshot + journal replay rebuilds the state before the stop', async () => {
     const dir = await tempDir();
     const commands = dayCommands(300);
-    const first = await DurableEngine.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 120 });
+    const first = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 120 });
     for (const command of commands) expect((await first.execute(command)).ok).toBe(true);
-    const before = first.engine.exportState();
+    const before = first.chain.exportState();
     await first.close();
 
-    const second = await DurableEngine.open(dir);
-    expect(second.engine.exportState()).toEqual(before);
+    const second = await DurableChain.open(dir);
+    expect(second.chain.exportState()).toEqual(before);
     expect(before).toEqual(referenceState(commands, commands.length));
     await second.close();
   });
 
+  it('SY-3 the store and headquarters each rebuild their own state from their own files (outage scenario, real-time calls replayed)', async () => {
+    const dir = await tempDir();
+    const scenario = await loadScenario(fileURLToPath(new URL('../../scenarios/outage-day.json', import.meta.url)));
+    const first = await DurableChain.open(dir, { config: scenario.config, seed: scenario.seed, startAt: scenario.startAt, snapshotEvery: 7 });
+    await runSteps(scenario.steps, (c) => first.execute(c));
+    const before = first.chain.exportState();
+    await first.close();
+    expect((await readdir(dir)).sort()).toEqual(['headquarters.journal.jsonl', 'headquarters.json', 'store.journal.jsonl', 'store.json']);
+    const reopened = await DurableChain.open(dir);
+    expect(reopened.chain.exportState()).toEqual(before);
+    const inMemory = chainFor(scenario);
+    await runSteps(scenario.steps, (c) => inMemory.executeNow(c));
+    expect(before).toEqual(inMemory.exportState());
+    await reopened.close();
+  });
+
+  /** A durable chain whose store lost its last command (the tender) after headquarters stored the real-time order it made. */
+  async function lostTender(dir: string) {
+    const sale = [
+      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+      { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 1 },
+      { type: 'register.pickupAll', registerId: 'R1' },
+      { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 },
+    ];
+    const first = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 0 });
+    for (const command of sale) expect((await first.execute(command)).ok).toBe(true);
+    await first.close();
+    const journal = join(dir, 'store.journal.jsonl');
+    const lines = (await readFile(journal, 'utf8')).trimEnd().split('\n');
+    await writeFile(journal, `${lines.slice(0, -1).join('\n')}\n`);
+    const reopened = await DurableChain.open(dir);
+    expect(reopened.chain.orderIds()).toEqual([]);
+    expect(Object.keys(reopened.chain.backOffice().salesOrders)).toEqual(['SO-000001']);
+    return { reopened, tender: sale[4]! };
+  }
+
+  it('SY-3 a tender lost after headquarters stored its real-time order: tendering the same sale again completes that same order', async () => {
+    const { reopened, tender } = await lostTender(await tempDir());
+    // Everything before the tender was on disk before headquarters' entry: the cart is still there.
+    expect(reopened.chain.registerView('R1').transaction?.transactionId).toBe('T-R1-000001');
+    const retried = await reopened.execute(tender);
+    expect(retried).toMatchObject({ ok: true, result: { orderId: 'CO-000001', confirmationNumber: 'S1-T-R1-000001', salesOrderId: 'SO-000001' } });
+    expect(Object.keys(reopened.chain.backOffice().salesOrders)).toEqual(['SO-000001']);
+    await reopened.close();
+  });
+
+  it('SY-3 a different sale under the lost one\'s confirmation number is refused; rung up again it gets its own', async () => {
+    const { reopened } = await lostTender(await tempDir());
+    expect((await reopened.execute({ type: 'register.setQuantity', registerId: 'R1', lineId: 'T-R1-000001-1', quantity: 2 })).ok).toBe(true);
+    const conflict = await reopened.execute({ type: 'register.tender', registerId: 'R1', method: 'cash', amount: 550 });
+    expect(conflict).toMatchObject({ ok: false, error: { rule: 'CONFLICT', field: 'order.channelReference' } });
+    expect((await reopened.execute({ type: 'register.void', registerId: 'R1' })).ok).toBe(true);
+    for (const command of [
+      { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 2 },
+      { type: 'register.pickupAll', registerId: 'R1' },
+    ]) expect((await reopened.execute(command)).ok).toBe(true);
+    const rung = await reopened.execute({ type: 'register.tender', registerId: 'R1', method: 'cash', amount: 550 });
+    expect(rung).toMatchObject({ ok: true, result: { confirmationNumber: 'S1-T-R1-000002', salesOrderId: 'SO-000002' } });
+    await reopened.close();
+  });
+
+  it('SY-3 a store restored behind headquarters moves its numbering past what headquarters has seen from it', async () => {
+    const chain = Chain.create(demoChainConfig(), { seed: SEED });
+    const backup = chain.exportState().store;
+    for (const command of [
+      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+      { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 1 },
+      { type: 'register.pickupAll', registerId: 'R1' },
+      { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 },
+    ]) expect(chain.executeNow(command).ok).toBe(true);
+    const restored = Chain.restore(chain.catalog, { store: backup, headquarters: chain.exportState().headquarters });
+    expect(restored.reconcile()).toEqual({ counters: { 'T-R1': 1 } });
+    expect(restored.reconcile()).toBeNull();
+    expect(restored.executeNow({ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' }).ok).toBe(true);
+    expect(restored.executeNow({ type: 'register.setCustomer', registerId: 'R1', customerId: 'C-CAL' })).toMatchObject({ ok: true, result: { transactionId: 'T-R1-000002' } });
+  });
+
+  it('SY-2 a store restored behind headquarters numbers its next order update past every revision headquarters applied', async () => {
+    const chain = Chain.create(demoChainConfig(), { seed: SEED });
+    for (const command of [
+      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+      { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 2 },
+      { type: 'register.pickupAll', registerId: 'R1' },
+      { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 550 },
+    ]) expect(chain.executeNow(command).ok).toBe(true);
+    const backup = chain.exportState().store;
+    const pick = (c: Chain, quantity: number) => expect(c.executeNow({ type: 'fulfillment.pick', locationId: 'S1', operatorId: 'lead1', lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1', quantity }] }).ok).toBe(true);
+    const sync = (c: Chain) => { for (const job of ['P-job', 'synchronizeOrders']) expect(c.executeNow({ type: 'headquarters.runJob', job }).ok).toBe(true); };
+    const atHeadquarters = (c: Chain) => salesOrderOf(c.backOffice(), 'S1-T-R1-000001')!;
+    pick(chain, 1);
+    pick(chain, 1);
+    sync(chain);
+    const applied = atHeadquarters(chain).revision;
+    expect(applied).toBeGreaterThan(0);
+    // The store comes back from before those picks; its next update must not look older than what headquarters has.
+    const restored = Chain.restore(chain.catalog, { store: backup, headquarters: chain.exportState().headquarters });
+    expect(restored.reconcile()).toMatchObject({ counters: { REV: applied } });
+    pick(restored, 2);
+    sync(restored);
+    expect(atHeadquarters(restored).revision).toBeGreaterThan(applied);
+    expect(atHeadquarters(restored).order).toEqual(atHeadquarters(chain).order);
+  });
+
   it('a refused command is neither applied nor journaled', async () => {
     const dir = await tempDir();
-    const durable = await DurableEngine.open(dir, { config: demoChainConfig(), seed: SEED });
-    const before = durable.engine.exportState();
+    const durable = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED });
+    const before = durable.chain.exportState();
     const refused = await durable.execute({ type: 'register.addItem', registerId: 'R1', productId: 'P-TENT', quantity: 1 });
     expect(refused.ok).toBe(false);
     await durable.close();
-    const reopened = await DurableEngine.open(dir);
-    expect(reopened.engine.exportState()).toEqual(before);
+    const reopened = await DurableChain.open(dir);
+    expect(reopened.chain.exportState()).toEqual(before);
+    await reopened.close();
+  });
+
+  it('SY-3 a failed journal write keeps the other side from journaling anything that may have learned from it', async () => {
+    const dir = await tempDir();
+    const durable = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED });
+    expect((await durable.execute({ type: 'sync.setLink', storeId: 'S1', state: 'offline' })).ok).toBe(true);
+    expect((await durable.execute({ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' })).ok).toBe(true);
+    const hqBefore = (await readFile(join(dir, 'headquarters.journal.jsonl'), 'utf8'));
+    // The disk under the store's journal goes away; the store queues a new customer, and headquarters' P-job, sent
+    // before that write fails, pulls the store's queue (the link is back).
+    const sides = (durable as unknown as { sides: Record<string, { journal: { handle: FileHandle } }> }).sides;
+    await sides.store!.journal.handle.close();
+    const created = durable.execute({ type: 'customer.create', registerId: 'R1', customer: { name: 'Lost Customer' } });
+    const linked = durable.execute({ type: 'sync.setLink', storeId: 'S1', state: 'online' });
+    const pulled = durable.execute({ type: 'headquarters.runJob', job: 'P-job' });
+    for (const answer of await Promise.all([created, linked, pulled])) expect(answer).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
+    expect(await readFile(join(dir, 'headquarters.journal.jsonl'), 'utf8')).toBe(hqBefore);
+    expect(await durable.execute({ type: 'register.openShift', registerId: 'R2', operatorId: 'lead1' })).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
+    await durable.close();
+    // Reopened, neither side knows the customer: they agree on what was acknowledged.
+    const reopened = await DurableChain.open(dir);
+    expect(JSON.stringify(reopened.chain.exportState())).not.toContain('Lost Customer');
+    expect(reopened.chain.syncView('S1').link).toBe('offline');
     await reopened.close();
   });
 
   it('a bad chain configuration is refused on first start and nothing is written', async () => {
     const dir = await tempDir();
-    await expect(DurableEngine.open(dir, { config: { currency: 'USD' } })).rejects.toThrow(/locations/);
-    await expect(DurableEngine.open(dir)).rejects.toThrow(/no chain configuration/);
+    await expect(DurableChain.open(dir, { config: { currency: 'USD' } })).rejects.toThrow(/locations/);
+    await expect(DurableChain.open(dir)).rejects.toThrow(/no chain configuration/);
   });
 
   it('killing the process between commands loses no acknowledged command', async () => {
@@ -82,13 +215,15 @@ describe('durable engine', () => {
     });
     await exited;
 
-    const reopened = await DurableEngine.open(dir);
-    const recovered = reopened.engine.seq;
+    const reopened = await DurableChain.open(dir);
+    // Every day command is one store command: the store's sequence number counts the commands recovered.
+    const recovered = reopened.chain.store.seq;
     expect(recovered).toBeGreaterThanOrEqual(lastAck);
-    expect(reopened.engine.exportState()).toEqual(referenceState(dayCommands(total), recovered));
+    expect(reopened.chain.exportState()).toEqual(referenceState(dayCommands(total), recovered));
     // The recovered engine takes new commands where it left off.
-    const next = await reopened.execute({ type: 'clock.advance', ms: 1000 });
-    expect(next.ok && next.seq).toBe(recovered + 1);
+    // (one store command that is accepted wherever the writer was killed: the day never touches S2's link)
+    const next = await reopened.execute({ type: 'sync.setLink', storeId: 'S2', state: 'degraded' });
+    expect(next.ok && reopened.chain.store.seq).toBe(recovered + 1);
     await reopened.close();
   }, 60_000);
 });

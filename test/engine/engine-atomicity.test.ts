@@ -3,12 +3,12 @@
  * same state; restore(exportState) then continuing = never stopping), through executeNow only.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StoreEngine } from '../../engine/store-engine.ts';
+import type { Chain } from '../../engine/chain.ts';
 import {
   type CommandInput, cart, newEngine, ok, openShift, refused, restart, startSale, stateJson, tenderDue,
 } from './engine-helpers.ts';
 
-function play(e: StoreEngine, commands: readonly CommandInput[]): Record<string, unknown>[] {
+function play(e: Chain, commands: readonly CommandInput[]): Record<string, unknown>[] {
   return commands.map((command) => ok(e, command));
 }
 
@@ -235,7 +235,7 @@ describe('Determinism', () => {
     expect(a.orderView('CO-000001')).toMatchObject({ headerStatus: 'Invoiced', paid: 2749 }); // 24748 - 21999 refunded
     expect(a.orderView('CO-000002')).toMatchObject({ headerStatus: 'Cancelled', paid: 960 });
     expect(a.orderView('CO-000003')).toMatchObject({ headerStatus: 'PartiallyPicked', editedBy: 'R2' });
-    expect(a.exportState()).toMatchObject({ seq: DAY.length, clock: Date.UTC(2026, 0, 5, 9, 0, 0) + 60_000 + 3_600_000 + 1000 });
+    expect(a.exportState().store).toMatchObject({ seq: DAY.length, clock: Date.UTC(2026, 0, 5, 9, 0, 0) + 60_000 + 3_600_000 + 1000 });
   });
 
   it('Determinism: restore(exportState) at any point, then continuing, gives the same results and state as never stopping', () => {

@@ -1,6 +1,6 @@
 /** Engine-level recall for edit (CO-10) and cancel (CO-11), through executeNow only. */
 import { describe, expect, it } from 'vitest';
-import type { StoreEngine } from '../../engine/store-engine.ts';
+import type { Chain } from '../../engine/chain.ts';
 import {
   cart, cartLine, due, listed, newEngine, ok, openShift, orderLine, refused, startSale, tenderDue, type Mutator,
 } from './engine-helpers.ts';
@@ -8,7 +8,7 @@ import {
 const TENT_LINE = 'T-R1-000001-1';
 
 /** C-ANNA buys one tent for pickup at S1 and pays the 2200 deposit in cash (21999 x 10% = 2199.9 -> 2200): CO-000001. */
-function pickupTentOrder(mutate?: Mutator): StoreEngine {
+function pickupTentOrder(mutate?: Mutator): Chain {
   const e = newEngine(mutate);
   openShift(e, 'R1', 'cashier1');
   startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT' }]);
@@ -21,7 +21,7 @@ function pickupTentOrder(mutate?: Mutator): StoreEngine {
  * C-ANNA orders two tents shipped STD from W1 with a card token: 2 x 19999 = 39998 + 4000 tax = 43998 (>= 10000, no
  * freight); deposit 4399.8 -> 4400. CO-000001, line T-R1-000001-1.
  */
-function shipTentsOrder(mutate?: Mutator): StoreEngine {
+function shipTentsOrder(mutate?: Mutator): Chain {
   const e = newEngine(mutate);
   openShift(e, 'R1', 'cashier1');
   startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT', quantity: 2 }]);
@@ -31,7 +31,7 @@ function shipTentsOrder(mutate?: Mutator): StoreEngine {
   return e;
 }
 
-function pickupNow(e: StoreEngine): void {
+function pickupNow(e: Chain): void {
   ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup' });
   tenderDue(e, 'R1');
 }
@@ -215,7 +215,7 @@ describe('CO-10 recall for edit', () => {
  * C-ANNA: tent for pickup at S1 + lamp carried out (hybrid): due 2200 deposit + 2749 = 4949 paid in cash; then the
  * order is cancelled with the proposed 5% of 21999 = 1100, refund 2200 - 1100 = 1100.
  */
-function hybridOrderCancelled(): StoreEngine {
+function hybridOrderCancelled(): Chain {
   const e = newEngine();
   openShift(e, 'R1', 'cashier1');
   startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT' }, { productId: 'P-LAMP' }]);
@@ -227,7 +227,7 @@ function hybridOrderCancelled(): StoreEngine {
   return e;
 }
 
-function engineLineDelivery(e: StoreEngine, id: string) {
+function engineLineDelivery(e: Chain, id: string) {
   return orderLine(e, 'CO-000001', id).delivery;
 }
 

@@ -1,6 +1,6 @@
 /** Engine-level store fulfillment (FF-1..FF-8), through executeNow only. */
 import { describe, expect, it } from 'vitest';
-import type { StoreEngine } from '../../engine/store-engine.ts';
+import type { Chain } from '../../engine/chain.ts';
 import {
   cart, due, listed, newEngine, ok, onHand, openShift, orderLine, refused, startSale, tenderDue, type Item, type Mutator,
 } from './engine-helpers.ts';
@@ -11,7 +11,7 @@ type Delivery = { ship: string; from?: string } | { pickup: string };
  * C-ANNA orders `items` at R1 (cashier1), each delivered as given (ship mode + ship-from, or pickup store), paying
  * the deposit by card with a token. Returns the order id and its line ids.
  */
-function order(e: StoreEngine, items: (Item & { delivery: Delivery })[]): { orderId: string; lines: string[] } {
+function order(e: Chain, items: (Item & { delivery: Delivery })[]): { orderId: string; lines: string[] } {
   if (e.registerView('R1').state === 'closed') openShift(e, 'R1', 'cashier1');
   const { lineIds } = startSale(e, 'R1', 'C-ANNA', items);
   items.forEach((item, i) => {

@@ -1,6 +1,6 @@
 /**
  * Helpers for the engine-level tests (test/engine/engine-*.test.ts): every change goes through
- * `StoreEngine.executeNow`, every assertion reads the engine's views.
+ * `Chain.executeNow`, every assertion reads the engine's views.
  *
  * Demo chain reminders (see test/fixtures/chain.ts): P-TENT 19999, P-LAMP 2499, P-SOCKS 1299, P-STOVE 8950;
  * S1 (registers R1, R2) taxes 10%, S2 (R3) 0%; deposit 10%; FREIGHT 995 header auto charge for all-STD orders
@@ -8,14 +8,14 @@
  */
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import type { commandSchema } from '../../engine/commands.ts';
+import type { chainCommandSchema } from '../../engine/chain.ts';
 import { buildCatalog } from '../../engine/domain/catalog.ts';
 import type { RuleViolation } from '../../engine/domain/violation.ts';
-import { StoreEngine, type EngineState } from '../../engine/store-engine.ts';
+import { Chain, type ChainState } from '../../engine/chain.ts';
 import { demoChainConfig, type DemoChainConfigInput } from '../fixtures/chain.ts';
 
 /** A command as a caller writes it (the schema's input type, so typos in fields fail the typecheck). */
-export type CommandInput = z.input<typeof commandSchema>;
+export type CommandInput = z.input<typeof chainCommandSchema>;
 export type Mutator = (config: DemoChainConfigInput) => void;
 
 export const PRICE = { TENT: 19_999, LAMP: 2499, SOCKS: 1299, STOVE: 8950 } as const;
@@ -28,22 +28,22 @@ export function chainConfig(mutate?: Mutator): DemoChainConfigInput {
   return config;
 }
 
-export function newEngine(mutate?: Mutator, seed = 1): StoreEngine {
-  return StoreEngine.create(chainConfig(mutate), { seed });
+export function newEngine(mutate?: Mutator, seed = 1): Chain {
+  return Chain.create(chainConfig(mutate), { seed });
 }
 
 /** Restores a JSON round-tripped export on a freshly built catalog of the same config, as a restart would. */
-export function restart(engine: StoreEngine, mutate?: Mutator): StoreEngine {
-  const state = JSON.parse(JSON.stringify(engine.exportState())) as EngineState;
-  return StoreEngine.restore(buildCatalog(chainConfig(mutate)), state);
+export function restart(engine: Chain, mutate?: Mutator): Chain {
+  const state = JSON.parse(JSON.stringify(engine.exportState())) as ChainState;
+  return Chain.restore(buildCatalog(chainConfig(mutate)), state);
 }
 
-export function stateJson(engine: StoreEngine): string {
+export function stateJson(engine: Chain): string {
   return JSON.stringify(engine.exportState());
 }
 
 /** Runs a command that must be accepted and returns its result. */
-export function ok(engine: StoreEngine, command: CommandInput): Record<string, unknown> {
+export function ok(engine: Chain, command: CommandInput): Record<string, unknown> {
   const result = engine.executeNow(command);
   if (!result.ok) {
     throw new Error(`${command.type} refused: ${result.error.rule} (${result.error.field ?? '-'}) ${result.error.message}`);
@@ -55,7 +55,7 @@ export function ok(engine: StoreEngine, command: CommandInput): Record<string, u
  * Runs a command that must be refused and returns the violation. Also checks the refusal changed nothing: the
  * exported state is byte-identical before and after.
  */
-export function refused(engine: StoreEngine, command: unknown): RuleViolation {
+export function refused(engine: Chain, command: unknown): RuleViolation {
   const before = stateJson(engine);
   const result = engine.executeNow(command);
   if (result.ok) throw new Error(`${(command as { type?: string }).type} was accepted: ${JSON.stringify(result.result)}`);
@@ -71,7 +71,7 @@ export interface Item { productId: string; quantity?: number; unitPrice?: number
  * Starts a sale at `registerId` (shift must be open): sets the customer (if any) and adds the items as carry-out
  * lines. Returns the transaction id and the line ids in item order.
  */
-export function startSale(engine: StoreEngine, registerId: string, customerId: string | null, items: Item[]): { transactionId: string; lineIds: string[] } {
+export function startSale(engine: Chain, registerId: string, customerId: string | null, items: Item[]): { transactionId: string; lineIds: string[] } {
   let transactionId: string | null = null;
   if (customerId !== null) transactionId = ok(engine, { type: 'register.setCustomer', registerId, customerId }).transactionId as string;
   const lineIds: string[] = [];
@@ -87,24 +87,24 @@ export function startSale(engine: StoreEngine, registerId: string, customerId: s
   return { transactionId: transactionId!, lineIds };
 }
 
-export function due(engine: StoreEngine, registerId: string): number {
+export function due(engine: Chain, registerId: string): number {
   return engine.registerView(registerId).due;
 }
 
-export function cart(engine: StoreEngine, registerId: string) {
+export function cart(engine: Chain, registerId: string) {
   const transaction = engine.registerView(registerId).transaction;
   if (transaction === null) throw new Error(`register ${registerId} has no open transaction`);
   return transaction.cart;
 }
 
-export function cartLine(engine: StoreEngine, registerId: string, id: string) {
+export function cartLine(engine: Chain, registerId: string, id: string) {
   const found = cart(engine, registerId).lines.find((l) => l.lineId === id);
   if (found === undefined) throw new Error(`no cart line ${id}`);
   return found;
 }
 
 /** Tenders exactly what is due (with a card token when given) and returns the tender's result. */
-export function tenderDue(engine: StoreEngine, registerId: string, options: { method?: 'cash' | 'card' | 'cardToken'; cardToken?: string; approverId?: string } = {}): Record<string, unknown> {
+export function tenderDue(engine: Chain, registerId: string, options: { method?: 'cash' | 'card' | 'cardToken'; cardToken?: string; approverId?: string } = {}): Record<string, unknown> {
   const method = options.method ?? (options.cardToken === undefined ? 'cash' : 'card');
   return ok(engine, {
     type: 'register.tender', registerId, method, amount: due(engine, registerId),
@@ -113,21 +113,21 @@ export function tenderDue(engine: StoreEngine, registerId: string, options: { me
   });
 }
 
-export function openShift(engine: StoreEngine, registerId: string, operatorId: string): void {
+export function openShift(engine: Chain, registerId: string, operatorId: string): void {
   ok(engine, { type: 'register.openShift', registerId, operatorId });
 }
 
-export function orderLine(engine: StoreEngine, orderId: string, id: string) {
+export function orderLine(engine: Chain, orderId: string, id: string) {
   const found = engine.orderView(orderId).lines.find((l) => l.lineId === id);
   if (found === undefined) throw new Error(`order ${orderId} has no line ${id}`);
   return found;
 }
 
 /** [lineId, status] of a location's fulfillment list. */
-export function listed(engine: StoreEngine, locationId: string, filter: 'all' | 'toShip' | 'forPickup' = 'all'): [string, string][] {
+export function listed(engine: Chain, locationId: string, filter: 'all' | 'toShip' | 'forPickup' = 'all'): [string, string][] {
   return engine.fulfillmentView(locationId, filter).lines.map((l) => [l.lineId, l.status]);
 }
 
-export function onHand(engine: StoreEngine, locationId: string, productId: string): number | undefined {
+export function onHand(engine: Chain, locationId: string, productId: string): number | undefined {
   return engine.fulfillmentView(locationId).onHand[productId];
 }

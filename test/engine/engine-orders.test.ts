@@ -97,7 +97,7 @@ describe('CO-2 POS operations', () => {
     expect(ok(e, { type: 'register.void', registerId: 'R1' })).toMatchObject({ transactionId: null });
     expect(e.registerView('R1')).toMatchObject({ state: 'ready', transaction: null, operatorId: 'cashier1' });
     expect(e.orderIds()).toEqual([]);
-    expect(e.exportState().receipts).toEqual({});
+    expect(e.exportState().store.receipts).toEqual({});
     for (const location of ['S1', 'S2', 'W1']) expect(listed(e, location)).toEqual([]);
     expect(onHand(e, 'W1', 'P-LAMP')).toBe(50);
     expect(startSale(e, 'R1', null, [{ productId: 'P-SOCKS' }]).transactionId).toBe('T-R1-000002');
@@ -165,7 +165,7 @@ describe('CO-4 cash-and-carry vs customer order', () => {
     const result = tenderDue(e, 'R1', { cardToken: 'tok_anna' });
     expect(result).toMatchObject({ completed: true, orderId: 'CO-000001' });
     expect(result.receiptId).toBeUndefined();
-    expect(e.exportState().receipts).toEqual({});
+    expect(e.exportState().store.receipts).toEqual({});
     const order = e.orderView('CO-000001');
     expect(order.lines.map((l) => [l.lineId, l.delivery.kind])).toEqual([[tent, 'ship'], [lamp, 'carryOut']]);
     expect(order.customerId).toBe('C-ANNA');

@@ -1,12 +1,12 @@
 /** Engine-level returns (RT-1..RT-4), through executeNow only. */
 import { describe, expect, it } from 'vitest';
-import type { StoreEngine } from '../../engine/store-engine.ts';
+import type { Chain } from '../../engine/chain.ts';
 import { due, newEngine, ok, openShift, orderLine, refused, startSale, tenderDue, type Mutator } from './engine-helpers.ts';
 
 const LAMP_LINE = 'T-R1-000001-1';
 
 /** A cash-and-carry receipt T-R1-000001: 3 lamps = 7497 + 750 tax (749.7 -> 750) = 8247. */
-function lampReceipt(): StoreEngine {
+function lampReceipt(): Chain {
   const e = newEngine();
   openShift(e, 'R1', 'cashier1');
   startSale(e, 'R1', null, [{ productId: 'P-LAMP', quantity: 3 }]);
@@ -19,7 +19,7 @@ function lampReceipt(): StoreEngine {
  * CO-000001: C-ANNA, 2 lamps shipped STD from W1 and invoiced: 4998 + 500 tax + 995 FREIGHT = 6493
  * (deposit 649, captured 5844). Invoice INV-000001.
  */
-function shippedLampsOrder(mutate?: Mutator): StoreEngine {
+function shippedLampsOrder(mutate?: Mutator): Chain {
   const e = newEngine(mutate);
   openShift(e, 'R1', 'cashier1');
   startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP', quantity: 2 }]);
@@ -30,7 +30,7 @@ function shippedLampsOrder(mutate?: Mutator): StoreEngine {
   return e;
 }
 
-function returnLines(e: StoreEngine, lines: { lineId: string; quantity: number; reasonCode: string }[]): void {
+function returnLines(e: Chain, lines: { lineId: string; quantity: number; reasonCode: string }[]): void {
   ok(e, { type: 'register.setReturnLines', registerId: 'R1', lines });
 }
 

@@ -16,7 +16,7 @@ let dir: string;
 let path: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'journal-test-'));
-  path = dataPaths(join(dir, 'data')).journal; // nested dir: open() must create it
+  path = dataPaths(join(dir, 'data')).store.journal; // nested dir: open() must create it
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chainReport } from '../../engine/report.ts';
-import { engineFor, loadScenario, runSteps } from '../../engine/scenario.ts';
+import { chainFor, loadScenario, runSteps } from '../../engine/scenario.ts';
 
 const demoDay = fileURLToPath(new URL('../../scenarios/demo-day.json', import.meta.url));
 const chain = fileURLToPath(new URL('../../scenarios/demo-chain.json', import.meta.url));
@@ -21,13 +21,31 @@ describe('scenario files', () => {
     const scenario = await loadScenario(demoDay);
     const reports = [];
     for (let i = 0; i < 2; i++) {
-      const engine = engineFor(scenario);
+      const engine = chainFor(scenario);
       const run = await runSteps(scenario.steps, (c) => engine.executeNow(c));
       expect(run.refused).toEqual([]);
       reports.push({ report: chainReport(engine, run), state: engine.exportState() });
     }
     expect(reports[0]).toEqual(reports[1]);
     expect(reports[0]!.report.ordersByStatus).toEqual({ Invoiced: 2, Cancelled: 1 });
+  });
+
+  it('SY-3 / SY-1 the outage scenario: offline work is queued, refused where the rules say, and reaches headquarters exactly once', async () => {
+    const scenario = await loadScenario(fileURLToPath(new URL('../../scenarios/outage-day.json', import.meta.url)));
+    const engine = chainFor(scenario);
+    const run = await runSteps(scenario.steps, (c) => engine.executeNow(c));
+    expect(run.refused.map((r) => [r.step, r.error.rule])).toEqual([[14, 'SY-3'], [20, 'SY-1']]);
+    const report = chainReport(engine, run);
+    expect(report.customers).toEqual({ total: 5, pendingSync: 0 });
+    expect(report.ordersAwaitingHeadquarters).toBe(0);
+    expect(report.stores).toEqual({
+      S1: { name: 'Seattle', link: 'online', queued: {} }, S2: { name: 'Portland', link: 'online', queued: {} }, S3: { name: 'Tacoma', link: 'online', queued: {} },
+    });
+    expect(Object.keys(report.schedules).sort()).toEqual(['1010', 'P-job', 'synchronizeCustomers', 'synchronizeOrders']);
+    expect(report.headquarters).toMatchObject({ salesOrders: 2, accounts: 5, receiptsPosted: 1, waiting: 0 });
+    // Headquarters mirrors every order the tills made, with the same totals.
+    const totals = (ids: string[]) => ids.map((id) => engine.orderView(id).totals.total).sort();
+    expect(Object.values(engine.backOffice().salesOrders).map((s) => s.order.total).sort()).toEqual(totals(engine.orderIds()));
   });
 
   it('a bad step is reported with its field before anything runs', async () => {

@@ -9,7 +9,7 @@ let dir: string;
 let path: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'snapshot-store-test-'));
-  path = dataPaths(join(dir, 'data')).store; // nested dir: open() must create it
+  path = dataPaths(join(dir, 'data')).store.snapshots; // nested dir: open() must create it
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

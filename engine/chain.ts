@@ -1,0 +1,293 @@
+/**
+ * The chain host: the store channel (StoreEngine) and headquarters (HeadquartersEngine), each with its own state,
+ * and what moves between them. The real-time service is a synchronous call from a store command (SY-1, CU-4); batch
+ * data moves as deliveries through a transport: the P-job's upload to headquarters and its acknowledgement back
+ * (SY-2, SY-3), job 1010's distribution package (SY-4). A delivery is a command on the receiving engine; one that
+ * finds the store offline is lost, and the next job run sends it again (every item keeps its idempotency key).
+ *
+ * Jobs run by hand (`headquarters.runJob`) or on their schedules as the virtual clock advances (`clock.advance`).
+ * Every engine-level command the chain accepts is reported to `onAccepted` listeners (the durable host journals
+ * them), including a real-time call's command at headquarters, which comes before the store command that made it.
+ */
+import { z } from 'zod';
+import { clockAdvanceSchema, parseWith, storeCommandOptions, type CommandOutcome } from './commands.ts';
+import { buildCatalog, type Catalog } from './domain/catalog.ts';
+import { headquartersJobs, type HeadquartersJob } from './domain/config.ts';
+import { dueRunCount, numbersSeen, type BackOffice, type JobRun } from './domain/headquarters.ts';
+import { HeadquartersEngine, type HeadquartersState } from './headquarters-engine.ts';
+import { DEFAULT_START } from './ids.ts';
+import { everyMinutesSchema } from './headquarters-commands.ts';
+import { StoreEngine, type EngineState, type HeadquartersGateway, type RealtimeResponse, type RecordedCall, type StoreChange } from './store-engine.ts';
+import { CommandRefused, refuse } from './domain/violation.ts';
+
+const id = z.string().min(1).max(64);
+
+/** Scheduled job runs one clock advance may make (a year of 5-minute P-jobs would hold the engine for minutes). */
+export const MAX_RUNS_PER_ADVANCE = 1000;
+
+/** The P-job sends a long queue in uploads of this many items (headquarters takes at most 5000 at a time). */
+const UPLOAD_BATCH = 500;
+
+/** What stores, screens, scenarios and analysts send the chain. */
+export const chainCommandSchema = z.discriminatedUnion('type', [
+  ...storeCommandOptions,
+  clockAdvanceSchema,
+  z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional() }).strict(),
+  z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
+]);
+export type ChainCommand = z.infer<typeof chainCommandSchema>;
+export type ChainResult = CommandOutcome<ChainCommand>;
+
+export interface ChainState { store: EngineState; headquarters: HeadquartersState }
+
+/** What an engine-level command changed: store actors, or headquarters' back office. */
+export type ChainChange = ({ engine: 'store' } & StoreChange) | { engine: 'headquarters'; seq: number };
+
+/** A command one engine accepted: what a journal keeps. */
+export interface AcceptedEntry { engine: 'store' | 'headquarters'; seq: number; at: number; command: unknown; calls?: RecordedCall[] }
+
+/** A batch message between a store and headquarters. */
+export interface Delivery { to: 'store' | 'headquarters'; storeId: string; command: Record<string, unknown> }
+
+/** How deliveries travel: at once (the default), or held, duplicated, reordered or lost by a test. */
+export interface Transport { send(delivery: Delivery): void }
+
+export interface ChainOptions { seed?: number | undefined; startAt?: number | undefined; transport?: ((chain: Chain) => Transport) | undefined }
+
+/** What happened to deliveries: the network's view, for analysts and the exactly-once tests. */
+export interface DeliveryStats { delivered: number; lost: number; refused: number }
+
+export class Chain {
+  readonly store: StoreEngine;
+  readonly headquarters: HeadquartersEngine;
+  readonly deliveries: DeliveryStats = { delivered: 0, lost: 0, refused: 0 };
+  private readonly listeners: ((entry: AcceptedEntry) => void)[] = [];
+  private readonly changeListeners: ((change: ChainChange) => void)[] = [];
+  private transport: Transport;
+
+  private constructor(readonly catalog: Catalog, make: (gateway: HeadquartersGateway) => { store: StoreEngine; headquarters: HeadquartersEngine }, options: ChainOptions) {
+    const gateway: HeadquartersGateway = { call: (request) => this.realtime(request) };
+    ({ store: this.store, headquarters: this.headquarters } = make(gateway));
+    this.store.onChange((storeChange) => {
+      const change: ChainChange = { engine: 'store', ...storeChange };
+      for (const listener of this.changeListeners) listener(change);
+    });
+    this.transport = options.transport?.(this) ?? { send: (delivery) => this.deliver(delivery) };
+  }
+
+  static create(config: unknown, options: ChainOptions = {}): Chain {
+    return Chain.fromCatalog(buildCatalog(config), options);
+  }
+
+  static fromCatalog(catalog: Catalog, options: ChainOptions = {}): Chain {
+    return Chain.restore(catalog, {}, options);
+  }
+
+  /** The chain from the state of either side (a side without one starts afresh). */
+  static restore(catalog: Catalog, state: Partial<ChainState>, options: ChainOptions = {}): Chain {
+    const startAt = options.startAt ?? DEFAULT_START;
+    return new Chain(catalog, (gateway) => ({
+      store: state.store === undefined
+        ? StoreEngine.create(catalog, { seed: options.seed, startAt, gateway })
+        : StoreEngine.restore(catalog, state.store, { seed: options.seed, gateway }),
+      headquarters: state.headquarters === undefined ? HeadquartersEngine.create(catalog, { startAt }) : HeadquartersEngine.restore(catalog, state.headquarters),
+    }), options);
+  }
+
+  /** Listens to what every engine-level command changed (the live screens follow it); every listener gets the same object. */
+  onChange(listener: (change: ChainChange) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Listens to every engine-level command accepted (to journal it). */
+  onAccepted(listener: (entry: AcceptedEntry) => void): void {
+    this.listeners.push(listener);
+  }
+
+  get now(): number {
+    return this.store.clock.now;
+  }
+
+  /** Commands accepted by both engines together: the chain's sequence number. */
+  get seq(): number {
+    return this.store.seq + this.headquarters.seq;
+  }
+
+  // --- Engine-level commands, each reported once accepted ---
+
+  private onStore(command: unknown): ReturnType<StoreEngine['executeNow']> {
+    const result = this.store.executeNow(command);
+    if (result.ok) this.report({ engine: 'store', seq: result.seq, at: result.at, command: result.command, ...(result.calls === undefined ? {} : { calls: result.calls }) });
+    return result;
+  }
+
+  private onHeadquarters(command: unknown): ReturnType<HeadquartersEngine['executeNow']> {
+    const result = this.headquarters.executeNow(command);
+    if (result.ok) {
+      this.report({ engine: 'headquarters', seq: result.seq, at: result.at, command: result.command });
+      const change: ChainChange = { engine: 'headquarters', seq: result.seq };
+      for (const listener of this.changeListeners) listener(change);
+    }
+    return result;
+  }
+
+  private report(entry: AcceptedEntry): void {
+    for (const listener of this.listeners) listener(entry);
+  }
+
+  /** SY-1 / CU-4: the real-time service (the store engine calls it only while the store is online). */
+  private realtime(request: Parameters<HeadquartersGateway['call']>[0]): RealtimeResponse {
+    const result = this.onHeadquarters(request);
+    return result.ok ? { ok: true, result: result.result } : { ok: false, error: result.error };
+  }
+
+  /**
+   * A batch message arrives. Lost when the store is offline (nothing moves then); refused when stale (an older
+   * distribution package) or malformed. Headquarters answers an upload with its acknowledgement.
+   */
+  deliver(delivery: Delivery): void {
+    if (!this.store.syncView(delivery.storeId).batchReachable) {
+      this.deliveries.lost += 1;
+      return;
+    }
+    if (delivery.to === 'store') {
+      this.count(this.onStore(delivery.command).ok);
+      return;
+    }
+    const result = this.onHeadquarters(delivery.command);
+    this.count(result.ok);
+    const acknowledged = result.ok && result.command.type === 'headquarters.receiveUpload' ? result.result.acknowledged as string[] : [];
+    if (acknowledged.length > 0) this.transport.send({ to: 'store', storeId: delivery.storeId, command: { type: 'sync.acknowledge', storeId: delivery.storeId, keys: acknowledged } });
+  }
+
+  private count(ok: boolean): void {
+    if (ok) this.deliveries.delivered += 1;
+    else this.deliveries.refused += 1;
+  }
+
+  // --- Chain commands ---
+
+  /** Validates and applies a command; a refused command changes nothing. */
+  executeNow(input: unknown): ChainResult {
+    const parsed = parseWith(chainCommandSchema, input);
+    if (!parsed.ok) return parsed;
+    const { command } = parsed;
+    try {
+      switch (command.type) {
+        case 'clock.advance':
+          return this.accepted(command, this.advanceClock(command.ms));
+        case 'headquarters.runJob':
+          return this.accepted(command, { run: this.runJob(command.job, this.storeIdsOf(command.storeIds)) });
+        case 'headquarters.schedule': {
+          const result = this.onHeadquarters(command);
+          return result.ok ? this.accepted(command, result.result) : result;
+        }
+        default: {
+          const result = this.onStore(command);
+          return result.ok ? this.accepted(command, result.result) : result;
+        }
+      }
+    } catch (error) {
+      if (error instanceof CommandRefused) return { ok: false, error: error.violation };
+      throw error;
+    }
+  }
+
+  private accepted(command: ChainCommand, result: Record<string, unknown>): ChainResult {
+    return { ok: true, seq: this.seq, at: this.now, command, result };
+  }
+
+  private storeIdsOf(storeIds: readonly string[] | undefined): string[] {
+    if (storeIds === undefined) return [...this.catalog.stores.keys()];
+    storeIds.forEach((storeId, i) => { if (!this.catalog.stores.has(storeId)) refuse('NOT_FOUND', `unknown store "${storeId}"`, `storeIds.${i}`); });
+    return [...new Set(storeIds)];
+  }
+
+  /** Moves both clocks to `to` (they always read the same). */
+  private moveClocks(to: number): void {
+    const ms = to - this.now;
+    if (ms <= 0) return;
+    this.mustAccept(this.onStore({ type: 'clock.advance', ms }));
+    this.mustAccept(this.onHeadquarters({ type: 'clock.advance', ms }));
+  }
+
+  /** Advances the virtual clock, running every scheduled job that falls due on the way, in time order. */
+  private advanceClock(ms: number): Record<string, unknown> {
+    const until = this.now + ms;
+    // Counted before anything moves: a refused advance leaves the clock and every job where they were.
+    const due = dueRunCount(this.headquarters.office, until);
+    if (due > MAX_RUNS_PER_ADVANCE) refuse('VALIDATION', `advancing ${ms} ms would run ${due} scheduled jobs (at most ${MAX_RUNS_PER_ADVANCE} at a time): advance in smaller steps`, 'ms');
+    const runs: JobRun[] = [];
+    for (let due = this.headquarters.nextDueJob(until); due !== null; due = this.headquarters.nextDueJob(until)) {
+      this.moveClocks(due.at);
+      runs.push(this.runJob(due.job, [...this.catalog.stores.keys()]));
+    }
+    this.moveClocks(until);
+    return { now: this.now, jobsRun: runs.map((r) => ({ job: r.job, at: r.at })) };
+  }
+
+  /**
+   * Runs a headquarters job now. P-job: pulls each reachable store's queue. Synchronize customers / orders: at
+   * headquarters. 1010: sends each reachable store what is newer than the version it has.
+   */
+  private runJob(job: HeadquartersJob, storeIds: readonly string[]): JobRun {
+    if (job === 'synchronizeCustomers' || job === 'synchronizeOrders') {
+      const result = this.mustAccept(this.onHeadquarters({ type: `headquarters.${job}` }));
+      return result.result.run as JobRun;
+    }
+    const stores = storeIds.map((storeId): JobRun['stores'][number] => {
+      const link = this.store.syncView(storeId);
+      if (!link.batchReachable) return { storeId, outcome: 'unreachable', counts: {} };
+      if (job === 'P-job') {
+        const items = link.pending;
+        for (let from = 0; from < items.length; from += UPLOAD_BATCH) {
+          this.transport.send({ to: 'headquarters', storeId, command: { type: 'headquarters.receiveUpload', storeId, items: items.slice(from, from + UPLOAD_BATCH) } });
+        }
+        return { storeId, outcome: 'completed', counts: { uploaded: items.length, batches: Math.ceil(items.length / UPLOAD_BATCH) } };
+      }
+      const pkg = this.headquarters.distributionFor(storeId, link.appliedVersion);
+      if (pkg !== null) this.transport.send({ to: 'store', storeId, command: { type: 'sync.applyDistribution', storeId, package: pkg } });
+      return { storeId, outcome: 'completed', counts: { customers: pkg?.customers.length ?? 0, orders: pkg?.orders.length ?? 0 } };
+    });
+    const counts = { storesReached: stores.filter((s) => s.outcome === 'completed').length, storesUnreachable: stores.filter((s) => s.outcome === 'unreachable').length };
+    const run: JobRun = { job, at: this.now, counts, stores };
+    this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordJobRun', run }));
+    return run;
+  }
+
+  private mustAccept<T extends { ok: boolean }>(result: T): T & { ok: true } {
+    if (!result.ok) throw new Error(`chain: an internal command was refused: ${JSON.stringify(result)}`);
+    return result as T & { ok: true };
+  }
+
+  /**
+   * Recovery (SY-3): when the store's state is behind headquarters' (a store command lost after the real-time call
+   * it made was stored at headquarters, or a channel database restored from a backup), the store's numbering moves
+   * past every number headquarters has seen from it, so no new order takes an old one's id. Null: nothing to do.
+   */
+  reconcile(): Record<string, unknown> | null {
+    const office = this.headquarters.office;
+    const behind = Object.fromEntries(Object.entries(numbersSeen(office)).filter(([prefix, n]) => this.store.lastNumber(prefix) < n));
+    const known = new Set(this.store.customerIds());
+    const lostCustomers = Object.values(office.customers).filter((c) => c.storeId !== null && !known.has(c.channelCustomerId));
+    if (Object.keys(behind).length === 0 && lostCustomers.length === 0) return null;
+    return this.mustAccept(this.onStore({ type: 'sync.reseed', counters: behind, entropy: office.version })).result;
+  }
+
+  // --- Views ---
+
+  registerView(registerId: string) { return this.store.registerView(registerId); }
+  orderView(orderId: string) { return this.store.orderView(orderId); }
+  fulfillmentView(...args: Parameters<StoreEngine['fulfillmentView']>) { return this.store.fulfillmentView(...args); }
+  customerView(idOrAccount: string) { return this.store.customerView(idOrAccount); }
+  syncView(storeId: string) { return this.store.syncView(storeId); }
+  orderIds(): string[] { return this.store.orderIds(); }
+  customerIds(): string[] { return this.store.customerIds(); }
+  receipt(receiptId: string) { return this.store.receipt(receiptId); }
+  allReturnOrders() { return this.store.allReturnOrders(); }
+  backOffice(): BackOffice { return this.headquarters.office; }
+
+  exportState(): ChainState {
+    return { store: this.store.exportState(), headquarters: this.headquarters.exportState() };
+  }
+}

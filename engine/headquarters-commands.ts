@@ -1,0 +1,76 @@
+/**
+ * Headquarters' commands, validated at its boundary: the real-time service's calls from the stores (SY-1, CU-4),
+ * the P-job's uploads (SY-2, SY-3), the batch jobs and their schedules, and its clock.
+ */
+import { z } from 'zod';
+import { clockAdvanceSchema, parseWith } from './commands.ts';
+import { customerSchema, headquartersJobs } from './domain/config.ts';
+import type { RuleViolation } from './domain/violation.ts';
+
+const id = z.string().min(1).max(64);
+const count = z.number().int().nonnegative();
+const minor = z.number().int();
+const at = z.number().int().nonnegative();
+const statuses = ['Quote', 'Open', 'PartiallyPicked', 'Picked', 'PartiallyDelivered', 'Delivered', 'PartiallyInvoiced', 'Invoiced', 'Rejected', 'Cancelled'] as const;
+
+export const orderSummarySchema = z.object({
+  orderId: id,
+  channelReference: z.string().min(1).max(100),
+  storeId: id,
+  customerId: id,
+  createdAt: at,
+  orderType: z.enum(['customerOrder', 'quote']),
+  status: z.enum(statuses),
+  paymentStatus: z.enum(['Unpaid', 'PartiallyPaid', 'Paid', 'Overpaid']),
+  lines: z.array(z.object({
+    lineId: id, productId: id, quantity: count, unitPrice: minor, delivery: z.enum(['ship', 'pickup', 'carryOut']), modeCode: id, locationId: id,
+    invoiced: count, returned: count,
+  }).strict()).min(1),
+  total: minor,
+  invoiced: minor,
+  paid: minor,
+  returned: minor,
+}).strict();
+
+const queued = { key: z.string().min(1).max(200), storeId: id, at };
+export const outboundItemSchema = z.discriminatedUnion('kind', [
+  z.object({ ...queued, kind: z.literal('customerCreated'), customer: customerSchema }).strict(),
+  z.object({ ...queued, kind: z.literal('orderCreated'), order: orderSummarySchema }).strict(),
+  z.object({ ...queued, kind: z.literal('orderUpdated'), revision: z.number().int().positive(), order: orderSummarySchema }).strict(),
+  z.object({ ...queued, kind: z.literal('receipt'), receipt: z.object({ receiptId: id, registerId: id, customerId: id.nullable(), total: minor, lines: count }).strict() }).strict(),
+  z.object({ ...queued, kind: z.literal('return'), returnOrder: z.object({
+    rmaNumber: id, original: z.object({ kind: z.enum(['order', 'receipt']), id }).strict(), channelReference: z.string().min(1).max(100).nullable(),
+    customerId: id.nullable(), total: minor,
+    lines: z.array(z.object({ lineId: id, quantity: z.number().int().positive(), reasonCode: id }).strict()),
+  }).strict() }).strict(),
+]);
+
+const jobRunSchema = z.object({
+  job: z.enum(headquartersJobs),
+  at,
+  counts: z.record(z.string(), count),
+  stores: z.array(z.object({ storeId: id, outcome: z.enum(['completed', 'unreachable']), counts: z.record(z.string(), count) }).strict()),
+}).strict();
+
+const everyMinutes = z.number().int().min(1).max(7 * 24 * 60).nullable();
+
+export const headquartersCommandSchema = z.discriminatedUnion('type', [
+  clockAdvanceSchema,
+  z.object({ type: z.literal('headquarters.createCustomer'), channelCustomerId: id, storeId: id, record: customerSchema }).strict(),
+  z.object({ type: z.literal('headquarters.updateCustomer'), accountNumber: id, record: customerSchema }).strict(),
+  z.object({ type: z.literal('headquarters.issueLoyaltyCard'), accountNumber: id }).strict(),
+  z.object({ type: z.literal('headquarters.createOrder'), order: orderSummarySchema, customer: customerSchema.nullable() }).strict(),
+  z.object({ type: z.literal('headquarters.receiveUpload'), storeId: id, items: z.array(outboundItemSchema).min(1).max(5000) }).strict(),
+  z.object({ type: z.literal('headquarters.synchronizeCustomers') }).strict(),
+  z.object({ type: z.literal('headquarters.synchronizeOrders') }).strict(),
+  z.object({ type: z.literal('headquarters.recordJobRun'), run: jobRunSchema }).strict(),
+  z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes }).strict(),
+]);
+
+export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;
+
+export function parseHeadquartersCommand(input: unknown): { ok: true; command: HeadquartersCommand } | { ok: false; error: RuleViolation } {
+  return parseWith(headquartersCommandSchema, input);
+}
+
+export { everyMinutes as everyMinutesSchema };

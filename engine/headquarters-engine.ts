@@ -1,0 +1,134 @@
+/**
+ * Headquarters' host: the headquarters actor behind its own validated commands, clock and persisted state (its own
+ * lowdb file and journal), so that it can run apart from the store channel. Every command is one event: a refused
+ * command is refused by the actor's guard and changes nothing.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { CommandOutcome } from './commands.ts';
+import type { Catalog } from './domain/catalog.ts';
+import type { DistributionPackage } from './domain/channel-transactions.ts';
+import type { HeadquartersJob } from './domain/config.ts';
+import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { violation } from './domain/violation.ts';
+import { parseHeadquartersCommand, type HeadquartersCommand } from './headquarters-commands.ts';
+import { DEFAULT_START, VirtualClock } from './ids.ts';
+import { createHeadquartersMachine, headquartersRule, type HeadquartersMachine } from '../machines/headquarters.machine.ts';
+import type { HeadquartersEvent } from '../machines/headquarters.types.ts';
+
+export interface HeadquartersState { seq: number; clock: number; headquarters: unknown }
+
+/** The order in which jobs due at the same moment run: pull, then create, then distribute. */
+export const JOB_ORDER: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', '1010'];
+
+export class HeadquartersEngine {
+  readonly clock: VirtualClock;
+  seq = 0;
+  private readonly actor: Actor<HeadquartersMachine>;
+
+  private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState) {
+    const machine = createHeadquartersMachine();
+    this.clock = new VirtualClock(state?.clock ?? startAt);
+    this.seq = state?.seq ?? 0;
+    this.actor = state === undefined
+      ? createActor(machine, { input: { office: initialBackOffice(catalog, startAt) } })
+      : createActor(machine, { snapshot: structuredClone(state.headquarters) } as never);
+    this.actor.start();
+  }
+
+  static create(catalog: Catalog, options: { startAt?: number | undefined } = {}): HeadquartersEngine {
+    return new HeadquartersEngine(catalog, options.startAt ?? DEFAULT_START);
+  }
+
+  static restore(catalog: Catalog, state: HeadquartersState): HeadquartersEngine {
+    return new HeadquartersEngine(catalog, state.clock, state);
+  }
+
+  /** Validates and applies a command; a refused one changes nothing. */
+  executeNow(input: unknown): CommandOutcome<HeadquartersCommand> {
+    const parsed = parseHeadquartersCommand(input);
+    if (!parsed.ok) return parsed;
+    const { command } = parsed;
+    if (command.type === 'clock.advance') {
+      this.clock.now += command.ms;
+      return this.accepted(command, { now: this.clock.now });
+    }
+    const event = this.eventOf(command);
+    const snapshot = this.actor.getSnapshot();
+    if (!snapshot.can(event)) {
+      return { ok: false, error: headquartersRule(snapshot.context, event) ?? violation('STATE', `headquarters cannot take ${command.type} now`) };
+    }
+    this.actor.send(event);
+    const failure = this.actor.getSnapshot().error;
+    if (failure !== undefined) throw new Error(`headquarters failed on ${command.type}: ${String(failure)}`);
+    return this.accepted(command, this.resultOf(command));
+  }
+
+  private accepted(command: HeadquartersCommand, result: Record<string, unknown>): CommandOutcome<HeadquartersCommand> {
+    this.seq += 1;
+    return { ok: true, seq: this.seq, at: this.clock.now, command, result };
+  }
+
+  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): HeadquartersEvent {
+    const at = this.clock.now;
+    switch (command.type) {
+      case 'headquarters.createCustomer': return { type: 'CREATE_CUSTOMER', channelCustomerId: command.channelCustomerId, storeId: command.storeId, record: command.record, at };
+      case 'headquarters.updateCustomer': return { type: 'UPDATE_CUSTOMER', accountNumber: command.accountNumber, record: command.record, at };
+      case 'headquarters.issueLoyaltyCard': return { type: 'ISSUE_LOYALTY_CARD', accountNumber: command.accountNumber, at };
+      case 'headquarters.createOrder': return { type: 'CREATE_ORDER', order: command.order, customer: command.customer, at };
+      case 'headquarters.receiveUpload': return { type: 'RECEIVE_UPLOAD', storeId: command.storeId, items: command.items, at };
+      case 'headquarters.synchronizeCustomers': return { type: 'SYNCHRONIZE_CUSTOMERS', at };
+      case 'headquarters.synchronizeOrders': return { type: 'SYNCHRONIZE_ORDERS', at };
+      case 'headquarters.recordJobRun': return { type: 'JOB_RAN', run: command.run };
+      case 'headquarters.schedule': return { type: 'SCHEDULE', job: command.job, everyMinutes: command.everyMinutes, at };
+    }
+  }
+
+  /** What the caller learns: the account, sales order, acknowledgement or job outcome the command produced. */
+  private resultOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): Record<string, unknown> {
+    const office = this.office;
+    switch (command.type) {
+      case 'headquarters.createCustomer': {
+        const account = accountOf(office, command.channelCustomerId)!;
+        return { accountNumber: account.accountNumber, version: account.version };
+      }
+      case 'headquarters.updateCustomer':
+      case 'headquarters.issueLoyaltyCard': {
+        const account = office.customers[command.accountNumber]!;
+        return { accountNumber: account.accountNumber, record: account.record, version: account.version };
+      }
+      case 'headquarters.createOrder': {
+        const account = accountOf(office, command.order.customerId)!;
+        return { salesOrderId: salesOrderOf(office, command.order.channelReference)!.salesOrderId, accountNumber: account.accountNumber, record: account.record, version: account.version };
+      }
+      // SY-3: every key received is acknowledged, also those already staged (a retried or duplicated upload), but for
+      // one staged with different content: the store keeps it, and it shows as a conflict.
+      case 'headquarters.receiveUpload': {
+        const conflicts = command.items.filter((item) => stagedDifferently(office, item)).map((item) => item.key);
+        return { acknowledged: command.items.map((item) => item.key).filter((key) => !conflicts.includes(key)), conflicts };
+      }
+      case 'headquarters.synchronizeCustomers':
+      case 'headquarters.synchronizeOrders':
+        return { run: office.jobRuns.at(-1) };
+      case 'headquarters.recordJobRun':
+      case 'headquarters.schedule':
+        return { job: command.type === 'headquarters.schedule' ? command.job : command.run.job };
+    }
+  }
+
+  get office(): BackOffice {
+    return this.actor.getSnapshot().context;
+  }
+
+  /** SY-4: the package job 1010 sends a store that applied `since` (null: nothing newer). */
+  distributionFor(storeId: string, since: number): DistributionPackage | null {
+    return distributionFor(this.office, storeId, since);
+  }
+
+  nextDueJob(until: number): { job: HeadquartersJob; at: number } | null {
+    return nextDueJob(this.office, until, JOB_ORDER);
+  }
+
+  exportState(): HeadquartersState {
+    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot() });
+  }
+}
