@@ -1,0 +1,182 @@
+/**
+ * The HTTP API (Express 5) and the screens' page. Every call but signing in carries a session token
+ * (`Authorization: Bearer ...`); commands are authorized for the session's site (access.ts), then applied and
+ * journaled before the answer. Bad input gets a 4xx with `{ ok: false, error: { rule, field, message } }` and
+ * changes nothing. Security headers on every answer; signing in is rate limited.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { z } from 'zod';
+import { parseWith } from '../commands.ts';
+import type { DurableChain } from '../durable-chain.ts';
+import { CommandRefused } from '../domain/violation.ts';
+import { chainReport } from '../report.ts';
+import { runCommand } from './command-endpoint.ts';
+import { apiError, isApiError, type ApiError } from './errors.ts';
+import { signInSchema, type Session, type SessionStore } from './sessions.ts';
+import { findCustomers, findOrders, inScope, orderScreenView, ordersAt, pickupsAt, registerScreenView, storeSetup } from './views.ts';
+
+const orderQuerySchema = z.object({
+  q: z.string().max(100).optional(),
+  status: z.enum(['Quote', 'Open', 'PartiallyPicked', 'Picked', 'PartiallyDelivered', 'Delivered', 'PartiallyInvoiced', 'Invoiced', 'Rejected', 'Cancelled']).optional(),
+  kind: z.enum(['ship', 'pickup', 'carryOut']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+}).strict();
+const fulfillmentQuerySchema = z.object({ filter: z.enum(['all', 'toShip', 'forPickup']).default('all') }).strict();
+const customerQuerySchema = z.object({ q: z.string().min(2).max(100) }).strict();
+
+export interface Screens { html: string; script: string }
+
+function fail(res: Response, error: ApiError): void {
+  const { status, ...violation } = error;
+  res.status(status).json({ ok: false, error: violation });
+}
+
+function parsed<S extends z.ZodType>(schema: S, input: unknown, res: Response): z.infer<S> | null {
+  const result = parseWith(schema, input);
+  if (result.ok) return result.command;
+  fail(res, apiError(result.error));
+  return null;
+}
+
+export function createApp(durable: DurableChain, sessions: SessionStore, screens: Screens): express.Express {
+  const chain = durable.chain;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet({
+    // The screens are served over plain HTTP inside the store (no upgrade to https); their sockets go to the same host
+    // ('self' covers ws: to it).
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+    },
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use(express.json({ limit: '256kb' }));
+
+  const signInLimit = rateLimit({
+    windowMs: 60_000, limit: 10, standardHeaders: 'draft-7', legacyHeaders: false,
+    handler: (_req, res) => fail(res, { status: 429, rule: 'RATE_LIMITED', field: 'operatorId', message: 'too many sign-in attempts: wait a minute' }),
+  });
+
+  // Once a journal write failed, memory may be ahead of disk: nothing more is read or done until a restart.
+  app.use(['/healthz', '/api'], (_req, res, next) => {
+    if (durable.failed === null) return next();
+    fail(res, { status: 503, rule: 'UNAVAILABLE', field: 'server', message: `the journal failed (${durable.failed.message}): restart the engine` });
+  });
+  app.get('/healthz', (_req, res) => { res.json({ ok: true, seq: chain.seq }); });
+
+  app.post('/api/session', signInLimit, async (req, res) => {
+    const request = parsed(signInSchema, req.body, res);
+    if (request === null) return;
+    const session = await sessions.signIn(request);
+    if (isApiError(session)) return fail(res, session);
+    res.status(201).json({ ok: true, token: session.token, setup: storeSetup(chain, session) });
+  });
+
+  /** Everything below needs a session. */
+  const signedIn = (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get('authorization');
+    const session = sessions.get(header?.startsWith('Bearer ') ? header.slice(7) : undefined);
+    if (session === null) return fail(res, { status: 401, rule: 'UNAUTHENTICATED', field: 'authorization', message: 'sign in first: send Authorization: Bearer <token>' });
+    res.locals.session = session;
+    next();
+  };
+  const sessionOf = (res: Response): Session => res.locals.session as Session;
+
+  app.get('/api/session', signedIn, (_req, res) => { res.json({ ok: true, setup: storeSetup(chain, sessionOf(res)) }); });
+  app.delete('/api/session', signedIn, (_req, res) => {
+    sessions.signOut(sessionOf(res).token);
+    res.status(204).end();
+  });
+
+  app.post('/api/commands', signedIn, async (req, res) => {
+    const { status, reply } = await runCommand(durable, sessions, sessionOf(res), req.body);
+    res.status(status).json(reply);
+  });
+
+  app.get('/api/registers/:registerId', signedIn, (req, res) => {
+    const session = sessionOf(res);
+    const registerId = String(req.params.registerId);
+    if (session.storeId === null || chain.catalog.registers.get(registerId) !== session.storeId) {
+      return fail(res, { status: 403, rule: 'ST-5', field: 'registerId', message: `register ${registerId} is not at ${session.storeId ?? session.locationId}` });
+    }
+    if (session.registerId !== null && session.registerId !== registerId) return fail(res, { status: 403, rule: 'ST-5', field: 'registerId', message: `this screen works register ${session.registerId}` });
+    res.json({ ok: true, register: registerScreenView(chain, registerId) });
+  });
+
+  app.get('/api/orders', signedIn, (req, res) => {
+    const query = parsed(orderQuerySchema, req.query, res);
+    if (query === null) return;
+    res.json({ ok: true, orders: findOrders(chain, sessionOf(res), query) });
+  });
+
+  app.get('/api/orders/:orderId', signedIn, (req, res) => {
+    const orderId = String(req.params.orderId);
+    if (!chain.orderIds().includes(orderId) || !inScope(chain, sessionOf(res), orderId)) {
+      return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'orderId', message: `no order "${orderId}" at this site` });
+    }
+    res.json({ ok: true, order: orderScreenView(chain, orderId) });
+  });
+
+  app.get('/api/fulfillment/:locationId', signedIn, (req, res) => {
+    const session = sessionOf(res);
+    const query = parsed(fulfillmentQuerySchema, req.query, res);
+    if (query === null) return;
+    if (req.params.locationId !== session.locationId) return fail(res, { status: 403, rule: 'ST-5', field: 'locationId', message: `this screen fulfils at ${session.locationId}` });
+    res.json({ ok: true, fulfillment: chain.fulfillmentView(session.locationId, query.filter), pickups: pickupsAt(chain, session.locationId), orders: ordersAt(chain, session.locationId) });
+  });
+
+  /** Customers are the stores' business (a warehouse screen has no till). */
+  const atAStore = (_req: Request, res: Response, next: NextFunction) => {
+    if (sessionOf(res).storeId === null) return fail(res, { status: 403, rule: 'ST-5', field: 'authorization', message: 'customers are looked up at a store' });
+    next();
+  };
+
+  app.get('/api/customers', signedIn, atAStore, (req, res) => {
+    const query = parsed(customerQuerySchema, req.query, res);
+    if (query === null) return;
+    res.json({ ok: true, customers: findCustomers(chain, query.q) });
+  });
+
+  app.get('/api/customers/:customerId', signedIn, atAStore, (req, res) => {
+    const customerId = String(req.params.customerId);
+    try {
+      res.json({ ok: true, customer: chain.customerView(customerId) });
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+      fail(res, apiError(error.violation));
+    }
+  });
+
+  app.get('/api/sync/:storeId', signedIn, (req, res) => {
+    const session = sessionOf(res);
+    if (req.params.storeId !== session.storeId && !session.permissions.includes('backOffice')) {
+      return fail(res, { status: 403, rule: 'ST-5', field: 'storeId', message: 'another store\'s link' });
+    }
+    if (!chain.catalog.stores.has(String(req.params.storeId))) return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'storeId', message: `no store "${req.params.storeId}"` });
+    res.json({ ok: true, sync: chain.syncView(String(req.params.storeId)) });
+  });
+
+  app.get('/api/report', signedIn, (_req, res) => {
+    if (!sessionOf(res).permissions.includes('backOffice')) return fail(res, { status: 403, rule: 'ST-5', field: 'authorization', message: 'the analyst view needs the backOffice permission' });
+    res.json({ ok: true, report: chainReport(chain) });
+  });
+
+  app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));
+
+  app.get('/app.js', (_req, res) => { res.type('text/javascript').set('cache-control', 'no-cache').send(screens.script); });
+  app.get(['/', '/till', '/fulfillment', '/pickup', '/analyst'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
+
+  // Malformed JSON, a body too large: the client's fault, said plainly.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: number }).status) : 500;
+    if (status === 400) return fail(res, { status, rule: 'VALIDATION', field: 'body', message: 'the body is not valid JSON' });
+    if (status === 413) return fail(res, { status, rule: 'VALIDATION', field: 'body', message: 'the body is too large' });
+    console.error(error);
+    fail(res, { status: 500, rule: 'INTERNAL', field: 'server', message: 'the server failed on this request' });
+  });
+  return app;
+}

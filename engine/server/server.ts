@@ -1,0 +1,60 @@
+/**
+ * The live store server: the durable chain behind the HTTP API and the Socket.IO gateway, and the screens (Lit
+ * components in ui/, bundled with esbuild when the server starts).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Server } from 'socket.io';
+import type { DurableChain } from '../durable-chain.ts';
+import { Gateway } from './gateway.ts';
+import { createApp, type Screens } from './http.ts';
+import { SessionStore } from './sessions.ts';
+
+const UI_ENTRY = fileURLToPath(new URL('../../ui/main.ts', import.meta.url));
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Storefront</title>
+<script type="module" src="/app.js"></script>
+</head>
+<body style="margin:0;font-family:system-ui,sans-serif;background:#f4f5f7">
+<storefront-app></storefront-app>
+</body>
+</html>
+`;
+
+/** The screens' script: ui/main.ts and what it imports (lit, socket.io-client) in one module. */
+export async function bundleScreens(entry = UI_ENTRY): Promise<Screens> {
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', write: false, sourcemap: 'inline', logLevel: 'silent' });
+  return { html: PAGE, script: result.outputFiles[0]!.text };
+}
+
+export interface RunningServer { url: string; gateway: Gateway; sessions: SessionStore; close(): Promise<void> }
+
+export async function startServer(durable: DurableChain, options: { port?: number; host?: string; screens?: Screens } = {}): Promise<RunningServer> {
+  const sessions = new SessionStore(durable.chain.catalog);
+  const app = createApp(durable, sessions, options.screens ?? await bundleScreens());
+  const http = createServer(app);
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 256_000 });
+  const gateway = new Gateway(io, durable, sessions);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = http.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}`,
+    gateway,
+    sessions,
+    close: async () => {
+      gateway.close();
+      sessions.close();
+      await io.close(); // closes the HTTP server too
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/** A real server on 127.0.0.1 over a durable demo chain in a temporary directory, and clients for it. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { DurableChain } from '../../engine/durable-chain.ts';
+import { startServer, type RunningServer } from '../../engine/server/server.ts';
+
+export const DEMO_CHAIN = fileURLToPath(new URL('../../scenarios/demo-chain.json', import.meta.url));
+
+/** The demo staff's PINs (scenarios/demo-chain.json holds only their hashes). */
+export const PIN = { cashier1: '1111', lead1: '2222', cashier2: '3333', cashier3: '4444', analyst1: '5555', picker1: '6666', manager1: '9999' } as const;
+
+export interface TestServer { server: RunningServer; durable: DurableChain; dir: string; url: string; close(): Promise<void> }
+
+export async function testServer(): Promise<TestServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
+  const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
+  const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9) });
+  const server = await startServer(durable, { screens: { html: '<!doctype html><title>test</title>', script: 'export {};' } });
+  return {
+    server, durable, dir, url: server.url,
+    close: async () => {
+      await server.close();
+      await durable.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Answer { status: number; body: Record<string, unknown> & { ok: boolean; error?: { rule: string; field?: string; message: string } } }
+
+export async function call(url: string, method: string, path: string, options: { token?: string; body?: unknown; raw?: string } = {}): Promise<Answer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(`${url}${path}`, { method, headers, ...(options.raw !== undefined ? { body: options.raw } : options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? { ok: response.ok } : JSON.parse(text) as Answer['body'] };
+}
+
+export async function signIn(url: string, operatorId: keyof typeof PIN, siteId: string, registerId?: string): Promise<string> {
+  const answer = await call(url, 'POST', '/api/session', { body: { operatorId, pin: PIN[operatorId], siteId, ...(registerId === undefined ? {} : { registerId }) } });
+  if (answer.status !== 201) throw new Error(`sign-in of ${operatorId} failed: ${JSON.stringify(answer.body)}`);
+  return answer.body.token as string;
+}
+
+export function command(url: string, token: string, cmd: Record<string, unknown>, approval?: { operatorId: string; pin: string }): Promise<Answer> {
+  return call(url, 'POST', '/api/commands', { token, body: approval === undefined ? { command: cmd } : { command: cmd, approval } });
+}
+
+/** Runs commands that must be accepted. */
+export async function accepted(url: string, token: string, ...cmds: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const results = [];
+  for (const cmd of cmds) {
+    const answer = await command(url, token, cmd);
+    if (answer.status !== 200) throw new Error(`${String(cmd.type)} refused: ${JSON.stringify(answer.body)}`);
+    results.push(answer.body.result as Record<string, unknown>);
+  }
+  return results;
+}
+
+export function socketOf(url: string, token: string): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => { socket.close(); reject(error); });
+  });
+}
+
+export function emitWithAck<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  return new Promise((resolve) => socket.emit(event, payload, (answer: T) => resolve(answer)));
+}

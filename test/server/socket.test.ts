@@ -1,0 +1,139 @@
+/** The Socket.IO gateway against a real server: authentication, rooms per site (ST-5), commands, live updates, resume. */
+import type { Socket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope, SubscribeReply } from '../../engine/server/gateway.ts';
+import { accepted, call, emitWithAck, PIN, signIn, socketOf, testServer, type TestServer } from './server-helpers.ts';
+
+let t: TestServer;
+const sockets: Socket[] = [];
+beforeEach(async () => { t = await testServer(); });
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.close();
+  await t.close();
+});
+
+async function connect(token: string): Promise<Socket> {
+  const socket = await socketOf(t.url, token);
+  sockets.push(socket);
+  return socket;
+}
+
+/** Collects the updates a socket receives. */
+function updates(socket: Socket): Envelope[] {
+  const received: Envelope[] = [];
+  socket.on('update', (envelope: Envelope) => received.push(envelope));
+  return received;
+}
+
+/** Waits until `predicate` holds for what was received (the broadcast races the HTTP answer: wait, don't sleep). */
+async function until<T>(received: T[], predicate: (items: T[]) => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!predicate(received)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(received).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const pickupAtS2 = [
+  { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+  { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
+  { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 1 },
+  { type: 'register.pickupAll', registerId: 'R1', locationId: 'S2' },
+];
+
+describe('socket authentication and rooms', () => {
+  it('ST-5 a socket without a live session is refused', async () => {
+    await expect(socketOf(t.url, 'made-up')).rejects.toThrow(/UNAUTHENTICATED/);
+  });
+
+  it('ST-5 signing out takes the session\'s screens off the air at once', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const socket = await connect(token);
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect((await call(t.url, 'DELETE', '/api/session', { token })).status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+  });
+
+  it('ST-5 a screen subscribes only to its own site\'s rooms', async () => {
+    const socket = await connect(await signIn(t.url, 'cashier1', 'S1', 'R1'));
+    for (const [i, room] of ['store:S2', 'location:S2', 'register:R2', 'register:R3', 'headquarters'].entries()) {
+      const reply = await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['store:S1', room] });
+      expect(reply, room).toMatchObject({ ok: false, error: { rule: 'ST-5', field: 'rooms.1' } });
+      expect(i).toBeGreaterThanOrEqual(0);
+    }
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: [] })).toMatchObject({ ok: false, error: { rule: 'VALIDATION', field: 'rooms' } });
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['store:S1', 'location:S1', 'register:R1'] })).toMatchObject({ ok: true, mode: 'snapshot' });
+  });
+
+  it('ST-5 a cashier token cannot perform a manager-only operation over the socket either', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await accepted(t.url, token, ...pickupAtS2);
+    const socket = await connect(token);
+    const before = JSON.stringify(t.durable.chain.exportState());
+    const deposit = { type: 'register.overrideDeposit', registerId: 'R1', amount: 0 };
+    expect(await emitWithAck(socket, 'command', { command: deposit })).toMatchObject({ ok: false, error: { rule: 'CO-7' } });
+    expect(await emitWithAck(socket, 'command', { command: { ...deposit, approverId: 'manager1' } })).toMatchObject({ ok: false, error: { rule: 'ST-5', field: 'approverId' } });
+    expect(await emitWithAck(socket, 'command', { command: { type: 'headquarters.runJob', job: '1010' } })).toMatchObject({ ok: false, error: { rule: 'ST-5', field: 'type' } });
+    expect(await emitWithAck(socket, 'command', { command: { type: 'nope' } })).toMatchObject({ ok: false, error: { rule: 'VALIDATION', field: 'command.type' } });
+    expect(JSON.stringify(t.durable.chain.exportState())).toBe(before);
+    expect(await emitWithAck(socket, 'command', { command: deposit, approval: { operatorId: 'manager1', pin: PIN.manager1 } })).toMatchObject({ ok: true });
+  });
+});
+
+describe('live updates', () => {
+  it('a pickup order created at one store\'s till reaches the other store\'s fulfilment room as it happens', async () => {
+    const till = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const portland = await connect(await signIn(t.url, 'cashier2', 'S2', 'R3'));
+    const received = updates(portland);
+    const subscribed = await emitWithAck<SubscribeReply>(portland, 'subscribe', { rooms: ['location:S2'] });
+    expect(subscribed).toMatchObject({ ok: true, mode: 'snapshot', state: { 'location:S2': { lines: [], pickups: [] } } });
+    await accepted(t.url, till, ...pickupAtS2, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 }); // sold at S1: 10% of 2749
+    await until(received, (r) => r.some((e) => e.type === 'fulfillment'), 'the fulfilment update');
+    const fulfillment = received.find((e) => e.type === 'fulfillment')!;
+    expect(fulfillment).toMatchObject({ room: 'location:S2', view: { lines: [{ orderId: 'CO-000001', kind: 'pickup', status: 'Accepted' }], pickups: [{ orderId: 'CO-000001', ready: false }] } });
+    expect(received.some((e) => e.type === 'order' && e.room === 'location:S2' && e.id === 'CO-000001')).toBe(true);
+    expect(received.every((e) => e.room === 'location:S2')).toBe(true); // nothing of S1's own rooms
+    const seqs = received.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(seqs[0]!).toBeGreaterThan((subscribed as { seq: number }).seq);
+  });
+
+  it('a screen that reconnects gets exactly what it missed, or the current state when it cannot', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const rooms = ['store:S1', 'register:R1'];
+    const first = await connect(token);
+    const received = updates(first);
+    const subscribed = await emitWithAck<SubscribeReply & { epoch: string; seq: number }>(first, 'subscribe', { rooms });
+    await accepted(t.url, token, pickupAtS2[0]!);
+    await until(received, (r) => r.some((e) => e.room === 'register:R1'), 'the shift');
+    const applied = received.at(-1)!.seq;
+    first.close();
+
+    await accepted(t.url, token, ...pickupAtS2.slice(1), { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 });
+    const again = await connect(token);
+    const resumed = await emitWithAck<SubscribeReply>(again, 'subscribe', { rooms, epoch: subscribed.epoch, since: applied });
+    if (!resumed.ok || resumed.mode !== 'resume') throw new Error(`expected a resume, got ${JSON.stringify(resumed).slice(0, 300)}`);
+    const missed = resumed.messages;
+    expect(missed.length).toBeGreaterThan(3);
+    expect(missed.every((m) => m.seq > applied && rooms.includes(m.room))).toBe(true);
+    expect(missed.map((m) => m.seq)).toEqual([...missed.map((m) => m.seq)].sort((a, b) => a - b));
+    // The last register message is the register as it is now; the store's order message is the order as it is.
+    expect(missed.filter((m) => m.room === 'register:R1').at(-1)!.view).toEqual(JSON.parse(JSON.stringify(t.durable.chain.registerView('R1'))));
+    expect(missed.some((m) => m.type === 'order' && (m.view as { headerStatus: string }).headerStatus === 'Open')).toBe(true);
+
+    // Another epoch (a restarted server) or a sequence number no longer kept: the rooms' current state instead.
+    expect(await emitWithAck(again, 'subscribe', { rooms, epoch: 'another', since: applied })).toMatchObject({ ok: true, mode: 'snapshot' });
+    const snapshot = await emitWithAck<SubscribeReply>(again, 'subscribe', { rooms, epoch: subscribed.epoch, since: 999_999 });
+    expect(snapshot).toMatchObject({ ok: true, mode: 'snapshot', state: { 'store:S1': { orders: [{ orderId: 'CO-000001' }], sync: { link: 'online' } } } });
+  });
+
+  it('the analyst follows headquarters\' report live', async () => {
+    const analyst = await signIn(t.url, 'analyst1', 'S1');
+    const socket = await connect(analyst);
+    const received = updates(socket);
+    expect(await emitWithAck(socket, 'subscribe', { rooms: ['headquarters'] })).toMatchObject({ ok: true, state: { headquarters: { headquarters: { salesOrders: 0 } } } });
+    const till = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await accepted(t.url, till, ...pickupAtS2, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 });
+    await until(received, (r) => r.some((e) => (e.view as { headquarters: { salesOrders: number } }).headquarters.salesOrders === 1), 'the report with the new sales order');
+  });
+});
