@@ -7,10 +7,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { OrderHeaderStatus } from '../engine/domain/fulfillment.ts';
+import { statusTable, toneStyles } from './status-tones.ts';
 
-export type StatusTone = 'grey' | 'blue' | 'amber' | 'green' | 'red';
-
-const statusInfo: Record<OrderHeaderStatus, { label: string; tone: StatusTone }> = {
+const orderStatuses = statusTable<OrderHeaderStatus>({
   Quote: { label: 'Quote', tone: 'grey' },
   Open: { label: 'Open', tone: 'blue' },
   PartiallyPicked: { label: 'Partially picked', tone: 'amber' },
@@ -21,24 +20,20 @@ const statusInfo: Record<OrderHeaderStatus, { label: string; tone: StatusTone }>
   Invoiced: { label: 'Invoiced', tone: 'green' },
   Rejected: { label: 'Rejected', tone: 'red' },
   Cancelled: { label: 'Cancelled', tone: 'red' },
-};
+});
 
 /** Every header status, in lifecycle order. */
-export const ORDER_HEADER_STATUSES = Object.keys(statusInfo) as readonly OrderHeaderStatus[];
+export const ORDER_HEADER_STATUSES = orderStatuses.statuses;
 
 /** The human-readable label of an order header status, e.g. 'PartiallyPicked' -> 'Partially picked'. */
 export function statusLabel(status: OrderHeaderStatus): string {
-  return statusInfo[status]?.label ?? String(status);
-}
-
-/** The colour family of an order header status (used as the badge's `tone-*` class). */
-export function statusTone(status: OrderHeaderStatus): StatusTone {
-  return statusInfo[status]?.tone ?? 'grey';
+  return orderStatuses.label(status);
 }
 
 @customElement('order-status-badge')
 export class OrderStatusBadge extends LitElement {
-  static override styles = css`
+  // The tones come last: their border colours win over the badge's transparent border.
+  static override styles = [css`
     :host {
       display: inline-block;
     }
@@ -56,32 +51,7 @@ export class OrderStatusBadge extends LitElement {
       white-space: nowrap;
       user-select: none;
     }
-    .tone-grey {
-      background: #eceff1;
-      color: #37474f;
-      border-color: #90a4ae;
-    }
-    .tone-blue {
-      background: #e3f2fd;
-      color: #0d47a1;
-      border-color: #1e88e5;
-    }
-    .tone-amber {
-      background: #fff8e1;
-      color: #7a4f01;
-      border-color: #ffb300;
-    }
-    .tone-green {
-      background: #e8f5e9;
-      color: #1b5e20;
-      border-color: #43a047;
-    }
-    .tone-red {
-      background: #ffebee;
-      color: #b71c1c;
-      border-color: #e53935;
-    }
-  `;
+  `, toneStyles];
 
   /** The order header status to show. */
   @property({ type: String, reflect: true }) accessor status: OrderHeaderStatus = 'Open';
@@ -89,7 +59,7 @@ export class OrderStatusBadge extends LitElement {
   override render() {
     const label = statusLabel(this.status);
     return html`<span
-      class="badge tone-${statusTone(this.status)}"
+      class="badge tone-${orderStatuses.tone(this.status)}"
       role="status"
       aria-label="Order status: ${label}"
       part="badge"

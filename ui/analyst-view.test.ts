@@ -1,0 +1,180 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { ChainReport } from '../engine/report.ts';
+import type { AnalystView } from './analyst-view.ts';
+import './analyst-view.ts';
+import { $, $$, allButtons, deepText, describe, it, settle, text } from './testing/dom.ts';
+import { FakeStoreApi, accepted, makeSetup, refused } from './testing/fake-store-api.ts';
+
+function report(overrides: Partial<ChainReport> = {}): ChainReport {
+  return {
+    commands: 105,
+    clock: '2026-11-23T12:00:00.000Z',
+    ordersByStatus: { Invoiced: 2, Cancelled: 1, Open: 3 },
+    ordersAwaitingHeadquarters: 1,
+    ordersInvoiced: 29921,
+    ordersPaid: 28643,
+    receipts: { count: 1, total: 4287 },
+    returnOrders: { count: 1, refunded: 3247 },
+    backlogByLocation: { S1: { Picked: 2 }, S2: { PartiallyPicked: 1, Accepted: 1 }, S3: { Pending: 1 }, W1: {} },
+    customers: { total: 5, pendingSync: 1 },
+    stores: {
+      S1: { name: 'Seattle', link: 'online', queued: { orderUpdated: 3, return: 1 } },
+      S2: { name: 'Portland', link: 'offline', queued: { order: 2, customer: 1 } },
+      S3: { name: 'Tacoma', link: 'degraded', queued: {} },
+    },
+    headquarters: { salesOrders: 3, salesOrdersTotal: 69301, accounts: 4, returnOrders: 0, receiptsPosted: 1, staged: 4, waiting: 0, jobRuns: { '1010': 6, 'P-job': 12, synchronizeCustomers: 12, synchronizeOrders: 12 } },
+    schedules: { 'P-job': { everyMinutes: 15, nextAt: '2026-11-23T12:15:00.000Z' } },
+    deliveries: { delivered: 7, lost: 2, refused: 0 },
+    refusedByRule: {},
+    ...overrides,
+  };
+}
+
+const analyst = { operatorId: 'analyst1', name: 'Ana Lyst', roleId: 'analyst', permissions: ['backOffice' as const], storeId: 'S1', locationId: 'S1', registerId: null };
+
+async function mount(session: Parameters<typeof makeSetup>[0] = analyst) {
+  const api = new FakeStoreApi(makeSetup(session));
+  const el = await fixture<AnalystView>(html`<analyst-view .api=${api}></analyst-view>`);
+  api.state('headquarters', report());
+  await settle(el);
+  return { el, api };
+}
+
+const storeRow = (el: AnalystView, storeId: string) => $(el, `tr[data-store="${storeId}"]`);
+const click = async (el: AnalystView, target: HTMLElement) => {
+  target.click();
+  await settle(el);
+};
+
+describe('<analyst-view>', () => {
+  it('follows the headquarters room and stops when removed', async () => {
+    const { el, api } = await mount();
+    expect(api.rooms()).to.deep.equal(['headquarters']);
+    el.remove();
+    expect(api.rooms()).to.deep.equal([]);
+  });
+
+  it('shows the chain report: clock, orders by status, each store\'s link and queue, backlog, headquarters', async () => {
+    const { el } = await mount();
+    expect(text($(el, '[data-clock]'))).to.equal('Mon, 23 Nov 2026, 12:00');
+    expect(deepText($(el, '[data-orders-by-status]'))).to.equal('Invoiced 2 Cancelled 1 Open 3');
+    expect(text($(storeRow(el, 'S1'), '[data-link]'))).to.equal('online');
+    expect($(storeRow(el, 'S2'), 'span[data-link]').className).to.contain('tone-red');
+    expect($(storeRow(el, 'S3'), 'span[data-link]').className).to.contain('tone-amber');
+    expect(text($(storeRow(el, 'S1'), '[data-queued]'))).to.equal('4: orderUpdated 3, return 1');
+    expect(text($(storeRow(el, 'S3'), '[data-queued]'))).to.equal('nothing');
+    expect(text(storeRow(el, 'S2'))).to.contain('Portland (S2)');
+    expect($(storeRow(el, 'S2'), 'button[data-link="offline"]').getAttribute('aria-pressed')).to.equal('true');
+    expect(deepText($(el, 'tr[data-location="S2"]'))).to.contain('Partially picked 1').and.contain('Accepted 1');
+    expect(deepText($(el, 'tr[data-location="W1"]'))).to.contain('empty');
+    expect(text($(el, '[data-stat="pending-sync"]'))).to.equal('1');
+    expect(text($(el, '[data-stat="sales-orders"]'))).to.equal('3 ($693.01)');
+  });
+
+  it('SY-2 SY-4 job buttons run headquarters.runJob for every store, or for the one chosen', async () => {
+    const { el, api } = await mount();
+    api.answer = (command) => accepted({ run: { job: command.job, at: Date.UTC(2026, 10, 23, 12), counts: { storesReached: 2, storesUnreachable: 1 }, stores: [
+      { storeId: 'S1', outcome: 'completed', counts: { uploaded: 4, batches: 1 } }, { storeId: 'S2', outcome: 'unreachable', counts: {} }, { storeId: 'S3', outcome: 'completed', counts: { uploaded: 0, batches: 0 } },
+    ] } });
+    expect($$(el, 'button[data-job]').map((b) => text(b))).to.deep.equal(['P-job', 'Synchronize customers', 'Synchronize orders', '1010']);
+    await click(el, $(el, 'button[data-job="P-job"]'));
+    expect(api.commands).to.deep.equal([{ type: 'headquarters.runJob', job: 'P-job' }]);
+    expect(text($(el, '[role="status"].notice'))).to.equal('P-job ran at 12:00: S1 uploaded 4, batches 1; S2 unreachable; S3 nothing to do');
+    const select = $(el, 'select') as HTMLSelectElement;
+    select.value = 'S2';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    for (const job of ['synchronizeCustomers', 'synchronizeOrders', '1010']) await click(el, $(el, `button[data-job="${job}"]`));
+    expect(api.commands.slice(1)).to.deep.equal([
+      { type: 'headquarters.runJob', job: 'synchronizeCustomers', storeIds: ['S2'] },
+      { type: 'headquarters.runJob', job: 'synchronizeOrders', storeIds: ['S2'] },
+      { type: 'headquarters.runJob', job: '1010', storeIds: ['S2'] },
+    ]);
+  });
+
+  it('SY-3 each store\'s link is set online / degraded / offline with sync.setLink', async () => {
+    const { el, api } = await mount();
+    api.answer = (command) => accepted({ storeId: command.storeId, link: command.state, changed: true, pending: 3 });
+    await click(el, $(storeRow(el, 'S1'), 'button[data-link="offline"]'));
+    await click(el, $(storeRow(el, 'S2'), 'button[data-link="degraded"]'));
+    await click(el, $(storeRow(el, 'S3'), 'button[data-link="online"]'));
+    expect(api.commands).to.deep.equal([
+      { type: 'sync.setLink', storeId: 'S1', state: 'offline' },
+      { type: 'sync.setLink', storeId: 'S2', state: 'degraded' },
+      { type: 'sync.setLink', storeId: 'S3', state: 'online' },
+    ]);
+    expect(text($(storeRow(el, 'S3'), '.notice'))).to.equal('S3 is now online; 3 queued');
+  });
+
+  it('the clock advances by the step chosen and names the scheduled jobs it ran', async () => {
+    const { el, api } = await mount();
+    const at = Date.UTC(2026, 10, 23, 12, 15);
+    api.answer = () => accepted({ now: Date.UTC(2026, 10, 23, 13), jobsRun: [{ job: 'P-job', at }, { job: 'synchronizeOrders', at }] });
+    expect($$(el, 'button[data-advance]').map((b) => text(b))).to.deep.equal(['+15 min', '+1 h', '+4 h', '+1 day']);
+    await click(el, $(el, 'button[data-advance="900000"]'));
+    await click(el, $(el, 'button[data-advance="3600000"]'));
+    expect(api.commands).to.deep.equal([{ type: 'clock.advance', ms: 900_000 }, { type: 'clock.advance', ms: 3_600_000 }]);
+    expect(text($(el, 'section[aria-labelledby="clock-heading"] .notice'))).to.equal(
+      'Clock moved +1 h to Mon, 23 Nov 2026, 13:00. Scheduled jobs run: P-job once, Synchronize orders once (at 12:15).');
+    const later = Date.UTC(2026, 10, 23, 13);
+    api.answer = () => accepted({ now: later, jobsRun: [{ job: 'P-job', at }, { job: '1010', at }, { job: 'P-job', at: later }] });
+    await click(el, $(el, 'button[data-advance="3600000"]'));
+    expect(text($(el, 'section[aria-labelledby="clock-heading"] .notice'))).to.contain('Scheduled jobs run: P-job twice, 1010 once (12:15 to 13:00).');
+    api.answer = () => accepted({ now: later, jobsRun: [] });
+    await click(el, $(el, 'button[data-advance="900000"]'));
+    expect(text($(el, 'section[aria-labelledby="clock-heading"] .notice'))).to.contain('No scheduled job fell due.');
+  });
+
+  it('ST-5 refusals are shown in place with the server\'s rule and message, beside the control used', async () => {
+    const { el, api } = await mount();
+    api.answer = () => refused('ST-5', 'headquarters.runJob is headquarters\' work (backOffice permission)', 'type');
+    await click(el, $(el, 'button[data-job="1010"]'));
+    const jobs = $(el, 'section[aria-labelledby="jobs-heading"]');
+    expect(text($(jobs, '[role="alert"]'))).to.contain('ST-5').and.contain('headquarters\' work (backOffice permission)');
+    api.answer = () => refused('NOT_FOUND', 'unknown store "S9"', 'command.storeId');
+    await click(el, $(storeRow(el, 'S2'), 'button[data-link="online"]'));
+    expect(text($(storeRow(el, 'S2'), '[role="alert"]'))).to.contain('NOT_FOUND').and.contain('unknown store "S9"');
+    expect(storeRow(el, 'S1').querySelector('[role="alert"]') === null, 'only the store acted on shows it').to.equal(true);
+    api.answer = () => refused('VALIDATION', 'command.ms: Too big', 'command.ms');
+    await click(el, $(el, 'button[data-advance="86400000"]'));
+    expect(text($(el, 'section[aria-labelledby="clock-heading"] [role="alert"]'))).to.contain('VALIDATION').and.contain('command.ms: Too big');
+  });
+
+  it('live: headquarters envelopes replace the report (links, queues, clock)', async () => {
+    const { el, api } = await mount();
+    api.emit('headquarters', 'headquarters', 'report', report({
+      clock: '2026-11-23T13:00:00.000Z',
+      stores: { S1: { name: 'Seattle', link: 'offline', queued: { order: 5 } }, S2: { name: 'Portland', link: 'online', queued: {} }, S3: { name: 'Tacoma', link: 'online', queued: {} } },
+    }));
+    await settle(el);
+    expect(text($(el, '[data-clock]'))).to.equal('Mon, 23 Nov 2026, 13:00');
+    expect(text($(storeRow(el, 'S1'), 'span[data-link]'))).to.equal('offline');
+    expect(text($(storeRow(el, 'S1'), '[data-queued]'))).to.equal('5: order 5');
+    expect(text($(storeRow(el, 'S2'), '[data-queued]'))).to.equal('nothing');
+  });
+
+  it('ST-5 without the backOffice permission the refused subscription is shown with the reason', async () => {
+    const api = new FakeStoreApi(makeSetup({ operatorId: 'cashier1', name: 'Casey Cashier', roleId: 'cashier', permissions: [], storeId: 'S1', locationId: 'S1', registerId: null }));
+    const el = await fixture<AnalystView>(html`<analyst-view .api=${api}></analyst-view>`);
+    api.refuse({ rule: 'ST-5', field: 'rooms.0', message: 'room "headquarters" is not this screen\'s' });
+    await settle(el);
+    expect(text($(el, '.warning'))).to.contain('needs the backOffice permission');
+    expect(text($(el, '[role="alert"]'))).to.contain('ST-5').and.contain('room "headquarters" is not this screen\'s');
+  });
+
+  it('buttons are at least 44x44 CSS px', async () => {
+    const { el } = await mount();
+    const buttons = allButtons(el);
+    expect(buttons.length).to.equal(9 + 4 + 4);
+    for (const b of buttons) {
+      const rect = b.getBoundingClientRect();
+      expect(rect.width, text(b)).to.be.at.least(44);
+      expect(rect.height, text(b)).to.be.at.least(44);
+    }
+  });
+
+  it('passes the accessibility audit', async () => {
+    const { el } = await mount();
+    await expect(el).to.be.accessible();
+  });
+});

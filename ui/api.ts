@@ -1,0 +1,124 @@
+/**
+ * The screens' connection to the server: HTTP for commands and queries (with the session token), and a live feed
+ * over Socket.IO that follows rooms (a store, a register, a location, headquarters). The feed resumes from the last
+ * sequence number it applied after a reconnect, or takes the rooms' current state: no transition is missed.
+ *
+ * Screens depend on the `StoreApi` interface only, so that component tests can give them a fake.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Envelope, SubscribeReply } from '../engine/server/gateway.ts';
+import type { OrderRow, storeSetup } from '../engine/server/views.ts';
+import type { RuleViolation } from '../engine/domain/violation.ts';
+
+export type Setup = ReturnType<typeof storeSetup>;
+export type { Envelope, OrderRow };
+
+export type CommandAnswer = { ok: true; seq: number; result: Record<string, unknown> } | { ok: false; error: RuleViolation };
+
+export interface Approval { operatorId: string; pin: string }
+
+/** What a screen learns from its rooms: their whole state, then each change. */
+export interface LiveHandlers {
+  state(room: string, state: unknown): void;
+  update(envelope: Envelope): void;
+  /** The connection is up or down (screens show it). */
+  connection?(online: boolean): void;
+  /** The server refused the subscription (e.g. a room of another store). */
+  refused?(error: RuleViolation): void;
+}
+
+export interface StoreApi {
+  readonly setup: Setup;
+  command(command: Record<string, unknown>, approval?: Approval): Promise<CommandAnswer>;
+  get<T = Record<string, unknown>>(path: string): Promise<T>;
+  /** Follows the rooms until the returned function is called. */
+  live(rooms: string[], handlers: LiveHandlers): () => void;
+  signOut(): Promise<void>;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly violation: RuleViolation) {
+    super(violation.message);
+  }
+}
+
+/** Signs in and returns a connected api, or throws an ApiError (wrong PIN, unknown site...). */
+export async function signIn(request: { operatorId: string; pin: string; siteId: string; registerId?: string }, baseUrl = ''): Promise<HttpApi> {
+  const response = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  const body = await response.json() as { ok: boolean; token: string; setup: Setup; error: RuleViolation };
+  if (!body.ok) throw new ApiError(response.status, body.error);
+  return new HttpApi(body.token, body.setup, baseUrl);
+}
+
+/** Resumes a session kept in the page (after a reload), or null when it has ended. */
+export async function resume(token: string, baseUrl = ''): Promise<HttpApi | null> {
+  const response = await fetch(`${baseUrl}/api/session`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) return null;
+  const body = await response.json() as { setup: Setup };
+  return new HttpApi(token, body.setup, baseUrl);
+}
+
+export class HttpApi implements StoreApi {
+  private socket: Socket | null = null;
+
+  constructor(readonly token: string, readonly setup: Setup, private readonly baseUrl = '') {}
+
+  private headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
+  }
+
+  async command(command: Record<string, unknown>, approval?: Approval): Promise<CommandAnswer> {
+    const response = await fetch(`${this.baseUrl}/api/commands`, { method: 'POST', headers: this.headers(), body: JSON.stringify(approval === undefined ? { command } : { command, approval }) });
+    return await response.json() as CommandAnswer;
+  }
+
+  async get<T = Record<string, unknown>>(path: string): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/api/${path}`, { headers: this.headers() });
+    const body = await response.json() as { ok: boolean; error?: RuleViolation };
+    if (!body.ok) throw new ApiError(response.status, body.error!);
+    return body as T;
+  }
+
+  live(rooms: string[], handlers: LiveHandlers): () => void {
+    this.socket ??= io(this.baseUrl || undefined as unknown as string, { auth: { token: this.token }, transports: ['websocket'] });
+    const socket = this.socket;
+    let epoch: string | undefined;
+    let applied = 0;
+    const subscribe = () => {
+      socket.emit('subscribe', { rooms, ...(epoch === undefined ? {} : { epoch, since: applied }) }, (reply: SubscribeReply) => {
+        if (!reply.ok) { handlers.refused?.(reply.error); return; }
+        if (reply.mode === 'snapshot') {
+          for (const [room, state] of Object.entries(reply.state)) handlers.state(room, state);
+        } else {
+          for (const [room, state] of Object.entries(reply.state)) handlers.state(room, state);
+          for (const message of reply.messages) if (message.seq > applied) handlers.update(message);
+        }
+        epoch = reply.epoch;
+        applied = reply.seq;
+      });
+    };
+    const onUpdate = (envelope: Envelope) => {
+      // Before the subscription's answer (or from another epoch) the room's state is not known yet.
+      if (envelope.epoch !== epoch || envelope.seq <= applied || !rooms.includes(envelope.room)) return;
+      applied = envelope.seq;
+      handlers.update(envelope);
+    };
+    const onConnect = () => { handlers.connection?.(true); subscribe(); };
+    const onDisconnect = () => handlers.connection?.(false);
+    socket.on('update', onUpdate);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    if (socket.connected) onConnect();
+    return () => {
+      socket.off('update', onUpdate);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+    };
+  }
+
+  async signOut(): Promise<void> {
+    this.socket?.disconnect();
+    this.socket = null;
+    await fetch(`${this.baseUrl}/api/session`, { method: 'DELETE', headers: this.headers() });
+  }
+}

@@ -1,0 +1,2 @@
+/** The screens' entry point (bundled by the server with esbuild). */
+import './storefront-app.ts';

@@ -1,0 +1,82 @@
+/**
+ * <storefront-app>: the page. Picks the screen from the address (/till?register=R1, /fulfillment?location=S2,
+ * /pickup?store=S1, /analyst), signs the operator in (the session is kept for this tab), and shows the screen with
+ * a bar saying where and who.
+ */
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { resume, type HttpApi, type StoreApi } from './api.ts';
+import { screenStyles } from './styles.ts';
+import './sign-in-form.ts';
+import './till-screen.ts';
+import './fulfillment-screen.ts';
+import './pickup-screen.ts';
+import './analyst-view.ts';
+
+type Screen = 'till' | 'fulfillment' | 'pickup' | 'analyst';
+const TOKEN_KEY = 'storefront.session';
+
+@customElement('storefront-app')
+export class StorefrontApp extends LitElement {
+  static override styles = [screenStyles];
+
+  @state() accessor api: StoreApi | null = null;
+  @state() accessor checking = true;
+
+  private readonly params = new URLSearchParams(location.search);
+  private readonly screen: Screen = (['till', 'fulfillment', 'pickup', 'analyst'] as const).find((s) => location.pathname === `/${s}`) ?? 'till';
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    this.api = token === null ? null : await resume(token);
+    this.checking = false;
+  }
+
+  private signedIn(event: CustomEvent<HttpApi>): void {
+    sessionStorage.setItem(TOKEN_KEY, event.detail.token);
+    this.api = event.detail;
+  }
+
+  private async signOut(): Promise<void> {
+    await this.api?.signOut();
+    sessionStorage.removeItem(TOKEN_KEY);
+    this.api = null;
+  }
+
+  /** The site and register the address names (the server prints each screen's address). */
+  private site(): { siteId: string; registerId: string } {
+    const p = (name: string) => this.params.get(name) ?? '';
+    return { siteId: p('location') || p('store'), registerId: p('register') };
+  }
+
+  override render() {
+    if (this.checking) return html`<p class="muted" style="padding: 2rem">Connecting...</p>`;
+    if (this.api === null) {
+      const { siteId, registerId } = this.site();
+      const heading = { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.screen];
+      return html`<sign-in-form heading="${heading}: sign in" .siteId=${siteId} .registerId=${registerId} @signed-in=${this.signedIn}></sign-in-form>`;
+    }
+    const { setup } = this.api;
+    return html`
+      <header class="row" style="justify-content: space-between; padding: 0.5rem 1rem; background: #263238; color: #fff">
+        <strong>${setup.store?.name ?? setup.location.name}${setup.session.registerId === null ? '' : ` / ${setup.session.registerId}`}</strong>
+        <span>${setup.session.name} (${setup.session.roleId})</span>
+        <button @click=${this.signOut}>Sign out</button>
+      </header>
+      <main style="padding: 1rem">${this.screenOf(this.api)}</main>`;
+  }
+
+  private screenOf(api: StoreApi) {
+    switch (this.screen) {
+      case 'till': return html`<till-screen .api=${api}></till-screen>`;
+      case 'fulfillment': return html`<fulfillment-screen .api=${api}></fulfillment-screen>`;
+      case 'pickup': return html`<pickup-screen .api=${api}></pickup-screen>`;
+      case 'analyst': return html`<analyst-view .api=${api}></analyst-view>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'storefront-app': StorefrontApp }
+}
