@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The project's test command (`npm test`): typecheck, Node tests (vitest), component tests (web-test-runner in
-# Debian's chromium). Every stage runs even if an earlier one failed, so one CI run shows everything; the script
-# exits non-zero if any stage failed. The last line is a plain summary: `N passed, N failed` (vitest + wtr tests).
+# The project's test command (`npm test`): Debian's chromium (installed when missing), typecheck, Node tests
+# (vitest: unit, model-based, engine, server, end-to-end with Playwright), component tests (web-test-runner).
+# Every stage runs even if an earlier one failed, so one CI run shows everything; the script exits non-zero if
+# any stage failed. The last line is a plain summary: `N passed, N failed` (vitest + wtr tests).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,20 +16,26 @@ rm -f "$VITEST_JSON" "$WTR_JSON"
 failed_stages=()
 stage() { printf '\n=== %s ===\n' "$1"; }
 
+# The end-to-end tests (vitest, Playwright) and the component tests (web-test-runner) both need Debian's chromium.
+stage 'chromium'
+chromium_ok=true
+if ! bash scripts/ensure-chromium.sh; then
+  failed_stages+=(chromium)
+  chromium_ok=false
+fi
+
 stage 'typecheck: tsc --noEmit'
 if ! npx tsc --noEmit -p tsconfig.json; then
   failed_stages+=(typecheck)
 fi
 
-stage 'unit and engine tests: vitest'
+stage 'unit, model-based, engine, server and end-to-end tests: vitest'
 if ! npx vitest run --reporter=default --reporter=json --outputFile="$VITEST_JSON"; then
   failed_stages+=(vitest)
 fi
 
 stage 'component tests: web-test-runner (chromium)'
-if ! bash scripts/ensure-chromium.sh; then
-  failed_stages+=(chromium)
-elif ! WTR_SUMMARY_FILE="$WTR_JSON" npx web-test-runner; then
+if [[ "$chromium_ok" == true ]] && ! WTR_SUMMARY_FILE="$WTR_JSON" npx web-test-runner; then
   failed_stages+=(web-test-runner)
 fi
 

@@ -1,0 +1,218 @@
+/**
+ * End-to-end harness: a real server (the screens bundled from ui/main.ts by esbuild) over a durable demo chain in a
+ * temporary directory on 127.0.0.1 (random port), and Debian's chromium driven by playwright-core. Each screen gets
+ * its own browser context (two pages in one context throttle the background one).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DurableChain } from '../../engine/durable-chain.ts';
+import { startServer, type RunningServer } from '../../engine/server/server.ts';
+import { DEMO_CHAIN } from '../server/server-helpers.ts';
+import { afterAll, beforeAll } from 'vitest';
+
+export { PIN } from '../server/server-helpers.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Screenshots go here (.tmp is gitignored). */
+export const SCREENSHOT_DIR = resolve(ROOT, '.tmp/screenshots');
+
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
+];
+
+/** How long to wait for something a screen should show (generous: the VM is small and other tests run beside). */
+export const SHOWN = 15_000;
+
+export interface E2eServer { url: string; server: RunningServer; close(): Promise<void> }
+
+/** The real server with the real screens over a fresh durable demo chain (scenarios/demo-chain.json). */
+export async function startE2eServer(): Promise<E2eServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'storefront-e2e-'));
+  let durable: DurableChain | null = null;
+  try {
+    const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
+    durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9) });
+    const server = await startServer(durable, { port: 0, host: '127.0.0.1' });
+    const opened = durable;
+    return {
+      url: server.url,
+      server,
+      close: async () => {
+        try {
+          await server.close();
+          await opened.close();
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    await durable?.close().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Debian's chromium, or a clear failure when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`chromium not found at ${CHROMIUM}: the end-to-end tests drive Debian's chromium `
+      + '(`apt-get install -y chromium`, or `bash scripts/ensure-chromium.sh`; set CHROME_PATH for another binary). '
+      + 'Never `npx playwright install`.');
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * One screen: its own context and page, with the page's uncaught errors and its number of page loads kept for the
+ * assertions (a screen that follows changes live is loaded once: `loads` stays 1).
+ */
+export interface Screen { context: BrowserContext; page: Page; errors: string[]; readonly loads: number }
+
+export async function openScreen(browser: Browser, url: string, path: string): Promise<Screen> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  context.setDefaultTimeout(SHOWN);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  let loads = 0;
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('load', () => { loads += 1; });
+  await page.goto(`${url}${path}`);
+  return { context, page, errors, get loads() { return loads; } };
+}
+
+/** Signs in with the form the address opened (site and register come prefilled from the address). */
+export async function signInAs(page: Page, operatorId: string, pin: string): Promise<void> {
+  await page.getByLabel('Operator').fill(operatorId);
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The bar over every screen once signed in.
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * A till dialog by its heading (role="dialog", named by its heading), as a scope for its fields and buttons. The
+ * till's dialogs slot their fields into a shared frame (<till-dialog>), so the fields are not DOM descendants of the
+ * role="dialog" element: the scope is the dialog or, when there is one, the frame's host holding it (its shadow root
+ * and the slotted fields). Matches found through both are the same elements, counted once.
+ */
+export function tillDialog(page: Page, heading: string): Locator {
+  const dialog = page.getByRole('dialog', { name: heading, exact: true });
+  return dialog.or(page.locator('till-dialog').filter({ has: dialog }));
+}
+
+/** Waits until the dialog of that heading has left (removed, or closed and hidden). */
+export async function dialogGone(page: Page, heading: string): Promise<void> {
+  await page.getByRole('dialog', { name: heading, exact: true }).waitFor({ state: 'hidden' });
+}
+
+/** A full-page screenshot under .tmp/screenshots/<name>.png; prints and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+  return path;
+}
+
+/** Opens the till's shift as the signed-in operator; the till is then ready for the next customer. */
+export async function openShift(till: Page): Promise<void> {
+  await till.getByRole('button', { name: /^Open shift as / }).click();
+  await till.getByRole('heading', { name: 'Ready for the next customer' }).waitFor();
+}
+
+/**
+ * At an open till: a customer found by a search, one camp lamp picked up at another store, the deposit tendered in
+ * cash. Returns the order id, the deposit paid and the order's total, as the till shows them.
+ */
+export async function sellPickupOrder(till: Page, options: { search: string; customer: string; pickupStore: string; beforeTender?: () => Promise<void> }): Promise<{ orderId: string; deposit: number; total: number }> {
+  const t = till;
+  await t.getByRole('button', { name: 'Add customer' }).click();
+  const customerDialog = tillDialog(t, 'Customer');
+  await customerDialog.getByLabel('Name, account, email or phone').fill(options.search);
+  await customerDialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await customerDialog.getByRole('button', { name: `Add to sale: ${options.customer}` }).click();
+  await dialogGone(t, 'Customer');
+  await t.getByRole('status').filter({ hasText: `Customer ${options.customer}` }).waitFor();
+
+  await t.getByRole('region', { name: 'Products' }).getByRole('button', { name: /^Camp lamp/ }).click();
+  const cart = t.getByRole('table', { name: 'Cart lines' });
+  await cart.getByRole('row').filter({ hasText: 'Camp lamp' }).waitFor();
+  await t.getByRole('region', { name: 'Operations' }).getByRole('button', { name: 'Pick up all' }).click();
+  const pickupDialog = tillDialog(t, 'Pick up all');
+  await pickupDialog.getByLabel('Pickup store').selectOption({ label: options.pickupStore });
+  await pickupDialog.getByRole('button', { name: 'Pick up all' }).click();
+  await dialogGone(t, 'Pick up all');
+  await cart.getByRole('row').filter({ hasText: 'Camp lamp' }).filter({ hasText: `Pick up at ${options.pickupStore}` }).waitFor();
+
+  const payment = t.getByRole('region', { name: 'Payment' });
+  await payment.getByText('Amount to pay').waitFor();
+  const deposit = minor(await textOf(payment.getByTestId('remaining')));
+  await options.beforeTender?.();
+  await payment.getByRole('button', { name: 'Cash', exact: true }).click();
+  const created = await textOf(t.getByRole('status').filter({ hasText: /Customer order \S+ created/ }));
+  const orderId = /Customer order (\S+) created/.exec(created)![1]!;
+  // The store's orders list (live) has it: the customer, where it is picked up, its total.
+  const rowText = await textOf(storeOrder(t, orderId).filter({ hasText: `${options.customer} - Pick up at ${options.pickupStore}` }));
+  const total = minor(rowText.slice(rowText.lastIndexOf('$')));
+  return { orderId, deposit, total };
+}
+
+/** An order in the till's live list of the store's recent orders. */
+export function storeOrder(till: Page, orderId: string): Locator {
+  return till.getByRole('list', { name: 'Recent customer orders of the store' }).getByRole('listitem').filter({ hasText: orderId });
+}
+
+/** "$1,234.56" -> 123456 (minor units). */
+export function minor(text: string): number {
+  const match = /\$([\d,]+)\.(\d\d)/.exec(text);
+  if (match === null) throw new Error(`not an amount: "${text}"`);
+  return Number(match[1]!.replaceAll(',', '')) * 100 + Number(match[2]);
+}
+
+/** The text of a locator once it is shown. */
+export async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor();
+  return (await locator.textContent() ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The screen followed everything live: loaded once, no uncaught error in the page. */
+export function expectLiveOnly(screen: Screen): void {
+  const where = screen.page.url();
+  if (screen.errors.length > 0) throw new Error(`uncaught errors in ${where}:\n${screen.errors.join('\n')}`);
+  if (screen.loads !== 1) throw new Error(`${where} was loaded ${screen.loads} times: it should have followed the changes live, without a reload`);
+}
+
+/** Closes what was opened, even when some of it failed to open. */
+export async function closeAll(...closers: (() => Promise<unknown>)[]): Promise<void> {
+  const results = await Promise.allSettled(closers.map((close) => close()));
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length > 0) console.error('closing failed:', ...failed.map((r) => r.reason));
+}
+
+/**
+ * A real server and chromium for the suite it is called in (inside a describe): started before its tests, closed
+ * after them even when something failed to start.
+ */
+export function e2eStack(): { readonly url: string; readonly browser: Browser } {
+  let server: E2eServer | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startE2eServer();
+  }, 60_000);
+  afterAll(async () => {
+    await closeAll(async () => browser?.close(), async () => server?.close());
+  }, 30_000);
+  return {
+    get url() { return server!.url; },
+    get browser() { return browser!; },
+  };
+}
+
