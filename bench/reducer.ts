@@ -8,25 +8,26 @@
  * Covers every command type the synthetic day uses; it throws on the few it does not (order edits,
  * headquarters.resetFulfillment, manual charges).
  */
-import type { Command, CommandOf } from '../engine/commands.ts';
+import type { Command } from '../engine/commands.ts';
 import {
-  addItem, cartAmountDue, emptyCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity, targetLines,
-  type Cart, type DeliveryRequest,
-  keptOnCompletion,
+  addItem, emptyCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity, targetLines, type Cart,
 } from '../engine/domain/cart.ts';
 import { buildCatalog, type Catalog } from '../engine/domain/catalog.ts';
 import { cancellationCharge } from '../engine/domain/cancellation.ts';
 import {
-  applyInvoice, applyPack, applyPick, applyReject, newProgress, openQuantity, uninvoicedQuantity, unitsIssued, type LineProgress,
+  applyInvoice, applyPack, applyPick, applyReject, newProgress, uninvoicedQuantity, unitsIssued, type LineProgress,
 } from '../engine/domain/fulfillment.ts';
-import { sumMinor, type Minor } from '../engine/domain/money.ts';
-import { buildInvoice, type QuantityOfLine } from '../engine/domain/order-invoicing.ts';
+import { sumMinor } from '../engine/domain/money.ts';
+import { DEFAULT_START } from '../engine/ids.ts';
+import { buildInvoice, registerInvoice, type QuantityOfLine } from '../engine/domain/order-invoicing.ts';
 import { amountInvoiced, amountPaid, unappliedPrepayment, type Payment, type TenderMethod } from '../engine/domain/payments.ts';
 import { calculateReturn, type ReturnRecord, type ReturnSource } from '../engine/domain/returns.ts';
 import { isCustomerOrder, orderTotals, type LineDelivery } from '../engine/domain/sales.ts';
-import { deliveryRequest, type Receipt, type ReturnOrder, type StoreEngine } from '../engine/store-engine.ts';
+import type { Chain } from '../engine/chain.ts';
+import { deliveryRequest, type Receipt, type ReturnOrder } from '../engine/store-engine.ts';
 import type { CustomerOrderContext, OrderLine } from '../machines/customer-order.types.ts';
-import type { RecalledOrder, RegisterTransaction, ReturnOriginal, TransactionKind } from '../machines/register.types.ts';
+import { amountKept, recalledOrder, transactionDue } from '../machines/register.machine.ts';
+import type { RegisterTransaction, ReturnOriginal, TransactionKind } from '../machines/register.types.ts';
 
 export interface ReducerRegister {
   registerId: string;
@@ -61,8 +62,6 @@ export interface ReducerState {
   manualAcceptByLocation: Map<string, boolean>;
 }
 
-const DEFAULT_START = Date.UTC(2026, 0, 5, 9, 0, 0);
-
 export function initialState(config: unknown, catalog: Catalog = buildCatalog(config)): ReducerState {
   const state: ReducerState = {
     catalog, seq: 0, clock: DEFAULT_START, counters: new Map(), registers: new Map(), orders: new Map(), locations: new Map(),
@@ -95,23 +94,6 @@ function newTransaction(cart: Cart, transactionId: string, kind: TransactionKind
   };
 }
 
-/** What a transaction asks of the customer (the register's rule), over the same domain functions. */
-export function transactionDue(catalog: Catalog, transaction: RegisterTransaction): Minor {
-  switch (transaction.kind) {
-    case 'sale':
-      return cartAmountDue(catalog, transaction.cart).due;
-    case 'orderEdit':
-      return Math.max(0, cartAmountDue(catalog, transaction.cart).due - (transaction.order?.paid ?? 0));
-    case 'cancellation':
-      return (transaction.cancellationCharge ?? 0) - (transaction.order?.prepaid ?? 0);
-    case 'pickup':
-      return transaction.pickupDue;
-    case 'return':
-      return transaction.returnOriginal === null || transaction.returnLines.length === 0
-        ? 0 : calculateReturn(catalog, transaction.returnOriginal.source, transaction.returnLines).total;
-  }
-}
-
 function register(state: ReducerState, registerId: string): ReducerRegister {
   return state.registers.get(registerId)!;
 }
@@ -125,14 +107,6 @@ function saleTransaction(state: ReducerState, reg: ReducerRegister): RegisterTra
 function updateCart(reg: ReducerRegister, update: (cart: Cart) => Cart): void {
   const t = reg.transaction!;
   reg.transaction = { ...t, cart: update(t.cart) };
-}
-
-function recalledOrder(order: ReducerOrder): RecalledOrder {
-  return {
-    orderId: order.orderId, customerId: order.customerId, lines: order.lines, cardToken: order.cardToken,
-    paid: amountPaid(order.payments), prepaid: unappliedPrepayment(order.payments, order.invoices),
-    charges: order.charges, depositOverride: order.depositOverride, isQuote: order.status === 'quote',
-  };
 }
 
 function orderSource(order: ReducerOrder): ReturnSource {
@@ -216,12 +190,7 @@ function byOrder<T extends { orderId: string }>(lines: readonly T[]): Map<string
 
 function completeTransaction(state: ReducerState, reg: ReducerRegister, transaction: RegisterTransaction): void {
   const { catalog } = state;
-  const received = sumMinor(transaction.tenders.map((t) => t.amount));
-  const due = transactionDue(catalog, transaction);
-  const alreadyPaid = transaction.kind === 'orderEdit' ? transaction.order?.paid ?? 0 : 0;
-  const paid = due >= 0 && (transaction.kind === 'sale' || transaction.kind === 'orderEdit')
-    ? keptOnCompletion(catalog, transaction.cart, due, alreadyPaid, received)
-    : due >= 0 ? Math.min(received, due) : received;
+  const paid = amountKept(catalog, transaction, sumMinor(transaction.tenders.map((t) => t.amount)));
   const method: TenderMethod = transaction.tenders.at(-1)?.method ?? 'cash';
   switch (transaction.kind) {
     case 'sale': {
@@ -236,16 +205,14 @@ function completeTransaction(state: ReducerState, reg: ReducerRegister, transact
       const orderId = nextId(state, 'CO');
       const lines: OrderLine[] = cart.lines.map((line) => ({ ...line, progress: newProgress(line.quantity, line.delivery.kind, state.manualAcceptByLocation.get(line.delivery.locationId) ?? false) }));
       const payments: Payment[] = paid === 0 ? [] : [{ paymentId: nextId(state, 'PAY'), kind: 'prepayment', method, amount: paid }];
-      const carryOut = lines.filter((l) => l.delivery.kind === 'carryOut');
       // CO-5: carry-out lines of a hybrid order are invoiced at once.
-      const invoices = carryOut.length === 0 ? [] : [buildInvoice(
-        { lines: lines.map((l) => (l.delivery.kind === 'carryOut' ? { ...l, progress: { ...l.progress, invoiced: 0 } } : l)), charges: cart.charges, invoices: [], payments },
-        nextId(state, 'INV'), 'carryOut', carryOut.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
-      ).invoice];
+      const carried = lines.filter((l) => l.delivery.kind === 'carryOut').map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
+      const invoice = registerInvoice({ lines, charges: cart.charges, invoices: [], payments }, 'pending', carried);
+      const invoices = invoice === null ? [] : [{ ...invoice, invoiceId: nextId(state, 'INV') }];
       const channelReference = `${reg.storeId}-${transaction.transactionId}`;
       const order: ReducerOrder = {
         orderId, createdAs: cart.orderType, channelReference, storeId: reg.storeId, customerId: cart.customerId!,
-        createdAt: state.clock, origin: 'pos', orderCompletion: false, existsAtHeadquarters: true,
+        createdAt: state.clock, origin: 'pos', orderCompletion: false, salesOrderId: nextId(state, 'SO'),
         lines, charges: cart.charges, depositOverride: cart.depositOverride, cardToken: transaction.cardToken,
         payments, invoices, returns: [], editedBy: null, cancellation: null,
         status: cart.orderType === 'quote' ? 'quote' : 'open',
@@ -395,7 +362,7 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
       const order = state.orders.get(command.orderId)!;
       if (command.purpose === 'cancel') {
         const proposed = cancellationCharge(orderTotals(order.lines.filter((l) => l.delivery.kind !== 'carryOut'), order.charges).total, catalog.config.parameters.cancellationChargePct);
-        reg.transaction = newTransaction({ ...emptyCart(catalog, reg.storeId), customerId: order.customerId }, transactionId, 'cancellation', { order: recalledOrder(order), cancellationCharge: proposed });
+        reg.transaction = newTransaction({ ...emptyCart(catalog, reg.storeId), customerId: order.customerId }, transactionId, 'cancellation', { order: recalledOrder(order, order.status === 'quote'), cancellationCharge: proposed });
       } else if (command.purpose === 'pickup') {
         const locationId = catalog.stores.get(reg.storeId)!.locationId;
         const lines = command.lines ?? order.lines
@@ -405,7 +372,7 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
         // FF-6: the whole order is loaded in the cart, lines not picked up now at quantity 0.
         const cartLines = order.lines.map(({ progress: _progress, ...line }) => ({ ...line, quantity: lines.find((l) => l.lineId === line.lineId)?.quantity ?? 0, priceLocked: true }));
         const cart = { ...emptyCart(catalog, reg.storeId), customerId: order.customerId, lines: cartLines };
-        reg.transaction = newTransaction(cart, transactionId, 'pickup', { order: recalledOrder(order), pickupLines: lines, pickupDue: due, cardToken: order.cardToken });
+        reg.transaction = newTransaction(cart, transactionId, 'pickup', { order: recalledOrder(order, order.status === 'quote'), pickupLines: lines, pickupDue: due, cardToken: order.cardToken });
       } else {
         unsupported(command);
       }
@@ -497,7 +464,7 @@ export interface Equivalence { orders: number; lines: number; receipts: number; 
  * line's progress, payments total, invoices total, order total), every receipt, the return orders and every
  * location's on-hand stock and list length.
  */
-export function compareWithEngine(state: ReducerState, engine: StoreEngine): Equivalence {
+export function compareWithEngine(state: ReducerState, engine: Chain): Equivalence {
   const problems: string[] = [];
   const problem = (message: string) => { if (problems.length < 20) problems.push(message); };
   const engineOrders = engine.orderIds();
@@ -547,7 +514,7 @@ export function compareWithEngine(state: ReducerState, engine: StoreEngine): Equ
     const view = engine.registerView(reg.registerId);
     if ((view.transaction === null) !== (reg.transaction === null) || view.operatorId !== reg.operatorId) problem(`${reg.registerId}: register state differs`);
   }
-  if (engine.seq !== state.seq) problem(`seq: engine ${engine.seq}, reducer ${state.seq}`);
+  if (engine.store.seq !== state.seq) problem(`seq: engine ${engine.store.seq}, reducer ${state.seq}`);
   if (problems.length > 0) throw new Error(`reducer and engine disagree:\n  ${problems.join('\n  ')}`);
   return { orders: state.orders.size, lines, receipts: state.receipts.size, returnOrders: state.returnOrders.length, locations: state.locations.size };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: engine throughput on a synthetic day of a 20-store chain.
  *
- *   (a) replay of the day through a fresh StoreEngine (executeNow, no I/O)
+ *   (a) replay of the day through a fresh Chain (store engine + headquarters in process) (executeNow, no I/O)
  *   (b) the same day through the minimal hand-written reducer (bench/reducer.ts), checked equal to the engine
  *   (c) journal append throughput with group commit (fsync on), 1 / 64 / 512 appends in flight
  *   (d) engine + journal end to end: executeNow, then append, N in flight
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseCommand, type Command } from '../engine/commands.ts';
 import { buildCatalog } from '../engine/domain/catalog.ts';
 import { Journal, type JournalEntry } from '../engine/persistence/journal.ts';
-import { StoreEngine } from '../engine/store-engine.ts';
+import { Chain } from '../engine/chain.ts';
 import { compareWithEngine, initialState, reduce } from './reducer.ts';
 import { generateSyntheticDay } from './synthetic-day.ts';
 
@@ -97,10 +97,10 @@ async function main(): Promise<void> {
 
   // (a) Engine replay.
   let entries: JournalEntry[] = [];
-  let lastEngine: StoreEngine | null = null;
+  let lastEngine: Chain | null = null;
   const ends = quarterEnds(commands.length);
   const replay = (marks: Marks): void => {
-    const engine = StoreEngine.fromCatalog(catalog, { seed: day.engineSeed });
+    const engine = Chain.fromCatalog(catalog, { seed: day.engineSeed });
     const out: JournalEntry[] = new Array(commands.length);
     for (let i = 0; i < commands.length; i++) {
       const result = engine.executeNow(commands[i]);
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     for (const window of WINDOWS) {
       const slice = window === 1 ? commands.slice(0, SERIAL_LIMIT) : commands;
       console.log(`(d) engine + journal, ${window} in flight, ${fmt(slice.length)} commands...`);
-      const engine = StoreEngine.fromCatalog(catalog, { seed: day.engineSeed });
+      const engine = Chain.fromCatalog(catalog, { seed: day.engineSeed });
       const { ms, stats, bytes } = await withJournal(dir, `e2e-${window}`, (journal) => inFlight(slice, window, async (command: Command) => {
         const result = engine.executeNow(command);
         if (!result.ok) throw new Error(`end to end: refused ${JSON.stringify(result.error)}`);

@@ -2,14 +2,14 @@
  * A synthetic trading day for benchmarks: a generated chain (many stores, registers and two warehouses in one
  * fulfillment group) and a deterministic command list for one day of that chain.
  *
- * The generator drives a real StoreEngine while it generates, so every command it returns is one the engine
+ * The generator drives a real Chain while it generates, so every command it returns is one the engine
  * accepts (it reads line ids, order ids and amounts due from the engine's views); it throws if the engine refuses
  * one. Randomness comes from a seeded PRNG only, so the same options always give the same day.
  */
 import type { Command, CommandOf } from '../engine/commands.ts';
 import type { Address } from '../engine/domain/config.ts';
 import { isFulfillmentStarted, openQuantity, uninvoicedQuantity } from '../engine/domain/fulfillment.ts';
-import { StoreEngine } from '../engine/store-engine.ts';
+import { Chain } from '../engine/chain.ts';
 import { demoChainConfig, type DemoChainConfigInput } from '../test/fixtures/chain.ts';
 
 // --- Seeded PRNG (mulberry32) ---
@@ -29,6 +29,13 @@ export class Rng {
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from an empty list');
     return items[Math.floor(this.next() * items.length)]!;
+  }
+  /** `count` distinct items. */
+  some<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const out: T[] = [];
+    while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]!);
+    return out;
   }
   /** Picks a key by weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
@@ -137,7 +144,7 @@ export interface SyntheticDay {
   /** Business activities (transactions and fulfilment operations) per kind. */
   activityMix: Record<string, number>;
   /** The engine the generator drove (its end state is the expected end state of a replay). */
-  engine: StoreEngine;
+  engine: Chain;
 }
 
 interface RegisterInfo { registerId: string; storeId: string; cashier: string }
@@ -165,7 +172,7 @@ class Bag<T> {
 }
 
 class DayBuilder {
-  readonly engine: StoreEngine;
+  readonly engine: Chain;
   readonly commands: Command[] = [];
   readonly commandMix: Record<string, number> = {};
   readonly activityMix: Record<string, number> = {};
@@ -189,7 +196,7 @@ class DayBuilder {
   private readonly receipts = new Bag<string>();
 
   constructor(readonly config: DemoChainConfigInput, engineSeed: number, seed: number) {
-    this.engine = StoreEngine.create(config, { seed: engineSeed });
+    this.engine = Chain.create(config, { seed: engineSeed });
     this.rng = new Rng(seed);
     this.registers = config.stores.flatMap((s) => s.registerIds.map((registerId, k) => ({ registerId, storeId: s.id, cashier: `${s.id}-c${k + 1}` })));
     for (const r of this.registers) this.registersByLocation.set(r.storeId, [...(this.registersByLocation.get(r.storeId) ?? []), r]);
@@ -283,7 +290,7 @@ class DayBuilder {
     return { modeCode, ...(locationId === undefined ? {} : { locationId }), ...(this.rng.chance(0.2) ? { date: '2026-01-07' } : {}) };
   }
 
-  private pickupLocation(register: RegisterInfo): string | undefined {
+  private pickupLocation(): string | undefined {
     return this.rng.chance(0.8) ? undefined : this.rng.pick(this.storeIds);
   }
 
@@ -332,7 +339,7 @@ class DayBuilder {
         this.run({ type: 'register.setCustomer', registerId, customerId: this.rng.pick(ship ? this.shipCustomers : this.anyCustomers) });
         this.addItems(registerId, this.rng.int(1, 4));
         if (ship) this.run({ type: 'register.shipAll', registerId, ...this.shipRequest(register) });
-        else this.run({ type: 'register.pickupAll', registerId, ...this.pickupAt(register) });
+        else this.run({ type: 'register.pickupAll', registerId, ...this.pickupAt() });
         if (kind === 'depositOverride') {
           const ordered = this.engine.registerView(registerId).totals!.orderedTotal;
           const amount = this.rng.pick([0, Math.floor(ordered / 4), Math.floor(ordered / 2), ordered]);
@@ -345,7 +352,7 @@ class DayBuilder {
       case 'pickupOrder': {
         this.run({ type: 'register.setCustomer', registerId, customerId: this.rng.pick(this.anyCustomers) });
         this.addItems(registerId, this.rng.int(1, 4));
-        this.run({ type: 'register.pickupAll', registerId, ...this.pickupAt(register) });
+        this.run({ type: 'register.pickupAll', registerId, ...this.pickupAt() });
         this.orderCreated(this.payDue(registerId), register);
         return;
       }
@@ -357,12 +364,12 @@ class DayBuilder {
         this.run({ type: 'register.shipSelected', registerId, lineIds: [lines[0]!], ...this.shipRequest(register) });
         const pickupLine = lines[1]!;
         this.run({ type: 'register.selectLine', registerId, lineId: pickupLine });
-        this.run({ type: 'register.pickupSelected', registerId, ...this.pickupAt(register) });
+        this.run({ type: 'register.pickupSelected', registerId, ...this.pickupAt() });
         if (lines.length > 3 && this.rng.chance(0.5)) this.run({ type: 'register.shipSelected', registerId, lineIds: [lines[2]!], modeCode: 'STD' });
         if (this.rng.chance(0.2)) {
           // Changed their mind: the picked-up line goes back to carry-out, then to pickup again.
           this.run({ type: 'register.carryOutSelected', registerId, lineIds: [pickupLine] });
-          this.run({ type: 'register.pickupSelected', registerId, lineIds: [pickupLine], ...this.pickupAt(register) });
+          this.run({ type: 'register.pickupSelected', registerId, lineIds: [pickupLine], ...this.pickupAt() });
         }
         this.orderCreated(this.payDue(registerId, { cardToken: this.token() }), register);
         return;
@@ -373,7 +380,7 @@ class DayBuilder {
         this.addItems(registerId, this.rng.int(1, 4));
         const ship = this.rng.chance(0.5);
         if (ship) this.run({ type: 'register.shipAll', registerId, ...this.shipRequest(register) });
-        else this.run({ type: 'register.pickupAll', registerId, ...this.pickupAt(register) });
+        else this.run({ type: 'register.pickupAll', registerId, ...this.pickupAt() });
         // A quote takes no payment; a ship quote keeps a card token for the balance at shipping (CO-8).
         this.orderCreated(this.payDue(registerId, ship ? { cardToken: this.token() } : {}), register, { quote: true });
         return;
@@ -381,8 +388,8 @@ class DayBuilder {
     }
   }
 
-  private pickupAt(register: RegisterInfo): { locationId?: string } {
-    const locationId = this.pickupLocation(register);
+  private pickupAt(): { locationId?: string } {
+    const locationId = this.pickupLocation();
     return locationId === undefined ? {} : { locationId };
   }
 
