@@ -80,6 +80,16 @@ function recalledProgress(transaction: RegisterTransaction, lineId: string): Ord
   return transaction.order?.lines.find((l) => l.lineId === lineId)?.progress;
 }
 
+/** CO-10: the recalled order's lines with invoiced units: their price and charges are what was invoiced. */
+function invoicedLineIds(transaction: RegisterTransaction): Set<string> {
+  return new Set((transaction.order?.lines ?? []).filter((l) => l.progress.invoiced > 0).map((l) => l.lineId));
+}
+
+function checkChargeOfInvoicedLine(transaction: RegisterTransaction | null, lineId: string | undefined, field: string): RuleViolation | null {
+  if (transaction === null || lineId === undefined || !invoicedLineIds(transaction).has(lineId)) return null;
+  return violation('CO-10', `line ${lineId} has invoiced units: its charges stay as invoiced`, field);
+}
+
 /** CO-10: an edit may not take back what fulfilment has already done to a line. */
 function checkEditOfLine(transaction: RegisterTransaction, lineId: string, change: 'quantity' | 'remove' | 'delivery', quantity = 0): RuleViolation | null {
   const progress = recalledProgress(transaction, lineId);
@@ -192,9 +202,12 @@ export function registerRule(catalog: Catalog, context: RegisterContext, event: 
     case 'OVERRIDE_DEPOSIT':
       return checkDepositOverride(catalog, storeCart(), event.amount, approver(context, event.approverId));
     case 'ADD_CHARGE':
-      return checkManualCharge(catalog, storeCart(), event, approver(context, event.approverId));
+      return checkManualCharge(catalog, storeCart(), event, approver(context, event.approverId))
+        ?? checkChargeOfInvoicedLine(context.transaction, event.level === 'line' ? event.lineId : undefined, 'lineId');
     case 'OVERRIDE_CHARGE':
-      return checkOverrideCharge(storeCart(), event.key) ?? checkChargeOverride(catalog, approver(context, event.approverId), event.amount);
+      return checkOverrideCharge(storeCart(), event.key)
+        ?? checkChargeOfInvoicedLine(context.transaction, storeCart().charges.find((c) => c.key === event.key)?.lineId, 'key')
+        ?? checkChargeOverride(catalog, approver(context, event.approverId), event.amount);
     case 'TENDER': {
       const transaction = needTransaction(context);
       return isViolation(transaction) ? transaction : checkTender(catalog, transaction, event);
@@ -268,7 +281,7 @@ export function createRegisterMachine(catalog: Catalog) {
         const e = event as EventOf<'OVERRIDE_CHARGE'>;
         return overrideCartCharge(cart, e.key, e.amount, e.reasonCode);
       }),
-      recalculate: updateCart((cart) => recalculateCart(catalog, cart)),
+      recalculate: updateCart((cart, _event, context) => recalculateCart(catalog, cart, invoicedLineIds(context.transaction!))),
       beginEdit: assign({ transaction: ({ context, event }) => {
         const { order, transactionId } = event as EventOf<'RECALL_EDIT'>;
         // CO-10: existing lines keep their prices and discounts until Recalculate.

@@ -55,7 +55,7 @@ function carryOutDelivery(catalog: Catalog, store: Store): LineDelivery {
 }
 
 /** Re-derives tax rates (CO-12) and auto charges (CH-2..CH-5, keeping CH-4 overrides) after any change. */
-export function repriceCart(catalog: Catalog, cart: Cart, options: { recalculate?: boolean } = {}): Cart {
+export function repriceCart(catalog: Catalog, cart: Cart, options: { recalculate?: { invoicedLineIds: ReadonlySet<string> } } = {}): Cart {
   const store = storeOf(catalog, cart);
   const customer = pricingCustomer(catalog, cart);
   const lines = cart.lines.map((line) => {
@@ -69,9 +69,9 @@ export function repriceCart(catalog: Catalog, cart: Cart, options: { recalculate
     lines: lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.delivery.modeCode, value: l.quantity * l.unitPrice })),
   });
   const lineIds = new Set(lines.map((l) => l.lineId));
-  const charges = options.recalculate
-    ? recalculateCharges(cart.charges, fresh, lineIds)
-    : applyChargeChanges(cart.charges, fresh, lineIds);
+  const charges = options.recalculate === undefined
+    ? applyChargeChanges(cart.charges, fresh, lineIds)
+    : recalculateCharges(cart.charges, fresh, lineIds, options.recalculate.invoicedLineIds);
   // CO-7: an override that no longer fits the ordered lines (removed, shrunk, carried out) is dropped.
   const ordered = orderTotals(lines, charges).orderedTotal;
   const depositOverride = cart.depositOverride !== null && isCustomerOrder(lines) && cart.depositOverride <= ordered ? cart.depositOverride : null;
@@ -295,7 +295,14 @@ export function checkCompletion(cart: Cart, paidAfter: Minor, cardToken: string 
   return null;
 }
 
-export function recalculateCart(catalog: Catalog, cart: Cart): Cart {
-  const unlocked = { ...cart, lines: cart.lines.map((l) => ({ ...l, priceLocked: false, unitPrice: catalog.products.get(l.productId)!.price })) };
-  return repriceCart(catalog, unlocked, { recalculate: true });
+/**
+ * CO-10 / CH-4 Recalculate: every line back to its current price and auto charges, except the lines of a recalled
+ * order with invoiced units, which keep the price and charges they were invoiced at.
+ */
+export function recalculateCart(catalog: Catalog, cart: Cart, invoicedLineIds: ReadonlySet<string> = new Set()): Cart {
+  const unlocked = {
+    ...cart,
+    lines: cart.lines.map((l) => (invoicedLineIds.has(l.lineId) ? l : { ...l, priceLocked: false, unitPrice: catalog.products.get(l.productId)!.price })),
+  };
+  return repriceCart(catalog, unlocked, { recalculate: { invoicedLineIds } });
 }

@@ -345,16 +345,21 @@ export function applyChargeChanges(
   return sortCharges([...kept, ...freshAuto], lineIds ?? fresh.map((c) => c.lineId ?? '').filter((id) => id !== ''));
 }
 
-/** CH-4 Recalculate: resets overrides; manual charges of still-existing lines + the fresh auto charges. */
+/**
+ * CH-4 Recalculate: resets overrides; manual charges of still-existing lines + the fresh auto charges. The charges
+ * of `invoicedLineIds` stay exactly as they are (CO-10: they were invoiced at those amounts).
+ */
 export function recalculateCharges(
   existing: readonly AppliedCharge[],
   fresh: readonly AppliedCharge[],
   lineIds?: ReadonlySet<string>,
+  invoicedLineIds: ReadonlySet<string> = new Set(),
 ): AppliedCharge[] {
   const live = resolveLineIds(fresh, lineIds);
-  const manual = existing.filter((c) => c.source === 'manual' && lineStillExists(c, live));
-  const freshAuto = fresh.filter((c) => c.source === 'auto' && lineStillExists(c, live));
-  return sortCharges([...manual, ...freshAuto], lineIds ?? fresh.map((c) => c.lineId ?? '').filter((id) => id !== ''));
+  const isInvoiced = (c: AppliedCharge) => c.lineId !== undefined && invoicedLineIds.has(c.lineId);
+  const kept = existing.filter((c) => (c.source === 'manual' || isInvoiced(c)) && lineStillExists(c, live));
+  const freshAuto = fresh.filter((c) => c.source === 'auto' && !isInvoiced(c) && lineStillExists(c, live));
+  return sortCharges([...kept, ...freshAuto], lineIds ?? fresh.map((c) => c.lineId ?? '').filter((id) => id !== ''));
 }
 
 function assertAmount(amount: Minor): void {

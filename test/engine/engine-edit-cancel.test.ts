@@ -92,6 +92,48 @@ describe('CO-10 recall for edit', () => {
     expect(order.paid).toBe(2475);
   });
 
+  it('CO-10 Recalculate leaves lines with invoiced units at the price and charges they were invoiced at', () => {
+    // A tent picked up at its manager price, the lamp still waiting: the edit reprices only the lamp.
+    const e = newEngine((c) => { c.stores[0]!.functionality = { editPartiallyFulfilledOrders: true }; });
+    openShift(e, 'R1', 'cashier1');
+    startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT', unitPrice: 15_000, approverId: 'manager1' }, { productId: 'P-LAMP', unitPrice: 2000, approverId: 'manager1' }]);
+    ok(e, { type: 'register.pickupAll', registerId: 'R1' });
+    tenderDue(e, 'R1');
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup', lines: [{ lineId: TENT_LINE, quantity: 1 }] });
+    tenderDue(e, 'R1');
+    expect(orderLine(e, 'CO-000001', TENT_LINE).progress.invoiced).toBe(1);
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' });
+    ok(e, { type: 'register.recalculate', registerId: 'R1' });
+    expect(cartLine(e, 'R1', TENT_LINE)).toMatchObject({ unitPrice: 15_000, priceLocked: true });
+    expect(cartLine(e, 'R1', 'T-R1-000001-2')).toMatchObject({ unitPrice: 2499, priceLocked: false });
+    expect(tenderDue(e, 'R1')).toMatchObject({ completed: true, orderId: 'CO-000001' });
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup' });
+    tenderDue(e, 'R1');
+    const order = e.orderView('CO-000001');
+    // Everything ordered was invoiced and paid: 15000 + 2499 + 10% tax.
+    expect(order.headerStatus).toBe('Invoiced');
+    expect(order.totals.total).toBe(19_249);
+    expect(order.invoices.reduce((sum, i) => sum + i.total, 0)).toBe(19_249);
+    expect([order.paid, order.paymentStatus]).toEqual([19_249, 'Paid']);
+  });
+
+  it('CO-10 a charge on a line with invoiced units can be neither added nor overridden in an edit', () => {
+    const e = newEngine((c) => { c.stores[0]!.functionality = { editPartiallyFulfilledOrders: true }; });
+    openShift(e, 'R1', 'manager1');
+    startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT' }, { productId: 'P-LAMP' }]);
+    ok(e, { type: 'register.addCharge', registerId: 'R1', level: 'line', lineId: TENT_LINE, chargeCode: 'GIFTWRAP', amount: 300 });
+    ok(e, { type: 'register.pickupAll', registerId: 'R1' });
+    tenderDue(e, 'R1');
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup', lines: [{ lineId: TENT_LINE, quantity: 1 }] });
+    tenderDue(e, 'R1');
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' });
+    expect(refused(e, { type: 'register.addCharge', registerId: 'R1', level: 'line', lineId: TENT_LINE, chargeCode: 'GIFTWRAP', amount: 500 })).toMatchObject({ rule: 'CO-10', field: 'lineId' });
+    const giftWrap = cart(e, 'R1').charges.find((c) => c.lineId === TENT_LINE)!;
+    expect(refused(e, { type: 'register.overrideCharge', registerId: 'R1', key: giftWrap.key, amount: 0, reasonCode: 'GOODWILL' })).toMatchObject({ rule: 'CO-10', field: 'key' });
+    // The line still waiting for pickup takes charges as usual.
+    ok(e, { type: 'register.addCharge', registerId: 'R1', level: 'line', lineId: 'T-R1-000001-2', chargeCode: 'GIFTWRAP', amount: 500 });
+  });
+
   it('CO-10 void leaves without saving and releases the order lock', () => {
     const e = pickupTentOrder();
     openShift(e, 'R2', 'lead1');

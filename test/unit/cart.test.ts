@@ -342,6 +342,16 @@ describe('CO-10 recalculate', () => {
     expect(cart.charges.some((c) => c.chargeCode === 'FREIGHT')).toBe(false);
   });
 
+  it('CO-10 Recalculate leaves a line with invoiced units at its invoiced price and line charges', () => {
+    const catalog = demoCatalog();
+    let cart = recalled(catalog);
+    cart = addItem(catalog, cart, 'L2', 'P-LAMP', 1, 1500);
+    cart = { ...cart, lines: cart.lines.map((l) => ({ ...l, priceLocked: true })) };
+    const invoiced = recalculateCart(catalog, cart, new Set(['L1']));
+    expect(invoiced.lines.map((l) => [l.lineId, l.unitPrice, l.priceLocked])).toEqual([['L1', 1999, true], ['L2', 2499, false]]);
+    expect(invoiced.charges.filter((c) => c.lineId === 'L1')).toEqual(cart.charges.filter((c) => c.lineId === 'L1'));
+  });
+
   it('CO-10 repriceCart without recalculate keeps an override', () => {
     const catalog = demoCatalog();
     const cart = repriceCart(catalog, recalled(catalog));
