@@ -102,6 +102,7 @@ function addressesOf(catalog: Catalog, storeId: string, type: Customer['type'], 
   const out: CustomerAddress[] = [];
   for (const [i, draft] of drafts.entries()) {
     if (draft.id !== undefined && !existing.some((a) => a.id === draft.id)) return violation('CU-3', `the customer has no address "${draft.id}"`, `addresses.${i}.id`);
+    if (draft.id !== undefined && drafts.findIndex((d) => d.id === draft.id) !== i) return violation('CU-3', `address "${draft.id}" is given twice`, `addresses.${i}.id`);
     out.push({
       id: draft.id ?? freshId(), street: draft.street, city: draft.city, state: draft.state ?? '', zip: draft.zip ?? '',
       country: draft.country ?? country, purpose: draft.purpose ?? (type === 'person' ? 'Home' : 'Business'),

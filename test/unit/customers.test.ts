@@ -110,11 +110,13 @@ describe('CU-3 addresses', () => {
     expect(created({ name: 'Bo', addresses: [{ street: '1 Main', city: 'Seattle' }], deliveryAddress: 0 }).deliveryAddressId).toBe('A1');
   });
 
-  it('CU-3 an edit keeps the ids of the addresses it keeps and gives new ones fresh ids (never a removed one\'s)', () => {
+  it('CU-3 an edit keeps the ids of the addresses it keeps and gives new ones fresh ids (never one it removes); an address is given once', () => {
     const record = created({ name: 'Bo', addresses: [{ street: '1 Main', city: 'Seattle' }, { street: '2 Side', city: 'Seattle' }] });
     const edited = editCustomer(catalog, 'S1', record, customerChangesSchema.parse({ addresses: [{ id: 'A2', street: '2 Side', city: 'Seattle' }, { street: '3 New', city: 'Tacoma' }] }));
     expect((edited as Customer).addresses.map((a) => a.id)).toEqual(['A2', 'A3']);
     expect(editCustomer(catalog, 'S1', record, customerChangesSchema.parse({ addresses: [{ id: 'A7', street: 'x', city: 'y' }] }))).toMatchObject({ rule: 'CU-3', field: 'addresses.0.id' });
+    const twice = customerChangesSchema.parse({ addresses: [{ id: 'A2', street: '2 Side', city: 'Seattle' }, { id: 'A2', street: '9 Other', city: 'Seattle' }] });
+    expect(editCustomer(catalog, 'S1', record, twice)).toMatchObject({ rule: 'CU-3', field: 'addresses.1.id' });
   });
 });
 
