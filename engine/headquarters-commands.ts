@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { clockAdvanceSchema, parseWith } from './commands.ts';
 import { customerSchema, headquartersJobs } from './domain/config.ts';
+import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
 import type { RuleViolation } from './domain/violation.ts';
 
 const id = z.string().min(1).max(64);
 const count = z.number().int().nonnegative();
 const minor = z.number().int();
 const at = z.number().int().nonnegative();
-const statuses = ['Quote', 'Open', 'PartiallyPicked', 'Picked', 'PartiallyDelivered', 'Delivered', 'PartiallyInvoiced', 'Invoiced', 'Rejected', 'Cancelled'] as const;
 
 export const orderSummarySchema = z.object({
   orderId: id,
@@ -20,7 +20,7 @@ export const orderSummarySchema = z.object({
   customerId: id,
   createdAt: at,
   orderType: z.enum(['customerOrder', 'quote']),
-  status: z.enum(statuses),
+  status: z.enum(ORDER_HEADER_STATUSES),
   paymentStatus: z.enum(['Unpaid', 'PartiallyPaid', 'Paid', 'Overpaid']),
   lines: z.array(z.object({
     lineId: id, productId: id, quantity: count, unitPrice: minor, delivery: z.enum(['ship', 'pickup', 'carryOut']), modeCode: id, locationId: id,

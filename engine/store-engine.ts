@@ -357,8 +357,8 @@ export class StoreEngine {
       const snapshot = this.actors.order.get(orderId)!.getSnapshot();
       const context = snapshot.context as CustomerOrderContext;
       if (context.salesOrderId === null) continue;
-      const after = orderSummary(context, lifecycleOf(snapshot.value));
-      const previous = orderSummary(before.context, lifecycleOf(before.value as never));
+      const after = orderSummary(context, lifecycleOf(snapshot.value, context));
+      const previous = orderSummary(before.context, lifecycleOf(before.value as never, before.context));
       if (JSON.stringify(after) === JSON.stringify(previous)) continue;
       // Drawn from a counter that recovery moves past every revision headquarters has seen (Chain.reconcile).
       const revision = this.ids.nextNumber(REVISION);
@@ -897,7 +897,7 @@ export class StoreEngine {
   orderView(orderId: string): CustomerOrderContext & { state: unknown; headerStatus: OrderHeaderStatus; paymentStatus: PaymentStatus; totals: OrderTotals; paid: number; existsAtHeadquarters: boolean } {
     const snapshot = this.actor('order', orderId, 'orderId').getSnapshot();
     const context = snapshot.context as CustomerOrderContext;
-    const { headerStatus, paymentStatus, totals, paid } = orderStatus(context, lifecycleOf(snapshot.value));
+    const { headerStatus, paymentStatus, totals, paid } = orderStatus(context, lifecycleOf(snapshot.value, context));
     return { ...context, state: snapshot.value, headerStatus, paymentStatus, totals, paid, existsAtHeadquarters: context.salesOrderId !== null };
   }
 

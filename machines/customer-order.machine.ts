@@ -127,9 +127,10 @@ export function customerOrderStateRule(snapshot: CustomerOrderSnapshot, event: C
 
 export type OrderLifecycle = 'quote' | 'order' | 'cancelled';
 
-/** The lifecycle an order's state value stands for (an order waiting for headquarters counts as an order). */
-export function lifecycleOf(value: StateValue): OrderLifecycle {
+/** The lifecycle an order's state value stands for; one waiting for headquarters is what it was created as. */
+export function lifecycleOf(value: StateValue, context: Pick<CustomerOrderContext, 'createdAs'>): OrderLifecycle {
   const top = typeof value === 'string' ? value : Object.keys(value)[0];
+  if (top === 'awaitingHeadquarters') return context.createdAs === 'quote' ? 'quote' : 'order';
   return top === 'cancelled' ? 'cancelled' : top === 'quote' ? 'quote' : 'order';
 }
 

@@ -86,9 +86,11 @@ export function backOfficeLineStatus(status: StoreLineStatus): BackOfficeLineSta
   }
 }
 
-export type OrderHeaderStatus =
-  | 'Quote' | 'Open' | 'PartiallyPicked' | 'Picked' | 'PartiallyDelivered' | 'Delivered' | 'PartiallyInvoiced'
-  | 'Invoiced' | 'Rejected' | 'Cancelled';
+export const ORDER_HEADER_STATUSES = [
+  'Quote', 'Open', 'PartiallyPicked', 'Picked', 'PartiallyDelivered', 'Delivered', 'PartiallyInvoiced', 'Invoiced', 'Rejected', 'Cancelled',
+] as const;
+
+export type OrderHeaderStatus = (typeof ORDER_HEADER_STATUSES)[number];
 
 const stageOf: Record<Exclude<BackOfficeLineStatus, 'Rejected'>, { rank: number; full: boolean }> = {
   OrderProcessing: { rank: 0, full: true },

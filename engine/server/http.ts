@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { z } from 'zod';
 import { parseWith } from '../commands.ts';
 import type { DurableChain } from '../durable-chain.ts';
+import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { chainReport } from '../report.ts';
 import { runCommand } from './command-endpoint.ts';
@@ -19,7 +20,7 @@ import { findCustomers, findOrders, inScope, orderScreenView, ordersAt, pickupsA
 
 const orderQuerySchema = z.object({
   q: z.string().max(100).optional(),
-  status: z.enum(['Quote', 'Open', 'PartiallyPicked', 'Picked', 'PartiallyDelivered', 'Delivered', 'PartiallyInvoiced', 'Invoiced', 'Rejected', 'Cancelled']).optional(),
+  status: z.enum(ORDER_HEADER_STATUSES).optional(),
   kind: z.enum(['ship', 'pickup', 'carryOut']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 }).strict();

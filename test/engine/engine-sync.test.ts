@@ -91,6 +91,18 @@ describe('SY-2 async mode', () => {
     expect(listed(e, 'S1')).toEqual([['T-R1-000001-1', 'Accepted']]);
   });
 
+  it('CO-9 SY-2 an async quote shows as a quote, takes no payment and reaches no fulfilment while headquarters has not got it', () => {
+    const e = started(asyncOrders);
+    startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP' }]);
+    ok(e, { type: 'register.pickupAll', registerId: 'R1' });
+    ok(e, { type: 'register.setOrderType', registerId: 'R1', orderType: 'quote' });
+    expect(tenderDue(e, 'R1')).toMatchObject({ orderId: 'CO-000001', mode: 'async' });
+    expect(e.orderView('CO-000001')).toMatchObject({ state: 'awaitingHeadquarters', headerStatus: 'Quote', paid: 0 });
+    allJobs(e);
+    expect(e.orderView('CO-000001')).toMatchObject({ existsAtHeadquarters: true, headerStatus: 'Quote' });
+    expect(listed(e, 'S1')).toEqual([]);
+  });
+
   it('CO-10 / CO-11 an async order is neither edited nor cancelled before it exists at headquarters', () => {
     const e = started(asyncOrders);
     pickupLamp(e);

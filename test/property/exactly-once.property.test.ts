@@ -564,7 +564,7 @@ class Run {
         }
       }
       for (const lineId of hqLines.keys()) if (!order.lines.has(lineId)) problems.push(`${where}: headquarters has a line ${lineId} the tills never made`);
-      const latest = orderSummary(view, lifecycleOf(view.state as never));
+      const latest = orderSummary(view, lifecycleOf(view.state as never, view));
       if (JSON.stringify(salesOrder.order) !== JSON.stringify(latest)) {
         problems.push(`${where}: headquarters' sales order ${JSON.stringify(salesOrder.order)} is not the store's latest state ${JSON.stringify(latest)}`);
       }
