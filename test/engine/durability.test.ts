@@ -20,6 +20,17 @@ async function tempDir(): Promise<string> {
 afterEach(async () => { await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))); });
 
 /** The state an engine that never stopped reaches after the first `count` commands. */
+/** Anna orders `lamps` lamps for pickup at S1 from R1 and pays the 10% deposit in cash (275 a lamp): CO-000001. */
+function sellLampsForPickup(chain: Chain, lamps: number): void {
+  for (const command of [
+    { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+    { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
+    { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: lamps },
+    { type: 'register.pickupAll', registerId: 'R1' },
+    { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 * lamps },
+  ]) expect(chain.executeNow(command).ok).toBe(true);
+}
+
 function referenceState(commands: unknown[], count: number) {
   const engine = Chain.create(demoChainConfig(), { seed: SEED });
   for (const command of commands.slice(0, count)) expect(engine.executeNow(command).ok).toBe(true);
@@ -107,13 +118,7 @@ describe('durable engine', () => {
   it('SY-3 a store restored behind headquarters moves its numbering past what headquarters has seen from it', async () => {
     const chain = Chain.create(demoChainConfig(), { seed: SEED });
     const backup = chain.exportState().store;
-    for (const command of [
-      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
-      { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
-      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 1 },
-      { type: 'register.pickupAll', registerId: 'R1' },
-      { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 },
-    ]) expect(chain.executeNow(command).ok).toBe(true);
+    sellLampsForPickup(chain, 1);
     const restored = Chain.restore(chain.catalog, { store: backup, headquarters: chain.exportState().headquarters });
     expect(restored.reconcile()).toEqual({ counters: { 'T-R1': 1 } });
     expect(restored.reconcile()).toBeNull();
@@ -123,13 +128,7 @@ describe('durable engine', () => {
 
   it('SY-2 a store restored behind headquarters numbers its next order update past every revision headquarters applied', async () => {
     const chain = Chain.create(demoChainConfig(), { seed: SEED });
-    for (const command of [
-      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
-      { type: 'register.setCustomer', registerId: 'R1', customerId: 'C-ANNA' },
-      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 2 },
-      { type: 'register.pickupAll', registerId: 'R1' },
-      { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 550 },
-    ]) expect(chain.executeNow(command).ok).toBe(true);
+    sellLampsForPickup(chain, 2);
     const backup = chain.exportState().store;
     const pick = (c: Chain, quantity: number) => expect(c.executeNow({ type: 'fulfillment.pick', locationId: 'S1', operatorId: 'lead1', lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1', quantity }] }).ok).toBe(true);
     const sync = (c: Chain) => { for (const job of ['P-job', 'synchronizeOrders']) expect(c.executeNow({ type: 'headquarters.runJob', job }).ok).toBe(true); };
