@@ -15,7 +15,7 @@ import {
 import { buildCatalog, type Catalog } from '../engine/domain/catalog.ts';
 import { cancellationCharge } from '../engine/domain/cancellation.ts';
 import {
-  applyInvoice, applyPack, applyPick, applyReject, newProgress, uninvoicedQuantity, unitsIssued, type LineProgress,
+  applyInvoice, applyPack, applyPick, applyReject, newProgress, shelfMoved, uninvoicedQuantity, unitsIssued, type LineProgress, type ProductQuantity,
 } from '../engine/domain/fulfillment.ts';
 import { sumMinor } from '../engine/domain/money.ts';
 import { DEFAULT_START } from '../engine/ids.ts';
@@ -188,6 +188,12 @@ function byOrder<T extends { orderId: string }>(lines: readonly T[]): Map<string
 
 // --- Completing a register transaction ---
 
+/** Carried-out units leave the register's store shelf; returned ones come back onto it. */
+function moveShelf(state: ReducerState, storeId: string, lines: readonly ProductQuantity[], direction: 'sold' | 'returned'): void {
+  const location = state.locations.get(state.catalog.stores.get(storeId)!.locationId)!;
+  location.onHand = shelfMoved(location.onHand, lines, direction);
+}
+
 function completeTransaction(state: ReducerState, reg: ReducerRegister, transaction: RegisterTransaction): void {
   const { catalog } = state;
   const paid = amountKept(catalog, transaction, sumMinor(transaction.tenders.map((t) => t.amount)));
@@ -200,6 +206,7 @@ function completeTransaction(state: ReducerState, reg: ReducerRegister, transact
           receiptId: transaction.transactionId, storeId: reg.storeId, registerId: reg.registerId, customerId: cart.customerId, at: state.clock,
           lines: cart.lines, charges: cart.charges, total: orderTotals(cart.lines, cart.charges).total, returns: [],
         });
+        moveShelf(state, reg.storeId, cart.lines, 'sold');
         return;
       }
       const orderId = nextId(state, 'CO');
@@ -209,6 +216,7 @@ function completeTransaction(state: ReducerState, reg: ReducerRegister, transact
       const carried = lines.filter((l) => l.delivery.kind === 'carryOut').map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
       const invoice = registerInvoice({ lines, charges: cart.charges, invoices: [], payments }, 'pending', carried);
       const invoices = invoice === null ? [] : [{ ...invoice, invoiceId: nextId(state, 'INV') }];
+      moveShelf(state, reg.storeId, lines.filter((l) => l.delivery.kind === 'carryOut'), 'sold');
       const channelReference = `${reg.storeId}-${transaction.transactionId}`;
       const order: ReducerOrder = {
         orderId, createdAs: cart.orderType, channelReference, storeId: reg.storeId, customerId: cart.customerId!,
@@ -263,6 +271,7 @@ function completeTransaction(state: ReducerState, reg: ReducerRegister, transact
         const receipt = state.receipts.get(original.id)!;
         state.receipts.set(receipt.receiptId, { ...receipt, returns: [...receipt.returns, record] });
       }
+      moveShelf(state, reg.storeId, record.lines.map((l) => ({ productId: original.source.lines.find((o) => o.lineId === l.lineId)!.productId, quantity: l.quantity })), 'returned');
       state.returnOrders.push({ rmaNumber: record.rmaNumber, storeId: reg.storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: state.clock, record });
       return;
     }

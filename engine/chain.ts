@@ -284,6 +284,7 @@ export class Chain {
   orderIds(): string[] { return this.store.orderIds(); }
   customerIds(): string[] { return this.store.customerIds(); }
   receipt(receiptId: string) { return this.store.receipt(receiptId); }
+  receiptIds(): string[] { return this.store.receiptIds(); }
   allReturnOrders() { return this.store.allReturnOrders(); }
   backOffice(): BackOffice { return this.headquarters.office; }
 

@@ -16,7 +16,7 @@ import { cancellationCharge } from './domain/cancellation.ts';
 import { outboundKey, REVISION, type DistributionPackage, type OutboundItem } from './domain/channel-transactions.ts';
 import type { Customer } from './domain/config.ts';
 import { accountLabel, editCustomer, newCustomer, type CreationMode } from './domain/customers.ts';
-import { newProgress, uninvoicedQuantity, type OrderHeaderStatus } from './domain/fulfillment.ts';
+import { newProgress, uninvoicedQuantity, type OrderHeaderStatus, type ProductQuantity } from './domain/fulfillment.ts';
 import { editedOrder } from './domain/order-edit.ts';
 import { buildInvoice, registerInvoice, type InvoicedOrder, type QuantityOfLine } from './domain/order-invoicing.ts';
 import type { Invoice, Payment, PaymentStatus, TenderMethod } from './domain/payments.ts';
@@ -790,6 +790,7 @@ export class StoreEngine {
           this.undo?.push(() => this.receipts.delete(receipt.receiptId));
           this.queue({ key: outboundKey.receipt(storeId, receipt.receiptId), kind: 'receipt', storeId, at: this.clock.now,
             receipt: { receiptId: receipt.receiptId, registerId, customerId: receipt.customerId, total: receipt.total, lines: receipt.lines.length } });
+          this.soldAtRegister(storeId, cart.lines);
           this.lastCompletion = { receiptId: receipt.receiptId };
           return;
         }
@@ -798,6 +799,7 @@ export class StoreEngine {
         const order = { lines, charges: cart.charges, invoices: [], payments: payments(kept) };
         // CO-5: carry-out lines of a hybrid order are invoiced at once.
         const invoices = this.registerInvoices(order, lines.filter((l) => l.delivery.kind === 'carryOut').map((l) => ({ lineId: l.lineId, quantity: l.quantity })));
+        this.soldAtRegister(storeId, lines.filter((l) => l.delivery.kind === 'carryOut'));
         this.remember('order', orderId);
         this.spawn('order', orderId, { input: {
           orderId, createdAs: cart.orderType, channelReference: `${storeId}-${transaction.transactionId}`, storeId, customerId: cart.customerId!,
@@ -816,6 +818,7 @@ export class StoreEngine {
         const { lines, carriedOut } = editedOrder(transaction.cart, current.lines, (locationId) => this.manualAcceptAt(locationId));
         // CO-5: lines carried out now (and charges nothing else will invoice) are invoiced at the register.
         const invoices = this.registerInvoices({ lines, charges: transaction.cart.charges, invoices: current.invoices, payments: current.payments }, carriedOut);
+        this.soldAtRegister(storeId, carriedOut.map((c) => ({ productId: lines.find((l) => l.lineId === c.lineId)!.productId, quantity: c.quantity })));
         this.send('order', recalled.orderId, { type: 'SAVE_EDIT', registerId, lines, charges: transaction.cart.charges, depositOverride: transaction.cart.depositOverride, cardToken: transaction.cardToken, payments: payments(kept), invoices });
         this.lastCompletion = { orderId: recalled.orderId };
         return;
@@ -851,6 +854,9 @@ export class StoreEngine {
           this.receipts.set(receipt.receiptId, updated);
           this.undo?.push(() => this.receipts.set(receipt.receiptId, receipt));
         }
+        // Returned goods go back onto the shelf of the store that takes them back, wherever they left from.
+        this.send('fulfillment', this.catalog.stores.get(storeId)!.locationId, { type: 'RETURNED_AT_REGISTER',
+          lines: record.lines.map((l) => ({ productId: original.source.lines.find((o) => o.lineId === l.lineId)!.productId, quantity: l.quantity })) });
         this.returnOrders.push({ rmaNumber: record.rmaNumber, storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: this.clock.now, record });
         this.undo?.push(() => this.returnOrders.pop());
         // RT-4: posted to headquarters as a return order with its RMA number.
@@ -863,6 +869,12 @@ export class StoreEngine {
         return;
       }
     }
+  }
+
+  /** Units carried out at a store's register leave its shelf. */
+  private soldAtRegister(storeId: string, lines: readonly ProductQuantity[]): void {
+    if (lines.length === 0) return;
+    this.send('fulfillment', this.catalog.stores.get(storeId)!.locationId, { type: 'SOLD_AT_REGISTER', lines: lines.map(({ productId, quantity }) => ({ productId, quantity })) });
   }
 
   /** CO-5: the invoice the register issues for carried-out lines (and charges nothing else will invoice), if any. */
@@ -937,6 +949,10 @@ export class StoreEngine {
 
   receipt(receiptId: string): Receipt | undefined {
     return this.receipts.get(receiptId);
+  }
+
+  receiptIds(): string[] {
+    return [...this.receipts.keys()];
   }
 
   allReturnOrders(): readonly ReturnOrder[] {

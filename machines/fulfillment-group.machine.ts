@@ -1,13 +1,14 @@
 /**
  * Store fulfillment for one location (FF-1..FF-8): the lines shipped from or picked up at it, accepted, picked,
- * packed, shipped, picked up or rejected by its users, with each operation reported back to the order.
+ * packed, shipped, picked up or rejected by its users, with each operation reported back to the order; and its
+ * on hand, which those operations and the store's registers (carry-out, returns) move.
  */
 import { assign, enqueueActions, setup, type SnapshotFrom } from 'xstate';
 import { hasPermission, type Catalog } from '../engine/domain/catalog.ts';
 import type { Permission } from '../engine/domain/config.ts';
 import {
   applyInvoice, applyPack, applyPick, applyReject, applyResetFulfillment, checkAccept, checkInvoice, checkPack, checkPick,
-  checkReject, openQuantity, storeLineStatus, uninvoicedQuantity, unitsIssued, type LineProgress, type StoreLineStatus,
+  checkReject, openQuantity, shelfMoved, storeLineStatus, uninvoicedQuantity, unitsIssued, type LineProgress, type StoreLineStatus,
 } from '../engine/domain/fulfillment.ts';
 import { violation, type RuleViolation } from '../engine/domain/violation.ts';
 import type {
@@ -61,6 +62,8 @@ export function fulfillmentGroupRule(catalog: Catalog, context: FulfillmentGroup
       return event.lines.every((l) => l.locationId === context.locationId && l.orderId === event.orderId)
         ? null : violation('FF-1', `lines assigned to ${context.locationId} must be fulfilled there`, 'lines');
     case 'ORDER_CANCELLED':
+    case 'SOLD_AT_REGISTER':
+    case 'RETURNED_AT_REGISTER':
       return null;
     case 'ACCEPT':
       return checkOperator(catalog, context, event.operatorId, 'allowAcceptOrder')
@@ -185,6 +188,8 @@ export function createFulfillmentGroupMachine(catalog: Catalog) {
           ? { ...l, progress: applyResetFulfillment(l.progress, l.kind, context.manualAccept) } : l)) });
         enqueue.emit({ type: 'reset', orderId: e.orderId, lineIds: e.lineIds, manualAccept: context.manualAccept });
       }),
+      soldAtRegister: assign({ onHand: ({ context, event }) => shelfMoved(context.onHand, (event as EventOf<'SOLD_AT_REGISTER'>).lines, 'sold') }),
+      returnedAtRegister: assign({ onHand: ({ context, event }) => shelfMoved(context.onHand, (event as EventOf<'RETURNED_AT_REGISTER'>).lines, 'returned') }),
     },
   }).createMachine({
     id: 'fulfillmentGroup',
@@ -203,6 +208,8 @@ export function createFulfillmentGroupMachine(catalog: Catalog) {
           PICKUP: { guard: 'allowed', actions: 'pickup' },
           REJECT: { guard: 'allowed', actions: 'reject' },
           RESET_FULFILLMENT: { guard: 'allowed', actions: 'resetFulfillment' },
+          SOLD_AT_REGISTER: { actions: 'soldAtRegister' },
+          RETURNED_AT_REGISTER: { actions: 'returnedAtRegister' },
         },
       },
     },

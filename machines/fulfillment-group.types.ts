@@ -1,3 +1,4 @@
+import type { ProductQuantity } from '../engine/domain/fulfillment.ts';
 import type { QuantityOfLine } from '../engine/domain/order-invoicing.ts';
 import type { FulfillmentLineAssignment } from './customer-order.types.ts';
 
@@ -34,7 +35,11 @@ export type FulfillmentGroupEvent =
   | { type: 'SHIP'; operatorId: string; orderId: string; invoiceId: string; lines: QuantityOfLine[] }
   | { type: 'PICKUP'; orderId: string; invoiceId: string; lines: QuantityOfLine[] }
   | { type: 'REJECT'; operatorId: string; lines: LineQuantity[] }
-  | { type: 'RESET_FULFILLMENT'; orderId: string; lineIds: string[] };
+  | { type: 'RESET_FULFILLMENT'; orderId: string; lineIds: string[] }
+  /** Units carried out at this store's registers (sales, carry-out lines of orders) leave its shelf. */
+  | { type: 'SOLD_AT_REGISTER'; lines: ProductQuantity[] }
+  /** Units returned at this store's registers go back onto its shelf. */
+  | { type: 'RETURNED_AT_REGISTER'; lines: ProductQuantity[] };
 
 /** Reports back to the orders, one per order touched. */
 export type FulfillmentGroupEmitted =

@@ -45,6 +45,19 @@ export function unitsIssued(before: LineProgress, after: LineProgress): number {
   return offShelf(after) - offShelf(before);
 }
 
+export interface ProductQuantity { productId: string; quantity: number }
+
+/**
+ * On hand after units change hands at a store's register: carried out (sold off the shelf) or returned (back onto
+ * it). The units are in the customer's or the associate's hands, so on hand may go below zero: the count is wrong,
+ * not the sale.
+ */
+export function shelfMoved(onHand: Readonly<Record<string, number>>, lines: readonly ProductQuantity[], direction: 'sold' | 'returned'): Record<string, number> {
+  const next = { ...onHand };
+  for (const { productId, quantity } of lines) next[productId] = (next[productId] ?? 0) + (direction === 'sold' ? -quantity : quantity);
+  return next;
+}
+
 /** Units that may still be shipped or picked up: open, picked and packed. */
 export function uninvoicedQuantity(p: LineProgress): number {
   return p.quantity - p.invoiced - p.rejected;

@@ -3,7 +3,7 @@
  * location S1 (manual accept on) with @xstate/graph, over two order templates rung up at register R2 (A: two
  * units shipped from S1 and one picked up at S1; B: one unit shipped express from S1). Every event is executed as
  * the engine command that causes it (a sale, a cancellation, fulfillment.* at S1, a pickup tendered at R1,
- * headquarters' reset). After every step the engine's S1 list and on-hand equal the model's, the orders agree
+ * headquarters' reset, tents carried out and returned at R1). After every step the engine's S1 list and on-hand equal the model's, the orders agree
  * with S1, and the engine-wide invariants hold.
  */
 import { describe } from 'vitest';
@@ -68,9 +68,17 @@ function assignment(templates: Record<string, Template>, order: string): Fulfill
 
 const ref = (l: LineRef): LineRef => ({ orderId: l.orderId, lineId: l.lineId });
 
+/**
+ * Two tents carried out at R1 leave S1's shelf; returned one by one at R1 they come back. Offered on an empty list,
+ * and once sold only the returns are, so the register's moves add two states and not copies of every list.
+ */
+const SHELF_PRODUCT = 'P-TENT';
+const tentsSold = (s: FulfillmentGroupSnapshot) => (input.onHand[SHELF_PRODUCT] ?? 0) - (s.context.onHand[SHELF_PRODUCT] ?? 0);
+
 const groupEvents = (templates: Record<string, Template>) => (s: FulfillmentGroupSnapshot): FulfillmentGroupEvent[] => {
   const { lines } = s.context;
-  const out: FulfillmentGroupEvent[] = [];
+  if (tentsSold(s) > 0) return accepted(s, [ev('return:tent', { type: 'RETURNED_AT_REGISTER', lines: [{ productId: SHELF_PRODUCT, quantity: 1 }] })]);
+  const out: FulfillmentGroupEvent[] = lines.length === 0 ? [ev('sell:tents', { type: 'SOLD_AT_REGISTER', lines: [{ productId: SHELF_PRODUCT, quantity: 2 }] })] : [];
   for (const order of Object.keys(templates)) {
     const mine = lines.filter((l) => l.orderId === order);
     if (mine.length === 0) out.push(ev(`assign:${order}`, { type: 'ASSIGN', orderId: order, lines: assignment(templates, order) }));
@@ -128,7 +136,8 @@ function lineKey(l: FulfillmentLine): string {
 }
 
 function fineKey(s: FulfillmentGroupSnapshot): string {
-  return [...s.context.lines].sort((a, b) => a.lineId.localeCompare(b.lineId)).map(lineKey).join(' ') || '(empty)';
+  const list = [...s.context.lines].sort((a, b) => a.lineId.localeCompare(b.lineId)).map(lineKey).join(' ') || '(empty)';
+  return tentsSold(s) > 0 ? `${list} ${tentsSold(s)} tents sold` : list;
 }
 
 /** Simple paths: whole-line operations (single), operations over both orders at once (mixed). */
@@ -147,6 +156,8 @@ interface Ctx {
   driver: EngineDriver;
   /** Symbolic order -> the engine's order and line ids (re-assigned when the template is rung up again). */
   orders: Map<string, { orderId: string; lineIds: string[] }>;
+  /** The receipts of tents carried out at R1: returns are made against the last one. */
+  receipts: string[];
 }
 const onHand = initialOnHand(catalog);
 
@@ -189,6 +200,18 @@ function execute(ctx: Ctx, e: FulfillmentGroupEvent): void {
       return;
     }
     case 'REJECT': run({ type: 'fulfillment.reject', ...at, lines: e.lines.map((l) => ({ ...engineRef(ctx, l), quantity: l.quantity })) }); return;
+    case 'SOLD_AT_REGISTER': {
+      run({ type: 'register.addItem', registerId: 'R1', productId: SHELF_PRODUCT, quantity: 2 });
+      ctx.receipts.push(run({ type: 'register.tender', registerId: 'R1', method: 'cash', amount: ctx.engine.registerView('R1').due }).receiptId as string);
+      return;
+    }
+    case 'RETURNED_AT_REGISTER': {
+      const receiptId = ctx.receipts.at(-1) ?? fail('no carried-out tent to return');
+      run({ type: 'register.startReturn', registerId: 'R1', lookup: { by: 'receipt', value: receiptId } });
+      run({ type: 'register.setReturnLines', registerId: 'R1', lines: [{ lineId: `${receiptId}-1`, quantity: 1, reasonCode: 'DAMAGED' }] });
+      run({ type: 'register.tender', registerId: 'R1', method: 'cash', amount: ctx.engine.registerView('R1').due });
+      return;
+    }
     case 'RESET_FULFILLMENT': run({ type: 'headquarters.resetFulfillment', orderId: engineIds(ctx, e.orderId).orderId, lineIds: e.lineIds.map((id) => engineLine(ctx, e.orderId, id)) }); return;
   }
 }
@@ -213,7 +236,7 @@ function normalizedContext(c: FulfillmentGroupContext) {
 const host: Host<FulfillmentGroupSnapshot, FulfillmentGroupEvent, Ctx> = {
   fresh: (scenario) => {
     const engine = freshEngine(catalog, setup.state);
-    return { templates: SCENARIOS[scenario]!, engine, driver: new EngineDriver(engine), orders: new Map() };
+    return { templates: SCENARIOS[scenario]!, engine, driver: new EngineDriver(engine), orders: new Map(), receipts: [] };
   },
   apply: (ctx, e) => execute(ctx, e),
   check: (ctx, after) => {

@@ -518,10 +518,11 @@ export function normProgress(p: LineProgress): Omit<LineProgress, 'pickListId'> 
 type Header = 'Quote' | 'Open' | 'PartiallyPicked' | 'Picked' | 'PartiallyDelivered' | 'Delivered' | 'PartiallyInvoiced' | 'Invoiced' | 'Rejected' | 'Cancelled';
 
 /** FF-8 recomputed here from the buckets (not with the engine's function). */
-export function expectedHeaderStatus(stateValue: StateValue, lines: readonly LineProgress[]): Header {
+export function expectedHeaderStatus(stateValue: StateValue, createdAs: 'customerOrder' | 'quote', lines: readonly LineProgress[]): Header {
   const top = typeof stateValue === 'string' ? stateValue : Object.keys(stateValue)[0];
   if (top === 'cancelled') return 'Cancelled';
-  if (top === 'quote') return 'Quote';
+  // A quote waiting for headquarters (SY-2) is still a quote.
+  if (top === 'quote' || (top === 'awaitingHeadquarters' && createdAs === 'quote')) return 'Quote';
   const stages: { rank: number; full: boolean }[] = [];
   for (const p of lines) {
     const active = p.quantity - p.rejected;
@@ -570,6 +571,20 @@ export function engineInvariants(engine: Chain, options: InvariantOptions): stri
   const listed = new Map(locations.map((id) => [id, engine.fulfillmentView(id)]));
   const issued: Record<string, Record<string, number>> = Object.fromEntries(locations.map((id) => [id, {}]));
   const orderLines = new Map<string, { kind: string; productId: string; locationId: string; cancelled: boolean }>();
+  const addIssued = (locationId: string, productId: string, units: number) => {
+    const byProduct = issued[locationId] ?? (issued[locationId] = {});
+    byProduct[productId] = (byProduct[productId] ?? 0) + units;
+  };
+  const shelfOf = (storeId: string) => catalog.stores.get(storeId)!.locationId;
+  for (const receiptId of engine.receiptIds()) {
+    const receipt = engine.receipt(receiptId)!;
+    for (const line of receipt.lines) addIssued(shelfOf(receipt.storeId), line.productId, line.quantity);
+  }
+  for (const returnOrder of engine.allReturnOrders()) {
+    const { original } = returnOrder;
+    const soldLines = original.kind === 'order' ? engine.orderView(original.id).lines : engine.receipt(original.id)!.lines;
+    for (const line of returnOrder.record.lines) addIssued(shelfOf(returnOrder.storeId), soldLines.find((l) => l.lineId === line.lineId)!.productId, -line.quantity);
+  }
 
   for (const orderId of engine.orderIds()) {
     const order = engine.orderView(orderId);
@@ -592,9 +607,9 @@ export function engineInvariants(engine: Chain, options: InvariantOptions): stri
       const returnedByDocs = sumMinor(order.returns.flatMap((r) => r.lines.filter((l) => l.lineId === line.lineId).map((l) => l.quantity)));
       if (returnedByDocs !== p.returned) report('DOC', `${where} return records hold ${returnedByDocs} units, the line says returned ${p.returned}`);
       orderLines.set(where, { kind: line.delivery.kind, productId: line.productId, locationId: line.delivery.locationId, cancelled });
+      // A carry-out line's units (all invoiced) left its store's shelf at the register.
+      addIssued(line.delivery.locationId, line.productId, line.delivery.kind === 'carryOut' ? p.invoiced : p.picked + p.packed + p.invoiced);
       if (line.delivery.kind !== 'carryOut') {
-        const byProduct = issued[line.delivery.locationId] ?? (issued[line.delivery.locationId] = {});
-        byProduct[line.productId] = (byProduct[line.productId] ?? 0) + p.picked + p.packed + p.invoiced;
         // LOC: a line is listed at its location while it has units to ship/pick up or rejected units, with the same buckets.
         const row = listed.get(line.delivery.locationId)?.lines.find((l) => l.orderId === orderId && l.lineId === line.lineId);
         // An async order reaches its locations once it exists at headquarters (SY-2).
@@ -607,7 +622,7 @@ export function engineInvariants(engine: Chain, options: InvariantOptions): stri
       }
     }
     // HDR / DONE
-    const header = expectedHeaderStatus(order.state as StateValue, order.lines.map((l) => l.progress));
+    const header = expectedHeaderStatus(order.state as StateValue, order.createdAs, order.lines.map((l) => l.progress));
     if (order.headerStatus !== header) report('HDR', `${orderId} header ${order.headerStatus}, lines say ${header} (${JSON.stringify(order.state)})`);
     const allInvoiced = order.lines.length > 0 && order.lines.every((l) => l.progress.invoiced === l.progress.quantity);
     if (!cancelled && (top === 'completed') !== allInvoiced) report('DONE', `${orderId} is ${JSON.stringify(order.state)} but fully invoiced = ${allInvoiced}`);
@@ -628,7 +643,7 @@ export function engineInvariants(engine: Chain, options: InvariantOptions): stri
         if (paid !== order.totals.total + returned) report('MONEY', `${orderId} completed: paid ${paid} != total ${order.totals.total} + returns ${returned}`);
       }
     }
-    if (top === 'quote' && order.payments.length > 0) report('QUOTE', `${orderId} is a quote but holds payments ${JSON.stringify(order.payments.map((p) => p.amount))}`);
+    if (order.headerStatus === 'Quote' && order.payments.length > 0) report('QUOTE', `${orderId} is a quote but holds payments ${JSON.stringify(order.payments.map((p) => p.amount))}`);
   }
 
   for (const [locationId, view] of listed) {
@@ -637,12 +652,12 @@ export function engineInvariants(engine: Chain, options: InvariantOptions): stri
       if (line === undefined) report('LOC', `${locationId} lists ${row.orderId}/${row.lineId}, which no order has`);
       else if (line.locationId !== locationId) report('LOC', `${locationId} lists ${row.orderId}/${row.lineId}, fulfilled at ${line.locationId}`);
     }
-    // ONHAND: units leave the shelf when picked, packed or invoiced (FF-3), and only then.
+    // ONHAND: units leave the shelf when picked, packed or invoiced (FF-3) or carried out, come back when returned.
     const initial = options.initialOnHand[locationId] ?? {};
     for (const productId of new Set([...Object.keys(initial), ...Object.keys(view.onHand)])) {
       const moved = (initial[productId] ?? 0) - (view.onHand[productId] ?? 0);
       const expected = issued[locationId]?.[productId] ?? 0;
-      if (moved !== expected) report('ONHAND', `${locationId} ${productId}: on hand went down by ${moved}, orders issued ${expected} units from it`);
+      if (moved !== expected) report('ONHAND', `${locationId} ${productId}: on hand went down by ${moved}, orders, sales and returns moved ${expected} units`);
     }
   }
   return problems;

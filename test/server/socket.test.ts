@@ -98,6 +98,20 @@ describe('live updates', () => {
     expect(seqs[0]!).toBeGreaterThan((subscribed as { seq: number }).seq);
   });
 
+  it('a carry-out sale at the till moves on hand on its store\'s fulfilment screen as it happens', async () => {
+    const till = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const screen = await connect(await signIn(t.url, 'lead1', 'S1'));
+    const received = updates(screen);
+    const subscribed = await emitWithAck<SubscribeReply>(screen, 'subscribe', { rooms: ['location:S1'] });
+    const before = (subscribed as { state: Record<string, { onHand: Record<string, number> }> }).state['location:S1']!.onHand['P-LAMP']!;
+    await accepted(t.url, till,
+      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 2 },
+      { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 5498 });
+    await until(received, (r) => r.some((e) => e.type === 'fulfillment'), 'the fulfilment update');
+    expect(received.find((e) => e.type === 'fulfillment')).toMatchObject({ room: 'location:S1', view: { onHand: { 'P-LAMP': before - 2 } } });
+  });
+
   it('a screen that reconnects gets exactly what it missed, or the current state when it cannot', async () => {
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const rooms = ['store:S1', 'register:R1'];
