@@ -83,6 +83,43 @@ describe('<till-screen>', () => {
     expect(deep<HTMLInputElement>(el, '#pad-qty').value).to.equal('1');
   });
 
+  it('ST-5 a price override asks for a manager approval and adds the next product at that price', async () => {
+    const { el, api } = await till();
+    await click(el, 'Price override');
+    type(deep<HTMLInputElement>(el, 'amount-dialog input[name="amount"]'), '15.00');
+    await click(deep(el, 'amount-dialog'), 'Use this price');
+    expect(deep(el, '[data-testid="price-override"]').textContent).to.equal('$15.00');
+    deep<HTMLButtonElement>(el, 'button[data-product="P-LAMP"]').click();
+    await settle(el);
+    expect(api.sent, 'nothing is sent before the approval').to.deep.equal([]);
+    const approval = deep(el, 'approval-dialog');
+    expect(approval.shadowRoot!.textContent).to.contain('Price override: Camp lamp at $15.00');
+    type(deep<HTMLInputElement>(approval, 'input[name="operatorId"]'), 'manager1');
+    type(deep<HTMLInputElement>(approval, 'input[name="pin"]'), '9999');
+    await click(approval, 'Approve');
+    expect(api.sent).to.deep.equal([{ command: { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 1, unitPrice: 1500 }, approval: { operatorId: 'manager1', pin: '9999' } }]);
+    expect(deepAll(el, '[data-testid="price-override"]'), 'the price was for one product').to.have.length(0);
+  });
+
+  it('ST-5 an operator with the price override permission adds at the price alone; a cleared price is not used', async () => {
+    const { el, api } = await till(demoSetup({ permissions: ['priceOverride'] }));
+    await click(el, 'Price override');
+    type(deep<HTMLInputElement>(el, 'amount-dialog input[name="amount"]'), '9.5');
+    await click(deep(el, 'amount-dialog'), 'Use this price');
+    deep<HTMLButtonElement>(el, 'button[data-product="P-SOCKS"]').click();
+    await settle(el);
+    await click(el, 'Price override');
+    type(deep<HTMLInputElement>(el, 'amount-dialog input[name="amount"]'), '1.00');
+    await click(deep(el, 'amount-dialog'), 'Use this price');
+    await click(el, 'Clear price');
+    deep<HTMLButtonElement>(el, 'button[data-product="P-SOCKS"]').click();
+    await settle(el);
+    expect(api.commands).to.deep.equal([
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1, unitPrice: 950 },
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1 },
+    ]);
+  });
+
   it('changes quantities, removes and highlights lines', async () => {
     const { el, api } = await till();
     await click(el, 'One more Camp lamp');

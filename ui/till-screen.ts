@@ -3,7 +3,7 @@
  * (`StoreApi`: commands, reads and the live rooms).
  *
  * - Shift: opened by the signed-in operator, closed when no transaction is open.
- * - Sale: a product pad with a quantity, the cart (quantities, remove, highlight a line), totals, tax, charges and the
+ * - Sale: a product pad with a quantity and a price override for the next product (ST-5), the cart (quantities, remove, highlight a line), totals, tax, charges and the
  *   amount due (CO-5); customer search and creation (CO-1, CU-1..CU-6); ship / pick up / carry out all or selected
  *   and change of mode (CO-2, CO-3); quote (CO-9); deposit override (CO-7) and charge override (CH-4) with a
  *   manager's approval when the operator lacks the permission; tender (cash with change, card with a card token,
@@ -42,7 +42,7 @@ import './tender-panel.ts';
 import './till-cart.ts';
 
 type Area = 'shift' | 'pad' | 'cart' | 'operations' | 'tender' | 'return' | 'cancel';
-type Permission = 'depositOverride' | 'chargeOverride' | 'managerOverride';
+type Permission = 'depositOverride' | 'chargeOverride' | 'managerOverride' | 'priceOverride';
 
 type Dialog =
   | { kind: 'customer'; mode: 'find' | 'create' }
@@ -50,6 +50,7 @@ type Dialog =
   | { kind: 'recall' }
   | { kind: 'return' }
   | { kind: 'deposit' }
+  | { kind: 'price' }
   | { kind: 'charge'; key: string; amount: number; chargeCode: string }
   | { kind: 'cancelCharge' };
 
@@ -87,7 +88,8 @@ export class TillScreen extends LitElement {
     .pad { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5rem; }
     .pad button { min-height: 88px; display: grid; gap: 0.25rem; text-align: left; align-content: center; }
     .pad .price { font-weight: 500; color: #37474f; }
-    .qty-picker { display: flex; align-items: center; gap: 0.5rem; }
+    .qty-picker, .price-override { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+    .price-override p { margin: 0; }
     .qty-picker input { width: 5rem; text-align: center; font-size: 1.2rem; font-weight: 700; }
     .ops { display: grid; gap: 0.75rem; }
     .ops .row button { flex: 1 1 8.5rem; }
@@ -114,6 +116,8 @@ export class TillScreen extends LitElement {
   @state() accessor sync: SyncView | null = null;
   @state() accessor customer: CustomerView | null = null;
   @state() accessor quantity = 1;
+  /** ST-5: the unit price the next product is added at, minor units (null = its price). */
+  @state() accessor priceOverride: number | null = null;
   @state() accessor dialog: Dialog | null = null;
   @state() accessor dialogError: RuleViolation | null = null;
   @state() accessor approval: PendingApproval | null = null;
@@ -322,8 +326,27 @@ export class TillScreen extends LitElement {
   // --- Cart ---
 
   private async addItem(productId: string): Promise<void> {
-    const answer = await this.send(this.registerCommand('register.addItem', { productId, quantity: this.quantity }), 'pad');
-    if (answer.ok) this.quantity = 1;
+    const added = () => { this.quantity = 1; this.priceOverride = null; };
+    if (this.priceOverride === null) {
+      const answer = await this.send(this.registerCommand('register.addItem', { productId, quantity: this.quantity }), 'pad');
+      if (answer.ok) added();
+      return;
+    }
+    // ST-5: a price other than the product's needs the price override permission, or a manager's approval.
+    const setup = this.api!.setup;
+    const command = this.registerCommand('register.addItem', { productId, quantity: this.quantity, unitPrice: this.priceOverride });
+    const reason = `Price override: ${setup.products.find((p) => p.id === productId)?.name ?? productId} at ${money(this.priceOverride, setup.currency)}`;
+    if (!this.mayAlone('priceOverride')) {
+      this.askApproval({ reason, command, needed: null, area: 'pad', done: added });
+      return;
+    }
+    const answer = await this.send(command, 'pad');
+    if (answer.ok) added();
+  }
+
+  private setPriceOverride(event: CustomEvent<AmountChoice>): void {
+    this.priceOverride = event.detail.amount;
+    this.closeDialog();
   }
 
   private setQuantityText(text: string): void {
@@ -555,6 +578,12 @@ export class TillScreen extends LitElement {
             @change=${(e: Event) => this.setQuantityText((e.target as HTMLInputElement).value)}>
           <button type="button" aria-label="Quantity up" ?disabled=${!canAdd} @click=${() => { this.quantity += 1; }}>+</button>
         </div>
+        <div class="price-override">
+          ${this.priceOverride === null
+            ? html`<button type="button" ?disabled=${this.busy || !canAdd} @click=${() => this.openDialog({ kind: 'price' })}>Price override</button>`
+            : html`<p role="status">Next product at <strong data-testid="price-override">${money(this.priceOverride, setup.currency)}</strong></p>
+              <button type="button" ?disabled=${this.busy} @click=${() => { this.priceOverride = null; }}>Clear price</button>`}
+        </div>
         <div class="pad">
           ${setup.products.map((p) => html`
             <button type="button" data-product=${p.id} ?disabled=${this.busy || !canAdd} @click=${() => this.addItem(p.id)}>
@@ -763,6 +792,10 @@ export class TillScreen extends LitElement {
           .value=${Math.max(0, this.register?.due ?? 0)} .error=${this.dialogError} ?busy=${this.busy}
           @amount=${this.overrideDeposit} @close=${close}></amount-dialog>`;
       }
+      case 'price':
+        return html`<amount-dialog heading="Price override" label="Unit price" submitLabel="Use this price"
+          hint="ST-5: the next product tapped is added at this unit price. Needs the price override permission, or a manager's approval."
+          .value=${0} .error=${this.dialogError} ?busy=${this.busy} @amount=${this.setPriceOverride} @close=${close}></amount-dialog>`;
       case 'charge':
         return html`<amount-dialog heading="Override charge ${dialog.chargeCode}" label="Charge amount" submitLabel="Override charge" withReason
           hint="CH-4: the override stays until Recalculate. Needs the charge override permission."
