@@ -21,7 +21,7 @@ import { sumMinor } from '../engine/domain/money.ts';
 import { DEFAULT_START } from '../engine/ids.ts';
 import { buildInvoice, registerInvoice, type QuantityOfLine } from '../engine/domain/order-invoicing.ts';
 import { amountInvoiced, amountPaid, unappliedPrepayment, type Payment, type TenderMethod } from '../engine/domain/payments.ts';
-import { calculateReturn, type ReturnRecord, type ReturnSource } from '../engine/domain/returns.ts';
+import { calculateReturn, returnedProducts, type ReturnRecord, type ReturnSource } from '../engine/domain/returns.ts';
 import { isCustomerOrder, orderTotals, type LineDelivery } from '../engine/domain/sales.ts';
 import type { Chain } from '../engine/chain.ts';
 import { deliveryRequest, type Receipt, type ReturnOrder } from '../engine/store-engine.ts';
@@ -271,7 +271,7 @@ function completeTransaction(state: ReducerState, reg: ReducerRegister, transact
         const receipt = state.receipts.get(original.id)!;
         state.receipts.set(receipt.receiptId, { ...receipt, returns: [...receipt.returns, record] });
       }
-      moveShelf(state, reg.storeId, record.lines.map((l) => ({ productId: original.source.lines.find((o) => o.lineId === l.lineId)!.productId, quantity: l.quantity })), 'returned');
+      moveShelf(state, reg.storeId, returnedProducts(original.source, record.lines), 'returned');
       state.returnOrders.push({ rmaNumber: record.rmaNumber, storeId: reg.storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: state.clock, record });
       return;
     }

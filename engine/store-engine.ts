@@ -20,7 +20,7 @@ import { newProgress, uninvoicedQuantity, type OrderHeaderStatus, type ProductQu
 import { editedOrder } from './domain/order-edit.ts';
 import { buildInvoice, registerInvoice, type InvoicedOrder, type QuantityOfLine } from './domain/order-invoicing.ts';
 import type { Invoice, Payment, PaymentStatus, TenderMethod } from './domain/payments.ts';
-import { calculateReturn, type ReturnRecord, type ReturnSource } from './domain/returns.ts';
+import { calculateReturn, returnedProducts, type ReturnRecord, type ReturnSource } from './domain/returns.ts';
 import { isCustomerOrder, orderTotals, type OrderTotals, type SalesLine } from './domain/sales.ts';
 import { CommandRefused, refuse, violation, type RuleViolation } from './domain/violation.ts';
 import type { AppliedCharge } from './domain/charges.ts';
@@ -790,7 +790,7 @@ export class StoreEngine {
           this.undo?.push(() => this.receipts.delete(receipt.receiptId));
           this.queue({ key: outboundKey.receipt(storeId, receipt.receiptId), kind: 'receipt', storeId, at: this.clock.now,
             receipt: { receiptId: receipt.receiptId, registerId, customerId: receipt.customerId, total: receipt.total, lines: receipt.lines.length } });
-          this.soldAtRegister(storeId, cart.lines);
+          this.moveShelf(storeId, 'SOLD_AT_REGISTER', cart.lines);
           this.lastCompletion = { receiptId: receipt.receiptId };
           return;
         }
@@ -799,7 +799,7 @@ export class StoreEngine {
         const order = { lines, charges: cart.charges, invoices: [], payments: payments(kept) };
         // CO-5: carry-out lines of a hybrid order are invoiced at once.
         const invoices = this.registerInvoices(order, lines.filter((l) => l.delivery.kind === 'carryOut').map((l) => ({ lineId: l.lineId, quantity: l.quantity })));
-        this.soldAtRegister(storeId, lines.filter((l) => l.delivery.kind === 'carryOut'));
+        this.moveShelf(storeId, 'SOLD_AT_REGISTER', lines.filter((l) => l.delivery.kind === 'carryOut'));
         this.remember('order', orderId);
         this.spawn('order', orderId, { input: {
           orderId, createdAs: cart.orderType, channelReference: `${storeId}-${transaction.transactionId}`, storeId, customerId: cart.customerId!,
@@ -818,7 +818,7 @@ export class StoreEngine {
         const { lines, carriedOut } = editedOrder(transaction.cart, current.lines, (locationId) => this.manualAcceptAt(locationId));
         // CO-5: lines carried out now (and charges nothing else will invoice) are invoiced at the register.
         const invoices = this.registerInvoices({ lines, charges: transaction.cart.charges, invoices: current.invoices, payments: current.payments }, carriedOut);
-        this.soldAtRegister(storeId, carriedOut.map((c) => ({ productId: lines.find((l) => l.lineId === c.lineId)!.productId, quantity: c.quantity })));
+        this.moveShelf(storeId, 'SOLD_AT_REGISTER', carriedOut.map((c) => ({ productId: lines.find((l) => l.lineId === c.lineId)!.productId, quantity: c.quantity })));
         this.send('order', recalled.orderId, { type: 'SAVE_EDIT', registerId, lines, charges: transaction.cart.charges, depositOverride: transaction.cart.depositOverride, cardToken: transaction.cardToken, payments: payments(kept), invoices });
         this.lastCompletion = { orderId: recalled.orderId };
         return;
@@ -855,8 +855,7 @@ export class StoreEngine {
           this.undo?.push(() => this.receipts.set(receipt.receiptId, receipt));
         }
         // Returned goods go back onto the shelf of the store that takes them back, wherever they left from.
-        this.send('fulfillment', this.catalog.stores.get(storeId)!.locationId, { type: 'RETURNED_AT_REGISTER',
-          lines: record.lines.map((l) => ({ productId: original.source.lines.find((o) => o.lineId === l.lineId)!.productId, quantity: l.quantity })) });
+        this.moveShelf(storeId, 'RETURNED_AT_REGISTER', returnedProducts(original.source, record.lines));
         this.returnOrders.push({ rmaNumber: record.rmaNumber, storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: this.clock.now, record });
         this.undo?.push(() => this.returnOrders.pop());
         // RT-4: posted to headquarters as a return order with its RMA number.
@@ -871,10 +870,10 @@ export class StoreEngine {
     }
   }
 
-  /** Units carried out at a store's register leave its shelf. */
-  private soldAtRegister(storeId: string, lines: readonly ProductQuantity[]): void {
+  /** Units carried out at a store's register leave its shelf; units returned there come back onto it. */
+  private moveShelf(storeId: string, type: 'SOLD_AT_REGISTER' | 'RETURNED_AT_REGISTER', lines: readonly ProductQuantity[]): void {
     if (lines.length === 0) return;
-    this.send('fulfillment', this.catalog.stores.get(storeId)!.locationId, { type: 'SOLD_AT_REGISTER', lines: lines.map(({ productId, quantity }) => ({ productId, quantity })) });
+    this.send('fulfillment', this.catalog.stores.get(storeId)!.locationId, { type, lines: lines.map(({ productId, quantity }) => ({ productId, quantity })) });
   }
 
   /** CO-5: the invoice the register issues for carried-out lines (and charges nothing else will invoice), if any. */

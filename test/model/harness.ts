@@ -27,6 +27,7 @@ import { Chain, type ChainResult as CommandResult, type Delivery, type Transport
 import type { LineProgress } from '../../engine/domain/fulfillment.ts';
 import type { Catalog } from '../../engine/domain/catalog.ts';
 import { sumMinor } from '../../engine/domain/money.ts';
+import { returnedProducts } from '../../engine/domain/returns.ts';
 import { demoChainConfig, type DemoChainConfigInput } from '../fixtures/chain.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -582,8 +583,8 @@ export function engineInvariants(engine: Chain, options: InvariantOptions): stri
   }
   for (const returnOrder of engine.allReturnOrders()) {
     const { original } = returnOrder;
-    const soldLines = original.kind === 'order' ? engine.orderView(original.id).lines : engine.receipt(original.id)!.lines;
-    for (const line of returnOrder.record.lines) addIssued(shelfOf(returnOrder.storeId), soldLines.find((l) => l.lineId === line.lineId)!.productId, -line.quantity);
+    const sold = original.kind === 'order' ? engine.orderView(original.id) : engine.receipt(original.id)!;
+    for (const { productId, quantity } of returnedProducts(sold, returnOrder.record.lines)) addIssued(shelfOf(returnOrder.storeId), productId, -quantity);
   }
 
   for (const orderId of engine.orderIds()) {
