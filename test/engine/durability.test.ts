@@ -19,7 +19,6 @@ async function tempDir(): Promise<string> {
 }
 afterEach(async () => { await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))); });
 
-/** The state an engine that never stopped reaches after the first `count` commands. */
 /** Anna orders `lamps` lamps for pickup at S1 from R1 and pays the 10% deposit in cash (275 a lamp): CO-000001. */
 function sellLampsForPickup(chain: Chain, lamps: number): void {
   for (const command of [
@@ -31,6 +30,7 @@ function sellLampsForPickup(chain: Chain, lamps: number): void {
   ]) expect(chain.executeNow(command).ok).toBe(true);
 }
 
+/** The state an engine that never stopped reaches after the first `count` commands. */
 function referenceState(commands: unknown[], count: number) {
   const engine = Chain.create(demoChainConfig(), { seed: SEED });
   for (const command of commands.slice(0, count)) expect(engine.executeNow(command).ok).toBe(true);

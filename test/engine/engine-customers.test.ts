@@ -4,22 +4,15 @@ import type { Chain } from '../../engine/chain.ts';
 import { accountOf, salesOrderOf } from '../../engine/domain/headquarters.ts';
 import type { z } from 'zod';
 import type { customerDraftSchema } from '../../engine/domain/customers.ts';
-import { newEngine, ok, openShift, refused, startSale, tenderDue, type Mutator } from './engine-helpers.ts';
+import { ok, refused, runAllJobs, startSale, started, tenderDue, type Mutator } from './engine-helpers.ts';
 
 type CustomerDraftInput = z.input<typeof customerDraftSchema>;
 
 const asyncCustomers: Mutator = (c) => { c.stores[0]!.functionality = { createCustomerAsync: true }; };
 const secondaryContacts: Mutator = (c) => { c.parameters.secondaryContacts = true; };
 
-function started(...mutators: Mutator[]): Chain {
-  const e = newEngine((c) => { for (const m of mutators) m(c); });
-  openShift(e, 'R1', 'cashier1');
-  return e;
-}
-
 const create = (e: Chain, customer: CustomerDraftInput, extra: { addToTransaction?: boolean } = {}) =>
   ok(e, { type: 'customer.create', registerId: 'R1', customer, ...extra });
-const jobs = (e: Chain) => { for (const job of ['P-job', 'synchronizeCustomers', 'synchronizeOrders', '1010'] as const) ok(e, { type: 'headquarters.runJob', job }); };
 
 describe('CU-1 creating and editing customers at the register', () => {
   it('CU-1 a customer created at the register exists at headquarters with an account, and is added to the sale', () => {
@@ -86,7 +79,7 @@ describe('CU-4 async customers', () => {
     expect(result).toMatchObject({ accountNumber: null, account: 'Pending sync', mode: 'async' });
     expect(e.customerView(id)).toMatchObject({ state: 'pendingSync', pendingSync: true, account: 'Pending sync' });
     expect(e.syncView('S1').pending.map((i) => i.key)).toEqual([`customer:${id}`]);
-    jobs(e);
+    runAllJobs(e);
     expect(e.customerView(id)).toMatchObject({ state: 'synced', pendingSync: false, accountNumber: 'C-000001', account: 'C-000001' });
     expect(accountOf(e.backOffice(), id)).toMatchObject({ createdVia: 'async', storeId: 'S1' });
   });
@@ -94,7 +87,7 @@ describe('CU-4 async customers', () => {
   it('CU-4 edits are always synchronous: refused while the real-time service is unreachable, even in async mode', () => {
     const e = started(asyncCustomers);
     const id = create(e, { name: 'Gail Guid' }).customerId as string;
-    jobs(e);
+    runAllJobs(e);
     ok(e, { type: 'sync.setLink', storeId: 'S1', state: 'degraded' });
     expect(refused(e, { type: 'customer.edit', registerId: 'R1', customerId: id, changes: { name: 'Gail G.' } })).toMatchObject({ rule: 'CU-4', field: 'registerId' });
     ok(e, { type: 'sync.setLink', storeId: 'S1', state: 'online' });
@@ -114,7 +107,7 @@ describe('CU-5 what an async customer cannot do until it is synced', () => {
     const id = create(e, { name: 'Gail Guid' }).customerId as string;
     expect(refused(e, { type: 'customer.edit', registerId: 'R1', customerId: id, changes: { name: 'Gail' } })).toMatchObject({ rule: 'CU-5', field: 'customerId' });
     expect(refused(e, { type: 'customer.issueLoyaltyCard', registerId: 'R1', customerId: id })).toMatchObject({ rule: 'CU-5', field: 'customerId' });
-    jobs(e);
+    runAllJobs(e);
     expect(ok(e, { type: 'customer.issueLoyaltyCard', registerId: 'R1', customerId: id }).record).toMatchObject({ loyaltyCardId: 'LC-000001' });
     expect(accountOf(e.backOffice(), id)!.record.loyaltyCardId).toBe('LC-000001');
     expect(refused(e, { type: 'customer.issueLoyaltyCard', registerId: 'R1', customerId: id })).toMatchObject({ rule: 'CU-5' });
@@ -125,7 +118,7 @@ describe('CU-5 what an async customer cannot do until it is synced', () => {
     const id = create(e, { name: 'Gail Guid' }).customerId as string;
     expect(e.customerView(id).record.affiliations).toEqual([]);
     expect(refused(e, { type: 'customer.create', registerId: 'R1', customer: { name: 'X', secondaryEmails: [{ address: 'x@example.com' }] } })).toMatchObject({ rule: 'CU-5', field: 'customer.secondaryEmails' });
-    jobs(e);
+    runAllJobs(e);
     ok(e, { type: 'customer.edit', registerId: 'R1', customerId: id, changes: { secondaryEmails: [{ address: 'gail@work.example.com', marketingConsent: false }], affiliations: ['AFF-LOCALS'] } });
     expect(e.customerView(id).record).toMatchObject({ affiliations: ['AFF-LOCALS'], secondaryEmails: [{ address: 'gail@work.example.com' }] });
   });
@@ -171,7 +164,7 @@ describe('CU-7 orders for async customers', () => {
     expect(tenderDue(e, 'R1')).toMatchObject({ mode: 'realtime', salesOrderId: 'SO-000001' });
     expect(e.customerView(id)).toMatchObject({ state: 'synced', accountNumber: 'C-000001' });
     // The customer's own queued transaction still arrives later and is taken once.
-    jobs(e);
+    runAllJobs(e);
     expect(Object.values(e.backOffice().customers).filter((c) => c.channelCustomerId === id)).toHaveLength(1);
     expect(e.syncView('S1').pending).toEqual([]);
   });
@@ -181,7 +174,7 @@ describe('CU-7 orders for async customers', () => {
     const id = create(e, { name: 'Gail Guid' }, { addToTransaction: false }).customerId as string;
     startSale(e, 'R1', id, [{ productId: 'P-SOCKS' }]);
     expect(tenderDue(e, 'R1')).toMatchObject({ completed: true });
-    jobs(e);
+    runAllJobs(e);
     startSale(e, 'R1', 'C-000001', [{ productId: 'P-SOCKS' }]);
     expect(e.registerView('R1').transaction?.cart.customerId).toBe(id);
   });

@@ -117,6 +117,23 @@ export function openShift(engine: Chain, registerId: string, operatorId: string)
   ok(engine, { type: 'register.openShift', registerId, operatorId });
 }
 
+/** A chain with the configuration changes applied and cashier1's shift open at R1. */
+export function started(...mutators: Mutator[]): Chain {
+  const engine = newEngine((c) => { for (const m of mutators) m(c); });
+  openShift(engine, 'R1', 'cashier1');
+  return engine;
+}
+
+export type HeadquartersJob = 'P-job' | 'synchronizeCustomers' | 'synchronizeOrders' | '1010';
+
+export const runJob = (engine: Chain, job: HeadquartersJob, storeIds?: string[]) =>
+  ok(engine, { type: 'headquarters.runJob', job, ...(storeIds === undefined ? {} : { storeIds }) });
+
+/** Every headquarters job once, in the order they run when due together. */
+export function runAllJobs(engine: Chain): void {
+  for (const job of ['P-job', 'synchronizeCustomers', 'synchronizeOrders', '1010'] as const) runJob(engine, job);
+}
+
 export function orderLine(engine: Chain, orderId: string, id: string) {
   const found = engine.orderView(orderId).lines.find((l) => l.lineId === id);
   if (found === undefined) throw new Error(`order ${orderId} has no line ${id}`);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chain, MAX_RUNS_PER_ADVANCE, type Delivery } from '../../engine/chain.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
-import { chainConfig, due, listed, newEngine, ok, openShift, refused, startSale, tenderDue, type Mutator } from './engine-helpers.ts';
+import { chainConfig, due, listed, newEngine, ok, openShift, refused, runAllJobs, runJob, startSale, started, tenderDue, type Mutator } from './engine-helpers.ts';
 
 const S1 = 'S1';
 const asyncOrders: Mutator = (c) => { c.stores[0]!.functionality = { createOrderAsync: true }; };
@@ -18,15 +18,6 @@ function pickupLamp(e: Chain): Record<string, unknown> {
   return tenderDue(e, 'R1');
 }
 
-function started(mutate?: Mutator): Chain {
-  const e = newEngine(mutate);
-  openShift(e, 'R1', 'cashier1');
-  return e;
-}
-
-const runJob = (e: Chain, job: 'P-job' | 'synchronizeCustomers' | 'synchronizeOrders' | '1010', storeIds?: string[]) =>
-  ok(e, { type: 'headquarters.runJob', job, ...(storeIds === undefined ? {} : { storeIds }) });
-const allJobs = (e: Chain) => { for (const job of ['P-job', 'synchronizeCustomers', 'synchronizeOrders', '1010'] as const) runJob(e, job); };
 const link = (e: Chain, state: 'online' | 'degraded' | 'offline', storeId = S1) => ok(e, { type: 'sync.setLink', storeId, state });
 
 /** A chain whose deliveries wait in `held` until the test delivers them. */
@@ -68,7 +59,7 @@ describe('SY-1 sync mode: orders created at headquarters in real time', () => {
     expect(e.orderView('CO-000001')).toMatchObject({ existsAtHeadquarters: false, state: 'awaitingHeadquarters' });
     expect(e.syncView(S1).pending.map((i) => i.key)).toEqual(['order:S1-T-R1-000001']);
     // Degraded still moves batch data: the jobs bring it to headquarters.
-    allJobs(e);
+    runAllJobs(e);
     expect(e.orderView('CO-000001')).toMatchObject({ existsAtHeadquarters: true, salesOrderId: 'SO-000001', state: { open: 'idle' } });
   });
 });
@@ -98,7 +89,7 @@ describe('SY-2 async mode', () => {
     ok(e, { type: 'register.setOrderType', registerId: 'R1', orderType: 'quote' });
     expect(tenderDue(e, 'R1')).toMatchObject({ orderId: 'CO-000001', mode: 'async' });
     expect(e.orderView('CO-000001')).toMatchObject({ state: 'awaitingHeadquarters', headerStatus: 'Quote', paid: 0 });
-    allJobs(e);
+    runAllJobs(e);
     expect(e.orderView('CO-000001')).toMatchObject({ existsAtHeadquarters: true, headerStatus: 'Quote' });
     expect(listed(e, 'S1')).toEqual([]);
   });
@@ -109,7 +100,7 @@ describe('SY-2 async mode', () => {
     expect(refused(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' })).toMatchObject({ rule: 'CO-10', field: 'orderId' });
     expect(refused(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'cancel' })).toMatchObject({ rule: 'CO-11', field: 'orderId' });
     expect(refused(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup' })).toMatchObject({ rule: 'SY-2', field: 'orderId' });
-    allJobs(e);
+    runAllJobs(e);
     ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'cancel' });
     expect(tenderDue(e, 'R1')).toMatchObject({ completed: true });
     expect(e.orderView('CO-000001').headerStatus).toBe('Cancelled');
@@ -176,7 +167,7 @@ describe('SY-3 offline', () => {
     expect(pull.run).toMatchObject({ stores: [{ storeId: 'S1', outcome: 'unreachable' }, { storeId: 'S2', outcome: 'completed' }] });
     expect(e.syncView(S1).pending).toHaveLength(2);
     link(e, 'online');
-    allJobs(e);
+    runAllJobs(e);
     expect(e.syncView(S1).pending).toEqual([]);
     expect(e.customerView(customer.customerId as string)).toMatchObject({ pendingSync: false, accountNumber: 'C-000001' });
     expect(e.orderView('CO-000001')).toMatchObject({ existsAtHeadquarters: true, customerId: customer.customerId });
