@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { ChainReport } from '../engine/report.ts';
 import type { AnalystView } from './analyst-view.ts';
 import './analyst-view.ts';
-import { $, $$, allButtons, deepText, describe, it, settle, text } from './testing/dom.ts';
+import { $, $$, allButtons, deepText, describe, expectTouchSize, it, settle, text } from './testing/dom.ts';
 import { FakeStoreApi, accepted, makeSetup, refused } from './testing/fake-store-api.ts';
 
 function report(overrides: Partial<ChainReport> = {}): ChainReport {
@@ -166,11 +166,7 @@ describe('<analyst-view>', () => {
     const { el } = await mount();
     const buttons = allButtons(el);
     expect(buttons.length).to.equal(9 + 4 + 4);
-    for (const b of buttons) {
-      const rect = b.getBoundingClientRect();
-      expect(rect.width, text(b)).to.be.at.least(44);
-      expect(rect.height, text(b)).to.be.at.least(44);
-    }
+    expectTouchSize(buttons);
   });
 
   it('passes the accessibility audit', async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Setup } from './api.ts';
 import type { ChosenCustomer, CustomerDialog } from './customer-dialog.ts';
 import './customer-dialog.ts';
-import { alerts, button, deep, deepAll, describe, it, settle, type } from './testing/dom.ts';
+import { alerts, allButtons, button, click, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 import { FakeStoreApi, demoSetup } from './testing/fake-store-api.ts';
 
 const matches = [
@@ -16,11 +16,6 @@ async function dialog(setup: Setup = demoSetup(), mode: 'find' | 'create' = 'fin
   const el = await fixture<CustomerDialog>(html`<customer-dialog .api=${api} registerId="R1" .mode=${mode}></customer-dialog>`);
   await settle(el);
   return { el, api };
-}
-
-async function click(el: Element, text: string | RegExp): Promise<void> {
-  button(el, text).click();
-  await settle(el);
 }
 
 function input(el: Element, field: string): HTMLInputElement {
@@ -209,10 +204,6 @@ describe('<customer-dialog> create', () => {
     api.answerNext({ rule: 'VALIDATION', field: 'command.customer.name', message: 'command.customer.name: Too small: expected string to have >=1 characters' });
     await click(el, 'Create and add to sale');
     await expect(el).to.be.accessible();
-    for (const b of deepAll<HTMLButtonElement>(el, 'button')) {
-      const rect = b.getBoundingClientRect();
-      expect(rect.width, b.textContent!).to.be.at.least(44);
-      expect(rect.height, b.textContent!).to.be.at.least(44);
-    }
+    expectTouchSize(allButtons(el));
   });
 });

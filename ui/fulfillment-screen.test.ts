@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FulfillmentScreen } from './fulfillment-screen.ts';
 import './fulfillment-screen.ts';
-import { $, $$, afterEach, allButtons, deepText, describe, has, it, settle, text, type } from './testing/dom.ts';
+import { $, $$, afterEach, allButtons, deepText, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeStoreApi, accepted, makeSetup, refused } from './testing/fake-store-api.ts';
 import { line, locationView, orderRow } from './testing/fulfillment-views.ts';
 
@@ -424,41 +424,25 @@ describe('<fulfillment-screen>', () => {
     const { el } = await mount();
     const buttons = allButtons(el);
     expect(buttons.length).to.be.greaterThan(10);
-    for (const b of buttons) {
-      const rect = b.getBoundingClientRect();
-      expect(rect.width, text(b)).to.be.at.least(44);
-      expect(rect.height, text(b)).to.be.at.least(44);
-    }
-    for (const box of $$(el, 'label.select')) {
-      const rect = box.getBoundingClientRect();
-      expect(rect.width).to.be.at.least(44);
-      expect(rect.height).to.be.at.least(44);
-    }
+    expectTouchSize(buttons);
+    expectTouchSize($$(el, 'label.select'));
   });
 
   it('dialog buttons and quantity inputs are at least 44x44 CSS px; the pickup dialog passes the audit', async () => {
     const { el, api } = await mount();
-    const big = (elements: HTMLElement[]) => {
-      expect(elements.length).to.be.greaterThan(0);
-      for (const e of elements) {
-        const rect = e.getBoundingClientRect();
-        expect(rect.width, text(e) || e.tagName).to.be.at.least(44);
-        expect(rect.height, text(e) || e.tagName).to.be.at.least(44);
-      }
-    };
     button(row(el, 'CO-000004/L4-1'), 'pick')!.click();
     await settle(el);
-    big([...$$(el, 'quantity-dialog', 'button'), ...$$(el, 'quantity-dialog', 'input')]);
+    expectTouchSize([...$$(el, 'quantity-dialog', 'button'), ...$$(el, 'quantity-dialog', 'input')]);
     ($(el, 'quantity-dialog', 'button[type="button"]') as HTMLButtonElement).click();
     await settle(el);
     api.answer = () => accepted({ due: 1250 });
     button(card(el, 'CO-000005'), 'pickup')!.click();
     await settle(el);
-    big([...$$(el, 'pickup-checkout', 'button'), ...$$(el, 'pickup-checkout', 'input')]);
+    expectTouchSize([...$$(el, 'pickup-checkout', 'button'), ...$$(el, 'pickup-checkout', 'input')]);
     ($(el, 'pickup-checkout', 'button[type="submit"]') as HTMLButtonElement).click();
     await settle(el);
     await settle(el);
-    big($$(el, 'pickup-checkout', 'button'));
+    expectTouchSize($$(el, 'pickup-checkout', 'button'));
     await expect(el).to.be.accessible();
   });
 

@@ -6,9 +6,9 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { OrderHeaderStatus } from '../engine/domain/fulfillment.ts';
+import { ORDER_HEADER_STATUSES, type OrderHeaderStatus } from '../engine/domain/fulfillment.ts';
 import type { OrderRow, StoreApi } from './api.ts';
-import { ORDER_HEADER_STATUSES, statusLabel } from './order-status-badge.ts';
+import { statusLabel } from './order-status-badge.ts';
 import { money, screenStyles } from './styles.ts';
 import { tillStyles, unreachable, violationText, type RuleViolation } from './till-shared.ts';
 import './order-status-badge.ts';

@@ -1,13 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { OrderHeaderStatus } from '../engine/domain/fulfillment.ts';
-import { ORDER_HEADER_STATUSES, OrderStatusBadge, statusLabel } from './order-status-badge.ts';
-
-// web-test-runner runs these with Mocha's BDD globals. The project has no @types/mocha (tsconfig "types" is
-// ["node"]), so type the two we use locally; local bindings also cannot clash if @types/mocha is added later.
-const { describe, it } = globalThis as unknown as {
-  describe: (title: string, fn: () => void) => void;
-  it: (title: string, fn: () => void | Promise<void>) => void;
-};
+import { ORDER_HEADER_STATUSES, type OrderHeaderStatus } from '../engine/domain/fulfillment.ts';
+import { OrderStatusBadge, statusLabel } from './order-status-badge.ts';
+import { describe, expectTouchSize, it } from './testing/dom.ts';
 
 const expected: Record<OrderHeaderStatus, { label: string; tone: string }> = {
   Quote: { label: 'Quote', tone: 'tone-grey' },
@@ -90,9 +84,7 @@ describe('<order-status-badge>', () => {
 
   it('is large enough to tap (at least 44x44 CSS px)', async () => {
     const el = await fixture<OrderStatusBadge>(html`<order-status-badge status="Open"></order-status-badge>`);
-    const rect = badgeOf(el).getBoundingClientRect();
-    expect(rect.height).to.be.at.least(44);
-    expect(rect.width).to.be.at.least(44);
+    expectTouchSize([badgeOf(el)]);
   });
 
   it('passes the accessibility audit', async () => {

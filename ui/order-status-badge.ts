@@ -22,9 +22,6 @@ const orderStatuses = statusTable<OrderHeaderStatus>({
   Cancelled: { label: 'Cancelled', tone: 'red' },
 });
 
-/** Every header status, in lifecycle order. */
-export const ORDER_HEADER_STATUSES = orderStatuses.statuses;
-
 /** The human-readable label of an order header status, e.g. 'PartiallyPicked' -> 'Partially picked'. */
 export function statusLabel(status: OrderHeaderStatus): string {
   return orderStatuses.label(status);

@@ -47,9 +47,14 @@ describe('<pickup-screen>', () => {
   it('is readable from a distance: names at least 32px, confirmation numbers at least 20px, headings at least 28px', async () => {
     const { el } = await mount();
     const size = (node: Element) => parseFloat(getComputedStyle(node).fontSize);
-    for (const name of $$(el, '.name')) expect(size(name)).to.be.at.least(32);
-    for (const ref of $$(el, '.ref')) expect(size(ref)).to.be.at.least(20);
-    for (const heading of $$(el, 'h2')) expect(size(heading)).to.be.at.least(28);
+    const atLeast = (selector: string, px: number) => {
+      const found = $$(el, selector);
+      expect(found.length, selector).to.be.greaterThan(0);
+      for (const node of found) expect(size(node), selector).to.be.at.least(px);
+    };
+    atLeast('.name', 32);
+    atLeast('.ref', 20);
+    atLeast('h2', 28);
   });
 
   it('live: an order picked elsewhere moves to ready, is announced and highlighted; a new order appears; a collected one leaves', async () => {

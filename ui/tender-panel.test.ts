@@ -3,7 +3,7 @@ import type { TenderChoice, TenderPanel } from './tender-panel.ts';
 import './tender-panel.ts';
 import { orderQuery } from './order-recall.ts';
 import { moneyInput, parseMoney } from './till-shared.ts';
-import { alerts, button, deep, deepAll, describe, it, settle, type } from './testing/dom.ts';
+import { alerts, allButtons, button, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 
 async function panel(fields: { due: number; tendered?: number; keepUpTo?: number | null; orderCardToken?: string | null; needsCardToken?: boolean }) {
   const el = await fixture<TenderPanel>(html`<tender-panel .due=${fields.due} .tendered=${fields.tendered ?? 0} .keepUpTo=${fields.keepUpTo ?? null}
@@ -109,10 +109,6 @@ describe('<tender-panel>', () => {
   it('passes the accessibility audit; buttons are at least 44x44', async () => {
     const el = await panel({ due: 5498, orderCardToken: 'tok_x', needsCardToken: true });
     await expect(el).to.be.accessible();
-    for (const b of deepAll<HTMLButtonElement>(el, 'button')) {
-      const rect = b.getBoundingClientRect();
-      expect(rect.width).to.be.at.least(44);
-      expect(rect.height).to.be.at.least(44);
-    }
+    expectTouchSize(allButtons(el));
   });
 });

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Setup } from './api.ts';
 import type { TillScreen } from './till-screen.ts';
 import './till-screen.ts';
-import { alerts, button, deep, deepAll, describe, it, settle, type } from './testing/dom.ts';
+import { alerts, allButtons, button, click, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 import { FakeStoreApi, demoSetup } from './testing/fake-store-api.ts';
 import { customerView, line, orderRow, registerView, syncView, transaction } from './testing/till-views.ts';
 
@@ -28,11 +28,6 @@ async function till(setup: Setup = demoSetup(), view = saleView(), store = { ord
   api.connect(view, store);
   await settle(el);
   return { el, api };
-}
-
-async function click(el: Element, text: string | RegExp): Promise<void> {
-  button(el, text).click();
-  await settle(el);
 }
 
 describe('<till-screen>', () => {
@@ -467,13 +462,9 @@ describe('<till-screen>', () => {
 
   it('buttons are at least 44x44 CSS px', async () => {
     const { el } = await till();
-    const buttons = deepAll<HTMLButtonElement>(el, 'button').filter((b) => b.getClientRects().length > 0);
+    const buttons = allButtons(el);
     expect(buttons.length).to.be.greaterThan(15);
-    for (const b of buttons) {
-      const rect = b.getBoundingClientRect();
-      expect(rect.width, (b.textContent ?? '').trim()).to.be.at.least(44);
-      expect(rect.height, (b.textContent ?? '').trim()).to.be.at.least(44);
-    }
+    expectTouchSize(buttons);
   });
 
   it('passes the accessibility audit (sale, closed register, approval)', async () => {

@@ -56,10 +56,9 @@ describe('socket authentication and rooms', () => {
 
   it('ST-5 a screen subscribes only to its own site\'s rooms', async () => {
     const socket = await connect(await signIn(t.url, 'cashier1', 'S1', 'R1'));
-    for (const [i, room] of ['store:S2', 'location:S2', 'register:R2', 'register:R3', 'headquarters'].entries()) {
+    for (const room of ['store:S2', 'location:S2', 'register:R2', 'register:R3', 'headquarters']) {
       const reply = await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['store:S1', room] });
       expect(reply, room).toMatchObject({ ok: false, error: { rule: 'ST-5', field: 'rooms.1' } });
-      expect(i).toBeGreaterThanOrEqual(0);
     }
     expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: [] })).toMatchObject({ ok: false, error: { rule: 'VALIDATION', field: 'rooms' } });
     expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['store:S1', 'location:S1', 'register:R1'] })).toMatchObject({ ok: true, mode: 'snapshot' });

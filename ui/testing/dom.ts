@@ -2,8 +2,10 @@
  * DOM helpers for the component tests: elements by a path of shadow roots ($, $$, has) or anywhere below (deep,
  * deepAll, button, alerts), text as a reader sees it, typing, and waiting for async renders.
  */
+import { expect } from '@open-wc/testing';
 
-// web-test-runner runs the tests with Mocha's BDD globals; the project has no @types/mocha (see order-status-badge.test.ts).
+// web-test-runner runs the tests with Mocha's BDD globals. The project has no @types/mocha (tsconfig "types" is
+// ["node"]), so they are typed here; local bindings also cannot clash if @types/mocha is added later.
 export const { describe, it, beforeEach, afterEach } = globalThis as unknown as {
   describe: (title: string, fn: () => void) => void;
   it: (title: string, fn: () => void | Promise<void>) => void;
@@ -125,6 +127,22 @@ export function button(start: Element, name: string | RegExp): HTMLButtonElement
   const found = deepAll<HTMLButtonElement>(start, 'button').filter(matches);
   if (found.length === 0) throw new Error(`no button "${String(name)}"; buttons: ${deepAll<HTMLButtonElement>(start, 'button').map((b) => (b.textContent ?? '').trim()).join(' | ')}`);
   return found[0]!;
+}
+
+/** Clicks the button named `name` under `start` and lets everything update. */
+export async function click(start: Element, name: string | RegExp): Promise<void> {
+  button(start, name).click();
+  await settle(start);
+}
+
+/** Every element is a touch target of at least 44x44 CSS px; an empty list fails (the selector found nothing). */
+export function expectTouchSize(elements: readonly Element[]): void {
+  expect(elements.length, 'touch targets found').to.be.greaterThan(0);
+  for (const element of elements) {
+    const rect = element.getBoundingClientRect();
+    expect(rect.width, text(element) || element.tagName).to.be.at.least(44);
+    expect(rect.height, text(element) || element.tagName).to.be.at.least(44);
+  }
 }
 
 /** Texts of the alerts shown anywhere in the element. */
