@@ -90,10 +90,10 @@ export class OrderRecall extends LitElement {
     }
   }
 
-  /** Units to hand over at this store (pickup lines not invoiced yet). */
+  /** Units to hand over at this store (pickup units neither invoiced nor rejected). */
   private toPickUp(row: OrderRow): number {
     const here = this.api?.setup.location.id;
-    return row.lines.filter((l) => l.kind === 'pickup' && l.locationId === here).reduce((sum, l) => sum + Math.max(0, l.quantity - l.invoiced), 0);
+    return row.lines.filter((l) => l.kind === 'pickup' && l.locationId === here).reduce((sum, l) => sum + l.uninvoiced, 0);
   }
 
   override render() {

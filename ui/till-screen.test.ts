@@ -557,11 +557,15 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
 
   it('FF-6 recalls an order for pickup at this store', async () => {
     const { el, api } = await till(demoSetup(), registerView());
-    api.getAnswers.set('orders', { orders: [orderRow({ lines: [{ ...orderRow().lines[0]!, locationId: 'S1' }] }), orderRow({ orderId: 'CO-000001' })] });
+    const rejectedHere = { ...orderRow().lines[0]!, locationId: 'S1', status: 'Rejected', uninvoiced: 0 };
+    api.getAnswers.set('orders', { orders: [
+      orderRow({ lines: [{ ...orderRow().lines[0]!, locationId: 'S1' }] }), orderRow({ orderId: 'CO-000001' }), orderRow({ orderId: 'CO-000003', lines: [rejectedHere] }),
+    ] });
     await click(el, 'Recall order');
     const recall = deep(el, 'order-recall');
-    // Pick up is offered for orders with units to hand over here only.
+    // Pick up is offered for orders with units to hand over here only: not elsewhere, not rejected.
     expect(deepAll(recall, 'tr[data-order="CO-000001"] button').map((b) => b.textContent!.trim())).to.deep.equal(['Edit', 'Cancel order']);
+    expect(deepAll(recall, 'tr[data-order="CO-000003"] button').map((b) => b.textContent!.trim())).to.deep.equal(['Edit', 'Cancel order']);
     await click(recall, 'Pick up CO-000002');
     expect(api.commands).to.deep.equal([{ type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000002', purpose: 'pickup' }]);
   });

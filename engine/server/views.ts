@@ -74,7 +74,7 @@ export interface OrderRow {
   existsAtHeadquarters: boolean;
   editedBy: string | null;
   kinds: string[];
-  lines: { lineId: string; productId: string; productName: string; quantity: number; kind: string; locationId: string; status: string; invoiced: number }[];
+  lines: { lineId: string; productId: string; productName: string; quantity: number; kind: string; locationId: string; status: string; invoiced: number; uninvoiced: number }[];
 }
 
 /** An order as a list shows it. */
@@ -88,7 +88,7 @@ export function orderRow(chain: Chain, orderId: string): OrderRow {
     kinds: [...new Set(order.lines.map((l) => l.delivery.kind))],
     lines: order.lines.map((l) => ({
       lineId: l.lineId, productId: l.productId, productName: chain.catalog.products.get(l.productId)?.name ?? l.productId, quantity: l.quantity,
-      kind: l.delivery.kind, locationId: l.delivery.locationId, status: l.delivery.kind === 'carryOut' ? 'Invoiced' : storeLineStatus(l.progress), invoiced: l.progress.invoiced,
+      kind: l.delivery.kind, locationId: l.delivery.locationId, status: l.delivery.kind === 'carryOut' ? 'Invoiced' : storeLineStatus(l.progress), invoiced: l.progress.invoiced, uninvoiced: uninvoicedQuantity(l.progress),
     })),
   };
 }

@@ -39,7 +39,7 @@ export function orderRow(fields: Partial<OrderRow> = {}): OrderRow {
   return {
     orderId: 'CO-000002', channelReference: 'S1-T-R2-000001', storeId: 'S1', customerId: 'C-ANNA', customerName: 'Anna Berg', createdAt: 1_000,
     headerStatus: 'Open', paymentStatus: 'PartiallyPaid', total: 23428, paid: 2000, existsAtHeadquarters: true, editedBy: null, kinds: ['pickup'],
-    lines: [{ lineId: 'T-R2-000001-2', productId: 'P-TENT', productName: 'Two-person tent', quantity: 1, kind: 'pickup', locationId: 'S2', status: 'Picked', invoiced: 0 }],
+    lines: [{ lineId: 'T-R2-000001-2', productId: 'P-TENT', productName: 'Two-person tent', quantity: 1, kind: 'pickup', locationId: 'S2', status: 'Picked', invoiced: 0, uninvoiced: 1 }],
     ...fields,
   };
 }
