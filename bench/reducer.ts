@@ -15,13 +15,13 @@ import {
 import { buildCatalog, type Catalog } from '../engine/domain/catalog.ts';
 import { cancellationCharge } from '../engine/domain/cancellation.ts';
 import {
-  applyInvoice, applyPack, applyPick, applyReject, newProgress, shelfMoved, uninvoicedQuantity, unitsIssued, type LineProgress, type ProductQuantity,
+  applyInvoice, applyPack, applyPick, applyReject, newProgress, productQuantities, shelfMoved, uninvoicedQuantity, unitsIssued, type LineProgress, type ProductQuantity,
 } from '../engine/domain/fulfillment.ts';
 import { sumMinor } from '../engine/domain/money.ts';
 import { DEFAULT_START } from '../engine/ids.ts';
 import { buildInvoice, registerInvoice, type QuantityOfLine } from '../engine/domain/order-invoicing.ts';
 import { amountInvoiced, amountPaid, unappliedPrepayment, type Payment, type TenderMethod } from '../engine/domain/payments.ts';
-import { calculateReturn, returnedProducts, type ReturnRecord, type ReturnSource } from '../engine/domain/returns.ts';
+import { calculateReturn, type ReturnRecord, type ReturnSource } from '../engine/domain/returns.ts';
 import { isCustomerOrder, orderTotals, type LineDelivery } from '../engine/domain/sales.ts';
 import type { Chain } from '../engine/chain.ts';
 import { deliveryRequest, type Receipt, type ReturnOrder } from '../engine/store-engine.ts';
@@ -271,7 +271,7 @@ function completeTransaction(state: ReducerState, reg: ReducerRegister, transact
         const receipt = state.receipts.get(original.id)!;
         state.receipts.set(receipt.receiptId, { ...receipt, returns: [...receipt.returns, record] });
       }
-      moveShelf(state, reg.storeId, returnedProducts(original.source, record.lines), 'returned');
+      moveShelf(state, reg.storeId, productQuantities(original.source, record.lines), 'returned');
       state.returnOrders.push({ rmaNumber: record.rmaNumber, storeId: reg.storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: state.clock, record });
       return;
     }

@@ -16,11 +16,11 @@ import { cancellationCharge } from './domain/cancellation.ts';
 import { outboundKey, REVISION, type DistributionPackage, type OutboundItem } from './domain/channel-transactions.ts';
 import type { Customer } from './domain/config.ts';
 import { accountLabel, editCustomer, newCustomer, type CreationMode } from './domain/customers.ts';
-import { newProgress, uninvoicedQuantity, type OrderHeaderStatus, type ProductQuantity } from './domain/fulfillment.ts';
+import { newProgress, productQuantities, uninvoicedQuantity, type OrderHeaderStatus, type ProductQuantity } from './domain/fulfillment.ts';
 import { editedOrder } from './domain/order-edit.ts';
 import { buildInvoice, registerInvoice, type InvoicedOrder, type QuantityOfLine } from './domain/order-invoicing.ts';
 import type { Invoice, Payment, PaymentStatus, TenderMethod } from './domain/payments.ts';
-import { calculateReturn, returnedProducts, type ReturnRecord, type ReturnSource } from './domain/returns.ts';
+import { calculateReturn, type ReturnRecord, type ReturnSource } from './domain/returns.ts';
 import { isCustomerOrder, orderTotals, type OrderTotals, type SalesLine } from './domain/sales.ts';
 import { CommandRefused, refuse, violation, type RuleViolation } from './domain/violation.ts';
 import type { AppliedCharge } from './domain/charges.ts';
@@ -818,7 +818,7 @@ export class StoreEngine {
         const { lines, carriedOut } = editedOrder(transaction.cart, current.lines, (locationId) => this.manualAcceptAt(locationId));
         // CO-5: lines carried out now (and charges nothing else will invoice) are invoiced at the register.
         const invoices = this.registerInvoices({ lines, charges: transaction.cart.charges, invoices: current.invoices, payments: current.payments }, carriedOut);
-        this.moveShelf(storeId, 'SOLD_AT_REGISTER', carriedOut.map((c) => ({ productId: lines.find((l) => l.lineId === c.lineId)!.productId, quantity: c.quantity })));
+        this.moveShelf(storeId, 'SOLD_AT_REGISTER', productQuantities({ lines }, carriedOut));
         this.send('order', recalled.orderId, { type: 'SAVE_EDIT', registerId, lines, charges: transaction.cart.charges, depositOverride: transaction.cart.depositOverride, cardToken: transaction.cardToken, payments: payments(kept), invoices });
         this.lastCompletion = { orderId: recalled.orderId };
         return;
@@ -855,7 +855,7 @@ export class StoreEngine {
           this.undo?.push(() => this.receipts.set(receipt.receiptId, receipt));
         }
         // Returned goods go back onto the shelf of the store that takes them back, wherever they left from.
-        this.moveShelf(storeId, 'RETURNED_AT_REGISTER', returnedProducts(original.source, record.lines));
+        this.moveShelf(storeId, 'RETURNED_AT_REGISTER', productQuantities(original.source, record.lines));
         this.returnOrders.push({ rmaNumber: record.rmaNumber, storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: this.clock.now, record });
         this.undo?.push(() => this.returnOrders.pop());
         // RT-4: posted to headquarters as a return order with its RMA number.

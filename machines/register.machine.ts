@@ -15,7 +15,7 @@ import { sumMinor, type Minor } from '../engine/domain/money.ts';
 import { editAmountDue } from '../engine/domain/order-edit.ts';
 import { paidTowardsOrder, unappliedPrepayment } from '../engine/domain/payments.ts';
 import { calculateReturn, checkReturnRequest } from '../engine/domain/returns.ts';
-import { violation, type RuleViolation } from '../engine/domain/violation.ts';
+import { isViolation, violation, type RuleViolation } from '../engine/domain/violation.ts';
 import type { CustomerOrderContext, OrderLine } from './customer-order.types.ts';
 import type { RecalledOrder, RegisterContext, RegisterEmitted, RegisterEvent, RegisterInput, RegisterTransaction, TransactionKind } from './register.types.ts';
 
@@ -113,7 +113,6 @@ function needTransaction(context: RegisterContext): RegisterTransaction | RuleVi
   return context.transaction ?? violation('STATE', `register ${context.registerId} has no open transaction`, 'registerId');
 }
 
-const isViolation = (x: unknown): x is RuleViolation => typeof x === 'object' && x !== null && 'rule' in x && 'message' in x;
 
 function checkTender(catalog: Catalog, transaction: RegisterTransaction, event: EventOf<'TENDER'>): RuleViolation | null {
   const due = transactionDue(catalog, transaction);

@@ -8,7 +8,7 @@ import {
   attributeValueSchema, customerTypes, emailSchema, phoneSchema, receiptOptions, secondaryEmailSchema, secondaryPhoneSchema,
   type AttributeValue, type Customer, type CustomerAddress,
 } from './config.ts';
-import { violation, type RuleViolation } from './violation.ts';
+import { isViolation, violation, type RuleViolation } from './violation.ts';
 
 const id = z.string().min(1).max(64);
 const addressPurposes = ['Home', 'Business', 'Office', 'POBox', 'Delivery', 'Invoice'] as const;
@@ -111,7 +111,6 @@ function addressesOf(catalog: Catalog, storeId: string, type: Customer['type'], 
   return out;
 }
 
-const isViolation = (x: unknown): x is RuleViolation => typeof x === 'object' && x !== null && 'rule' in x && 'message' in x;
 
 /**
  * CU-1..CU-3, CU-5: the record of a customer created at a register of `storeId`, copied from the store's default

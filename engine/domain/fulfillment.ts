@@ -47,6 +47,11 @@ export function unitsIssued(before: LineProgress, after: LineProgress): number {
 
 export interface ProductQuantity { productId: string; quantity: number }
 
+/** The products and units of `quantities`, by the lines (of an order, receipt or cart) they count. */
+export function productQuantities(source: { lines: readonly { lineId: string; productId: string }[] }, quantities: readonly { lineId: string; quantity: number }[]): ProductQuantity[] {
+  return quantities.map((q) => ({ productId: source.lines.find((l) => l.lineId === q.lineId)!.productId, quantity: q.quantity }));
+}
+
 /**
  * On hand after units change hands at a store's register: carried out (sold off the shelf) or returned (back onto
  * it). The units are in the customer's or the associate's hands, so on hand may go below zero: the count is wrong,

@@ -4,7 +4,6 @@
  */
 import type { Catalog } from './catalog.ts';
 import type { AppliedCharge } from './charges.ts';
-import type { ProductQuantity } from './fulfillment.ts';
 import { percentOf, proportionOf, sumMinor, type BasisPoints, type Minor } from './money.ts';
 
 /** Refund amounts are negative; a zero stays 0 (not -0), so records survive a JSON round trip unchanged. */
@@ -42,11 +41,6 @@ export interface ReturnCalculation {
   /** RT-3: cumulative shipping refunds over the maximum without approval need a manager override. */
   needsApproval: boolean;
   total: Minor;
-}
-
-/** The products and units a return brings back, by the original's lines. */
-export function returnedProducts(source: { lines: readonly Pick<ReturnableLine, 'lineId' | 'productId'>[] }, lines: readonly { lineId: string; quantity: number }[]): ProductQuantity[] {
-  return lines.map((l) => ({ productId: source.lines.find((o) => o.lineId === l.lineId)!.productId, quantity: l.quantity }));
 }
 
 export function returnedQuantity(source: ReturnSource, lineId: string): number {

@@ -6,6 +6,8 @@ export interface RuleViolation {
   field?: string;
 }
 
+export const isViolation = (x: unknown): x is RuleViolation => typeof x === 'object' && x !== null && 'rule' in x && 'message' in x;
+
 export function violation(rule: string, message: string, field?: string): RuleViolation {
   return field === undefined ? { rule, message } : { rule, message, field };
 }

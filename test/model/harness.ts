@@ -24,10 +24,9 @@ import { expect, it } from 'vitest';
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type EventObject, type InspectionEvent, type StateValue } from 'xstate';
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { Chain, type ChainResult as CommandResult, type Delivery, type Transport } from '../../engine/chain.ts';
-import type { LineProgress } from '../../engine/domain/fulfillment.ts';
+import { productQuantities, type LineProgress } from '../../engine/domain/fulfillment.ts';
 import type { Catalog } from '../../engine/domain/catalog.ts';
 import { sumMinor } from '../../engine/domain/money.ts';
-import { returnedProducts } from '../../engine/domain/returns.ts';
 import { demoChainConfig, type DemoChainConfigInput } from '../fixtures/chain.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -584,7 +583,7 @@ export function engineInvariants(engine: Chain, options: InvariantOptions): stri
   for (const returnOrder of engine.allReturnOrders()) {
     const { original } = returnOrder;
     const sold = original.kind === 'order' ? engine.orderView(original.id) : engine.receipt(original.id)!;
-    for (const { productId, quantity } of returnedProducts(sold, returnOrder.record.lines)) addIssued(shelfOf(returnOrder.storeId), productId, -quantity);
+    for (const { productId, quantity } of productQuantities(sold, returnOrder.record.lines)) addIssued(shelfOf(returnOrder.storeId), productId, -quantity);
   }
 
   for (const orderId of engine.orderIds()) {
