@@ -24,7 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DurableChain } from '../engine/durable-chain.ts';
+import { DurableChain } from '../engine/persistence/durable-chain.ts';
 import { bundleScreens, startServer, type RunningServer } from '../engine/server/server.ts';
 import type { Screens } from '../engine/server/http.ts';
 import type { ClientWorkerResult, DeliveryCounts, DriveStats, FromClientWorker, FromDriver, Till, ToClientWorker, ToDriver } from './fanout-protocol.ts';

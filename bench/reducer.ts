@@ -1,272 +1,189 @@
 /**
  * A minimal hand-written reducer of the engine's rules over plain objects, for benchmarks: no XState, no zod, no
- * rollback, no validation (it trusts commands the engine has accepted). It applies the same domain functions
- * (engine/domain) to compute the same carts, dues, orders, invoices, payments and fulfilment quantities, and
- * draws ids in the same order as the engine, so `compareWithEngine` can check it against an engine that ran the
- * same commands.
+ * rollback, no validation, no headquarters (it trusts commands the engine has accepted). It keeps the same
+ * contexts the actors keep (engine/domain) and changes them with the same domain functions the machines' actions
+ * and the engine's flows call, and draws ids in the same order as the engine, so `compareWithEngine` can check it
+ * against an engine that ran the same commands (test/engine/reducer-equivalence.test.ts does, on a small day).
  *
  * Covers every command type the synthetic day uses; it throws on the few it does not (order edits,
  * headquarters.resetFulfillment, manual charges).
  */
-import type { Command } from '../engine/commands.ts';
-import {
-  addItem, emptyCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity, targetLines, type Cart,
-} from '../engine/domain/cart.ts';
+import { addItem, emptyCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity, targetLines, type Cart } from '../engine/domain/cart.ts';
 import { buildCatalog, type Catalog } from '../engine/domain/catalog.ts';
 import { cancellationCharge } from '../engine/domain/cancellation.ts';
 import {
-  applyInvoice, applyPack, applyPick, applyReject, newProgress, productQuantities, shelfMoved, uninvoicedQuantity, unitsIssued, type LineProgress, type ProductQuantity,
-} from '../engine/domain/fulfillment.ts';
+  cancelOrder, fulfillmentAssignments, invoiceOrder, isFullyInvoiced, markLines as markOrderLines, postReturn, progressLines, type CustomerOrderContext,
+  type PaymentReceipt,
+} from '../engine/domain/customer-order.ts';
+import { allLines, assignLines, markLines, newFulfillmentGroup, operate, shelfMoved, type FulfillmentGroupContext, type LineQuantity } from '../engine/domain/fulfillment-group.ts';
+import { applyInvoice, applyPack, applyPick, applyReject, productQuantities, uninvoicedQuantity, type LineProgress, type ProductQuantity } from '../engine/domain/fulfillment.ts';
 import { sumMinor } from '../engine/domain/money.ts';
-import { DEFAULT_START } from '../engine/ids.ts';
 import { buildInvoice, registerInvoice, type QuantityOfLine } from '../engine/domain/order-invoicing.ts';
-import { amountInvoiced, amountPaid, unappliedPrepayment, type Payment, type TenderMethod } from '../engine/domain/payments.ts';
-import { calculateReturn, type ReturnRecord, type ReturnSource } from '../engine/domain/returns.ts';
-import { isCustomerOrder, orderTotals, type LineDelivery } from '../engine/domain/sales.ts';
+import { amountInvoiced, amountPaid, type TenderMethod } from '../engine/domain/payments.ts';
+import {
+  amountKept, cancellationTransaction, completesTransaction, newTransaction, pickupTransaction, recalledOrder, returnTransaction, tendered, withTender,
+  type RegisterContext, type RegisterTransaction, type ReturnOriginal,
+} from '../engine/domain/register-transaction.ts';
+import { orderTotals } from '../engine/domain/sales.ts';
+import { orderSource, receiptSource, type Receipt, type ReturnOrder } from '../engine/domain/store-records.ts';
+import { carriedOut, newOrderLines, registerPayments, returnRecord, saleReceipt } from '../engine/domain/transaction-completion.ts';
 import type { Chain } from '../engine/chain.ts';
-import { deliveryRequest, type Receipt, type ReturnOrder } from '../engine/store-engine.ts';
-import type { CustomerOrderContext, OrderLine } from '../machines/customer-order.types.ts';
-import { amountKept, recalledOrder, transactionDue } from '../machines/register.machine.ts';
-import type { RegisterTransaction, ReturnOriginal, TransactionKind } from '../machines/register.types.ts';
-
-export interface ReducerRegister {
-  registerId: string;
-  storeId: string;
-  operatorId: string | null;
-  transaction: RegisterTransaction | null;
-}
+import { deliveryRequest } from '../engine/command-handlers.ts';
+import { DEFAULT_START, SeededIds } from '../engine/ids.ts';
+import { OrderIndex } from '../engine/order-index.ts';
+import type { Command } from '../engine/protocol/commands.ts';
 
 export type OrderStatus = 'quote' | 'open' | 'completed' | 'cancelled';
 export interface ReducerOrder extends CustomerOrderContext { status: OrderStatus }
-
-export interface ReducerLocation {
-  locationId: string;
-  /** The order lines this location ships or hands over, still on its list (key `orderId\u0000lineId`). */
-  lines: Map<string, { orderId: string; lineId: string }>;
-  onHand: Record<string, number>;
-}
 
 export interface ReducerState {
   catalog: Catalog;
   seq: number;
   clock: number;
-  counters: Map<string, number>;
-  registers: Map<string, ReducerRegister>;
+  ids: SeededIds;
+  registers: Map<string, RegisterContext>;
   orders: Map<string, ReducerOrder>;
-  locations: Map<string, ReducerLocation>;
+  locations: Map<string, FulfillmentGroupContext>;
   receipts: Map<string, Receipt>;
   returnOrders: ReturnOrder[];
-  /** Lookups the engine does by scanning (RT-1): invoice id and channel reference to order id. */
-  orderByInvoice: Map<string, string>;
-  orderByChannelReference: Map<string, string>;
-  manualAcceptByLocation: Map<string, boolean>;
+  index: OrderIndex;
 }
 
 export function initialState(config: unknown, catalog: Catalog = buildCatalog(config)): ReducerState {
   const state: ReducerState = {
-    catalog, seq: 0, clock: DEFAULT_START, counters: new Map(), registers: new Map(), orders: new Map(), locations: new Map(),
-    receipts: new Map(), returnOrders: [], orderByInvoice: new Map(), orderByChannelReference: new Map(), manualAcceptByLocation: new Map(),
+    catalog, seq: 0, clock: DEFAULT_START, ids: new SeededIds(1), registers: new Map(), orders: new Map(), locations: new Map(),
+    receipts: new Map(), returnOrders: [], index: new OrderIndex(),
   };
   for (const [registerId, storeId] of catalog.registers) state.registers.set(registerId, { registerId, storeId, operatorId: null, transaction: null });
-  for (const store of catalog.config.stores) state.manualAcceptByLocation.set(store.locationId, store.manualAccept);
   for (const location of catalog.config.locations) {
-    const onHand: Record<string, number> = {};
-    for (const i of catalog.config.inventory) if (i.locationId === location.id) onHand[i.productId] = i.onHand;
-    state.locations.set(location.id, { locationId: location.id, lines: new Map(), onHand });
+    const store = catalog.storeAtLocation.get(location.id);
+    const onHand = Object.fromEntries(catalog.config.inventory.filter((i) => i.locationId === location.id).map((i) => [i.productId, i.onHand]));
+    state.locations.set(location.id, newFulfillmentGroup({ locationId: location.id, storeId: store?.id ?? null, manualAccept: store?.manualAccept ?? false, onHand }));
   }
   return state;
 }
 
 // --- Helpers ---
 
-function nextId(state: ReducerState, prefix: string): string {
-  const n = (state.counters.get(prefix) ?? 0) + 1;
-  state.counters.set(prefix, n);
-  return `${prefix}-${String(n).padStart(6, '0')}`;
-}
-
-const lineKey = (orderId: string, lineId: string) => `${orderId}\u0000${lineId}`;
-
-function newTransaction(cart: Cart, transactionId: string, kind: TransactionKind, extra: Partial<RegisterTransaction> = {}): RegisterTransaction {
-  return {
-    transactionId, kind, cart, tenders: [], cardToken: null, order: null, cancellationCharge: null,
-    pickupLines: [], pickupDue: 0, returnOriginal: null, returnLines: [], approvedBy: null, ...extra,
-  };
-}
-
-function register(state: ReducerState, registerId: string): ReducerRegister {
+function register(state: ReducerState, registerId: string): RegisterContext {
   return state.registers.get(registerId)!;
 }
 
-/** The open transaction, or a new sale (ADD_ITEM / SET_CUSTOMER start one). */
-function saleTransaction(state: ReducerState, reg: ReducerRegister): RegisterTransaction {
-  reg.transaction ??= newTransaction(emptyCart(state.catalog, reg.storeId), nextId(state, `T-${reg.registerId}`), 'sale');
-  return reg.transaction;
-}
-
-function updateCart(reg: ReducerRegister, update: (cart: Cart) => Cart): void {
+function updateCart(reg: RegisterContext, update: (cart: Cart) => Cart): void {
   const t = reg.transaction!;
   reg.transaction = { ...t, cart: update(t.cart) };
 }
 
-function orderSource(order: ReducerOrder): ReturnSource {
-  return {
-    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, taxRate: l.taxRate, invoiced: l.progress.invoiced })),
-    charges: order.charges,
-    returns: order.returns,
-  };
+/** The open transaction, or a new sale (ADD_ITEM / SET_CUSTOMER start one). */
+function saleTransaction(state: ReducerState, reg: RegisterContext): RegisterTransaction {
+  reg.transaction ??= newTransaction(emptyCart(state.catalog, reg.storeId), state.ids.next(`T-${reg.registerId}`), 'sale');
+  return reg.transaction;
 }
 
-function receiptSource(receipt: Receipt): ReturnSource {
-  return {
-    lines: receipt.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, taxRate: l.taxRate, invoiced: l.quantity })),
-    charges: receipt.charges,
-    returns: receipt.returns,
-  };
+/** An order changes: the index takes in what it gained (invoices), and an open order fully invoiced completes. */
+function changeOrder(state: ReducerState, order: ReducerOrder, change: Partial<CustomerOrderContext>): void {
+  const before = { invoices: order.invoices };
+  Object.assign(order, change);
+  if (order.status === 'open' && isFullyInvoiced(order)) order.status = 'completed';
+  state.index.note(order, before);
 }
 
-// --- Orders and locations ---
+function location(state: ReducerState, locationId: string): FulfillmentGroupContext {
+  return state.locations.get(locationId)!;
+}
 
-/** The order's ship and pickup lines reach their locations (fulfillmentRequested). */
+/** The order's ship and pickup lines reach their locations (fulfillmentRequested / fulfillmentChanged). */
 function assignToLocations(state: ReducerState, order: ReducerOrder): void {
-  for (const line of order.lines) {
-    if (line.delivery.kind === 'carryOut') continue;
-    const p = line.progress;
-    if (uninvoicedQuantity(p) > 0 || p.rejected > 0) state.locations.get(line.delivery.locationId)!.lines.set(lineKey(order.orderId, line.lineId), { orderId: order.orderId, lineId: line.lineId });
+  const lines = fulfillmentAssignments(order);
+  for (const locationId of new Set(lines.map((l) => l.locationId))) {
+    const at = location(state, locationId);
+    at.lines = assignLines(at, order.orderId, lines.filter((l) => l.locationId === locationId));
   }
 }
 
-function completeIfInvoiced(order: ReducerOrder): void {
-  if (order.status === 'open' && order.lines.length > 0 && order.lines.every((l) => l.progress.invoiced === l.progress.quantity)) order.status = 'completed';
-}
-
-/**
- * A fulfilment operation on one order's lines at a location: the order's buckets change, units that leave the open
- * bucket leave the location's shelf, and lines with nothing left to do leave its list.
- */
-function operate(state: ReducerState, locationId: string, orderId: string, lines: readonly QuantityOfLine[], apply: (p: LineProgress, q: number) => LineProgress): void {
+/** A fulfilment operation: the location's lines and shelf, and the order's lines. */
+function operateOn(state: ReducerState, locationId: string, orderId: string, lines: readonly QuantityOfLine[], apply: (p: LineProgress, q: number) => LineProgress): void {
+  const at = location(state, locationId);
+  Object.assign(at, operate(at, lines.map((l): LineQuantity => ({ orderId, lineId: l.lineId, quantity: l.quantity })), apply));
   const order = state.orders.get(orderId)!;
-  const location = state.locations.get(locationId)!;
-  const byLine = new Map<string, number>();
-  for (const l of lines) byLine.set(l.lineId, l.quantity);
-  order.lines = order.lines.map((line) => {
-    const quantity = byLine.get(line.lineId);
-    if (quantity === undefined) return line;
-    const progress = apply(line.progress, quantity);
-    location.onHand[line.productId] = (location.onHand[line.productId] ?? 0) - unitsIssued(line.progress, progress);
-    if (uninvoicedQuantity(progress) === 0 && progress.rejected === 0) location.lines.delete(lineKey(orderId, line.lineId));
-    return { ...line, progress };
-  });
+  changeOrder(state, order, { lines: progressLines(order, lines, apply) });
 }
 
-function setOnLines(order: ReducerOrder, lineIds: readonly string[], change: (p: LineProgress) => LineProgress): void {
-  const ids = new Set(lineIds);
-  order.lines = order.lines.map((l) => (ids.has(l.lineId) ? { ...l, progress: change(l.progress) } : l));
-}
-
-/** FF-5 / FF-6: invoice lines of an order shipped or picked up at a location, collecting what deposits do not cover. */
-function invoiceOrder(state: ReducerState, locationId: string, orderId: string, invoiceId: string, kind: 'ship' | 'pickup', lines: readonly QuantityOfLine[], payment: { paymentId: string; method: TenderMethod }): void {
+function invoiceAt(state: ReducerState, locationId: string, orderId: string, invoiceId: string, kind: 'ship' | 'pickup', lines: readonly QuantityOfLine[], payment: PaymentReceipt): void {
+  const at = location(state, locationId);
+  Object.assign(at, operate(at, lines.map((l) => ({ orderId, lineId: l.lineId, quantity: l.quantity })), applyInvoice));
   const order = state.orders.get(orderId)!;
-  const { invoice, collect } = buildInvoice(order, invoiceId, kind, lines);
-  operate(state, locationId, orderId, lines, applyInvoice);
-  order.invoices = [...order.invoices, invoice];
-  if (collect > 0) order.payments = [...order.payments, { paymentId: payment.paymentId, kind: kind === 'ship' ? 'capture' : 'pickup', method: payment.method, amount: collect }];
-  state.orderByInvoice.set(invoiceId, orderId);
-  completeIfInvoiced(order);
+  changeOrder(state, order, invoiceOrder(order, invoiceId, kind, lines, payment));
 }
 
-/** Groups `{orderId, lineId, quantity}` rows by order. */
+function moveShelf(state: ReducerState, storeId: string, lines: readonly ProductQuantity[], direction: 'sold' | 'returned'): void {
+  const at = location(state, state.catalog.stores.get(storeId)!.locationId);
+  at.onHand = shelfMoved(at.onHand, lines, direction);
+}
+
 function byOrder<T extends { orderId: string }>(lines: readonly T[]): Map<string, T[]> {
   const grouped = new Map<string, T[]>();
-  for (const line of lines) {
-    const group = grouped.get(line.orderId);
-    if (group === undefined) grouped.set(line.orderId, [line]);
-    else group.push(line);
-  }
+  for (const line of lines) grouped.set(line.orderId, [...(grouped.get(line.orderId) ?? []), line]);
   return grouped;
 }
 
 // --- Completing a register transaction ---
 
-/** Carried-out units leave the register's store shelf; returned ones come back onto it. */
-function moveShelf(state: ReducerState, storeId: string, lines: readonly ProductQuantity[], direction: 'sold' | 'returned'): void {
-  const location = state.locations.get(state.catalog.stores.get(storeId)!.locationId)!;
-  location.onHand = shelfMoved(location.onHand, lines, direction);
-}
-
-function completeTransaction(state: ReducerState, reg: ReducerRegister, transaction: RegisterTransaction): void {
-  const { catalog } = state;
-  const paid = amountKept(catalog, transaction, sumMinor(transaction.tenders.map((t) => t.amount)));
+function completeTransaction(state: ReducerState, reg: RegisterContext, transaction: RegisterTransaction): void {
+  const { catalog, ids } = state;
+  const kept = amountKept(catalog, transaction, tendered(transaction));
   const method: TenderMethod = transaction.tenders.at(-1)?.method ?? 'cash';
+  const payment = (): PaymentReceipt => ({ paymentId: ids.next('PAY'), method });
   switch (transaction.kind) {
     case 'sale': {
       const { cart } = transaction;
-      if (!isCustomerOrder(cart.lines)) {
-        state.receipts.set(transaction.transactionId, {
-          receiptId: transaction.transactionId, storeId: reg.storeId, registerId: reg.registerId, customerId: cart.customerId, at: state.clock,
-          lines: cart.lines, charges: cart.charges, total: orderTotals(cart.lines, cart.charges).total, returns: [],
-        });
-        moveShelf(state, reg.storeId, cart.lines, 'sold');
+      if (!cart.lines.some((l) => l.delivery.kind !== 'carryOut')) {
+        const receipt = saleReceipt(cart, transaction.transactionId, reg.storeId, reg.registerId, state.clock);
+        state.receipts.set(receipt.receiptId, receipt);
+        moveShelf(state, reg.storeId, receipt.lines, 'sold');
         return;
       }
-      const orderId = nextId(state, 'CO');
-      const lines: OrderLine[] = cart.lines.map((line) => ({ ...line, progress: newProgress(line.quantity, line.delivery.kind, state.manualAcceptByLocation.get(line.delivery.locationId) ?? false) }));
-      const payments: Payment[] = paid === 0 ? [] : [{ paymentId: nextId(state, 'PAY'), kind: 'prepayment', method, amount: paid }];
-      // CO-5: carry-out lines of a hybrid order are invoiced at once.
-      const carried = lines.filter((l) => l.delivery.kind === 'carryOut').map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
+      const payments = registerPayments(kept, method, () => ids.next('PAY'));
+      const orderId = ids.next('CO');
+      const lines = newOrderLines(catalog, cart);
+      const carried = carriedOut(lines);
       const invoice = registerInvoice({ lines, charges: cart.charges, invoices: [], payments }, 'pending', carried);
-      const invoices = invoice === null ? [] : [{ ...invoice, invoiceId: nextId(state, 'INV') }];
-      moveShelf(state, reg.storeId, lines.filter((l) => l.delivery.kind === 'carryOut'), 'sold');
-      const channelReference = `${reg.storeId}-${transaction.transactionId}`;
+      moveShelf(state, reg.storeId, productQuantities({ lines }, carried), 'sold');
       const order: ReducerOrder = {
-        orderId, createdAs: cart.orderType, channelReference, storeId: reg.storeId, customerId: cart.customerId!,
-        createdAt: state.clock, origin: 'pos', orderCompletion: false, salesOrderId: nextId(state, 'SO'),
+        orderId, createdAs: cart.orderType, channelReference: `${reg.storeId}-${transaction.transactionId}`, storeId: reg.storeId, customerId: cart.customerId!,
+        createdAt: state.clock, origin: 'pos', orderCompletion: false, salesOrderId: ids.next('SO'),
         lines, charges: cart.charges, depositOverride: cart.depositOverride, cardToken: transaction.cardToken,
-        payments, invoices, returns: [], editedBy: null, cancellation: null,
+        payments, invoices: invoice === null ? [] : [{ ...invoice, invoiceId: ids.next('INV') }], returns: [], editedBy: null, cancellation: null,
         status: cart.orderType === 'quote' ? 'quote' : 'open',
       };
       state.orders.set(orderId, order);
-      state.orderByChannelReference.set(channelReference, orderId);
-      for (const invoice of invoices) state.orderByInvoice.set(invoice.invoiceId, orderId);
+      state.index.note(order, undefined);
       if (order.status === 'open') {
         assignToLocations(state, order);
-        completeIfInvoiced(order);
+        changeOrder(state, order, {});
       }
       return;
     }
     case 'cancellation': {
       const order = state.orders.get(transaction.order!.orderId)!;
-      const paymentId = nextId(state, 'PAY');
-      const charge = transaction.cancellationCharge ?? 0;
-      const refund = unappliedPrepayment(order.payments, order.invoices) - charge;
-      if (refund !== 0) order.payments = [...order.payments, { paymentId, kind: 'refund', method, amount: -refund }];
-      order.cancellation = { charge, refund };
-      if (order.status === 'open') {
-        for (const line of order.lines) {
-          if (line.delivery.kind !== 'carryOut') state.locations.get(line.delivery.locationId)!.lines.delete(lineKey(order.orderId, line.lineId));
-        }
-      }
+      changeOrder(state, order, cancelOrder(order, transaction.cancellationCharge ?? 0, payment()));
+      if (order.status === 'open') for (const at of state.locations.values()) at.lines = at.lines.delete(order.orderId);
       order.status = 'cancelled';
       return;
     }
     case 'pickup': {
-      const orderId = transaction.order!.orderId;
-      const invoiceId = nextId(state, 'INV');
-      const locationId = catalog.stores.get(reg.storeId)!.locationId;
-      invoiceOrder(state, locationId, orderId, invoiceId, 'pickup', transaction.pickupLines, { paymentId: nextId(state, 'PAY'), method });
+      const invoiceId = ids.next('INV');
+      invoiceAt(state, catalog.stores.get(reg.storeId)!.locationId, transaction.order!.orderId, invoiceId, 'pickup', transaction.pickupLines, payment());
       return;
     }
     case 'return': {
       const original = transaction.returnOriginal!;
-      const calculation = calculateReturn(catalog, original.source, transaction.returnLines);
-      const record: ReturnRecord = { rmaNumber: nextId(state, 'RMA'), lines: calculation.lines, charges: calculation.charges, total: calculation.total };
+      const record = returnRecord(catalog, original, transaction.returnLines, ids.next('RMA'));
       if (original.kind === 'order') {
         const order = state.orders.get(original.id)!;
-        const paymentId = nextId(state, 'PAY');
-        const returned = new Map(record.lines.map((l) => [l.lineId, l.quantity]));
-        order.returns = [...order.returns, record];
-        order.lines = order.lines.map((l) => (returned.has(l.lineId) ? { ...l, progress: { ...l.progress, returned: l.progress.returned + returned.get(l.lineId)! } } : l));
-        order.payments = [...order.payments, { paymentId, kind: 'returnRefund', method, amount: record.total }];
+        changeOrder(state, order, postReturn(order, record, payment()));
+        // The locations list an open order's lines with their returned units too (FF-1).
+        if (order.status === 'open') assignToLocations(state, order);
       } else {
         const receipt = state.receipts.get(original.id)!;
         state.receipts.set(receipt.receiptId, { ...receipt, returns: [...receipt.returns, record] });
@@ -288,7 +205,7 @@ function unsupported(command: Command): never {
 
 /** Applies an accepted command. Mutates and returns `state`. */
 export function reduce(state: ReducerState, command: Command): ReducerState {
-  const { catalog } = state;
+  const { catalog, ids } = state;
   state.seq += 1;
   switch (command.type) {
     case 'clock.advance':
@@ -329,8 +246,12 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
     case 'register.carryOutAll':
     case 'register.carryOutSelected': {
       const request = deliveryRequest(command);
-      updateCart(register(state, command.registerId), (cart) =>
-        setDelivery(catalog, cart, targetLines(cart, request) as string[], resolveDelivery(catalog, cart, request) as LineDelivery));
+      updateCart(register(state, command.registerId), (cart) => {
+        const lineIds = targetLines(cart, request);
+        const delivery = resolveDelivery(catalog, cart, request);
+        if (!Array.isArray(lineIds) || 'rule' in delivery) throw new Error(`reducer: ${command.type} does not resolve`);
+        return setDelivery(catalog, cart, lineIds, delivery);
+      });
       break;
     }
     case 'register.setOrderType':
@@ -342,21 +263,10 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
     case 'register.tender': {
       const reg = register(state, command.registerId);
       const before = reg.transaction!;
-      const tenderId = nextId(state, 'TND');
-      const due = transactionDue(catalog, before);
-      const after = sumMinor(before.tenders.map((t) => t.amount)) + command.amount;
-      const transaction: RegisterTransaction = {
-        ...before,
-        tenders: [...before.tenders, { tenderId, method: command.method, amount: command.amount }],
-        cardToken: command.cardToken ?? before.cardToken,
-        approvedBy: command.approverId ?? before.approvedBy,
-      };
-      if (due >= 0 ? after >= due : after === due) {
-        reg.transaction = null;
-        completeTransaction(state, reg, transaction);
-      } else {
-        reg.transaction = transaction;
-      }
+      const transaction = withTender(before, ids.next('TND'), command);
+      const completes = completesTransaction(catalog, before, command.amount);
+      reg.transaction = completes ? null : transaction;
+      if (completes) completeTransaction(state, reg, transaction);
       break;
     }
     case 'register.void': {
@@ -367,21 +277,18 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
     }
     case 'register.recallOrder': {
       const reg = register(state, command.registerId);
-      const transactionId = nextId(state, `T-${reg.registerId}`);
+      const transactionId = ids.next(`T-${reg.registerId}`);
       const order = state.orders.get(command.orderId)!;
+      const recalled = recalledOrder(order, order.status === 'quote');
       if (command.purpose === 'cancel') {
         const proposed = cancellationCharge(orderTotals(order.lines.filter((l) => l.delivery.kind !== 'carryOut'), order.charges).total, catalog.config.parameters.cancellationChargePct);
-        reg.transaction = newTransaction({ ...emptyCart(catalog, reg.storeId), customerId: order.customerId }, transactionId, 'cancellation', { order: recalledOrder(order, order.status === 'quote'), cancellationCharge: proposed });
+        reg.transaction = cancellationTransaction(catalog, reg.storeId, transactionId, recalled, proposed);
       } else if (command.purpose === 'pickup') {
         const locationId = catalog.stores.get(reg.storeId)!.locationId;
         const lines = command.lines ?? order.lines
           .filter((l) => l.delivery.kind === 'pickup' && l.delivery.locationId === locationId && uninvoicedQuantity(l.progress) > 0)
           .map((l) => ({ lineId: l.lineId, quantity: uninvoicedQuantity(l.progress) }));
-        const due = buildInvoice(order, 'preview', 'pickup', lines).collect;
-        // FF-6: the whole order is loaded in the cart, lines not picked up now at quantity 0.
-        const cartLines = order.lines.map(({ progress: _progress, ...line }) => ({ ...line, quantity: lines.find((l) => l.lineId === line.lineId)?.quantity ?? 0, priceLocked: true }));
-        const cart = { ...emptyCart(catalog, reg.storeId), customerId: order.customerId, lines: cartLines };
-        reg.transaction = newTransaction(cart, transactionId, 'pickup', { order: recalledOrder(order, order.status === 'quote'), pickupLines: lines, pickupDue: due, cardToken: order.cardToken });
+        reg.transaction = pickupTransaction(catalog, reg.storeId, transactionId, recalled, lines, buildInvoice(order, 'preview', 'pickup', lines).collect);
       } else {
         unsupported(command);
       }
@@ -400,12 +307,11 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
         const receipt = state.receipts.get(value)!;
         original = { kind: 'receipt', id: receipt.receiptId, customerId: receipt.customerId, source: receiptSource(receipt) };
       } else {
-        const orderId = by === 'orderId' ? value : by === 'invoiceId' ? state.orderByInvoice.get(value)! : state.orderByChannelReference.get(value)!;
+        const orderId = by === 'orderId' ? value : by === 'invoiceId' ? state.index.withInvoice(value)! : state.index.withChannelReference(value)!;
         const order = state.orders.get(orderId)!;
         original = { kind: 'order', id: orderId, customerId: order.customerId, source: orderSource(order) };
       }
-      const transactionId = nextId(state, `T-${reg.registerId}`);
-      reg.transaction = newTransaction({ ...emptyCart(catalog, reg.storeId), customerId: original.customerId }, transactionId, 'return', { returnOriginal: original });
+      reg.transaction = returnTransaction(catalog, reg.storeId, ids.next(`T-${reg.registerId}`), original);
       break;
     }
     case 'register.setReturnLines': {
@@ -417,37 +323,36 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
       const order = state.orders.get(command.orderId)!;
       order.status = 'open';
       assignToLocations(state, order);
-      completeIfInvoiced(order);
+      changeOrder(state, order, {});
       break;
     }
     case 'fulfillment.accept':
-      for (const [orderId, refs] of byOrder(command.lines)) setOnLines(state.orders.get(orderId)!, refs.map((r) => r.lineId), (p) => ({ ...p, accepted: true }));
-      break;
     case 'fulfillment.printPickList': {
-      const pickListId = nextId(state, 'PL');
-      for (const [orderId, refs] of byOrder(command.lines)) setOnLines(state.orders.get(orderId)!, refs.map((r) => r.lineId), (p) => ({ ...p, pickListId }));
+      const pickListId = command.type === 'fulfillment.printPickList' ? ids.next('PL') : null;
+      const change = (p: LineProgress): LineProgress => (pickListId === null ? { ...p, accepted: true } : { ...p, pickListId });
+      const at = location(state, command.locationId);
+      at.lines = markLines(at, command.lines, (l) => change(l.progress));
+      for (const [orderId, refs] of byOrder(command.lines)) {
+        const order = state.orders.get(orderId)!;
+        changeOrder(state, order, { lines: markOrderLines(order, refs.map((r) => r.lineId), (l) => change(l.progress)) });
+      }
       break;
     }
     case 'fulfillment.pick':
-      for (const [orderId, lines] of byOrder(command.lines)) operate(state, command.locationId, orderId, lines, applyPick);
-      break;
     case 'fulfillment.reject':
-      for (const [orderId, lines] of byOrder(command.lines)) operate(state, command.locationId, orderId, lines, applyReject);
+      for (const [orderId, lines] of byOrder(command.lines)) operateOn(state, command.locationId, orderId, lines, command.type === 'fulfillment.pick' ? applyPick : applyReject);
       break;
     case 'fulfillment.pack':
-      nextId(state, 'PS');
-      operate(state, command.locationId, command.orderId, command.lines, applyPack);
+      ids.next('PS');
+      operateOn(state, command.locationId, command.orderId, command.lines, applyPack);
       break;
     case 'fulfillment.ship': {
-      const invoiceId = nextId(state, 'INV');
+      const invoiceId = ids.next('INV');
       // CO-8: what deposits do not cover is charged to the card token at invoicing.
-      invoiceOrder(state, command.locationId, command.orderId, invoiceId, 'ship', command.lines, { paymentId: nextId(state, 'PAY'), method: 'cardToken' });
+      invoiceAt(state, command.locationId, command.orderId, invoiceId, 'ship', command.lines, { paymentId: ids.next('PAY'), method: 'cardToken' });
       break;
     }
-    case 'register.addCharge':
-    case 'register.overrideCharge':
-    case 'register.recalculate':
-    case 'headquarters.resetFulfillment':
+    default:
       unsupported(command);
   }
   return state;
@@ -471,7 +376,7 @@ export interface Equivalence { orders: number; lines: number; receipts: number; 
 /**
  * Throws, listing the first differences, unless the reducer and the engine agree on every order (lifecycle, each
  * line's progress, payments total, invoices total, order total), every receipt, the return orders and every
- * location's on-hand stock and list length.
+ * location's on-hand stock and open lines.
  */
 export function compareWithEngine(state: ReducerState, engine: Chain): Equivalence {
   const problems: string[] = [];
@@ -512,11 +417,16 @@ export function compareWithEngine(state: ReducerState, engine: Chain): Equivalen
   if (returns.length !== state.returnOrders.length || sumMinor(returns.map((r) => r.record.total)) !== sumMinor(state.returnOrders.map((r) => r.record.total))) {
     problem(`return orders: engine ${returns.length}, reducer ${state.returnOrders.length} (or their totals differ)`);
   }
-  for (const [locationId, location] of state.locations) {
+  for (const [locationId, at] of state.locations) {
     const view = engine.fulfillmentView(locationId);
-    if (view.lines.length !== location.lines.size) problem(`${locationId}: ${view.lines.length} lines listed in the engine, ${location.lines.size} in the reducer`);
+    const listed = new Map(allLines(at).map((l) => [`${l.orderId}/${l.lineId}`, l]));
+    if (view.lines.length !== listed.size) problem(`${locationId}: ${view.lines.length} lines listed in the engine, ${listed.size} in the reducer`);
+    for (const row of view.lines) {
+      const other = listed.get(`${row.orderId}/${row.lineId}`);
+      if (other === undefined || PROGRESS_KEYS.some((key) => row.progress[key] !== other.progress[key])) problem(`${locationId}: line ${row.orderId}/${row.lineId} differs`);
+    }
     for (const [productId, onHand] of Object.entries(view.onHand)) {
-      if (location.onHand[productId] !== onHand) problem(`${locationId}/${productId}: on hand engine ${onHand}, reducer ${location.onHand[productId]}`);
+      if (at.onHand.get(productId) !== onHand) problem(`${locationId}/${productId}: on hand engine ${onHand}, reducer ${at.onHand.get(productId)}`);
     }
   }
   for (const reg of state.registers.values()) {

@@ -13,7 +13,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCommand, type Command } from '../engine/commands.ts';
+import { parseCommand, type Command } from '../engine/protocol/commands.ts';
 import { buildCatalog } from '../engine/domain/catalog.ts';
 import { Journal, type JournalEntry } from '../engine/persistence/journal.ts';
 import { Chain } from '../engine/chain.ts';

@@ -6,7 +6,7 @@
  * accepts (it reads line ids, order ids and amounts due from the engine's views); it throws if the engine refuses
  * one. Randomness comes from a seeded PRNG only, so the same options always give the same day.
  */
-import type { Command, CommandOf } from '../engine/commands.ts';
+import type { Command, CommandOf } from '../engine/protocol/commands.ts';
 import type { Address } from '../engine/domain/config.ts';
 import { isFulfillmentStarted, openQuantity, uninvoicedQuantity } from '../engine/domain/fulfillment.ts';
 import { Chain } from '../engine/chain.ts';

@@ -9,18 +9,18 @@
  * Every engine-level command the chain accepts is reported to `onAccepted` listeners (the durable host journals
  * them), including a real-time call's command at headquarters, which comes before the store command that made it.
  */
-import { z } from 'zod';
-import { clockAdvanceSchema, parseWith, storeCommandOptions, type CommandOutcome } from './commands.ts';
 import { buildCatalog, type Catalog } from './domain/catalog.ts';
-import { headquartersJobs, type HeadquartersJob } from './domain/config.ts';
+import type { HeadquartersJob } from './domain/config.ts';
 import { dueRunCount, numbersSeen, type BackOffice, type JobRun } from './domain/headquarters.ts';
+import { CommandRefused, refuse } from './domain/violation.ts';
+import type { HeadquartersGateway, RealtimeRequest, RealtimeResponse, RecordedCall } from './headquarters-gateway.ts';
 import { HeadquartersEngine, type HeadquartersState } from './headquarters-engine.ts';
 import { DEFAULT_START } from './ids.ts';
-import { everyMinutesSchema } from './headquarters-commands.ts';
-import { StoreEngine, type EngineState, type HeadquartersGateway, type RealtimeResponse, type RecordedCall, type StoreChange } from './store-engine.ts';
-import { CommandRefused, refuse } from './domain/violation.ts';
-
-const id = z.string().min(1).max(64);
+import { chainCommandSchema, parseWith, type ChainCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
+import type { FulfillmentFilter } from './protocol/views.ts';
+import type { StoreFigures } from './protocol/report.ts';
+import { StoreEngine, type EngineState, type StoreChange } from './store-engine.ts';
+import { StoreTally } from './store-tally.ts';
 
 /** Scheduled job runs one clock advance may make (a year of 5-minute P-jobs would hold the engine for minutes). */
 export const MAX_RUNS_PER_ADVANCE = 1000;
@@ -28,14 +28,7 @@ export const MAX_RUNS_PER_ADVANCE = 1000;
 /** The P-job sends a long queue in uploads of this many items (headquarters takes at most 5000 at a time). */
 const UPLOAD_BATCH = 500;
 
-/** What stores, screens, scenarios and analysts send the chain. */
-export const chainCommandSchema = z.discriminatedUnion('type', [
-  ...storeCommandOptions,
-  clockAdvanceSchema,
-  z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional() }).strict(),
-  z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
-]);
-export type ChainCommand = z.infer<typeof chainCommandSchema>;
+export { chainCommandSchema, type ChainCommand };
 export type ChainResult = CommandOutcome<ChainCommand>;
 
 export interface ChainState { store: EngineState; headquarters: HeadquartersState }
@@ -57,6 +50,9 @@ export interface ChainOptions { seed?: number | undefined; startAt?: number | un
 /** What happened to deliveries: the network's view, for analysts and the exactly-once tests. */
 export interface DeliveryStats { delivered: number; lost: number; refused: number }
 
+/** A clock advance in steps (see Chain.startAdvance). */
+export interface ClockAdvance { step(): boolean; result(): Record<string, unknown> }
+
 export class Chain {
   readonly store: StoreEngine;
   readonly headquarters: HeadquartersEngine;
@@ -64,10 +60,12 @@ export class Chain {
   private readonly listeners: ((entry: AcceptedEntry) => void)[] = [];
   private readonly changeListeners: ((change: ChainChange) => void)[] = [];
   private transport: Transport;
+  private readonly tally: StoreTally;
 
   private constructor(readonly catalog: Catalog, make: (gateway: HeadquartersGateway) => { store: StoreEngine; headquarters: HeadquartersEngine }, options: ChainOptions) {
     const gateway: HeadquartersGateway = { call: (request) => this.realtime(request) };
     ({ store: this.store, headquarters: this.headquarters } = make(gateway));
+    this.tally = new StoreTally(this.store);
     this.store.onChange((storeChange) => {
       const change: ChainChange = { engine: 'store', ...storeChange };
       for (const listener of this.changeListeners) listener(change);
@@ -115,14 +113,16 @@ export class Chain {
 
   // --- Engine-level commands, each reported once accepted ---
 
-  private onStore(command: unknown): ReturnType<StoreEngine['executeNow']> {
-    const result = this.store.executeNow(command);
+  /** A store command: validated already (`Command`), or a delivery as it arrived (checked here). */
+  private onStore(command: Command | { delivered: unknown }): ReturnType<StoreEngine['executeNow']> {
+    const result = 'delivered' in command ? this.store.executeNow(command.delivered) : this.store.execute(command);
     if (result.ok) this.report({ engine: 'store', seq: result.seq, at: result.at, command: result.command, ...(result.calls === undefined ? {} : { calls: result.calls }) });
     return result;
   }
 
-  private onHeadquarters(command: unknown): ReturnType<HeadquartersEngine['executeNow']> {
-    const result = this.headquarters.executeNow(command);
+  /** A headquarters command: one the chain built itself (trusted), or a delivery as it arrived (checked). */
+  private onHeadquarters(command: Parameters<HeadquartersEngine['execute']>[0] | { delivered: unknown }): ReturnType<HeadquartersEngine['executeNow']> {
+    const result = 'delivered' in command ? this.headquarters.executeNow(command.delivered) : this.headquarters.execute(command);
     if (result.ok) {
       this.report({ engine: 'headquarters', seq: result.seq, at: result.at, command: result.command });
       const change: ChainChange = { engine: 'headquarters', seq: result.seq };
@@ -136,7 +136,7 @@ export class Chain {
   }
 
   /** SY-1 / CU-4: the real-time service (the store engine calls it only while the store is online). */
-  private realtime(request: Parameters<HeadquartersGateway['call']>[0]): RealtimeResponse {
+  private realtime(request: RealtimeRequest): RealtimeResponse {
     const result = this.onHeadquarters(request);
     return result.ok ? { ok: true, result: result.result } : { ok: false, error: result.error };
   }
@@ -146,15 +146,15 @@ export class Chain {
    * distribution package) or malformed. Headquarters answers an upload with its acknowledgement.
    */
   deliver(delivery: Delivery): void {
-    if (!this.store.syncView(delivery.storeId).batchReachable) {
+    if (!this.store.batchReachable(delivery.storeId)) {
       this.deliveries.lost += 1;
       return;
     }
     if (delivery.to === 'store') {
-      this.count(this.onStore(delivery.command).ok);
+      this.count(this.onStore({ delivered: delivery.command }).ok);
       return;
     }
-    const result = this.onHeadquarters(delivery.command);
+    const result = this.onHeadquarters({ delivered: delivery.command });
     this.count(result.ok);
     const acknowledged = result.ok && result.command.type === 'headquarters.receiveUpload' ? result.result.acknowledged as string[] : [];
     if (acknowledged.length > 0) this.transport.send({ to: 'store', storeId: delivery.storeId, command: { type: 'sync.acknowledge', storeId: delivery.storeId, keys: acknowledged } });
@@ -170,8 +170,11 @@ export class Chain {
   /** Validates and applies a command; a refused command changes nothing. */
   executeNow(input: unknown): ChainResult {
     const parsed = parseWith(chainCommandSchema, input);
-    if (!parsed.ok) return parsed;
-    const { command } = parsed;
+    return parsed.ok ? this.execute(parsed.command) : parsed;
+  }
+
+  /** Applies a command already validated against `chainCommandSchema`. */
+  execute(command: ChainCommand): ChainResult {
     try {
       switch (command.type) {
         case 'clock.advance':
@@ -213,17 +216,38 @@ export class Chain {
 
   /** Advances the virtual clock, running every scheduled job that falls due on the way, in time order. */
   private advanceClock(ms: number): Record<string, unknown> {
+    const advance = this.startAdvance(ms);
+    while (advance.step()) { /* every job due on the way */ }
+    return advance.result();
+  }
+
+  /**
+   * A clock advance taken a job at a time (`step` runs the next job due, or moves the clock to the end and says
+   * false), so that a host can let other work in between. Refused before anything moves when it would run more
+   * than MAX_RUNS_PER_ADVANCE jobs.
+   */
+  startAdvance(ms: number): ClockAdvance {
     const until = this.now + ms;
     // Counted before anything moves: a refused advance leaves the clock and every job where they were.
     const due = dueRunCount(this.headquarters.office, until);
     if (due > MAX_RUNS_PER_ADVANCE) refuse('VALIDATION', `advancing ${ms} ms would run ${due} scheduled jobs (at most ${MAX_RUNS_PER_ADVANCE} at a time): advance in smaller steps`, 'ms');
     const runs: JobRun[] = [];
-    for (let due = this.headquarters.nextDueJob(until); due !== null; due = this.headquarters.nextDueJob(until)) {
-      this.moveClocks(due.at);
-      runs.push(this.runJob(due.job, [...this.catalog.stores.keys()]));
-    }
-    this.moveClocks(until);
-    return { now: this.now, jobsRun: runs.map((r) => ({ job: r.job, at: r.at })) };
+    let done = false;
+    return {
+      step: () => {
+        if (done) return false;
+        const next = this.headquarters.nextDueJob(until);
+        if (next === null) {
+          this.moveClocks(until);
+          done = true;
+          return false;
+        }
+        this.moveClocks(next.at);
+        runs.push(this.runJob(next.job, [...this.catalog.stores.keys()]));
+        return true;
+      },
+      result: () => ({ now: this.now, jobsRun: runs.map((r) => ({ job: r.job, at: r.at })) }),
+    };
   }
 
   /**
@@ -236,16 +260,15 @@ export class Chain {
       return result.result.run as JobRun;
     }
     const stores = storeIds.map((storeId): JobRun['stores'][number] => {
-      const link = this.store.syncView(storeId);
-      if (!link.batchReachable) return { storeId, outcome: 'unreachable', counts: {} };
+      if (!this.store.batchReachable(storeId)) return { storeId, outcome: 'unreachable', counts: {} };
       if (job === 'P-job') {
-        const items = link.pending;
+        const items = this.store.syncView(storeId).pending;
         for (let from = 0; from < items.length; from += UPLOAD_BATCH) {
           this.transport.send({ to: 'headquarters', storeId, command: { type: 'headquarters.receiveUpload', storeId, items: items.slice(from, from + UPLOAD_BATCH) } });
         }
         return { storeId, outcome: 'completed', counts: { uploaded: items.length, batches: Math.ceil(items.length / UPLOAD_BATCH) } };
       }
-      const pkg = this.headquarters.distributionFor(storeId, link.appliedVersion);
+      const pkg = this.headquarters.distributionFor(storeId, this.store.linkView(storeId).appliedVersion);
       if (pkg !== null) this.transport.send({ to: 'store', storeId, command: { type: 'sync.applyDistribution', storeId, package: pkg } });
       return { storeId, outcome: 'completed', counts: { customers: pkg?.customers.length ?? 0, orders: pkg?.orders.length ?? 0 } };
     });
@@ -278,15 +301,19 @@ export class Chain {
 
   registerView(registerId: string) { return this.store.registerView(registerId); }
   orderView(orderId: string) { return this.store.orderView(orderId); }
-  fulfillmentView(...args: Parameters<StoreEngine['fulfillmentView']>) { return this.store.fulfillmentView(...args); }
+  fulfillmentView(locationId: string, filter?: FulfillmentFilter) { return this.store.fulfillmentView(locationId, filter); }
   customerView(idOrAccount: string) { return this.store.customerView(idOrAccount); }
   syncView(storeId: string) { return this.store.syncView(storeId); }
+  linkView(storeId: string) { return this.store.linkView(storeId); }
+  hasOrder(orderId: string): boolean { return this.store.hasOrder(orderId); }
   orderIds(): string[] { return this.store.orderIds(); }
   customerIds(): string[] { return this.store.customerIds(); }
   receipt(receiptId: string) { return this.store.receipt(receiptId); }
   receiptIds(): string[] { return this.store.receiptIds(); }
   allReturnOrders() { return this.store.allReturnOrders(); }
   backOffice(): BackOffice { return this.headquarters.office; }
+  /** The store channel's running totals (the analyst's report). */
+  storeFigures(): StoreFigures { return this.tally.read(); }
 
   exportState(): ChainState {
     return { store: this.store.exportState(), headquarters: this.headquarters.exportState() };

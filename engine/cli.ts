@@ -4,10 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DurableChain } from './durable-chain.ts';
+import { hashPin } from './credentials.ts';
 import type { Catalog } from './domain/catalog.ts';
-import { hashPin } from './server/credentials.ts';
-import { startServer } from './server/server.ts';
+import { DurableChain } from './persistence/durable-chain.ts';
 import { chainReport, formatReport } from './report.ts';
 import { chainFor, loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
 
@@ -63,6 +62,8 @@ async function main(args: string[]): Promise<number> {
       await durable.close();
       return 0;
     }
+    // The server is loaded only to be started: the other verbs never need it.
+    const { startServer } = await import('./server/server.ts');
     const server = await startServer(durable, { port, host });
     console.log(`\nscreens (sign in with the demo staff, see README):\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
     await new Promise<void>((done) => {

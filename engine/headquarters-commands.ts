@@ -3,7 +3,7 @@
  * the P-job's uploads (SY-2, SY-3), the batch jobs and their schedules, and its clock.
  */
 import { z } from 'zod';
-import { clockAdvanceSchema, parseWith } from './commands.ts';
+import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
 import { customerSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
 import type { RuleViolation } from './domain/violation.ts';
@@ -52,8 +52,6 @@ const jobRunSchema = z.object({
   stores: z.array(z.object({ storeId: id, outcome: z.enum(['completed', 'unreachable']), counts: z.record(z.string(), count) }).strict()),
 }).strict();
 
-const everyMinutes = z.number().int().min(1).max(7 * 24 * 60).nullable();
-
 export const headquartersCommandSchema = z.discriminatedUnion('type', [
   clockAdvanceSchema,
   z.object({ type: z.literal('headquarters.createCustomer'), channelCustomerId: id, storeId: id, record: customerSchema }).strict(),
@@ -64,7 +62,7 @@ export const headquartersCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headquarters.synchronizeCustomers') }).strict(),
   z.object({ type: z.literal('headquarters.synchronizeOrders') }).strict(),
   z.object({ type: z.literal('headquarters.recordJobRun'), run: jobRunSchema }).strict(),
-  z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes }).strict(),
+  z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
 ]);
 
 export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;
@@ -72,5 +70,3 @@ export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;
 export function parseHeadquartersCommand(input: unknown): { ok: true; command: HeadquartersCommand } | { ok: false; error: RuleViolation } {
   return parseWith(headquartersCommandSchema, input);
 }
-
-export { everyMinutes as everyMinutesSchema };

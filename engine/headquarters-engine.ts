@@ -4,18 +4,30 @@
  * command is refused by the actor's guard and changes nothing.
  */
 import { createActor, type Actor } from 'xstate';
-import type { CommandOutcome } from './commands.ts';
 import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
-import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
-import { violation } from './domain/violation.ts';
+import { accountOf, distributionFor, initialBackOffice, nextDueJob, revivedBackOffice, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
 import { parseHeadquartersCommand, type HeadquartersCommand } from './headquarters-commands.ts';
 import { DEFAULT_START, VirtualClock } from './ids.ts';
-import { createHeadquartersMachine, headquartersRule, type HeadquartersMachine } from '../machines/headquarters.machine.ts';
-import type { HeadquartersEvent } from '../machines/headquarters.types.ts';
+import type { CommandOutcome } from './protocol/commands.ts';
+import { createHeadquartersMachine, type HeadquartersEvent, type HeadquartersMachine } from '../machines/headquarters.machine.ts';
+import { explainRefusal } from '../machines/rules.ts';
 
 export interface HeadquartersState { seq: number; clock: number; headquarters: unknown }
+
+/** The back office's tables that grow with the chain (written record by record in a snapshot). */
+export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'returnOrders', 'postedReceipts', 'waiting'] as const;
+export type BackOfficeTable = typeof BACK_OFFICE_TABLES[number];
+
+export interface HeadquartersCapture {
+  seq: number;
+  clock: number;
+  /** The persisted actor snapshot; its context's tables are the live ones, so write `tables` instead. */
+  snapshot: { context: BackOffice };
+  tables: { [T in BackOfficeTable]: BackOffice[T] };
+  changes: string[];
+}
 
 /** The order in which jobs due at the same moment run: pull, then create, then distribute. */
 export const JOB_ORDER: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', '1010'];
@@ -29,9 +41,12 @@ export class HeadquartersEngine {
     const machine = createHeadquartersMachine();
     this.clock = new VirtualClock(state?.clock ?? startAt);
     this.seq = state?.seq ?? 0;
-    this.actor = state === undefined
-      ? createActor(machine, { input: { office: initialBackOffice(catalog, startAt) } })
-      : createActor(machine, { snapshot: structuredClone(state.headquarters) } as never);
+    if (state === undefined) {
+      this.actor = createActor(machine, { input: { office: initialBackOffice(catalog, startAt) } });
+    } else {
+      const persisted = structuredClone(state.headquarters) as { context: Parameters<typeof revivedBackOffice>[0] };
+      this.actor = createActor(machine, { snapshot: { ...persisted, context: revivedBackOffice(persisted.context) } } as never);
+    }
     this.actor.start();
   }
 
@@ -46,20 +61,22 @@ export class HeadquartersEngine {
   /** Validates and applies a command; a refused one changes nothing. */
   executeNow(input: unknown): CommandOutcome<HeadquartersCommand> {
     const parsed = parseHeadquartersCommand(input);
-    if (!parsed.ok) return parsed;
-    const { command } = parsed;
+    return parsed.ok ? this.execute(parsed.command) : parsed;
+  }
+
+  /** Applies a command already validated (or built by the chain itself: its real-time calls, jobs and clock). */
+  execute(command: HeadquartersCommand): CommandOutcome<HeadquartersCommand> {
     if (command.type === 'clock.advance') {
       this.clock.now += command.ms;
       return this.accepted(command, { now: this.clock.now });
     }
     const event = this.eventOf(command);
-    const snapshot = this.actor.getSnapshot();
-    if (!snapshot.can(event)) {
-      return { ok: false, error: headquartersRule(snapshot.context, event) ?? violation('STATE', `headquarters cannot take ${command.type} now`) };
-    }
+    const before = this.actor.getSnapshot();
     this.actor.send(event);
-    const failure = this.actor.getSnapshot().error;
-    if (failure !== undefined) throw new Error(`headquarters failed on ${command.type}: ${String(failure)}`);
+    const after = this.actor.getSnapshot();
+    if (after.error !== undefined) throw new Error(`headquarters failed on ${command.type}: ${String(after.error)}`);
+    // An event no transition takes leaves the snapshot as it was (and the guards ran before anything changed).
+    if (after === before) return { ok: false, error: explainRefusal(before, event) };
     return this.accepted(command, this.resultOf(command));
   }
 
@@ -130,5 +147,16 @@ export class HeadquartersEngine {
 
   exportState(): HeadquartersState {
     return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot() });
+  }
+
+  /**
+   * The state as of now, by reference, for writing out piece by piece while headquarters goes on: the back office's
+   * records are never changed in place (a change puts a new record), so copies of its tables suffice.
+   */
+  capture(): HeadquartersCapture {
+    const persisted = this.actor.getPersistedSnapshot() as unknown as { context: BackOffice };
+    const office = persisted.context;
+    const tables = Object.fromEntries(BACK_OFFICE_TABLES.map((table) => [table, { ...office[table] }])) as HeadquartersCapture['tables'];
+    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes] };
   }
 }

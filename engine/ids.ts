@@ -1,15 +1,40 @@
 /**
  * Deterministic identifiers and randomness: per-prefix counters and a seeded PRNG (mulberry32), both part of the
  * engine state so that replaying the same commands yields the same ids, and a refused command can give back
- * what it drew.
+ * what it drew: while a command runs, each draw notes what it replaced (`begin` / `rollback` / `end`), so giving
+ * back costs the draws, not the counters.
  */
 export interface IdState { counters: Record<string, number>; rng: number }
 
 export class SeededIds {
   private state: IdState;
+  /** What the draws of the command in progress replaced, oldest first (null: no command in progress). */
+  private replaced: { prefix: string | null; was: number | undefined }[] | null = null;
 
   constructor(seed: number, state?: IdState) {
     this.state = state === undefined ? { counters: {}, rng: seed >>> 0 } : structuredClone(state);
+  }
+
+  /** A command starts: its draws can be given back. */
+  begin(): void {
+    this.replaced = [];
+  }
+
+  /** The command is done: its draws stay. */
+  end(): void {
+    this.replaced = null;
+  }
+
+  /** The command was refused: every draw it made is given back. */
+  rollback(): void {
+    const replaced = this.replaced ?? [];
+    for (let i = replaced.length - 1; i >= 0; i--) {
+      const { prefix, was } = replaced[i]!;
+      if (prefix === null) this.state.rng = was!;
+      else if (was === undefined) delete this.state.counters[prefix];
+      else this.state.counters[prefix] = was;
+    }
+    this.replaced = null;
   }
 
   /** `CO-000042`: the next id of a prefix. */
@@ -19,13 +44,16 @@ export class SeededIds {
 
   /** The next number of a prefix, bare (revisions). */
   nextNumber(prefix: string): number {
-    const n = (this.state.counters[prefix] ?? 0) + 1;
+    const was = this.state.counters[prefix];
+    this.replaced?.push({ prefix, was });
+    const n = (was ?? 0) + 1;
     this.state.counters[prefix] = n;
     return n;
   }
 
   /** A uniformly distributed float in [0, 1). */
   random(): number {
+    this.replaced?.push({ prefix: null, was: this.state.rng });
     let t = (this.state.rng = (this.state.rng + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -54,20 +82,16 @@ export class SeededIds {
    * has not been (ids and GUIDs drawn before a lost command are not drawn again).
    */
   moveOn(counters: Record<string, number>, entropy: number): void {
-    for (const [prefix, n] of Object.entries(counters)) this.state.counters[prefix] = Math.max(this.last(prefix), n);
+    for (const [prefix, n] of Object.entries(counters)) {
+      this.replaced?.push({ prefix, was: this.state.counters[prefix] });
+      this.state.counters[prefix] = Math.max(this.last(prefix), n);
+    }
+    this.replaced?.push({ prefix: null, was: this.state.rng });
     this.state.rng = (Math.imul(this.state.rng ^ entropy, 0x9e3779b1) + 0x7f4a7c15) >>> 0;
   }
 
-  mark(): IdState {
-    return { counters: { ...this.state.counters }, rng: this.state.rng };
-  }
-
-  reset(mark: IdState): void {
-    this.state = { counters: { ...mark.counters }, rng: mark.rng };
-  }
-
   toJSON(): IdState {
-    return this.mark();
+    return { counters: { ...this.state.counters }, rng: this.state.rng };
   }
 }
 

@@ -3,28 +3,10 @@
  * pending sync, what waits in each store's queue, headquarters' sales orders and job runs.
  */
 import type { Chain } from './chain.ts';
-import { sumMinor } from './domain/money.ts';
-import { amountInvoiced } from './domain/payments.ts';
+import type { ChainReport } from './protocol/report.ts';
 import type { ScenarioRun } from './scenario.ts';
 
-export interface ChainReport {
-  commands: number;
-  clock: string;
-  ordersByStatus: Record<string, number>;
-  ordersAwaitingHeadquarters: number;
-  ordersInvoiced: number;
-  ordersPaid: number;
-  receipts: { count: number; total: number };
-  returnOrders: { count: number; refunded: number };
-  backlogByLocation: Record<string, Record<string, number>>;
-  customers: { total: number; pendingSync: number };
-  stores: Record<string, { name: string; link: string; queued: Record<string, number> }>;
-  /** Headquarters' job schedules: every how many minutes, and when each runs next. */
-  schedules: Record<string, { everyMinutes: number; nextAt: string }>;
-  headquarters: { salesOrders: number; salesOrdersTotal: number; accounts: number; returnOrders: number; receiptsPosted: number; staged: number; waiting: number; jobRuns: Record<string, number> };
-  deliveries: { delivered: number; lost: number; refused: number };
-  refusedByRule: Record<string, number>;
-}
+export type { ChainReport };
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -32,39 +14,24 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return counts;
 }
 
+/** The report as the chain stands: running totals of both sides, the stores' links and queues, the schedules. */
 export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
-  const orders = chain.orderIds().map((id) => chain.orderView(id));
-  const state = chain.store.exportState();
-  const receipts = Object.values(state.receipts);
-  const backlogByLocation = Object.fromEntries(Object.keys(state.fulfillment).map((locationId) =>
-    [locationId, countBy(chain.fulfillmentView(locationId).lines, (l) => l.status)]));
-  const customers = chain.customerIds().map((id) => chain.customerView(id));
   const office = chain.backOffice();
-  const salesOrders = Object.values(office.salesOrders);
-  const staged = Object.values(office.staged);
   return {
     commands: chain.seq,
     clock: new Date(chain.now).toISOString(),
-    ordersByStatus: countBy(orders, (o) => o.headerStatus),
-    ordersAwaitingHeadquarters: orders.filter((o) => !o.existsAtHeadquarters).length,
-    ordersInvoiced: sumMinor(orders.map((o) => amountInvoiced(o.invoices))),
-    ordersPaid: sumMinor(orders.map((o) => o.paid)),
-    receipts: { count: receipts.length, total: sumMinor(receipts.map((r) => r.total)) },
-    returnOrders: { count: state.returnOrders.length, refunded: -sumMinor(state.returnOrders.map((r) => r.record.total)) },
-    backlogByLocation,
-    customers: { total: customers.length, pendingSync: customers.filter((c) => c.pendingSync).length },
-    stores: Object.fromEntries([...chain.catalog.stores.keys()].map((storeId) => {
-      const sync = chain.syncView(storeId);
-      return [storeId, { name: chain.catalog.stores.get(storeId)!.name, link: sync.link, queued: countBy(sync.pending, (item) => item.kind) }];
-    })),
+    ...chain.storeFigures(),
+    stores: Object.fromEntries([...chain.catalog.stores.values()].map((store) => [store.id, {
+      name: store.name, link: chain.linkView(store.id).link, queued: chain.store.parts.outbound.countsByKind(store.id) as Record<string, number>,
+    }])),
     headquarters: {
-      salesOrders: salesOrders.length,
-      salesOrdersTotal: sumMinor(salesOrders.map((s) => s.order.total)),
-      accounts: Object.keys(office.customers).length,
-      returnOrders: Object.keys(office.returnOrders).length,
-      receiptsPosted: Object.keys(office.postedReceipts).length,
-      staged: staged.length,
-      waiting: staged.filter((s) => s.processedAt === null).length,
+      salesOrders: office.tally.salesOrders,
+      salesOrdersTotal: office.tally.salesOrdersTotal,
+      accounts: office.tally.accounts,
+      returnOrders: office.tally.returnOrders,
+      receiptsPosted: office.tally.receiptsPosted,
+      staged: office.tally.staged,
+      waiting: Object.keys(office.waiting).length,
       jobRuns: countBy(office.jobRuns, (r) => r.job),
     },
     schedules: Object.fromEntries(Object.entries(office.schedules).map(([job, s]) => [job, { everyMinutes: s.everyMinutes, nextAt: new Date(s.nextAt).toISOString() }])),

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { buildCatalog, ConfigError, type Catalog } from './domain/catalog.ts';
 import type { RuleViolation } from './domain/violation.ts';
-import { parseWith } from './commands.ts';
+import { parseWith } from './protocol/commands.ts';
 import { Chain, chainCommandSchema, type ChainCommand, type ChainResult } from './chain.ts';
 
 const scenarioSchema = z.object({

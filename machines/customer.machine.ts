@@ -3,68 +3,74 @@
  * no edits, loyalty card, affiliations or secondary contacts, until headquarters creates its account (P-job,
  * Synchronize customers, job 1010). A synced customer is edited in real time and receives master data updates.
  */
-import { assign, setup, type SnapshotFrom } from 'xstate';
-import { violation, type RuleViolation } from '../engine/domain/violation.ts';
-import type { CustomerContext, CustomerEvent, CustomerInput } from './customer.types.ts';
+import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import type { Customer } from '../engine/domain/config.ts';
+import { checkNewerVersion, checkNoLoyaltyCard, checkSyncedRecord, type CustomerContext } from '../engine/domain/customers.ts';
+import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
-/** Why an event is refused in this context (null = allowed by the rule; the state may still refuse it). */
-export function customerRule(context: CustomerContext, event: CustomerEvent): RuleViolation | null {
-  if (event.type === 'SYNCED' && event.record.accountId !== context.customerId) {
-    return violation('CU-4', `headquarters' record is for "${event.record.accountId}", not "${context.customerId}"`, 'customerId');
-  }
-  if (event.type === 'LOYALTY_CARD_ISSUED' && context.record.loyaltyCardId !== undefined) {
-    return violation('CU-5', `customer ${context.customerId} already has loyalty card ${context.record.loyaltyCardId}`, 'customerId');
-  }
-  // Master data can only move forward: an older distribution arriving late changes nothing (SY-4).
-  if (event.version <= context.version && event.type !== 'SYNCED') return violation('SY-4', `version ${event.version} is not newer than ${context.version}`, 'version');
-  return null;
-}
+export type CustomerInput = CustomerContext;
 
-/** Rules that depend on where the customer is in its lifecycle. */
-export function customerStateRule(snapshot: CustomerSnapshot, event: CustomerEvent): RuleViolation {
-  const { customerId } = snapshot.context;
-  if (snapshot.matches('pendingSync')) {
-    if (event.type === 'EDITED') return violation('CU-5', `customer ${customerId} is pending sync: it can be edited once headquarters has created it`, 'customerId');
-    if (event.type === 'LOYALTY_CARD_ISSUED') return violation('CU-5', `customer ${customerId} is pending sync: a loyalty card is issued once it is synced`, 'customerId');
-  }
-  return violation('STATE', `customer ${customerId} cannot take ${event.type} now`, 'customerId');
-}
+export type CustomerEvent =
+  /** SY-4 / CU-5: headquarters created the account (job 1010, or a real-time order that carried the customer). */
+  | { type: 'SYNCED'; accountNumber: string; record: Customer; version: number }
+  /** CU-4: an edit, made at headquarters in real time and confirmed. */
+  | { type: 'EDITED'; record: Customer; version: number }
+  /** CU-5: a loyalty card, issued by headquarters once the customer exists there. */
+  | { type: 'LOYALTY_CARD_ISSUED'; cardId: string; version: number }
+  /** SY-4: newer master data from headquarters (job 1010). */
+  | { type: 'DISTRIBUTED'; record: Customer; version: number };
+
+/** The customer's rules, each the guard of the change it governs. */
+export const customerRules = {
+  'CU-4 accountIsThisCustomer': (context, event) => {
+    assertEvent(event, 'SYNCED');
+    return checkSyncedRecord(context, event.record);
+  },
+  'SY-4 newerMasterData': (context, event) => {
+    assertEvent(event, ['EDITED', 'DISTRIBUTED']);
+    return checkNewerVersion(context, event.version);
+  },
+  'CU-5 oneLoyaltyCard': (context, event) => {
+    assertEvent(event, 'LOYALTY_CARD_ISSUED');
+    return checkNoLoyaltyCard(context) ?? checkNewerVersion(context, event.version);
+  },
+} satisfies Record<string, Rule<CustomerContext, CustomerEvent>>;
 
 export function createCustomerMachine() {
   return setup({
     types: { context: {} as CustomerContext, events: {} as CustomerEvent, input: {} as CustomerInput },
-    guards: {
-      allowed: ({ context, event }) => customerRule(context, event) === null,
-      hasAccount: ({ context }) => context.accountNumber !== null,
-    },
+    guards: { ...guardsOf(customerRules), hasAccount: ({ context }) => context.accountNumber !== null },
     actions: {
       synced: assign(({ event }) => {
-        const e = event as Extract<CustomerEvent, { type: 'SYNCED' }>;
-        return { accountNumber: e.accountNumber, record: e.record, version: e.version };
+        assertEvent(event, 'SYNCED');
+        return { accountNumber: event.accountNumber, record: event.record, version: event.version };
       }),
       replaceRecord: assign(({ event }) => {
-        const e = event as Extract<CustomerEvent, { type: 'EDITED' | 'DISTRIBUTED' }>;
-        return { record: e.record, version: e.version };
+        assertEvent(event, ['EDITED', 'DISTRIBUTED']);
+        return { record: event.record, version: event.version };
       }),
       issueCard: assign(({ context, event }) => {
-        const e = event as Extract<CustomerEvent, { type: 'LOYALTY_CARD_ISSUED' }>;
-        return { record: { ...context.record, loyaltyCardId: e.cardId }, version: e.version };
+        assertEvent(event, 'LOYALTY_CARD_ISSUED');
+        return { record: { ...context.record, loyaltyCardId: event.cardId }, version: event.version };
       }),
     },
   }).createMachine({
     id: 'customer',
     context: ({ input }) => ({ ...input }),
+    meta: { subject: (context) => `customer ${context.customerId}`, field: 'customerId', rules: customerRules } satisfies ChartMeta<CustomerContext>,
     initial: 'starting',
     states: {
       starting: { always: [{ guard: 'hasAccount', target: 'synced' }, { target: 'pendingSync' }] },
       pendingSync: {
-        on: { SYNCED: { guard: 'allowed', target: 'synced', actions: 'synced' } },
+        meta: { refuses: { rules: { EDITED: 'CU-5', LOYALTY_CARD_ISSUED: 'CU-5' }, means: 'it is pending sync: it can be changed once headquarters has created it' } },
+        on: { SYNCED: { guard: 'CU-4 accountIsThisCustomer', target: 'synced', actions: 'synced' } },
       },
       synced: {
+        meta: { refuses: { means: 'it is synced' } },
         on: {
-          EDITED: { guard: 'allowed', actions: 'replaceRecord' },
-          LOYALTY_CARD_ISSUED: { guard: 'allowed', actions: 'issueCard' },
-          DISTRIBUTED: { guard: 'allowed', actions: 'replaceRecord' },
+          EDITED: { guard: 'SY-4 newerMasterData', actions: 'replaceRecord' },
+          LOYALTY_CARD_ISSUED: { guard: 'CU-5 oneLoyaltyCard', actions: 'issueCard' },
+          DISTRIBUTED: { guard: 'SY-4 newerMasterData', actions: 'replaceRecord' },
         },
       },
     },

@@ -3,85 +3,123 @@
  * transactions, return orders, posted receipts) and its batch jobs (P-job staging, Synchronize customers,
  * Synchronize orders, job 1010 records and schedules). The work itself is in engine/domain/headquarters.ts.
  */
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { and, assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import type { OrderSummary, OutboundItem } from '../engine/domain/channel-transactions.ts';
+import type { Customer, HeadquartersJob } from '../engine/domain/config.ts';
 import {
   accountOf, createAccount, creationConflict, createSalesOrder, issueLoyaltyCard, receiveUpload, recordJobRun, setSchedule, synchronizeCustomers,
-  synchronizeOrders, updateAccount,
+  synchronizeOrders, updateAccount, type BackOffice, type JobRun,
 } from '../engine/domain/headquarters.ts';
-import { violation, type RuleViolation } from '../engine/domain/violation.ts';
-import type { HeadquartersContext, HeadquartersEvent, HeadquartersInput } from './headquarters.types.ts';
+import { violation } from '../engine/domain/violation.ts';
+import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
-type EventOf<T extends HeadquartersEvent['type']> = Extract<HeadquartersEvent, { type: T }>;
+export interface HeadquartersInput { office: BackOffice }
 
-export function headquartersRule(context: HeadquartersContext, event: HeadquartersEvent): RuleViolation | null {
-  switch (event.type) {
-    case 'CREATE_CUSTOMER': {
-      if (event.record.accountId !== event.channelCustomerId) return violation('CU-4', 'the record is not the channel customer\'s', 'record.accountId');
-      const conflict = creationConflict(context, { customer: event.record });
-      return conflict === null ? null : violation('CONFLICT', `${conflict}: the store's numbering is behind headquarters`, 'channelCustomerId');
-    }
-    case 'UPDATE_CUSTOMER':
-    case 'ISSUE_LOYALTY_CARD': {
-      const account = context.customers[event.accountNumber];
-      if (account === undefined) return violation('NOT_FOUND', `headquarters has no account "${event.accountNumber}"`, 'accountNumber');
-      if (event.type === 'ISSUE_LOYALTY_CARD' && account.record.loyaltyCardId !== undefined) {
-        return violation('CU-5', `account ${event.accountNumber} already has loyalty card ${account.record.loyaltyCardId}`, 'accountNumber');
-      }
-      return null;
-    }
-    case 'CREATE_ORDER': {
-      const known = accountOf(context, event.order.customerId) !== undefined || event.customer?.accountId === event.order.customerId;
-      if (!known) return violation('CU-7', `headquarters has no account for customer "${event.order.customerId}"`, 'order.customerId');
-      const conflict = creationConflict(context, { order: event.order, customer: event.customer });
-      return conflict === null ? null : violation('CONFLICT', `${conflict}: the store's numbering is behind headquarters`, 'order.channelReference');
-    }
-    case 'RECEIVE_UPLOAD': {
-      const foreign = event.items.findIndex((item) => item.storeId !== event.storeId);
-      return foreign === -1 ? null : violation('SY-3', `item ${event.items[foreign]!.key} is not store ${event.storeId}'s`, `items.${foreign}.storeId`);
-    }
-    default:
-      return null;
-  }
-}
+export type HeadquartersEvent =
+  /** CU-4: the real-time service creates a customer a register created in sync mode. */
+  | { type: 'CREATE_CUSTOMER'; channelCustomerId: string; storeId: string; record: Customer; at: number }
+  /** CU-4: edits are always synchronous. */
+  | { type: 'UPDATE_CUSTOMER'; accountNumber: string; record: Customer; at: number }
+  | { type: 'ISSUE_LOYALTY_CARD'; accountNumber: string; at: number }
+  /** SY-1: the real-time service creates a sync-mode order (and its async customer, if it has one: CU-7). */
+  | { type: 'CREATE_ORDER'; order: OrderSummary; customer: Customer | null; at: number }
+  /** SY-2 / SY-3: the P-job's pull of a store's queue. */
+  | { type: 'RECEIVE_UPLOAD'; storeId: string; items: OutboundItem[]; at: number }
+  | { type: 'SYNCHRONIZE_CUSTOMERS'; at: number }
+  | { type: 'SYNCHRONIZE_ORDERS'; at: number }
+  /** A P-job or 1010 run, with what it did at each store. */
+  | { type: 'JOB_RAN'; run: JobRun }
+  | { type: 'SCHEDULE'; job: HeadquartersJob; everyMinutes: number | null; at: number };
+
+/** Headquarters' rules, each the guard of the change it governs. */
+export const headquartersRules = {
+  'CU-4 customerCreatable': (office, event) => {
+    assertEvent(event, 'CREATE_CUSTOMER');
+    if (event.record.accountId !== event.channelCustomerId) return violation('CU-4', 'the record is not the channel customer\'s', 'record.accountId');
+    const conflict = creationConflict(office, { customer: event.record });
+    return conflict === null ? null : violation('CONFLICT', `${conflict}: the store's numbering is behind headquarters`, 'channelCustomerId');
+  },
+  'CU-4 accountExists': (office, event) => {
+    assertEvent(event, ['UPDATE_CUSTOMER', 'ISSUE_LOYALTY_CARD']);
+    return office.customers[event.accountNumber] === undefined ? violation('NOT_FOUND', `headquarters has no account "${event.accountNumber}"`, 'accountNumber') : null;
+  },
+  'CU-5 oneLoyaltyCard': (office, event) => {
+    assertEvent(event, 'ISSUE_LOYALTY_CARD');
+    const card = office.customers[event.accountNumber]?.record.loyaltyCardId;
+    return card === undefined ? null : violation('CU-5', `account ${event.accountNumber} already has loyalty card ${card}`, 'accountNumber');
+  },
+  'CU-7 orderCreatable': (office, event) => {
+    assertEvent(event, 'CREATE_ORDER');
+    const known = accountOf(office, event.order.customerId) !== undefined || event.customer?.accountId === event.order.customerId;
+    if (!known) return violation('CU-7', `headquarters has no account for customer "${event.order.customerId}"`, 'order.customerId');
+    const conflict = creationConflict(office, { order: event.order, customer: event.customer });
+    return conflict === null ? null : violation('CONFLICT', `${conflict}: the store's numbering is behind headquarters`, 'order.channelReference');
+  },
+  'SY-3 uploadIsTheStores': (_office, event) => {
+    assertEvent(event, 'RECEIVE_UPLOAD');
+    const foreign = event.items.findIndex((item) => item.storeId !== event.storeId);
+    return foreign === -1 ? null : violation('SY-3', `item ${event.items[foreign]!.key} is not store ${event.storeId}'s`, `items.${foreign}.storeId`);
+  },
+} satisfies Record<string, Rule<BackOffice, HeadquartersEvent>>;
 
 export function createHeadquartersMachine() {
   return setup({
-    types: { context: {} as HeadquartersContext, events: {} as HeadquartersEvent, input: {} as HeadquartersInput },
-    guards: { allowed: ({ context, event }) => headquartersRule(context, event) === null },
+    types: { context: {} as BackOffice, events: {} as HeadquartersEvent, input: {} as HeadquartersInput },
+    guards: guardsOf(headquartersRules),
     actions: {
       createCustomer: assign(({ context, event }) => {
-        const e = event as EventOf<'CREATE_CUSTOMER'>;
-        return createAccount(context, { channelCustomerId: e.channelCustomerId, storeId: e.storeId, record: e.record, via: 'realtime', at: e.at });
+        assertEvent(event, 'CREATE_CUSTOMER');
+        return createAccount(context, { channelCustomerId: event.channelCustomerId, storeId: event.storeId, record: event.record, via: 'realtime', at: event.at });
       }),
-      updateCustomer: assign(({ context, event }) => updateAccount(context, (event as EventOf<'UPDATE_CUSTOMER'>).accountNumber, (event as EventOf<'UPDATE_CUSTOMER'>).record)),
-      issueLoyaltyCard: assign(({ context, event }) => issueLoyaltyCard(context, (event as EventOf<'ISSUE_LOYALTY_CARD'>).accountNumber)),
+      updateCustomer: assign(({ context, event }) => {
+        assertEvent(event, 'UPDATE_CUSTOMER');
+        return updateAccount(context, event.accountNumber, event.record);
+      }),
+      issueLoyaltyCard: assign(({ context, event }) => {
+        assertEvent(event, 'ISSUE_LOYALTY_CARD');
+        return issueLoyaltyCard(context, event.accountNumber);
+      }),
       createOrder: assign(({ context, event }) => {
-        const e = event as EventOf<'CREATE_ORDER'>;
-        const withCustomer = e.customer === null ? context
-          : createAccount(context, { channelCustomerId: e.customer.accountId, storeId: e.order.storeId, record: e.customer, via: 'realtime', at: e.at });
-        return createSalesOrder(withCustomer, e.order, 'realtime', e.at);
+        assertEvent(event, 'CREATE_ORDER');
+        const withCustomer = event.customer === null ? context
+          : createAccount(context, { channelCustomerId: event.customer.accountId, storeId: event.order.storeId, record: event.customer, via: 'realtime', at: event.at });
+        return createSalesOrder(withCustomer, event.order, 'realtime', event.at);
       }),
-      receiveUpload: assign(({ context, event }) => receiveUpload(context, (event as EventOf<'RECEIVE_UPLOAD'>).items, (event as EventOf<'RECEIVE_UPLOAD'>).at)),
-      synchronizeCustomers: assign(({ context, event }) => synchronizeCustomers(context, (event as EventOf<'SYNCHRONIZE_CUSTOMERS'>).at)),
-      synchronizeOrders: assign(({ context, event }) => synchronizeOrders(context, (event as EventOf<'SYNCHRONIZE_ORDERS'>).at)),
-      recordJobRun: assign(({ context, event }) => recordJobRun(context, (event as EventOf<'JOB_RAN'>).run)),
+      receiveUpload: assign(({ context, event }) => {
+        assertEvent(event, 'RECEIVE_UPLOAD');
+        return receiveUpload(context, event.items, event.at);
+      }),
+      synchronizeCustomers: assign(({ context, event }) => {
+        assertEvent(event, 'SYNCHRONIZE_CUSTOMERS');
+        return synchronizeCustomers(context, event.at);
+      }),
+      synchronizeOrders: assign(({ context, event }) => {
+        assertEvent(event, 'SYNCHRONIZE_ORDERS');
+        return synchronizeOrders(context, event.at);
+      }),
+      recordJobRun: assign(({ context, event }) => {
+        assertEvent(event, 'JOB_RAN');
+        return recordJobRun(context, event.run);
+      }),
       schedule: assign(({ context, event }) => {
-        const e = event as EventOf<'SCHEDULE'>;
-        return setSchedule(context, e.job, e.everyMinutes, e.at);
+        assertEvent(event, 'SCHEDULE');
+        return setSchedule(context, event.job, event.everyMinutes, event.at);
       }),
     },
   }).createMachine({
     id: 'headquarters',
     context: ({ input }) => input.office,
+    meta: { subject: () => 'headquarters', rules: headquartersRules } satisfies ChartMeta<BackOffice>,
     initial: 'operating',
     states: {
       operating: {
+        meta: { refuses: { means: 'it is operating' } },
         on: {
-          CREATE_CUSTOMER: { guard: 'allowed', actions: 'createCustomer' },
-          UPDATE_CUSTOMER: { guard: 'allowed', actions: 'updateCustomer' },
-          ISSUE_LOYALTY_CARD: { guard: 'allowed', actions: 'issueLoyaltyCard' },
-          CREATE_ORDER: { guard: 'allowed', actions: 'createOrder' },
-          RECEIVE_UPLOAD: { guard: 'allowed', actions: 'receiveUpload' },
+          CREATE_CUSTOMER: { guard: 'CU-4 customerCreatable', actions: 'createCustomer' },
+          UPDATE_CUSTOMER: { guard: 'CU-4 accountExists', actions: 'updateCustomer' },
+          ISSUE_LOYALTY_CARD: { guard: and(['CU-4 accountExists', 'CU-5 oneLoyaltyCard']), actions: 'issueLoyaltyCard' },
+          CREATE_ORDER: { guard: 'CU-7 orderCreatable', actions: 'createOrder' },
+          RECEIVE_UPLOAD: { guard: 'SY-3 uploadIsTheStores', actions: 'receiveUpload' },
           SYNCHRONIZE_CUSTOMERS: { actions: 'synchronizeCustomers' },
           SYNCHRONIZE_ORDERS: { actions: 'synchronizeOrders' },
           JOB_RAN: { actions: 'recordJobRun' },

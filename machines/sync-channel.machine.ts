@@ -6,24 +6,27 @@
  * - offline: the register works offline: orders and customers are queued locally (SY-3, CU-6); nothing moves.
  * The outbound queue itself is kept by the engine host (it can grow large); the channel decides what may move.
  */
-import { assign, setup, type SnapshotFrom } from 'xstate';
-import { violation, type RuleViolation } from '../engine/domain/violation.ts';
-import type { LinkState, SyncChannelContext, SyncChannelEvent, SyncChannelInput } from './sync-channel.types.ts';
+import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import { checkNewerPackage, type LinkState, type SyncChannelContext } from '../engine/domain/sync-link.ts';
+import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
-export function syncChannelRule(context: SyncChannelContext, event: SyncChannelEvent): RuleViolation | null {
-  if (event.type === 'DISTRIBUTED' && event.version <= context.appliedVersion) {
-    return violation('SY-4', `store ${context.storeId} already applied version ${context.appliedVersion}`, 'version');
-  }
-  return null;
-}
+export interface SyncChannelInput { storeId: string }
 
-export function syncChannelStateRule(snapshot: SyncChannelSnapshot, event: SyncChannelEvent): RuleViolation {
-  const { storeId } = snapshot.context;
-  if (snapshot.matches('offline') && (event.type === 'ACKNOWLEDGED' || event.type === 'DISTRIBUTED')) {
-    return violation('SY-3', `store ${storeId} is offline: nothing reaches it from headquarters`, 'storeId');
-  }
-  return violation('STATE', `store ${storeId}'s link cannot take ${event.type} while ${String(snapshot.value)}`, 'storeId');
-}
+export type SyncChannelEvent =
+  | { type: 'GO_ONLINE' }
+  | { type: 'GO_DEGRADED' }
+  | { type: 'GO_OFFLINE' }
+  /** SY-3: headquarters acknowledged the queued items it received (the P-job's reply). */
+  | { type: 'ACKNOWLEDGED'; keys: string[]; at: number }
+  /** SY-4: a distribution package from job 1010. */
+  | { type: 'DISTRIBUTED'; version: number; at: number };
+
+export const syncChannelRules = {
+  'SY-4 newerPackage': (context, event) => {
+    assertEvent(event, 'DISTRIBUTED');
+    return checkNewerPackage(context, event.version);
+  },
+} satisfies Record<string, Rule<SyncChannelContext, SyncChannelEvent>>;
 
 /** The link state a snapshot is in. */
 export function linkState(snapshot: SyncChannelSnapshot): LinkState {
@@ -43,26 +46,34 @@ export function batchReachable(snapshot: SyncChannelSnapshot): boolean {
 export function createSyncChannelMachine() {
   const transfers = {
     ACKNOWLEDGED: { actions: 'acknowledged' },
-    DISTRIBUTED: { guard: 'allowed', actions: 'distributed' },
+    DISTRIBUTED: { guard: 'SY-4 newerPackage', actions: 'distributed' },
   } as const;
   return setup({
     types: { context: {} as SyncChannelContext, events: {} as SyncChannelEvent, input: {} as SyncChannelInput },
-    guards: { allowed: ({ context, event }) => syncChannelRule(context, event) === null },
+    guards: guardsOf(syncChannelRules),
     actions: {
-      acknowledged: assign({ lastUploadAt: ({ event }) => (event as Extract<SyncChannelEvent, { type: 'ACKNOWLEDGED' }>).at }),
+      acknowledged: assign({ lastUploadAt: ({ event }) => {
+        assertEvent(event, 'ACKNOWLEDGED');
+        return event.at;
+      } }),
       distributed: assign(({ event }) => {
-        const e = event as Extract<SyncChannelEvent, { type: 'DISTRIBUTED' }>;
-        return { appliedVersion: e.version, lastDistributionAt: e.at };
+        assertEvent(event, 'DISTRIBUTED');
+        return { appliedVersion: event.version, lastDistributionAt: event.at };
       }),
     },
   }).createMachine({
     id: 'syncChannel',
     context: ({ input }) => ({ storeId: input.storeId, appliedVersion: 0, lastUploadAt: null, lastDistributionAt: null }),
+    meta: { subject: (context) => `store ${context.storeId}'s link`, field: 'storeId', rules: syncChannelRules } satisfies ChartMeta<SyncChannelContext>,
     initial: 'online',
     states: {
-      online: { on: { GO_DEGRADED: 'degraded', GO_OFFLINE: 'offline', ...transfers } },
-      degraded: { on: { GO_ONLINE: 'online', GO_OFFLINE: 'offline', ...transfers } },
-      offline: { on: { GO_ONLINE: 'online', GO_DEGRADED: 'degraded' } },
+      online: { meta: { refuses: { means: 'online' } }, on: { GO_DEGRADED: 'degraded', GO_OFFLINE: 'offline', ...transfers } },
+      degraded: { meta: { refuses: { means: 'degraded' } }, on: { GO_ONLINE: 'online', GO_OFFLINE: 'offline', ...transfers } },
+      offline: {
+        // SY-3: nothing reaches an offline store from headquarters.
+        meta: { refuses: { rules: { ACKNOWLEDGED: 'SY-3', DISTRIBUTED: 'SY-3' }, means: 'offline: nothing reaches it from headquarters' } },
+        on: { GO_ONLINE: 'online', GO_DEGRADED: 'degraded' },
+      },
     },
   });
 }

@@ -6,11 +6,11 @@
  * Screens depend on the `StoreApi` interface only, so that component tests can give them a fake.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Envelope, SubscribeReply } from '../engine/server/gateway.ts';
-import type { OrderRow, storeSetup } from '../engine/server/views.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
+import type { Envelope, SubscribeReply } from '../engine/protocol/messages.ts';
+import type { OrderRow, StoreSetup } from '../engine/protocol/views.ts';
 
-export type Setup = ReturnType<typeof storeSetup>;
+export type Setup = StoreSetup;
 export type { Envelope, OrderRow };
 
 export type CommandAnswer = { ok: true; seq: number; result: Record<string, unknown> } | { ok: false; error: RuleViolation };

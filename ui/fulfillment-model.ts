@@ -4,21 +4,10 @@
  * engine checks (engine/domain/fulfillment.ts).
  */
 import { openQuantity, uninvoicedQuantity } from '../engine/domain/fulfillment.ts';
-import type { FulfillmentListRow } from '../machines/fulfillment-group.machine.ts';
-import type { FulfillmentFilter } from '../machines/fulfillment-group.types.ts';
+import type { FulfillmentFilter, FulfillmentListRow, LocationView, Pickup } from '../engine/protocol/views.ts';
 import type { OrderRow } from './api.ts';
 
-export type { FulfillmentFilter, FulfillmentListRow };
-
-/** A location room's state, and the view of its `fulfillment` envelopes (gateway.ts locationView). */
-export interface LocationView {
-  lines: FulfillmentListRow[];
-  onHand: Record<string, number>;
-  pickups: Pickup[];
-}
-
-/** engine/server/views.ts pickupsAt: an order with units still to hand over at the store, ready when all are picked. */
-export interface Pickup { orderId: string; ready: boolean; units: number; order: OrderRow }
+export type { FulfillmentFilter, FulfillmentListRow, LocationView, Pickup };
 
 export const FILTERS: readonly { id: FulfillmentFilter; label: string }[] = [
   { id: 'all', label: 'All' },

@@ -3,7 +3,7 @@ import type { FulfillmentScreen } from './fulfillment-screen.ts';
 import './fulfillment-screen.ts';
 import { $, $$, afterEach, allButtons, deepText, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeStoreApi, accepted, makeSetup, refused } from './testing/fake-store-api.ts';
-import { line, locationView, orderRow } from './testing/fulfillment-views.ts';
+import { line, locationOrder, locationView, orderRow } from './testing/fulfillment-views.ts';
 
 const ROOM = 'location:S2';
 
@@ -15,7 +15,7 @@ function portland() {
   const pickupSocks = line('CO-000005', 'L5-2', 'P-SOCKS', 'pickup', { quantity: 2, picked: 2 });
   const order4 = orderRow('CO-000004', 'Anna Berg', { createdAt: 1000, kinds: ['ship'] });
   const order5 = orderRow('CO-000005', 'Cal Rivera', { createdAt: 2000, kinds: ['pickup'], headerStatus: 'PartiallyPicked' });
-  const view = locationView([shipA, shipB, pickup, pickupSocks], [{ orderId: 'CO-000005', ready: false, units: 3, order: order5 }]);
+  const view = locationView([shipA, shipB, pickup, pickupSocks], [{ orderId: 'CO-000005', ready: false, units: 3 }], [order4, order5]);
   return { shipA, shipB, pickup, pickupSocks, order4, order5, view };
 }
 
@@ -23,7 +23,6 @@ async function mount(options: { session?: Parameters<typeof makeSetup>[0]; view?
   const data = portland();
   const api = new FakeStoreApi(makeSetup(options.session ?? {}, options.warehouse === true ? 'warehouse' : null));
   api.read = (path) => {
-    if (path === 'orders/CO-000004') return { ok: true, order: { row: data.order4 } };
     if (path === 'registers/R3') return { ok: true, register: { state: 'ready', operatorId: 'cashier2', due: 0, transaction: null } };
     throw new Error(`unexpected read ${path}`);
   };
@@ -68,8 +67,8 @@ describe('<fulfillment-screen>', () => {
     expect($(status('CO-000005/L5-1'), '.badge').className).to.contain('tone-blue');
     expect(deepText(status('CO-000005/L5-2'))).to.equal('Picked');
     expect(text(row(el, 'CO-000004/L4-1'))).to.contain('Camp lamp').and.contain('Standard ground').and.contain('3 to pick').and.contain('2 picked');
-    // The ship order's row is read once (the location view names the order only); the pickup's comes with the view.
-    expect(api.reads).to.deep.equal(['orders/CO-000004']);
+    // Every order's row comes with the room: nothing is read over HTTP.
+    expect(api.reads).to.deep.equal([]);
     expect(text(card(el, 'CO-000004'))).to.contain('Anna Berg').and.contain('Confirmation S1-T-CO-000004');
     expect(text(card(el, 'CO-000005'))).to.contain('Cal Rivera');
     expect(deepText($(card(el, 'CO-000005'), 'order-status-badge'))).to.equal('Partially picked');
@@ -350,36 +349,36 @@ describe('<fulfillment-screen>', () => {
     expect(text($(el, 'quantity-dialog', '.error[role="alert"]'))).to.contain('ST-5').and.contain('lacks the allowRejectOrder permission');
   });
 
-  it('live: a pickup order placed at another store\'s till appears, and order envelopes update it, without reload', async () => {
-    const { el, api, data } = await mount();
+  it('live: a pickup order placed at another store\'s till appears, and its changes follow, without reading anything over HTTP', async () => {
+    const { el, api } = await mount();
     const newLine = line('CO-000010', 'L10-1', 'P-LAMP', 'pickup', { quantity: 1 });
     const newOrder = orderRow('CO-000010', 'Dana Newcomer', { storeId: 'S1', createdAt: 3000, kinds: ['pickup'] });
-    api.emit(ROOM, 'order', 'CO-000010', newOrder);
-    api.emit(ROOM, 'fulfillment', 'S2', locationView([data.shipA, data.shipB, data.pickup, data.pickupSocks, newLine],
-      [{ orderId: 'CO-000005', ready: false, units: 3, order: data.order5 }, { orderId: 'CO-000010', ready: false, units: 1, order: newOrder }]));
+    api.emit(ROOM, 'locationOrder', 'CO-000010', locationOrder(newOrder, [newLine], { orderId: 'CO-000010', ready: false, units: 1 }));
     await settle(el);
     expect($$(el, 'section[data-order]').map((s) => s.dataset.order)).to.deep.equal(['CO-000004', 'CO-000005', 'CO-000010']);
     expect(text(card(el, 'CO-000010'))).to.contain('Dana Newcomer');
     expect(text($(el, 'button[data-filter="forPickup"]'))).to.equal('For pickup3');
-    // Picked elsewhere: the status follows.
+    // Picked elsewhere: the line's status and the order's follow; the other orders are untouched.
     const picked = line('CO-000010', 'L10-1', 'P-LAMP', 'pickup', { quantity: 1, picked: 1 });
-    api.emit(ROOM, 'fulfillment', 'S2', locationView([data.shipA, data.shipB, data.pickup, data.pickupSocks, picked]));
-    api.emit(ROOM, 'order', 'CO-000010', { ...newOrder, headerStatus: 'Picked' });
+    api.emit(ROOM, 'locationOrder', 'CO-000010', locationOrder({ ...newOrder, headerStatus: 'Picked' }, [picked], { orderId: 'CO-000010', ready: true, units: 1 }));
+    api.emit(ROOM, 'onHand', 'S2', { 'P-LAMP': 49 });
     await settle(el);
     expect(deepText($(row(el, 'CO-000010/L10-1'), 'line-status-badge'))).to.equal('Picked');
     expect(deepText($(card(el, 'CO-000010'), 'order-status-badge'))).to.equal('Picked');
-    expect(api.reads, 'rows that arrive live are not read again').to.deep.equal(['orders/CO-000004']);
+    expect(text($(row(el, 'CO-000010/L10-1'), '.onhand'))).to.contain('49');
+    expect($$(el, 'section[data-order]').length).to.equal(3);
+    expect(api.reads, 'the rows come with the room').to.deep.equal([]);
   });
 
   it('live: fully invoiced lines leave the list; the selection drops them; a lost connection is shown', async () => {
     const { el, api, data } = await mount();
     ($(row(el, 'CO-000004/L4-1'), 'input[type="checkbox"]') as HTMLInputElement).click();
     await settle(el);
-    api.emit(ROOM, 'fulfillment', 'S2', locationView([data.pickup, data.pickupSocks]));
+    api.emit(ROOM, 'locationOrder', 'CO-000004', locationOrder({ ...data.order4, headerStatus: 'Invoiced' }, []));
     await settle(el);
     expect($$(el, 'section[data-order]').map((s) => s.dataset.order)).to.deep.equal(['CO-000005']);
     expect(text(button($(el, '.toolbar'), 'print-pick-list')!)).to.equal('Print pick list (0)');
-    api.emit(ROOM, 'fulfillment', 'S2', locationView([]));
+    api.emit(ROOM, 'locationOrder', 'CO-000005', locationOrder({ ...data.order5, headerStatus: 'Invoiced' }, []));
     await settle(el);
     expect(text($(el, '.empty'))).to.contain('Nothing to fulfil here');
     api.connection(false);
@@ -387,15 +386,14 @@ describe('<fulfillment-screen>', () => {
     expect(text($(el, '.offline'))).to.contain('Reconnecting');
   });
 
-  it('an order whose row cannot be read is listed without customer details until an order envelope brings them', async () => {
+  it('an order listed without its row shows no customer details until its row arrives', async () => {
     const data = portland();
     const api = new FakeStoreApi(makeSetup());
-    api.read = () => { throw new Error('NOT_FOUND'); };
     const el = await fixture<FulfillmentScreen>(html`<fulfillment-screen .api=${api}></fulfillment-screen>`);
     api.state(ROOM, locationView([data.shipA]));
     await settle(el);
     expect(text(card(el, 'CO-000004'))).to.contain('customer details unavailable');
-    api.emit(ROOM, 'order', 'CO-000004', data.order4);
+    api.emit(ROOM, 'locationOrder', 'CO-000004', locationOrder(data.order4, [data.shipA]));
     await settle(el);
     expect(text(card(el, 'CO-000004'))).to.contain('Anna Berg').and.not.contain('unavailable');
   });

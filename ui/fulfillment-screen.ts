@@ -1,10 +1,10 @@
 /**
  * <fulfillment-screen>: a store's (or warehouse's) fulfilment screen (FF-1..FF-8).
  *
- * Follows the `location:<id>` room of the session's site: its state (lines with their quantity buckets and derived
- * status, on-hand, pickups), then `fulfillment` envelopes (the whole location view again) and `order` envelopes (an
- * order's row: customer, confirmation number, header status). Orders whose rows have not arrived are read once with
- * GET /api/orders/:id. Lines are grouped by order and filtered all / to ship / for pickup (FF-1).
+ * Follows the `location:<id>` room of the session's site (location-room.ts): its state (lines with their quantity
+ * buckets and derived status, on hand, pickups, the rows of their orders), then each order's lines and row as they
+ * change and the on hand of the products that moved. Lines are grouped by order and filtered all / to ship / for
+ * pickup (FF-1).
  *
  * Actions (each a command as the signed-in operator at this location; refusals shown in place with the rule):
  * accept (FF-2), print a pick list (FF-3, may mix orders), pick with a quantity prefilled with the remainder (FF-3),
@@ -15,11 +15,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Permission } from '../engine/domain/config.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
-import type { Envelope, OrderRow, StoreApi } from './api.ts';
+import type { OrderRow, StoreApi } from './api.ts';
 import {
   FILTERS, canAccept, canPrint, filterLines, groupByOrder, lineKey, packGroups, pickable, shippable, toInvoice, toPack, toPick, toReject,
   type FulfillmentFilter, type FulfillmentListRow, type LocationView,
 } from './fulfillment-model.ts';
+import { applyToRoom, emptyRoom, locationRoom, type LocationRoom } from './location-room.ts';
 import { backOfficeLabel } from './fulfillment-status.ts';
 import { LiveRooms } from './live-rooms.ts';
 import './order-status-badge.ts';
@@ -34,7 +35,8 @@ type Dialog =
   | { kind: 'pick' | 'reject'; lines: FulfillmentListRow[] }
   | { kind: 'pack'; orderId: string; modeCode: string; lines: FulfillmentListRow[] }
   | { kind: 'ship'; orderId: string; lines: FulfillmentListRow[] }
-  | { kind: 'pickup'; orderId: string }
+  /** The order's row as the dialog opened: it stays shown once the order has left the location (handed over). */
+  | { kind: 'pickup'; orderId: string; order: OrderRow | undefined }
   | { kind: 'pickList'; pickListId: string; lines: FulfillmentListRow[] };
 
 const TOOLBAR = 'toolbar';
@@ -103,9 +105,7 @@ export class FulfillmentScreen extends LitElement {
 
   @property({ attribute: false }) accessor api: StoreApi | null = null;
 
-  @state() accessor lines: FulfillmentListRow[] = [];
-  @state() accessor onHand: Record<string, number> = {};
-  @state() accessor orders: Record<string, OrderRow> = {};
+  @state() accessor room: LocationRoom = emptyRoom();
   @state() accessor filter: FulfillmentFilter = 'all';
   @state() accessor selected: ReadonlySet<string> = new Set();
   @state() accessor loaded = false;
@@ -114,64 +114,30 @@ export class FulfillmentScreen extends LitElement {
   @state() accessor notice = '';
   @state() accessor dialog: Dialog | null = null;
   @state() accessor dialogError: RuleViolation | null = null;
-  /** Orders whose row could not be read. */
-  @state() accessor unavailable: ReadonlySet<string> = new Set();
-
-  /** Orders whose row was asked for (once each). */
-  private readonly requested = new Set<string>();
 
   /** The session's location room. */
   private readonly live = new LiveRooms(this, {
-    rooms: () => [this.room],
+    rooms: () => [this.roomName],
     reset: () => {
-      this.lines = [];
-      this.orders = {};
-      this.requested.clear();
-      this.unavailable = new Set();
+      this.room = emptyRoom();
       this.loaded = false;
     },
-    state: (name, view) => { if (name === this.room) this.apply(view as LocationView); },
-    update: (envelope) => this.onEnvelope(envelope),
+    state: (name, view) => { if (name === this.roomName) this.show(locationRoom(view as LocationView)); },
+    update: (envelope) => { if (envelope.room === this.roomName) this.show(applyToRoom(this.room, envelope)); },
   });
 
-  private get room(): string {
+  private get roomName(): string {
     return `location:${this.api?.setup.session.locationId ?? ''}`;
   }
 
-  private onEnvelope(envelope: Envelope): void {
-    if (envelope.room !== this.room) return;
-    if (envelope.type === 'fulfillment') this.apply(envelope.view as LocationView);
-    else if (envelope.type === 'order') this.orders = { ...this.orders, [envelope.id]: envelope.view as OrderRow };
-  }
+  private get lines(): FulfillmentListRow[] { return this.room.lines; }
+  private get orders(): Record<string, OrderRow> { return this.room.orders; }
 
-  private apply(view: LocationView): void {
-    this.lines = view.lines ?? [];
-    this.onHand = view.onHand ?? {};
+  private show(room: LocationRoom): void {
+    this.room = room;
     this.loaded = true;
-    const known = { ...this.orders };
-    for (const pickup of view.pickups ?? []) known[pickup.orderId] = pickup.order;
-    this.orders = known;
-    const keys = new Set(this.lines.map(lineKey));
+    const keys = new Set(room.lines.map(lineKey));
     if ([...this.selected].some((key) => !keys.has(key))) this.selected = new Set([...this.selected].filter((key) => keys.has(key)));
-    this.readMissingOrders();
-  }
-
-  /** The rows of orders that have lines here but no row yet (the location view names the order only). */
-  private readMissingOrders(): void {
-    const api = this.api;
-    if (api === null) return;
-    for (const orderId of new Set(this.lines.map((l) => l.orderId))) {
-      if (this.orders[orderId] !== undefined || this.requested.has(orderId)) continue;
-      this.requested.add(orderId);
-      api.get<{ order: { row: OrderRow } }>(`orders/${encodeURIComponent(orderId)}`)
-        .then((body) => {
-          if (this.api === api && this.orders[orderId] === undefined && body.order?.row !== undefined) this.orders = { ...this.orders, [orderId]: body.order.row };
-        })
-        .catch(() => {
-          // Shown without customer details; a later `order` envelope fills them in.
-          if (this.api === api) this.unavailable = new Set([...this.unavailable, orderId]);
-        });
-    }
   }
 
   // --- Reading ---
@@ -368,7 +334,7 @@ export class FulfillmentScreen extends LitElement {
       <section class="order panel" aria-labelledby=${headingId} data-order=${orderId}>
         <header>
           <h2 id=${headingId}>${orderId}</h2>
-          ${order === undefined ? html`<span class="muted">${this.unavailable.has(orderId) ? 'customer details unavailable' : 'loading order...'}</span>` : html`
+          ${order === undefined ? html`<span class="muted">customer details unavailable</span>` : html`
             <span class="customer">${order.customerName}</span>
             <span class="muted">Confirmation ${order.channelReference}</span>
             <order-status-badge .status=${order.headerStatus}></order-status-badge>`}
@@ -399,7 +365,7 @@ export class FulfillmentScreen extends LitElement {
         <div class="facts">
           <span class="qty"><strong>${p.quantity}</strong> <span class="label">ordered</span></span>
           <span class="buckets">${buckets.map(([label, n]) => html`<span>${n} ${label}</span>`)}</span>
-          <span class="onhand"><span class="label">on hand</span> <strong>${this.onHand[line.productId] ?? '?'}</strong></span>
+          <span class="onhand"><span class="label">on hand</span> <strong>${this.room.onHand[line.productId] ?? '?'}</strong></span>
         </div>
         <div class="status"><line-status-badge .status=${line.status}></line-status-badge> <span class="muted back-office" title="Status at headquarters (FF-8)">HQ: ${backOfficeLabel(line.status)}</span></div>
         <div class="line-actions">
@@ -429,7 +395,7 @@ export class FulfillmentScreen extends LitElement {
           <button type="button" class="primary" data-action="pickup" disabled aria-describedby=${noRegisterId}>Pick up</button>
           <span class="muted" id=${noRegisterId}>Pick up is paid at the till: sign in at a register of this store to hand orders over.</span>`
           : html`
-          <button type="button" class="primary" data-action="pickup" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'pickup', orderId })}>Pick up at ${registerId}</button>`}
+          <button type="button" class="primary" data-action="pickup" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'pickup', orderId, order: this.orders[orderId] })}>Pick up at ${registerId}</button>`}
       </div>`;
   }
 
@@ -469,7 +435,7 @@ export class FulfillmentScreen extends LitElement {
           @quantity-confirm=${this.confirmQuantities} @quantity-cancel=${this.closeDialog}></quantity-dialog>`;
       }
       case 'pickup':
-        return html`<pickup-checkout .api=${this.api} orderId=${dialog.orderId} .order=${this.orders[dialog.orderId]}
+        return html`<pickup-checkout .api=${this.api} orderId=${dialog.orderId} .order=${this.orders[dialog.orderId] ?? dialog.order}
           .lines=${pickable(this.lines.filter((l) => l.orderId === dialog.orderId))} .productName=${(id: string) => this.productName(id)}
           @pickup-close=${(e: CustomEvent<{ completed: boolean }>) => { if (e.detail.completed) this.notice = `Order ${dialog.orderId} picked up`; this.closeDialog(); }}></pickup-checkout>`;
       case 'pickList':

@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { FulfillmentListRow } from '../machines/fulfillment-group.machine.ts';
+import type { FulfillmentListRow } from '../engine/protocol/views.ts';
 import type { OrderRow } from './api.ts';
 import { toPick } from './fulfillment-model.ts';
 import { ModalFrame, modalStyles } from './modal-frame.ts';

@@ -13,7 +13,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RuleViolation } from '../engine/domain/violation.ts';
-import type { FulfillmentListRow } from '../machines/fulfillment-group.machine.ts';
+import type { FulfillmentListRow } from '../engine/protocol/views.ts';
 import { uninvoicedQuantity } from '../engine/domain/fulfillment.ts';
 import type { OrderRow, StoreApi } from './api.ts';
 import { ModalFrame, modalStyles } from './modal-frame.ts';

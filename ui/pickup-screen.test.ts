@@ -1,24 +1,28 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import type { OrderRow } from './api.ts';
 import type { Pickup } from './fulfillment-model.ts';
 import type { PickupScreen } from './pickup-screen.ts';
 import './pickup-screen.ts';
 import { $, $$, describe, has, it, settle, text } from './testing/dom.ts';
 import { FakeStoreApi, makeSetup } from './testing/fake-store-api.ts';
-import { line, locationView, orderRow } from './testing/fulfillment-views.ts';
+import { line, locationOrder, locationView, orderRow } from './testing/fulfillment-views.ts';
 
 const ROOM = 'location:S1';
 
-const pickup = (orderId: string, name: string, ready: boolean, units: number, createdAt: number): Pickup =>
-  ({ orderId, ready, units, order: orderRow(orderId, name, { createdAt, kinds: ['pickup'], channelReference: `S1-T-R2-${orderId.slice(-6)}` }) });
+/** A customer waiting at the board: the pickup entry and its order's row. */
+const waiting = (orderId: string, name: string, ready: boolean, units: number, createdAt: number): { pickup: Pickup; order: OrderRow } => ({
+  pickup: { orderId, ready, units },
+  order: orderRow(orderId, name, { createdAt, kinds: ['pickup'], channelReference: `S1-T-R2-${orderId.slice(-6)}` }),
+});
 
-const cal = pickup('CO-000005', 'Cal Rivera', false, 3, 2000);
-const anna = pickup('CO-000009', 'Anna Berg', true, 1, 3000);
-const acme = pickup('CO-000008', 'Acme Outfitters', false, 4, 1000);
+const cal = waiting('CO-000005', 'Cal Rivera', false, 3, 2000);
+const anna = waiting('CO-000009', 'Anna Berg', true, 1, 3000);
+const acme = waiting('CO-000008', 'Acme Outfitters', false, 4, 1000);
 
-async function mount(pickups: Pickup[] = [cal, anna, acme], session = {}) {
+async function mount(customers = [cal, anna, acme], session = {}) {
   const api = new FakeStoreApi(makeSetup({ storeId: 'S1', locationId: 'S1', registerId: null, ...session }));
   const el = await fixture<PickupScreen>(html`<pickup-screen .api=${api}></pickup-screen>`);
-  api.state(ROOM, locationView([line('CO-000005', 'L5-1', 'P-TENT', 'pickup', { quantity: 1 })], pickups));
+  api.state(ROOM, locationView([line('CO-000005', 'L5-1', 'P-TENT', 'pickup', { quantity: 1 })], customers.map((c) => c.pickup), customers.map((c) => c.order)));
   await settle(el);
   return { el, api };
 }
@@ -59,8 +63,10 @@ describe('<pickup-screen>', () => {
 
   it('live: an order picked elsewhere moves to ready, is announced and highlighted; a new order appears; a collected one leaves', async () => {
     const { el, api } = await mount();
-    const newcomer = pickup('CO-000011', 'Dana Newcomer', false, 2, 4000);
-    api.emit(ROOM, 'fulfillment', 'S1', locationView([], [{ ...cal, ready: true }, anna, acme, newcomer]));
+    const newcomer = waiting('CO-000011', 'Dana Newcomer', false, 2, 4000);
+    const pickupLine = (orderId: string, picked: number) => line(orderId, 'L1', 'P-TENT', 'pickup', { quantity: 3, picked });
+    api.emit(ROOM, 'locationOrder', cal.order.orderId, locationOrder(cal.order, [pickupLine(cal.order.orderId, 3)], { ...cal.pickup, ready: true }));
+    api.emit(ROOM, 'locationOrder', newcomer.order.orderId, locationOrder(newcomer.order, [pickupLine(newcomer.order.orderId, 0)], newcomer.pickup));
     await settle(el);
     expect(names(el, 'ready')).to.deep.equal(['Cal Rivera', 'Anna Berg']);
     expect(names(el, 'preparing')).to.deep.equal(['Acme Outfitters', 'Dana Newcomer']);
@@ -68,15 +74,15 @@ describe('<pickup-screen>', () => {
     expect($(el, 'li[data-order="CO-000009"]').classList.contains('just-ready'), 'ready before: not highlighted').to.equal(false);
     expect(text($(el, '[aria-live="polite"]'))).to.equal('Cal Rivera, order S1-T-R2-000005 is ready for pickup.');
     // Anna collects her order: it leaves the board.
-    api.emit(ROOM, 'fulfillment', 'S1', locationView([], [{ ...cal, ready: true }, acme, newcomer]));
+    api.emit(ROOM, 'locationOrder', anna.order.orderId, locationOrder(anna.order, [], null));
     await settle(el);
     expect(names(el, 'ready')).to.deep.equal(['Cal Rivera']);
     expect(has(el, 'li[data-order="CO-000009"]')).to.equal(false);
   });
 
-  it('live: an order envelope updates the customer\'s name', async () => {
+  it('live: a change of the order\'s row updates the customer\'s name', async () => {
     const { el, api } = await mount();
-    api.emit(ROOM, 'order', 'CO-000005', { ...cal.order, customerName: 'Cal Rivera-Lopez' });
+    api.emit(ROOM, 'locationOrder', 'CO-000005', locationOrder({ ...cal.order, customerName: 'Cal Rivera-Lopez' }, [line('CO-000005', 'L5-1', 'P-TENT', 'pickup', { quantity: 1 })], cal.pickup));
     await settle(el);
     expect(names(el, 'preparing')).to.deep.equal(['Acme Outfitters', 'Cal Rivera-Lopez']);
   });

@@ -2,16 +2,17 @@
  * <pickup-screen>: the customer-facing pickup board of a store. Customers waiting for pickup orders see their name
  * and confirmation number under "Being prepared" or "Ready for pickup", large enough to read across the store.
  *
- * Follows the `location:<store location>` room: its state's `pickups` (engine/server/views.ts pickupsAt: orders with
- * units still to hand over here, ready once every such unit is picked), then `fulfillment` envelopes (the whole
- * location view again, pickups included) and `order` envelopes (an order's row: the customer's name). An order moving
- * to ready is announced (polite live region) and highlighted for a minute.
+ * Follows the `location:<store location>` room (location-room.ts): its pickups (orders with units still to hand over
+ * here, ready once every such unit is picked) and the rows of their orders (the customer's name, the confirmation
+ * number), then each order's part as it changes. An order moving to ready is announced (polite live region) and
+ * highlighted for a minute.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Envelope, OrderRow, StoreApi } from './api.ts';
+import type { OrderRow, StoreApi } from './api.ts';
 import type { LocationView, Pickup } from './fulfillment-model.ts';
 import { LiveRooms } from './live-rooms.ts';
+import { applyToRoom, emptyRoom, locationRoom, type LocationRoom } from './location-room.ts';
 import { refusal } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
 
@@ -61,7 +62,7 @@ export class PickupScreen extends LitElement {
 
   @property({ attribute: false }) accessor api: StoreApi | null = null;
 
-  @state() accessor pickups: Pickup[] = [];
+  @state() accessor room: LocationRoom = emptyRoom();
   @state() accessor loaded = false;
   /** Orders that became ready while the board was showing them, until when they stay highlighted. */
   @state() accessor justReady: ReadonlyMap<string, number> = new Map();
@@ -71,22 +72,31 @@ export class PickupScreen extends LitElement {
 
   /** The store's location room (a warehouse has no board, so no room). */
   private readonly live = new LiveRooms(this, {
-    rooms: (api) => (api.setup.store === null ? [] : [this.room]),
+    rooms: (api) => (api.setup.store === null ? [] : [this.roomName]),
     reset: () => {
-      this.pickups = [];
+      this.room = emptyRoom();
       this.loaded = false;
       this.justReady = new Map();
     },
-    state: (name, view) => { if (name === this.room) this.apply((view as LocationView).pickups ?? [], false); },
-    update: (envelope) => this.onEnvelope(envelope),
+    state: (name, view) => { if (name === this.roomName) this.apply(locationRoom(view as LocationView), false); },
+    update: (envelope) => { if (envelope.room === this.roomName) this.apply(applyToRoom(this.room, envelope), true); },
   });
 
   private get locationId(): string {
     return this.api?.setup.store?.locationId ?? this.api?.setup.session.locationId ?? '';
   }
 
-  private get room(): string {
+  private get roomName(): string {
     return `location:${this.locationId}`;
+  }
+
+  private get pickups(): Pickup[] {
+    return this.room.pickups;
+  }
+
+  /** An order's row (its customer and confirmation number), as the room gives it. */
+  private orderOf(pickup: Pickup): OrderRow | undefined {
+    return this.room.orders[pickup.orderId];
   }
 
   override disconnectedCallback(): void {
@@ -95,25 +105,18 @@ export class PickupScreen extends LitElement {
     this.timer = null;
   }
 
-  private onEnvelope(envelope: Envelope): void {
-    if (envelope.room !== this.room) return;
-    if (envelope.type === 'fulfillment') {
-      this.apply((envelope.view as LocationView).pickups ?? [], true);
-    } else if (envelope.type === 'order' && this.pickups.some((p) => p.orderId === envelope.id)) {
-      const order = envelope.view as OrderRow;
-      this.pickups = this.pickups.map((p) => (p.orderId === envelope.id ? { ...p, order } : p));
-    }
-  }
-
-  /** The pickups now; orders that turned ready since the last view are announced and highlighted (live changes only). */
-  private apply(pickups: Pickup[], live: boolean): void {
+  /** The room now; orders that turned ready since the last view are announced and highlighted (live changes only). */
+  private apply(room: LocationRoom, live: boolean): void {
+    const { pickups } = room;
     const wasReady = new Set(this.pickups.filter((p) => p.ready).map((p) => p.orderId));
     const now = Date.now();
     const highlighted = new Map([...this.justReady].filter(([orderId, until]) => until > now && pickups.some((p) => p.orderId === orderId && p.ready)));
     const turned = live && this.loaded ? pickups.filter((p) => p.ready && !wasReady.has(p.orderId)) : [];
     for (const p of turned) highlighted.set(p.orderId, now + HIGHLIGHT_MS);
-    if (turned.length > 0) this.announcement = turned.map((p) => `${p.order.customerName}, order ${p.order.channelReference} is ready for pickup.`).join(' ');
-    this.pickups = pickups;
+    if (turned.length > 0) {
+      this.announcement = turned.map((p) => `${room.orders[p.orderId]?.customerName ?? 'A customer'}, order ${room.orders[p.orderId]?.channelReference ?? p.orderId} is ready for pickup.`).join(' ');
+    }
+    this.room = room;
     this.justReady = highlighted;
     this.loaded = true;
     this.scheduleExpiry();
@@ -135,7 +138,7 @@ export class PickupScreen extends LitElement {
   private sorted(ready: boolean): Pickup[] {
     return this.pickups
       .filter((p) => p.ready === ready)
-      .sort((a, b) => a.order.createdAt - b.order.createdAt || (a.orderId < b.orderId ? -1 : 1));
+      .sort((a, b) => (this.orderOf(a)?.createdAt ?? 0) - (this.orderOf(b)?.createdAt ?? 0) || (a.orderId < b.orderId ? -1 : 1));
   }
 
   override render() {
@@ -168,8 +171,8 @@ export class PickupScreen extends LitElement {
           <ol>
             ${pickups.map((p) => html`
               <li data-order=${p.orderId} class=${this.justReady.has(p.orderId) ? 'just-ready' : ''}>
-                <span class="name">${p.order.customerName}</span>
-                <span class="ref"><span class="ref-label">Confirmation </span>${p.order.channelReference}</span>
+                <span class="name">${this.orderOf(p)?.customerName ?? ''}</span>
+                <span class="ref"><span class="ref-label">Confirmation </span>${this.orderOf(p)?.channelReference ?? p.orderId}</span>
                 <span class="units">${p.units} item${p.units === 1 ? '' : 's'}</span>
               </li>`)}
           </ol>`}

@@ -17,7 +17,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { APPROVABLE } from '../engine/server/access.ts';
+import { APPROVABLE } from '../engine/protocol/approvals.ts';
 import type { Approval, CommandAnswer, Envelope, OrderRow, StoreApi } from './api.ts';
 import { LiveRooms } from './live-rooms.ts';
 import { money, screenStyles } from './styles.ts';

@@ -3,23 +3,20 @@
  * how a refusal is told, and the look of dialog content, fields and status pills.
  */
 import { css } from 'lit';
-import type { StoreEngine } from '../engine/store-engine.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
+import type { CustomerView, LinkView, RegisterView } from '../engine/protocol/views.ts';
 import type { Approval, CommandAnswer, Setup } from './api.ts';
 
 export type { RuleViolation };
 
-/** The `register:<id>` room's view (engine/store-engine.ts registerView). */
-export type RegisterView = ReturnType<StoreEngine['registerView']>;
+/** The `register:<id>` room's view. */
+export type { CustomerView, RegisterView };
 export type Transaction = NonNullable<RegisterView['transaction']>;
 export type CartLine = Transaction['cart']['lines'][number];
 export type CartCharge = Transaction['cart']['charges'][number];
 
-/** The `store:<id>` room's link to headquarters (gateway: the sync view with the queue as a count). */
-export type SyncView = Omit<ReturnType<StoreEngine['syncView']>, 'pending'> & { pending: number };
-
-/** `GET /api/customers/:id`. */
-export type CustomerView = ReturnType<StoreEngine['customerView']>;
+/** The `store:<id>` room's link to headquarters (the queue as a count). */
+export type SyncView = LinkView;
 
 /** `GET /api/customers?q=`: one match. */
 export interface CustomerMatch {

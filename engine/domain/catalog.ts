@@ -30,6 +30,8 @@ export interface Catalog {
   staff: Map<string, Staff>;
   /** registerId -> storeId */
   registers: Map<string, string>;
+  /** A store's location -> the store (warehouses have none). */
+  storeAtLocation: Map<string, Store>;
 }
 
 function indexBy<T>(items: readonly T[], key: (item: T) => string, path: string, issues: ConfigIssue[]): Map<string, T> {
@@ -62,6 +64,7 @@ export function buildCatalog(input: unknown): Catalog {
     roles: indexBy(config.roles, (r) => r.id, 'roles', issues),
     staff: indexBy(config.staff, (s) => s.operatorId, 'staff', issues),
     registers: new Map(),
+    storeAtLocation: new Map(config.stores.map((store) => [store.locationId, store])),
   };
   const need = (ok: boolean, path: string, message: string) => { if (!ok) issues.push({ path, message }); };
 
@@ -161,5 +164,10 @@ export function fulfillmentLocations(catalog: Catalog): string[] {
 }
 
 export function storeOfLocation(catalog: Catalog, locationId: string): Store | undefined {
-  return catalog.config.stores.find((s) => s.locationId === locationId);
+  return catalog.storeAtLocation.get(locationId);
+}
+
+/** FF-2: manual accept is the fulfilling store's setting; warehouses accept automatically. */
+export function manualAcceptAt(catalog: Catalog, locationId: string): boolean {
+  return storeOfLocation(catalog, locationId)?.manualAccept ?? false;
 }

@@ -177,3 +177,32 @@ export function editCustomer(catalog: Catalog, storeId: string, record: Customer
 export function accountLabel(accountNumber: string | null): string {
   return accountNumber ?? 'Pending sync';
 }
+
+/** A customer as the channel database knows it (CU-4: a temporary id until headquarters gives it an account). */
+export interface CustomerContext {
+  /** The channel's id of the customer: its account number, or the temporary GUID of an async customer. */
+  customerId: string;
+  /** The headquarters account number; null while pending sync (CU-4). */
+  accountNumber: string | null;
+  record: Customer;
+  /** Where and when the customer was created at a register (null: distributed from headquarters). */
+  createdAtStoreId: string | null;
+  createdAt: number;
+  /** The headquarters master data version last applied (SY-4); 0 before any. */
+  version: number;
+}
+
+/** CU-4: headquarters' account is for this very customer. */
+export function checkSyncedRecord(context: CustomerContext, record: Customer): RuleViolation | null {
+  return record.accountId === context.customerId ? null : violation('CU-4', `headquarters' record is for "${record.accountId}", not "${context.customerId}"`, 'customerId');
+}
+
+/** CU-5: one loyalty card per customer. */
+export function checkNoLoyaltyCard(context: CustomerContext): RuleViolation | null {
+  return context.record.loyaltyCardId === undefined ? null : violation('CU-5', `customer ${context.customerId} already has loyalty card ${context.record.loyaltyCardId}`, 'customerId');
+}
+
+/** SY-4: master data only moves forward: an older distribution arriving late changes nothing. */
+export function checkNewerVersion(context: CustomerContext, version: number): RuleViolation | null {
+  return version > context.version ? null : violation('SY-4', `version ${version} is not newer than ${context.version}`, 'version');
+}

@@ -66,9 +66,23 @@ export interface BackOffice {
   /** The most recent job runs, newest last. */
   jobRuns: JobRun[];
   schedules: Partial<Record<HeadquartersJob, { everyMinutes: number; nextAt: number }>>;
+  /** The keys of staged transactions not processed yet: what the next Synchronize run looks at. */
+  waiting: Record<string, true>;
+  /**
+   * What each master data version changed, in version order (`changes[v - 1]`): `customer:<account>` or
+   * `salesOrder:<id>`. Job 1010 reads what a store has not applied from here, not from the whole tables.
+   */
+  changes: string[];
+  /** Running totals of the tables, kept by every change (the analyst's report reads them, it never scans). */
+  tally: BackOfficeTally;
 }
 
+export interface BackOfficeTally { accounts: number; salesOrders: number; salesOrdersTotal: number; returnOrders: number; receiptsPosted: number; staged: number }
+
 const JOB_HISTORY = 500;
+
+const customerChange = (accountNumber: string) => `customer:${accountNumber}`;
+const salesOrderChange = (salesOrderId: string) => `salesOrder:${salesOrderId}`;
 
 /**
  * The back office's tables grow with the chain (every account, sales order, staged transaction): a change writes
@@ -158,7 +172,30 @@ export function initialBackOffice(catalog: Catalog, startAt: number): BackOffice
   for (const { job, everyMinutes } of catalog.config.jobSchedules) schedules[job] = { everyMinutes, nextAt: startAt + everyMinutes * MINUTE };
   return {
     customers, accountOfChannelCustomer, staged: {}, salesOrders: {}, salesOrderOfChannelReference: {}, returnOrders: {}, postedReceipts: {},
-    version: 0, counters: { customer: 0, salesOrder: 0, loyaltyCard: 0 }, jobRuns: [], schedules,
+    version: 0, counters: { customer: 0, salesOrder: 0, loyaltyCard: 0 }, jobRuns: [], schedules, waiting: {}, changes: [],
+    tally: { accounts: Object.keys(customers).length, salesOrders: 0, salesOrdersTotal: 0, returnOrders: 0, receiptsPosted: 0, staged: 0 },
+  };
+}
+
+/**
+ * A back office as an older snapshot stored it, with the indexes and totals this version keeps (derived once from
+ * the tables). A change log rebuilt this way names each record's last change only, which is all job 1010 needs.
+ */
+export function revivedBackOffice(office: Omit<BackOffice, 'waiting' | 'changes' | 'tally'> & Partial<BackOffice>): BackOffice {
+  if (office.waiting !== undefined && office.changes !== undefined && office.tally !== undefined) return office as BackOffice;
+  const waiting: Record<string, true> = {};
+  for (const [key, staged] of Object.entries(office.staged)) if (staged.processedAt === null) waiting[key] = true;
+  const changes: string[] = [];
+  for (const account of Object.values(office.customers)) if (account.version > 0) changes[account.version - 1] = customerChange(account.accountNumber);
+  for (const salesOrder of Object.values(office.salesOrders)) changes[salesOrder.version - 1] = salesOrderChange(salesOrder.salesOrderId);
+  for (let v = 0; v < office.version; v++) changes[v] ??= '';
+  const salesOrders = Object.values(office.salesOrders);
+  return {
+    ...office, waiting, changes,
+    tally: {
+      accounts: Object.keys(office.customers).length, salesOrders: salesOrders.length, salesOrdersTotal: salesOrders.reduce((sum, so) => sum + so.order.total, 0),
+      returnOrders: Object.keys(office.returnOrders).length, receiptsPosted: Object.keys(office.postedReceipts).length, staged: Object.keys(office.staged).length,
+    },
   };
 }
 
@@ -177,10 +214,12 @@ export function createAccount(office: BackOffice, customer: { channelCustomerId:
     accountNumber, channelCustomerId: customer.channelCustomerId, record: customer.record, createdVia: customer.via,
     storeId: customer.storeId, createdAt: customer.at, version, fingerprint: customerFingerprint(customer.record),
   };
+  office.changes.push(customerChange(accountNumber));
   return {
     ...office, version, counters: { ...office.counters, customer: n },
     customers: put(office.customers, accountNumber, account),
     accountOfChannelCustomer: put(office.accountOfChannelCustomer, customer.channelCustomerId, accountNumber),
+    tally: { ...office.tally, accounts: office.tally.accounts + 1 },
   };
 }
 
@@ -188,6 +227,7 @@ export function createAccount(office: BackOffice, customer: { channelCustomerId:
 export function updateAccount(office: BackOffice, accountNumber: string, record: Customer): BackOffice {
   const account = office.customers[accountNumber]!;
   const version = office.version + 1;
+  office.changes.push(customerChange(accountNumber));
   return { ...office, version, customers: put(office.customers, accountNumber, { ...account, record, version }) };
 }
 
@@ -197,6 +237,7 @@ export function issueLoyaltyCard(office: BackOffice, accountNumber: string): Bac
   const n = office.counters.loyaltyCard + 1;
   const version = office.version + 1;
   const record = { ...account.record, loyaltyCardId: number('LC', n) };
+  office.changes.push(customerChange(accountNumber));
   return { ...office, version, counters: { ...office.counters, loyaltyCard: n }, customers: put(office.customers, accountNumber, { ...account, record, version }) };
 }
 
@@ -212,10 +253,12 @@ export function createSalesOrder(office: BackOffice, order: OrderSummary, via: '
     salesOrderId, orderId: order.orderId, channelReference: order.channelReference, storeId: order.storeId, customerAccount: account.accountNumber,
     createdVia: via, createdAt: at, revision: 0, order, version, fingerprint: orderFingerprint(order),
   };
+  office.changes.push(salesOrderChange(salesOrderId));
   return {
     ...office, version, counters: { ...office.counters, salesOrder: n },
     salesOrders: put(office.salesOrders, salesOrderId, salesOrder),
     salesOrderOfChannelReference: put(office.salesOrderOfChannelReference, order.channelReference, salesOrderId),
+    tally: { ...office.tally, salesOrders: office.tally.salesOrders + 1, salesOrdersTotal: office.tally.salesOrdersTotal + order.total },
   };
 }
 
@@ -231,18 +274,23 @@ export function salesOrderOf(office: BackOffice, channelReference: string): Sale
 export function receiveUpload(office: BackOffice, items: readonly OutboundItem[], at: number): BackOffice {
   const fresh = items.filter((item) => office.staged[item.key] === undefined);
   if (fresh.length === 0) return office;
-  for (const item of fresh) put(office.staged, item.key, { item, receivedAt: at, processedAt: null });
-  return { ...office };
+  for (const item of fresh) {
+    put(office.staged, item.key, { item, receivedAt: at, processedAt: null });
+    put(office.waiting, item.key, true);
+  }
+  return { ...office, tally: { ...office.tally, staged: office.tally.staged + fresh.length } };
 }
 
 /** Staged transactions not yet processed, in the order the stores made them. */
 function waiting(office: BackOffice, kinds: readonly OutboundItem['kind'][]): StagedTransaction[] {
-  return Object.values(office.staged)
-    .filter((s) => s.processedAt === null && kinds.includes(s.item.kind))
+  return Object.keys(office.waiting)
+    .map((key) => office.staged[key]!)
+    .filter((s) => kinds.includes(s.item.kind))
     .sort((a, b) => a.item.at - b.item.at || (a.item.key < b.item.key ? -1 : 1));
 }
 
 function processed(office: BackOffice, key: string, at: number): BackOffice {
+  delete office.waiting[key];
   return { ...office, staged: put(office.staged, key, { ...office.staged[key]!, processedAt: at }) };
 }
 
@@ -286,17 +334,20 @@ export function synchronizeOrders(office: BackOffice, at: number): BackOffice {
       const salesOrder = salesOrderOf(next, item.order.channelReference);
       if (salesOrder === undefined) { counts.waiting += 1; continue; }
       if (item.revision > salesOrder.revision) {
-        next = { ...next, salesOrders: put(next.salesOrders, salesOrder.salesOrderId, { ...salesOrder, revision: item.revision, order: item.order }) };
+        const tally = { ...next.tally, salesOrdersTotal: next.tally.salesOrdersTotal + item.order.total - salesOrder.order.total };
+        next = { ...next, tally, salesOrders: put(next.salesOrders, salesOrder.salesOrderId, { ...salesOrder, revision: item.revision, order: item.order }) };
         counts.updatesApplied += 1;
       }
       next = processed(next, item.key, at);
     } else if (item.kind === 'return') {
       const reference = item.returnOrder.channelReference;
       const salesOrderId = reference === null ? null : salesOrderOf(next, reference)?.salesOrderId ?? null;
-      next = processed({ ...next, returnOrders: put(next.returnOrders, item.returnOrder.rmaNumber, { ...item.returnOrder, storeId: item.storeId, at: item.at, salesOrderId }) }, item.key, at);
+      const tally = { ...next.tally, returnOrders: next.tally.returnOrders + (next.returnOrders[item.returnOrder.rmaNumber] === undefined ? 1 : 0) };
+      next = processed({ ...next, tally, returnOrders: put(next.returnOrders, item.returnOrder.rmaNumber, { ...item.returnOrder, storeId: item.storeId, at: item.at, salesOrderId }) }, item.key, at);
       counts.returnOrders += 1;
     } else if (item.kind === 'receipt') {
-      next = processed({ ...next, postedReceipts: put(next.postedReceipts, item.key, { ...item.receipt, storeId: item.storeId, at: item.at }) }, item.key, at);
+      const tally = { ...next.tally, receiptsPosted: next.tally.receiptsPosted + (next.postedReceipts[item.key] === undefined ? 1 : 0) };
+      next = processed({ ...next, tally, postedReceipts: put(next.postedReceipts, item.key, { ...item.receipt, storeId: item.storeId, at: item.at }) }, item.key, at);
       counts.receiptsPosted += 1;
     }
   }
@@ -306,13 +357,21 @@ export function synchronizeOrders(office: BackOffice, at: number): BackOffice {
 /** SY-4: what job 1010 sends a store whose applied version is `since` (null: nothing newer). */
 export function distributionFor(office: BackOffice, storeId: string, since: number): DistributionPackage | null {
   if (office.version <= since) return null;
-  return {
-    version: office.version,
-    customers: Object.values(office.customers).filter((c) => c.version > since)
-      .map((c) => ({ channelCustomerId: c.channelCustomerId, accountNumber: c.accountNumber, record: c.record, version: c.version })),
-    orders: Object.values(office.salesOrders).filter((s) => s.storeId === storeId && s.version > since)
-      .map((s) => ({ orderId: s.orderId, channelReference: s.channelReference, salesOrderId: s.salesOrderId })),
-  };
+  const pkg: DistributionPackage = { version: office.version, customers: [], orders: [] };
+  // Each record once, at its latest change (an earlier entry of the same record names an older version).
+  for (let version = since + 1; version <= office.version; version++) {
+    const change = office.changes[version - 1] ?? '';
+    const at = change.indexOf(':');
+    const id = change.slice(at + 1);
+    if (change.startsWith('customer:')) {
+      const c = office.customers[id];
+      if (c?.version === version) pkg.customers.push({ channelCustomerId: c.channelCustomerId, accountNumber: c.accountNumber, record: c.record, version: c.version });
+    } else if (change.startsWith('salesOrder:')) {
+      const s = office.salesOrders[id];
+      if (s?.version === version && s.storeId === storeId) pkg.orders.push({ orderId: s.orderId, channelReference: s.channelReference, salesOrderId: s.salesOrderId });
+    }
+  }
+  return pkg;
 }
 
 /** Keeps the run in the history; a scheduled job's next run is counted from this one (a run by hand too). */

@@ -9,15 +9,13 @@
  * The engine then applies its own rules to that operator or approver (deposit override, charge override, ...).
  */
 import type { Chain, ChainCommand } from '../chain.ts';
+import { APPROVABLE } from '../protocol/approvals.ts';
 import type { ApiError } from './errors.ts';
 import type { Session, SessionStore } from './sessions.ts';
 
 const forbidden = (field: string, message: string): ApiError => ({ status: 403, rule: 'ST-5', field, message });
 
 export interface Approval { operatorId: string; pin: string }
-
-/** Commands whose rules look at an approver (the engine checks the approver's permissions); the till asks for one. */
-export const APPROVABLE: ReadonlySet<string> = new Set(['register.addItem', 'register.overrideDeposit', 'register.addCharge', 'register.overrideCharge', 'register.tender', 'register.adjustCancellationCharge']);
 
 /**
  * The command as the session may send it (operator and approver filled in), or why it may not. Where it may act is
@@ -56,7 +54,7 @@ function scope(chain: Chain, session: Session, command: ChainCommand): ApiError 
     return operatorId === session.operatorId ? null : forbidden('operatorId', 'fulfilment is done as the signed-in operator');
   }
   if (command.type === 'order.approveQuote') {
-    const order = chain.orderIds().includes(command.orderId) ? chain.orderView(command.orderId) : null;
+    const order = chain.hasOrder(command.orderId) ? chain.orderView(command.orderId) : null;
     return order !== null && order.storeId !== session.storeId ? forbidden('orderId', `order ${command.orderId} is not ${session.storeId ?? session.locationId}'s`) : null;
   }
   // Headquarters' work: jobs, schedules, links, the clock, resetting fulfilment.
@@ -65,7 +63,7 @@ function scope(chain: Chain, session: Session, command: ChainCommand): ApiError 
 
 /** A store edits and cancels its own orders, and hands over the pickup lines of any order at its own location. */
 function recallScope(chain: Chain, session: Session, orderId: string, purpose: 'edit' | 'cancel' | 'pickup'): ApiError | null {
-  if (!chain.orderIds().includes(orderId)) return null; // the engine says it is unknown
+  if (!chain.hasOrder(orderId)) return null; // the engine says it is unknown
   const order = chain.orderView(orderId);
   const mine = purpose === 'pickup'
     ? order.lines.some((l) => l.delivery.kind === 'pickup' && l.delivery.locationId === session.locationId)

@@ -3,9 +3,8 @@
  * and journaled before the answer. The answer is `{ ok: true, seq, result }` or `{ ok: false, error }` with a status.
  */
 import { z } from 'zod';
-import { chainCommandSchema } from '../chain.ts';
-import { parseWith } from '../commands.ts';
-import type { DurableChain } from '../durable-chain.ts';
+import type { DurableChain } from '../persistence/durable-chain.ts';
+import { chainCommandSchema, parseWith } from '../protocol/commands.ts';
 import type { RuleViolation } from '../domain/violation.ts';
 import { authorize } from './access.ts';
 import { apiError, isApiError } from './errors.ts';
@@ -31,7 +30,7 @@ export async function runCommand(durable: DurableChain, sessions: SessionStore, 
   if (!command.ok) return refused({ ...command.error, field: `command.${command.error.field ?? 'type'}`, message: `command.${command.error.message}` });
   const authorized = await authorize(durable.chain, sessions, session, command.command, request.command.approval);
   if (isApiError(authorized)) return refused(authorized);
-  const result = await durable.execute(authorized);
+  const result = await durable.executeParsed(authorized);
   if (!result.ok) return refused(result.error);
   return { status: 200, reply: { ok: true, seq: result.seq, result: result.result } };
 }

@@ -1,28 +1,31 @@
 /**
  * The Socket.IO gateway: screens may send commands over it too (`command`, answered like POST /api/commands). Every
- * screen subscribes to rooms of its site (a store, a register, a fulfilment location,
- * headquarters) and receives what changes there as it changes, each message under a sequence number. A screen that
- * reconnects sends the last sequence number it applied: it gets the messages it missed, or, when they are no longer
- * kept (or the server restarted: another epoch), the current state of its rooms. No transition is missed, and no
- * update is sent before its command is in the journal. A room's current state (on subscribe, like the HTTP reads and
- * headquarters' periodic report) is the chain as it is, which may include a command whose journal write is still
- * in flight: it is acknowledged to no one until written, and after a failed write nothing more is read at all.
+ * screen subscribes to rooms of its site (a store, a register, a fulfilment location, headquarters) and receives
+ * what changes there as it changes, each message under a sequence number (engine/protocol/messages.ts).
+ *
+ * Messages cost what changed: an order row, one order's lines at a location, the on hand of the products that
+ * moved, a queue count. They are built only for rooms someone watches (or watched within the resume window), as
+ * the change is made, and sent once the command is in the journal, after its own answer has gone out. A room's
+ * whole state is built only when a screen subscribes, or resumes from further back than the gateway keeps; what it
+ * keeps for resuming is bounded by bytes and by age.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Chain, ChainChange } from '../chain.ts';
-import type { DurableChain } from '../durable-chain.ts';
-import { runCommand } from './command-endpoint.ts';
+import type { FulfillmentGroupContext } from '../domain/fulfillment-group.ts';
+import { locationsOfOrder, type CustomerOrderContext } from '../domain/customer-order.ts';
+import type { DurableChain } from '../persistence/durable-chain.ts';
+import type { Envelope, EnvelopeType, SubscribeReply } from '../protocol/messages.ts';
 import { chainReport } from '../report.ts';
+import { runCommand } from './command-endpoint.ts';
 import type { Session, SessionStore } from './sessions.ts';
-import { findOrders, orderRow, ordersAt, pickupsAt, registerScreenView } from './views.ts';
+import { findOrders, linkScreenView, locationOrderView, locationView, orderRow, registerScreenView } from './views.ts';
 
-export type EnvelopeType = 'register' | 'order' | 'fulfillment' | 'sync' | 'customer' | 'headquarters';
-
-export interface Envelope { epoch: string; seq: number; at: number; room: string; type: EnvelopeType; id: string; view: unknown }
+export type { Envelope, SubscribeReply };
 
 type Message = Pick<Envelope, 'room' | 'type' | 'id' | 'view'>;
+interface Kept { envelope: Envelope; bytes: number }
 
 const subscribeSchema = z.object({
   rooms: z.array(z.string().min(1).max(80)).min(1).max(20),
@@ -30,13 +33,12 @@ const subscribeSchema = z.object({
   since: z.number().int().nonnegative().optional(),
 }).strict();
 
-export type SubscribeReply =
-  /** `state` holds rooms given whole on every resume (headquarters' report, published only while someone listens). */
-  | { ok: true; mode: 'resume'; epoch: string; seq: number; messages: Envelope[]; state: Record<string, unknown> }
-  | { ok: true; mode: 'snapshot'; epoch: string; seq: number; state: Record<string, unknown> }
-  | { ok: false; error: { rule: string; field: string; message: string } };
+export interface GatewayOptions {
+  /** What is kept for screens that resume: at most this many bytes of messages, none older than `keepMs`. */
+  keepBytes?: number;
+  keepMs?: number;
+}
 
-const KEEP = 5000;
 const REPORT_EVERY_MS = 250;
 
 /** Wall-clock milliseconds with sub-millisecond precision (for delivery latency). */
@@ -45,12 +47,23 @@ export const preciseNow = (): number => performance.timeOrigin + performance.now
 export class Gateway {
   readonly epoch = randomBytes(8).toString('hex');
   private seq = 0;
-  private readonly kept: Envelope[] = [];
+  /** The messages kept for resuming, oldest first from `keptHead` (dropped ones are cut off in bulk). */
+  private kept: Kept[] = [];
+  private keptHead = 0;
+  private keptBytes = 0;
   private reportTimer: NodeJS.Timeout | null = null;
   private readonly chain: Chain;
   private readonly prepared = new WeakMap<ChainChange, Message[]>();
+  /** Rooms whose every message since this seq is kept (a screen there can resume from any later seq). */
+  private readonly keptSince = new Map<string, number>();
+  /** Rooms nobody watches any more, until when their messages are still built (a screen may come back and resume). */
+  private readonly watchedUntil = new Map<string, number>();
+  private readonly keepBytes: number;
+  private readonly keepMs: number;
 
-  constructor(private readonly io: Server, private readonly durable: DurableChain, private readonly sessions: SessionStore) {
+  constructor(private readonly io: Server, private readonly durable: DurableChain, private readonly sessions: SessionStore, options: GatewayOptions = {}) {
+    this.keepBytes = options.keepBytes ?? 16 * 1024 * 1024;
+    this.keepMs = options.keepMs ?? 120_000;
     const chain = durable.chain;
     this.chain = chain;
     io.use((socket, next) => {
@@ -60,12 +73,13 @@ export class Gateway {
       next();
     });
     io.on('connection', (socket) => this.connected(socket));
+    io.of('/').adapter.on('leave-room', (room: string) => {
+      if (!this.watchedNow(room)) this.watchedUntil.set(room, Date.now() + this.keepMs);
+    });
     // A session that ends (signed out, idle) takes its screens off the air at once, not at their next message.
     sessions.onEnd((token) => {
       for (const socket of io.sockets.sockets.values()) if ((socket.data.session as Session).token === token) socket.disconnect(true);
     });
-    // The views are taken as the change is made, and sent once the command is in the journal, after its own answer
-    // has gone out: the fan-out to every screen is not part of the command's time.
     chain.onChange((change) => this.prepared.set(change, this.messagesOf(change)));
     durable.onDurableChange((changes) => setImmediate(() => {
       this.reportSoon();
@@ -115,17 +129,20 @@ export class Gateway {
       const denied = this.denied(session, room);
       if (denied !== null) return { ok: false, error: { rule: 'ST-5', field: `rooms.${i}`, message: denied } };
     }
+    this.pruneKept();
+    const oldest = this.kept[this.keptHead]?.envelope.seq ?? this.seq + 1;
+    const canResume = (room: string) => {
+      const keptSince = this.keptSince.get(room);
+      // The headquarters room is given whole (its report is published only while someone listens).
+      return room !== 'headquarters' && epoch === this.epoch && since !== undefined && since <= this.seq && since + 1 >= oldest && keptSince !== undefined && keptSince <= since;
+    };
+    const resumable = rooms.filter(canResume);
+    for (const room of rooms) if (!this.keptSince.has(room)) this.keptSince.set(room, this.seq);
     void socket.join(rooms);
-    const oldest = this.kept[0]?.seq ?? this.seq + 1;
-    if (epoch === this.epoch && since !== undefined && since <= this.seq && since + 1 >= oldest) {
-      const whole: string[] = rooms.filter((room) => room === 'headquarters');
-      return {
-        ok: true, mode: 'resume', epoch: this.epoch, seq: this.seq,
-        messages: this.kept.filter((m) => m.seq > since && rooms.includes(m.room) && !whole.includes(m.room)),
-        state: Object.fromEntries(whole.map((room) => [room, this.snapshotOf(session, room)])),
-      };
-    }
-    return { ok: true, mode: 'snapshot', epoch: this.epoch, seq: this.seq, state: Object.fromEntries(rooms.map((room) => [room, this.snapshotOf(session, room)])) };
+    const state = Object.fromEntries(rooms.filter((room) => !resumable.includes(room)).map((room) => [room, this.snapshotOf(session, room)]));
+    if (resumable.length === 0) return { ok: true, mode: 'snapshot', epoch: this.epoch, seq: this.seq, state };
+    const messages = this.kept.slice(this.keptHead).filter((k) => k.envelope.seq > since! && resumable.includes(k.envelope.room)).map((k) => k.envelope);
+    return { ok: true, mode: 'resume', epoch: this.epoch, seq: this.seq, messages, state };
   }
 
   /** A store's screens see only their store (ST-5). */
@@ -142,64 +159,119 @@ export class Gateway {
   private snapshotOf(session: Session, room: string): unknown {
     const [kind, id] = room.split(':') as [string, string];
     switch (kind) {
-      case 'store': return { orders: findOrders(this.chain, session, { limit: 50 }), sync: this.syncOf(id) };
+      case 'store': return { orders: findOrders(this.chain, session, { limit: 50 }), sync: linkScreenView(this.chain, id) };
       case 'register': return registerScreenView(this.chain, id);
-      case 'location': return this.locationView(id);
+      case 'location': return locationView(this.chain, id);
       default: return chainReport(this.chain);
     }
   }
 
-  private locationView(locationId: string) {
-    return { ...this.chain.fulfillmentView(locationId), pickups: pickupsAt(this.chain, locationId), orders: ordersAt(this.chain, locationId) };
+  private watchedNow(room: string): boolean {
+    return (this.io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   }
 
-  private syncOf(storeId: string) {
-    const { pending, ...link } = this.chain.syncView(storeId);
-    return { ...link, pending: pending.length };
+  /** Whether a room's messages are built: someone watches it, or watched it within the resume window. */
+  private watched(room: string): boolean {
+    if (this.watchedNow(room)) return true;
+    const until = this.watchedUntil.get(room);
+    if (until !== undefined && until > Date.now()) return true;
+    // Nobody will resume it: it is given whole to whoever subscribes next.
+    this.watchedUntil.delete(room);
+    this.keptSince.delete(room);
+    return false;
   }
 
-  /** What each room is to be told about a change, as things stand right when the change is made. */
+  /** What the watched rooms are to be told about a change, as things stand right when the change is made. */
   private messagesOf(change: ChainChange): Message[] {
     if (change.engine === 'headquarters') return [];
     const messages: Message[] = [];
-    for (const { kind, id } of change.actors) {
+    const send = (room: string, type: EnvelopeType, id: string, view: () => unknown) => {
+      if (this.watched(room)) messages.push({ room, type, id, view: view() });
+    };
+    const atLocations = new Map<string, Set<string>>();
+    const atLocation = (locationId: string, orderId: string) => {
+      let orders = atLocations.get(locationId);
+      if (orders === undefined) atLocations.set(locationId, (orders = new Set()));
+      orders.add(orderId);
+    };
+    for (const [locationId, { orderIds }] of change.locations) for (const orderId of orderIds) atLocation(locationId, orderId);
+    for (const { kind, id, before, after } of change.actors) {
       switch (kind) {
         case 'register':
-          messages.push({ room: `register:${id}`, type: 'register', id, view: registerScreenView(this.chain, id) });
+          send(`register:${id}`, 'register', id, () => registerScreenView(this.chain, id));
           break;
         case 'order': {
-          const row = orderRow(this.chain, id);
-          const rooms = new Set([`store:${row.storeId}`, ...row.lines.filter((l) => l.kind !== 'carryOut').map((l) => `location:${l.locationId}`)]);
-          for (const room of rooms) messages.push({ room, type: 'order', id, view: row });
+          const order = after?.context as CustomerOrderContext | undefined;
+          if (order === undefined) break;
+          send(`store:${order.storeId}`, 'order', id, () => orderRow(this.chain, id));
+          // The locations the order's lines were and are at see its row change.
+          for (const context of [before?.context, order] as (CustomerOrderContext | undefined)[]) {
+            if (context !== undefined) for (const locationId of locationsOfOrder(context)) atLocation(locationId, id);
+          }
           break;
         }
         case 'fulfillment':
-          messages.push({ room: `location:${id}`, type: 'fulfillment', id, view: this.locationView(id) });
+          this.onHandMessages(id, before?.context as FulfillmentGroupContext | undefined, after?.context as FulfillmentGroupContext | undefined, change, send);
           break;
         case 'sync':
-          messages.push({ room: `store:${id}`, type: 'sync', id, view: this.syncOf(id) });
           break;
         case 'customer': {
           const view = this.chain.customerView(id);
           const customer = { customerId: id, account: view.account, pendingSync: view.pendingSync, name: view.record.name };
-          for (const storeId of this.chain.catalog.stores.keys()) messages.push({ room: `store:${storeId}`, type: 'customer', id, view: customer });
+          for (const storeId of this.chain.catalog.stores.keys()) send(`store:${storeId}`, 'customer', id, () => customer);
           break;
         }
       }
     }
+    for (const [locationId, orderIds] of atLocations) {
+      for (const orderId of orderIds) send(`location:${locationId}`, 'locationOrder', orderId, () => locationOrderView(this.chain, locationId, orderId));
+    }
+    const stores = new Set([...change.queues, ...change.actors.filter((a) => a.kind === 'sync').map((a) => a.id)]);
+    for (const storeId of stores) send(`store:${storeId}`, 'sync', storeId, () => linkScreenView(this.chain, storeId));
     return messages;
+  }
+
+  /** The on hand of the products that moved at a location: those its registers moved, and those of the lines it worked. */
+  private onHandMessages(locationId: string, before: FulfillmentGroupContext | undefined, after: FulfillmentGroupContext | undefined, change: Extract<ChainChange, { engine: 'store' }>, send: (room: string, type: EnvelopeType, id: string, view: () => unknown) => void): void {
+    if (after === undefined) return;
+    const touched = change.locations.get(locationId);
+    const products = new Set(touched?.productIds ?? []);
+    for (const orderId of touched?.orderIds ?? []) {
+      for (const context of [before, after]) for (const line of context?.lines.get(orderId) ?? []) products.add(line.productId);
+    }
+    const moved: Record<string, number> = {};
+    for (const productId of products) {
+      const now = after.onHand.get(productId) ?? 0;
+      if (before?.onHand.get(productId) !== now) moved[productId] = now;
+    }
+    if (Object.keys(moved).length > 0) send(`location:${locationId}`, 'onHand', locationId, () => moved);
   }
 
   private emit({ room, type, id, view }: Message): void {
     const envelope: Envelope = { epoch: this.epoch, seq: ++this.seq, at: preciseNow(), room, type, id, view };
-    this.kept.push(envelope);
-    if (this.kept.length > KEEP) this.kept.splice(0, this.kept.length - KEEP);
+    const bytes = JSON.stringify(view)?.length ?? 0;
+    this.kept.push({ envelope, bytes });
+    this.keptBytes += bytes;
+    this.pruneKept();
     this.io.to(room).emit('update', envelope);
   }
 
-  /** The analyst's report, at most every REPORT_EVERY_MS (it reads the whole chain). */
+  /** What is kept for resuming: no more bytes than `keepBytes`, nothing older than `keepMs`. */
+  private pruneKept(): void {
+    const oldest = preciseNow() - this.keepMs;
+    while (this.keptHead < this.kept.length && (this.keptBytes > this.keepBytes || this.kept[this.keptHead]!.envelope.at < oldest)) {
+      this.keptBytes -= this.kept[this.keptHead]!.bytes;
+      this.keptHead += 1;
+    }
+    if (this.keptHead > 1024 && this.keptHead * 2 > this.kept.length) {
+      this.kept = this.kept.slice(this.keptHead);
+      this.keptHead = 0;
+    }
+  }
+
+  /** The analyst's report, at most every REPORT_EVERY_MS. */
   private reportSoon(): void {
-    if (this.reportTimer !== null || this.io.sockets.adapter.rooms.get('headquarters') === undefined) return;
+    if (this.reportTimer !== null || !this.watchedNow('headquarters')) return;
     this.reportTimer = setTimeout(() => {
       this.reportTimer = null;
       this.emit({ room: 'headquarters', type: 'headquarters', id: 'report', view: chainReport(this.chain) });

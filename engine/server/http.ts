@@ -8,15 +8,15 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { z } from 'zod';
-import { parseWith } from '../commands.ts';
-import type { DurableChain } from '../durable-chain.ts';
+import type { DurableChain } from '../persistence/durable-chain.ts';
+import { parseWith } from '../protocol/commands.ts';
 import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { chainReport } from '../report.ts';
 import { runCommand } from './command-endpoint.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
 import { signInSchema, type Session, type SessionStore } from './sessions.ts';
-import { findCustomers, findOrders, inScope, orderScreenView, ordersAt, pickupsAt, registerScreenView, storeSetup } from './views.ts';
+import { findCustomers, findOrders, inScope, locationView, orderScreenView, registerScreenView, storeSetup } from './views.ts';
 
 const orderQuerySchema = z.object({
   q: z.string().max(100).optional(),
@@ -115,7 +115,7 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
 
   app.get('/api/orders/:orderId', signedIn, (req, res) => {
     const orderId = String(req.params.orderId);
-    if (!chain.orderIds().includes(orderId) || !inScope(chain, sessionOf(res), orderId)) {
+    if (!inScope(chain, sessionOf(res), orderId)) {
       return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'orderId', message: `no order "${orderId}" at this site` });
     }
     res.json({ ok: true, order: orderScreenView(chain, orderId) });
@@ -126,7 +126,8 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     const query = parsed(fulfillmentQuerySchema, req.query, res);
     if (query === null) return;
     if (req.params.locationId !== session.locationId) return fail(res, { status: 403, rule: 'ST-5', field: 'locationId', message: `this screen fulfils at ${session.locationId}` });
-    res.json({ ok: true, fulfillment: chain.fulfillmentView(session.locationId, query.filter), pickups: pickupsAt(chain, session.locationId), orders: ordersAt(chain, session.locationId) });
+    const location = locationView(chain, session.locationId);
+    res.json({ ok: true, fulfillment: chain.fulfillmentView(session.locationId, query.filter), pickups: location.pickups, orders: location.orders });
   });
 
   /** Customers are the stores' business (a warehouse screen has no till). */
@@ -157,7 +158,7 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
       return fail(res, { status: 403, rule: 'ST-5', field: 'storeId', message: 'another store\'s link' });
     }
     if (!chain.catalog.stores.has(String(req.params.storeId))) return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'storeId', message: `no store "${req.params.storeId}"` });
-    res.json({ ok: true, sync: chain.syncView(String(req.params.storeId)) });
+    res.json({ ok: true, sync: chain.linkView(String(req.params.storeId)) });
   });
 
   app.get('/api/report', signedIn, (_req, res) => {

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Server } from 'socket.io';
-import type { DurableChain } from '../durable-chain.ts';
-import { Gateway } from './gateway.ts';
+import type { DurableChain } from '../persistence/durable-chain.ts';
+import { Gateway, type GatewayOptions } from './gateway.ts';
 import { createApp, type Screens } from './http.ts';
 import { SessionStore } from './sessions.ts';
 
@@ -36,12 +36,12 @@ export async function bundleScreens(entry = UI_ENTRY): Promise<Screens> {
 
 export interface RunningServer { url: string; gateway: Gateway; sessions: SessionStore; close(): Promise<void> }
 
-export async function startServer(durable: DurableChain, options: { port?: number; host?: string; screens?: Screens } = {}): Promise<RunningServer> {
+export async function startServer(durable: DurableChain, options: { port?: number; host?: string; screens?: Screens; gateway?: GatewayOptions } = {}): Promise<RunningServer> {
   const sessions = new SessionStore(durable.chain.catalog);
   const app = createApp(durable, sessions, options.screens ?? await bundleScreens());
   const http = createServer(app);
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 256_000 });
-  const gateway = new Gateway(io, durable, sessions);
+  const gateway = new Gateway(io, durable, sessions, options.gateway);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalog } from '../domain/catalog.ts';
 import type { Permission } from '../domain/config.ts';
-import { UNKNOWN_OPERATOR, verifyPin } from './credentials.ts';
+import { UNKNOWN_OPERATOR, verifyPin } from '../credentials.ts';
 import type { ApiError } from './errors.ts';
 
 export interface Session {

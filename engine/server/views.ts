@@ -1,14 +1,18 @@
 /**
- * What the screens read: a store's set-up for the till, order lists for recall (search and filters) and for the
- * fulfilment and pickup screens, customer search. Pure reads of the chain, scoped to a session's site.
+ * What the screens read: a store's set-up for the till, order rows for recall (search and filters) and for the
+ * fulfilment and pickup screens, a location's open work and one order's part of it, customer search. Pure reads
+ * of the chain, scoped to a session's site, each costing what it shows (lists walk the order index newest first).
  */
 import type { Chain } from '../chain.ts';
 import { offeredLocations } from '../domain/catalog.ts';
-import { storeLineStatus, uninvoicedQuantity, type OrderHeaderStatus } from '../domain/fulfillment.ts';
+import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import { listRow, type FulfillmentGroupContext, type FulfillmentLine } from '../domain/fulfillment-group.ts';
+import { storeLineStatus, uninvoicedQuantity } from '../domain/fulfillment.ts';
+import type { CustomerRow, LinkView, LocationOrderView, LocationView, OrderRow, OrderView, Pickup, RegisterView, SessionView, StoreSetup } from '../protocol/views.ts';
 import type { Session } from './sessions.ts';
 
 /** The till's set-up: products and prices, modes and locations, codes, the customer dialog's choices. */
-export function storeSetup(chain: Chain, session: Session) {
+export function storeSetup(chain: Chain, session: Session): StoreSetup {
   const { config } = chain.catalog;
   const store = session.storeId === null ? null : chain.catalog.stores.get(session.storeId)!;
   return {
@@ -46,35 +50,23 @@ function withCardTokensMasked<T>(view: T): T {
 }
 
 /** A register as its till shows it. */
-export function registerScreenView(chain: Chain, registerId: string) {
+export function registerScreenView(chain: Chain, registerId: string): RegisterView {
   return withCardTokensMasked(chain.registerView(registerId));
 }
 
 /** An order in full, as order recall shows it. */
-export function orderScreenView(chain: Chain, orderId: string) {
+export function orderScreenView(chain: Chain, orderId: string): OrderView & { row: OrderRow } {
   return withCardTokensMasked({ ...chain.orderView(orderId), row: orderRow(chain, orderId) });
 }
 
-export function publicSession(session: Session) {
+export function publicSession(session: Session): SessionView {
   const { token: _token, expiresAt: _expires, ...rest } = session;
   return rest;
 }
 
-export interface OrderRow {
-  orderId: string;
-  channelReference: string;
-  storeId: string;
-  customerId: string;
-  customerName: string;
-  createdAt: number;
-  headerStatus: OrderHeaderStatus;
-  paymentStatus: string;
-  total: number;
-  paid: number;
-  existsAtHeadquarters: boolean;
-  editedBy: string | null;
-  kinds: string[];
-  lines: { lineId: string; productId: string; productName: string; quantity: number; kind: string; locationId: string; status: string; invoiced: number; uninvoiced: number }[];
+/** A store's link as its screens show it. */
+export function linkScreenView(chain: Chain, storeId: string): LinkView {
+  return chain.linkView(storeId);
 }
 
 /** An order as a list shows it. */
@@ -93,54 +85,103 @@ export function orderRow(chain: Chain, orderId: string): OrderRow {
   };
 }
 
+function orderContext(chain: Chain, orderId: string): CustomerOrderContext {
+  return chain.store.parts.actors.snapshot('order', orderId)!.context;
+}
+
 /** Whether the session's site has anything to do with the order (it sold it, or fulfils a line of it). */
 export function inScope(chain: Chain, session: Session, orderId: string): boolean {
-  const order = chain.orderView(orderId);
+  if (!chain.hasOrder(orderId)) return false;
+  const order = orderContext(chain, orderId);
   return order.storeId === session.storeId || order.lines.some((l) => l.delivery.kind !== 'carryOut' && l.delivery.locationId === session.locationId);
 }
 
 export interface OrderFilter { q?: string | undefined; status?: string | undefined; kind?: string | undefined; limit?: number | undefined }
 
+/** The session's candidate orders, newest first: its store's, then those with lines at its location, without repeats. */
+function* candidates(chain: Chain, session: Session): Generator<string> {
+  const index = chain.store.parts.orders;
+  const seen = new Set<string>();
+  const lists = [session.storeId === null ? [] : index.ofStore(session.storeId), index.atLocation(session.locationId)];
+  const at = lists.map((list) => list.length - 1);
+  const createdAt = (orderId: string) => orderContext(chain, orderId).createdAt;
+  for (;;) {
+    // Merge the two lists (each in the order orders were made) from their newest ends.
+    let pick = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i]! < 0) continue;
+      if (pick === -1 || createdAt(lists[i]![at[i]!]!) > createdAt(lists[pick]![at[pick]!]!)) pick = i;
+    }
+    if (pick === -1) return;
+    const orderId = lists[pick]![at[pick]!]!;
+    at[pick]! -= 1;
+    if (seen.has(orderId)) continue;
+    seen.add(orderId);
+    yield orderId;
+  }
+}
+
 /** CO-10 recall: the site's orders, newest first, by text (order, confirmation number, customer), status and delivery. */
 export function findOrders(chain: Chain, session: Session, filter: OrderFilter): OrderRow[] {
   const q = filter.q?.trim().toLowerCase() ?? '';
+  const limit = filter.limit ?? 100;
   const rows: OrderRow[] = [];
-  for (const orderId of chain.orderIds()) {
+  for (const orderId of candidates(chain, session)) {
     if (!inScope(chain, session, orderId)) continue;
     const row = orderRow(chain, orderId);
     if (filter.status !== undefined && row.headerStatus !== filter.status) continue;
     if (filter.kind !== undefined && !row.kinds.includes(filter.kind)) continue;
     if (q !== '' && ![row.orderId, row.channelReference, row.customerName, row.customerId].some((text) => text.toLowerCase().includes(q))) continue;
     rows.push(row);
+    if (rows.length >= limit) break;
   }
-  return rows.sort((a, b) => b.createdAt - a.createdAt || (a.orderId < b.orderId ? 1 : -1)).slice(0, filter.limit ?? 100);
+  return rows;
 }
 
-/** The orders with lines fulfilled at a location (the fulfilment screen's order headers). */
-export function ordersAt(chain: Chain, locationId: string): OrderRow[] {
-  const orderIds = new Set(chain.fulfillmentView(locationId).lines.map((l) => l.orderId));
-  return [...orderIds].map((orderId) => orderRow(chain, orderId));
-}
-
-/** The pickup screen: orders with units still to hand over at this store, and whether they are ready (picked). */
-export function pickupsAt(chain: Chain, locationId: string) {
-  const byOrder = new Map<string, { orderId: string; ready: boolean; units: number }>();
-  for (const line of chain.fulfillmentView(locationId, 'forPickup').lines) {
+/** FF-6: an order's pickup entry at a store from its lines there: units still to hand over, ready once all are picked. */
+export function pickupOf(orderId: string, lines: readonly FulfillmentLine[]): Pickup | null {
+  let units = 0;
+  let ready = true;
+  for (const line of lines) {
+    if (line.kind !== 'pickup') continue;
     const waiting = uninvoicedQuantity(line.progress);
     if (waiting === 0) continue;
-    const entry = byOrder.get(line.orderId) ?? { orderId: line.orderId, ready: true, units: 0 };
-    entry.units += waiting;
-    entry.ready &&= line.progress.picked >= waiting;
-    byOrder.set(line.orderId, entry);
+    units += waiting;
+    ready &&= line.progress.picked >= waiting;
   }
-  return [...byOrder.values()].map((entry) => ({ ...entry, order: orderRow(chain, entry.orderId) }));
+  return units === 0 ? null : { orderId, ready, units };
+}
+
+function locationContext(chain: Chain, locationId: string): FulfillmentGroupContext {
+  const snapshot = chain.store.parts.actors.snapshot('fulfillment', locationId);
+  if (snapshot === undefined) throw new RangeError(`unknown location ${locationId}`);
+  return snapshot.context;
+}
+
+/** A location's open work: its lines, on hand, pickups waiting and the rows of the orders it has lines of. */
+export function locationView(chain: Chain, locationId: string): LocationView {
+  const context = locationContext(chain, locationId);
+  const view: LocationView = { lines: [], onHand: context.onHand.toJSON(), pickups: [], orders: [] };
+  for (const [orderId, lines] of context.lines) {
+    view.lines.push(...lines.map(listRow));
+    const pickup = pickupOf(orderId, lines);
+    if (pickup !== null) view.pickups.push(pickup);
+    view.orders.push(orderRow(chain, orderId));
+  }
+  return view;
+}
+
+/** One order's part of a location's open work: its lines there now (none: it left), its pickup entry, its row. */
+export function locationOrderView(chain: Chain, locationId: string, orderId: string): LocationOrderView {
+  const lines = locationContext(chain, locationId).lines.get(orderId) ?? [];
+  return { lines: lines.map(listRow), pickup: pickupOf(orderId, lines), order: orderRow(chain, orderId) };
 }
 
 /** CU-1: customers by name, account, email or phone (the channel's directory). */
-export function findCustomers(chain: Chain, query: string, limit = 20) {
+export function findCustomers(chain: Chain, query: string, limit = 20): CustomerRow[] {
   const q = query.trim().toLowerCase();
   if (q.length < 2) return [];
-  const found = [];
+  const found: CustomerRow[] = [];
   for (const id of chain.customerIds()) {
     const view = chain.customerView(id);
     const texts = [view.record.name, view.account, view.record.email ?? '', view.record.phone ?? ''];

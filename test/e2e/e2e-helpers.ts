@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { DurableChain } from '../../engine/durable-chain.ts';
+import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { startServer, type RunningServer } from '../../engine/server/server.ts';
 import { DEMO_CHAIN } from '../server/server-helpers.ts';
 import { afterAll, beforeAll } from 'vitest';

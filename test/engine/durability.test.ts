@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DurableChain } from '../../engine/durable-chain.ts';
+import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { Chain } from '../../engine/chain.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
@@ -59,7 +59,10 @@ describe('durable engine', () => {
     await runSteps(scenario.steps, (c) => first.execute(c));
     const before = first.chain.exportState();
     await first.close();
-    expect((await readdir(dir)).sort()).toEqual(['headquarters.journal.jsonl', 'headquarters.json', 'store.journal.jsonl', 'store.json']);
+    // Each side: its lowdb file, its journal and the records of its latest snapshot.
+    expect((await readdir(dir)).map((f) => f.replace(/snapshot-\d+/, 'snapshot-N')).sort()).toEqual([
+      'headquarters.journal.jsonl', 'headquarters.json', 'headquarters.snapshot-N.jsonl', 'store.journal.jsonl', 'store.json', 'store.snapshot-N.jsonl',
+    ]);
     const reopened = await DurableChain.open(dir);
     expect(reopened.chain.exportState()).toEqual(before);
     const inMemory = chainFor(scenario);

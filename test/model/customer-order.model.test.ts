@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { createCustomerOrderMachine, type CustomerOrderSnapshot } from '../../machines/customer-order.machine.ts';
-import type { CustomerOrderContext, CustomerOrderEvent, CustomerOrderInput } from '../../machines/customer-order.types.ts';
-import { amountKept, createRegisterMachine, recalledOrder, transactionDue } from '../../machines/register.machine.ts';
-import type { RecalledOrder, RegisterTransaction } from '../../machines/register.types.ts';
+import { createCustomerOrderMachine, type CustomerOrderEvent, type CustomerOrderSnapshot } from '../../machines/customer-order.machine.ts';
+import type { CustomerOrderContext, CustomerOrderInput } from '../../engine/domain/customer-order.ts';
+import { createRegisterMachine } from '../../machines/register.machine.ts';
+import { amountKept, recalledOrder, transactionDue, type RecalledOrder, type RegisterTransaction } from '../../engine/domain/register-transaction.ts';
 import { Chain } from '../../engine/chain.ts';
 import type { DemoChainConfigInput } from '../fixtures/chain.ts';
 import { registerInvoice, type QuantityOfLine } from '../../engine/domain/order-invoicing.ts';

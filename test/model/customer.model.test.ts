@@ -22,8 +22,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EventObject } from 'xstate';
-import { createCustomerMachine, type CustomerSnapshot } from '../../machines/customer.machine.ts';
-import type { CustomerEvent, CustomerInput } from '../../machines/customer.types.ts';
+import { createCustomerMachine, type CustomerEvent, type CustomerInput, type CustomerSnapshot } from '../../machines/customer.machine.ts';
 import { Chain } from '../../engine/chain.ts';
 import type { Customer } from '../../engine/domain/config.ts';
 import type { DemoChainConfigInput } from '../fixtures/chain.ts';

@@ -6,8 +6,8 @@
  * register: it ends when the transaction is tendered or voided (or the shift closed).
  */
 import { describe } from 'vitest';
-import { createRegisterMachine, recalledOrder, tendered, transactionDue, type RegisterSnapshot } from '../../machines/register.machine.ts';
-import type { RecalledOrder, RegisterContext, RegisterEvent, ReturnOriginal } from '../../machines/register.types.ts';
+import { createRegisterMachine, type RegisterEvent, type RegisterSnapshot } from '../../machines/register.machine.ts';
+import { recalledOrder, tendered, transactionDue, type RecalledOrder, type RegisterContext, type ReturnOriginal } from '../../engine/domain/register-transaction.ts';
 import { Chain } from '../../engine/chain.ts';
 import { buildInvoice, type QuantityOfLine } from '../../engine/domain/order-invoicing.ts';
 import { unappliedPrepayment } from '../../engine/domain/payments.ts';

@@ -20,9 +20,8 @@
  * invariants hold.
  */
 import { describe, expect } from 'vitest';
-import { createSyncChannelMachine, type SyncChannelSnapshot } from '../../machines/sync-channel.machine.ts';
+import { createSyncChannelMachine, type SyncChannelEvent, type SyncChannelSnapshot } from '../../machines/sync-channel.machine.ts';
 import type { EventObject } from 'xstate';
-import type { SyncChannelEvent } from '../../machines/sync-channel.types.ts';
 import { Chain } from '../../engine/chain.ts';
 import type { DemoChainConfigInput } from '../fixtures/chain.ts';
 import {

@@ -26,7 +26,7 @@ import type { z } from 'zod';
 import { Chain, type ChainResult, type chainCommandSchema } from '../../engine/chain.ts';
 import type { HeadquartersJob } from '../../engine/domain/config.ts';
 import { outboundKey } from '../../engine/domain/channel-transactions.ts';
-import { lifecycleOf, orderSummary } from '../../machines/customer-order.machine.ts';
+import { lifecycleOf, orderSummary } from '../../engine/domain/customer-order.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 import { ChaoticNetwork, emptyNetworkStats, type NetworkStats } from './chaotic-network.ts';
 

@@ -87,10 +87,11 @@ describe('live updates', () => {
     const subscribed = await emitWithAck<SubscribeReply>(portland, 'subscribe', { rooms: ['location:S2'] });
     expect(subscribed).toMatchObject({ ok: true, mode: 'snapshot', state: { 'location:S2': { lines: [], pickups: [] } } });
     await accepted(t.url, till, ...pickupAtS2, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 }); // sold at S1: 10% of 2749
-    await until(received, (r) => r.some((e) => e.type === 'fulfillment'), 'the fulfilment update');
-    const fulfillment = received.find((e) => e.type === 'fulfillment')!;
-    expect(fulfillment).toMatchObject({ room: 'location:S2', view: { lines: [{ orderId: 'CO-000001', kind: 'pickup', status: 'Accepted' }], pickups: [{ orderId: 'CO-000001', ready: false }] } });
-    expect(received.some((e) => e.type === 'order' && e.room === 'location:S2' && e.id === 'CO-000001')).toBe(true);
+    await until(received, (r) => r.some((e) => e.type === 'locationOrder'), 'the order at the location');
+    // One message for the order at S2: its lines there, its pickup entry and its row; nothing of the rest of S2.
+    expect(received.filter((e) => e.type === 'locationOrder')).toMatchObject([{ room: 'location:S2', id: 'CO-000001', view: {
+      lines: [{ orderId: 'CO-000001', kind: 'pickup', status: 'Accepted' }], pickup: { orderId: 'CO-000001', ready: false }, order: { orderId: 'CO-000001', customerName: 'Anna Berg' },
+    } }]);
     expect(received.every((e) => e.room === 'location:S2')).toBe(true); // nothing of S1's own rooms
     const seqs = received.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
@@ -107,8 +108,10 @@ describe('live updates', () => {
       { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
       { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 2 },
       { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 5498 });
-    await until(received, (r) => r.some((e) => e.type === 'fulfillment'), 'the fulfilment update');
-    expect(received.find((e) => e.type === 'fulfillment')).toMatchObject({ room: 'location:S1', view: { onHand: { 'P-LAMP': before - 2 } } });
+    await until(received, (r) => r.some((e) => e.type === 'onHand'), 'the on hand update');
+    // Only the product that moved.
+    expect(received.find((e) => e.type === 'onHand')).toMatchObject({ room: 'location:S1', id: 'S1', view: { 'P-LAMP': before - 2 } });
+    expect(Object.keys(received.find((e) => e.type === 'onHand')!.view as object)).toEqual(['P-LAMP']);
   });
 
   it('a screen that reconnects gets exactly what it missed, or the current state when it cannot', async () => {
@@ -138,6 +141,39 @@ describe('live updates', () => {
     expect(await emitWithAck(again, 'subscribe', { rooms, epoch: 'another', since: applied })).toMatchObject({ ok: true, mode: 'snapshot' });
     const snapshot = await emitWithAck<SubscribeReply>(again, 'subscribe', { rooms, epoch: subscribed.epoch, since: 999_999 });
     expect(snapshot).toMatchObject({ ok: true, mode: 'snapshot', state: { 'store:S1': { orders: [{ orderId: 'CO-000001' }], sync: { link: 'online' } } } });
+  });
+
+  it('what is kept for resuming is bounded by age: a screen back after the window gets its rooms\' state instead', async () => {
+    await t.close();
+    t = await testServer({ keepMs: 100 });
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const rooms = ['store:S1', 'register:R1'];
+    const first = await connect(token);
+    const subscribed = await emitWithAck<SubscribeReply & { epoch: string; seq: number }>(first, 'subscribe', { rooms });
+    first.close();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await accepted(t.url, token, pickupAtS2[0]!);
+    const again = await connect(token);
+    const resumed = await emitWithAck<SubscribeReply>(again, 'subscribe', { rooms, epoch: subscribed.epoch, since: subscribed.seq });
+    // Nobody watched the register for longer than the window: nothing was kept for it, its state comes whole; the
+    // store's room missed nothing and resumes.
+    expect(resumed).toMatchObject({ ok: true, mode: 'resume', messages: [], state: { 'register:R1': { operatorId: 'cashier1' } } });
+    expect(Object.keys((resumed as { state: object }).state)).toEqual(['register:R1']);
+  });
+
+  it('what is kept for resuming is bounded by bytes: a screen that missed more gets its rooms\' state instead', async () => {
+    await t.close();
+    t = await testServer({ keepBytes: 1 });
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const rooms = ['store:S1', 'register:R1'];
+    const watcher = await connect(token);
+    const received = updates(watcher);
+    const subscribed = await emitWithAck<SubscribeReply & { epoch: string; seq: number }>(watcher, 'subscribe', { rooms });
+    await accepted(t.url, token, pickupAtS2[0]!);
+    await until(received, (r) => r.some((e) => e.room === 'register:R1'), 'the shift');
+    const again = await connect(token);
+    const resumed = await emitWithAck<SubscribeReply>(again, 'subscribe', { rooms, epoch: subscribed.epoch, since: subscribed.seq });
+    expect(resumed).toMatchObject({ ok: true, mode: 'snapshot', state: { 'register:R1': { operatorId: 'cashier1' } } });
   });
 
   it('the analyst follows headquarters\' report live', async () => {

@@ -1,6 +1,7 @@
 /** Fulfilment rows, order rows and location views as the server sends them, for the fulfilment and pickup tests. */
 import type { OrderRow } from '../api.ts';
-import type { FulfillmentListRow, LocationView } from '../fulfillment-model.ts';
+import type { FulfillmentListRow, LocationView, Pickup } from '../fulfillment-model.ts';
+import type { LocationOrderView } from '../../engine/protocol/views.ts';
 import type { LineProgress } from '../../engine/domain/fulfillment.ts';
 import { storeLineStatus } from '../../engine/domain/fulfillment.ts';
 
@@ -19,6 +20,12 @@ export function orderRow(orderId: string, customerName: string, overrides: Parti
   };
 }
 
-export function locationView(lines: FulfillmentListRow[], pickups: LocationView['pickups'] = [], onHand: Record<string, number> = { 'P-TENT': 49, 'P-LAMP': 50, 'P-SOCKS': 50, 'P-STOVE': 50 }): LocationView {
-  return { lines, onHand, pickups };
+/** A location room's state: its lines, pickups waiting, the rows of their orders, on hand. */
+export function locationView(lines: FulfillmentListRow[], pickups: Pickup[] = [], orders: OrderRow[] = [], onHand: Record<string, number> = { 'P-TENT': 49, 'P-LAMP': 50, 'P-SOCKS': 50, 'P-STOVE': 50 }): LocationView {
+  return { lines, onHand, pickups, orders };
+}
+
+/** A `locationOrder` envelope's view: one order's lines at the location now (none: it left), its pickup entry, its row. */
+export function locationOrder(order: OrderRow, lines: FulfillmentListRow[], pickup: Pickup | null = null): LocationOrderView {
+  return { lines, pickup, order };
 }

@@ -1,11 +1,12 @@
 /**
- * The engine's typed commands, validated at the boundary. A command that fails here names the field and
- * changes nothing.
+ * The commands tills, fulfilment screens, analysts and scenarios send, validated once at the boundary (the chain's
+ * `chainCommandSchema`), and the commands the store channel takes from headquarters. A command that fails here
+ * names the field and changes nothing.
  */
 import { z } from 'zod';
-import { addressSchema, customerSchema } from './domain/config.ts';
-import { customerChangesSchema, customerDraftSchema } from './domain/customers.ts';
-import type { RuleViolation } from './domain/violation.ts';
+import { addressSchema, customerSchema, headquartersJobs } from '../domain/config.ts';
+import { customerChangesSchema, customerDraftSchema } from '../domain/customers.ts';
+import type { RuleViolation } from '../domain/violation.ts';
 
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().positive();
@@ -80,6 +81,18 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
+
+/** Headquarters' job schedules: every N minutes (at most a week), or none. */
+export const everyMinutesSchema = z.number().int().min(1).max(7 * 24 * 60).nullable();
+
+/** What stores, screens, scenarios and analysts send the chain. */
+export const chainCommandSchema = z.discriminatedUnion('type', [
+  ...storeCommandOptions,
+  clockAdvanceSchema,
+  z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional() }).strict(),
+  z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
+]);
+export type ChainCommand = z.infer<typeof chainCommandSchema>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 

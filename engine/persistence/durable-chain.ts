@@ -1,0 +1,289 @@
+/**
+ * The chain with its state on disk: the store channel and headquarters each keep their configuration and periodic
+ * snapshots in their own lowdb file (the snapshot's records beside it) and every command they accept in their own
+ * append-only journal, written before the chain acknowledges the command. Opening = load each snapshot + replay
+ * each journal after it; a store command that called headquarters in real time replays with the answer its
+ * journal entry recorded.
+ *
+ * What one side journals never runs ahead of what it learned from the other: an entry is written only once every
+ * entry the other side accepted before it is on disk (headquarters' staging before the store drops what it
+ * acknowledged; an account before the store applies its number). A crash can still lose a store command after the
+ * real-time call it made was stored at headquarters: opening then moves the store's numbering past everything
+ * headquarters has seen from it (Chain.reconcile), so a new order never takes the lost one's id.
+ *
+ * Costs stay flat as history grows: a snapshot is taken when the commands since the last one reach the size of the
+ * state it wrote (so its cost per command stays constant), it captures the state by reference at once and writes it
+ * out a chunk at a time; a long clock advance lets other work in between its jobs.
+ */
+import { Chain, type AcceptedEntry, type ChainChange, type ChainResult, type ChainOptions } from '../chain.ts';
+import { buildCatalog } from '../domain/catalog.ts';
+import { CommandRefused } from '../domain/violation.ts';
+import type { RecordedCall } from '../headquarters-gateway.ts';
+import type { HeadquartersState } from '../headquarters-engine.ts';
+import { chainCommandSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
+import type { EngineState } from '../store-engine.ts';
+import { dataPaths } from './data-dir.ts';
+import { Journal, type JournalEntry } from './journal.ts';
+import { SnapshotStore, type StoredSnapshot } from './snapshot-store.ts';
+import { headquartersRecords, headquartersStateFrom, storeRecords, storeStateFrom } from './state-records.ts';
+
+interface StoredConfig { chain: unknown; seed: number; startAt?: number | undefined }
+
+export interface DurableOptions {
+  /** The chain configuration: required on first open, ignored afterwards (the stored one wins). */
+  config?: unknown;
+  seed?: number | undefined;
+  startAt?: number | undefined;
+  /**
+   * Take a snapshot of a side after at least this many of its commands (0 = never automatically); more once its
+   * state holds more records than that (a snapshot costs what the state holds).
+   */
+  snapshotEvery?: number;
+  fsync?: boolean;
+  transport?: ChainOptions['transport'];
+}
+
+type Side = 'store' | 'headquarters';
+
+interface Persisted { journal: Journal; snapshots: SnapshotStore; sinceSnapshot: number; lastRecords: number; snapshotting: Promise<void> | null }
+
+function checkReplay(side: Side, entry: JournalEntry, result: { ok: boolean; seq?: number; at?: number; error?: { message: string } }): void {
+  // The journal holds only accepted commands: replay must accept each one again, with the same seq and time.
+  if (!result.ok || result.seq !== entry.seq || result.at !== entry.at) {
+    throw new Error(`${side} journal entry ${entry.seq} does not replay: ${result.ok ? `seq ${result.seq} at ${result.at}` : result.error?.message}`);
+  }
+}
+
+function stateOf<T>(stored: StoredSnapshot | null, decode: (records: readonly unknown[]) => T): T | undefined {
+  if (stored === null) return undefined;
+  return 'state' in stored ? stored.state as T : decode(stored.records);
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class DurableChain {
+  private failure: Error | null = null;
+  private pending: AcceptedEntry[] = [];
+  /** Resolves once every entry given to that side so far is on disk; rejects for good once one failed. */
+  private written: Record<Side, Promise<void>> = { store: Promise.resolve(), headquarters: Promise.resolve() };
+  private changes: ChainChange[] = [];
+  private readonly changeListeners: ((changes: ChainChange[]) => void)[] = [];
+  /** Resolves once every command that arrived so far is applied (null: none waits, a command applies at once). */
+  private applying: Promise<void> | null = null;
+  /** Why the last snapshot could not be written (null: it was). */
+  snapshotFailure: Error | null = null;
+
+  private constructor(readonly chain: Chain, private readonly sides: Record<Side, Persisted>, private readonly snapshotEvery: number) {
+    chain.onAccepted((entry) => this.pending.push(entry));
+    chain.onChange((change) => this.changes.push(change));
+  }
+
+  /** Why the journal failed, if it did: from then on nothing is taken, and memory may be ahead of disk. */
+  get failed(): Error | null {
+    return this.failure;
+  }
+
+  /** Listens to what each command changed, once it is in the journals (screens never show what could be lost). */
+  onDurableChange(listener: (changes: ChainChange[]) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  static async open(dataDir: string, options: DurableOptions = {}): Promise<DurableChain> {
+    const paths = dataPaths(dataDir);
+    const storeSnapshots = await SnapshotStore.open(paths.store.snapshots);
+    const hqSnapshots = await SnapshotStore.open(paths.headquarters.snapshots);
+    if (storeSnapshots.config === null || hqSnapshots.config === null) {
+      if (options.config === undefined) throw new Error(`no chain configuration in ${paths.store.snapshots}: pass one on first start`);
+      buildCatalog(options.config); // refuse a bad configuration before anything is written
+      const stored: StoredConfig = { chain: options.config, seed: options.seed ?? 1, startAt: options.startAt };
+      await storeSnapshots.saveConfig(stored);
+      await hqSnapshots.saveConfig(stored);
+    }
+    const stored = storeSnapshots.config as StoredConfig;
+    const catalog = buildCatalog(stored.chain);
+    const chainOptions: ChainOptions = { seed: stored.seed, startAt: stored.startAt, transport: options.transport };
+    const storeState = stateOf<EngineState>(await storeSnapshots.readSnapshot(), storeStateFrom);
+    const hqState = stateOf<HeadquartersState>(await hqSnapshots.readSnapshot(), headquartersStateFrom);
+    const chain = Chain.restore(catalog, {
+      ...(storeState === undefined ? {} : { store: storeState }),
+      ...(hqState === undefined ? {} : { headquarters: hqState }),
+    }, chainOptions);
+    for (const entry of await Journal.readAll(paths.headquarters.journal)) {
+      if (entry.seq > chain.headquarters.seq) checkReplay('headquarters', entry, chain.headquarters.executeNow(entry.command));
+    }
+    for (const entry of await Journal.readAll(paths.store.journal)) {
+      if (entry.seq > chain.store.seq) checkReplay('store', entry, chain.store.executeNow(entry.command, { calls: (entry.calls ?? []) as RecordedCall[] }));
+    }
+    const journalOptions = options.fsync === undefined ? {} : { fsync: options.fsync };
+    const side = async (snapshots: SnapshotStore, journal: string): Promise<Persisted> => ({
+      journal: await Journal.open(journal, journalOptions), snapshots, sinceSnapshot: 0, lastRecords: 0, snapshotting: null,
+    });
+    const durable = new DurableChain(chain, {
+      store: await side(storeSnapshots, paths.store.journal),
+      headquarters: await side(hqSnapshots, paths.headquarters.journal),
+    }, options.snapshotEvery ?? 1000);
+    chain.reconcile();
+    durable.changes = [];
+    await durable.flush();
+    return durable;
+  }
+
+  /** Journals what the chain accepted, each entry after the other side's earlier ones (see the header). */
+  private flush(): Promise<void> {
+    const entries = this.pending;
+    this.pending = [];
+    return Promise.all(entries.map(({ engine, ...entry }) => {
+      const other: Side = engine === 'store' ? 'headquarters' : 'store';
+      const write = this.written[other].then(() => this.sides[engine].journal.append(entry));
+      // A failed write fails every later one of both sides: nothing that may have learned from a lost entry is kept.
+      this.written[engine] = Promise.all([this.written[engine], write]).then(() => {});
+      this.written[engine].catch(() => {}); // its failure is answered through `write`
+      this.countTowardsSnapshot(engine);
+      return write;
+    })).then(() => {});
+  }
+
+  /** Journals what the chain did since the last flush; tells listeners once it is on disk. */
+  private async durable(): Promise<boolean> {
+    const changes = this.changes;
+    this.changes = [];
+    try {
+      await this.flush();
+      if (changes.length > 0) for (const listener of this.changeListeners) listener(changes);
+      return true;
+    } catch (error) {
+      // Memory is now ahead of disk: stop taking commands; a restart recovers what was acknowledged.
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      return false;
+    }
+  }
+
+  private notStored(): ChainResult {
+    return { ok: false, error: { rule: 'UNAVAILABLE', message: `command not stored: ${this.failure!.message}` } };
+  }
+
+  private unavailable(): ChainResult {
+    return { ok: false, error: { rule: 'UNAVAILABLE', message: `the journal failed (${this.failure!.message}): restart the engine` } };
+  }
+
+  /**
+   * Validates and applies a command and resolves once everything it changed is in the journals. Whatever the engines
+   * accepted is journaled even if the chain command as a whole was refused (a real-time call that succeeded stays
+   * done).
+   */
+  async execute(input: unknown): Promise<ChainResult> {
+    if (this.failure !== null) return this.unavailable();
+    const parsed = parseWith(chainCommandSchema, input);
+    return parsed.ok ? this.executeParsed(parsed.command) : parsed;
+  }
+
+
+  /**
+   * `execute` for a command already validated against `chainCommandSchema` (the server's, after authorization).
+   * Commands are applied in the order they arrive; while a clock advance runs its jobs, later commands wait for it.
+   */
+  executeParsed(command: ChainCommand): Promise<ChainResult> {
+    if (this.failure !== null) return Promise.resolve(this.unavailable());
+    if (this.applying === null && command.type !== 'clock.advance') return this.applyNow(command);
+    const before = this.applying ?? Promise.resolve();
+    let applied!: () => void;
+    const mine = new Promise<void>((resolve) => { applied = resolve; });
+    this.applying = mine;
+    void mine.then(() => { if (this.applying === mine) this.applying = null; });
+    return before.then(() => {
+      if (command.type === 'clock.advance') return this.advance(command, applied);
+      const result = this.applyNow(command);
+      applied();
+      return result;
+    });
+  }
+
+  /** Applies a command now; resolves once it is in the journals. */
+  private applyNow(command: ChainCommand): Promise<ChainResult> {
+    if (this.failure !== null) return Promise.resolve(this.unavailable());
+    const result = this.chain.execute(command);
+    return this.durable().then((stored) => (stored ? result : this.notStored()));
+  }
+
+  /**
+   * A clock advance, a job at a time: each job's commands are journaled, and the event loop runs, before the next
+   * (`applied` once the clock has reached its end: the commands waiting for it go on).
+   */
+  private async advance(command: Extract<ChainCommand, { type: 'clock.advance' }>, applied: () => void): Promise<ChainResult> {
+    try {
+      if (this.failure !== null) return this.unavailable();
+      let advance;
+      try {
+        advance = this.chain.startAdvance(command.ms);
+      } catch (error) {
+        if (error instanceof CommandRefused) return { ok: false, error: error.violation };
+        throw error;
+      }
+      for (;;) {
+        const more = advance.step();
+        const stored = this.durable();
+        if (!more) {
+          applied();
+          return (await stored) ? { ok: true, seq: this.chain.seq, at: this.chain.now, command, result: advance.result() } : this.notStored();
+        }
+        if (!(await stored)) return this.notStored();
+        await nextTick();
+      }
+    } finally {
+      applied();
+    }
+  }
+
+  private countTowardsSnapshot(side: Side): void {
+    const persisted = this.sides[side];
+    persisted.sinceSnapshot += 1;
+    if (this.snapshotEvery > 0 && persisted.snapshotting === null && persisted.sinceSnapshot >= Math.max(this.snapshotEvery, persisted.lastRecords)) {
+      void this.snapshotOf(side);
+    }
+  }
+
+  /**
+   * The side's state now, captured at once and written a chunk at a time once everything both sides accepted so far
+   * is in their journals (a snapshot is never ahead of the journals). A snapshot that cannot be written is reported
+   * (`snapshotFailure`) and tried again later; the journals still hold everything.
+   */
+  private snapshotOf(side: Side): Promise<void> {
+    const persisted = this.sides[side];
+    if (persisted.snapshotting !== null) return persisted.snapshotting;
+    persisted.sinceSnapshot = 0;
+    const durable = Promise.all([this.written.store, this.written.headquarters]);
+    const write = side === 'store'
+      ? (() => { const captured = this.chain.store.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock }, storeRecords(captured)); })()
+      : (() => { const captured = this.chain.headquarters.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock }, headquartersRecords(captured)); })();
+    persisted.snapshotting = durable.then(
+      async () => {
+        // After a failed journal write memory is ahead of disk: a snapshot would make that permanent.
+        if (this.failure !== null) return;
+        try {
+          persisted.lastRecords = (await write()).records;
+          this.snapshotFailure = null;
+        } catch (error) {
+          this.snapshotFailure = error instanceof Error ? error : new Error(String(error));
+        }
+      },
+      () => {},
+    ).finally(() => { persisted.snapshotting = null; });
+    return persisted.snapshotting;
+  }
+
+  /** Writes both engines' current state as snapshots; the journals keep everything, replay skips what they hold. */
+  async snapshot(): Promise<void> {
+    for (const side of ['store', 'headquarters'] as const) {
+      await this.sides[side].snapshotting;
+      await this.snapshotOf(side);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.applying;
+    await Promise.all(Object.values(this.sides).map(async (side) => {
+      await side.snapshotting;
+      await side.journal.close();
+    }));
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * What the engine shows the screens: a register, an order, a customer, a store's link to headquarters, a
+ * location's fulfilment, order rows for lists, and the till's set-up. The engine builds these; the server sends
+ * them; the screens read them. Types only (and the statuses a list may filter by).
+ */
+import type { ChainConfig, Permission } from '../domain/config.ts';
+import type { CustomerContext } from '../domain/customers.ts';
+import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import type { FulfillmentListRow } from '../domain/fulfillment-group.ts';
+import type { OrderHeaderStatus } from '../domain/fulfillment.ts';
+import type { Minor } from '../domain/money.ts';
+import type { PaymentStatus } from '../domain/payments.ts';
+import type { RegisterContext } from '../domain/register-transaction.ts';
+import type { OrderTotals } from '../domain/sales.ts';
+import type { LinkState, SyncChannelContext } from '../domain/sync-link.ts';
+
+export type { FulfillmentFilter, FulfillmentListRow } from '../domain/fulfillment-group.ts';
+
+/** The cart's customer as the till shows it (CU-4: "Pending sync" until it has an account). */
+export interface CartCustomer { customerId: string; name: string; account: string; pendingSync: boolean }
+
+/** A register as its till shows it: its state, shift and transaction, what is due now and the cart's totals. */
+export interface RegisterView extends RegisterContext {
+  state: unknown;
+  due: Minor;
+  totals: OrderTotals | null;
+  customer: CartCustomer | null;
+}
+
+/** An order in full, with its derived statuses (FF-8, CO-8). */
+export interface OrderView extends CustomerOrderContext {
+  state: unknown;
+  headerStatus: OrderHeaderStatus;
+  paymentStatus: PaymentStatus;
+  totals: OrderTotals;
+  paid: Minor;
+  existsAtHeadquarters: boolean;
+}
+
+/** CU-4: a customer with its account, or "Pending sync" while it has none. */
+export interface CustomerView extends CustomerContext { state: unknown; account: string; pendingSync: boolean }
+
+/** A store's link to headquarters as its screens show it: the state, and how many items wait to be sent. */
+export interface LinkView extends SyncChannelContext { link: LinkState; realtimeReachable: boolean; batchReachable: boolean; pending: number }
+
+/** An order as a list shows it. */
+export interface OrderRow {
+  orderId: string;
+  channelReference: string;
+  storeId: string;
+  customerId: string;
+  customerName: string;
+  createdAt: number;
+  headerStatus: OrderHeaderStatus;
+  paymentStatus: PaymentStatus;
+  total: Minor;
+  paid: Minor;
+  existsAtHeadquarters: boolean;
+  editedBy: string | null;
+  kinds: string[];
+  lines: { lineId: string; productId: string; productName: string; quantity: number; kind: string; locationId: string; status: string; invoiced: number; uninvoiced: number }[];
+}
+
+/** FF-6: an order with units still to hand over at a store, ready once every such unit is picked. */
+export interface Pickup { orderId: string; ready: boolean; units: number }
+
+/** A fulfilment location's open work: its lines, on hand, pickups waiting and the rows of the orders it has lines of. */
+export interface LocationView {
+  lines: FulfillmentListRow[];
+  onHand: Record<string, number>;
+  pickups: Pickup[];
+  orders: OrderRow[];
+}
+
+/** What changed of one order at a location: its lines there now (none: it left), its pickup entry and its row. */
+export interface LocationOrderView { lines: FulfillmentListRow[]; pickup: Pickup | null; order: OrderRow }
+
+/** A customer as search results and the store's screens list it. */
+export interface CustomerRow { customerId: string; account: string; pendingSync: boolean; name: string; email?: string | null; phone?: string | null; type?: string }
+
+/** The store room's state: its most recent orders and its link. */
+export interface StoreRoomView { orders: OrderRow[]; sync: LinkView }
+
+/** A signed-in session as the screens know it (no token). */
+export interface SessionView {
+  operatorId: string;
+  name: string;
+  roleId: string;
+  permissions: Permission[];
+  storeId: string | null;
+  locationId: string;
+  registerId: string | null;
+}
+
+/** The till's set-up: products and prices, modes and locations, codes, the customer dialog's choices. */
+export interface StoreSetup {
+  session: SessionView;
+  store: { id: string; name: string; locationId: string; registerIds: string[]; defaultCustomerId: string; warehouseId: string; warehouseName: string } | null;
+  stores: { id: string; name: string; locationId: string }[];
+  locations: { id: string; name: string; kind: string }[];
+  location: { id: string; name: string };
+  currency: string;
+  products: { id: string; name: string; price: Minor }[];
+  shipModes: { code: string; name: string }[];
+  shipFrom: { id: string; name: string }[];
+  pickupAt: { id: string; name: string }[];
+  returnReasonCodes: ChainConfig['parameters']['returnReasonCodes'];
+  chargeCodes: { code: string; description: string }[];
+  customerAttributes: ChainConfig['customerAttributes'];
+  affiliations: ChainConfig['affiliations'];
+  secondaryContacts: ChainConfig['parameters']['secondaryContacts'];
+  staff: { operatorId: string; name: string; roleId: string; permissions: Permission[] }[];
+}
+

@@ -1,0 +1,109 @@
+/**
+ * The store channel's running totals for the analyst's report: orders by status, money invoiced and paid, receipts,
+ * returns, customers and each location's backlog by line status. Counted once from the state when the engine
+ * starts, then kept by every change (the order, customer or location lines it changed, as they were and are), so
+ * reading the report costs the stores and locations, never the history.
+ */
+import type { AnyMachineSnapshot } from 'xstate';
+import type { CustomerContext } from './domain/customers.ts';
+import type { FulfillmentGroupContext } from './domain/fulfillment-group.ts';
+import { storeLineStatus } from './domain/fulfillment.ts';
+import { sumMinor } from './domain/money.ts';
+import { amountInvoiced } from './domain/payments.ts';
+import type { StoreFigures } from './protocol/report.ts';
+import type { StoreChange, StoreEngine } from './store-engine.ts';
+import { orderViewOf } from './store-views.ts';
+
+
+function bump(counts: Record<string, number>, key: string, by: number): void {
+  const n = (counts[key] ?? 0) + by;
+  if (n === 0) delete counts[key];
+  else counts[key] = n;
+}
+
+export class StoreTally {
+  private readonly figures: StoreFigures;
+
+  constructor(store: StoreEngine) {
+    this.figures = recount(store);
+    store.onChange((change) => this.apply(change));
+  }
+
+  private order(snapshot: AnyMachineSnapshot | undefined, sign: 1 | -1): void {
+    if (snapshot === undefined) return;
+    const order = orderViewOf(snapshot);
+    const f = this.figures;
+    bump(f.ordersByStatus, order.headerStatus, sign);
+    if (!order.existsAtHeadquarters) f.ordersAwaitingHeadquarters += sign;
+    f.ordersInvoiced += sign * amountInvoiced(order.invoices);
+    f.ordersPaid += sign * order.paid;
+  }
+
+  private customer(snapshot: AnyMachineSnapshot | undefined, sign: 1 | -1): void {
+    if (snapshot === undefined) return;
+    this.figures.customers.total += sign;
+    if ((snapshot.context as CustomerContext).accountNumber === null) this.figures.customers.pendingSync += sign;
+  }
+
+  private linesAt(locationId: string, snapshot: AnyMachineSnapshot | undefined, orderIds: Iterable<string>, sign: 1 | -1): void {
+    if (snapshot === undefined) return;
+    const backlog = (this.figures.backlogByLocation[locationId] ??= {});
+    const { lines } = snapshot.context as FulfillmentGroupContext;
+    for (const orderId of orderIds) for (const line of lines.get(orderId) ?? []) bump(backlog, storeLineStatus(line.progress), sign);
+  }
+
+  private apply(change: StoreChange): void {
+    for (const { kind, id, before, after } of change.actors) {
+      if (kind === 'order') {
+        this.order(before, -1);
+        this.order(after, 1);
+      } else if (kind === 'customer') {
+        this.customer(before, -1);
+        this.customer(after, 1);
+      } else if (kind === 'fulfillment') {
+        const orderIds = change.locations.get(id)?.orderIds ?? [];
+        this.linesAt(id, before, orderIds, -1);
+        this.linesAt(id, after, orderIds, 1);
+      }
+    }
+    // A receipt comes with no returns; later versions of it only add returns.
+    for (const receipt of change.receipts) {
+      if (receipt.returns.length > 0) continue;
+      this.figures.receipts.count += 1;
+      this.figures.receipts.total += receipt.total;
+    }
+    for (const returnOrder of change.returnOrders) {
+      this.figures.returnOrders.count += 1;
+      this.figures.returnOrders.refunded -= returnOrder.record.total;
+    }
+  }
+
+  /** The figures as they stand (a copy). */
+  read(): StoreFigures {
+    return structuredClone(this.figures);
+  }
+}
+
+/** The figures counted from the whole state (what the tally starts from, and what a test checks it against). */
+export function recount(store: StoreEngine): StoreFigures {
+  const { actors, receipts, returnOrders } = store.parts;
+  const orders = [...actors.snapshots('order')].map(([, snapshot]) => orderViewOf(snapshot));
+  const ordersByStatus: Record<string, number> = {};
+  for (const order of orders) bump(ordersByStatus, order.headerStatus, 1);
+  const backlogByLocation: Record<string, Record<string, number>> = {};
+  for (const [locationId, snapshot] of actors.snapshots('fulfillment')) {
+    const backlog: Record<string, number> = (backlogByLocation[locationId] = {});
+    for (const lines of (snapshot.context as FulfillmentGroupContext).lines.values()) for (const line of lines) bump(backlog, storeLineStatus(line.progress), 1);
+  }
+  const customers = [...actors.snapshots('customer')].map(([, snapshot]) => snapshot.context as CustomerContext);
+  return {
+    ordersByStatus,
+    ordersAwaitingHeadquarters: orders.filter((o) => !o.existsAtHeadquarters).length,
+    ordersInvoiced: sumMinor(orders.map((o) => amountInvoiced(o.invoices))),
+    ordersPaid: sumMinor(orders.map((o) => o.paid)),
+    receipts: { count: receipts.size, total: sumMinor([...receipts.values()].map((r) => r.total)) },
+    returnOrders: { count: returnOrders.length, refunded: -sumMinor(returnOrders.map((r) => r.record.total)) },
+    backlogByLocation,
+    customers: { total: customers.length, pendingSync: customers.filter((c) => c.accountNumber === null).length },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The store channel as its screens and reports read it: pure reads of the actors' current snapshots (live or
+ * closed) and the host's tables, each costing what it shows.
+ */
+import type { AnyMachineSnapshot } from 'xstate';
+import { customerIdOf, type StoreParts } from './command-scope.ts';
+import { accountLabel } from './domain/customers.ts';
+import { lifecycleOf, orderStatus, type CustomerOrderContext } from './domain/customer-order.ts';
+import { fulfillmentList, type FulfillmentFilter, type FulfillmentListRow } from './domain/fulfillment-group.ts';
+import { transactionDue } from './domain/register-transaction.ts';
+import { orderTotals } from './domain/sales.ts';
+import { refuse } from './domain/violation.ts';
+import type { CustomerView, LinkView, OrderView, RegisterView } from './protocol/views.ts';
+import type { Kind, SnapshotFor } from './actor-registry.ts';
+import { batchReachable, linkState, realtimeReachable } from '../machines/sync-channel.machine.ts';
+
+function snapshotOf<K extends Kind>(parts: StoreParts, kind: K, id: string, field: string): SnapshotFor<K> {
+  return parts.actors.snapshot(kind, id) ?? refuse('NOT_FOUND', `unknown ${kind === 'fulfillment' ? 'location' : kind} "${id}"`, field);
+}
+
+export function registerView(parts: StoreParts, registerId: string): RegisterView {
+  const snapshot = snapshotOf(parts, 'register', registerId, 'registerId');
+  const context = snapshot.context;
+  const { transaction } = context;
+  const customerId = transaction?.cart.customerId ?? null;
+  const customer = customerId === null ? null : customerView(parts, customerId);
+  return {
+    state: snapshot.value,
+    ...context,
+    due: transaction === null ? 0 : transactionDue(parts.catalog, transaction),
+    totals: transaction === null ? null : orderTotals(transaction.cart.lines, transaction.cart.charges),
+    customer: customer === null ? null : { customerId: customer.customerId, name: customer.record.name, account: customer.account, pendingSync: customer.pendingSync },
+  };
+}
+
+/** An order's view from its snapshot (its statuses derived from its lines, invoices and payments). */
+export function orderViewOf(snapshot: AnyMachineSnapshot): OrderView {
+  const context = snapshot.context as CustomerOrderContext;
+  const { headerStatus, paymentStatus, totals, paid } = orderStatus(context, lifecycleOf(snapshot.value as string, context));
+  return { ...context, state: snapshot.value, headerStatus, paymentStatus, totals, paid, existsAtHeadquarters: context.salesOrderId !== null };
+}
+
+export function orderView(parts: StoreParts, orderId: string): OrderView {
+  return orderViewOf(snapshotOf(parts, 'order', orderId, 'orderId'));
+}
+
+export function customerView(parts: StoreParts, idOrAccount: string): CustomerView {
+  const snapshot = snapshotOf(parts, 'customer', customerIdOf(parts, idOrAccount), 'customerId');
+  const context = snapshot.context;
+  return { ...context, state: snapshot.value, account: accountLabel(context.accountNumber), pendingSync: context.accountNumber === null };
+}
+
+/** A store's link and how many items wait in its queue. */
+export function linkView(parts: StoreParts, storeId: string): LinkView {
+  const snapshot = snapshotOf(parts, 'sync', storeId, 'storeId');
+  return {
+    ...snapshot.context, link: linkState(snapshot), realtimeReachable: realtimeReachable(snapshot), batchReachable: batchReachable(snapshot),
+    pending: parts.outbound.size(storeId),
+  };
+}
+
+export function fulfillmentView(parts: StoreParts, locationId: string, filter: FulfillmentFilter = 'all'): { lines: FulfillmentListRow[]; onHand: Record<string, number> } {
+  const { context } = snapshotOf(parts, 'fulfillment', locationId, 'locationId');
+  return { lines: fulfillmentList(context, filter), onHand: context.onHand.toJSON() };
+}
