@@ -5,6 +5,7 @@
  * reading the report costs the stores and locations, never the history.
  */
 import type { AnyMachineSnapshot } from 'xstate';
+import { lifecycleOf, orderStatus, type CustomerOrderContext } from './domain/customer-order.ts';
 import type { CustomerContext } from './domain/customers.ts';
 import type { FulfillmentGroupContext } from './domain/fulfillment-group.ts';
 import { storeLineStatus } from './domain/fulfillment.ts';
@@ -14,6 +15,26 @@ import type { StoreFigures } from './protocol/report.ts';
 import type { StoreChange, StoreEngine } from './store-engine.ts';
 import { orderViewOf } from './store-views.ts';
 
+
+/** What one order adds to the figures. */
+interface Contribution { status: string; awaiting: boolean; invoiced: number; paid: number }
+
+/**
+ * An order snapshot's contribution, kept per snapshot: the one an order had before a command is the one it had
+ * after the command that made it, so each state of an order is counted once.
+ */
+const contributions = new WeakMap<AnyMachineSnapshot, Contribution>();
+
+function contributionOf(snapshot: AnyMachineSnapshot): Contribution {
+  let found = contributions.get(snapshot);
+  if (found === undefined) {
+    const context = snapshot.context as CustomerOrderContext;
+    const status = orderStatus(context, lifecycleOf(snapshot.value as string, context));
+    found = { status: status.headerStatus, awaiting: context.salesOrderId === null, invoiced: amountInvoiced(context.invoices), paid: status.paid };
+    contributions.set(snapshot, found);
+  }
+  return found;
+}
 
 function bump(counts: Record<string, number>, key: string, by: number): void {
   const n = (counts[key] ?? 0) + by;
@@ -31,11 +52,11 @@ export class StoreTally {
 
   private order(snapshot: AnyMachineSnapshot | undefined, sign: 1 | -1): void {
     if (snapshot === undefined) return;
-    const order = orderViewOf(snapshot);
+    const order = contributionOf(snapshot);
     const f = this.figures;
-    bump(f.ordersByStatus, order.headerStatus, sign);
-    if (!order.existsAtHeadquarters) f.ordersAwaitingHeadquarters += sign;
-    f.ordersInvoiced += sign * amountInvoiced(order.invoices);
+    bump(f.ordersByStatus, order.status, sign);
+    if (order.awaiting) f.ordersAwaitingHeadquarters += sign;
+    f.ordersInvoiced += sign * order.invoiced;
     f.ordersPaid += sign * order.paid;
   }
 
@@ -54,6 +75,7 @@ export class StoreTally {
 
   private apply(change: StoreChange): void {
     for (const { kind, id, before, after } of change.actors) {
+      if (before === after) continue;
       if (kind === 'order') {
         this.order(before, -1);
         this.order(after, 1);

@@ -37,18 +37,17 @@ type Guard<R> = R extends Rule<infer C, infer E> ? (args: { context: C; event: E
 
 /**
  * The guards of a rule table. A rule is evaluated once per event and context: XState asks a guard again for a
- * fallback transition of the same event (a tender that does not complete the sale still has to be allowed).
+ * fallback transition of the same event (a tender that does not complete the sale still has to be allowed), so
+ * each guard remembers its last answer.
  */
 export function guardsOf<T extends Record<string, Rule<never, never>>>(rules: T): { [K in keyof T]: Guard<T[K]> } {
   const guards: Record<string, (args: { context: object; event: EventObject }) => boolean> = {};
   for (const [name, rule] of Object.entries(rules) as [string, Rule<object, EventObject>][]) {
-    const seen = new WeakMap<EventObject, { context: object; found: RuleViolation | null }>();
+    let last: { context: object; event: EventObject; allowed: boolean } | null = null;
     guards[name] = ({ context, event }) => {
-      const hit = seen.get(event);
-      if (hit !== undefined && hit.context === context) return hit.found === null;
-      const found = rule(context, event);
-      seen.set(event, { context, found });
-      return found === null;
+      if (last !== null && last.event === event && last.context === context) return last.allowed;
+      last = { context, event, allowed: rule(context, event) === null };
+      return last.allowed;
     };
   }
   return guards as { [K in keyof T]: Guard<T[K]> };
@@ -87,7 +86,7 @@ function refusalOf(node: ChartNode): StateRefusal<unknown> | undefined {
 }
 
 /** Why `snapshot` does not take `event`, from the chart and the rules of its guards. */
-export function explainRefusal(snapshot: AnyMachineSnapshot, event: EventObject): RuleViolation {
+export function explainRefusal<E extends EventObject>(snapshot: AnyMachineSnapshot, event: E): RuleViolation {
   const context: unknown = snapshot.context;
   const root = (snapshot.machine as AnyStateMachine).root as unknown as ChartNode;
   const meta = (root.meta ?? {}) as ChartMeta<unknown>;

@@ -16,7 +16,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { HeadquartersJob } from '../engine/domain/config.ts';
 import type { JobRun } from '../engine/domain/headquarters.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
-import type { ChainReport } from '../engine/report.ts';
+import type { ChainReport } from '../engine/protocol/report.ts';
 import type { StoreApi } from './api.ts';
 import './fulfillment-status.ts';
 import { LiveRooms } from './live-rooms.ts';
