@@ -6,6 +6,8 @@
  * accepts (it reads line ids, order ids and amounts due from the engine's views); it throws if the engine refuses
  * one. Randomness comes from a seeded PRNG only, so the same options always give the same day.
  */
+import { closeSync, createReadStream, openSync, renameSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Command, CommandOf } from '../engine/protocol/commands.ts';
 import type { Address } from '../engine/domain/config.ts';
 import { isFulfillmentStarted, openQuantity, uninvoicedQuantity } from '../engine/domain/fulfillment.ts';
@@ -154,6 +156,8 @@ const SALE_WEIGHTS: Record<SaleKind, number> = { cashAndCarry: 40, shipOrder: 18
 type Step = 'sale' | 'fulfil' | 'pickup' | 'return' | 'cancel' | 'approveQuote';
 const STEP_WEIGHTS: Record<Step, number> = { sale: 44, fulfil: 40, pickup: 7, return: 4.5, cancel: 2.5, approveQuote: 2 };
 const LATE_STEP_WEIGHTS: Record<Step, number> = { sale: 0, fulfil: 70, pickup: 18, return: 6, cancel: 1, approveQuote: 5 };
+/** Commands in one wave of trading (a day longer than this is many waves). */
+const WAVE = 40_000;
 
 /** A growing list with O(1) random pick and removal. */
 class Bag<T> {
@@ -173,7 +177,8 @@ class Bag<T> {
 
 class DayBuilder {
   readonly engine: Chain;
-  readonly commands: Command[] = [];
+  /** Commands made so far (handed to the sink, not kept). */
+  made = 0;
   readonly commandMix: Record<string, number> = {};
   readonly activityMix: Record<string, number> = {};
   private readonly rng: Rng;
@@ -195,7 +200,7 @@ class DayBuilder {
   private readonly invoicedOrders = new Bag<string>();
   private readonly receipts = new Bag<string>();
 
-  constructor(readonly config: DemoChainConfigInput, engineSeed: number, seed: number) {
+  constructor(readonly config: DemoChainConfigInput, engineSeed: number, seed: number, private readonly sink: (command: Command) => void) {
     this.engine = Chain.create(config, { seed: engineSeed });
     this.rng = new Rng(seed);
     this.registers = config.stores.flatMap((s) => s.registerIds.map((registerId, k) => ({ registerId, storeId: s.id, cashier: `${s.id}-c${k + 1}` })));
@@ -215,9 +220,10 @@ class DayBuilder {
   private run(command: Command): Record<string, unknown> {
     const result = this.engine.executeNow(command);
     if (!result.ok) {
-      throw new Error(`synthetic day: the engine refused command #${this.commands.length + 1} ${JSON.stringify(command)}: ${JSON.stringify(result.error)}`);
+      throw new Error(`synthetic day: the engine refused command #${this.made + 1} ${JSON.stringify(command)}: ${JSON.stringify(result.error)}`);
     }
-    this.commands.push(command);
+    this.made += 1;
+    this.sink(command);
     this.commandMix[command.type] = (this.commandMix[command.type] ?? 0) + 1;
     return result.result;
   }
@@ -565,13 +571,27 @@ class DayBuilder {
 
   // --- The day ---
 
+  /**
+   * The day in waves of at most WAVE commands: shifts open, trading (sales, fulfilment, pickups, returns,
+   * cancellations), then a late phase that works the backlog off, shifts close. A long day is many waves, so the
+   * backlog, and what the generator reads of it, stays the size of a wave's.
+   */
   build(targetCommands: number): void {
+    while (this.made < targetCommands) {
+      const before = this.made;
+      this.wave(Math.min(WAVE, targetCommands - this.made));
+      if (this.made === before) break;
+    }
+  }
+
+  private wave(size: number): void {
+    const start = this.made;
     for (const r of this.registers) this.run({ type: 'register.openShift', registerId: r.registerId, operatorId: r.cashier });
-    const lateFrom = Math.floor(targetCommands * 0.85);
+    const lateFrom = start + Math.floor(size * 0.85);
     let idle = 0;
-    while (this.commands.length < targetCommands && idle < 1000) {
-      const step = this.rng.weighted(this.commands.length < lateFrom ? STEP_WEIGHTS : LATE_STEP_WEIGHTS);
-      const before = this.commands.length;
+    while (this.made - start < size && idle < 1000) {
+      const step = this.rng.weighted(this.made < lateFrom ? STEP_WEIGHTS : LATE_STEP_WEIGHTS);
+      const before = this.made;
       switch (step) {
         case 'sale': this.sale(this.rng.weighted(SALE_WEIGHTS)); break;
         case 'fulfil': this.fulfil(); break;
@@ -580,8 +600,8 @@ class DayBuilder {
         case 'cancel': this.cancel(); break;
         case 'approveQuote': this.approveQuote(); break;
       }
-      idle = this.commands.length === before ? idle + 1 : 0;
-      if (this.commands.length !== before) this.tick();
+      idle = this.made === before ? idle + 1 : 0;
+      if (this.made !== before) this.tick();
     }
     for (const r of this.registers) this.run({ type: 'register.closeShift', registerId: r.registerId });
   }
@@ -591,16 +611,79 @@ class DayBuilder {
 export function generateSyntheticDay(options: DayOptions = {}): SyntheticDay {
   const config = syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
   const engineSeed = options.engineSeed ?? 7;
-  const builder = new DayBuilder(config, engineSeed, options.seed ?? 20260105);
+  const commands: Command[] = [];
+  const builder = new DayBuilder(config, engineSeed, options.seed ?? 20260105, (command) => commands.push(command));
   builder.build(options.targetCommands ?? 40_000);
-  return { config, engineSeed, commands: builder.commands, commandMix: builder.commandMix, activityMix: builder.activityMix, engine: builder.engine };
+  return { config, engineSeed, commands, commandMix: builder.commandMix, activityMix: builder.activityMix, engine: builder.engine };
 }
 
-/** `tsx bench/synthetic-day.ts [targetCommands]`: generate and print the mix. */
+/** The first line of a day file: how to replay the commands that follow, one per line. */
+export interface DayFileHead { config: DemoChainConfigInput; engineSeed: number }
+/** The last line: how many commands the file holds, by type. */
+export interface DayFileEnd { end: { commands: number; commandMix: Record<string, number> } }
+
+/**
+ * Writes a day as JSON Lines (its head, one command a line, its end) as it is generated, so that a day of a million
+ * commands never sits in memory as a list. Written under a temporary name and renamed once whole.
+ */
+export function writeSyntheticDay(file: string, options: DayOptions = {}): DayFileEnd['end'] {
+  const config = syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
+  const engineSeed = options.engineSeed ?? 7;
+  const temp = `${file}.tmp`;
+  // Written synchronously as it is generated (the generation never lets the event loop run).
+  const fd = openSync(temp, 'w');
+  try {
+    let chunk = `${JSON.stringify({ config, engineSeed } satisfies DayFileHead)}\n`;
+    const builder = new DayBuilder(config, engineSeed, options.seed ?? 20260105, (command) => {
+      chunk += `${JSON.stringify(command)}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    });
+    builder.build(options.targetCommands ?? 40_000);
+    const end: DayFileEnd = { end: { commands: builder.made, commandMix: builder.commandMix } };
+    writeSync(fd, `${chunk}${JSON.stringify(end)}\n`);
+    renameSync(temp, file);
+    return end.end;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a day file: its head, its commands a batch at a time, its end. */
+export async function* readSyntheticDay(file: string, batch = 2000): AsyncGenerator<{ head: DayFileHead } | { commands: Command[] } | DayFileEnd> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let commands: Command[] = [];
+  let first = true;
+  for await (const line of lines) {
+    if (line === '') continue;
+    const record = JSON.parse(line) as Command | DayFileHead | DayFileEnd;
+    if (first) {
+      first = false;
+      yield { head: record as DayFileHead };
+      continue;
+    }
+    if ('end' in record) {
+      if (commands.length > 0) yield { commands };
+      commands = [];
+      yield record;
+      continue;
+    }
+    commands.push(record as Command);
+    if (commands.length >= batch) {
+      yield { commands };
+      commands = [];
+    }
+  }
+  if (commands.length > 0) yield { commands };
+}
+
+/** `tsx bench/synthetic-day.ts COMMANDS FILE`: generate a day into a day file (a bench runs this in a child process). */
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const [commands, file] = process.argv.slice(2);
+  if (commands === undefined || file === undefined) throw new Error('usage: tsx bench/synthetic-day.ts COMMANDS FILE');
   const started = performance.now();
-  const day = generateSyntheticDay({ targetCommands: Number(process.argv[2] ?? 40_000) });
-  console.log(`${day.commands.length} commands in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.table(day.commandMix);
-  console.table(day.activityMix);
+  const end = writeSyntheticDay(file, { targetCommands: Number(commands) });
+  console.log(`${end.commands} commands written to ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

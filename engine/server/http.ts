@@ -66,7 +66,10 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     if (durable.failed === null) return next();
     fail(res, { status: 503, rule: 'UNAVAILABLE', field: 'server', message: `the journal failed (${durable.failed.message}): restart the engine` });
   });
-  app.get('/healthz', (_req, res) => { res.json({ ok: true, seq: chain.seq }); });
+  // A snapshot that could not be written is said here (the journals hold everything; it is tried again later).
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, seq: chain.seq, ...(durable.snapshotFailure === null ? {} : { snapshot: `failing: ${durable.snapshotFailure.message}` }) });
+  });
 
   app.post('/api/session', signInLimit, async (req, res) => {
     const request = parsed(signInSchema, req.body, res);
