@@ -133,7 +133,14 @@ export function syntheticChainConfig(shape: ChainShape = DEFAULT_SHAPE): DemoCha
 
 // --- The day ---
 
-export interface DayOptions { seed?: number; engineSeed?: number; targetCommands?: number; shape?: ChainShape }
+export interface DayOptions {
+  seed?: number;
+  engineSeed?: number;
+  targetCommands?: number;
+  shape?: ChainShape;
+  /** The configuration to run the day on (e.g. syntheticChainConfig with staff PINs added), instead of the shape's. */
+  config?: DemoChainConfigInput;
+}
 
 export interface SyntheticDay {
   config: DemoChainConfigInput;
@@ -589,7 +596,7 @@ class DayBuilder {
 
 /** Generates one day (not cheap: it drives an engine). Same options, same day. */
 export function generateSyntheticDay(options: DayOptions = {}): SyntheticDay {
-  const config = syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
+  const config = options.config ?? syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
   const engineSeed = options.engineSeed ?? 7;
   const builder = new DayBuilder(config, engineSeed, options.seed ?? 20260105);
   builder.build(options.targetCommands ?? 40_000);
