@@ -43,7 +43,8 @@ export async function summarizeProfile(path: string, top: number): Promise<Profi
     const { file, area } = place(url);
     const special = url === '' && functionName.startsWith('(');
     keyOf.set(node.id, {
-      name: special ? functionName : `${functionName || '(anonymous)'} ${file}${url === '' ? '' : `:${lineNumber + 1}`}`,
+      // tsx hands V8 transpiled TypeScript without line breaks kept: a .ts file's line would always read 1.
+      name: special ? functionName : `${functionName || '(anonymous)'} ${file}${url === '' || url.endsWith('.ts') ? '' : `:${lineNumber + 1}`}`,
       area: special ? functionName : area,
     });
   }
