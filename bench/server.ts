@@ -174,12 +174,14 @@ class Tally {
   readonly refused = new Map<string, { count: number; example: string }>();
   /** Answers that are neither accepted nor a refusal by a rule (by status). */
   readonly failed = new Map<number, number>();
+  readonly answeredAt: number[] = [];
   sales = 0;
   pickupOrders = 0;
   lastAnswer = 0;
 
   record(type: string, took: number, answeredAt: number): void {
     this.latencies.push(took);
+    this.answeredAt.push(answeredAt);
     let list = this.byType.get(type);
     if (list === undefined) this.byType.set(type, list = []);
     list.push(took);
@@ -256,6 +258,8 @@ interface PhaseResult {
   p99Ms: number;
   maxMs: number;
   meanMs: number;
+  /** Commands/s in each slice of the window (does the rate hold as the chain grows; do stalls show?). */
+  rateBySlice: { sliceSeconds: number; rates: number[] };
   byType: Record<string, { count: number; p50Ms: number; p99Ms: number }>;
   refused: number;
   refusedByRule: Record<string, { count: number; example: string }>;
@@ -278,6 +282,17 @@ interface PhaseResult {
   rssAtOpenMB: number;
   load: [number, number];
   profile?: ProfileSummary & { file: string };
+}
+
+const SLICE_SECONDS = 2;
+
+function rateBySlice(answeredAt: number[], from: number): PhaseResult['rateBySlice'] {
+  const counts = new Array<number>(Math.ceil(SECONDS / SLICE_SECONDS)).fill(0);
+  for (const at of answeredAt) {
+    const slice = Math.floor((at - from) / (SLICE_SECONDS * 1000));
+    if (slice < counts.length) counts[slice]! += 1;
+  }
+  return { sliceSeconds: SLICE_SECONDS, rates: counts.map((n) => n / SLICE_SECONDS) };
 }
 
 async function signIn(client: JsonClient, storeId: string, operatorId: string): Promise<string> {
@@ -353,6 +368,7 @@ async function runPhase(name: 'fresh' | 'history', dataDir: string, config: Demo
       commands: sorted.length, commandsPerSecond: sorted.length / seconds, seconds,
       p50Ms: percentile(sorted, 50), p90Ms: percentile(sorted, 90), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1] ?? Number.NaN,
       meanMs: sorted.reduce((s, t) => s + t, 0) / Math.max(1, sorted.length),
+      rateBySlice: rateBySlice(tally.answeredAt, window.from),
       byType: Object.fromEntries([...tally.byType].map(([type, list]) => {
         const times = Float64Array.from(list).sort();
         return [type, { count: times.length, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) }];
@@ -406,6 +422,9 @@ function report(phases: Record<'fresh' | 'history', PhaseResult>): void {
     const t = p.byType[type];
     return [[`${name} n`, t?.count ?? 0], [`${name} p50`, ms(t?.p50Ms ?? Number.NaN)], [`${name} p99`, ms(t?.p99Ms ?? Number.NaN)]];
   }))])));
+  for (const [name, p] of entries) {
+    console.log(`  ${name}: cmd/s by ${p.rateBySlice.sliceSeconds} s slice: ${p.rateBySlice.rates.map((r) => r.toFixed(0)).join(' ')}`);
+  }
   for (const [name, p] of entries) {
     for (const [rule, r] of Object.entries(p.refusedByRule)) console.log(`  ${name}: ${r.count} refused by ${rule}, e.g. ${r.example}`);
     for (const [status, n] of Object.entries(p.failedByStatus)) console.log(`  ${name}: ${n} answers with HTTP ${status} and no rule`);
