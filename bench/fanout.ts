@@ -462,6 +462,8 @@ function figures(results: RunResult[]): Record<string, unknown> {
     p90Ms: r.latency.p90, lastClientP50Ms: r.lastClient.p50, lastClientP99Ms: r.lastClient.p99,
     roomEnvelopes: r.roomEnvelopes, commands: r.drive.commands, commandsPerSecond: r.drive.commands / (r.drive.elapsedMs / 1000), lateSlots: r.drive.lateSlots,
     commandAckP50Ms: r.ack.p50, commandAckP99Ms: r.ack.p99, serverLoopP99Ms: r.serverLoopP99, serverLoopMaxMs: r.serverLoopMax, serverCpuPct: r.serverCpuPct,
+    // Everything shares this machine: a busy machine shows here before it shows in the figures.
+    load1m: r.load,
   }]));
   return { ...perN, settings: { room: ROOM, targetCommandsPerSecond: RATE, seconds: SECONDS, clientsPerWorker: PER_WORKER }, node: process.version, cpus: cpus().length, date: new Date().toISOString() };
 }
