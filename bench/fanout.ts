@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (after bench/run.ts): Socket.IO fan-out of the live server.
+ * `npm run bench:fanout` (the last of `npm run bench`): Socket.IO fan-out of the live server.
  *
  * For each N (default 100, then 1000): a fresh durable demo chain (scenarios/demo-chain.json, fsync on) in a temp
  * directory behind the real server (startServer) on 127.0.0.1; N Socket.IO screens (socket.io-client, websocket
@@ -16,6 +16,8 @@
  * Environment: FANOUT_CLIENTS (default "100,1000"), FANOUT_RATE (commands/s, default 50), FANOUT_SECONDS (drive
  * time, default 20), FANOUT_PER_WORKER (clients per child process, default 250), FANOUT_ROOM (default store:S1).
  * Everything runs on this one machine: clients, driver and server compete for its cores.
+ * Writes .tmp/bench/fanout.json: per N (`screens100`, `screens1000`) latency p50/p99/max, dropped, delivered, the
+ * command rate reached and the late slots.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { DurableChain } from '../engine/persistence/durable-chain.ts';
 import { bundleScreens, startServer, type RunningServer } from '../engine/server/server.ts';
 import type { Screens } from '../engine/server/http.ts';
 import type { ClientWorkerResult, DeliveryCounts, DriveStats, FromClientWorker, FromDriver, Till, ToClientWorker, ToDriver } from './fanout-protocol.ts';
+import { writeResults } from './results.ts';
 
 const CLIENT_COUNTS = (process.env['FANOUT_CLIENTS'] ?? '100,1000').split(',').map((s) => Number(s.trim()));
 const RATE = Number(process.env['FANOUT_RATE'] ?? 50);
@@ -451,6 +454,20 @@ function report(results: RunResult[], loadBefore: number[]): void {
     + 'Server, driver and client processes share this machine: client-side queueing is part of every figure; compare runs on the same machine only.');
 }
 
+/** `.tmp/bench/fanout.json`: per N (`screens100`, `screens1000`, ...) the delivery latency, drops and the drive. */
+function figures(results: RunResult[]): Record<string, unknown> {
+  const perN = Object.fromEntries(results.map((r) => [`screens${r.n}`, {
+    p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, dropped: r.missing,
+    delivered: r.expected - r.missing, expected: r.expected, duplicates: r.duplicates, disconnected: r.disconnected,
+    p90Ms: r.latency.p90, lastClientP50Ms: r.lastClient.p50, lastClientP99Ms: r.lastClient.p99,
+    roomEnvelopes: r.roomEnvelopes, commands: r.drive.commands, commandsPerSecond: r.drive.commands / (r.drive.elapsedMs / 1000), lateSlots: r.drive.lateSlots,
+    commandAckP50Ms: r.ack.p50, commandAckP99Ms: r.ack.p99, serverLoopP99Ms: r.serverLoopP99, serverLoopMaxMs: r.serverLoopMax, serverCpuPct: r.serverCpuPct,
+    // Everything shares this machine: a busy machine shows here before it shows in the figures.
+    load1m: r.load,
+  }]));
+  return { ...perN, settings: { room: ROOM, targetCommandsPerSecond: RATE, seconds: SECONDS, clientsPerWorker: PER_WORKER }, node: process.version, cpus: cpus().length, date: new Date().toISOString() };
+}
+
 async function main(): Promise<void> {
   const wall = performance.now();
   const loadBefore = loadavg();
@@ -469,6 +486,7 @@ async function main(): Promise<void> {
     results.push(result);
   }
   report(results, loadBefore);
+  console.log(`wrote ${await writeResults('fanout', figures(results))}`);
   console.log(`total fan-out bench time ${((performance.now() - wall) / 1000).toFixed(1)} s`);
 }
 

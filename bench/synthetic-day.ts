@@ -135,7 +135,14 @@ export function syntheticChainConfig(shape: ChainShape = DEFAULT_SHAPE): DemoCha
 
 // --- The day ---
 
-export interface DayOptions { seed?: number; engineSeed?: number; targetCommands?: number; shape?: ChainShape }
+export interface DayOptions {
+  seed?: number;
+  engineSeed?: number;
+  targetCommands?: number;
+  shape?: ChainShape;
+  /** The configuration to run the day on (e.g. syntheticChainConfig with staff PINs added), instead of the shape's. */
+  config?: DemoChainConfigInput;
+}
 
 export interface SyntheticDay {
   config: DemoChainConfigInput;
@@ -609,7 +616,7 @@ class DayBuilder {
 
 /** Generates one day (not cheap: it drives an engine). Same options, same day. */
 export function generateSyntheticDay(options: DayOptions = {}): SyntheticDay {
-  const config = syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
+  const config = options.config ?? syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
   const engineSeed = options.engineSeed ?? 7;
   const commands: Command[] = [];
   const builder = new DayBuilder(config, engineSeed, options.seed ?? 20260105, (command) => commands.push(command));
@@ -627,7 +634,7 @@ export interface DayFileEnd { end: { commands: number; commandMix: Record<string
  * commands never sits in memory as a list. Written under a temporary name and renamed once whole.
  */
 export function writeSyntheticDay(file: string, options: DayOptions = {}): DayFileEnd['end'] {
-  const config = syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
+  const config = options.config ?? syntheticChainConfig(options.shape ?? DEFAULT_SHAPE);
   const engineSeed = options.engineSeed ?? 7;
   const temp = `${file}.tmp`;
   // Written synchronously as it is generated (the generation never lets the event loop run).
