@@ -5,11 +5,14 @@
  * each journal after it; a store command that called headquarters in real time replays with the answer its
  * journal entry recorded.
  *
- * What one side journals never runs ahead of what it learned from the other: an entry is written only once every
- * entry the other side accepted before it is on disk (headquarters' staging before the store drops what it
- * acknowledged; an account before the store applies its number). A crash can still lose a store command after the
- * real-time call it made was stored at headquarters: opening then moves the store's numbering past everything
- * headquarters has seen from it (Chain.reconcile), so a new order never takes the lost one's id.
+ * What one side keeps never runs ahead of what it learned from the other: an entry holds only if every entry the
+ * other side accepted before it is on disk too (headquarters' staging before the store drops what it acknowledged;
+ * an account before the store applies its number). Both journals are written at once, each entry naming the other
+ * side's last seq before it (`after`); a command is acknowledged once both journals are on disk up to it, and
+ * opening keeps of each journal only what follows entries the other one holds (a crash between the two writes cuts
+ * the later entries off). A crash can still lose a store command after the real-time call it made was stored at
+ * headquarters: opening then moves the store's numbering past everything headquarters has seen from it
+ * (Chain.reconcile), so a new order never takes the lost one's id.
  *
  * Costs stay flat as history grows: a snapshot is taken when the commands since the last one reach the size of the
  * state it wrote (so its cost per command stays constant), it captures the state by reference at once and writes it
@@ -61,11 +64,35 @@ function stateOf<T>(stored: StoredSnapshot | null, decode: (records: readonly un
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * The entries of each journal that hold: those that follow (`after`) only entries the other journal holds, from the
+ * snapshots on (what a snapshot holds followed only entries on disk). A crash between the two journals' writes can
+ * leave one ahead of the other; its entries past what the other holds are cut off, and so, in turn, are the other's
+ * entries that followed those.
+ */
+export function consistentCut(journals: Record<Side, readonly JournalEntry[]>, snapshots: Record<Side, number>): Record<Side, number> {
+  const keep: Record<Side, number> = {
+    store: Math.max(snapshots.store, journals.store.at(-1)?.seq ?? 0),
+    headquarters: Math.max(snapshots.headquarters, journals.headquarters.at(-1)?.seq ?? 0),
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [side, other] of [['store', 'headquarters'], ['headquarters', 'store']] as const) {
+      const broken = journals[side].find((e) => e.seq > snapshots[side] && e.seq <= keep[side] && (e.after ?? 0) > keep[other]);
+      if (broken !== undefined) {
+        keep[side] = broken.seq - 1;
+        changed = true;
+      }
+    }
+  }
+  return keep;
+}
+
 export class DurableChain {
   private failure: Error | null = null;
   private pending: AcceptedEntry[] = [];
-  /** Resolves once every entry given to that side so far is on disk; rejects for good once one failed. */
-  private written: Record<Side, Promise<void>> = { store: Promise.resolve(), headquarters: Promise.resolve() };
+  /** The last seq each side accepted (journaled or on its way). */
+  private readonly accepted: Record<Side, number>;
   private changes: ChainChange[] = [];
   private readonly changeListeners: ((changes: ChainChange[]) => void)[] = [];
   /** Resolves once every command that arrived so far is applied (null: none waits, a command applies at once). */
@@ -74,6 +101,7 @@ export class DurableChain {
   snapshotFailure: Error | null = null;
 
   private constructor(readonly chain: Chain, private readonly sides: Record<Side, Persisted>, private readonly snapshotEvery: number) {
+    this.accepted = { store: chain.store.seq, headquarters: chain.headquarters.seq };
     chain.onAccepted((entry) => this.pending.push(entry));
     chain.onChange((change) => this.changes.push(change));
   }
@@ -108,19 +136,21 @@ export class DurableChain {
       ...(storeState === undefined ? {} : { store: storeState }),
       ...(hqState === undefined ? {} : { headquarters: hqState }),
     }, chainOptions);
-    for (const entry of await Journal.readAll(paths.headquarters.journal)) {
-      if (entry.seq > chain.headquarters.seq) checkReplay('headquarters', entry, chain.headquarters.executeNow(entry.command));
+    const journals = { store: await Journal.readAll(paths.store.journal), headquarters: await Journal.readAll(paths.headquarters.journal) };
+    const keep = consistentCut(journals, { store: chain.store.seq, headquarters: chain.headquarters.seq });
+    for (const entry of journals.headquarters) {
+      if (entry.seq > chain.headquarters.seq && entry.seq <= keep.headquarters) checkReplay('headquarters', entry, chain.headquarters.executeNow(entry.command));
     }
-    for (const entry of await Journal.readAll(paths.store.journal)) {
-      if (entry.seq > chain.store.seq) checkReplay('store', entry, chain.store.executeNow(entry.command, { calls: (entry.calls ?? []) as RecordedCall[] }));
+    for (const entry of journals.store) {
+      if (entry.seq > chain.store.seq && entry.seq <= keep.store) checkReplay('store', entry, chain.store.executeNow(entry.command, { calls: (entry.calls ?? []) as RecordedCall[] }));
     }
     const journalOptions = options.fsync === undefined ? {} : { fsync: options.fsync };
-    const side = async (snapshots: SnapshotStore, journal: string): Promise<Persisted> => ({
-      journal: await Journal.open(journal, journalOptions), snapshots, sinceSnapshot: 0, lastRecords: 0, snapshotting: null,
+    const side = async (snapshots: SnapshotStore, journal: string, keepUpTo: number): Promise<Persisted> => ({
+      journal: await Journal.open(journal, { ...journalOptions, keepUpTo }), snapshots, sinceSnapshot: 0, lastRecords: 0, snapshotting: null,
     });
     const durable = new DurableChain(chain, {
-      store: await side(storeSnapshots, paths.store.journal),
-      headquarters: await side(hqSnapshots, paths.headquarters.journal),
+      store: await side(storeSnapshots, paths.store.journal, keep.store),
+      headquarters: await side(hqSnapshots, paths.headquarters.journal, keep.headquarters),
     }, options.snapshotEvery ?? 1000);
     chain.reconcile();
     durable.changes = [];
@@ -128,19 +158,32 @@ export class DurableChain {
     return durable;
   }
 
-  /** Journals what the chain accepted, each entry after the other side's earlier ones (see the header). */
+  /**
+   * Journals what the chain accepted, each entry naming the other side's last seq before it (see the header), and
+   * resolves once both journals are on disk up to everything accepted so far.
+   */
   private flush(): Promise<void> {
     const entries = this.pending;
     this.pending = [];
-    return Promise.all(entries.map(({ engine, ...entry }) => {
-      const other: Side = engine === 'store' ? 'headquarters' : 'store';
-      const write = this.written[other].then(() => this.sides[engine].journal.append(entry));
-      // A failed write fails every later one of both sides: nothing that may have learned from a lost entry is kept.
-      this.written[engine] = Promise.all([this.written[engine], write]).then(() => {});
-      this.written[engine].catch(() => {}); // its failure is answered through `write`
-      this.countTowardsSnapshot(engine);
-      return write;
-    })).then(() => {});
+    try {
+      for (const { engine, ...entry } of entries) {
+        const other: Side = engine === 'store' ? 'headquarters' : 'store';
+        this.sides[engine].journal.write({ ...entry, after: this.accepted[other] });
+        this.accepted[engine] = entry.seq;
+        this.countTowardsSnapshot(engine);
+      }
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.onDisk();
+  }
+
+  /** Resolves once both journals hold everything both sides accepted so far. */
+  private onDisk(): Promise<void> {
+    const { store, headquarters } = this.sides;
+    const storeOnDisk = store.journal.whenDurable(this.accepted.store);
+    const hqOnDisk = headquarters.journal.whenDurable(this.accepted.headquarters);
+    return Promise.all([storeOnDisk, hqOnDisk]).then(() => {});
   }
 
   /** Journals what the chain did since the last flush; tells listeners once it is on disk. */
@@ -251,7 +294,7 @@ export class DurableChain {
     const persisted = this.sides[side];
     if (persisted.snapshotting !== null) return persisted.snapshotting;
     persisted.sinceSnapshot = 0;
-    const durable = Promise.all([this.written.store, this.written.headquarters]);
+    const durable = this.onDisk();
     const write = side === 'store'
       ? (() => { const captured = this.chain.store.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock }, storeRecords(captured)); })()
       : (() => { const captured = this.chain.headquarters.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock }, headquartersRecords(captured)); })();

@@ -15,15 +15,22 @@ export interface JournalEntry {
   command: unknown;
   /** The real-time calls the command made and their answers, replayed instead of calling again. */
   calls?: unknown[];
+  /**
+   * The seq of the other journal this entry follows (what the other side had accepted before it): the entry holds
+   * only if that one is on disk too (see DurableChain). Absent: it follows nothing that could be missing.
+   */
+  after?: number;
 }
 
 export interface JournalOptions {
   /** fdatasync every batch before acknowledging it (default true). Off only for throwaway runs. */
   fsync?: boolean;
+  /** Keep only the entries up to this seq: the rest is cut off the file when it opens. */
+  keepUpTo?: number;
 }
 
-interface Pending {
-  bytes: string;
+interface Waiter {
+  seq: number;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -36,10 +43,15 @@ export class Journal {
   /** entries/batches/syncs written so far; syncs < entries means group commit is batching. */
   readonly stats = { entries: 0, batches: 0, syncs: 0 };
 
-  private queue: Pending[] = [];
+  /** Lines written but not yet on disk, with the seq of the last entry each batch holds. */
+  private queue: string[] = [];
+  private queuedSeq = 0;
+  private waiters: Waiter[] = [];
   private flushing: Promise<void> | null = null;
   private failure: Error | null = null;
   private closed = false;
+  /** The last seq on disk (written, and synced when fsync is on). */
+  private durable: number;
 
   private constructor(
     readonly path: string,
@@ -47,7 +59,19 @@ export class Journal {
     private readonly handle: FileHandle,
     private readonly fsync: boolean,
     private lastSeq: number,
-  ) {}
+  ) {
+    this.durable = lastSeq;
+  }
+
+  /** The last seq on disk. */
+  get durableSeq(): number {
+    return this.durable;
+  }
+
+  /** The last seq written (on disk or not). */
+  get writtenSeq(): number {
+    return this.lastSeq;
+  }
 
   /**
    * Opens (creating parent dirs and the file if missing) for appending.
@@ -63,13 +87,16 @@ export class Journal {
       await mkdir(dirname(path), { recursive: true });
       const handle = await open(path, 'a+'); // O_APPEND: every write lands at the end
       try {
-        const { entries, validBytes, totalBytes } = parse(await handle.readFile(), path);
-        if (validBytes < totalBytes) {
-          await handle.truncate(validBytes);
+        const { entries, ends, validBytes, totalBytes } = parse(await handle.readFile(), path);
+        const kept = options.keepUpTo === undefined ? entries.length : entries.findIndex((e) => e.seq > options.keepUpTo!);
+        const keep = kept === -1 ? entries.length : kept;
+        const keptBytes = keep === entries.length ? validBytes : keep === 0 ? 0 : ends[keep - 1]!;
+        if (keptBytes < totalBytes) {
+          await handle.truncate(keptBytes);
           await handle.datasync();
         }
         await syncDir(dirname(path)); // make a freshly created file's directory entry durable
-        return new Journal(path, handle, options.fsync ?? true, entries.at(-1)?.seq ?? 0);
+        return new Journal(path, handle, options.fsync ?? true, keep === 0 ? 0 : entries[keep - 1]!.seq);
       } catch (err) {
         await handle.close();
         throw err;
@@ -87,25 +114,42 @@ export class Journal {
    * may not be on disk (a partial batch can land before the error).
    */
   append(entry: JournalEntry): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.closed) return Promise.reject(new Error(`journal ${this.path} is closed`));
+    try {
+      this.write(entry);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.whenDurable(entry.seq);
+  }
+
+  /**
+   * Queues an entry for the next batch without waiting for it (`whenDurable` says when it is on disk). Throws when
+   * the journal failed or closed, or the seq does not follow the last one.
+   */
+  write(entry: JournalEntry): void {
+    if (this.failure) throw this.failure;
+    if (this.closed) throw new Error(`journal ${this.path} is closed`);
     if (!Number.isInteger(entry.seq) || entry.seq <= this.lastSeq) {
-      return Promise.reject(
-        new Error(`journal ${this.path}: seq ${entry.seq} must be an integer greater than ${this.lastSeq}`),
-      );
+      throw new Error(`journal ${this.path}: seq ${entry.seq} must be an integer greater than ${this.lastSeq}`);
     }
     let bytes: string;
     try {
       bytes = JSON.stringify(entry) + '\n'; // JSON escapes newlines, so one entry = one line
     } catch (err) {
-      return Promise.reject(new Error(`journal ${this.path}: entry ${entry.seq} is not serializable`, { cause: err }));
+      throw new Error(`journal ${this.path}: entry ${entry.seq} is not serializable`, { cause: err });
     }
     this.lastSeq = entry.seq;
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ bytes, resolve, reject });
-      // Start on a microtask so appends fired in the same tick share the first batch too.
-      this.flushing ??= Promise.resolve().then(() => this.drain());
-    });
+    this.queue.push(bytes);
+    this.queuedSeq = entry.seq;
+    // Start on a microtask so entries written in the same tick share the first batch too.
+    this.flushing ??= Promise.resolve().then(() => this.drain());
+  }
+
+  /** Resolves once every entry up to `seq` is on disk; rejects if the journal failed first. */
+  whenDurable(seq: number): Promise<void> {
+    if (seq <= this.durable) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => { this.waiters.push({ seq, resolve, reject }); });
   }
 
   /** Flushes pending appends, then closes the file. Idempotent; a failed journal still closes. */
@@ -119,9 +163,10 @@ export class Journal {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue;
+      const upTo = this.queuedSeq;
       this.queue = [];
       try {
-        await writeAll(this.handle, Buffer.from(batch.map((p) => p.bytes).join(''), 'utf8'));
+        await writeAll(this.handle, Buffer.from(batch.join(''), 'utf8'));
         if (this.fsync) {
           await this.handle.datasync();
           this.stats.syncs++;
@@ -133,13 +178,20 @@ export class Journal {
         this.failure = new Error(`journal ${this.path} failed, no further appends accepted: ${message}`, {
           cause: err,
         });
-        for (const p of [...batch, ...this.queue]) p.reject(this.failure);
         this.queue = [];
+        for (const w of this.waiters) w.reject(this.failure);
+        this.waiters = [];
         break;
       }
       this.stats.batches++;
       this.stats.entries += batch.length;
-      for (const p of batch) p.resolve();
+      this.durable = upTo;
+      const waiting = this.waiters;
+      this.waiters = [];
+      for (const w of waiting) {
+        if (w.seq <= upTo) w.resolve();
+        else this.waiters.push(w);
+      }
     }
     this.flushing = null;
   }
@@ -179,8 +231,9 @@ export class Journal {
 }
 
 /** Parses JSON Lines; validBytes is the length of the intact prefix (what open() keeps). */
-function parse(data: Buffer, path: string): { entries: JournalEntry[]; validBytes: number; totalBytes: number } {
+function parse(data: Buffer, path: string): { entries: JournalEntry[]; ends: number[]; validBytes: number; totalBytes: number } {
   const entries: JournalEntry[] = [];
+  const ends: number[] = [];
   let start = 0;
   let lineNo = 0;
   while (start < data.length) {
@@ -198,17 +251,18 @@ function parse(data: Buffer, path: string): { entries: JournalEntry[]; validByte
     }
     entries.push(entry);
     start = nl + 1;
+    ends.push(start);
   }
-  return { entries, validBytes: start, totalBytes: data.length };
+  return { entries, ends, validBytes: start, totalBytes: data.length };
 }
 
 function parseEntry(line: string): JournalEntry | null {
   try {
     const v: unknown = JSON.parse(line);
     if (typeof v !== 'object' || v === null) return null;
-    const { seq, at, command, calls } = v as Record<string, unknown>;
-    if (!Number.isInteger(seq) || typeof at !== 'number' || (calls !== undefined && !Array.isArray(calls))) return null;
-    return calls === undefined ? { seq: seq as number, at, command } : { seq: seq as number, at, command, calls };
+    const { seq, at, command, calls, after } = v as Record<string, unknown>;
+    if (!Number.isInteger(seq) || typeof at !== 'number' || (calls !== undefined && !Array.isArray(calls)) || (after !== undefined && !Number.isInteger(after))) return null;
+    return { seq: seq as number, at, command, ...(calls === undefined ? {} : { calls: calls as unknown[] }), ...(after === undefined ? {} : { after: after as number }) };
   } catch {
     return null;
   }

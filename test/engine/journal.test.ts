@@ -8,6 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Journal } from '../../engine/persistence/journal.ts';
 import type { JournalEntry } from '../../engine/persistence/journal.ts';
 import { dataPaths } from '../../engine/persistence/data-dir.ts';
+import { consistentCut } from '../../engine/persistence/durable-chain.ts';
 
 const entry = (seq: number): JournalEntry => ({ seq, at: seq * 100, command: { type: 'cmd', seq } });
 const line = (seq: number): string => JSON.stringify(entry(seq)) + '\n';
@@ -176,3 +177,32 @@ describe('Journal', () => {
 async function mkdirFor(file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
 }
+
+describe('consistent cut of two journals', () => {
+  const at = (seq: number, after?: number) => ({ seq, at: 0, command: {}, ...(after === undefined ? {} : { after }) });
+
+  it('keeps what follows only entries the other journal holds, and cuts what follows a cut entry in turn', () => {
+    // The store's entry 4 followed headquarters' entry 3, which never reached the disk; headquarters' entry 2
+    // followed the store's entry 4, so it goes too; older journals (no `after`) follow nothing that can be missing.
+    const store = [at(1), at(2, 0), at(3, 1), at(4, 3), at(5, 3)];
+    const headquarters = [at(1, 0), at(2, 4)];
+    expect(consistentCut({ store, headquarters }, { store: 0, headquarters: 0 })).toEqual({ store: 3, headquarters: 1 });
+    expect(consistentCut({ store: [at(1), at(2)], headquarters: [at(1)] }, { store: 0, headquarters: 0 })).toEqual({ store: 2, headquarters: 1 });
+  });
+
+  it('entries a snapshot holds are not cut (the snapshot was taken once what they followed was on disk)', () => {
+    const store = [at(5, 9), at(6, 10)];
+    expect(consistentCut({ store, headquarters: [] }, { store: 5, headquarters: 9 })).toEqual({ store: 5, headquarters: 9 });
+  });
+
+  it('a journal opened to keep entries up to a seq cuts the rest off the file', async () => {
+    const j = await Journal.open(path);
+    for (let seq = 1; seq <= 5; seq++) await j.append(at(seq));
+    await j.close();
+    const cut = await Journal.open(path, { keepUpTo: 3 });
+    expect(cut.writtenSeq).toBe(3);
+    await cut.append(at(4, 7));
+    await cut.close();
+    expect(await Journal.readAll(path)).toEqual([at(1), at(2), at(3), at(4, 7)]);
+  });
+});
