@@ -4,8 +4,9 @@
  * commands in flight. Targets live here, never in tests; the figures go to `.tmp/bench/engine.json`.
  *
  *   (a) engine replay: a fresh Chain (store engine + headquarters, zod at the boundary, rollback) per run, the day's
- *       commands streamed from its day file; per quarter of the day too (a falling rate means per-command cost grows
- *       with history); the heap it holds at the end of the day
+ *       commands streamed from its day file; per quarter of the day too, as a rate (it moves with the day's mix: the
+ *       late phase ships and picks) and as a cost index of the same command types against the first quarter (a rising
+ *       index means per-command cost grows with history); the heap it holds at the end of the day
  *   (b) the reducer over the same commands, then checked equal to the engine's end state
  *   (c) durable: DurableChain (both journals, group commit, fdatasync) with BENCH_IN_FLIGHT commands in flight
  *   (d) the journal alone: appends with 1 / 64 / 512 in flight
@@ -70,32 +71,65 @@ async function dayOf(): Promise<{ head: DayFileHead; end: DayFileEnd['end'] }> {
   }
 }
 
-/** Streams the day's commands, timing `apply` on each one by quarter of the day (reading and parsing are not timed). */
-async function timedPass(total: number, apply: (command: Command) => void): Promise<{ ms: number; quarters: number[] }> {
+/** Time and count of one command type in each quarter of the day. */
+type TypeQuarters = { ms: number[]; count: number[] };
+
+/**
+ * Streams the day's commands, timing `apply` on each one by quarter of the day and by command type (reading and
+ * parsing are not timed).
+ */
+async function timedPass(total: number, apply: (command: Command) => void): Promise<{ ms: number; quarters: number[]; costIndex: number[] }> {
   const quarters = [0, 0, 0, 0];
+  const byType = new Map<string, TypeQuarters>();
   let index = 0;
   for await (const part of readSyntheticDay(DAY_FILE)) {
     if (!('commands' in part)) continue;
     for (const command of part.commands) {
       const started = performance.now();
       apply(command);
-      quarters[Math.min(3, Math.floor((4 * index) / total))]! += performance.now() - started;
+      const ms = performance.now() - started;
+      const quarter = Math.min(3, Math.floor((4 * index) / total));
+      quarters[quarter]! += ms;
+      let type = byType.get(command.type);
+      if (type === undefined) byType.set(command.type, (type = { ms: [0, 0, 0, 0], count: [0, 0, 0, 0] }));
+      type.ms[quarter]! += ms;
+      type.count[quarter]! += 1;
       index += 1;
     }
   }
-  return { ms: quarters.reduce((a, b) => a + b, 0), quarters };
+  return { ms: quarters.reduce((a, b) => a + b, 0), quarters, costIndex: costIndex(byType) };
 }
 
-interface Stage { runs: number[]; quarters: number[][] }
+/**
+ * What each quarter's commands cost against what the same commands cost in the first quarter (1 = flat; a type
+ * missing from the first quarter counts at its mean over the day). Unlike the rate per quarter, it does not move
+ * with the mix of the day (a late phase that ships and picks runs slower commands, not slower ones of a kind).
+ */
+function costIndex(byType: Map<string, TypeQuarters>): number[] {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return [0, 1, 2, 3].map((quarter) => {
+    let spent = 0;
+    let atFirst = 0;
+    for (const { ms, count } of byType.values()) {
+      if (count[quarter] === 0) continue;
+      const reference = count[0]! > 0 ? ms[0]! / count[0]! : sum(ms) / sum(count);
+      spent += ms[quarter]!;
+      atFirst += count[quarter]! * reference;
+    }
+    return spent / atFirst;
+  });
+}
+
+interface Stage { runs: number[]; quarters: number[][]; costIndexes: number[][] }
 
 async function engineStage(catalog: Catalog, head: DayFileHead, total: number): Promise<{ stage: Stage; last: Chain; heapUsedMB: number; rssMB: number }> {
-  const stage: Stage = { runs: [], quarters: [] };
+  const stage: Stage = { runs: [], quarters: [], costIndexes: [] };
   let last: Chain | null = null;
   for (let run = 0; run <= RUNS; run++) {
     last = null;
     gc();
     const chain = Chain.fromCatalog(catalog, { seed: head.engineSeed });
-    const { ms, quarters } = await timedPass(total, (command) => {
+    const { ms, quarters, costIndex } = await timedPass(total, (command) => {
       const result = chain.executeNow(command);
       if (!result.ok) throw new Error(`the engine refused ${JSON.stringify(command)}: ${JSON.stringify(result.error)}`);
     });
@@ -103,6 +137,7 @@ async function engineStage(catalog: Catalog, head: DayFileHead, total: number): 
     if (run > 0 || RUNS === 1) {
       stage.runs.push(ms);
       stage.quarters.push(quarters);
+      stage.costIndexes.push(costIndex);
     }
     console.log(`  engine run ${run}${run === 0 && RUNS > 1 ? ' (warm-up)' : ''}: ${(1000 * ms / total).toFixed(1)} us/command`);
     last = chain;
@@ -114,15 +149,16 @@ async function engineStage(catalog: Catalog, head: DayFileHead, total: number): 
 }
 
 async function reducerStage(head: DayFileHead, catalog: Catalog, total: number): Promise<{ stage: Stage; state: ReducerState }> {
-  const stage: Stage = { runs: [], quarters: [] };
+  const stage: Stage = { runs: [], quarters: [], costIndexes: [] };
   let state = initialState(head.config, catalog);
   for (let run = 0; run <= RUNS; run++) {
     state = initialState(head.config, catalog);
     const current = state;
-    const { ms, quarters } = await timedPass(total, (command) => { reduce(current, command); });
+    const { ms, quarters, costIndex } = await timedPass(total, (command) => { reduce(current, command); });
     if (run > 0 || RUNS === 1) {
       stage.runs.push(ms);
       stage.quarters.push(quarters);
+      stage.costIndexes.push(costIndex);
     }
     console.log(`  reducer run ${run}${run === 0 && RUNS > 1 ? ' (warm-up)' : ''}: ${(1000 * ms / total).toFixed(1)} us/command`);
     if (RUNS === 1) break;
@@ -208,6 +244,7 @@ async function main(): Promise<void> {
 
   const perCommand = (stage: Stage, pick: (xs: number[]) => number) => (1000 * pick(stage.runs)) / total;
   const quarterRates = (stage: Stage) => [0, 1, 2, 3].map((q) => Math.round((total / 4) / (median(stage.quarters.map((r) => r[q]!)) / 1000)));
+  const quarterCostIndex = (stage: Stage) => [0, 1, 2, 3].map((q) => +median(stage.costIndexes.map((r) => r[q]!)).toFixed(2));
   const figures = {
     date: new Date().toISOString(),
     node: process.version,
@@ -221,6 +258,8 @@ async function main(): Promise<void> {
     engineOverReducerBest: +(Math.min(...engine.stage.runs) / Math.min(...reducer.stage.runs)).toFixed(2),
     quarterRates: quarterRates(engine.stage),
     reducerQuarterRates: quarterRates(reducer.stage),
+    quarterCostIndex: quarterCostIndex(engine.stage),
+    reducerQuarterCostIndex: quarterCostIndex(reducer.stage),
     engineSeconds: +(median(engine.stage.runs) / 1000).toFixed(2),
     heapUsedMB: engine.heapUsedMB,
     rssMB: engine.rssMB,
@@ -240,6 +279,8 @@ async function main(): Promise<void> {
     { what: 'engine / reducer (median, best)', value: `${figures.engineOverReducer}x / ${figures.engineOverReducerBest}x (target <= 3x)` },
     { what: 'engine commands/s by quarter', value: `${figures.quarterRates.map(fmt).join('  ')} (Q4 >= 0.85 Q1: ${figures.quarterRates[3]! >= 0.85 * figures.quarterRates[0]! ? 'yes' : 'no'})` },
     { what: 'reducer commands/s by quarter', value: figures.reducerQuarterRates.map(fmt).join('  ') },
+    { what: 'engine cost by quarter, same commands (Q1 = 1)', value: `${figures.quarterCostIndex.join('  ')} (Q4 <= 1/0.85: ${figures.quarterCostIndex[3]! <= 1 / 0.85 ? 'yes' : 'no'})` },
+    { what: 'reducer cost by quarter, same commands', value: figures.reducerQuarterCostIndex.join('  ') },
     { what: 'engine replay of the day', value: `${figures.engineSeconds} s, heap ${figures.heapUsedMB} MB, rss ${figures.rssMB} MB` },
     { what: `durable commands/s (${IN_FLIGHT} in flight)`, value: `${fmt(figures.durableCommandsPerSecond)} (target >= 20,000)` },
     ...journal.map((row) => ({ what: `journal appends/s, ${row.inFlight} in flight`, value: `${fmt(row.entriesPerSecond)} (${fmt(row.syncs)} syncs)` })),

@@ -19,8 +19,8 @@ function send(message: FromHistory): Promise<void> {
   return new Promise((resolve, reject) => process.send!(message, undefined, {}, (error) => (error === null ? resolve() : reject(error))));
 }
 
-async function megabytes(dir: string, suffix: string): Promise<number> {
-  const sizes = await Promise.all((await readdir(dir)).filter((f) => f.endsWith(suffix)).map(async (f) => (await stat(join(dir, f))).size));
+async function megabytes(dir: string, holds: (file: string) => boolean): Promise<number> {
+  const sizes = await Promise.all((await readdir(dir)).filter(holds).map(async (f) => (await stat(join(dir, f))).size));
   return sizes.reduce((s, n) => s + n, 0) / MB;
 }
 
@@ -50,7 +50,9 @@ async function build(job: BuildHistory): Promise<void> {
   await durable.close();
   await send({
     type: 'built', commands: day.commands.length, storeSeq: store.seq, headquartersSeq: headquarters.seq, generateMs, replayMs: performance.now() - replaying,
-    journalMB: await megabytes(job.dataDir, '.jsonl'), snapshotMB: await megabytes(job.dataDir, '.json'),
+    // A snapshot is its manifest (`<side>.json`) and its records (`<side>.snapshot-<seq>.jsonl`).
+    journalMB: await megabytes(job.dataDir, (f) => f.endsWith('.journal.jsonl')),
+    snapshotMB: await megabytes(job.dataDir, (f) => f.endsWith('.json') || f.includes('.snapshot-')),
   });
 }
 

@@ -35,7 +35,7 @@ export type EventFor<K extends Kind> = K extends 'register' ? RegisterEvent : K 
 
 /** Whether an order is closed: fully invoiced or cancelled (it then takes returns only). */
 export function isClosedOrder(snapshot: AnyMachineSnapshot): boolean {
-  return snapshot.matches('completed') || snapshot.matches('cancelled');
+  return snapshot.value === 'completed' || snapshot.value === 'cancelled';
 }
 
 export class ActorRegistry {

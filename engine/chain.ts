@@ -81,7 +81,7 @@ export class Chain {
     return Chain.restore(catalog, {}, options);
   }
 
-  /** The chain from the state of either side (a side without one starts afresh). */
+  /** The chain from the state of either side (a side without one starts afresh); takes the state over (`exportState` gives a copy). */
   static restore(catalog: Catalog, state: Partial<ChainState>, options: ChainOptions = {}): Chain {
     const startAt = options.startAt ?? DEFAULT_START;
     return new Chain(catalog, (gateway) => ({

@@ -44,7 +44,7 @@ export class HeadquartersEngine {
     if (state === undefined) {
       this.actor = createActor(machine, { input: { office: initialBackOffice(catalog, startAt) } });
     } else {
-      const persisted = structuredClone(state.headquarters) as { context: Parameters<typeof revivedBackOffice>[0] };
+      const persisted = state.headquarters as { context: Parameters<typeof revivedBackOffice>[0] };
       this.actor = createActor(machine, { snapshot: { ...persisted, context: revivedBackOffice(persisted.context) } } as never);
     }
     this.actor.start();
@@ -54,6 +54,7 @@ export class HeadquartersEngine {
     return new HeadquartersEngine(catalog, options.startAt ?? DEFAULT_START);
   }
 
+  /** Takes the state over, as StoreEngine.restore does. */
   static restore(catalog: Catalog, state: HeadquartersState): HeadquartersEngine {
     return new HeadquartersEngine(catalog, state.clock, state);
   }

@@ -94,8 +94,8 @@ export class StoreEngine {
     const actors = new ActorRegistry(storeMachines(catalog), (event) => this.emitted(event));
     this.parts = {
       catalog, actors, clock: new VirtualClock(state?.clock ?? options.startAt), ids: new SeededIds(options.seed ?? 1, state?.ids),
-      receipts: new Map(Object.entries(structuredClone(state?.receipts ?? {}))), returnOrders: structuredClone(state?.returnOrders ?? []),
-      outbound: new OutboundQueue(structuredClone(state?.outbound ?? {})), orders: new OrderIndex(), customerOfAccount: new Map(),
+      receipts: new Map(Object.entries(state?.receipts ?? {})), returnOrders: state?.returnOrders ?? [],
+      outbound: new OutboundQueue(state?.outbound ?? {}), orders: new OrderIndex(), customerOfAccount: new Map(),
     };
     if (state === undefined) this.startAfresh();
     else this.restore(state);
@@ -114,6 +114,7 @@ export class StoreEngine {
     return new StoreEngine(catalog, options.gateway, { seed: options.seed, startAt: options.startAt ?? DEFAULT_START });
   }
 
+  /** Takes the state over (no copy: a large one would double the memory at open): pass one nothing else holds. */
   static restore(catalog: Catalog, state: EngineState, options: EngineOptions): StoreEngine {
     return new StoreEngine(catalog, options.gateway, { seed: options.seed, startAt: state.clock }, state);
   }
@@ -136,7 +137,7 @@ export class StoreEngine {
     this.seq = state.seq;
     const { actors } = this.parts;
     for (const kind of KINDS) {
-      for (const [id, snapshot] of Object.entries(state[STATE_KEY[kind]])) actors.start(kind, id, { snapshot: structuredClone(snapshot) });
+      for (const [id, snapshot] of Object.entries(state[STATE_KEY[kind]])) actors.start(kind, id, { snapshot });
     }
     // Closed orders go back to being kept as their final snapshot.
     for (const id of actors.ids('order')) if (isClosedOrder(actors.snapshot('order', id)!)) actors.close(id);

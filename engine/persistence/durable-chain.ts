@@ -68,7 +68,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The entries of each journal that hold: those that follow (`after`) only entries the other journal holds, from the
  * snapshots on (what a snapshot holds followed only entries on disk). A crash between the two journals' writes can
  * leave one ahead of the other; its entries past what the other holds are cut off, and so, in turn, are the other's
- * entries that followed those.
+ * entries that followed those. Entries at or before a side's snapshot may be left out of `journals`.
  */
 export function consistentCut(journals: Record<Side, readonly JournalEntry[]>, snapshots: Record<Side, number>): Record<Side, number> {
   const keep: Record<Side, number> = {
@@ -136,7 +136,10 @@ export class DurableChain {
       ...(storeState === undefined ? {} : { store: storeState }),
       ...(hqState === undefined ? {} : { headquarters: hqState }),
     }, chainOptions);
-    const journals = { store: await Journal.readAll(paths.store.journal), headquarters: await Journal.readAll(paths.headquarters.journal) };
+    const journals = {
+      store: await Journal.readAll(paths.store.journal, { after: chain.store.seq }),
+      headquarters: await Journal.readAll(paths.headquarters.journal, { after: chain.headquarters.seq }),
+    };
     const keep = consistentCut(journals, { store: chain.store.seq, headquarters: chain.headquarters.seq });
     for (const entry of journals.headquarters) {
       if (entry.seq > chain.headquarters.seq && entry.seq <= keep.headquarters) checkReplay('headquarters', entry, chain.headquarters.executeNow(entry.command));

@@ -87,16 +87,17 @@ export class Journal {
       await mkdir(dirname(path), { recursive: true });
       const handle = await open(path, 'a+'); // O_APPEND: every write lands at the end
       try {
-        const { entries, ends, validBytes, totalBytes } = parse(await handle.readFile(), path);
-        const kept = options.keepUpTo === undefined ? entries.length : entries.findIndex((e) => e.seq > options.keepUpTo!);
-        const keep = kept === -1 ? entries.length : kept;
-        const keptBytes = keep === entries.length ? validBytes : keep === 0 ? 0 : ends[keep - 1]!;
+        // Only the seqs and line ends are needed here: no entry is kept (the caller read the ones it replays).
+        const { seqs, ends, validBytes, totalBytes } = parse(await handle.readFile(), path, Infinity);
+        const kept = options.keepUpTo === undefined ? seqs.length : seqs.findIndex((seq) => seq > options.keepUpTo!);
+        const keep = kept === -1 ? seqs.length : kept;
+        const keptBytes = keep === seqs.length ? validBytes : keep === 0 ? 0 : ends[keep - 1]!;
         if (keptBytes < totalBytes) {
           await handle.truncate(keptBytes);
           await handle.datasync();
         }
         await syncDir(dirname(path)); // make a freshly created file's directory entry durable
-        return new Journal(path, handle, options.fsync ?? true, keep === 0 ? 0 : entries[keep - 1]!.seq);
+        return new Journal(path, handle, options.fsync ?? true, keep === 0 ? 0 : seqs[keep - 1]!);
       } catch (err) {
         await handle.close();
         throw err;
@@ -197,13 +198,14 @@ export class Journal {
   }
 
   /**
-   * Reads every complete entry. Missing file = []. A torn last line (no trailing
-   * newline, or unparsable) is a crash mid-write of an unacknowledged batch and is
-   * ignored; anything wrong before it throws with the line number.
+   * Reads every complete entry after seq `after` (default: all; a snapshot's seq, so that a long day's journal is
+   * not held in memory to replay its tail). Missing file = []. A torn last line (no trailing newline, or unparsable)
+   * is a crash mid-write of an unacknowledged batch and is ignored; anything wrong before it throws with the line
+   * number.
    */
-  static async readAll(path: string): Promise<JournalEntry[]> {
+  static async readAll(path: string, options: { after?: number } = {}): Promise<JournalEntry[]> {
     const data = await readIfExists(path);
-    return data ? parse(data, path).entries : [];
+    return data ? parse(data, path, options.after ?? 0).entries : [];
   }
 
   /**
@@ -230,9 +232,14 @@ export class Journal {
   }
 }
 
-/** Parses JSON Lines; validBytes is the length of the intact prefix (what open() keeps). */
-function parse(data: Buffer, path: string): { entries: JournalEntry[]; ends: number[]; validBytes: number; totalBytes: number } {
+/**
+ * Parses JSON Lines, keeping the entries after seq `keepAfter`; `seqs` and `ends` list every intact line's seq and
+ * end, and validBytes is the length of the intact prefix (what open() keeps). A line at or before `keepAfter` is
+ * only checked for its frame (see framedSeq): parsing a whole day to replay its tail would cost most of an open.
+ */
+function parse(data: Buffer, path: string, keepAfter: number): { entries: JournalEntry[]; seqs: number[]; ends: number[]; validBytes: number; totalBytes: number } {
   const entries: JournalEntry[] = [];
+  const seqs: number[] = [];
   const ends: number[] = [];
   let start = 0;
   let lineNo = 0;
@@ -240,20 +247,45 @@ function parse(data: Buffer, path: string): { entries: JournalEntry[]; ends: num
     lineNo++;
     const nl = data.indexOf(0x0a, start);
     if (nl === -1) break; // no trailing newline: torn tail
-    const entry = parseEntry(data.toString('utf8', start, nl));
-    if (!entry) {
-      if (nl + 1 === data.length) break; // unparsable last line: torn tail
-      throw new Error(`journal ${path}: line ${lineNo} is corrupt`);
+    const last = nl + 1 === data.length;
+    const framed = last ? null : framedSeq(data, start, nl);
+    let seq: number;
+    if (framed !== null && framed <= keepAfter) seq = framed;
+    else {
+      const entry = parseEntry(data.toString('utf8', start, nl));
+      if (!entry) {
+        if (last) break; // unparsable last line: torn tail
+        throw new Error(`journal ${path}: line ${lineNo} is corrupt`);
+      }
+      seq = entry.seq;
+      if (seq > keepAfter) entries.push(entry);
     }
-    const prev = entries.at(-1);
-    if (prev && entry.seq <= prev.seq) {
-      throw new Error(`journal ${path}: line ${lineNo} has seq ${entry.seq}, not greater than ${prev.seq}`);
+    const prev = seqs.at(-1);
+    if (prev !== undefined && seq <= prev) {
+      throw new Error(`journal ${path}: line ${lineNo} has seq ${seq}, not greater than ${prev}`);
     }
-    entries.push(entry);
+    seqs.push(seq);
     start = nl + 1;
     ends.push(start);
   }
-  return { entries, ends, validBytes: start, totalBytes: data.length };
+  return { entries, seqs, ends, validBytes: start, totalBytes: data.length };
+}
+
+const FRAME_START = Buffer.from('{"seq":');
+const [DIGIT_0, DIGIT_9, COMMA, CLOSE_BRACE] = [0x30, 0x39, 0x2c, 0x7d];
+
+/**
+ * The seq of a line as this journal writes it (`{"seq":<digits>,` ... `}`), without parsing the rest; null when the
+ * line is not framed so (it is then parsed, and a corrupt one throws). A line is written whole with its newline, so
+ * a torn write shows as a missing frame end.
+ */
+function framedSeq(data: Buffer, start: number, end: number): number | null {
+  if (end - start < FRAME_START.length + 3 || data[end - 1] !== CLOSE_BRACE) return null;
+  if (data.compare(FRAME_START, 0, FRAME_START.length, start, start + FRAME_START.length) !== 0) return null;
+  let seq = 0;
+  let at = start + FRAME_START.length;
+  for (; at < end && data[at]! >= DIGIT_0 && data[at]! <= DIGIT_9; at++) seq = seq * 10 + data[at]! - DIGIT_0;
+  return at > start + FRAME_START.length && data[at] === COMMA ? seq : null;
 }
 
 function parseEntry(line: string): JournalEntry | null {

@@ -64,6 +64,20 @@ describe('Journal', () => {
     await expect(Journal.open(path)).rejects.toThrow(/line 2\b/);
   });
 
+  it('readAll after a snapshot seq keeps only the later entries, and still refuses a line that is not a whole entry', async () => {
+    await mkdirFor(path);
+    await writeFile(path, line(1) + line(2) + line(3) + line(4));
+    expect(await Journal.readAll(path, { after: 2 })).toEqual([entry(3), entry(4)]);
+    expect(await Journal.readAll(path, { after: 9 })).toEqual([]);
+    // A line before the snapshot is not parsed, but one cut short or not written by the journal still throws.
+    await writeFile(path, line(1) + '{"seq":2,"at":200,"comm\n' + line(3));
+    await expect(Journal.readAll(path, { after: 2 })).rejects.toThrow(/line 2\b/);
+    await writeFile(path, line(1) + '{"at":200,"seq":2}x\n' + line(3));
+    await expect(Journal.readAll(path, { after: 2 })).rejects.toThrow(/line 2\b/);
+    await writeFile(path, line(1) + line(3) + line(2));
+    await expect(Journal.readAll(path, { after: 3 })).rejects.toThrow(/line 3 has seq 2/);
+  });
+
   it('readAll throws naming the line on a non-increasing seq', async () => {
     await mkdirFor(path);
     await writeFile(path, line(1) + line(2) + line(2) + line(3));
