@@ -75,7 +75,8 @@ export class OutboundQueue {
     return Object.fromEntries(Object.entries(this.byStore.get(storeId)?.byKind ?? {}).filter(([, n]) => n > 0));
   }
 
+  /** The stores with items waiting (an emptied queue is left out, as a restored one would be). */
   toJSON(): Record<string, OutboundItem[]> {
-    return Object.fromEntries([...this.byStore.keys()].map((storeId) => [storeId, this.pending(storeId)]));
+    return Object.fromEntries([...this.byStore].filter(([, queue]) => queue.items.size > 0).map(([storeId]) => [storeId, this.pending(storeId)]));
   }
 }

@@ -8,7 +8,7 @@ import type { Catalog } from '../engine/domain/catalog.ts';
 import type { FulfillmentLineAssignment } from '../engine/domain/customer-order.ts';
 import { applyInvoice, applyPack, applyPick, applyReject, applyResetFulfillment, type ProductQuantity } from '../engine/domain/fulfillment.ts';
 import {
-  assignLines, checkAcceptAt, checkAssignment, checkPackAt, checkPickAt, checkPickListAt, checkPickupAt, checkRejectAt, checkResetAt, checkShipAt,
+  assignLines, checkAcceptAt, checkAssignment, checkPackAt, checkPickAt, checkPickListAt, checkPickupAt, checkRejectAt, checkResetAt, checkShelfCovers, checkShipAt,
   groupByOrder, markLines, newFulfillmentGroup, ofOrder, operate, shelfMoved, type FulfillmentGroupContext, type FulfillmentGroupInput,
   type LineQuantity, type LineRef,
 } from '../engine/domain/fulfillment-group.ts';
@@ -98,6 +98,10 @@ export function fulfillmentGroupRules(catalog: Catalog) {
     'FF-7 resetAllowed': (context, event) => {
       assertEvent(event, 'RESET_FULFILLMENT');
       return checkResetAt(context, event.orderId, event.lineIds);
+    },
+    'ST-3 shelfCovers': (context, event) => {
+      assertEvent(event, 'SOLD_AT_REGISTER');
+      return checkShelfCovers(catalog, context, event.lines);
     },
   } satisfies Record<string, Rule<FulfillmentGroupContext, FulfillmentGroupEvent>>;
 }
@@ -190,7 +194,7 @@ export function createFulfillmentGroupMachine(catalog: Catalog) {
           PICKUP: { guard: 'FF-6 pickupAllowed', actions: 'pickup' },
           REJECT: { guard: 'FF-7 rejectAllowed', actions: 'reject' },
           RESET_FULFILLMENT: { guard: 'FF-7 resetAllowed', actions: 'resetFulfillment' },
-          SOLD_AT_REGISTER: { actions: 'soldAtRegister' },
+          SOLD_AT_REGISTER: { guard: 'ST-3 shelfCovers', actions: 'soldAtRegister' },
           RETURNED_AT_REGISTER: { actions: 'returnedAtRegister' },
         },
       },

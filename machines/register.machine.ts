@@ -5,7 +5,7 @@
  */
 import { and, assertEvent, assign, emit, setup, type SnapshotFrom } from 'xstate';
 import {
-  addCharge, addItem, checkAddItem, checkChargeOverride, checkCustomer, checkDepositOverride, checkLineExists, checkManualCharge,
+  addCharge, addItem, checkAddItem, checkChargeOverride, checkCustomer, checkDepositOverride, checkLineExists, checkManualCharge, findLine,
   checkOverrideCharge, emptyCart, overrideCartCharge, recalculateCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity,
   targetLines, type Cart, type DeliveryRequest, type OrderType,
 } from '../engine/domain/cart.ts';
@@ -19,6 +19,7 @@ import {
 } from '../engine/domain/register-transaction.ts';
 import { checkReturnRequest, type ReturnRequestLine } from '../engine/domain/returns.ts';
 import type { TenderMethod } from '../engine/domain/payments.ts';
+import { checkLineAmount } from '../engine/domain/limits.ts';
 import { isViolation, violation } from '../engine/domain/violation.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
@@ -63,7 +64,7 @@ export function registerRules(catalog: Catalog) {
     },
     'CO-2 itemAddable': (context, event) => {
       assertEvent(event, 'ADD_ITEM');
-      return checkAddItem(catalog, event.productId, event.quantity, event.unitPrice, approverOf(context, event.approverId));
+      return checkAddItem(catalog, cartOf(catalog, context), event.productId, event.quantity, event.unitPrice, approverOf(context, event.approverId));
     },
     'CO-1 customerKnown': (_context, event) => {
       assertEvent(event, 'SET_CUSTOMER');
@@ -76,7 +77,9 @@ export function registerRules(catalog: Catalog) {
     'CO-10 quantityEditable': (context, event) => {
       assertEvent(event, 'SET_QUANTITY');
       if (!Number.isInteger(event.quantity) || event.quantity <= 0) return violation('VALIDATION', 'quantity must be a positive whole number', 'quantity');
-      return checkEditOfLine(context.transaction!, event.lineId, 'quantity', event.quantity);
+      const line = findLine(cartOf(catalog, context), event.lineId);
+      return (line === undefined ? null : checkLineAmount(event.quantity, line.unitPrice))
+        ?? checkEditOfLine(context.transaction!, event.lineId, 'quantity', event.quantity);
     },
     'CO-10 lineRemovable': (context, event) => {
       assertEvent(event, 'REMOVE_LINE');

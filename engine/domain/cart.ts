@@ -8,6 +8,7 @@ import {
 import { customerOrdersEnabled, hasPermission, offeredLocations, type Catalog } from './catalog.ts';
 import type { Address, Customer, DeliveryKind, Store } from './config.ts';
 import type { Minor } from './money.ts';
+import { checkLineAmount, checkLineCount } from './limits.ts';
 import { amountDue, defaultDepositRate, isCustomerOrder, orderTotals, type AmountDue, type LineDelivery, type SalesLine } from './sales.ts';
 import { taxRateFor } from './tax.ts';
 import { violation, type RuleViolation } from './violation.ts';
@@ -80,14 +81,14 @@ export function repriceCart(catalog: Catalog, cart: Cart, options: { recalculate
 
 // --- Lines ---
 
-export function checkAddItem(catalog: Catalog, productId: string, quantity: number, unitPrice: Minor | undefined, operatorId: string): RuleViolation | null {
+export function checkAddItem(catalog: Catalog, cart: Cart, productId: string, quantity: number, unitPrice: Minor | undefined, operatorId: string): RuleViolation | null {
   const product = catalog.products.get(productId);
   if (product === undefined) return violation('NOT_FOUND', `unknown product "${productId}"`, 'productId');
   if (!Number.isInteger(quantity) || quantity <= 0) return violation('VALIDATION', 'quantity must be a positive whole number', 'quantity');
   if (unitPrice !== undefined && unitPrice !== product.price && !hasPermission(catalog, operatorId, 'priceOverride')) {
     return violation('ST-5', 'price override needs the priceOverride permission', 'unitPrice');
   }
-  return null;
+  return checkLineCount(cart.lines.length) ?? checkLineAmount(quantity, unitPrice ?? product.price);
 }
 
 export function addItem(catalog: Catalog, cart: Cart, lineId: string, productId: string, quantity: number, unitPrice: Minor | undefined): Cart {

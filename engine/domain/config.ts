@@ -3,9 +3,10 @@
  * products, prices, customers and roles. Validated once at boot; immutable afterwards.
  */
 import { z } from 'zod';
+import { MAX_AMOUNT } from './limits.ts';
 
 const id = z.string().min(1).max(64);
-const minor = z.number().int();
+const minor = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
 const nonNegativeMinor = minor.nonnegative();
 const basisPoints = z.number().int().min(0).max(10_000);
 
@@ -226,6 +227,12 @@ export const storeSchema = z.object({
   customerBasedTax: z.boolean().default(false),
   defaultCustomerId: id,
   manualAccept: z.boolean().default(false),
+  /**
+   * ST-3 (an addition): whether the store's registers may sell units its count says it does not have. "allow" (the
+   * default): the units are in the customer's hands, the count is wrong, not the sale. "refuse": the sale is refused
+   * at tender, naming the product, until the count is corrected.
+   */
+  negativeOnHand: z.enum(['allow', 'refuse']).default('allow'),
   functionality: z
     .object({
       createOrderAsync: z.boolean().default(false),
@@ -276,7 +283,7 @@ export const chainConfigSchema = z.object({
   autoCharges: z.array(autoChargeSchema).default([]),
   parameters: parametersSchema,
   products: z.array(productSchema).min(1),
-  inventory: z.array(z.object({ locationId: id, productId: id, onHand: z.number().int() })).default([]),
+  inventory: z.array(z.object({ locationId: id, productId: id, onHand: z.number().int().min(-1_000_000_000).max(1_000_000_000) })).default([]),
   customers: z.array(customerSchema).min(1),
   customerGroups: z.array(customerGroupSchema).default([]),
   customerAttributes: z.array(customerAttributeSchema).default([]),

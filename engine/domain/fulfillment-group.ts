@@ -220,9 +220,28 @@ export function operate(context: FulfillmentGroupContext, items: readonly LineQu
 }
 
 /**
+ * ST-3 (negative on hand, an addition): at a store that refuses it, a sale may carry out only units its count says
+ * are on the shelf (a product on several lines counts once, in all).
+ */
+export function checkShelfCovers(catalog: Catalog, context: FulfillmentGroupContext, lines: readonly ProductQuantity[]): RuleViolation | null {
+  const store = context.storeId === null ? undefined : catalog.stores.get(context.storeId);
+  if (store?.negativeOnHand !== 'refuse') return null;
+  const wanted = new Map<string, number>();
+  for (const { productId, quantity } of lines) wanted.set(productId, (wanted.get(productId) ?? 0) + quantity);
+  for (const [productId, quantity] of wanted) {
+    const onHand = Math.max(0, context.onHand.get(productId) ?? 0);
+    if (quantity > onHand) {
+      const name = catalog.products.get(productId)?.name ?? productId;
+      return violation('ST-3', `${store.name} sells only what it has on hand: ${onHand} ${name} on hand, ${quantity} in this sale`, 'productId');
+    }
+  }
+  return null;
+}
+
+/**
  * On hand after units change hands at a store's register: carried out (sold off the shelf) or returned (back onto
- * it). The units are in the customer's or the associate's hands, so on hand may go below zero: the count is wrong,
- * not the sale.
+ * it). Where the store allows it (the default), on hand may go below zero: the units are in the customer's hands, so
+ * the count is wrong, not the sale.
  */
 export function shelfMoved(onHand: PersistentMap<number>, lines: readonly ProductQuantity[], direction: 'sold' | 'returned'): PersistentMap<number> {
   let next = onHand;

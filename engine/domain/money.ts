@@ -16,15 +16,30 @@ export function divideRounded(numerator: number, denominator: number): number {
   return sign * rounded || 0;
 }
 
+/**
+ * a x b / divisor, rounded half away from zero. Exact when a x b passes 2^53 too (a line's share of an order's
+ * charge multiplies two amounts): the product is then taken in BigInt.
+ */
+function multiplyDivideRounded(a: number, b: number, divisor: number): number {
+  const product = a * b;
+  // divideRounded works in floats on 2 x product + divisor: exact while that stays below 2^53.
+  if (!Number.isInteger(a) || !Number.isInteger(b) || 2 * Math.abs(product) + divisor <= Number.MAX_SAFE_INTEGER) return divideRounded(product, divisor);
+  if (divisor <= 0) throw new RangeError('denominator must be positive');
+  const exact = BigInt(a) * BigInt(b);
+  const magnitude = exact < 0n ? -exact : exact;
+  const rounded = (2n * magnitude + BigInt(divisor)) / (2n * BigInt(divisor));
+  return Number(exact < 0n ? -rounded : rounded);
+}
+
 /** `amount` x `rate` basis points, rounded half away from zero. */
 export function percentOf(amount: Minor, rate: BasisPoints): Minor {
-  return divideRounded(amount * rate, BP_PER_WHOLE);
+  return multiplyDivideRounded(amount, rate, BP_PER_WHOLE);
 }
 
 /** `amount` x part/whole, rounded half away from zero (0 when whole is 0). */
 export function proportionOf(amount: Minor, part: number, whole: number): Minor {
   if (whole === 0) return 0;
-  return divideRounded(amount * part, whole);
+  return multiplyDivideRounded(amount, part, whole);
 }
 
 /**

@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import { addressSchema, customerSchema, headquartersJobs } from '../domain/config.ts';
 import { customerChangesSchema, customerDraftSchema } from '../domain/customers.ts';
+import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
 
 const id = z.string().min(1).max(64);
-const quantity = z.number().int().positive();
-const amount = z.number().int();
+const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
+const amount = z.number().int().min(-MAX_AMOUNT, 'the amount is beyond what one amount may hold').max(MAX_AMOUNT, 'the amount is beyond what one amount may hold');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const lineRef = z.object({ orderId: id, lineId: id }).strict();
 const lineQuantity = z.object({ lineId: id, quantity }).strict();
@@ -46,7 +47,7 @@ export const storeCommandOptions = [
   register('register.setOrderType', { orderType: z.enum(['customerOrder', 'quote']) }),
   register('register.overrideDeposit', { amount: amount.nonnegative(), ...approver }),
   register('register.addCharge', { level: z.enum(['header', 'line']), lineId: id.optional(), chargeCode: id, amount: amount.nonnegative(), reasonCode: id.optional(), ...approver }),
-  register('register.overrideCharge', { key: z.string().min(1), amount: amount.nonnegative(), reasonCode: id, ...approver }),
+  register('register.overrideCharge', { key: z.string().min(1).max(200), amount: amount.nonnegative(), reasonCode: id, ...approver }),
   register('register.recalculate', {}),
   register('register.tender', { method: z.enum(['cash', 'card', 'cardToken']), amount, cardToken: id.optional(), ...approver }),
   register('register.void', {}),

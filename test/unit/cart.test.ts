@@ -362,15 +362,15 @@ describe('CO-10 recalculate', () => {
 describe('ST-5 price override', () => {
   it('ST-5 a price other than the product price needs the priceOverride permission', () => {
     const catalog = demoCatalog();
-    expect(checkAddItem(catalog, 'P-LAMP', 1, 1999, 'cashier1')).toMatchObject({ rule: 'ST-5', field: 'unitPrice' });
-    expect(checkAddItem(catalog, 'P-LAMP', 1, 1999, 'lead1')).toMatchObject({ rule: 'ST-5', field: 'unitPrice' });
-    expect(checkAddItem(catalog, 'P-LAMP', 1, 1999, 'manager1')).toBeNull();
+    expect(checkAddItem(catalog, emptyCart(catalog, 'S1'), 'P-LAMP', 1, 1999, 'cashier1')).toMatchObject({ rule: 'ST-5', field: 'unitPrice' });
+    expect(checkAddItem(catalog, emptyCart(catalog, 'S1'), 'P-LAMP', 1, 1999, 'lead1')).toMatchObject({ rule: 'ST-5', field: 'unitPrice' });
+    expect(checkAddItem(catalog, emptyCart(catalog, 'S1'), 'P-LAMP', 1, 1999, 'manager1')).toBeNull();
   });
 
   it('ST-5 the product price itself, or no price, needs no permission', () => {
     const catalog = demoCatalog();
-    expect(checkAddItem(catalog, 'P-LAMP', 1, 2499, 'cashier1')).toBeNull();
-    expect(checkAddItem(catalog, 'P-LAMP', 1, undefined, 'cashier1')).toBeNull();
+    expect(checkAddItem(catalog, emptyCart(catalog, 'S1'), 'P-LAMP', 1, 2499, 'cashier1')).toBeNull();
+    expect(checkAddItem(catalog, emptyCart(catalog, 'S1'), 'P-LAMP', 1, undefined, 'cashier1')).toBeNull();
   });
 
   it('ST-5 an overridden price is used on the line', () => {
@@ -381,9 +381,9 @@ describe('ST-5 price override', () => {
 
   it('ST-5 unknown products and bad quantities are refused before permissions', () => {
     const catalog = demoCatalog();
-    expect(checkAddItem(catalog, 'P-NOPE', 1, undefined, 'manager1')).toMatchObject({ rule: 'NOT_FOUND', field: 'productId' });
+    expect(checkAddItem(catalog, emptyCart(catalog, 'S1'), 'P-NOPE', 1, undefined, 'manager1')).toMatchObject({ rule: 'NOT_FOUND', field: 'productId' });
     for (const quantity of [0, -1, 1.5]) {
-      expect(checkAddItem(catalog, 'P-LAMP', quantity, undefined, 'manager1')).toMatchObject({ rule: 'VALIDATION', field: 'quantity' });
+      expect(checkAddItem(catalog, emptyCart(catalog, 'S1'), 'P-LAMP', quantity, undefined, 'manager1')).toMatchObject({ rule: 'VALIDATION', field: 'quantity' });
     }
   });
 });

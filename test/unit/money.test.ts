@@ -60,6 +60,16 @@ describe('proportionOf', () => {
     expect(proportionOf(100, 0, 3)).toBe(0);
   });
 
+  it('MONEY proportionOf and percentOf stay exact when amount x part passes 2^53 (two amounts multiplied)', () => {
+    // (2^52 + 3) x 3 = 13,510,798,882,111,497 has no float: the exact half 6,755,399,441,055,748.5 rounds away from zero.
+    expect(proportionOf(2 ** 52 + 3, 3, 2)).toBe(6_755_399_441_055_749);
+    expect(proportionOf(-(2 ** 52 + 3), 3, 2)).toBe(-6_755_399_441_055_749);
+    expect(proportionOf(2 ** 52 + 7, 3, 2)).toBe(6_755_399_441_055_755);
+    // 99,999,999,999 x 99,999,999,997 / 100,000,000,000 = 99,999,999,996.00000000003.
+    expect(proportionOf(99_999_999_999, 99_999_999_997, 100_000_000_000)).toBe(99_999_999_996);
+    expect(percentOf(99_999_999_999_999, 10_000)).toBe(99_999_999_999_999);
+  });
+
   it('MONEY proportionOf of a zero whole is 0', () => {
     expect(proportionOf(995, 0, 0)).toBe(0);
     expect(proportionOf(995, 5, 0)).toBe(0);
