@@ -18,7 +18,7 @@ export interface StateRefusal<C> {
   /** The rule such an event breaks (default STATE), and events for which another rule says so. */
   rule?: string;
   rules?: Readonly<Record<string, string>>;
-  /** What being in the state means, in words ("cannot take X while <means>"). */
+  /** What being in the state means, in words ("cannot <event in words> while <means>"). */
   means: string | ((context: C) => string);
 }
 
@@ -103,11 +103,17 @@ export function explainRefusal<E extends EventObject>(snapshot: AnyMachineSnapsh
   const subject = meta.subject?.(context) ?? root.key;
   const refusal = active.map(refusalOf).find((r) => r !== undefined);
   const rule = refusal?.rules?.[event.type] ?? refusal?.rule ?? 'STATE';
-  const now = refusal === undefined ? `in state ${JSON.stringify(snapshot.value)}` : words(refusal.means, context);
+  // Staff read this: the event in words, never a raw state value.
+  const now = refusal === undefined ? 'now' : `while ${words(refusal.means, context)}`;
   const takenWhile = descendants(root)
     .filter((n) => (n.on[event.type] ?? []).length > 0)
     .map((n) => refusalOf(n)?.means)
     .filter((means): means is string => typeof means === 'string');
   const elsewhere = takenWhile.length === 0 ? '' : ` (only while ${takenWhile.join(' or ')})`;
-  return violation(rule, `${subject} cannot take ${event.type} while ${now}${elsewhere}`, meta.field);
+  return violation(rule, `${subject} cannot ${eventInWords(event.type)} ${now}${elsewhere}`, meta.field);
+}
+
+/** `SET_RETURN_LINES` -> `set return lines`. */
+function eventInWords(type: string): string {
+  return type.toLowerCase().replaceAll('_', ' ');
 }
