@@ -209,6 +209,25 @@ describe('fuzz: malformed and hostile commands', () => {
     console.log(`fuzz over HTTP, answers by status: ${JSON.stringify(Object.fromEntries(counts.http))}`);
   }, 240_000);
 
+  it('reads with hostile paths and queries: no 5xx, nothing changed', async () => {
+    const before = stateOf();
+    const segment = fc.oneof(fc.constantFrom(...ID_POOL, '..', '%00', '%E0%A4%A', '__proto__', 'constructor', ' '), fc.string({ maxLength: 20 }).map(encodeURIComponent));
+    const query = fc.dictionary(fc.constantFrom('q', 'status', 'kind', 'limit', 'filter', 'x', '__proto__'), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('-1', '0', '1e9', 'NaN', 'all')), { maxKeys: 3 });
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom<Sender>('till', 'fulfillment', 'analyst', 'manager'),
+      fc.constantFrom('/api/orders', '/api/orders/', '/api/registers/', '/api/fulfillment/', '/api/customers', '/api/customers/', '/api/sync/', '/api/report', '/api/session'),
+      segment, query,
+      async (sender, base, id, params) => {
+        const path = `${base}${base.endsWith('/') ? id : ''}?${new URLSearchParams(params).toString()}`;
+        const answer = await call(t.url, 'GET', path, { token: tokens[sender] }).catch(() => ({ status: 400, body: { ok: false } }));
+        tally('http', `GET ${answer.status}`);
+        expect(answer.status, `no 5xx for GET ${path}`).toBeLessThan(500);
+      },
+    ), { numRuns: 300, seed: 20261206 });
+    expect(stateOf()).toBe(before);
+    console.log(`fuzz of reads, answers by status: ${JSON.stringify(Object.fromEntries([...counts.http].filter(([key]) => key.startsWith('GET'))))}`);
+  }, 120_000);
+
   it(`over the socket: ${RUNS} messages, every one answered, none INTERNAL, nothing changed by a refusal`, async () => {
     const socketOfSender = { till: sockets[0]!, manager: sockets[1]!, fulfillment: sockets[2]!, analyst: sockets[3]! };
     await fc.assert(fc.asyncProperty(request, async ({ sender, body }) => {
