@@ -60,12 +60,15 @@ export class Gateway {
   private readonly watchedUntil = new Map<string, number>();
   private readonly keepBytes: number;
   private readonly keepMs: number;
+  /** The store whose own location each store location is. */
+  private readonly storeAt: ReadonlyMap<string, string>;
 
   constructor(private readonly io: Server, private readonly durable: DurableChain, private readonly sessions: SessionStore, options: GatewayOptions = {}) {
     this.keepBytes = options.keepBytes ?? 16 * 1024 * 1024;
     this.keepMs = options.keepMs ?? 120_000;
     const chain = durable.chain;
     this.chain = chain;
+    this.storeAt = new Map([...chain.catalog.stores.values()].map((store) => [store.locationId, store.id]));
     io.use((socket, next) => {
       const session = sessions.get(typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined);
       if (session === null) return next(new Error('UNAUTHENTICATED: sign in first (send the session token as auth.token)'));
@@ -203,11 +206,18 @@ export class Gateway {
         case 'order': {
           const order = after?.context as CustomerOrderContext | undefined;
           if (order === undefined) break;
-          send(`store:${order.storeId}`, 'order', id, () => orderRow(this.chain, id));
-          // The locations the order's lines were and are at see its row change.
+          // The locations the order's lines were and are at see its row change, and so do their stores' rooms,
+          // which list the orders handed over or shipped there beside the store's own (findOrders).
+          const stores = new Set([order.storeId]);
           for (const context of [before?.context, order] as (CustomerOrderContext | undefined)[]) {
-            if (context !== undefined) for (const locationId of locationsOfOrder(context)) atLocation(locationId, id);
+            if (context === undefined) continue;
+            for (const locationId of locationsOfOrder(context)) {
+              atLocation(locationId, id);
+              const storeId = this.storeAt.get(locationId);
+              if (storeId !== undefined) stores.add(storeId);
+            }
           }
+          for (const storeId of stores) send(`store:${storeId}`, 'order', id, () => orderRow(this.chain, id));
           break;
         }
         case 'fulfillment':

@@ -98,6 +98,24 @@ describe('live updates', () => {
     expect(seqs[0]!).toBeGreaterThan((subscribed as { seq: number }).seq);
   });
 
+  it('issue 9 #11 the pickup store\'s own store room follows an order sold elsewhere as it is picked up there', async () => {
+    const seattle = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await accepted(t.url, seattle, ...pickupAtS2, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 });
+    const till = await signIn(t.url, 'cashier2', 'S2', 'R3');
+    const portland = await connect(till);
+    const received = updates(portland);
+    const subscribed = await emitWithAck<SubscribeReply>(portland, 'subscribe', { rooms: ['store:S2', 'register:R3'] });
+    // Portland's till lists the order it will hand over (the store room holds the orders at its location too).
+    expect(subscribed).toMatchObject({ ok: true, state: { 'store:S2': { orders: [{ orderId: 'CO-000001', headerStatus: 'Open' }] } } });
+    const manager = await signIn(t.url, 'manager1', 'S2');
+    await accepted(t.url, manager, { type: 'fulfillment.pick', locationId: 'S2', operatorId: 'manager1', lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1', quantity: 1 }] });
+    const recalled = await accepted(t.url, till,
+      { type: 'register.openShift', registerId: 'R3', operatorId: 'cashier2' },
+      { type: 'register.recallOrder', registerId: 'R3', orderId: 'CO-000001', purpose: 'pickup' });
+    await accepted(t.url, till, { type: 'register.tender', registerId: 'R3', method: 'cash', amount: Number(recalled[1]!.due) });
+    await until(received, (r) => r.some((e) => e.room === 'store:S2' && e.type === 'order' && (e.view as { headerStatus: string }).headerStatus === 'Invoiced'), 'the invoiced order in store:S2');
+  });
+
   it('a carry-out sale at the till moves on hand on its store\'s fulfilment screen as it happens', async () => {
     const till = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const screen = await connect(await signIn(t.url, 'lead1', 'S1'));
