@@ -16,8 +16,10 @@ import type { Chain, ChainChange } from '../chain.ts';
 import type { FulfillmentGroupContext } from '../domain/fulfillment-group.ts';
 import { locationsOfOrder, type CustomerOrderContext } from '../domain/customer-order.ts';
 import type { DurableChain } from '../persistence/durable-chain.ts';
+import { ROOM_ACCESS, type RoomKind } from '../protocol/access-matrix.ts';
 import type { Envelope, EnvelopeType, SubscribeReply } from '../protocol/messages.ts';
 import { chainReport } from '../report.ts';
+import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
 import type { Session, SessionStore } from './sessions.ts';
 import { findOrders, linkScreenView, locationOrderView, locationView, orderRow, registerScreenView } from './views.ts';
@@ -148,15 +150,12 @@ export class Gateway {
     return { ok: true, mode: 'resume', epoch: this.epoch, seq: this.seq, messages, state };
   }
 
-  /** A store's screens see only their store (ST-5). */
+  /** Each room is for the jobs and places access-matrix.ts gives its kind (ST-5): why the session may not watch it, or null. */
   private denied(session: Session, room: string): string | null {
-    const [kind, id] = room.split(':');
-    if (kind === 'store' && id === session.storeId) return null;
-    if (kind === 'location' && id === session.locationId) return null;
-    if (kind === 'register' && id !== undefined && this.chain.catalog.registers.get(id) === session.storeId && session.storeId !== null
-      && (session.registerId === null || session.registerId === id)) return null;
-    if (kind === 'headquarters' && id === undefined && session.permissions.includes('backOffice')) return null;
-    return `room "${room}" is not this screen's`;
+    const [kind, id, ...rest] = room.split(':');
+    if (!Object.hasOwn(ROOM_ACCESS, kind!) || rest.length > 0 || (kind === 'headquarters') !== (id === undefined)) return `there is no room "${room}"`;
+    const target: Target = kind === 'store' ? { store: { id: id!, field: 'rooms', what: `room "${room}"` } } : { registerId: id, locationId: id };
+    return permitted(this.chain.catalog, session, `room ${kind}`, ROOM_ACCESS[kind as RoomKind], target, 'rooms')?.message ?? null;
   }
 
   private snapshotOf(session: Session, room: string): unknown {

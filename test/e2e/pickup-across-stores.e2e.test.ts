@@ -23,14 +23,14 @@ describe('e2e: a pickup order across two stores', () => {
     // Context B: Portland's fulfilment screen, open and signed in before the order exists.
     const fulfilment = await open('/fulfillment?store=S2&register=R3');
     const f = fulfilment.page;
-    await signInAs(f, 'cashier2', PIN.cashier2);
+    await signInAs(f, 'manager1', PIN.manager1); // fulfilment work: not a cashier's
     await f.getByRole('heading', { name: /Fulfilment at Portland/ }).waitFor();
     await f.getByText('Nothing to fulfil here: new orders appear as they are placed.').waitFor();
 
     // Context C: Portland's pickup board.
     const board = await open('/pickup?store=S2');
     const b = board.page;
-    await signInAs(b, 'cashier2', PIN.cashier2);
+    await signInAs(b, 'manager1', PIN.manager1);
     await b.getByText('Nothing being prepared right now.').waitFor();
 
     // Context E: Portland's till R3, whose live list of the store's orders holds the orders handed over there.

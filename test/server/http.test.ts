@@ -22,7 +22,7 @@ describe('signing in', () => {
     const answer = await call(t.url, 'POST', '/api/session', { body: { operatorId: 'cashier1', pin: '1111', siteId: 'S1', registerId: 'R1' } });
     expect(answer.status).toBe(201);
     expect(answer.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(answer.body.setup).toMatchObject({ session: { operatorId: 'cashier1', storeId: 'S1', locationId: 'S1', registerId: 'R1', permissions: [] }, store: { id: 'S1' } });
+    expect(answer.body.setup).toMatchObject({ session: { operatorId: 'cashier1', storeId: 'S1', locationId: 'S1', registerId: 'R1', permissions: ['till', 'customers'] }, store: { id: 'S1' } });
     expect(JSON.stringify(answer.body)).not.toContain('scrypt');
   });
 
@@ -161,17 +161,18 @@ describe('ST-5 permissions are enforced on the server', () => {
     await accepted(t.url, s1, ...lampSale, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 });
     expect(await command(t.url, s2, { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier2' })).toMatchObject({ status: 403, body: { error: { field: 'registerId' } } });
     expect(await command(t.url, s1, { type: 'register.openShift', registerId: 'R2', operatorId: 'cashier1' })).toMatchObject({ status: 403, body: { error: { field: 'registerId' } } }); // signed in at R1
-    expect(await command(t.url, s1, { type: 'fulfillment.pick', locationId: 'S2', operatorId: 'cashier1', lines: [{ orderId: 'CO-000001', lineId: 'x', quantity: 1 }] })).toMatchObject({ status: 403, body: { error: { field: 'locationId' } } });
-    expect(await command(t.url, s1, { type: 'fulfillment.printPickList', locationId: 'S1', operatorId: 'lead1', lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1' }] })).toMatchObject({ status: 403, body: { error: { field: 'operatorId' } } });
+    const lead = await signIn(t.url, 'lead1', 'S1');
+    expect(await command(t.url, lead, { type: 'fulfillment.pick', locationId: 'S2', operatorId: 'lead1', lines: [{ orderId: 'CO-000001', lineId: 'x', quantity: 1 }] })).toMatchObject({ status: 403, body: { error: { field: 'locationId' } } });
+    expect(await command(t.url, lead, { type: 'fulfillment.printPickList', locationId: 'S1', operatorId: 'manager1', lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1' }] })).toMatchObject({ status: 403, body: { error: { field: 'operatorId' } } });
     expect((await call(t.url, 'GET', '/api/orders', { token: s1 })).body.orders).toHaveLength(1);
     expect((await call(t.url, 'GET', '/api/orders', { token: s2 })).body.orders).toEqual([]);
     expect(await call(t.url, 'GET', '/api/orders/CO-000001', { token: s2 })).toMatchObject({ status: 404 });
     expect(await call(t.url, 'GET', '/api/fulfillment/S1', { token: s2 })).toMatchObject({ status: 403 });
     expect(await call(t.url, 'GET', '/api/registers/R1', { token: s2 })).toMatchObject({ status: 403 });
-    expect(await call(t.url, 'GET', '/api/fulfillment/S1', { token: s1 })).toMatchObject({ status: 200, body: { fulfillment: { lines: [{ orderId: 'CO-000001', status: 'Accepted' }] } } });
+    expect(await call(t.url, 'GET', '/api/fulfillment/S1', { token: lead })).toMatchObject({ status: 200, body: { fulfillment: { lines: [{ orderId: 'CO-000001', status: 'Accepted' }] } } });
   });
 
-  it('ST-5 fulfilment rules still apply to the signed-in operator (FF-2 accept needs allowAcceptOrder)', async () => {
+  it('ST-5 accepting Tacoma\'s ship lines is fulfilment work (FF-2): not its cashier\'s, the manager\'s', async () => {
     const till = await signIn(t.url, 'cashier3', 'S3', 'R4');
     await accepted(t.url, till,
       { type: 'register.openShift', registerId: 'R4', operatorId: 'cashier3' },
@@ -180,7 +181,7 @@ describe('ST-5 permissions are enforced on the server', () => {
       { type: 'register.shipAll', registerId: 'R4', modeCode: 'STD', locationId: 'S3' },
       { type: 'register.tender', registerId: 'R4', method: 'card', amount: 374, cardToken: 'tok_1' }); // 10% of 2749 + 995 freight
     const accept = { type: 'fulfillment.accept', locationId: 'S3', lines: [{ orderId: 'CO-000001', lineId: 'T-R4-000001-1' }] };
-    expect(await command(t.url, till, { ...accept, operatorId: 'cashier3' })).toMatchObject({ status: 403, body: { error: { rule: 'ST-5', field: 'operatorId' } } });
+    expect(await command(t.url, till, { ...accept, operatorId: 'cashier3' })).toMatchObject({ status: 403, body: { error: { rule: 'ST-5', field: 'type' } } });
     const manager = await signIn(t.url, 'manager1', 'S3');
     expect(await command(t.url, manager, { ...accept, operatorId: 'manager1' })).toMatchObject({ status: 200 });
   });
