@@ -58,8 +58,10 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   }));
   app.use(express.json({ limit: '256kb' }));
 
+  // Failed sign-ins per address (successes do not count: a store's screens sign in all at once); the lockout per
+  // operator (sessions.ts) is what stops PINs being guessed from many addresses.
   const signInLimit = rateLimit({
-    windowMs: 60_000, limit: 10, standardHeaders: 'draft-7', legacyHeaders: false,
+    windowMs: 60_000, limit: 10, skipSuccessfulRequests: true, standardHeaders: 'draft-7', legacyHeaders: false,
     handler: (_req, res) => fail(res, { status: 429, rule: 'RATE_LIMITED', field: 'operatorId', message: 'too many sign-in attempts: wait a minute' }),
   });
 

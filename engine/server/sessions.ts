@@ -9,6 +9,7 @@ import type { Catalog } from '../domain/catalog.ts';
 import type { Permission } from '../domain/config.ts';
 import { UNKNOWN_OPERATOR, verifyPin } from '../credentials.ts';
 import type { ApiError } from './errors.ts';
+import { Lockout, minutesText } from './lockout.ts';
 
 export interface Session {
   token: string;
@@ -36,28 +37,45 @@ export const signInSchema = z.object({
 export type SignIn = z.infer<typeof signInSchema>;
 
 const IDLE_MS = 12 * 3_600_000;
-/** Approvals a session may get wrong, and approvals asked of one operator, in a minute (PINs are short). */
-const APPROVAL_FAILURES = 5;
 const MINUTE = 60_000;
+
+export interface SessionStoreOptions {
+  /** The clock (tests move their own). */
+  now?: () => number;
+}
 
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly endListeners: ((token: string) => void)[] = [];
-  /** Failed approvals in the last minute, by session token and by approver: what is left of them is a lockout. */
-  private readonly approvalFailures = new Map<string, number[]>();
+  /** Wrong PINs by operator id (known or not: the answer must not tell which). */
+  private readonly signInFailures: Lockout;
+  /** Refused approvals by the operator who asked for them (not the approver: a cashier cannot lock a manager out). */
+  private readonly approvalFailures: Lockout;
   private readonly sweeper: NodeJS.Timeout;
+  private readonly now: () => number;
 
-  constructor(private readonly catalog: Catalog, private readonly now: () => number = Date.now) {
+  constructor(private readonly catalog: Catalog, options: SessionStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.signInFailures = new Lockout(this.now);
+    this.approvalFailures = new Lockout(this.now);
     this.sweeper = setInterval(() => this.sweep(), MINUTE);
     this.sweeper.unref();
   }
 
-  /** Verifies the PIN and the site; a wrong operator and a wrong PIN give the same answer. */
+  /**
+   * Verifies the PIN and the site; a wrong operator and a wrong PIN give the same answer. An operator with five wrong
+   * PINs in a row is locked out, with backoff (lockout.ts), before any PIN is checked.
+   */
   async signIn(request: SignIn): Promise<Session | ApiError> {
+    const locked = this.signInFailures.lockedFor(request.operatorId);
+    if (locked > 0) return { status: 429, rule: 'RATE_LIMITED', field: 'operatorId', message: `too many wrong PINs for ${request.operatorId}: try again in ${minutesText(locked)}` };
     const staff = this.catalog.staff.get(request.operatorId);
     const denied: ApiError = { status: 401, rule: 'UNAUTHENTICATED', field: 'pin', message: 'unknown operator or wrong PIN' };
     const verified = await verifyPin(request.pin, staff?.pinHash ?? UNKNOWN_OPERATOR);
-    if (!verified || staff === undefined || staff.pinHash === undefined) return denied;
+    if (!verified || staff === undefined || staff.pinHash === undefined) {
+      this.signInFailures.failed(request.operatorId);
+      return denied;
+    }
     const store = this.catalog.stores.get(request.siteId);
     const warehouse = store === undefined && this.catalog.locations.get(request.siteId)?.kind === 'warehouse' ? request.siteId : null;
     if (store === undefined && warehouse === null) return { status: 404, rule: 'NOT_FOUND', field: 'siteId', message: `no store or warehouse "${request.siteId}"` };
@@ -74,6 +92,7 @@ export class SessionStore {
       expiresAt: this.now() + IDLE_MS,
     };
     this.sessions.set(session.token, session);
+    this.signInFailures.succeeded(staff.operatorId);
     return session;
   }
 
@@ -101,40 +120,36 @@ export class SessionStore {
 
   private end(token: string): void {
     if (!this.sessions.delete(token)) return;
-    this.approvalFailures.delete(`session:${token}`);
     for (const listener of this.endListeners) listener(token);
   }
 
   private sweep(): void {
     const now = this.now();
     for (const [token, session] of this.sessions) if (session.expiresAt <= now) this.end(token);
-    for (const [key, times] of this.approvalFailures) if (times.every((t) => t <= now - MINUTE)) this.approvalFailures.delete(key);
+    this.signInFailures.sweep();
+    this.approvalFailures.sweep();
   }
 
   close(): void {
     clearInterval(this.sweeper);
   }
 
-  private recentFailures(key: string): number[] {
-    const times = (this.approvalFailures.get(key) ?? []).filter((t) => t > this.now() - MINUTE);
-    this.approvalFailures.set(key, times);
-    return times;
-  }
-
   /**
    * ST-5 manager approval at the till: the approver's own PIN, and the approver works at the session's store. Every
-   * refusal gives the same answer (whose PIN is wrong, or who works where, is not told), and a session or an
-   * approver with too many wrong approvals in a minute is locked out of approvals for the rest of it.
+   * refusal gives the same answer (whose PIN is wrong, or who works where, is not told), and the operator asking is
+   * locked out of approvals after five refusals in a row, in every session, with backoff (lockout.ts); the approver
+   * is not, so that no cashier can lock a manager's approvals out.
    */
   async approve(session: Session, approval: { operatorId: string; pin: string }): Promise<ApiError | null> {
-    const keys = [`session:${session.token}`, `approver:${approval.operatorId}`];
-    if (keys.some((key) => this.recentFailures(key).length >= APPROVAL_FAILURES)) {
-      return { status: 429, rule: 'RATE_LIMITED', field: 'approval', message: 'too many refused approvals: wait a minute' };
-    }
+    const locked = this.approvalFailures.lockedFor(session.operatorId);
+    if (locked > 0) return { status: 429, rule: 'RATE_LIMITED', field: 'approval', message: `too many refused approvals for ${session.operatorId}: try again in ${minutesText(locked)}` };
     const staff = this.catalog.staff.get(approval.operatorId);
     const verified = await verifyPin(approval.pin, staff?.pinHash ?? UNKNOWN_OPERATOR);
-    if (verified && staff?.pinHash !== undefined && session.storeId !== null && staff.storeIds.includes(session.storeId)) return null;
-    for (const key of keys) this.recentFailures(key).push(this.now());
+    if (verified && staff?.pinHash !== undefined && session.storeId !== null && staff.storeIds.includes(session.storeId)) {
+      this.approvalFailures.succeeded(session.operatorId);
+      return null;
+    }
+    this.approvalFailures.failed(session.operatorId);
     return { status: 403, rule: 'ST-5', field: 'approval', message: 'the approval is refused: wrong operator or PIN, or the approver does not work at this store' };
   }
 }
