@@ -17,6 +17,8 @@ import './pickup-screen.ts';
 import './analyst-view.ts';
 
 type Screen = 'till' | 'fulfillment' | 'pickup' | 'analyst';
+/** What the sign-in form says when the tab's session is gone (instead of the server's refusal). */
+export const SESSION_ENDED = 'Your session ended: sign in again';
 const SCREENS = ['till', 'fulfillment', 'pickup', 'analyst'] as const;
 const TOKEN_KEY = 'storefront.session';
 
@@ -35,6 +37,8 @@ export class StorefrontApp extends LitElement {
 
   @state() accessor api: StoreApi | null = null;
   @state() accessor checking = true;
+  /** Said above the sign-in form (why this screen is signing in again). */
+  @state() accessor notice = '';
   /** How a kept session is resumed (the server by default; a test gives its own). */
   @property({ attribute: false }) accessor resumeWith: (token: string) => Promise<StoreApi | null> = (token) => resume(token);
 
@@ -44,19 +48,36 @@ export class StorefrontApp extends LitElement {
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
     const token = sessionStorage.getItem(TOKEN_KEY);
-    this.api = token === null ? null : await this.resumeWith(token);
+    const api = token === null ? null : await this.resumeWith(token);
+    if (api !== null) this.follow(api);
+    else if (token !== null) this.sessionEnded();
     this.checking = false;
   }
 
   private signedIn(event: CustomEvent<StoreApi & { token: string }>): void {
     sessionStorage.setItem(TOKEN_KEY, event.detail.token);
-    this.api = event.detail;
+    this.notice = '';
+    this.follow(event.detail);
+  }
+
+  /** Shows the screens of this session until the server says it is gone. */
+  private follow(api: StoreApi): void {
+    api.onSessionEnd(() => { if (this.api === api) this.sessionEnded(); });
+    this.api = api;
+  }
+
+  /** The session expired, was signed out elsewhere, or the server no longer knows it: back to signing in. */
+  private sessionEnded(): void {
+    sessionStorage.removeItem(TOKEN_KEY);
+    this.api = null;
+    this.notice = SESSION_ENDED;
   }
 
   private async signOut(): Promise<void> {
-    await this.api?.signOut();
-    sessionStorage.removeItem(TOKEN_KEY);
+    const api = this.api;
     this.api = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+    await api?.signOut();
   }
 
   /** The site and register the address names (the server prints each screen's address). */
@@ -70,7 +91,7 @@ export class StorefrontApp extends LitElement {
     if (this.api === null) {
       const { siteId, registerId } = this.site();
       const heading = { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.asked];
-      return html`<sign-in-form heading="${heading}: sign in" .siteId=${siteId} .registerId=${registerId} @signed-in=${this.signedIn}></sign-in-form>`;
+      return html`<sign-in-form heading="${heading}: sign in" .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
     }
     const { setup } = this.api;
     return html`

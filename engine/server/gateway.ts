@@ -72,8 +72,10 @@ export class Gateway {
     this.chain = chain;
     this.storeAt = new Map([...chain.catalog.stores.values()].map((store) => [store.locationId, store.id]));
     io.use((socket, next) => {
-      const session = sessions.get(typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined);
+      const token = typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined;
+      const session = sessions.get(token);
       if (session === null) return next(new Error('UNAUTHENTICATED: sign in first (send the session token as auth.token)'));
+      socket.data.token = token;
       socket.data.session = session;
       next();
     });
@@ -82,8 +84,8 @@ export class Gateway {
       if (!this.watchedNow(room)) this.watchedUntil.set(room, Date.now() + this.keepMs);
     });
     // A session that ends (signed out, idle) takes its screens off the air at once, not at their next message.
-    sessions.onEnd((token) => {
-      for (const socket of io.sockets.sockets.values()) if ((socket.data.session as Session).token === token) socket.disconnect(true);
+    sessions.onEnd((id) => {
+      for (const socket of io.sockets.sockets.values()) if ((socket.data.session as Session).id === id) socket.disconnect(true);
     });
     chain.onChange((change) => this.prepared.set(change, this.messagesOf(change)));
     durable.onDurableChange((changes) => setImmediate(() => {
@@ -99,7 +101,7 @@ export class Gateway {
   private connected(socket: Socket): void {
     /** The socket's session, still live (it ends when signed out or idle). */
     const live = (reply: (answer: unknown) => void): Session | null => {
-      const session = this.sessions.get((socket.data.session as Session).token);
+      const session = this.sessions.get(socket.data.token as string);
       if (session !== null) return session;
       reply({ ok: false, error: { rule: 'UNAUTHENTICATED', field: 'token', message: 'the session has ended: sign in again' } });
       socket.disconnect(true);

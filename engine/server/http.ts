@@ -78,9 +78,9 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   app.post('/api/session', signInLimit, async (req, res) => {
     const request = parsed(signInSchema, req.body, res);
     if (request === null) return;
-    const session = await sessions.signIn(request);
-    if (isApiError(session)) return fail(res, session);
-    res.status(201).json({ ok: true, token: session.token, setup: storeSetup(chain, session) });
+    const signedIn = await sessions.signIn(request);
+    if (isApiError(signedIn)) return fail(res, signedIn);
+    res.status(201).json({ ok: true, token: signedIn.token, setup: storeSetup(chain, signedIn.session) });
   });
 
   /** Everything below needs a session. */
@@ -100,8 +100,8 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   };
 
   app.get('/api/session', signedIn, may('GET /api/session'), (_req, res) => { res.json({ ok: true, setup: storeSetup(chain, sessionOf(res)) }); });
-  app.delete('/api/session', signedIn, (_req, res) => {
-    sessions.signOut(sessionOf(res).token);
+  app.delete('/api/session', signedIn, async (_req, res) => {
+    await sessions.signOut(sessionOf(res).id);
     res.status(204).end();
   });
 

@@ -1,4 +1,6 @@
 /** The Socket.IO gateway against a real server: authentication, rooms per site (ST-5), commands, live updates, resume. */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, SubscribeReply } from '../../engine/server/gateway.ts';
@@ -76,6 +78,23 @@ describe('socket authentication and rooms', () => {
     expect(await emitWithAck(socket, 'command', { command: { type: 'nope' } })).toMatchObject({ ok: false, error: { rule: 'VALIDATION', field: 'command.type' } });
     expect(JSON.stringify(t.durable.chain.exportState())).toBe(before);
     expect(await emitWithAck(socket, 'command', { command: deposit, approval: { operatorId: 'manager1', pin: PIN.manager1 } })).toMatchObject({ ok: true });
+  });
+});
+
+describe('sessions across a restart', () => {
+  it('issue 9 #10 after a restart a screen\'s session goes on: its socket connects and subscribes, its commands are taken', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await t.restart();
+    const socket = await connect(token);
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['register:R1', 'store:S1'] })).toMatchObject({ ok: true, mode: 'snapshot' });
+    await accepted(t.url, token, pickupAtS2[0]!);
+  });
+
+  it('issue 9 #10 a session that is gone after a restart (its file lost) is refused as signed out', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await t.restart(() => rm(join(t.dir, 'sessions.json')));
+    await expect(socketOf(t.url, token)).rejects.toThrow(/UNAUTHENTICATED/);
+    expect(await call(t.url, 'GET', '/api/session', { token })).toMatchObject({ status: 401, body: { error: { rule: 'UNAUTHENTICATED' } } });
   });
 });
 
@@ -163,7 +182,7 @@ describe('live updates', () => {
 
   it('what is kept for resuming is bounded by age: a screen back after the window gets its rooms\' state instead', async () => {
     await t.close();
-    t = await testServer({ keepMs: 100 });
+    t = await testServer({ gateway: { keepMs: 100 } });
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const rooms = ['store:S1', 'register:R1'];
     const first = await connect(token);
@@ -181,7 +200,7 @@ describe('live updates', () => {
 
   it('what is kept for resuming is bounded by bytes: a screen that missed more gets its rooms\' state instead', async () => {
     await t.close();
-    t = await testServer({ keepBytes: 1 });
+    t = await testServer({ gateway: { keepBytes: 1 } });
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const rooms = ['store:S1', 'register:R1'];
     const watcher = await connect(token);

@@ -76,6 +76,17 @@ export class FakeStoreApi implements StoreApi {
 
   async signOut(): Promise<void> {}
 
+  private readonly endListeners: (() => void)[] = [];
+
+  onSessionEnd(listener: () => void): void {
+    this.endListeners.push(listener);
+  }
+
+  /** The server says the session is gone (expired, signed out elsewhere, unknown after a restart). */
+  endSession(): void {
+    for (const listener of this.endListeners) listener();
+  }
+
   // --- What the screen followed ---
 
   /** The rooms of every subscription asked for, stopped ones included. */
