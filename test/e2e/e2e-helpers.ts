@@ -12,7 +12,9 @@ import { bundleScreens } from '../../engine/server/server.ts';
 import { testServer, type TestServer } from '../server/server-helpers.ts';
 import { afterAll, beforeAll } from 'vitest';
 
-export { PIN } from '../server/server-helpers.ts';
+import { PIN } from '../server/server-helpers.ts';
+
+export { PIN };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Screenshots go here (.tmp is gitignored). */
@@ -67,6 +69,19 @@ export async function signInAs(page: Page, operatorId: string, pin: string): Pro
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The bar over every screen once signed in.
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** A till's screen (`/till?store=..&register=..`), signed in as the operator. */
+export async function openTill(browser: Browser, url: string, storeId: string, registerId: string, operatorId: keyof typeof PIN): Promise<Screen> {
+  const till = await openScreen(browser, url, `/till?store=${storeId}&register=${registerId}`);
+  await signInAs(till.page, operatorId, PIN[operatorId]);
+  return till;
+}
+
+/** The screen is back at its sign-in form, saying why (its session ended), without the server's words. */
+export async function sessionEndedShown(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: 'Your session ended: sign in again' }).waitFor();
+  if (await page.getByText('UNAUTHENTICATED').count() > 0) throw new Error('the screen shows the server\'s refusal');
 }
 
 /**

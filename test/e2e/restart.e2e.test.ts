@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accepted, call, signIn } from '../server/server-helpers.ts';
-import { e2eStack, expectLiveOnly, openScreen, openShift, PIN, signInAs, storeOrder } from './e2e-helpers.ts';
+import { e2eStack, expectLiveOnly, openShift, openTill, PIN, sessionEndedShown, signInAs, storeOrder } from './e2e-helpers.ts';
 
 const live = /^\s*Live\s*$/;
 
@@ -15,9 +15,8 @@ describe('e2e: screens across a server restart, and a sign-out elsewhere', () =>
   const stack = e2eStack();
 
   it('issue 9 #10 after a restart the till goes on without signing in again', async () => {
-    const till = await openScreen(stack.browser, stack.url, '/till?store=S1&register=R1');
+    const till = await openTill(stack.browser, stack.url, 'S1', 'R1', 'cashier1');
     const t = till.page;
-    await signInAs(t, 'cashier1', PIN.cashier1);
     await openShift(t);
 
     await stack.server.restart();
@@ -40,14 +39,12 @@ describe('e2e: screens across a server restart, and a sign-out elsewhere', () =>
   }, 90_000);
 
   it('issue 9 #10 a till whose session is gone after a restart shows its sign-in form with a plain message', async () => {
-    const till = await openScreen(stack.browser, stack.url, '/till?store=S2&register=R3');
+    const till = await openTill(stack.browser, stack.url, 'S2', 'R3', 'cashier2');
     const t = till.page;
-    await signInAs(t, 'cashier2', PIN.cashier2);
     await openShift(t);
 
     await stack.server.restart(() => rm(join(stack.server.dir, 'sessions.json')));
-    await t.getByRole('status').filter({ hasText: 'Your session ended: sign in again' }).waitFor();
-    expect(await t.getByText('UNAUTHENTICATED').count()).toBe(0);
+    await sessionEndedShown(t);
     // Signed in again, the till is where it was: its shift is still open.
     await signInAs(t, 'cashier2', PIN.cashier2);
     await t.getByRole('heading', { name: 'Ready for the next customer' }).waitFor();
@@ -56,13 +53,12 @@ describe('e2e: screens across a server restart, and a sign-out elsewhere', () =>
   }, 90_000);
 
   it('issue 9 #10 a till whose session was signed out elsewhere shows its sign-in form with the plain message', async () => {
-    const till = await openScreen(stack.browser, stack.url, '/till?store=S3&register=R4');
+    const till = await openTill(stack.browser, stack.url, 'S3', 'R4', 'cashier3');
     const t = till.page;
-    await signInAs(t, 'cashier3', PIN.cashier3);
     await t.getByRole('button', { name: /^Open shift as / }).waitFor();
     const token = await t.evaluate(() => sessionStorage.getItem('storefront.session'));
     expect((await call(stack.url, 'DELETE', '/api/session', { token: token! })).status).toBe(204);
-    await t.getByRole('status').filter({ hasText: 'Your session ended: sign in again' }).waitFor();
+    await sessionEndedShown(t);
     expectLiveOnly(till);
     await till.context.close();
   }, 90_000);
