@@ -97,7 +97,7 @@ export const ROOM_ACCESS = {
   headquarters: backOffice,
 } as const satisfies Record<string, readonly Grant[]>;
 
-export type CommandType = keyof typeof COMMAND_ACCESS;
+export type ChainCommandType = keyof typeof COMMAND_ACCESS;
 export type Read = keyof typeof READ_ACCESS;
 export type RoomKind = keyof typeof ROOM_ACCESS;
 

@@ -7,9 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainConfigInput } from '../../engine/domain/config.ts';
+import type { ChainConfigInput, Permission } from '../../engine/domain/config.ts';
 import {
-  COMMAND_ACCESS, heldGrants, JOB_WORK, READ_ACCESS, ROOM_ACCESS, type CommandType, type Grant, type Read, type RoomKind,
+  COMMAND_ACCESS, heldGrants, JOB_WORK, READ_ACCESS, ROOM_ACCESS, type ChainCommandType, type Grant, type Read, type RoomKind,
 } from '../../engine/protocol/access-matrix.ts';
 import { call, command, DEMO_CHAIN, emitWithAck, PIN, signIn, socketOf, testServer, type Answer, type TestServer } from './server-helpers.ts';
 
@@ -28,10 +28,10 @@ const SIGN_INS: Record<string, { operatorId: keyof typeof PIN; siteId: string; r
 interface Place { operatorId: string; locationId: string }
 
 /** A valid command of each type (the schema takes it), aimed at the session's own register, store and location. */
-function sample(type: CommandType, p: Place): Record<string, unknown> {
+function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
   const line = { orderId: 'CO-000001', lineId: 'T-R1-000001-1' };
   const fulfil = { locationId: p.locationId, operatorId: p.operatorId };
-  const fields: Record<CommandType, Record<string, unknown>> = {
+  const fields: Record<ChainCommandType, Record<string, unknown>> = {
     'register.openShift': { operatorId: p.operatorId },
     'register.closeShift': {},
     'register.addItem': { productId: 'P-LAMP', quantity: 1 },
@@ -98,7 +98,7 @@ function roomOf(kind: RoomKind, locationId: string): string {
 }
 
 const roles = config.roles.map((r) => ({ id: r.id, permissions: r.permissions ?? [] }));
-const commandTypes = Object.keys(COMMAND_ACCESS) as CommandType[];
+const commandTypes = Object.keys(COMMAND_ACCESS) as ChainCommandType[];
 const reads = Object.keys(READ_ACCESS) as Read[];
 const roomKinds = Object.keys(ROOM_ACCESS) as RoomKind[];
 
@@ -211,8 +211,8 @@ const PLACE: Record<Grant['at'], string> = {
 
 const needs = (grants: readonly Grant[]) => grants.map((g) => `${g.job === null ? 'any session' : `\`${g.job}\``} ${PLACE[g.at]}`).join(', or ');
 
-function cellText(grants: readonly Grant[], permissions: readonly string[]): string {
-  if (heldGrants(grants, permissions as never).length > 0) return 'allowed';
+function cellText(grants: readonly Grant[], permissions: readonly Permission[]): string {
+  if (heldGrants(grants, permissions).length > 0) return 'allowed';
   return `refused: no ${[...new Set(grants.map((g) => `\`${g.job}\``))].join(' or ')}`;
 }
 
