@@ -76,12 +76,12 @@ function outsideScope(catalog: Catalog, session: Session, at: Scope, target: Tar
  * checked before any approval PIN, so that a command refused anyway costs no approval attempt.
  */
 export async function authorize(chain: Chain, sessions: SessionStore, session: Session, command: ChainCommand, approval: Approval | undefined): Promise<ChainCommand | ApiError> {
+  const refused = permitted(chain.catalog, session, command.type, COMMAND_ACCESS[command.type], targetOf(chain, command), 'type') ?? asTheSession(chain, session, command);
+  if (refused !== null) return refused;
   if ('approverId' in command && command.approverId !== undefined && command.approverId !== session.operatorId) {
     return forbidden('approverId', `an approval by ${command.approverId} needs their PIN (send it as approval)`);
   }
   if (approval !== undefined && !APPROVABLE.has(command.type)) return { status: 400, rule: 'VALIDATION', field: 'approval', message: `${command.type} takes no approval` };
-  const refused = permitted(chain.catalog, session, command.type, COMMAND_ACCESS[command.type], targetOf(chain, command), 'type') ?? asTheSession(chain, session, command);
-  if (refused !== null) return refused;
   if (!APPROVABLE.has(command.type)) return command;
   if (approval !== undefined) {
     const denied = await sessions.approve(session, approval);
