@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Catalog } from '../domain/catalog.ts';
 import type { Permission } from '../domain/config.ts';
 import { UNKNOWN_OPERATOR, verifyPin } from '../credentials.ts';
-import type { ApiError } from './errors.ts';
+import { isApiError, type ApiError } from './errors.ts';
 import { Lockout, minutesText } from './lockout.ts';
 
 export interface Session {
@@ -106,7 +106,7 @@ export class SessionStore {
     if (!parsed.success) console.warn('the sessions file is not as written: everyone signs in again');
     for (const stored of parsed.success ? parsed.data.sessions : []) {
       const placed = this.place(stored.operatorId, stored.siteId, stored.registerId ?? undefined);
-      if (!('status' in placed) && stored.expiresAt > this.now()) this.sessions.set(stored.id, { ...placed, id: stored.id, expiresAt: stored.expiresAt });
+      if (!isApiError(placed) && stored.expiresAt > this.now()) this.sessions.set(stored.id, { ...placed, id: stored.id, expiresAt: stored.expiresAt });
     }
   }
 
@@ -125,7 +125,7 @@ export class SessionStore {
       return { status: 401, rule: 'UNAUTHENTICATED', field: 'pin', message: 'unknown operator or wrong PIN' };
     }
     const placed = this.place(staff.operatorId, request.siteId, request.registerId);
-    if ('status' in placed) return placed;
+    if (isApiError(placed)) return placed;
     const token = randomBytes(32).toString('base64url');
     const session: Session = { ...placed, id: tokenHash(token), expiresAt: this.now() + IDLE_MS };
     this.sessions.set(session.id, session);
@@ -134,10 +134,10 @@ export class SessionStore {
     return { token, session };
   }
 
-  /** Who the operator is at the site (and register), or why they cannot work there. */
+  /** Who the operator is at the site (and register), or why they cannot work there (staff without a PIN sign in nowhere). */
   private place(operatorId: string, siteId: string, registerId: string | undefined): Omit<Session, 'id' | 'expiresAt'> | ApiError {
     const staff = this.catalog.staff.get(operatorId);
-    if (staff === undefined) return { status: 401, rule: 'UNAUTHENTICATED', field: 'operatorId', message: `no operator "${operatorId}"` };
+    if (staff?.pinHash === undefined) return { status: 401, rule: 'UNAUTHENTICATED', field: 'operatorId', message: `no operator "${operatorId}" who signs in` };
     const store = this.catalog.stores.get(siteId);
     const warehouse = store === undefined && this.catalog.locations.get(siteId)?.kind === 'warehouse' ? siteId : null;
     if (store === undefined && warehouse === null) return { status: 404, rule: 'NOT_FOUND', field: 'siteId', message: `no store or warehouse "${siteId}"` };
