@@ -50,7 +50,9 @@ const summaryFile = process.env.WTR_SUMMARY_FILE;
 
 export default {
   files: ['ui/**/*.test.ts'],
-  nodeResolve: true,
+  // Packages' browser builds: socket.io-client's (not its Node build with ws), without the "development" ones
+  // (socket.io-parser's imports the CommonJS `debug`, which the browser cannot load; Lit runs its production build).
+  nodeResolve: { browser: true, exportConditions: ['browser', 'import', 'default'] },
   // A failing test (or a test file that fails to load) makes `web-test-runner` exit 1 (outside watch mode).
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
@@ -63,8 +65,6 @@ export default {
     }),
   ],
   concurrency: 1,
-  // Lit announces its dev build (nodeResolve picks the "development" export) in every file: not worth reporting.
-  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   testFramework: { config: { timeout: 10000 } },
   reporters: [
     // defaultReporter prints failures, browser logs and the final count; summaryReporter lists every test.

@@ -2,8 +2,8 @@
  * The chain of the server benchmark (bench/server.ts): the synthetic 20-store chain of bench/synthetic-day.ts with a
  * PIN for the cashier the bench signs in as at each store it uses, and the tills it works.
  *
- * Sign-in is rate limited to 10 a minute per IP, so the bench signs in once per store, without a register: such a
- * session may act on every register of its store (engine/server/access.ts), and opens their shifts as itself.
+ * Till work is done by a session signed in at that register (engine/server/access.ts), so the bench signs the store's
+ * cashier in once per till (successful sign-ins do not count toward the limit per address), and opens its shift.
  */
 import { hashPin } from '../engine/credentials.ts';
 import type { DemoChainConfigInput } from '../test/fixtures/chain.ts';

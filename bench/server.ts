@@ -295,16 +295,17 @@ function rateBySlice(answeredAt: number[], from: number): PhaseResult['rateBySli
   return { sliceSeconds: SLICE_SECONDS, rates: counts.map((n) => n / SLICE_SECONDS) };
 }
 
-async function signIn(client: JsonClient, storeId: string, operatorId: string): Promise<string> {
-  const answer = await client.send('POST', '/api/session', { body: { operatorId, pin: PIN, siteId: storeId } });
+/** A till's session: its cashier signed in at its register (till work is done there only). */
+async function signIn(client: JsonClient, till: BenchTill): Promise<string> {
+  const answer = await client.send('POST', '/api/session', { body: { operatorId: till.operatorId, pin: PIN, siteId: till.storeId, registerId: till.registerId } });
   const token = (answer.body as { token?: unknown } | null)?.token;
-  if (answer.status !== 201 || typeof token !== 'string') throw new Error(`sign-in of ${operatorId} at ${storeId} failed (HTTP ${answer.status}): ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 201 || typeof token !== 'string') throw new Error(`sign-in of ${till.operatorId} at ${till.registerId} failed (HTTP ${answer.status}): ${JSON.stringify(answer.body)}`);
   return token;
 }
 
 interface Screen { socket: Socket; updates: number; disconnects: number; closing: boolean }
 
-/** A store's screens: its store room and the register rooms of its tills, on one socket. */
+/** A till's screen: its register room, and (one till a store) the store room. */
 async function openScreen(url: string, token: string, rooms: string[]): Promise<Screen> {
   const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000, auth: { token } });
   await new Promise<void>((resolve, reject) => {
@@ -334,13 +335,13 @@ async function runPhase(name: 'fresh' | 'history', dataDir: string, config: Demo
     const tills = benchTills(config, CLIENTS);
     const stores = [...new Set(tills.map((t) => t.storeId))];
     const tokens = new Map<string, string>();
-    for (const storeId of stores) tokens.set(storeId, await signIn(client, storeId, tills.find((t) => t.storeId === storeId)!.operatorId));
-    for (const storeId of stores) {
-      const rooms = [`store:${storeId}`, ...tills.filter((t) => t.storeId === storeId).map((t) => `register:${t.registerId}`)];
-      screens.push(await openScreen(ready.url, tokens.get(storeId)!, rooms));
+    for (const till of tills) tokens.set(till.registerId, await signIn(client, till));
+    for (const till of tills) {
+      const first = tills.find((t) => t.storeId === till.storeId) === till;
+      screens.push(await openScreen(ready.url, tokens.get(till.registerId)!, [...(first ? [`store:${till.storeId}`] : []), `register:${till.registerId}`]));
     }
     for (const till of tills) {
-      const answer = await client.send('POST', '/api/commands', { token: tokens.get(till.storeId)!, body: { command: { type: 'register.openShift', registerId: till.registerId, operatorId: till.operatorId } } });
+      const answer = await client.send('POST', '/api/commands', { token: tokens.get(till.registerId)!, body: { command: { type: 'register.openShift', registerId: till.registerId, operatorId: till.operatorId } } });
       if (answer.status !== 200) throw new Error(`openShift at ${till.registerId} refused (HTTP ${answer.status}): ${JSON.stringify(answer.body)}`);
     }
 
@@ -349,7 +350,7 @@ async function runPhase(name: 'fresh' | 'history', dataDir: string, config: Demo
     // Nothing is measured until the warm-up is over; then the window gets its real bounds.
     const window: Window = { from: Number.POSITIVE_INFINITY, until: Number.POSITIVE_INFINITY };
     console.log(`  ${name}: ${tills.length} tills at ${stores.length} stores (${stores.join(', ')}), ${screens.length} screens; warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s measured...`);
-    const working = Promise.all(tills.map((till, i) => workTill(client!, till, tokens.get(till.storeId)!, new Rng(2026 + i * 7919), load, window, tallies)));
+    const working = Promise.all(tills.map((till, i) => workTill(client!, till, tokens.get(till.registerId)!, new Rng(2026 + i * 7919), load, window, tallies)));
     await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
     await server.request({ type: 'measure', profile: PROFILE }, 'measuring', 30_000);
     const updatesBefore = screens.reduce((s, sc) => s + sc.updates, 0);

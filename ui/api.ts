@@ -2,6 +2,8 @@
  * The screens' connection to the server: HTTP for commands and queries (with the session token), and a live feed
  * over Socket.IO that follows rooms (a store, a register, a location, headquarters). The feed resumes from the last
  * sequence number it applied after a reconnect, or takes the rooms' current state: no transition is missed.
+ * When the server says the session is gone (expired, signed out elsewhere, unknown after a restart), the api says so
+ * once (`onSessionEnd`) and the page goes back to signing in.
  *
  * Screens depend on the `StoreApi` interface only, so that component tests can give them a fake.
  */
@@ -34,6 +36,8 @@ export interface StoreApi {
   /** Follows the rooms until the returned function is called. */
   live(rooms: string[], handlers: LiveHandlers): () => void;
   signOut(): Promise<void>;
+  /** Calls `listener` once the server says this session is gone (not after `signOut`). */
+  onSessionEnd(listener: () => void): void;
 }
 
 export class ApiError extends Error {
@@ -58,8 +62,14 @@ export async function resume(token: string, baseUrl = ''): Promise<HttpApi | nul
   return new HttpApi(token, body.setup, baseUrl);
 }
 
+/** How long a screen waits before connecting its feed again after the server refused it and the session still holds. */
+const RETRY_MS = 2000;
+
 export class HttpApi implements StoreApi {
   private socket: Socket | null = null;
+  private readonly endListeners: (() => void)[] = [];
+  /** The session is over (the server said so, or it was signed out here): said once, then nothing reconnects. */
+  private ended = false;
 
   constructor(readonly token: string, readonly setup: Setup, private readonly baseUrl = '') {}
 
@@ -67,25 +77,65 @@ export class HttpApi implements StoreApi {
     return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
   }
 
+  onSessionEnd(listener: () => void): void {
+    this.endListeners.push(listener);
+  }
+
+  private sessionEnded(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.socket?.disconnect();
+    this.socket = null;
+    for (const listener of this.endListeners) listener();
+  }
+
+  /** A 401 means the server no longer knows the session, whatever was asked. */
+  private heard(response: Response): void {
+    if (response.status === 401) this.sessionEnded();
+  }
+
+  /**
+   * The feed was refused (socket.io does not retry a handshake the server refused) or closed by the server (a session
+   * that ended takes its screens off the air): the session is gone if the server says so, else connect again.
+   */
+  private async checkSession(socket: Socket): Promise<void> {
+    try {
+      this.heard(await fetch(`${this.baseUrl}/api/session`, { headers: this.headers() }));
+    } catch {
+      // Unreachable: try the feed again below.
+    }
+    if (!this.ended) setTimeout(() => { if (this.socket === socket && !socket.connected) socket.connect(); }, RETRY_MS);
+  }
+
   async command(command: Record<string, unknown>, approval?: Approval): Promise<CommandAnswer> {
     const response = await fetch(`${this.baseUrl}/api/commands`, { method: 'POST', headers: this.headers(), body: JSON.stringify(approval === undefined ? { command } : { command, approval }) });
+    this.heard(response);
     return await response.json() as CommandAnswer;
   }
 
   async get<T = Record<string, unknown>>(path: string): Promise<T> {
     const response = await fetch(`${this.baseUrl}/api/${path}`, { headers: this.headers() });
+    this.heard(response);
     const body = await response.json() as { ok: boolean; error?: RuleViolation };
     if (!body.ok) throw new ApiError(response.status, body.error!);
     return body as T;
   }
 
+  private connect(): Socket {
+    const socket = io(this.baseUrl || undefined as unknown as string, { auth: { token: this.token }, transports: ['websocket'] });
+    socket.on('connect_error', () => { if (!socket.active) void this.checkSession(socket); });
+    socket.on('disconnect', (reason) => { if (reason === 'io server disconnect') void this.checkSession(socket); });
+    return socket;
+  }
+
   live(rooms: string[], handlers: LiveHandlers): () => void {
-    this.socket ??= io(this.baseUrl || undefined as unknown as string, { auth: { token: this.token }, transports: ['websocket'] });
+    this.socket ??= this.connect();
     const socket = this.socket;
     let epoch: string | undefined;
     let applied = 0;
     const subscribe = () => {
       socket.emit('subscribe', { rooms, ...(epoch === undefined ? {} : { epoch, since: applied }) }, (reply: SubscribeReply) => {
+        if (!reply.ok && reply.error.rule === 'UNAUTHENTICATED') { this.sessionEnded(); return; }
         if (!reply.ok) { handlers.refused?.(reply.error); return; }
         if (reply.mode === 'snapshot') {
           for (const [room, state] of Object.entries(reply.state)) handlers.state(room, state);
@@ -117,6 +167,7 @@ export class HttpApi implements StoreApi {
   }
 
   async signOut(): Promise<void> {
+    this.ended = true;
     this.socket?.disconnect();
     this.socket = null;
     await fetch(`${this.baseUrl}/api/session`, { method: 'DELETE', headers: this.headers() });

@@ -121,15 +121,15 @@ describe('<fulfillment-screen>', () => {
     expect(text($(el, '.notice'))).to.contain('Accepted 1 line');
   });
 
-  it('ST-5 FF-2 a cashier accepting is refused in place with the server\'s rule and message', async () => {
-    const { el, api } = await mount({ session: { operatorId: 'cashier2', name: 'Cody Cashier', roleId: 'cashier', permissions: [] } });
+  it('ST-5 FF-2 a packer (fulfilment, no allow-accept) accepting is refused in place with the server\'s rule and message', async () => {
+    const { el, api } = await mount({ session: { operatorId: 'packer2', name: 'Pat Packer', roleId: 'packer', permissions: ['fulfillment'] } });
     expect(text($(el, '.toolbar'))).to.contain('allow-accept permission');
-    api.answer = () => refused('ST-5', 'operator cashier2 lacks the allowAcceptOrder permission', 'operatorId');
+    api.answer = () => refused('ST-5', 'operator packer2 lacks the allowAcceptOrder permission', 'operatorId');
     button(row(el, 'CO-000004/L4-2'), 'accept')!.click();
     await settle(el);
-    expect(api.commands[0]).to.include({ type: 'fulfillment.accept', operatorId: 'cashier2', locationId: 'S2' });
+    expect(api.commands[0]).to.include({ type: 'fulfillment.accept', operatorId: 'packer2', locationId: 'S2' });
     const alert = $(card(el, 'CO-000004'), '[role="alert"]');
-    expect(text(alert)).to.contain('ST-5').and.contain('operator cashier2 lacks the allowAcceptOrder permission');
+    expect(text(alert)).to.contain('ST-5').and.contain('operator packer2 lacks the allowAcceptOrder permission');
     expect(has(card(el, 'CO-000005'), '[role="alert"]'), 'only the order acted on shows it').to.equal(false);
     // Acting again clears the old refusal.
     api.answer = () => accepted();
@@ -335,16 +335,16 @@ describe('<fulfillment-screen>', () => {
   });
 
   it('FF-7 reject asks for a quantity (prefilled with the units not yet picked) and shows a refusal in place', async () => {
-    const { el, api } = await mount({ session: { operatorId: 'cashier2', roleId: 'cashier', permissions: [] } });
+    const { el, api } = await mount({ session: { operatorId: 'packer2', roleId: 'packer', permissions: ['fulfillment'] } });
     expect(button(row(el, 'CO-000005/L5-2'), 'reject') === null, 'a fully picked line cannot be rejected').to.equal(true);
     button(row(el, 'CO-000004/L4-1'), 'reject')!.click();
     await settle(el);
     expect(dialogInputs(el)[0]!.value).to.equal('3');
-    api.answer = () => refused('ST-5', 'operator cashier2 lacks the allowRejectOrder permission', 'operatorId');
+    api.answer = () => refused('ST-5', 'operator packer2 lacks the allowRejectOrder permission', 'operatorId');
     type(dialogInputs(el)[0]!, '1');
     await confirmDialog(el);
     expect(api.commands).to.deep.equal([
-      { type: 'fulfillment.reject', locationId: 'S2', operatorId: 'cashier2', lines: [{ orderId: 'CO-000004', lineId: 'L4-1', quantity: 1 }] },
+      { type: 'fulfillment.reject', locationId: 'S2', operatorId: 'packer2', lines: [{ orderId: 'CO-000004', lineId: 'L4-1', quantity: 1 }] },
     ]);
     expect(text($(el, 'quantity-dialog', '.error[role="alert"]'))).to.contain('ST-5').and.contain('lacks the allowRejectOrder permission');
   });

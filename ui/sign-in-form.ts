@@ -16,6 +16,8 @@ export class SignInForm extends LitElement {
   @property({ type: String }) accessor siteId = '';
   @property({ type: String }) accessor registerId = '';
   @property({ type: String }) accessor heading = 'Sign in';
+  /** Why the screen is signing in (its session ended), said above the form. */
+  @property({ type: String }) accessor notice = '';
   /** How to sign in (the server by default; a test gives its own). */
   @property({ attribute: false }) accessor signInWith: SignInFunction = (request) => signIn(request);
   @state() accessor error = '';
@@ -42,6 +44,7 @@ export class SignInForm extends LitElement {
     return html`
       <form class="panel" @submit=${this.submit} style="max-width: 26rem; margin: 2rem auto; display: grid; gap: 1rem">
         <h1 style="margin: 0">${this.heading}</h1>
+        ${this.notice === '' ? null : html`<p class="warning" role="status" style="margin: 0">${this.notice}</p>`}
         <label>Operator <input name="operatorId" autocomplete="username" required autofocus></label>
         <label>PIN <input name="pin" type="password" inputmode="numeric" autocomplete="current-password" required minlength="4"></label>
         <label>Store or warehouse <input name="siteId" .value=${this.siteId} required></label>

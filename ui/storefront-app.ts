@@ -1,11 +1,14 @@
 /**
  * <storefront-app>: the page. Picks the screen from the address (/till?register=R1, /fulfillment?location=S2,
  * /pickup?store=S1, /analyst), signs the operator in (the session is kept for this tab), and shows the screen with
- * a bar saying where and who.
+ * a bar saying where and who. A role lands on a screen of its job: an analyst signed in at a till's address gets the
+ * analyst view, a picker the fulfilment screen (ST-5, engine/protocol/access-matrix.ts).
  */
 import { LitElement, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { resume, type HttpApi, type StoreApi } from './api.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Permission } from '../engine/domain/config.ts';
+import { heldGrants, ROOM_ACCESS, type RoomKind } from '../engine/protocol/access-matrix.ts';
+import { resume, type StoreApi } from './api.ts';
 import { screenStyles } from './styles.ts';
 import './sign-in-form.ts';
 import './till-screen.ts';
@@ -14,7 +17,19 @@ import './pickup-screen.ts';
 import './analyst-view.ts';
 
 type Screen = 'till' | 'fulfillment' | 'pickup' | 'analyst';
+/** What the sign-in form says when the tab's session is gone (instead of the server's refusal). */
+export const SESSION_ENDED = 'Your session ended: sign in again';
+const SCREENS = ['till', 'fulfillment', 'pickup', 'analyst'] as const;
 const TOKEN_KEY = 'storefront.session';
+
+/** The room each screen follows: a role may use the screen if it may watch the room. */
+const SCREEN_ROOM: Record<Screen, RoomKind> = { till: 'register', fulfillment: 'location', pickup: 'location', analyst: 'headquarters' };
+
+/** The screen the address asks for if the role does that job, else the first screen it does (null: none). */
+export function screenFor(asked: Screen, permissions: readonly Permission[]): Screen | null {
+  const mayUse = (screen: Screen) => heldGrants(ROOM_ACCESS[SCREEN_ROOM[screen]], permissions).length > 0;
+  return mayUse(asked) ? asked : SCREENS.find(mayUse) ?? null;
+}
 
 @customElement('storefront-app')
 export class StorefrontApp extends LitElement {
@@ -22,26 +37,47 @@ export class StorefrontApp extends LitElement {
 
   @state() accessor api: StoreApi | null = null;
   @state() accessor checking = true;
+  /** Said above the sign-in form (why this screen is signing in again). */
+  @state() accessor notice = '';
+  /** How a kept session is resumed (the server by default; a test gives its own). */
+  @property({ attribute: false }) accessor resumeWith: (token: string) => Promise<StoreApi | null> = (token) => resume(token);
 
   private readonly params = new URLSearchParams(location.search);
-  private readonly screen: Screen = (['till', 'fulfillment', 'pickup', 'analyst'] as const).find((s) => location.pathname === `/${s}`) ?? 'till';
+  private readonly asked: Screen = SCREENS.find((s) => location.pathname === `/${s}`) ?? 'till';
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
     const token = sessionStorage.getItem(TOKEN_KEY);
-    this.api = token === null ? null : await resume(token);
+    const api = token === null ? null : await this.resumeWith(token);
+    if (api !== null) this.follow(api);
+    else if (token !== null) this.sessionEnded();
     this.checking = false;
   }
 
-  private signedIn(event: CustomEvent<HttpApi>): void {
+  private signedIn(event: CustomEvent<StoreApi & { token: string }>): void {
     sessionStorage.setItem(TOKEN_KEY, event.detail.token);
-    this.api = event.detail;
+    this.notice = '';
+    this.follow(event.detail);
+  }
+
+  /** Shows the screens of this session until the server says it is gone. */
+  private follow(api: StoreApi): void {
+    api.onSessionEnd(() => { if (this.api === api) this.sessionEnded(); });
+    this.api = api;
+  }
+
+  /** The session expired, was signed out elsewhere, or the server no longer knows it: back to signing in. */
+  private sessionEnded(): void {
+    sessionStorage.removeItem(TOKEN_KEY);
+    this.api = null;
+    this.notice = SESSION_ENDED;
   }
 
   private async signOut(): Promise<void> {
-    await this.api?.signOut();
-    sessionStorage.removeItem(TOKEN_KEY);
+    const api = this.api;
     this.api = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+    await api?.signOut();
   }
 
   /** The site and register the address names (the server prints each screen's address). */
@@ -54,8 +90,8 @@ export class StorefrontApp extends LitElement {
     if (this.checking) return html`<p class="muted" style="padding: 2rem">Connecting...</p>`;
     if (this.api === null) {
       const { siteId, registerId } = this.site();
-      const heading = { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.screen];
-      return html`<sign-in-form heading="${heading}: sign in" .siteId=${siteId} .registerId=${registerId} @signed-in=${this.signedIn}></sign-in-form>`;
+      const heading = { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.asked];
+      return html`<sign-in-form heading="${heading}: sign in" .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
     }
     const { setup } = this.api;
     return html`
@@ -68,7 +104,9 @@ export class StorefrontApp extends LitElement {
   }
 
   private screenOf(api: StoreApi) {
-    switch (this.screen) {
+    const screen = screenFor(this.asked, api.setup.session.permissions);
+    if (screen === null) return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.session.roleId}) has no screen here.</div>`;
+    switch (screen) {
       case 'till': return html`<till-screen .api=${api}></till-screen>`;
       case 'fulfillment': return html`<fulfillment-screen .api=${api}></fulfillment-screen>`;
       case 'pickup': return html`<pickup-screen .api=${api}></pickup-screen>`;

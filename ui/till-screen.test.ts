@@ -434,17 +434,21 @@ describe('<till-screen>', () => {
     ]);
   });
 
-  it('ST-5 a session without a register chooses one; a refused room is shown', async () => {
+  it('ST-5 a session without a register works no till: it is told to sign in at one', async () => {
     const base = demoSetup();
     const setup: Setup = { ...base, session: { ...base.session, registerId: null } };
     const api = new FakeStoreApi(setup);
     const el = await fixture<TillScreen>(html`<till-screen .api=${api}></till-screen>`);
     expect(api.subscriptions).to.deep.equal([]);
-    await click(el, 'R2');
-    expect(api.subscriptions).to.deep.equal([['register:R2', 'store:S1']]);
-    api.handlers!.refused!({ rule: 'ST-5', field: 'rooms.0', message: 'room "register:R2" is not this screen\'s' });
+    expect(alerts(el)).to.deep.equal(['A till is worked signed in at its register: sign out, then sign in with the register\'s id (R1, R2).']);
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
+  });
+
+  it('ST-5 a refused room is shown', async () => {
+    const { el, api } = await till();
+    api.handlers!.refused!({ rule: 'ST-5', field: 'rooms.0', message: 'room "register:R1" is not this screen\'s' });
     await settle(el);
-    expect(alerts(el)).to.deep.equal(['ST-5: room "register:R2" is not this screen\'s']);
+    expect(alerts(el)).to.deep.equal(['ST-5: room "register:R1" is not this screen\'s']);
   });
 
   it('reads the register over HTTP when the live feed is down', async () => {

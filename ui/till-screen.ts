@@ -129,8 +129,6 @@ export class TillScreen extends LitElement {
   @state() accessor proposedCharge: number | null = null;
   /** Orders changed live a moment ago (highlighted). */
   @state() accessor fresh: ReadonlySet<string> = new Set();
-  /** The register worked when the session did not sign in at one. */
-  @state() accessor chosenRegister = '';
 
   private customerRequest = '';
   private readonly freshTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -150,8 +148,9 @@ export class TillScreen extends LitElement {
     update: (envelope) => this.roomUpdate(envelope),
   });
 
+  /** The register the session signed in at: till work is done there only (ST-5, docs/access.md). */
   get registerId(): string {
-    return this.api?.setup.session.registerId ?? this.chosenRegister;
+    return this.api?.setup.session.registerId ?? '';
   }
 
   private get storeId(): string {
@@ -486,7 +485,7 @@ export class TillScreen extends LitElement {
     if (api === null) return html`<p class="muted">Connecting...</p>`;
     const setup = api.setup;
     if (setup.store === null) return html`<div class="error" role="alert">The till works at a store: sign in at a store and register.</div>`;
-    if (this.registerId === '') return this.renderRegisterPicker(setup.store.registerIds);
+    if (this.registerId === '') return html`<div class="error" role="alert">A till is worked signed in at its register: sign out, then sign in with the register's id (${setup.store.registerIds.join(', ')}).</div>`;
     return html`
       ${this.renderStatusBar()}
       ${this.live.refusal === null ? null : html`<div class="error" role="alert">${violationText(this.live.refusal)}</div>`}
@@ -496,14 +495,6 @@ export class TillScreen extends LitElement {
       ${this.approval === null ? null : html`
         <approval-dialog .reason=${this.approval.reason} .needed=${this.approval.needed} .staff=${setup.staff} .error=${this.approvalError} ?busy=${this.busy}
           @approve=${this.approve} @close=${() => { this.approval = null; this.approvalError = null; }}></approval-dialog>`}`;
-  }
-
-  private renderRegisterPicker(registerIds: string[]) {
-    return html`
-      <section class="panel shift" aria-labelledby="pick-heading">
-        <h2 id="pick-heading" style="margin: 0">Which register?</h2>
-        <div class="row">${registerIds.map((id) => html`<button type="button" class="primary" @click=${() => { this.chosenRegister = id; }}>${id}</button>`)}</div>
-      </section>`;
   }
 
   private renderStatusBar() {

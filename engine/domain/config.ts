@@ -177,19 +177,29 @@ export type HeadquartersJob = (typeof headquartersJobs)[number];
 export const jobScheduleSchema = z.object({ job: z.enum(headquartersJobs), everyMinutes: z.number().int().min(1).max(7 * 24 * 60) }).strict();
 export type JobSchedule = z.infer<typeof jobScheduleSchema>;
 
-export const permissionNames = [
-  'depositOverride',
-  'managerOverride',
-  'allowAcceptOrder',
-  'allowRejectOrder',
-  'priceOverride',
-  'chargeOverride',
+/** ST-5 privileges: what the engine's rules ask of an operator or approver (CO-7, CH-4, FF-2, FF-7, RT-3, prices). */
+export const privilegeNames = ['depositOverride', 'managerOverride', 'allowAcceptOrder', 'allowRejectOrder', 'priceOverride', 'chargeOverride'] as const;
+
+/**
+ * The jobs a role is for: which operations the server lets its staff do at all (engine/protocol/access-matrix.ts says
+ * which job each command, read and room needs).
+ */
+export const jobNames = [
+  /** Till work at the register signed in at: sales, returns, recalls, shifts, the register's view. */
+  'till',
+  /** Customers' personal data: search, view, create, edit, loyalty cards. */
+  'customers',
+  /** Store and warehouse fulfilment: accept, pick, pack, ship, reject, the location's open work. */
+  'fulfillment',
   /** Headquarters work: batch jobs and schedules, links, the virtual clock, resetting fulfilment, the analyst view. */
   'backOffice',
 ] as const;
+export type Job = (typeof jobNames)[number];
+
+export const permissionNames = [...privilegeNames, ...jobNames] as const;
 export type Permission = (typeof permissionNames)[number];
 
-/** ST-5: permissions per role. */
+/** ST-5: permissions per role: its jobs and its privileges. */
 export const roleSchema = z.object({
   id,
   name: z.string().min(1),

@@ -16,8 +16,10 @@ import type { Chain, ChainChange } from '../chain.ts';
 import type { FulfillmentGroupContext } from '../domain/fulfillment-group.ts';
 import { locationsOfOrder, type CustomerOrderContext } from '../domain/customer-order.ts';
 import type { DurableChain } from '../persistence/durable-chain.ts';
+import { ROOM_ACCESS, type RoomKind } from '../protocol/access-matrix.ts';
 import type { Envelope, EnvelopeType, SubscribeReply } from '../protocol/messages.ts';
 import { chainReport } from '../report.ts';
+import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
 import type { Session, SessionStore } from './sessions.ts';
 import { findOrders, linkScreenView, locationOrderView, locationView, orderRow, registerScreenView } from './views.ts';
@@ -60,15 +62,20 @@ export class Gateway {
   private readonly watchedUntil = new Map<string, number>();
   private readonly keepBytes: number;
   private readonly keepMs: number;
+  /** The store whose own location each store location is. */
+  private readonly storeAt: ReadonlyMap<string, string>;
 
   constructor(private readonly io: Server, private readonly durable: DurableChain, private readonly sessions: SessionStore, options: GatewayOptions = {}) {
     this.keepBytes = options.keepBytes ?? 16 * 1024 * 1024;
     this.keepMs = options.keepMs ?? 120_000;
     const chain = durable.chain;
     this.chain = chain;
+    this.storeAt = new Map([...chain.catalog.stores.values()].map((store) => [store.locationId, store.id]));
     io.use((socket, next) => {
-      const session = sessions.get(typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined);
+      const token = typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined;
+      const session = sessions.get(token);
       if (session === null) return next(new Error('UNAUTHENTICATED: sign in first (send the session token as auth.token)'));
+      socket.data.token = token;
       socket.data.session = session;
       next();
     });
@@ -77,8 +84,8 @@ export class Gateway {
       if (!this.watchedNow(room)) this.watchedUntil.set(room, Date.now() + this.keepMs);
     });
     // A session that ends (signed out, idle) takes its screens off the air at once, not at their next message.
-    sessions.onEnd((token) => {
-      for (const socket of io.sockets.sockets.values()) if ((socket.data.session as Session).token === token) socket.disconnect(true);
+    sessions.onEnd((id) => {
+      for (const socket of io.sockets.sockets.values()) if ((socket.data.session as Session).id === id) socket.disconnect(true);
     });
     chain.onChange((change) => this.prepared.set(change, this.messagesOf(change)));
     durable.onDurableChange((changes) => setImmediate(() => {
@@ -94,7 +101,7 @@ export class Gateway {
   private connected(socket: Socket): void {
     /** The socket's session, still live (it ends when signed out or idle). */
     const live = (reply: (answer: unknown) => void): Session | null => {
-      const session = this.sessions.get((socket.data.session as Session).token);
+      const session = this.sessions.get(socket.data.token as string);
       if (session !== null) return session;
       reply({ ok: false, error: { rule: 'UNAUTHENTICATED', field: 'token', message: 'the session has ended: sign in again' } });
       socket.disconnect(true);
@@ -145,15 +152,12 @@ export class Gateway {
     return { ok: true, mode: 'resume', epoch: this.epoch, seq: this.seq, messages, state };
   }
 
-  /** A store's screens see only their store (ST-5). */
+  /** Each room is for the jobs and places access-matrix.ts gives its kind (ST-5): why the session may not watch it, or null. */
   private denied(session: Session, room: string): string | null {
-    const [kind, id] = room.split(':');
-    if (kind === 'store' && id === session.storeId) return null;
-    if (kind === 'location' && id === session.locationId) return null;
-    if (kind === 'register' && id !== undefined && this.chain.catalog.registers.get(id) === session.storeId && session.storeId !== null
-      && (session.registerId === null || session.registerId === id)) return null;
-    if (kind === 'headquarters' && id === undefined && session.permissions.includes('backOffice')) return null;
-    return `room "${room}" is not this screen's`;
+    const [kind, id, ...rest] = room.split(':');
+    if (!Object.hasOwn(ROOM_ACCESS, kind!) || rest.length > 0 || (kind === 'headquarters') !== (id === undefined)) return `there is no room "${room}"`;
+    const target: Target = kind === 'store' ? { store: { id: id!, field: 'rooms', what: `room "${room}"` } } : { registerId: id, locationId: id };
+    return permitted(this.chain.catalog, session, `room ${kind}`, ROOM_ACCESS[kind as RoomKind], target, 'rooms')?.message ?? null;
   }
 
   private snapshotOf(session: Session, room: string): unknown {
@@ -203,11 +207,18 @@ export class Gateway {
         case 'order': {
           const order = after?.context as CustomerOrderContext | undefined;
           if (order === undefined) break;
-          send(`store:${order.storeId}`, 'order', id, () => orderRow(this.chain, id));
-          // The locations the order's lines were and are at see its row change.
+          // The locations the order's lines were and are at see its row change, and so do their stores' rooms,
+          // which list the orders handed over or shipped there beside the store's own (findOrders).
+          const stores = new Set([order.storeId]);
           for (const context of [before?.context, order] as (CustomerOrderContext | undefined)[]) {
-            if (context !== undefined) for (const locationId of locationsOfOrder(context)) atLocation(locationId, id);
+            if (context === undefined) continue;
+            for (const locationId of locationsOfOrder(context)) {
+              atLocation(locationId, id);
+              const storeId = this.storeAt.get(locationId);
+              if (storeId !== undefined) stores.add(storeId);
+            }
           }
+          for (const storeId of stores) send(`store:${storeId}`, 'order', id, () => orderRow(this.chain, id));
           break;
         }
         case 'fulfillment':

@@ -12,7 +12,9 @@ import type { DurableChain } from '../persistence/durable-chain.ts';
 import { parseWith } from '../protocol/commands.ts';
 import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
 import { CommandRefused } from '../domain/violation.ts';
+import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
+import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
 import { signInSchema, type Session, type SessionStore } from './sessions.ts';
@@ -56,8 +58,10 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   }));
   app.use(express.json({ limit: '256kb' }));
 
+  // Failed sign-ins per address (successes do not count: a store's screens sign in all at once); the lockout per
+  // operator (sessions.ts) is what stops PINs being guessed from many addresses.
   const signInLimit = rateLimit({
-    windowMs: 60_000, limit: 10, standardHeaders: 'draft-7', legacyHeaders: false,
+    windowMs: 60_000, limit: 10, skipSuccessfulRequests: true, standardHeaders: 'draft-7', legacyHeaders: false,
     handler: (_req, res) => fail(res, { status: 429, rule: 'RATE_LIMITED', field: 'operatorId', message: 'too many sign-in attempts: wait a minute' }),
   });
 
@@ -74,9 +78,9 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   app.post('/api/session', signInLimit, async (req, res) => {
     const request = parsed(signInSchema, req.body, res);
     if (request === null) return;
-    const session = await sessions.signIn(request);
-    if (isApiError(session)) return fail(res, session);
-    res.status(201).json({ ok: true, token: session.token, setup: storeSetup(chain, session) });
+    const signedIn = await sessions.signIn(request);
+    if (isApiError(signedIn)) return fail(res, signedIn);
+    res.status(201).json({ ok: true, token: signedIn.token, setup: storeSetup(chain, signedIn.session) });
   });
 
   /** Everything below needs a session. */
@@ -88,10 +92,16 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     next();
   };
   const sessionOf = (res: Response): Session => res.locals.session as Session;
+  /** Each read is for the jobs and places access-matrix.ts gives it (ST-5). */
+  const may = (read: Read, target: (req: Request) => Target = () => ({})) => (req: Request, res: Response, next: NextFunction) => {
+    const refused = permitted(chain.catalog, sessionOf(res), read, READ_ACCESS[read], target(req), 'authorization');
+    if (refused !== null) return fail(res, refused);
+    next();
+  };
 
-  app.get('/api/session', signedIn, (_req, res) => { res.json({ ok: true, setup: storeSetup(chain, sessionOf(res)) }); });
-  app.delete('/api/session', signedIn, (_req, res) => {
-    sessions.signOut(sessionOf(res).token);
+  app.get('/api/session', signedIn, may('GET /api/session'), (_req, res) => { res.json({ ok: true, setup: storeSetup(chain, sessionOf(res)) }); });
+  app.delete('/api/session', signedIn, async (_req, res) => {
+    await sessions.signOut(sessionOf(res).id);
     res.status(204).end();
   });
 
@@ -100,23 +110,17 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     res.status(status).json(reply);
   });
 
-  app.get('/api/registers/:registerId', signedIn, (req, res) => {
-    const session = sessionOf(res);
-    const registerId = String(req.params.registerId);
-    if (session.storeId === null || chain.catalog.registers.get(registerId) !== session.storeId) {
-      return fail(res, { status: 403, rule: 'ST-5', field: 'registerId', message: `register ${registerId} is not at ${session.storeId ?? session.locationId}` });
-    }
-    if (session.registerId !== null && session.registerId !== registerId) return fail(res, { status: 403, rule: 'ST-5', field: 'registerId', message: `this screen works register ${session.registerId}` });
-    res.json({ ok: true, register: registerScreenView(chain, registerId) });
+  app.get('/api/registers/:registerId', signedIn, may('GET /api/registers/:registerId', (req) => ({ registerId: String(req.params.registerId) })), (req, res) => {
+    res.json({ ok: true, register: registerScreenView(chain, String(req.params.registerId)) });
   });
 
-  app.get('/api/orders', signedIn, (req, res) => {
+  app.get('/api/orders', signedIn, may('GET /api/orders'), (req, res) => {
     const query = parsed(orderQuerySchema, req.query, res);
     if (query === null) return;
     res.json({ ok: true, orders: findOrders(chain, sessionOf(res), query) });
   });
 
-  app.get('/api/orders/:orderId', signedIn, (req, res) => {
+  app.get('/api/orders/:orderId', signedIn, may('GET /api/orders/:orderId'), (req, res) => {
     const orderId = String(req.params.orderId);
     if (!inScope(chain, sessionOf(res), orderId)) {
       return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'orderId', message: `no order "${orderId}" at this site` });
@@ -124,28 +128,21 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     res.json({ ok: true, order: orderScreenView(chain, orderId) });
   });
 
-  app.get('/api/fulfillment/:locationId', signedIn, (req, res) => {
+  app.get('/api/fulfillment/:locationId', signedIn, may('GET /api/fulfillment/:locationId', (req) => ({ locationId: String(req.params.locationId) })), (req, res) => {
     const session = sessionOf(res);
     const query = parsed(fulfillmentQuerySchema, req.query, res);
     if (query === null) return;
-    if (req.params.locationId !== session.locationId) return fail(res, { status: 403, rule: 'ST-5', field: 'locationId', message: `this screen fulfils at ${session.locationId}` });
     const location = locationView(chain, session.locationId);
     res.json({ ok: true, fulfillment: chain.fulfillmentView(session.locationId, query.filter), pickups: location.pickups, orders: location.orders });
   });
 
-  /** Customers are the stores' business (a warehouse screen has no till). */
-  const atAStore = (_req: Request, res: Response, next: NextFunction) => {
-    if (sessionOf(res).storeId === null) return fail(res, { status: 403, rule: 'ST-5', field: 'authorization', message: 'customers are looked up at a store' });
-    next();
-  };
-
-  app.get('/api/customers', signedIn, atAStore, (req, res) => {
+  app.get('/api/customers', signedIn, may('GET /api/customers?q='), (req, res) => {
     const query = parsed(customerQuerySchema, req.query, res);
     if (query === null) return;
     res.json({ ok: true, customers: findCustomers(chain, query.q) });
   });
 
-  app.get('/api/customers/:customerId', signedIn, atAStore, (req, res) => {
+  app.get('/api/customers/:customerId', signedIn, may('GET /api/customers/:customerId'), (req, res) => {
     const customerId = String(req.params.customerId);
     try {
       res.json({ ok: true, customer: chain.customerView(customerId) });
@@ -155,17 +152,13 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     }
   });
 
-  app.get('/api/sync/:storeId', signedIn, (req, res) => {
-    const session = sessionOf(res);
-    if (req.params.storeId !== session.storeId && !session.permissions.includes('backOffice')) {
-      return fail(res, { status: 403, rule: 'ST-5', field: 'storeId', message: 'another store\'s link' });
-    }
+  const linkOf = (req: Request): Target => ({ store: { id: String(req.params.storeId), field: 'storeId', what: `the link of ${String(req.params.storeId)}` } });
+  app.get('/api/sync/:storeId', signedIn, may('GET /api/sync/:storeId', linkOf), (req, res) => {
     if (!chain.catalog.stores.has(String(req.params.storeId))) return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'storeId', message: `no store "${req.params.storeId}"` });
     res.json({ ok: true, sync: chain.linkView(String(req.params.storeId)) });
   });
 
-  app.get('/api/report', signedIn, (_req, res) => {
-    if (!sessionOf(res).permissions.includes('backOffice')) return fail(res, { status: 403, rule: 'ST-5', field: 'authorization', message: 'the analyst view needs the backOffice permission' });
+  app.get('/api/report', signedIn, may('GET /api/report'), (_req, res) => {
     res.json({ ok: true, report: chainReport(chain) });
   });
 

@@ -3,6 +3,7 @@
  * components in ui/, bundled with esbuild when the server starts).
  */
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,7 +11,7 @@ import { Server } from 'socket.io';
 import type { DurableChain } from '../persistence/durable-chain.ts';
 import { Gateway, type GatewayOptions } from './gateway.ts';
 import { createApp, type Screens } from './http.ts';
-import { SessionStore } from './sessions.ts';
+import { SessionStore, SESSIONS_FILE } from './sessions.ts';
 
 const UI_ENTRY = fileURLToPath(new URL('../../ui/main.ts', import.meta.url));
 
@@ -36,8 +37,17 @@ export async function bundleScreens(entry = UI_ENTRY): Promise<Screens> {
 
 export interface RunningServer { url: string; gateway: Gateway; sessions: SessionStore; close(): Promise<void> }
 
-export async function startServer(durable: DurableChain, options: { port?: number; host?: string; screens?: Screens; gateway?: GatewayOptions } = {}): Promise<RunningServer> {
-  const sessions = new SessionStore(durable.chain.catalog);
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  screens?: Screens;
+  gateway?: GatewayOptions;
+  /** The chain's data directory: the sessions are kept there (sessions.json), so that screens survive a restart. */
+  dataDir?: string;
+}
+
+export async function startServer(durable: DurableChain, options: ServerOptions = {}): Promise<RunningServer> {
+  const sessions = await SessionStore.open(durable.chain.catalog, options.dataDir === undefined ? {} : { file: join(options.dataDir, SESSIONS_FILE) });
   const app = createApp(durable, sessions, options.screens ?? await bundleScreens());
   const http = createServer(app);
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 256_000 });
@@ -53,8 +63,8 @@ export async function startServer(durable: DurableChain, options: { port?: numbe
     sessions,
     close: async () => {
       gateway.close();
-      sessions.close();
       await io.close(); // closes the HTTP server too
+      await sessions.close();
     },
   };
 }

@@ -60,7 +60,7 @@ export function orderScreenView(chain: Chain, orderId: string): OrderView & { ro
 }
 
 export function publicSession(session: Session): SessionView {
-  const { token: _token, expiresAt: _expires, ...rest } = session;
+  const { id: _id, expiresAt: _expires, ...rest } = session;
   return rest;
 }
 

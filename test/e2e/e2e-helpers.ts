@@ -1,20 +1,20 @@
 /**
  * End-to-end harness: a real server (the screens bundled from ui/main.ts by esbuild) over a durable demo chain in a
- * temporary directory on 127.0.0.1 (random port), and Debian's chromium driven by playwright-core. Each screen gets
+ * temporary directory on 127.0.0.1 (random port; a test may restart it there), and Debian's chromium driven by playwright-core. Each screen gets
  * its own browser context (two pages in one context throttle the background one).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { DurableChain } from '../../engine/persistence/durable-chain.ts';
-import { startServer, type RunningServer } from '../../engine/server/server.ts';
-import { DEMO_CHAIN } from '../server/server-helpers.ts';
+import { bundleScreens } from '../../engine/server/server.ts';
+import { testServer, type TestServer } from '../server/server-helpers.ts';
 import { afterAll, beforeAll } from 'vitest';
 
-export { PIN } from '../server/server-helpers.ts';
+import { PIN } from '../server/server-helpers.ts';
+
+export { PIN };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Screenshots go here (.tmp is gitignored). */
@@ -29,34 +29,9 @@ const CHROMIUM_ARGS = [
 /** How long to wait for something a screen should show (generous: the VM is small and other tests run beside). */
 export const SHOWN = 15_000;
 
-export interface E2eServer { url: string; server: RunningServer; close(): Promise<void> }
-
 /** The real server with the real screens over a fresh durable demo chain (scenarios/demo-chain.json). */
-export async function startE2eServer(): Promise<E2eServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'storefront-e2e-'));
-  let durable: DurableChain | null = null;
-  try {
-    const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
-    durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9) });
-    const server = await startServer(durable, { port: 0, host: '127.0.0.1' });
-    const opened = durable;
-    return {
-      url: server.url,
-      server,
-      close: async () => {
-        try {
-          await server.close();
-          await opened.close();
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      },
-    };
-  } catch (error) {
-    await durable?.close().catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+export async function startE2eServer(): Promise<TestServer> {
+  return testServer({ screens: await bundleScreens() });
 }
 
 /** Debian's chromium, or a clear failure when it is not installed. */
@@ -94,6 +69,19 @@ export async function signInAs(page: Page, operatorId: string, pin: string): Pro
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The bar over every screen once signed in.
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** A till's screen (`/till?store=..&register=..`), signed in as the operator. */
+export async function openTill(browser: Browser, url: string, storeId: string, registerId: string, operatorId: keyof typeof PIN): Promise<Screen> {
+  const till = await openScreen(browser, url, `/till?store=${storeId}&register=${registerId}`);
+  await signInAs(till.page, operatorId, PIN[operatorId]);
+  return till;
+}
+
+/** The screen is back at its sign-in form, saying why (its session ended), without the server's words. */
+export async function sessionEndedShown(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: 'Your session ended: sign in again' }).waitFor();
+  if (await page.getByText('UNAUTHENTICATED').count() > 0) throw new Error('the screen shows the server\'s refusal');
 }
 
 /**
@@ -200,8 +188,8 @@ export async function closeAll(...closers: (() => Promise<unknown>)[]): Promise<
  * A real server and chromium for the suite it is called in (inside a describe): started before its tests, closed
  * after them even when something failed to start.
  */
-export function e2eStack(): { readonly url: string; readonly browser: Browser } {
-  let server: E2eServer | null = null;
+export function e2eStack(): { readonly url: string; readonly browser: Browser; readonly server: TestServer } {
+  let server: TestServer | null = null;
   let browser: Browser | null = null;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -213,6 +201,7 @@ export function e2eStack(): { readonly url: string; readonly browser: Browser } 
   return {
     get url() { return server!.url; },
     get browser() { return browser!; },
+    get server() { return server!; },
   };
 }
 

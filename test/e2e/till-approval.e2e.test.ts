@@ -5,16 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  dialogGone, e2eStack, expectLiveOnly, minor, openScreen, openShift, PIN, signInAs, textOf, tillDialog,
+  dialogGone, e2eStack, expectLiveOnly, minor, openShift, openTill, PIN, textOf, tillDialog,
 } from './e2e-helpers.ts';
 
 describe('e2e: a deposit override at the till needs a manager', () => {
   const stack = e2eStack();
 
   it('CO-7 ST-5 the approval dialog refuses a wrong PIN and a shift lead in place, and takes manager1\'s PIN', async () => {
-    const till = await openScreen(stack.browser, stack.url, '/till?store=S1&register=R2');
+    const till = await openTill(stack.browser, stack.url, 'S1', 'R2', 'cashier1');
     const t = till.page;
-    await signInAs(t, 'cashier1', PIN.cashier1);
     await openShift(t);
 
     // A pickup order in the making: a camp lamp picked up here at Seattle.

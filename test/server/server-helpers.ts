@@ -1,4 +1,7 @@
-/** A real server on 127.0.0.1 over a durable demo chain in a temporary directory, and clients for it. */
+/**
+ * A real server on 127.0.0.1 over a durable demo chain in a temporary directory (its sessions kept there too), that
+ * a test can restart on the same directory and port, and clients for it.
+ */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import type { GatewayOptions } from '../../engine/server/gateway.ts';
+import type { Screens } from '../../engine/server/http.ts';
 import { startServer, type RunningServer } from '../../engine/server/server.ts';
 
 export const DEMO_CHAIN = fileURLToPath(new URL('../../scenarios/demo-chain.json', import.meta.url));
@@ -13,21 +17,55 @@ export const DEMO_CHAIN = fileURLToPath(new URL('../../scenarios/demo-chain.json
 /** The demo staff's PINs (scenarios/demo-chain.json holds only their hashes). */
 export const PIN = { cashier1: '1111', lead1: '2222', cashier2: '3333', cashier3: '4444', analyst1: '5555', picker1: '6666', manager1: '9999' } as const;
 
-export interface TestServer { server: RunningServer; durable: DurableChain; dir: string; url: string; close(): Promise<void> }
+export interface TestServer {
+  server: RunningServer;
+  durable: DurableChain;
+  dir: string;
+  url: string;
+  /** Stops the server and opens it again on the same data directory and port (`meanwhile` runs while it is down). */
+  restart(meanwhile?: () => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
 
-export async function testServer(gateway?: GatewayOptions): Promise<TestServer> {
+/** No screens: the API and the socket only (the end-to-end tests give the real ones). */
+const NO_SCREENS: Screens = { html: '<!doctype html><title>test</title>', script: 'export {};' };
+
+export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
   const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
-  const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9) });
-  const server = await startServer(durable, { screens: { html: '<!doctype html><title>test</title>', script: 'export {};' }, ...(gateway === undefined ? {} : { gateway }) });
-  return {
-    server, durable, dir, url: server.url,
-    close: async () => {
-      await server.close();
+  const open = async (port?: number) => {
+    const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9) });
+    try {
+      const server = await startServer(durable, { screens: options.screens ?? NO_SCREENS, dataDir: dir, ...(port === undefined ? {} : { port }), ...(options.gateway === undefined ? {} : { gateway: options.gateway }) });
+      return { durable, server };
+    } catch (error) {
       await durable.close();
-      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+  };
+  const opened = await open().catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const t: TestServer = {
+    ...opened, dir, url: '',
+    restart: async (meanwhile) => {
+      await t.server.close();
+      await t.durable.close();
+      await meanwhile?.();
+      Object.assign(t, await open(Number(new URL(t.url).port)));
+    },
+    close: async () => {
+      try {
+        await t.server.close();
+        await t.durable.close();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   };
+  t.url = t.server.url;
+  return t;
 }
 
 export interface Answer { status: number; body: Record<string, unknown> & { ok: boolean; error?: { rule: string; field?: string; message: string } } }

@@ -1,4 +1,6 @@
 /** The Socket.IO gateway against a real server: authentication, rooms per site (ST-5), commands, live updates, resume. */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, SubscribeReply } from '../../engine/server/gateway.ts';
@@ -56,12 +58,12 @@ describe('socket authentication and rooms', () => {
 
   it('ST-5 a screen subscribes only to its own site\'s rooms', async () => {
     const socket = await connect(await signIn(t.url, 'cashier1', 'S1', 'R1'));
-    for (const room of ['store:S2', 'location:S2', 'register:R2', 'register:R3', 'headquarters']) {
+    for (const room of ['store:S2', 'location:S2', 'location:S1', 'register:R2', 'register:R3', 'headquarters', 'store:S1:x', 'nowhere']) {
       const reply = await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['store:S1', room] });
       expect(reply, room).toMatchObject({ ok: false, error: { rule: 'ST-5', field: 'rooms.1' } });
     }
     expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: [] })).toMatchObject({ ok: false, error: { rule: 'VALIDATION', field: 'rooms' } });
-    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['store:S1', 'location:S1', 'register:R1'] })).toMatchObject({ ok: true, mode: 'snapshot' });
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['store:S1', 'register:R1'] })).toMatchObject({ ok: true, mode: 'snapshot' });
   });
 
   it('ST-5 a cashier token cannot perform a manager-only operation over the socket either', async () => {
@@ -79,10 +81,27 @@ describe('socket authentication and rooms', () => {
   });
 });
 
+describe('sessions across a restart', () => {
+  it('issue 9 #10 after a restart a screen\'s session goes on: its socket connects and subscribes, its commands are taken', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await t.restart();
+    const socket = await connect(token);
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { rooms: ['register:R1', 'store:S1'] })).toMatchObject({ ok: true, mode: 'snapshot' });
+    await accepted(t.url, token, pickupAtS2[0]!);
+  });
+
+  it('issue 9 #10 a session that is gone after a restart (its file lost) is refused as signed out', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await t.restart(() => rm(join(t.dir, 'sessions.json')));
+    await expect(socketOf(t.url, token)).rejects.toThrow(/UNAUTHENTICATED/);
+    expect(await call(t.url, 'GET', '/api/session', { token })).toMatchObject({ status: 401, body: { error: { rule: 'UNAUTHENTICATED' } } });
+  });
+});
+
 describe('live updates', () => {
   it('a pickup order created at one store\'s till reaches the other store\'s fulfilment room as it happens', async () => {
     const till = await signIn(t.url, 'cashier1', 'S1', 'R1');
-    const portland = await connect(await signIn(t.url, 'cashier2', 'S2', 'R3'));
+    const portland = await connect(await signIn(t.url, 'manager1', 'S2'));
     const received = updates(portland);
     const subscribed = await emitWithAck<SubscribeReply>(portland, 'subscribe', { rooms: ['location:S2'] });
     expect(subscribed).toMatchObject({ ok: true, mode: 'snapshot', state: { 'location:S2': { lines: [], pickups: [] } } });
@@ -96,6 +115,24 @@ describe('live updates', () => {
     const seqs = received.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(seqs[0]!).toBeGreaterThan((subscribed as { seq: number }).seq);
+  });
+
+  it('issue 9 #11 the pickup store\'s own store room follows an order sold elsewhere as it is picked up there', async () => {
+    const seattle = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await accepted(t.url, seattle, ...pickupAtS2, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 });
+    const till = await signIn(t.url, 'cashier2', 'S2', 'R3');
+    const portland = await connect(till);
+    const received = updates(portland);
+    const subscribed = await emitWithAck<SubscribeReply>(portland, 'subscribe', { rooms: ['store:S2', 'register:R3'] });
+    // Portland's till lists the order it will hand over (the store room holds the orders at its location too).
+    expect(subscribed).toMatchObject({ ok: true, state: { 'store:S2': { orders: [{ orderId: 'CO-000001', headerStatus: 'Open' }] } } });
+    const manager = await signIn(t.url, 'manager1', 'S2');
+    await accepted(t.url, manager, { type: 'fulfillment.pick', locationId: 'S2', operatorId: 'manager1', lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1', quantity: 1 }] });
+    const recalled = await accepted(t.url, till,
+      { type: 'register.openShift', registerId: 'R3', operatorId: 'cashier2' },
+      { type: 'register.recallOrder', registerId: 'R3', orderId: 'CO-000001', purpose: 'pickup' });
+    await accepted(t.url, till, { type: 'register.tender', registerId: 'R3', method: 'cash', amount: Number(recalled[1]!.due) });
+    await until(received, (r) => r.some((e) => e.room === 'store:S2' && e.type === 'order' && (e.view as { headerStatus: string }).headerStatus === 'Invoiced'), 'the invoiced order in store:S2');
   });
 
   it('a carry-out sale at the till moves on hand on its store\'s fulfilment screen as it happens', async () => {
@@ -145,7 +182,7 @@ describe('live updates', () => {
 
   it('what is kept for resuming is bounded by age: a screen back after the window gets its rooms\' state instead', async () => {
     await t.close();
-    t = await testServer({ keepMs: 100 });
+    t = await testServer({ gateway: { keepMs: 100 } });
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const rooms = ['store:S1', 'register:R1'];
     const first = await connect(token);
@@ -163,7 +200,7 @@ describe('live updates', () => {
 
   it('what is kept for resuming is bounded by bytes: a screen that missed more gets its rooms\' state instead', async () => {
     await t.close();
-    t = await testServer({ keepBytes: 1 });
+    t = await testServer({ gateway: { keepBytes: 1 } });
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const rooms = ['store:S1', 'register:R1'];
     const watcher = await connect(token);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCatalog, ConfigError, customerOrdersEnabled, hasPermission, offeredLocations, storeOfLocation,
 } from '../../engine/domain/catalog.ts';
-import { permissionNames } from '../../engine/domain/config.ts';
+import { jobNames, permissionNames, privilegeNames } from '../../engine/domain/config.ts';
 import { configIssues, DEMO_ADDRESSES, demoCatalog, demoChainConfig, withConfig } from '../fixtures/chain.ts';
 
 describe('demo fixture', () => {
@@ -250,23 +250,23 @@ describe('ST-4 parameters', () => {
 });
 
 describe('ST-5 permissions', () => {
-  it('ST-5 a cashier has no permission', () => {
+  it('ST-5 a cashier does till work and customers, with no privilege', () => {
     const catalog = demoCatalog();
-    for (const permission of permissionNames) expect(hasPermission(catalog, 'cashier1', permission)).toBe(false);
+    expect(permissionNames.filter((p) => hasPermission(catalog, 'cashier1', p))).toEqual(['till', 'customers']);
   });
 
-  it('ST-5 a lead may accept and reject orders only', () => {
+  it('ST-5 a lead also fulfils, and may accept and reject orders', () => {
     const catalog = demoCatalog();
     const granted = permissionNames.filter((p) => hasPermission(catalog, 'lead1', p));
-    expect(granted).toEqual(['allowAcceptOrder', 'allowRejectOrder']);
+    expect(granted).toEqual(['allowAcceptOrder', 'allowRejectOrder', 'till', 'customers', 'fulfillment']);
   });
 
-  it('ST-5 a store manager has the six permissions of the spec; headquarters\' work is another role\'s', () => {
+  it('ST-5 a store manager does every store job with the six privileges of the spec; headquarters\' work is another role\'s', () => {
     const catalog = demoCatalog();
     const spec = ['depositOverride', 'managerOverride', 'allowAcceptOrder', 'allowRejectOrder', 'priceOverride', 'chargeOverride'] as const;
-    expect(permissionNames).toEqual([...spec, 'backOffice']);
-    for (const permission of spec) expect(hasPermission(catalog, 'manager1', permission)).toBe(true);
-    expect(hasPermission(catalog, 'manager1', 'backOffice')).toBe(false);
+    expect(privilegeNames).toEqual(spec);
+    expect(permissionNames).toEqual([...spec, ...jobNames]);
+    expect(permissionNames.filter((p) => hasPermission(catalog, 'manager1', p))).toEqual([...spec, 'till', 'customers', 'fulfillment']);
   });
 
   it('ST-5 staff work at a store or a warehouse, which must exist', () => {

@@ -32,7 +32,8 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
   machines: { layers: ['domain', 'machines'], packages: /^xstate$/ },
   host: { layers: ['domain', 'protocol', 'machines', 'host'], packages: /^(xstate|zod|node:.*)$/ },
   persistence: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence'], packages: /^(lowdb|lowdb\/node|node:.*)$/ },
-  server: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'server'], packages: /^(express|express-rate-limit|helmet|socket\.io|esbuild|zod|node:.*)$/ },
+  // The server keeps its sessions in a small lowdb file of its own.
+  server: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'server'], packages: /^(express|express-rate-limit|helmet|socket\.io|esbuild|zod|lowdb|lowdb\/node|node:.*)$/ },
   cli: { layers: ['domain', 'protocol', 'host', 'persistence'], packages: /^node:.*$/ },
   ui: { layers: ['domain', 'protocol', 'ui'], packages: /^(lit|lit\/.*|socket\.io-client)$/ },
 };

@@ -76,6 +76,17 @@ export class FakeStoreApi implements StoreApi {
 
   async signOut(): Promise<void> {}
 
+  private readonly endListeners: (() => void)[] = [];
+
+  onSessionEnd(listener: () => void): void {
+    this.endListeners.push(listener);
+  }
+
+  /** The server says the session is gone (expired, signed out elsewhere, unknown after a restart). */
+  endSession(): void {
+    for (const listener of this.endListeners) listener();
+  }
+
   // --- What the screen followed ---
 
   /** The rooms of every subscription asked for, stopped ones included. */
@@ -145,11 +156,15 @@ export const accepted = (result: Record<string, unknown> = {}): CommandAnswer =>
 
 type SessionOverrides = Partial<Setup['session']>;
 
+/** The demo roles' permissions (scenarios/demo-chain.json): their jobs, then their privileges. */
+const CASHIER: Setup['session']['permissions'] = ['till', 'customers'];
+const MANAGER: Setup['session']['permissions'] = ['till', 'customers', 'fulfillment', 'depositOverride', 'managerOverride', 'allowAcceptOrder', 'allowRejectOrder', 'priceOverride', 'chargeOverride'];
+
 /** A store's set-up as storeSetup answers it (Portland, S2, register R3, a manager, unless overridden). */
 export function makeSetup(session: SessionOverrides = {}, store: Setup['store'] | 'warehouse' = null): Setup {
   const s: Setup['session'] = {
     operatorId: 'manager1', name: 'Morgan Manager', roleId: 'manager',
-    permissions: ['depositOverride', 'managerOverride', 'allowAcceptOrder', 'allowRejectOrder', 'priceOverride', 'chargeOverride'],
+    permissions: MANAGER,
     storeId: 'S2', locationId: 'S2', registerId: 'R3', ...session,
   };
   const isWarehouse = store === 'warehouse';
@@ -176,10 +191,10 @@ export function makeSetup(session: SessionOverrides = {}, store: Setup['store'] 
   } as unknown as Setup;
 }
 
-/** The till's set-up: Seattle (S1), register R1, a cashier without permissions unless given, the store's staff. */
+/** The till's set-up: Seattle (S1), register R1, a cashier (till, customers, no privileges) unless given, the store's staff. */
 export const demoSetup = (overrides: { permissions?: Setup['session']['permissions']; operatorId?: string; secondaryContacts?: boolean } = {}): Setup => ({
   ...makeSetup(
-    { operatorId: overrides.operatorId ?? 'cashier1', name: 'Casey Cashier', roleId: 'cashier', permissions: overrides.permissions ?? [], storeId: 'S1', locationId: 'S1', registerId: 'R1' },
+    { operatorId: overrides.operatorId ?? 'cashier1', name: 'Casey Cashier', roleId: 'cashier', permissions: overrides.permissions ?? CASHIER, storeId: 'S1', locationId: 'S1', registerId: 'R1' },
     { id: 'S1', name: 'Seattle', locationId: 'S1', registerIds: ['R1', 'R2'], defaultCustomerId: 'C-WALKIN', warehouseId: 'W1', warehouseName: 'Kent warehouse' },
   ),
   shipFrom: [{ id: 'S1', name: 'Seattle' }, { id: 'S2', name: 'Portland' }, { id: 'W1', name: 'Kent warehouse' }],
@@ -192,7 +207,7 @@ export const demoSetup = (overrides: { permissions?: Setup['session']['permissio
   ],
   secondaryContacts: overrides.secondaryContacts ?? true,
   staff: [
-    { operatorId: 'cashier1', name: 'Casey Cashier', roleId: 'cashier', permissions: [] },
-    { operatorId: 'manager1', name: 'Morgan Manager', roleId: 'manager', permissions: ['depositOverride', 'managerOverride', 'allowAcceptOrder', 'allowRejectOrder', 'priceOverride', 'chargeOverride'] },
+    { operatorId: 'cashier1', name: 'Casey Cashier', roleId: 'cashier', permissions: CASHIER },
+    { operatorId: 'manager1', name: 'Morgan Manager', roleId: 'manager', permissions: MANAGER },
   ],
 });

@@ -1,0 +1,115 @@
+/**
+ * ST-5 who may do what: the job (engine/domain/config.ts `jobNames`) each command, read and live room needs, and
+ * where the session must be for it. The server enforces this table (engine/server/access.ts), the screens choose
+ * what to show by it, and docs/access.md lists it for the demo's roles (test/server/access-matrix.test.ts keeps the
+ * two equal and tries every refused cell over HTTP and the socket).
+ *
+ * The engine's own privilege rules (CO-7, CH-4, FF-2, FF-7, RT-3) apply after this, to the operator or approver.
+ */
+import type { Job, Permission } from '../domain/config.ts';
+import type { ChainCommand } from './commands.ts';
+
+/**
+ * Where the session must be for a grant:
+ * - `register`: signed in at the register the operation names (a session without a register works no till);
+ * - `store`: at a store: the one the operation names (or the order's store) when it names one;
+ * - `location`: at the fulfilment location the operation names;
+ * - `site`: anywhere; the answer holds only what concerns the session's site (its store's and location's orders);
+ * - `chain`: anywhere (headquarters' work).
+ */
+export type Scope = 'register' | 'store' | 'location' | 'site' | 'chain';
+
+/** One way to be allowed an operation: a job (null: any signed-in session) at a scope. */
+export interface Grant { readonly job: Job | null; readonly at: Scope }
+
+const till: readonly Grant[] = [{ job: 'till', at: 'register' }];
+const customers: readonly Grant[] = [{ job: 'customers', at: 'register' }];
+const fulfillment: readonly Grant[] = [{ job: 'fulfillment', at: 'location' }];
+const backOffice: readonly Grant[] = [{ job: 'backOffice', at: 'chain' }];
+const ordersOfTheSite: readonly Grant[] = [{ job: 'till', at: 'site' }, { job: 'fulfillment', at: 'site' }];
+const customerData: readonly Grant[] = [{ job: 'customers', at: 'store' }];
+
+/** Every command a screen may send (a new command type does not compile until it is given its grants here). */
+export const COMMAND_ACCESS = {
+  'register.openShift': till,
+  'register.closeShift': till,
+  'register.addItem': till,
+  'register.setQuantity': till,
+  'register.removeLine': till,
+  'register.selectLine': till,
+  'register.setCustomer': till,
+  'register.shipAll': till,
+  'register.shipSelected': till,
+  'register.pickupAll': till,
+  'register.pickupSelected': till,
+  'register.carryOutAll': till,
+  'register.carryOutSelected': till,
+  'register.changeModeOfDelivery': till,
+  'register.setOrderType': till,
+  'register.overrideDeposit': till,
+  'register.addCharge': till,
+  'register.overrideCharge': till,
+  'register.recalculate': till,
+  'register.tender': till,
+  'register.void': till,
+  'register.recallOrder': till,
+  'register.adjustCancellationCharge': till,
+  'register.startReturn': till,
+  'register.setReturnLines': till,
+  'customer.create': customers,
+  'customer.edit': customers,
+  'customer.issueLoyaltyCard': customers,
+  /** CO-9: the customer approved the quote: the store that made it sends it to fulfilment (no register named). */
+  'order.approveQuote': [{ job: 'till', at: 'store' }],
+  'fulfillment.accept': fulfillment,
+  'fulfillment.printPickList': fulfillment,
+  'fulfillment.pick': fulfillment,
+  'fulfillment.pack': fulfillment,
+  'fulfillment.ship': fulfillment,
+  'fulfillment.reject': fulfillment,
+  'headquarters.resetFulfillment': backOffice,
+  'headquarters.runJob': backOffice,
+  'headquarters.schedule': backOffice,
+  'sync.setLink': backOffice,
+  'clock.advance': backOffice,
+} as const satisfies Record<ChainCommand['type'], readonly Grant[]>;
+
+/** Every read of the HTTP API (engine/server/http.ts). */
+export const READ_ACCESS = {
+  'GET /api/session': [{ job: null, at: 'site' }],
+  'GET /api/registers/:registerId': till,
+  'GET /api/orders': ordersOfTheSite,
+  'GET /api/orders/:orderId': ordersOfTheSite,
+  'GET /api/fulfillment/:locationId': fulfillment,
+  'GET /api/customers?q=': customerData,
+  'GET /api/customers/:customerId': customerData,
+  /** A store's link: its own staff, or headquarters for any store. */
+  'GET /api/sync/:storeId': [{ job: 'till', at: 'store' }, { job: 'fulfillment', at: 'store' }, { job: 'backOffice', at: 'chain' }],
+  'GET /api/report': backOffice,
+} as const satisfies Record<string, readonly Grant[]>;
+
+/** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */
+export const ROOM_ACCESS = {
+  /** The store's recent orders (customers' names) and its link. */
+  store: [{ job: 'till', at: 'store' }],
+  register: till,
+  location: fulfillment,
+  headquarters: backOffice,
+} as const satisfies Record<string, readonly Grant[]>;
+
+export type ChainCommandType = keyof typeof COMMAND_ACCESS;
+export type Read = keyof typeof READ_ACCESS;
+export type RoomKind = keyof typeof ROOM_ACCESS;
+
+/** The work each job is, in plain words (refusals say it). */
+export const JOB_WORK: Record<Job, string> = {
+  till: 'till work',
+  customers: 'customers\' personal data',
+  fulfillment: 'fulfilment work',
+  backOffice: 'headquarters\' work',
+};
+
+/** The grants of an operation that permissions hold (none: the role is not for this job). */
+export function heldGrants(grants: readonly Grant[], permissions: readonly Permission[]): readonly Grant[] {
+  return grants.filter((grant) => grant.job === null || permissions.includes(grant.job));
+}
