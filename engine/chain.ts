@@ -11,7 +11,8 @@
  */
 import { buildCatalog, type Catalog } from './domain/catalog.ts';
 import type { HeadquartersJob } from './domain/config.ts';
-import { dueRunCount, numbersSeen, type BackOffice, type JobRun } from './domain/headquarters.ts';
+import { dueRunCount, salesOrderOf, type BackOffice, type JobRun } from './domain/headquarters.ts';
+import { numberingBehind } from './domain/numbering.ts';
 import { CommandRefused, refuse } from './domain/violation.ts';
 import type { HeadquartersGateway, RealtimeRequest, RealtimeResponse, RecordedCall } from './headquarters-gateway.ts';
 import { HeadquartersEngine, type HeadquartersState } from './headquarters-engine.ts';
@@ -135,9 +136,12 @@ export class Chain {
     for (const listener of this.listeners) listener(entry);
   }
 
-  /** SY-1 / CU-4: the real-time service (the store engine calls it only while the store is online). */
+  /**
+   * SY-1 / CU-4: the real-time service (the store engine calls it only while the store is online). The call carries
+   * the channel's numbering: headquarters keeps the furthest it has seen (see reconcile).
+   */
   private realtime(request: RealtimeRequest): RealtimeResponse {
-    const result = this.onHeadquarters(request);
+    const result = this.onHeadquarters({ ...request, numbering: this.store.numbering() });
     return result.ok ? { ok: true, result: result.result } : { ok: false, error: result.error };
   }
 
@@ -263,8 +267,9 @@ export class Chain {
       if (!this.store.batchReachable(storeId)) return { storeId, outcome: 'unreachable', counts: {} };
       if (job === 'P-job') {
         const items = this.store.syncView(storeId).pending;
+        const numbering = this.store.numbering();
         for (let from = 0; from < items.length; from += UPLOAD_BATCH) {
-          this.transport.send({ to: 'headquarters', storeId, command: { type: 'headquarters.receiveUpload', storeId, items: items.slice(from, from + UPLOAD_BATCH) } });
+          this.transport.send({ to: 'headquarters', storeId, command: { type: 'headquarters.receiveUpload', storeId, items: items.slice(from, from + UPLOAD_BATCH), numbering } });
         }
         return { storeId, outcome: 'completed', counts: { uploaded: items.length, batches: Math.ceil(items.length / UPLOAD_BATCH) } };
       }
@@ -286,15 +291,19 @@ export class Chain {
   /**
    * Recovery (SY-3): when the store's state is behind headquarters' (a store command lost after the real-time call
    * it made was stored at headquarters, or a channel database restored from a backup), the store's numbering moves
-   * past every number headquarters has seen from it, so no new order takes an old one's id. Null: nothing to do.
+   * past the furthest headquarters has seen from it, so no id is issued twice; and a sale still open at a register
+   * whose order headquarters already holds keeps that order's id when it is tendered again. Null: nothing to do.
    */
   reconcile(): Record<string, unknown> | null {
     const office = this.headquarters.office;
-    const behind = Object.fromEntries(Object.entries(numbersSeen(office)).filter(([prefix, n]) => this.store.lastNumber(prefix) < n));
-    const known = new Set(this.store.customerIds());
-    const lostCustomers = Object.values(office.customers).filter((c) => c.storeId !== null && !known.has(c.channelCustomerId));
-    if (Object.keys(behind).length === 0 && lostCustomers.length === 0) return null;
-    return this.mustAccept(this.onStore({ type: 'sync.reseed', counters: behind, entropy: office.version })).result;
+    const behind = office.channelNumbering === null ? null : numberingBehind(this.store.numbering(), office.channelNumbering);
+    const reserved: Record<string, string> = {};
+    for (const channelReference of this.store.openSales()) {
+      const held = salesOrderOf(office, channelReference);
+      if (held !== undefined) reserved[channelReference] = held.orderId;
+    }
+    if (behind === null && Object.keys(reserved).length === 0) return null;
+    return this.mustAccept(this.onStore({ type: 'sync.reseed', counters: behind?.counters ?? {}, ...(behind?.rng === undefined ? {} : { rng: behind.rng }), reserved })).result;
   }
 
   // --- Views ---

@@ -102,6 +102,22 @@ describe('durable engine', () => {
     await reopened.close();
   });
 
+  it('SY-3 a sale on another till after a lost tender takes a new order id: headquarters never holds two sales orders for one order id', async () => {
+    const { reopened } = await lostTender(await tempDir());
+    for (const command of [
+      { type: 'register.openShift', registerId: 'R2', operatorId: 'manager1' },
+      { type: 'register.setCustomer', registerId: 'R2', customerId: 'C-CAL' },
+      { type: 'register.addItem', registerId: 'R2', productId: 'P-SOCKS', quantity: 1 },
+      { type: 'register.pickupAll', registerId: 'R2' },
+    ]) expect((await reopened.execute(command)).ok).toBe(true);
+    const sale = await reopened.execute({ type: 'register.tender', registerId: 'R2', method: 'cash', amount: 143 });
+    expect(sale).toMatchObject({ ok: true, result: { salesOrderId: 'SO-000002' } });
+    expect(sale.ok && sale.result.orderId).not.toBe('CO-000001');
+    const orderIds = Object.values(reopened.chain.backOffice().salesOrders).map((so) => so.orderId);
+    expect(new Set(orderIds).size).toBe(orderIds.length);
+    await reopened.close();
+  });
+
   it('SY-3 a different sale under the lost one\'s confirmation number is refused; rung up again it gets its own', async () => {
     const { reopened } = await lostTender(await tempDir());
     expect((await reopened.execute({ type: 'register.setQuantity', registerId: 'R1', lineId: 'T-R1-000001-1', quantity: 2 })).ok).toBe(true);
@@ -123,10 +139,30 @@ describe('durable engine', () => {
     const backup = chain.exportState().store;
     sellLampsForPickup(chain, 1);
     const restored = Chain.restore(chain.catalog, { store: backup, headquarters: chain.exportState().headquarters });
-    expect(restored.reconcile()).toEqual({ counters: { 'T-R1': 1 } });
+    expect(restored.reconcile()).toMatchObject({ counters: { 'T-R1': 1, CO: 1 } });
     expect(restored.reconcile()).toBeNull();
-    expect(restored.executeNow({ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' }).ok).toBe(true);
-    expect(restored.executeNow({ type: 'register.setCustomer', registerId: 'R1', customerId: 'C-CAL' })).toMatchObject({ ok: true, result: { transactionId: 'T-R1-000002' } });
+    sellLampsForPickup(restored, 1);
+    expect(restored.orderIds()).toEqual(['CO-000002']);
+    expect(salesOrderOf(restored.backOffice(), 'S1-T-R1-000002')).toMatchObject({ orderId: 'CO-000002', salesOrderId: 'SO-000002' });
+  });
+
+  it('SY-3 a customer created in real time and lost by the store: the next customer gets a new id, headquarters keeps both apart', async () => {
+    const dir = await tempDir();
+    const first = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 0 });
+    expect((await first.execute({ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' })).ok).toBe(true);
+    const lost = await first.execute({ type: 'customer.create', registerId: 'R1', customer: { name: 'Lost Larry' } });
+    expect(lost).toMatchObject({ ok: true, result: { mode: 'sync' } });
+    await first.close();
+    const journal = join(dir, 'store.journal.jsonl');
+    const lines = (await readFile(journal, 'utf8')).trimEnd().split('\n');
+    await writeFile(journal, `${lines.slice(0, -1).join('\n')}\n`);
+    const reopened = await DurableChain.open(dir);
+    const next = await reopened.execute({ type: 'customer.create', registerId: 'R1', customer: { name: 'Next Nora' } });
+    expect(next).toMatchObject({ ok: true, result: { mode: 'sync' } });
+    expect(next.ok && next.result.customerId).not.toBe(lost.ok && lost.result.customerId);
+    const accounts = Object.values(reopened.chain.backOffice().customers).filter((c) => c.storeId !== null).map((c) => c.record.name);
+    expect(accounts).toEqual(['Lost Larry', 'Next Nora']);
+    await reopened.close();
   });
 
   it('SY-2 a store restored behind headquarters numbers its next order update past every revision headquarters applied', async () => {
