@@ -7,7 +7,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
-import { accountOf, distributionFor, initialBackOffice, nextDueJob, revivedBackOffice, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
 import { parseHeadquartersCommand, type HeadquartersCommand } from './headquarters-commands.ts';
 import { DEFAULT_START, VirtualClock } from './ids.ts';
 import type { CommandOutcome } from './protocol/commands.ts';
@@ -44,8 +44,7 @@ export class HeadquartersEngine {
     if (state === undefined) {
       this.actor = createActor(machine, { input: { office: initialBackOffice(catalog, startAt) } });
     } else {
-      const persisted = state.headquarters as { context: Parameters<typeof revivedBackOffice>[0] };
-      this.actor = createActor(machine, { snapshot: { ...persisted, context: revivedBackOffice(persisted.context) } } as never);
+      this.actor = createActor(machine, { snapshot: state.headquarters } as never);
     }
     this.actor.start();
   }

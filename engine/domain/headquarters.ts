@@ -173,28 +173,6 @@ export function initialBackOffice(catalog: Catalog, startAt: number): BackOffice
   };
 }
 
-/**
- * A back office as an older snapshot stored it, with the indexes and totals this version keeps (derived once from
- * the tables). A change log rebuilt this way names each record's last change only, which is all job 1010 needs.
- */
-export function revivedBackOffice(office: Omit<BackOffice, 'waiting' | 'changes' | 'tally'> & Partial<BackOffice>): BackOffice {
-  if (office.waiting !== undefined && office.changes !== undefined && office.tally !== undefined) return office as BackOffice;
-  const waiting: Record<string, true> = {};
-  for (const [key, staged] of Object.entries(office.staged)) if (staged.processedAt === null) waiting[key] = true;
-  const changes: string[] = [];
-  for (const account of Object.values(office.customers)) if (account.version > 0) changes[account.version - 1] = customerChange(account.accountNumber);
-  for (const salesOrder of Object.values(office.salesOrders)) changes[salesOrder.version - 1] = salesOrderChange(salesOrder.salesOrderId);
-  for (let v = 0; v < office.version; v++) changes[v] ??= '';
-  const salesOrders = Object.values(office.salesOrders);
-  return {
-    ...office, waiting, changes,
-    tally: {
-      accounts: Object.keys(office.customers).length, salesOrders: salesOrders.length, salesOrdersTotal: salesOrders.reduce((sum, so) => sum + so.order.total, 0),
-      returnOrders: Object.keys(office.returnOrders).length, receiptsPosted: Object.keys(office.postedReceipts).length, staged: Object.keys(office.staged).length,
-    },
-  };
-}
-
 export function accountOf(office: BackOffice, channelCustomerId: string): HqCustomer | undefined {
   const account = office.accountOfChannelCustomer[channelCustomerId];
   return account === undefined ? undefined : office.customers[account];

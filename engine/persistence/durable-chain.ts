@@ -14,10 +14,16 @@
  * headquarters: opening then moves the store's numbering past everything headquarters has seen from it
  * (Chain.reconcile), so a new order never takes the lost one's id.
  *
+ * Nothing on disk is believed blindly: journal lines, snapshot records and the lowdb files are sealed (checksums),
+ * seqs are consecutive from the snapshot's, the manifests and the other journal's entries say how far each journal
+ * was on disk; damage is refused on open (recovery.ts) with the file, the line and what to do. One engine per data
+ * directory: a lock file holds the pid (data-dir.ts).
+ *
  * Costs stay flat as history grows: a snapshot is taken when the commands since the last one reach the size of the
  * state it wrote (so its cost per command stays constant), it captures the state by reference at once and writes it
  * out a chunk at a time; a long clock advance lets other work in between its jobs.
  */
+import { mkdir, open, stat } from 'node:fs/promises';
 import { Chain, type AcceptedEntry, type ChainChange, type ChainResult, type ChainOptions } from '../chain.ts';
 import { buildCatalog } from '../domain/catalog.ts';
 import { CommandRefused } from '../domain/violation.ts';
@@ -25,8 +31,10 @@ import type { RecordedCall } from '../headquarters-gateway.ts';
 import type { HeadquartersState } from '../headquarters-engine.ts';
 import { chainCommandSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
 import type { EngineState } from '../store-engine.ts';
-import { dataPaths } from './data-dir.ts';
-import { Journal, type JournalEntry } from './journal.ts';
+import { dataPaths, lockDataDir, type DataDirLock } from './data-dir.ts';
+import { nodeFiles, type DataFiles } from './files.ts';
+import { Journal, syncDir, type JournalEntry } from './journal.ts';
+import { checkJournals, consistentCut, type Side } from './recovery.ts';
 import { SnapshotStore, type StoredSnapshot } from './snapshot-store.ts';
 import { headquartersRecords, headquartersStateFrom, storeRecords, storeStateFrom } from './state-records.ts';
 
@@ -44,9 +52,11 @@ export interface DurableOptions {
   snapshotEvery?: number;
   fsync?: boolean;
   transport?: ChainOptions['transport'];
+  /** Create the data directory if it does not exist (default true; a report opens only one that does). */
+  create?: boolean;
+  /** The file writes (a test injects failures or traces them). */
+  files?: DataFiles;
 }
-
-type Side = 'store' | 'headquarters';
 
 interface Persisted { journal: Journal; snapshots: SnapshotStore; sinceSnapshot: number; lastRecords: number; snapshotting: Promise<void> | null }
 
@@ -58,35 +68,29 @@ function checkReplay(side: Side, entry: JournalEntry, result: { ok: boolean; seq
 }
 
 function stateOf<T>(stored: StoredSnapshot | null, decode: (records: readonly unknown[]) => T): T | undefined {
-  if (stored === null) return undefined;
-  return 'state' in stored ? stored.state as T : decode(stored.records);
+  return stored === null ? undefined : decode(stored.records);
+}
+
+/** Whether `dir` exists (a file there is refused). */
+async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    if ((await stat(dir)).isDirectory()) return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  throw new Error(`${dir} is not a directory`);
+}
+
+/** Creates an empty file (and its directory entry, durably) if there is none. */
+async function touch(path: string, dir: string): Promise<void> {
+  await (await open(path, 'a')).close();
+  await syncDir(dir);
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * The entries of each journal that hold: those that follow (`after`) only entries the other journal holds, from the
- * snapshots on (what a snapshot holds followed only entries on disk). A crash between the two journals' writes can
- * leave one ahead of the other; its entries past what the other holds are cut off, and so, in turn, are the other's
- * entries that followed those. Entries at or before a side's snapshot may be left out of `journals`.
- */
-export function consistentCut(journals: Record<Side, readonly JournalEntry[]>, snapshots: Record<Side, number>): Record<Side, number> {
-  const keep: Record<Side, number> = {
-    store: Math.max(snapshots.store, journals.store.at(-1)?.seq ?? 0),
-    headquarters: Math.max(snapshots.headquarters, journals.headquarters.at(-1)?.seq ?? 0),
-  };
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [side, other] of [['store', 'headquarters'], ['headquarters', 'store']] as const) {
-      const broken = journals[side].find((e) => e.seq > snapshots[side] && e.seq <= keep[side] && (e.after ?? 0) > keep[other]);
-      if (broken !== undefined) {
-        keep[side] = broken.seq - 1;
-        changed = true;
-      }
-    }
-  }
-  return keep;
-}
+export { consistentCut };
 
 export class DurableChain {
   private failure: Error | null = null;
@@ -100,7 +104,7 @@ export class DurableChain {
   /** Why the last snapshot could not be written (null: it was). */
   snapshotFailure: Error | null = null;
 
-  private constructor(readonly chain: Chain, private readonly sides: Record<Side, Persisted>, private readonly snapshotEvery: number) {
+  private constructor(readonly chain: Chain, private readonly sides: Record<Side, Persisted>, private readonly snapshotEvery: number, private readonly lock: DataDirLock) {
     this.accepted = { store: chain.store.seq, headquarters: chain.headquarters.seq };
     chain.onAccepted((entry) => this.pending.push(entry));
     chain.onChange((change) => this.changes.push(change));
@@ -116,13 +120,35 @@ export class DurableChain {
     this.changeListeners.push(listener);
   }
 
+  /**
+   * Opens a data directory (created on first start, unless `create` is false), locked against a second engine before
+   * anything in it is written. Refuses damage (DamagedData: a file changed, cut or missing; see recovery.ts and
+   * the files' seals); cuts, with a warning, what a crash left half-written and never acknowledged.
+   */
   static async open(dataDir: string, options: DurableOptions = {}): Promise<DurableChain> {
+    if (!(await isDirectory(dataDir))) {
+      if (options.create === false) throw new Error(`no data directory ${dataDir}`);
+      await mkdir(dataDir, { recursive: true });
+    }
+    const lock = await lockDataDir(dataDir);
+    try {
+      return await DurableChain.openLocked(dataDir, lock, options);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private static async openLocked(dataDir: string, lock: DataDirLock, options: DurableOptions): Promise<DurableChain> {
     const paths = dataPaths(dataDir);
-    const storeSnapshots = await SnapshotStore.open(paths.store.snapshots);
-    const hqSnapshots = await SnapshotStore.open(paths.headquarters.snapshots);
+    const files = options.files ?? nodeFiles;
+    const storeSnapshots = await SnapshotStore.open(paths.store.snapshots, { files });
+    const hqSnapshots = await SnapshotStore.open(paths.headquarters.snapshots, { files });
     if (storeSnapshots.config === null || hqSnapshots.config === null) {
-      if (options.config === undefined) throw new Error(`no chain configuration in ${paths.store.snapshots}: pass one on first start`);
+      if (options.config === undefined) throw new Error(`${dataDir} holds no chain: pass a chain configuration on first start`);
       buildCatalog(options.config); // refuse a bad configuration before anything is written
+      // The journals first: once a configuration is stored, a missing journal is damage.
+      for (const journal of [paths.store.journal, paths.headquarters.journal]) await touch(journal, dataDir);
       const stored: StoredConfig = { chain: options.config, seed: options.seed ?? 1, startAt: options.startAt };
       await storeSnapshots.saveConfig(stored);
       await hqSnapshots.saveConfig(stored);
@@ -136,25 +162,29 @@ export class DurableChain {
       ...(storeState === undefined ? {} : { store: storeState }),
       ...(hqState === undefined ? {} : { headquarters: hqState }),
     }, chainOptions);
-    const journals = {
-      store: await Journal.readAll(paths.store.journal, { after: chain.store.seq }),
-      headquarters: await Journal.readAll(paths.headquarters.journal, { after: chain.headquarters.seq }),
+    const scans = {
+      store: await Journal.scan(paths.store.journal, { after: chain.store.seq }),
+      headquarters: await Journal.scan(paths.headquarters.journal, { after: chain.headquarters.seq }),
     };
-    const keep = consistentCut(journals, { store: chain.store.seq, headquarters: chain.headquarters.seq });
-    for (const entry of journals.headquarters) {
-      if (entry.seq > chain.headquarters.seq && entry.seq <= keep.headquarters) checkReplay('headquarters', entry, chain.headquarters.executeNow(entry.command));
+    checkJournals(scans, {
+      store: { path: storeSnapshots.path, snapshot: storeSnapshots.snapshot },
+      headquarters: { path: hqSnapshots.path, snapshot: hqSnapshots.snapshot },
+    });
+    const keep = consistentCut({ store: scans.store.entries, headquarters: scans.headquarters.entries }, { store: chain.store.seq, headquarters: chain.headquarters.seq });
+    for (const entry of scans.headquarters.entries) {
+      if (entry.seq <= keep.headquarters) checkReplay('headquarters', entry, chain.headquarters.executeNow(entry.command));
     }
-    for (const entry of journals.store) {
-      if (entry.seq > chain.store.seq && entry.seq <= keep.store) checkReplay('store', entry, chain.store.executeNow(entry.command, { calls: (entry.calls ?? []) as RecordedCall[] }));
+    for (const entry of scans.store.entries) {
+      if (entry.seq <= keep.store) checkReplay('store', entry, chain.store.executeNow(entry.command, { calls: (entry.calls ?? []) as RecordedCall[] }));
     }
-    const journalOptions = options.fsync === undefined ? {} : { fsync: options.fsync };
-    const side = async (snapshots: SnapshotStore, journal: string, keepUpTo: number): Promise<Persisted> => ({
-      journal: await Journal.open(journal, { ...journalOptions, keepUpTo }), snapshots, sinceSnapshot: 0, lastRecords: 0, snapshotting: null,
+    const side = async (snapshots: SnapshotStore, side: Side): Promise<Persisted> => ({
+      journal: await Journal.open(paths[side].journal, { scanned: scans[side], keepUpTo: keep[side], files, ...(options.fsync === undefined ? {} : { fsync: options.fsync }) }),
+      snapshots, sinceSnapshot: 0, lastRecords: 0, snapshotting: null,
     });
     const durable = new DurableChain(chain, {
-      store: await side(storeSnapshots, paths.store.journal, keep.store),
-      headquarters: await side(hqSnapshots, paths.headquarters.journal, keep.headquarters),
-    }, options.snapshotEvery ?? 1000);
+      store: await side(storeSnapshots, 'store'),
+      headquarters: await side(hqSnapshots, 'headquarters'),
+    }, options.snapshotEvery ?? 1000, lock);
     chain.reconcile();
     durable.changes = [];
     await durable.flush();
@@ -171,13 +201,15 @@ export class DurableChain {
     try {
       for (const { engine, ...entry } of entries) {
         const other: Side = engine === 'store' ? 'headquarters' : 'store';
-        this.sides[engine].journal.write({ ...entry, after: this.accepted[other] });
+        this.sides[engine].journal.write({ ...entry, after: this.accepted[other], otherOnDisk: this.sides[other].journal.durableSeq });
         this.accepted[engine] = entry.seq;
-        this.countTowardsSnapshot(engine);
+        this.sides[engine].sinceSnapshot += 1;
       }
     } catch (error) {
       return Promise.reject(error as Error);
     }
+    // Only now: a snapshot captures the state as of every entry above, so it waits for all of them to be on disk.
+    for (const side of ['store', 'headquarters'] as const) this.snapshotIfDue(side);
     return this.onDisk();
   }
 
@@ -280,9 +312,8 @@ export class DurableChain {
     }
   }
 
-  private countTowardsSnapshot(side: Side): void {
+  private snapshotIfDue(side: Side): void {
     const persisted = this.sides[side];
-    persisted.sinceSnapshot += 1;
     if (this.snapshotEvery > 0 && persisted.snapshotting === null && persisted.sinceSnapshot >= Math.max(this.snapshotEvery, persisted.lastRecords)) {
       void this.snapshotOf(side);
     }
@@ -298,9 +329,11 @@ export class DurableChain {
     if (persisted.snapshotting !== null) return persisted.snapshotting;
     persisted.sinceSnapshot = 0;
     const durable = this.onDisk();
+    // Both journals are on disk up to these once `durable` resolves: neither may be found shorter later.
+    const journals = { ...this.accepted };
     const write = side === 'store'
-      ? (() => { const captured = this.chain.store.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock }, storeRecords(captured)); })()
-      : (() => { const captured = this.chain.headquarters.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock }, headquartersRecords(captured)); })();
+      ? (() => { const captured = this.chain.store.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock, journals }, storeRecords(captured)); })()
+      : (() => { const captured = this.chain.headquarters.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock, journals }, headquartersRecords(captured)); })();
     persisted.snapshotting = durable.then(
       async () => {
         // After a failed journal write memory is ahead of disk: a snapshot would make that permanent.
@@ -331,5 +364,6 @@ export class DurableChain {
       await side.snapshotting;
       await side.journal.close();
     }));
+    await this.lock.release();
   }
 }

@@ -226,7 +226,8 @@ describe('durable engine', () => {
   it('a bad chain configuration is refused on first start and nothing is written', async () => {
     const dir = await tempDir();
     await expect(DurableChain.open(dir, { config: { currency: 'USD' } })).rejects.toThrow(/locations/);
-    await expect(DurableChain.open(dir)).rejects.toThrow(/no chain configuration/);
+    await expect(DurableChain.open(dir)).rejects.toThrow(/holds no chain: pass a chain configuration/);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('killing the process between commands loses no acknowledged command', async () => {
