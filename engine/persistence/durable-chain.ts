@@ -101,8 +101,11 @@ export class DurableChain {
   private readonly changeListeners: ((changes: ChainChange[]) => void)[] = [];
   /** Resolves once every command that arrived so far is applied (null: none waits, a command applies at once). */
   private applying: Promise<void> | null = null;
-  /** Why the last snapshot could not be written (null: it was). */
-  snapshotFailure: Error | null = null;
+  /**
+   * Why snapshots cannot be written, since when (wall clock) and how many attempts failed in a row (null: the last
+   * one was written). The journals still hold everything; the next attempt comes after `snapshotEvery` commands.
+   */
+  snapshotFailure: { error: Error; since: number; attempts: number } | null = null;
 
   private constructor(readonly chain: Chain, private readonly sides: Record<Side, Persisted>, private readonly snapshotEvery: number, private readonly lock: DataDirLock) {
     this.accepted = { store: chain.store.seq, headquarters: chain.headquarters.seq };
@@ -342,7 +345,9 @@ export class DurableChain {
           persisted.lastRecords = (await write()).records;
           this.snapshotFailure = null;
         } catch (error) {
-          this.snapshotFailure = error instanceof Error ? error : new Error(String(error));
+          const failure = this.snapshotFailure;
+          if (failure === null) console.error(`the ${side} snapshot could not be written (it is tried again later; the journals hold everything): ${String(error)}`);
+          this.snapshotFailure = { error: error instanceof Error ? error : new Error(String(error)), since: failure?.since ?? Date.now(), attempts: (failure?.attempts ?? 0) + 1 };
         }
       },
       () => {},

@@ -3,12 +3,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile, type FileHandle } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { Chain } from '../../engine/chain.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 import { dayCommands, SEED } from './fixtures/day-commands.ts';
+import { fullDisk } from './fixtures/full-disk.ts';
 import { chainFor, loadScenario, runSteps } from '../../engine/scenario.ts';
 
 const dirs: string[] = [];
@@ -184,6 +185,34 @@ describe('durable engine', () => {
     sync(restored);
     expect(atHeadquarters(restored).revision).toBeGreaterThan(applied);
     expect(atHeadquarters(restored).order).toEqual(atHeadquarters(chain).order);
+  });
+
+  it('3 a snapshot that cannot be written (ENOSPC) does not stop the engine: commands go on from the journal, the failure is reported, no temporary file is left, and it is tried again later', async () => {
+    const dir = await tempDir();
+    const disk = fullDisk(/snapshot-\d+\.jsonl/);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const durable = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 20, files: disk });
+      const commands = dayCommands(120);
+      for (const command of commands.slice(0, 60)) expect((await durable.execute(command)).ok).toBe(true);
+      await durable.snapshot();
+      expect(durable.snapshotFailure).toMatchObject({ error: { message: expect.stringMatching(/ENOSPC/) }, attempts: expect.any(Number) });
+      expect(durable.snapshotFailure!.attempts).toBeGreaterThan(1);
+      expect(error).toHaveBeenCalledTimes(1);
+      expect((await readdir(dir)).filter((f) => f.includes('snapshot') || f.endsWith('.tmp'))).toEqual([]);
+      disk.on = false; // room again
+      for (const command of commands.slice(60)) expect((await durable.execute(command)).ok).toBe(true);
+      await durable.snapshot();
+      expect(durable.snapshotFailure).toBeNull();
+      const before = durable.chain.exportState();
+      await durable.close();
+      const reopened = await DurableChain.open(dir);
+      expect(reopened.chain.exportState()).toEqual(before);
+      expect(before).toEqual(referenceState(commands, commands.length));
+      await reopened.close();
+    } finally {
+      error.mockRestore();
+    }
   });
 
   it('a refused command is neither applied nor journaled', async () => {

@@ -4,23 +4,10 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SnapshotStore } from '../../engine/persistence/snapshot-store.ts';
 import { dataPaths } from '../../engine/persistence/data-dir.ts';
-import { nodeFiles, type DataFiles } from '../../engine/persistence/files.ts';
+import { fullDisk } from './fixtures/full-disk.ts';
 
 const head = (seq: number, at = seq) => ({ seq, at, journals: { store: seq, headquarters: 0 } });
 const rec = (n: string) => ({ t: 'row', n });
-
-/** Node's file writes, but a write to a file whose name matches `failing` throws ENOSPC (the disk is full). */
-function fullDisk(failing: RegExp, op: 'write' | 'sync' | 'rename' = 'write'): DataFiles & { on: boolean } {
-  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-  const files: DataFiles & { on: boolean } = {
-    on: true,
-    write: (handle, path, data) => (files.on && op === 'write' && failing.test(path) ? Promise.reject(enospc()) : nodeFiles.write(handle, path, data)),
-    sync: (handle, path) => (files.on && op === 'sync' && failing.test(path) ? Promise.reject(enospc()) : nodeFiles.sync(handle, path)),
-    rename: (from, to) => (files.on && op === 'rename' && failing.test(to) ? Promise.reject(enospc()) : nodeFiles.rename(from, to)),
-  };
-  return files;
-}
-
 
 let dir: string;
 let path: string;

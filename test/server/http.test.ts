@@ -1,7 +1,8 @@
 /** The HTTP API against a real server: sign-in, authorization per site and role (ST-5), bad input, durability. */
 import { readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fullDisk } from '../engine/fixtures/full-disk.ts';
 import { accepted, call, command, PIN, signIn, testServer, type TestServer } from './server-helpers.ts';
 
 let t: TestServer;
@@ -229,6 +230,28 @@ describe('durability and the page', () => {
     const journal = await readFile(join(t.dir, 'store.journal.jsonl'), 'utf8');
     expect(journal.trimEnd().split('\n').map((line) => (JSON.parse(line) as { command: { type: string } }).command.type).at(-1)).toBe('register.tender');
     expect(await readFile(join(t.dir, 'headquarters.journal.jsonl'), 'utf8')).toContain('headquarters.createOrder');
+  });
+
+  it('3 /healthz says when snapshots cannot be written (200, JSON) while commands go on, and when they are again', async () => {
+    await t.close();
+    const disk = fullDisk(/snapshot-\d+\.jsonl/);
+    t = await testServer(undefined, { files: disk, snapshotEvery: 3 });
+    expect(await call(t.url, 'GET', '/healthz')).toMatchObject({ status: 200, body: { ok: true, journal: 'ok', snapshot: { state: 'ok' } } });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+      await accepted(t.url, token, ...lampSale);
+      await t.durable.snapshot();
+      expect(await call(t.url, 'GET', '/healthz')).toMatchObject({
+        status: 200, body: { ok: true, journal: 'ok', snapshot: { state: 'failing', message: expect.stringMatching(/ENOSPC/), attempts: expect.any(Number), since: expect.any(String) } },
+      });
+      expect(await command(t.url, token, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 })).toMatchObject({ status: 200 });
+      disk.on = false;
+      await t.durable.snapshot();
+      expect(await call(t.url, 'GET', '/healthz')).toMatchObject({ status: 200, body: { snapshot: { state: 'ok' } } });
+    } finally {
+      error.mockRestore();
+    }
   });
 
   it('every answer carries security headers', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import { DurableChain } from '../../engine/persistence/durable-chain.ts';
+import { DurableChain, type DurableOptions } from '../../engine/persistence/durable-chain.ts';
 import type { GatewayOptions } from '../../engine/server/gateway.ts';
 import { startServer, type RunningServer } from '../../engine/server/server.ts';
 
@@ -15,10 +15,10 @@ export const PIN = { cashier1: '1111', lead1: '2222', cashier2: '3333', cashier3
 
 export interface TestServer { server: RunningServer; durable: DurableChain; dir: string; url: string; close(): Promise<void> }
 
-export async function testServer(gateway?: GatewayOptions): Promise<TestServer> {
+export async function testServer(gateway?: GatewayOptions, options: Pick<DurableOptions, 'files' | 'snapshotEvery'> = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
   const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
-  const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9) });
+  const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9), ...options });
   const server = await startServer(durable, { screens: { html: '<!doctype html><title>test</title>', script: 'export {};' }, ...(gateway === undefined ? {} : { gateway }) });
   return {
     server, durable, dir, url: server.url,
