@@ -226,9 +226,9 @@ export class Chain {
   }
 
   /**
-   * A clock advance taken a job at a time (`step` runs the next job due, or moves the clock to the end and says
-   * false), so that a host can let other work in between. Refused before anything moves when it would run more
-   * than MAX_RUNS_PER_ADVANCE jobs.
+   * A clock advance taken a job at a time (`step` runs the next job due, and with the last one moves the clock to
+   * the end and says false), so that a host can let other work in between. Refused before anything moves when it
+   * would run more than MAX_RUNS_PER_ADVANCE jobs.
    */
   startAdvance(ms: number): ClockAdvance {
     const until = this.now + ms;
@@ -238,17 +238,18 @@ export class Chain {
     const runs: JobRun[] = [];
     let done = false;
     return {
+      // The last job and the move to the end go together, so that the last step always changes something.
       step: () => {
         if (done) return false;
         const next = this.headquarters.nextDueJob(until);
-        if (next === null) {
-          this.moveClocks(until);
-          done = true;
-          return false;
+        if (next !== null) {
+          this.moveClocks(next.at);
+          runs.push(this.runJob(next.job, [...this.catalog.stores.keys()]));
+          if (this.headquarters.nextDueJob(until) !== null) return true;
         }
-        this.moveClocks(next.at);
-        runs.push(this.runJob(next.job, [...this.catalog.stores.keys()]));
-        return true;
+        this.moveClocks(until);
+        done = true;
+        return false;
       },
       result: () => ({ now: this.now, jobsRun: runs.map((r) => ({ job: r.job, at: r.at })) }),
     };
@@ -289,12 +290,24 @@ export class Chain {
   }
 
   /**
+   * Recovery: a crash between the two journals' writes can keep one engine's move of the clock and lose the other's;
+   * the one behind catches up, so that both read the same time again.
+   */
+  private alignClocks(): void {
+    const store = this.store.clock.now;
+    const headquarters = this.headquarters.clock.now;
+    if (store < headquarters) this.mustAccept(this.onStore({ type: 'clock.advance', ms: headquarters - store }));
+    if (headquarters < store) this.mustAccept(this.onHeadquarters({ type: 'clock.advance', ms: store - headquarters }));
+  }
+
+  /**
    * Recovery (SY-3): when the store's state is behind headquarters' (a store command lost after the real-time call
    * it made was stored at headquarters, or a channel database restored from a backup), the store's numbering moves
    * past the furthest headquarters has seen from it, so no id is issued twice; and a sale still open at a register
    * whose order headquarters already holds keeps that order's id when it is tendered again. Null: nothing to do.
    */
   reconcile(): Record<string, unknown> | null {
+    this.alignClocks();
     const office = this.headquarters.office;
     const behind = office.channelNumbering === null ? null : numberingBehind(this.store.numbering(), office.channelNumbering);
     const reserved: Record<string, string> = {};

@@ -3,12 +3,15 @@
  * over Socket.IO that follows rooms (a store, a register, a location, headquarters). The feed resumes from the last
  * sequence number it applied after a reconnect, or takes the rooms' current state: no transition is missed.
  *
+ * Every command a screen sends is one user action under a key of its own (send-action.ts).
+ *
  * Screens depend on the `StoreApi` interface only, so that component tests can give them a fake.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { Envelope, SubscribeReply } from '../engine/protocol/messages.ts';
 import type { OrderRow, StoreSetup } from '../engine/protocol/views.ts';
+import { sendAction } from './send-action.ts';
 
 export type Setup = StoreSetup;
 export type { Envelope, OrderRow };
@@ -67,9 +70,9 @@ export class HttpApi implements StoreApi {
     return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
   }
 
-  async command(command: Record<string, unknown>, approval?: Approval): Promise<CommandAnswer> {
-    const response = await fetch(`${this.baseUrl}/api/commands`, { method: 'POST', headers: this.headers(), body: JSON.stringify(approval === undefined ? { command } : { command, approval }) });
-    return await response.json() as CommandAnswer;
+  command(command: Record<string, unknown>, approval?: Approval): Promise<CommandAnswer> {
+    const post = async (body: string) => await (await fetch(`${this.baseUrl}/api/commands`, { method: 'POST', headers: this.headers(), body })).json() as CommandAnswer;
+    return sendAction(post, approval === undefined ? { command } : { command, approval });
   }
 
   async get<T = Record<string, unknown>>(path: string): Promise<T> {

@@ -29,8 +29,9 @@ import { buildCatalog } from '../domain/catalog.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import type { RecordedCall } from '../headquarters-gateway.ts';
 import type { HeadquartersState } from '../headquarters-engine.ts';
-import { chainCommandSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
+import { chainCommandSchema, commandIdSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
 import type { EngineState } from '../store-engine.ts';
+import { CommandKeys, fingerprintOf, type CommandKey } from './command-keys.ts';
 import { dataPaths, lockDataDir, type DataDirLock } from './data-dir.ts';
 import { nodeFiles, type DataFiles } from './files.ts';
 import { Journal, syncDir, type JournalEntry } from './journal.ts';
@@ -92,9 +93,25 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export { consistentCut };
 
+/** How a client sends a command: under a key of its own, so that a repeat gets the first answer (command-keys.ts). */
+export interface CommandOptions { commandId?: string | undefined }
+
+/** A command's change on its way to the journal, and the key of the command it completes. */
+type Pending = AcceptedEntry & { key?: CommandKey };
+
+const isKeyRecord = (record: unknown): record is { t: 'commandKey'; key: CommandKey } => (record as { t?: unknown }).t === 'commandKey';
+
+/** A side's snapshot records: its state's, then the keys its journal holds (the state's decoders pass them by). */
+function* withKeys(records: Iterable<unknown>, keys: readonly CommandKey[]): Generator<unknown> {
+  yield* records;
+  for (const key of keys) yield { t: 'commandKey', key };
+}
+
 export class DurableChain {
   private failure: Error | null = null;
-  private pending: AcceptedEntry[] = [];
+  private pending: Pending[] = [];
+  /** The keys of commands clients sent, with their first answers. */
+  private readonly keys = new CommandKeys();
   /** The last seq each side accepted (journaled or on its way). */
   private readonly accepted: Record<Side, number>;
   private changes: ChainChange[] = [];
@@ -159,8 +176,10 @@ export class DurableChain {
     const stored = storeSnapshots.config as StoredConfig;
     const catalog = buildCatalog(stored.chain);
     const chainOptions: ChainOptions = { seed: stored.seed, startAt: stored.startAt, transport: options.transport };
-    const storeState = stateOf<EngineState>(await storeSnapshots.readSnapshot(), storeStateFrom);
-    const hqState = stateOf<HeadquartersState>(await hqSnapshots.readSnapshot(), headquartersStateFrom);
+    const storeSnapshot = await storeSnapshots.readSnapshot();
+    const hqSnapshot = await hqSnapshots.readSnapshot();
+    const storeState = stateOf<EngineState>(storeSnapshot, storeStateFrom);
+    const hqState = stateOf<HeadquartersState>(hqSnapshot, headquartersStateFrom);
     const chain = Chain.restore(catalog, {
       ...(storeState === undefined ? {} : { store: storeState }),
       ...(hqState === undefined ? {} : { headquarters: hqState }),
@@ -188,6 +207,14 @@ export class DurableChain {
       store: await side(storeSnapshots, 'store'),
       headquarters: await side(hqSnapshots, 'headquarters'),
     }, options.snapshotEvery ?? 1000, lock);
+    const keysOf = (side: Side, records: readonly unknown[], entries: readonly JournalEntry[], upTo: number) => [
+      ...records.filter(isKeyRecord).map(({ key }) => ({ ...key, side })),
+      ...entries.filter((entry) => entry.key !== undefined && entry.seq <= upTo).map((entry) => ({ ...entry.key!, side })),
+    ];
+    durable.keys.load([
+      ...keysOf('store', storeSnapshot?.records ?? [], scans.store.entries, keep.store),
+      ...keysOf('headquarters', hqSnapshot?.records ?? [], scans.headquarters.entries, keep.headquarters),
+    ], chain.now);
     chain.reconcile();
     durable.changes = [];
     await durable.flush();
@@ -239,75 +266,122 @@ export class DurableChain {
     }
   }
 
-  private notStored(): ChainResult {
-    return { ok: false, error: { rule: 'UNAVAILABLE', message: `command not stored: ${this.failure!.message}` } };
+  /** The journal failed with the command's changes on their way to disk: they may or may not be there. */
+  private outcomeUnknown(): ChainResult {
+    return {
+      ok: false,
+      error: { rule: 'OUTCOME_UNKNOWN', field: 'server', message: 'the command may or may not have been stored: once the server is back, send it again with the same commandId to learn its outcome' },
+    };
   }
 
+  /** The journal failed before the command came: nothing of it was done. */
   private unavailable(): ChainResult {
-    return { ok: false, error: { rule: 'UNAVAILABLE', message: `the journal failed (${this.failure!.message}): restart the engine` } };
+    return { ok: false, error: { rule: 'UNAVAILABLE', field: 'server', message: `the journal failed (${this.failure!.message}): the command was not taken; restart the engine` } };
   }
 
   /**
    * Validates and applies a command and resolves once everything it changed is in the journals. Whatever the engines
    * accepted is journaled even if the chain command as a whole was refused (a real-time call that succeeded stays
-   * done).
+   * done). Under a `commandId`, a repeat of an accepted command gets its first answer and changes nothing.
    */
-  async execute(input: unknown): Promise<ChainResult> {
+  async execute(input: unknown, options: CommandOptions = {}): Promise<ChainResult> {
     if (this.failure !== null) return this.unavailable();
+    if (options.commandId !== undefined && !commandIdSchema.safeParse(options.commandId).success) {
+      return { ok: false, error: { rule: 'VALIDATION', field: 'commandId', message: 'commandId: expected 1-64 characters of A-Z a-z 0-9 _ . : -' } };
+    }
     const parsed = parseWith(chainCommandSchema, input);
-    return parsed.ok ? this.executeParsed(parsed.command) : parsed;
+    return parsed.ok ? this.executeParsed(parsed.command, options) : parsed;
   }
 
-
   /**
-   * `execute` for a command already validated against `chainCommandSchema` (the server's, after authorization).
-   * Commands are applied in the order they arrive; while a clock advance runs its jobs, later commands wait for it.
+   * `execute` for a command (and key) already validated (the server's, after authorization). Commands are applied
+   * in the order they arrive; while a clock advance runs its jobs, later commands wait for it.
    */
-  executeParsed(command: ChainCommand): Promise<ChainResult> {
+  executeParsed(command: ChainCommand, options: CommandOptions = {}): Promise<ChainResult> {
     if (this.failure !== null) return Promise.resolve(this.unavailable());
-    if (this.applying === null && command.type !== 'clock.advance') return this.applyNow(command);
+    const { commandId } = options;
+    if (this.applying === null && command.type !== 'clock.advance') return this.applyNow(command, commandId);
     const before = this.applying ?? Promise.resolve();
     let applied!: () => void;
     const mine = new Promise<void>((resolve) => { applied = resolve; });
     this.applying = mine;
     void mine.then(() => { if (this.applying === mine) this.applying = null; });
     return before.then(() => {
-      if (command.type === 'clock.advance') return this.advance(command, applied);
-      const result = this.applyNow(command);
+      if (command.type === 'clock.advance') return this.advance(command, commandId, applied);
+      const result = this.applyNow(command, commandId);
       applied();
       return result;
     });
   }
 
+  /** The first answer to a repeat of a command remembered under its key, or why the key cannot be used for this one. */
+  private repeat(commandId: string, fingerprint: string, command: ChainCommand): Promise<ChainResult> | null {
+    const known = this.keys.get(commandId);
+    if (known === undefined) return null;
+    if (known.fingerprint !== fingerprint) {
+      return Promise.resolve({ ok: false, error: { rule: 'CONFLICT', field: 'commandId', message: `commandId ${commandId} was sent with another command: a new command needs a new commandId` } });
+    }
+    if (!('answer' in known)) return null; // a clock advance a crash interrupted: it goes on
+    const answer: ChainResult = { ok: true, ...known.answer, command };
+    return (known.stored ?? Promise.resolve(true)).then((onDisk) => (onDisk ? answer : this.outcomeUnknown()));
+  }
+
+  /** Puts a command's key on its last change (kept only if every change before it is: see recovery.ts), and remembers it once that is on its way. */
+  private keyed(key: CommandKey): (stored: Promise<boolean>) => void {
+    const last = this.pending.at(-1);
+    if (last === undefined) return () => {};
+    last.key = key;
+    return (stored) => this.keys.remember(key, last.engine, stored);
+  }
+
   /** Applies a command now; resolves once it is in the journals. */
-  private applyNow(command: ChainCommand): Promise<ChainResult> {
+  private applyNow(command: ChainCommand, commandId: string | undefined): Promise<ChainResult> {
     if (this.failure !== null) return Promise.resolve(this.unavailable());
+    const fingerprint = commandId === undefined ? '' : fingerprintOf(command);
+    const repeated = commandId === undefined ? null : this.repeat(commandId, fingerprint, command);
+    if (repeated !== null) return repeated;
+    const before = this.pending.length;
     const result = this.chain.execute(command);
-    return this.durable().then((stored) => (stored ? result : this.notStored()));
+    const changed = this.pending.length > before;
+    const remember = result.ok && commandId !== undefined ? this.keyed({ id: commandId, fingerprint, at: result.at, answer: { seq: result.seq, at: result.at, result: result.result } }) : null;
+    const stored = this.durable();
+    remember?.(stored);
+    // A refusal that changed nothing is true whatever became of the journal.
+    return stored.then((onDisk) => (onDisk || !changed ? result : this.outcomeUnknown()));
   }
 
   /**
    * A clock advance, a job at a time: each job's commands are journaled, and the event loop runs, before the next
-   * (`applied` once the clock has reached its end: the commands waiting for it go on).
+   * (`applied` once the clock has reached its end: the commands waiting for it go on). Under a key, the time it is
+   * heading for is journaled with its first job: a repeat after a crash between its jobs goes on to that time.
    */
-  private async advance(command: Extract<ChainCommand, { type: 'clock.advance' }>, applied: () => void): Promise<ChainResult> {
+  private async advance(command: Extract<ChainCommand, { type: 'clock.advance' }>, commandId: string | undefined, applied: () => void): Promise<ChainResult> {
     try {
       if (this.failure !== null) return this.unavailable();
+      const fingerprint = commandId === undefined ? '' : fingerprintOf(command);
+      const repeated = commandId === undefined ? null : this.repeat(commandId, fingerprint, command);
+      if (repeated !== null) return await repeated;
+      const interrupted = commandId === undefined ? undefined : this.keys.get(commandId);
+      const until = interrupted !== undefined && 'until' in interrupted ? interrupted.until : this.chain.now + command.ms;
       let advance;
       try {
-        advance = this.chain.startAdvance(command.ms);
+        advance = this.chain.startAdvance(until - this.chain.now);
       } catch (error) {
         if (error instanceof CommandRefused) return { ok: false, error: error.violation };
         throw error;
       }
-      for (;;) {
+      for (let first = true; ; first = false) {
         const more = advance.step();
+        const answer: ChainResult | null = more ? null : { ok: true, seq: this.chain.seq, at: this.chain.now, command, result: advance.result() };
+        const remember = commandId === undefined || (more && !first) ? null
+          : this.keyed(answer?.ok === true ? { id: commandId, fingerprint, at: answer.at, answer: { seq: answer.seq, at: answer.at, result: answer.result } } : { id: commandId, fingerprint, at: this.chain.now, until });
         const stored = this.durable();
-        if (!more) {
+        remember?.(stored);
+        if (answer !== null) {
           applied();
-          return (await stored) ? { ok: true, seq: this.chain.seq, at: this.chain.now, command, result: advance.result() } : this.notStored();
+          return (await stored) ? answer : this.outcomeUnknown();
         }
-        if (!(await stored)) return this.notStored();
+        if (!(await stored)) return this.outcomeUnknown();
         await nextTick();
       }
     } finally {
@@ -334,9 +408,10 @@ export class DurableChain {
     const durable = this.onDisk();
     // Both journals are on disk up to these once `durable` resolves: neither may be found shorter later.
     const journals = { ...this.accepted };
+    const keys = this.keys.ofSide(side);
     const write = side === 'store'
-      ? (() => { const captured = this.chain.store.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock, journals }, storeRecords(captured)); })()
-      : (() => { const captured = this.chain.headquarters.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock, journals }, headquartersRecords(captured)); })();
+      ? (() => { const captured = this.chain.store.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock, journals }, withKeys(storeRecords(captured), keys)); })()
+      : (() => { const captured = this.chain.headquarters.capture(); return () => persisted.snapshots.saveSnapshot({ seq: captured.seq, at: captured.clock, journals }, withKeys(headquartersRecords(captured), keys)); })();
     persisted.snapshotting = durable.then(
       async () => {
         // After a failed journal write memory is ahead of disk: a snapshot would make that permanent.

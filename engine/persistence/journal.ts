@@ -11,6 +11,7 @@
 // that never completed, so was never acknowledged) is cut, with a warning.
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { CommandKey } from './command-keys.ts';
 import { damaged } from './damage.ts';
 import { nodeFiles, type DataFiles } from './files.ts';
 import { seal, sealOf, unsealed } from './seal.ts';
@@ -33,6 +34,8 @@ export interface JournalEntry {
    * journal found shorter than another's entries say was cut (see DurableChain). Absent: nothing was.
    */
   otherOnDisk?: number;
+  /** The client's key of the command this entry completes, with its answer (see command-keys.ts). */
+  key?: CommandKey;
 }
 
 export interface JournalOptions {
@@ -320,12 +323,12 @@ function parseEntry(data: Buffer, start: number, end: number): JournalEntry | nu
   try {
     const v = unsealed(data, start, end);
     if (typeof v !== 'object' || v === null) return null;
-    const { seq, at, command, calls, after, otherOnDisk } = v as Record<string, unknown>;
+    const { seq, at, command, calls, after, otherOnDisk, key } = v as Record<string, unknown>;
     if (!Number.isInteger(seq) || typeof at !== 'number' || (calls !== undefined && !Array.isArray(calls)) || (after !== undefined && !Number.isInteger(after))
-      || (otherOnDisk !== undefined && !Number.isInteger(otherOnDisk))) return null;
+      || (otherOnDisk !== undefined && !Number.isInteger(otherOnDisk)) || (key !== undefined && (typeof key !== 'object' || key === null))) return null;
     return {
       seq: seq as number, at, command, ...(calls === undefined ? {} : { calls: calls as unknown[] }), ...(after === undefined ? {} : { after: after as number }),
-      ...(otherOnDisk === undefined ? {} : { otherOnDisk: otherOnDisk as number }),
+      ...(otherOnDisk === undefined ? {} : { otherOnDisk: otherOnDisk as number }), ...(key === undefined ? {} : { key: key as CommandKey }),
     };
   } catch {
     return null;

@@ -93,6 +93,12 @@ export type Command = z.infer<typeof commandSchema>;
 /** Headquarters' job schedules: every N minutes (at most a week), or none. */
 export const everyMinutesSchema = z.number().int().min(1).max(7 * 24 * 60).nullable();
 
+/**
+ * A client's key for one command (idempotency): a repeat under the same key gets the first answer and changes
+ * nothing (see engine/persistence/command-keys.ts).
+ */
+export const commandIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'expected 1-64 characters of A-Z a-z 0-9 _ . : -');
+
 /** What stores, screens, scenarios and analysts send the chain. */
 export const chainCommandSchema = z.discriminatedUnion('type', [
   ...storeCommandOptions,

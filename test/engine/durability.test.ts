@@ -240,7 +240,7 @@ describe('durable engine', () => {
     const created = durable.execute({ type: 'customer.create', registerId: 'R1', customer: { name: 'Lost Customer' } });
     const linked = durable.execute({ type: 'sync.setLink', storeId: 'S1', state: 'online' });
     const pulled = durable.execute({ type: 'headquarters.runJob', job: 'P-job' });
-    for (const answer of await Promise.all([created, linked, pulled])) expect(answer).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
+    for (const answer of await Promise.all([created, linked, pulled])) expect(answer).toMatchObject({ ok: false, error: { rule: 'OUTCOME_UNKNOWN' } });
     expect(await durable.execute({ type: 'register.openShift', registerId: 'R2', operatorId: 'lead1' })).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
     await durable.close();
     // Headquarters wrote the upload beside the store's failed writes; it followed store entries that are not on disk,
