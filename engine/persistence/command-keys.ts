@@ -50,16 +50,21 @@ export class CommandKeys {
     return this.byId.get(id);
   }
 
-  /** Remembers a key, forgetting what fell out of the window. */
-  remember(key: CommandKey, side: Side, stored?: Promise<boolean>): void {
+  /**
+   * Remembers a key, forgetting what fell out of the window. `stored` (when its entry is still on its way to disk)
+   * is called with the promise of that; a repeat meanwhile waits for it.
+   */
+  remember(key: CommandKey, side: Side): { stored(onDisk: Promise<boolean>): void } {
     const remembered: Remembered = { ...key, side };
-    if (stored !== undefined) {
-      remembered.stored = stored;
-      void stored.then((onDisk) => { if (onDisk) delete remembered.stored; });
-    }
     this.byId.delete(key.id);
     this.byId.set(key.id, remembered);
     this.forgetBefore(key.at - this.keepMs);
+    return {
+      stored: (onDisk) => {
+        remembered.stored = onDisk;
+        void onDisk.then((done) => { if (done) delete remembered.stored; });
+      },
+    };
   }
 
   /**

@@ -322,16 +322,20 @@ export class DurableChain {
       return Promise.resolve({ ok: false, error: { rule: 'CONFLICT', field: 'commandId', message: `commandId ${commandId} was sent with another command: a new command needs a new commandId` } });
     }
     if (!('answer' in known)) return null; // a clock advance a crash interrupted: it goes on
-    const answer: ChainResult = { ok: true, ...known.answer, command };
+    const { seq, at, result } = known.answer;
+    const answer: ChainResult = { ok: true, seq, at, command, result };
     return (known.stored ?? Promise.resolve(true)).then((onDisk) => (onDisk ? answer : this.outcomeUnknown()));
   }
 
-  /** Puts a command's key on its last change (kept only if every change before it is: see recovery.ts), and remembers it once that is on its way. */
+  /**
+   * Puts a command's key on its last change (kept only if every change before it is: see recovery.ts) and remembers
+   * it, before that change goes to the journal (a snapshot taken then holds the key with the state).
+   */
   private keyed(key: CommandKey): (stored: Promise<boolean>) => void {
     const last = this.pending.at(-1);
     if (last === undefined) return () => {};
     last.key = key;
-    return (stored) => this.keys.remember(key, last.engine, stored);
+    return this.keys.remember(key, last.engine).stored;
   }
 
   /** Applies a command now; resolves once it is in the journals. */

@@ -4,23 +4,17 @@
  * directory.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dataPaths } from '../../engine/persistence/data-dir.ts';
 import { DamagedData } from '../../engine/persistence/damage.ts';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 import { dayCommands, SEED } from './fixtures/day-commands.ts';
+import { useTempDirs } from './fixtures/temp-dirs.ts';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'engine-damage-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => { await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))); });
+const tempDir = useTempDirs('engine-damage-');
 
 /** A data directory after `count` day commands, then headquarters' jobs (its entries say how far the store was on disk). */
 async function storedDay(options: { count?: number; snapshotEvery?: number } = {}): Promise<{ dir: string; paths: ReturnType<typeof dataPaths>; state: string }> {

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { Chain } from '../../engine/chain.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
@@ -11,14 +9,10 @@ import { demoChainConfig } from '../fixtures/chain.ts';
 import { dayCommands, SEED } from './fixtures/day-commands.ts';
 import { fullDisk } from './fixtures/full-disk.ts';
 import { chainFor, loadScenario, runSteps } from '../../engine/scenario.ts';
+import { killWhen } from './fixtures/kill-writer.ts';
+import { useTempDirs } from './fixtures/temp-dirs.ts';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'engine-durability-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => { await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))); });
+const tempDir = useTempDirs('engine-durability-');
 
 /** Anna orders `lamps` lamps for pickup at S1 from R1 and pays the 10% deposit in cash (275 a lamp): CO-000001. */
 function sellLampsForPickup(chain: Chain, lamps: number): void {
@@ -38,19 +32,23 @@ function referenceState(commands: unknown[], count: number) {
   return engine.exportState();
 }
 
+/** Closes a durable chain that ran `commands` and reopens its directory: the state is as before, and as a chain that never stopped. */
+async function closedAndReopened(durable: DurableChain, dir: string, commands: unknown[]): Promise<void> {
+  const before = durable.chain.exportState();
+  await durable.close();
+  const reopened = await DurableChain.open(dir);
+  expect(reopened.chain.exportState()).toEqual(before);
+  expect(before).toEqual(referenceState(commands, commands.length));
+  await reopened.close();
+}
+
 describe('durable engine', () => {
   it('restart = snapshot + journal replay rebuilds the state before the stop', async () => {
     const dir = await tempDir();
     const commands = dayCommands(300);
     const first = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 120 });
     for (const command of commands) expect((await first.execute(command)).ok).toBe(true);
-    const before = first.chain.exportState();
-    await first.close();
-
-    const second = await DurableChain.open(dir);
-    expect(second.chain.exportState()).toEqual(before);
-    expect(before).toEqual(referenceState(commands, commands.length));
-    await second.close();
+    await closedAndReopened(first, dir, commands);
   });
 
   it('SY-3 the store and headquarters each rebuild their own state from their own files (outage scenario, real-time calls replayed)', async () => {
@@ -204,12 +202,7 @@ describe('durable engine', () => {
       for (const command of commands.slice(60)) expect((await durable.execute(command)).ok).toBe(true);
       await durable.snapshot();
       expect(durable.snapshotFailure).toBeNull();
-      const before = durable.chain.exportState();
-      await durable.close();
-      const reopened = await DurableChain.open(dir);
-      expect(reopened.chain.exportState()).toEqual(before);
-      expect(before).toEqual(referenceState(commands, commands.length));
-      await reopened.close();
+      await closedAndReopened(durable, dir, commands);
     } finally {
       error.mockRestore();
     }
@@ -263,26 +256,11 @@ describe('durable engine', () => {
     const dir = await tempDir();
     const total = 2000;
     const writer = fileURLToPath(new URL('./fixtures/engine-writer.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, String(total)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastAck = 0;
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    await new Promise<void>((resolve, reject) => {
-      let buffered = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          if (line.startsWith('ack ')) lastAck = Math.max(lastAck, Number(line.slice(4)));
-          if (line === 'done') reject(new Error('the writer finished before it was killed: raise the command count'));
-        }
-        if (lastAck >= 400) { child.kill('SIGKILL'); resolve(); }
-      });
-      child.on('exit', (code) => { if (lastAck < 400) reject(new Error(`writer exited ${code}: ${stderr}`)); });
+    await killWhen(writer, [dir, String(total)], (line) => {
+      if (line.startsWith('ack ')) lastAck = Math.max(lastAck, Number(line.slice(4)));
+      return lastAck >= 400;
     });
-    await exited;
 
     const reopened = await DurableChain.open(dir);
     // Every day command is one store command: the store's sequence number counts the commands recovered.

@@ -2,23 +2,15 @@
  * Issue 9, defects 4 and 5: every answer is true (stored and applied, neither, or "outcome unknown"), and a client's
  * `commandId` makes a repeat get the first answer and change nothing, also across a restart.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CommandKeys } from '../../engine/persistence/command-keys.ts';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { nodeFiles, type DataFiles } from '../../engine/persistence/files.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 import { SEED } from './fixtures/day-commands.ts';
+import { useTempDirs } from './fixtures/temp-dirs.ts';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'engine-idempotency-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => { await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))); });
+const tempDir = useTempDirs('engine-idempotency-');
 
 const open = async (dir: string, options: { files?: DataFiles; snapshotEvery?: number } = {}) => DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 0, ...options });
 
@@ -128,16 +120,23 @@ describe('5 idempotency: a repeat under the same commandId gets the first answer
 });
 
 describe('4 answers are true when the journal fails', () => {
-  it('4 a write that failed after its bytes reached the disk answers OUTCOME_UNKNOWN (503); after a restart the commandId gives the first answer, applied once', async () => {
+  /** Lamp sale tendered (key tender-1) as the store journal's write fails, before or after its bytes reach the disk; closed. */
+  async function tenderAsTheJournalFails(when: 'before' | 'after'): Promise<{ dir: string; unknown: unknown; later: unknown }> {
     const dir = await tempDir();
-    const files = failingWrite(/store\.journal/, 'after');
+    const files = failingWrite(/store\.journal/, when);
     const first = await open(dir, { files });
     await accepted(first, lampSale);
     files.armed = true;
     const unknown = await first.execute(tender, { commandId: 'tender-1' });
-    expect(unknown).toEqual({ ok: false, error: { rule: 'OUTCOME_UNKNOWN', field: 'server', message: 'the command may or may not have been stored: once the server is back, send it again with the same commandId to learn its outcome' } });
-    expect(await first.execute(lampSale[0], { commandId: 'later' })).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
+    const later = await first.execute(lampSale[0], { commandId: 'later' });
     await first.close();
+    return { dir, unknown, later };
+  }
+
+  it('4 a write that failed after its bytes reached the disk answers OUTCOME_UNKNOWN (503); after a restart the commandId gives the first answer, applied once', async () => {
+    const { dir, unknown, later } = await tenderAsTheJournalFails('after');
+    expect(unknown).toEqual({ ok: false, error: { rule: 'OUTCOME_UNKNOWN', field: 'server', message: 'the command may or may not have been stored: once the server is back, send it again with the same commandId to learn its outcome' } });
+    expect(later).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
 
     const reopened = await open(dir);
     expect(reopened.chain.orderIds()).toEqual(['CO-000001']);
@@ -148,13 +147,8 @@ describe('4 answers are true when the journal fails', () => {
   });
 
   it('4 a write that failed before its bytes reached the disk answers OUTCOME_UNKNOWN; after a restart the commandId applies it, once', async () => {
-    const dir = await tempDir();
-    const files = failingWrite(/store\.journal/, 'before');
-    const first = await open(dir, { files });
-    await accepted(first, lampSale);
-    files.armed = true;
-    expect(await first.execute(tender, { commandId: 'tender-1' })).toMatchObject({ ok: false, error: { rule: 'OUTCOME_UNKNOWN' } });
-    await first.close();
+    const { dir, unknown } = await tenderAsTheJournalFails('before');
+    expect(unknown).toMatchObject({ ok: false, error: { rule: 'OUTCOME_UNKNOWN' } });
 
     const reopened = await open(dir);
     expect(reopened.chain.orderIds()).toEqual([]);
