@@ -6,7 +6,7 @@
  * reference, an account by the channel's customer id; receiving or processing the same thing again changes nothing.
  */
 import type { Catalog } from './catalog.ts';
-import { type DistributionPackage, type OrderSummary, type OutboundItem, type ReceiptSummary, type ReturnSummary } from './channel-transactions.ts';
+import type { DistributionPackage, OrderSummary, OutboundItem, ReceiptSummary, ReturnSummary } from './channel-transactions.ts';
 import type { Customer, HeadquartersJob } from './config.ts';
 import { furthest, type Numbering } from './numbering.ts';
 

@@ -31,7 +31,7 @@ import type { RecordedCall } from '../headquarters-gateway.ts';
 import type { HeadquartersState } from '../headquarters-engine.ts';
 import { chainCommandSchema, commandIdSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
 import type { EngineState } from '../store-engine.ts';
-import { CommandKeys, fingerprintOf, type CommandKey } from './command-keys.ts';
+import { CommandKeys, fingerprintOf, type CommandKey, type FirstAnswer } from './command-keys.ts';
 import { dataPaths, lockDataDir, type DataDirLock } from './data-dir.ts';
 import { nodeFiles, type DataFiles } from './files.ts';
 import { Journal, syncDir, type JournalEntry } from './journal.ts';
@@ -90,8 +90,6 @@ async function touch(path: string, dir: string): Promise<void> {
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-export { consistentCut };
 
 /** How a client sends a command: under a key of its own, so that a repeat gets the first answer (command-keys.ts). */
 export interface CommandOptions { commandId?: string | undefined }
@@ -376,14 +374,16 @@ export class DurableChain {
       }
       for (let first = true; ; first = false) {
         const more = advance.step();
-        const answer: ChainResult | null = more ? null : { ok: true, seq: this.chain.seq, at: this.chain.now, command, result: advance.result() };
-        const remember = commandId === undefined || (more && !first) ? null
-          : this.keyed(answer?.ok === true ? { id: commandId, fingerprint, at: answer.at, answer: { seq: answer.seq, at: answer.at, result: answer.result } } : { id: commandId, fingerprint, at: this.chain.now, until });
+        const done: FirstAnswer | null = more ? null : { seq: this.chain.seq, at: this.chain.now, result: advance.result() };
+        const key: CommandKey | null = commandId === undefined ? null
+          : done !== null ? { id: commandId, fingerprint, at: done.at, answer: done }
+            : first ? { id: commandId, fingerprint, at: this.chain.now, until } : null;
+        const remember = key === null ? null : this.keyed(key);
         const stored = this.durable();
         remember?.(stored);
-        if (answer !== null) {
+        if (done !== null) {
           applied();
-          return (await stored) ? answer : this.outcomeUnknown();
+          return (await stored) ? { ok: true, seq: done.seq, at: done.at, command, result: done.result } : this.outcomeUnknown();
         }
         if (!(await stored)) return this.outcomeUnknown();
         await nextTick();

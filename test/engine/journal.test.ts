@@ -8,7 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Journal } from '../../engine/persistence/journal.ts';
 import type { JournalEntry } from '../../engine/persistence/journal.ts';
 import { dataPaths } from '../../engine/persistence/data-dir.ts';
-import { consistentCut } from '../../engine/persistence/durable-chain.ts';
+import { consistentCut } from '../../engine/persistence/recovery.ts';
 import { seal } from '../../engine/persistence/seal.ts';
 
 const entry = (seq: number): JournalEntry => ({ seq, at: seq * 100, command: { type: 'cmd', seq } });
