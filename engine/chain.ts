@@ -12,7 +12,7 @@
 import { buildCatalog, type Catalog } from './domain/catalog.ts';
 import type { HeadquartersJob } from './domain/config.ts';
 import { dueRunCount, salesOrderOf, type BackOffice, type JobRun } from './domain/headquarters.ts';
-import { numberingBehind } from './domain/numbering.ts';
+import { numberingBehind, numbersIn, type Numbering } from './domain/numbering.ts';
 import { CommandRefused, refuse } from './domain/violation.ts';
 import type { HeadquartersGateway, RealtimeRequest, RealtimeResponse, RecordedCall } from './headquarters-gateway.ts';
 import { HeadquartersEngine, type HeadquartersState } from './headquarters-engine.ts';
@@ -138,11 +138,20 @@ export class Chain {
 
   /**
    * SY-1 / CU-4: the real-time service (the store engine calls it only while the store is online). The call carries
-   * the channel's numbering: headquarters keeps the furthest it has seen (see reconcile).
+   * what it shows of the channel's numbering: headquarters keeps the furthest it has seen (see reconcile).
    */
   private realtime(request: RealtimeRequest): RealtimeResponse {
-    const result = this.onHeadquarters({ ...request, numbering: this.store.numbering() });
+    const result = this.onHeadquarters({ ...request, numbering: this.shownBy(request) });
     return result.ok ? { ok: true, result: result.result } : { ok: false, error: result.error };
+  }
+
+  /**
+   * The numbers of the ids a real-time call holds (an order's id and transaction id; a customer's GUID is the random
+   * stream's) and how far the stream has gone: all of the channel's numbering that headquarters sees in it.
+   */
+  private shownBy(request: RealtimeRequest): Numbering {
+    const ids = request.type === 'headquarters.createOrder' ? [request.order.orderId, request.order.channelReference.slice(request.order.storeId.length + 1)] : [];
+    return { counters: numbersIn(ids), rng: this.store.rng };
   }
 
   /**

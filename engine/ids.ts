@@ -84,6 +84,11 @@ export class SeededIds {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
+  /** The random stream's state. */
+  get rng(): number {
+    return this.state.rng;
+  }
+
   /** The number the next id of a prefix follows (0: none drawn). */
   last(prefix: string): number {
     return this.state.counters[prefix] ?? 0;

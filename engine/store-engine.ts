@@ -234,7 +234,12 @@ export class StoreEngine {
   receiptIds(): string[] { return [...this.parts.receipts.keys()]; }
   allReturnOrders(): readonly ReturnOrder[] { return this.parts.returnOrders; }
 
-  /** The channel's numbering now: what it sends headquarters with every real-time call and upload. */
+  /** The state of the channel's random stream (GUIDs, tokens). */
+  get rng(): number {
+    return this.parts.ids.rng;
+  }
+
+  /** The channel's numbering now: what it sends headquarters with every upload. */
   numbering(): Numbering {
     const { counters, rng } = this.parts.ids.toJSON();
     return { counters, rng };

@@ -1,6 +1,7 @@
 /**
  * Where the store channel's numbering stands: a counter per id prefix (`CO`, `T-R1`, `INV`...) and the state of its
- * seeded random stream (GUIDs, tokens). Headquarters keeps the furthest numbering the channel has sent it, so that a
+ * seeded random stream (GUIDs, tokens). Headquarters keeps the furthest numbering the channel has shown it (the
+ * whole numbering with each upload; the ids a real-time call holds and the stream's state with each call), so that a
  * channel that lost work headquarters saw (or came back from a backup) moves past it and never issues an id twice.
  *
  * The random stream is mulberry32: its state walks a single cycle of 2^32 values by a fixed step, so two states can
@@ -29,12 +30,22 @@ export function rngAhead(a: number, b: number): boolean {
   return draws !== 0 && draws < 2 ** 31;
 }
 
-/** The furthest of two numberings, counter by counter and stream by stream. */
+/** The furthest of two numberings, counter by counter and stream by stream (`known` itself when `sent` is no further). */
 export function furthest(known: Numbering | null, sent: Numbering): Numbering {
   if (known === null) return { counters: { ...sent.counters }, rng: sent.rng };
-  const counters = { ...known.counters };
-  for (const [prefix, n] of Object.entries(sent.counters)) counters[prefix] = Math.max(counters[prefix] ?? 0, n);
-  return { counters, rng: rngAhead(sent.rng, known.rng) ? sent.rng : known.rng };
+  const ahead = Object.entries(sent.counters).filter(([prefix, n]) => (known.counters[prefix] ?? 0) < n);
+  const rng = rngAhead(sent.rng, known.rng) ? sent.rng : known.rng;
+  return ahead.length === 0 && rng === known.rng ? known : { counters: { ...known.counters, ...Object.fromEntries(ahead) }, rng };
+}
+
+/** The numbers of ids shaped `<prefix>-<digits>` (`CO-000042`, `T-R1-000007`), by prefix. */
+export function numbersIn(ids: readonly string[]): Record<string, number> {
+  const counters: Record<string, number> = {};
+  for (const id of ids) {
+    const match = /^(.+)-(\d+)$/.exec(id);
+    if (match !== null) counters[match[1]!] = Math.max(counters[match[1]!] ?? 0, Number(match[2]));
+  }
+  return counters;
 }
 
 /** What of `seen` lies ahead of `current`: the counters to move on, and the stream's state if it is further (null: nothing). */

@@ -4,26 +4,25 @@
  * The small lowdb JSON file holds the configuration and the manifest of the current snapshot; the snapshot itself
  * is a JSON Lines file beside it, one record per line, written a chunk at a time (the event loop runs between
  * chunks, so a large state never holds the server up), then fsynced and renamed into place before the manifest
- * names it. Both are sealed (seal.ts): the lowdb file as a whole, each record line on its own, and the manifest
- * holds the records file's size and checksum, so a changed digit, a lost or moved line is found on reading and
- * refused (DamagedData). Every write goes to a temporary file that is fsynced and renamed into place (and removed
+ * names it. Both are sealed (seal.ts): the lowdb file as a whole, each record line on its own and in its place, and
+ * the manifest holds the records file's size and count, so a changed digit, a lost, added or moved line is found on
+ * reading and refused (DamagedData). Every write goes to a temporary file that is fsynced and renamed into place (and removed
  * if the write fails): a resolved save is durable, a failed one leaves what was stored as it was.
  */
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { Low, type Adapter } from 'lowdb';
 import { damaged } from './damage.ts';
 import { nodeFiles, type DataFiles } from './files.ts';
 import { syncDir } from './journal.ts';
-import { hex32, seal, sealOf, unsealed } from './seal.ts';
+import { seal, sealOf, unsealed } from './seal.ts';
 
 /** The format this version writes: files without it were written by an earlier version (no checksums). */
 const FORMAT = 2;
 
 /**
  * Where a snapshot is: the last journal seq folded into it (replay resumes after it), its records' file with their
- * count, size and checksum, and the seqs both journals had on disk when it was taken (neither may end before).
+ * count and size, and the seqs both journals had on disk when it was taken (neither may end before).
  */
 export interface SnapshotManifest {
   seq: number;
@@ -31,7 +30,6 @@ export interface SnapshotManifest {
   file: string;
   records: number;
   bytes: number;
-  crc: string;
   journals: Record<'store' | 'headquarters', number>;
 }
 
@@ -156,24 +154,22 @@ export class SnapshotStore {
     const target = join(dirname(this.path), file);
     let count = 0;
     let bytes = 0;
-    let crc = 0;
     await writeWhole(this.files, target, async (append) => {
       let chunk = '';
       const flush = async () => {
         const buffer = Buffer.from(chunk, 'utf8');
-        crc = crc32(buffer, crc);
         bytes += buffer.length;
         chunk = '';
         await append(buffer);
       };
       for (const record of records) {
-        chunk += `${seal(JSON.stringify(record))}\n`;
         count += 1;
+        chunk += `${seal(JSON.stringify(record), count)}\n`;
         if (chunk.length >= CHUNK_BYTES) await flush();
       }
       await flush();
     });
-    const manifest: SnapshotManifest = { seq: head.seq, at: head.at, file, records: count, bytes, crc: hex32(crc), journals: head.journals };
+    const manifest: SnapshotManifest = { seq: head.seq, at: head.at, file, records: count, bytes, journals: head.journals };
     try {
       this.db.data.snapshot = manifest;
       await this.db.write();
@@ -187,7 +183,7 @@ export class SnapshotStore {
     return manifest;
   }
 
-  /** The current snapshot's records, each line's seal and the whole file's checked (null: none yet). */
+  /** The current snapshot's records, each line's seal (in its place) and the count and size checked (null: none yet). */
   async readSnapshot(): Promise<StoredSnapshot | null> {
     const snapshot = this.db.data.snapshot;
     if (snapshot === null) return null;
@@ -202,13 +198,12 @@ export class SnapshotStore {
     const records: unknown[] = [];
     let start = 0;
     for (let end = data.indexOf(0x0a); end !== -1; start = end + 1, end = data.indexOf(0x0a, start)) {
-      const state = sealOf(data, start, end);
-      if (state !== 'intact') throw damaged(`${path} line ${records.length + 1}`, state === 'damaged' ? 'its checksum does not match its text (the line was changed)' : 'it is not a sealed snapshot record');
+      const state = sealOf(data, start, end, records.length + 1);
+      if (state !== 'intact') throw damaged(`${path} line ${records.length + 1}`, state === 'damaged' ? 'its checksum does not match its text and place (the line was changed or moved)' : 'it is not a sealed snapshot record');
       records.push(unsealed(data, start, end));
     }
-    const crc = hex32(crc32(data));
-    if (start !== data.length || records.length !== snapshot.records || data.length !== snapshot.bytes || crc !== snapshot.crc) {
-      throw damaged(path, `it holds ${records.length} records in ${data.length} bytes (checksum ${crc}), its manifest in ${this.path} says ${snapshot.records} in ${snapshot.bytes} (checksum ${snapshot.crc}): lines were lost, added or moved`);
+    if (start !== data.length || records.length !== snapshot.records || data.length !== snapshot.bytes) {
+      throw damaged(path, `it holds ${records.length} records in ${data.length} bytes, its manifest in ${this.path} says ${snapshot.records} in ${snapshot.bytes}: lines were lost or added`);
     }
     return { seq: snapshot.seq, at: snapshot.at, records };
   }

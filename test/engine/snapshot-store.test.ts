@@ -39,7 +39,7 @@ describe('SnapshotStore', () => {
     expect(reopened.snapshot).toEqual({ seq: 42, at: 4200, journals: { store: 42, headquarters: 0 } });
     expect(await reopened.readSnapshot()).toEqual({ seq: 42, at: 4200, records });
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 2, config: reopened.config, snapshot: manifest, crc: expect.stringMatching(/^[0-9a-f]{8}$/) });
-    expect(manifest).toMatchObject({ records: 3, crc: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(manifest).toMatchObject({ records: 3 });
     expect((await readFile(join(dirname(path), manifest.file), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)).toEqual(records.map((r) => ({ ...r, crc: expect.any(String) })));
   });
 
@@ -137,10 +137,10 @@ describe('6 damage to a snapshot is refused, naming the file', () => {
   it('6 records lost, moved or the file missing', async () => {
     const { file } = await stored();
     const lines = (await readFile(file, 'utf8')).split('\n');
-    await writeFile(file, [lines[0], lines[2], ''].join('\n'));
-    await expect((await SnapshotStore.open(path)).readSnapshot()).rejects.toThrow(/holds 2 records .* says 3/);
+    await writeFile(file, [lines[0], lines[1], ''].join('\n'));
+    await expect((await SnapshotStore.open(path)).readSnapshot()).rejects.toThrow(/holds 2 records .* says 3 in \d+: lines were lost or added/);
     await writeFile(file, [lines[1], lines[0], lines[2], ''].join('\n'));
-    await expect((await SnapshotStore.open(path)).readSnapshot()).rejects.toThrow(/lines were lost, added or moved/);
+    await expect((await SnapshotStore.open(path)).readSnapshot()).rejects.toThrow(new RegExp(`${file} line 1: its checksum does not match its text and place \\(the line was changed or moved\\)`));
     await rm(file);
     await expect((await SnapshotStore.open(path)).readSnapshot()).rejects.toThrow(/it is missing/);
   });
