@@ -34,15 +34,18 @@ const tempDir = useTempDirs('engine-crash-');
 beforeEach(() => { vi.spyOn(console, 'warn').mockImplementation(() => {}); });
 afterEach(() => { vi.restoreAllMocks(); });
 
-const totals = { images: 0, kills: 0, acknowledged: 0, lost: 0, reusedIds: 0 };
+const tally = () => ({ reopens: 0, acknowledged: 0, lost: 0, reusedIds: 0 });
+const totals = { boundaries: tally(), kills: tally() };
 afterAll(() => {
-  console.log(`crash test${SOAK ? ' (soak)' : ''}: ${totals.images} crash images at write boundaries, ${totals.kills} SIGKILLs; ${totals.acknowledged} acknowledged answers checked over all reopens, ${totals.lost} lost, ${totals.reusedIds} ids reused`);
+  const line = ({ reopens, acknowledged, lost, reusedIds }: ReturnType<typeof tally>, what: string) => `${reopens} ${what}: ${acknowledged} acknowledged commands checked, ${lost} lost, ${reusedIds} ids reused`;
+  console.log(`crash test${SOAK ? ' (soak)' : ''}: ${line(totals.boundaries, 'crashes at write boundaries')}; ${line(totals.kills, 'SIGKILLs under load')}`);
 });
 
-function add(figures: RecoveryFigures, where: string): void {
-  totals.acknowledged += figures.acknowledged;
-  totals.lost += figures.lost;
-  totals.reusedIds += figures.reusedIds;
+function add(part: ReturnType<typeof tally>, figures: RecoveryFigures, where: string): void {
+  part.reopens += 1;
+  part.acknowledged += figures.acknowledged;
+  part.lost += figures.lost;
+  part.reusedIds += figures.reusedIds;
   expect(figures.problems, where).toEqual([]);
 }
 
@@ -94,11 +97,10 @@ describe('issue 9 crash test', () => {
       const imageDir = join(await tempDir(), 'data');
       if (!await disk.image(imageDir, disk.moments[image.moment - 1]!, image.bytes, journals)) continue;
       const acknowledged = new Map(acknowledgedAt.filter((a) => a.moments <= image.moment).map((a) => [a.index, a.answer]));
-      add(await checkRecovery(imageDir, day, acknowledged), `${image.name} after moment ${image.moment} of ${disk.moments.length}`);
-      totals.images += 1;
+      add(totals.boundaries, await checkRecovery(imageDir, day, acknowledged), `${image.name} after moment ${image.moment} of ${disk.moments.length}`);
       await rm(imageDir, { recursive: true, force: true });
     }
-    expect(totals.images).toBeGreaterThan(Math.min(50, images.length / 2));
+    expect(totals.boundaries.reopens).toBeGreaterThan(Math.min(50, images.length / 2));
   }, PLAN.timeout);
 
   it('random SIGKILLs of a writer under load lose no acknowledged command and reuse no id', async () => {
@@ -116,8 +118,7 @@ describe('issue 9 crash test', () => {
         if (match !== null) acknowledged.set(Number(match[1]), JSON.parse(match[2]!) as unknown);
         return acknowledged.size >= killAt;
       });
-      totals.kills += 1;
-      add(await checkRecovery(dir, day, acknowledged), `kill ${kill + 1} after ${acknowledged.size} acknowledgements`);
+      add(totals.kills, await checkRecovery(dir, day, acknowledged), `kill ${kill + 1} after ${acknowledged.size} acknowledgements`);
     }
   }, PLAN.timeout);
 });
