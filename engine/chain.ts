@@ -11,7 +11,8 @@
  */
 import { buildCatalog, type Catalog } from './domain/catalog.ts';
 import type { HeadquartersJob } from './domain/config.ts';
-import { dueRunCount, numbersSeen, type BackOffice, type JobRun } from './domain/headquarters.ts';
+import { dueRunCount, salesOrderOf, type BackOffice, type JobRun } from './domain/headquarters.ts';
+import { numberingBehind, numbersIn, type Numbering } from './domain/numbering.ts';
 import { CommandRefused, refuse } from './domain/violation.ts';
 import type { HeadquartersGateway, RealtimeRequest, RealtimeResponse, RecordedCall } from './headquarters-gateway.ts';
 import { HeadquartersEngine, type HeadquartersState } from './headquarters-engine.ts';
@@ -135,10 +136,22 @@ export class Chain {
     for (const listener of this.listeners) listener(entry);
   }
 
-  /** SY-1 / CU-4: the real-time service (the store engine calls it only while the store is online). */
+  /**
+   * SY-1 / CU-4: the real-time service (the store engine calls it only while the store is online). The call carries
+   * what it shows of the channel's numbering: headquarters keeps the furthest it has seen (see reconcile).
+   */
   private realtime(request: RealtimeRequest): RealtimeResponse {
-    const result = this.onHeadquarters(request);
+    const result = this.onHeadquarters({ ...request, numbering: this.shownBy(request) });
     return result.ok ? { ok: true, result: result.result } : { ok: false, error: result.error };
+  }
+
+  /**
+   * The numbers of the ids a real-time call holds (an order's id and transaction id; a customer's GUID is the random
+   * stream's) and how far the stream has gone: all of the channel's numbering that headquarters sees in it.
+   */
+  private shownBy(request: RealtimeRequest): Numbering {
+    const ids = request.type === 'headquarters.createOrder' ? [request.order.orderId, request.order.channelReference.slice(request.order.storeId.length + 1)] : [];
+    return { counters: numbersIn(ids), rng: this.store.rng };
   }
 
   /**
@@ -222,9 +235,9 @@ export class Chain {
   }
 
   /**
-   * A clock advance taken a job at a time (`step` runs the next job due, or moves the clock to the end and says
-   * false), so that a host can let other work in between. Refused before anything moves when it would run more
-   * than MAX_RUNS_PER_ADVANCE jobs.
+   * A clock advance taken a job at a time (`step` runs the next job due, and with the last one moves the clock to
+   * the end and says false), so that a host can let other work in between. Refused before anything moves when it
+   * would run more than MAX_RUNS_PER_ADVANCE jobs.
    */
   startAdvance(ms: number): ClockAdvance {
     const until = this.now + ms;
@@ -234,17 +247,18 @@ export class Chain {
     const runs: JobRun[] = [];
     let done = false;
     return {
+      // The last job and the move to the end go together, so that the last step always changes something.
       step: () => {
         if (done) return false;
         const next = this.headquarters.nextDueJob(until);
-        if (next === null) {
-          this.moveClocks(until);
-          done = true;
-          return false;
+        if (next !== null) {
+          this.moveClocks(next.at);
+          runs.push(this.runJob(next.job, [...this.catalog.stores.keys()]));
+          if (this.headquarters.nextDueJob(until) !== null) return true;
         }
-        this.moveClocks(next.at);
-        runs.push(this.runJob(next.job, [...this.catalog.stores.keys()]));
-        return true;
+        this.moveClocks(until);
+        done = true;
+        return false;
       },
       result: () => ({ now: this.now, jobsRun: runs.map((r) => ({ job: r.job, at: r.at })) }),
     };
@@ -263,8 +277,9 @@ export class Chain {
       if (!this.store.batchReachable(storeId)) return { storeId, outcome: 'unreachable', counts: {} };
       if (job === 'P-job') {
         const items = this.store.syncView(storeId).pending;
+        const numbering = this.store.numbering();
         for (let from = 0; from < items.length; from += UPLOAD_BATCH) {
-          this.transport.send({ to: 'headquarters', storeId, command: { type: 'headquarters.receiveUpload', storeId, items: items.slice(from, from + UPLOAD_BATCH) } });
+          this.transport.send({ to: 'headquarters', storeId, command: { type: 'headquarters.receiveUpload', storeId, items: items.slice(from, from + UPLOAD_BATCH), numbering } });
         }
         return { storeId, outcome: 'completed', counts: { uploaded: items.length, batches: Math.ceil(items.length / UPLOAD_BATCH) } };
       }
@@ -284,17 +299,33 @@ export class Chain {
   }
 
   /**
+   * Recovery: a crash between the two journals' writes can keep one engine's move of the clock and lose the other's;
+   * the one behind catches up, so that both read the same time again.
+   */
+  private alignClocks(): void {
+    const store = this.store.clock.now;
+    const headquarters = this.headquarters.clock.now;
+    if (store < headquarters) this.mustAccept(this.onStore({ type: 'clock.advance', ms: headquarters - store }));
+    if (headquarters < store) this.mustAccept(this.onHeadquarters({ type: 'clock.advance', ms: store - headquarters }));
+  }
+
+  /**
    * Recovery (SY-3): when the store's state is behind headquarters' (a store command lost after the real-time call
    * it made was stored at headquarters, or a channel database restored from a backup), the store's numbering moves
-   * past every number headquarters has seen from it, so no new order takes an old one's id. Null: nothing to do.
+   * past the furthest headquarters has seen from it, so no id is issued twice; and a sale still open at a register
+   * whose order headquarters already holds keeps that order's id when it is tendered again. Null: nothing to do.
    */
   reconcile(): Record<string, unknown> | null {
+    this.alignClocks();
     const office = this.headquarters.office;
-    const behind = Object.fromEntries(Object.entries(numbersSeen(office)).filter(([prefix, n]) => this.store.lastNumber(prefix) < n));
-    const known = new Set(this.store.customerIds());
-    const lostCustomers = Object.values(office.customers).filter((c) => c.storeId !== null && !known.has(c.channelCustomerId));
-    if (Object.keys(behind).length === 0 && lostCustomers.length === 0) return null;
-    return this.mustAccept(this.onStore({ type: 'sync.reseed', counters: behind, entropy: office.version })).result;
+    const behind = office.channelNumbering === null ? null : numberingBehind(this.store.numbering(), office.channelNumbering);
+    const reserved: Record<string, string> = {};
+    for (const channelReference of this.store.openSales()) {
+      const held = salesOrderOf(office, channelReference);
+      if (held !== undefined) reserved[channelReference] = held.orderId;
+    }
+    if (behind === null && Object.keys(reserved).length === 0) return null;
+    return this.mustAccept(this.onStore({ type: 'sync.reseed', counters: behind?.counters ?? {}, ...(behind?.rng === undefined ? {} : { rng: behind.rng }), reserved })).result;
   }
 
   // --- Views ---

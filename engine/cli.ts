@@ -42,11 +42,17 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
+function portOf(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new ScenarioError('command line', '--port', `expected a port number (0-65535), got "${value}"`);
+  return port;
+}
+
 async function main(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
   if (verb === 'demo') {
     const dataDir = resolve(option(rest, '--data') ?? 'data');
-    const port = Number(option(rest, '--port') ?? process.env.PORT ?? 8080);
+    const port = portOf(option(rest, '--port') ?? process.env.PORT ?? '8080');
     const host = option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1';
     const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
     const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt });
@@ -64,7 +70,10 @@ async function main(args: string[]): Promise<number> {
     }
     // The server is loaded only to be started: the other verbs never need it.
     const { startServer } = await import('./server/server.ts');
-    const server = await startServer(durable, { port, host });
+    const server = await startServer(durable, { port, host, dataDir }).catch(async (error: unknown) => {
+      await durable.close(); // the data directory is free again
+      throw error;
+    });
     console.log(`\nscreens (sign in with the demo staff, see README):\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
     await new Promise<void>((done) => {
       const stop = () => { void server.close().then(() => durable.close()).then(done); };
@@ -96,7 +105,7 @@ async function main(args: string[]): Promise<number> {
   }
   if (verb === 'report') {
     const dataDir = option(rest, '--data') ?? 'data';
-    const durable = await DurableChain.open(resolve(dataDir));
+    const durable = await DurableChain.open(resolve(dataDir), { create: false });
     console.log(formatReport(chainReport(durable.chain)));
     await durable.close();
     return 0;
@@ -105,10 +114,11 @@ async function main(args: string[]): Promise<number> {
   return 2;
 }
 
+// Whatever went wrong is said in one line (a bad file, a damaged or locked data directory, a port in use), no stack.
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
-    console.error(error instanceof ScenarioError ? `error: ${error.message}` : error);
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 2;
   },
 );

@@ -85,8 +85,8 @@ export const commandHandlers: Handlers = {
   'sync.acknowledge': (scope, c) => acknowledge(scope, c.storeId, c.keys),
   'sync.applyDistribution': (scope, c) => applyDistribution(scope, c.storeId, c.package),
   'sync.reseed': (scope, c) => {
-    scope.ids.moveOn(c.counters, c.entropy);
-    return { counters: c.counters };
+    scope.ids.moveOn(c.counters, c.rng, c.reserved);
+    return { counters: c.counters, ...(c.rng === undefined ? {} : { rng: c.rng }), ...(Object.keys(c.reserved).length === 0 ? {} : { reserved: c.reserved }) };
   },
   // FF-7: headquarters resets rejected lines at the locations that rejected them.
   'headquarters.resetFulfillment': (scope, c) => {

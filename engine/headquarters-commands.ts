@@ -45,6 +45,9 @@ export const outboundItemSchema = z.discriminatedUnion('kind', [
   }).strict() }).strict(),
 ]);
 
+/** The store channel's numbering as it stood when it sent a command (engine/domain/numbering.ts). */
+const numbering = z.object({ counters: z.record(id, count), rng: z.number().int().min(0).max(0xffffffff) }).strict().optional();
+
 const jobRunSchema = z.object({
   job: z.enum(headquartersJobs),
   at,
@@ -54,11 +57,11 @@ const jobRunSchema = z.object({
 
 export const headquartersCommandSchema = z.discriminatedUnion('type', [
   clockAdvanceSchema,
-  z.object({ type: z.literal('headquarters.createCustomer'), channelCustomerId: id, storeId: id, record: customerSchema }).strict(),
-  z.object({ type: z.literal('headquarters.updateCustomer'), accountNumber: id, record: customerSchema }).strict(),
-  z.object({ type: z.literal('headquarters.issueLoyaltyCard'), accountNumber: id }).strict(),
-  z.object({ type: z.literal('headquarters.createOrder'), order: orderSummarySchema, customer: customerSchema.nullable() }).strict(),
-  z.object({ type: z.literal('headquarters.receiveUpload'), storeId: id, items: z.array(outboundItemSchema).min(1).max(5000) }).strict(),
+  z.object({ type: z.literal('headquarters.createCustomer'), channelCustomerId: id, storeId: id, record: customerSchema, numbering }).strict(),
+  z.object({ type: z.literal('headquarters.updateCustomer'), accountNumber: id, record: customerSchema, numbering }).strict(),
+  z.object({ type: z.literal('headquarters.issueLoyaltyCard'), accountNumber: id, numbering }).strict(),
+  z.object({ type: z.literal('headquarters.createOrder'), order: orderSummarySchema, customer: customerSchema.nullable(), numbering }).strict(),
+  z.object({ type: z.literal('headquarters.receiveUpload'), storeId: id, items: z.array(outboundItemSchema).min(1).max(5000), numbering }).strict(),
   z.object({ type: z.literal('headquarters.synchronizeCustomers') }).strict(),
   z.object({ type: z.literal('headquarters.synchronizeOrders') }).strict(),
   z.object({ type: z.literal('headquarters.recordJobRun'), run: jobRunSchema }).strict(),

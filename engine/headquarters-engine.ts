@@ -7,7 +7,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
-import { accountOf, distributionFor, initialBackOffice, nextDueJob, revivedBackOffice, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
 import { parseHeadquartersCommand, type HeadquartersCommand } from './headquarters-commands.ts';
 import { DEFAULT_START, VirtualClock } from './ids.ts';
 import type { CommandOutcome } from './protocol/commands.ts';
@@ -17,7 +17,7 @@ import { explainRefusal } from '../machines/rules.ts';
 export interface HeadquartersState { seq: number; clock: number; headquarters: unknown }
 
 /** The back office's tables that grow with the chain (written record by record in a snapshot). */
-export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'returnOrders', 'postedReceipts', 'waiting'] as const;
+export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'salesOrderOfOrderId', 'returnOrders', 'postedReceipts', 'waiting'] as const;
 export type BackOfficeTable = typeof BACK_OFFICE_TABLES[number];
 
 export interface HeadquartersCapture {
@@ -44,8 +44,7 @@ export class HeadquartersEngine {
     if (state === undefined) {
       this.actor = createActor(machine, { input: { office: initialBackOffice(catalog, startAt) } });
     } else {
-      const persisted = state.headquarters as { context: Parameters<typeof revivedBackOffice>[0] };
-      this.actor = createActor(machine, { snapshot: { ...persisted, context: revivedBackOffice(persisted.context) } } as never);
+      this.actor = createActor(machine, { snapshot: state.headquarters } as never);
     }
     this.actor.start();
   }
@@ -89,11 +88,11 @@ export class HeadquartersEngine {
   private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): HeadquartersEvent {
     const at = this.clock.now;
     switch (command.type) {
-      case 'headquarters.createCustomer': return { type: 'CREATE_CUSTOMER', channelCustomerId: command.channelCustomerId, storeId: command.storeId, record: command.record, at };
-      case 'headquarters.updateCustomer': return { type: 'UPDATE_CUSTOMER', accountNumber: command.accountNumber, record: command.record, at };
-      case 'headquarters.issueLoyaltyCard': return { type: 'ISSUE_LOYALTY_CARD', accountNumber: command.accountNumber, at };
-      case 'headquarters.createOrder': return { type: 'CREATE_ORDER', order: command.order, customer: command.customer, at };
-      case 'headquarters.receiveUpload': return { type: 'RECEIVE_UPLOAD', storeId: command.storeId, items: command.items, at };
+      case 'headquarters.createCustomer': return { type: 'CREATE_CUSTOMER', channelCustomerId: command.channelCustomerId, storeId: command.storeId, record: command.record, at, numbering: command.numbering };
+      case 'headquarters.updateCustomer': return { type: 'UPDATE_CUSTOMER', accountNumber: command.accountNumber, record: command.record, at, numbering: command.numbering };
+      case 'headquarters.issueLoyaltyCard': return { type: 'ISSUE_LOYALTY_CARD', accountNumber: command.accountNumber, at, numbering: command.numbering };
+      case 'headquarters.createOrder': return { type: 'CREATE_ORDER', order: command.order, customer: command.customer, at, numbering: command.numbering };
+      case 'headquarters.receiveUpload': return { type: 'RECEIVE_UPLOAD', storeId: command.storeId, items: command.items, at, numbering: command.numbering };
       case 'headquarters.synchronizeCustomers': return { type: 'SYNCHRONIZE_CUSTOMERS', at };
       case 'headquarters.synchronizeOrders': return { type: 'SYNCHRONIZE_ORDERS', at };
       case 'headquarters.recordJobRun': return { type: 'JOB_RAN', run: command.run };

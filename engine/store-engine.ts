@@ -17,6 +17,8 @@ import type { Catalog } from './domain/catalog.ts';
 import type { OutboundItem } from './domain/channel-transactions.ts';
 import type { CustomerOrderContext } from './domain/customer-order.ts';
 import type { FulfillmentFilter, FulfillmentListRow } from './domain/fulfillment-group.ts';
+import type { Numbering } from './domain/numbering.ts';
+import type { RegisterContext } from './domain/register-transaction.ts';
 import type { Receipt, ReturnOrder } from './domain/store-records.ts';
 import { CommandRefused } from './domain/violation.ts';
 import { routeEmitted } from './event-routing.ts';
@@ -232,9 +234,30 @@ export class StoreEngine {
   receiptIds(): string[] { return [...this.parts.receipts.keys()]; }
   allReturnOrders(): readonly ReturnOrder[] { return this.parts.returnOrders; }
 
-  /** The number the last id of a prefix used (for recovery: see Chain.reconcile). */
-  lastNumber(prefix: string): number {
-    return this.parts.ids.last(prefix);
+  /** The state of the channel's random stream (GUIDs, tokens). */
+  get rng(): number {
+    return this.parts.ids.rng;
+  }
+
+  /** The channel's numbering now: what it sends headquarters with every upload. */
+  numbering(): Numbering {
+    const { counters, rng } = this.parts.ids.toJSON();
+    return { counters, rng };
+  }
+
+  /**
+   * The channel references of the sales open at the registers that are not orders and hold no reserved order id
+   * (recovery: see Chain.reconcile).
+   */
+  openSales(): string[] {
+    const sales: string[] = [];
+    for (const registerId of this.parts.catalog.registers.keys()) {
+      const { storeId, transaction } = this.parts.actors.snapshot('register', registerId)!.context as RegisterContext;
+      if (transaction?.kind !== 'sale') continue;
+      const channelReference = `${storeId}-${transaction.transactionId}`;
+      if (this.parts.orders.withChannelReference(channelReference) === undefined && this.parts.ids.reservedFor(channelReference) === undefined) sales.push(channelReference);
+    }
+    return sales;
   }
 
   capture(): CapturedState {

@@ -7,24 +7,28 @@ import { and, assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { OrderSummary, OutboundItem } from '../engine/domain/channel-transactions.ts';
 import type { Customer, HeadquartersJob } from '../engine/domain/config.ts';
 import {
-  accountOf, createAccount, creationConflict, createSalesOrder, issueLoyaltyCard, receiveUpload, recordJobRun, setSchedule, synchronizeCustomers,
-  synchronizeOrders, updateAccount, type BackOffice, type JobRun,
+  accountOf, createAccount, creationConflict, createSalesOrder, issueLoyaltyCard, noteNumbering, receiveUpload, recordJobRun, setSchedule,
+  synchronizeCustomers, synchronizeOrders, updateAccount, type BackOffice, type JobRun,
 } from '../engine/domain/headquarters.ts';
+import type { Numbering } from '../engine/domain/numbering.ts';
 import { violation } from '../engine/domain/violation.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
 export interface HeadquartersInput { office: BackOffice }
 
+/** What the store channel sends carries its numbering as it stood (headquarters keeps the furthest: Chain.reconcile). */
+interface FromTheChannel { numbering?: Numbering | undefined }
+
 export type HeadquartersEvent =
   /** CU-4: the real-time service creates a customer a register created in sync mode. */
-  | { type: 'CREATE_CUSTOMER'; channelCustomerId: string; storeId: string; record: Customer; at: number }
+  | { type: 'CREATE_CUSTOMER'; channelCustomerId: string; storeId: string; record: Customer; at: number } & FromTheChannel
   /** CU-4: edits are always synchronous. */
-  | { type: 'UPDATE_CUSTOMER'; accountNumber: string; record: Customer; at: number }
-  | { type: 'ISSUE_LOYALTY_CARD'; accountNumber: string; at: number }
+  | { type: 'UPDATE_CUSTOMER'; accountNumber: string; record: Customer; at: number } & FromTheChannel
+  | { type: 'ISSUE_LOYALTY_CARD'; accountNumber: string; at: number } & FromTheChannel
   /** SY-1: the real-time service creates a sync-mode order (and its async customer, if it has one: CU-7). */
-  | { type: 'CREATE_ORDER'; order: OrderSummary; customer: Customer | null; at: number }
+  | { type: 'CREATE_ORDER'; order: OrderSummary; customer: Customer | null; at: number } & FromTheChannel
   /** SY-2 / SY-3: the P-job's pull of a store's queue. */
-  | { type: 'RECEIVE_UPLOAD'; storeId: string; items: OutboundItem[]; at: number }
+  | { type: 'RECEIVE_UPLOAD'; storeId: string; items: OutboundItem[]; at: number } & FromTheChannel
   | { type: 'SYNCHRONIZE_CUSTOMERS'; at: number }
   | { type: 'SYNCHRONIZE_ORDERS'; at: number }
   /** A P-job or 1010 run, with what it did at each store. */
@@ -37,7 +41,7 @@ export const headquartersRules = {
     assertEvent(event, 'CREATE_CUSTOMER');
     if (event.record.accountId !== event.channelCustomerId) return violation('CU-4', 'the record is not the channel customer\'s', 'record.accountId');
     const conflict = creationConflict(office, { customer: event.record });
-    return conflict === null ? null : violation('CONFLICT', `${conflict}: the store's numbering is behind headquarters`, 'channelCustomerId');
+    return conflict === null ? null : violation('CONFLICT', `${conflict.reason}: the store's numbering is behind headquarters`, conflict.field);
   },
   'CU-4 accountExists': (office, event) => {
     assertEvent(event, ['UPDATE_CUSTOMER', 'ISSUE_LOYALTY_CARD']);
@@ -53,7 +57,7 @@ export const headquartersRules = {
     const known = accountOf(office, event.order.customerId) !== undefined || event.customer?.accountId === event.order.customerId;
     if (!known) return violation('CU-7', `headquarters has no account for customer "${event.order.customerId}"`, 'order.customerId');
     const conflict = creationConflict(office, { order: event.order, customer: event.customer });
-    return conflict === null ? null : violation('CONFLICT', `${conflict}: the store's numbering is behind headquarters`, 'order.channelReference');
+    return conflict === null ? null : violation('CONFLICT', `${conflict.reason}: the store's numbering is behind headquarters`, conflict.field);
   },
   'SY-3 uploadIsTheStores': (_office, event) => {
     assertEvent(event, 'RECEIVE_UPLOAD');
@@ -69,25 +73,25 @@ export function createHeadquartersMachine() {
     actions: {
       createCustomer: assign(({ context, event }) => {
         assertEvent(event, 'CREATE_CUSTOMER');
-        return createAccount(context, { channelCustomerId: event.channelCustomerId, storeId: event.storeId, record: event.record, via: 'realtime', at: event.at });
+        return noteNumbering(createAccount(context, { channelCustomerId: event.channelCustomerId, storeId: event.storeId, record: event.record, via: 'realtime', at: event.at }), event.numbering);
       }),
       updateCustomer: assign(({ context, event }) => {
         assertEvent(event, 'UPDATE_CUSTOMER');
-        return updateAccount(context, event.accountNumber, event.record);
+        return noteNumbering(updateAccount(context, event.accountNumber, event.record), event.numbering);
       }),
       issueLoyaltyCard: assign(({ context, event }) => {
         assertEvent(event, 'ISSUE_LOYALTY_CARD');
-        return issueLoyaltyCard(context, event.accountNumber);
+        return noteNumbering(issueLoyaltyCard(context, event.accountNumber), event.numbering);
       }),
       createOrder: assign(({ context, event }) => {
         assertEvent(event, 'CREATE_ORDER');
         const withCustomer = event.customer === null ? context
           : createAccount(context, { channelCustomerId: event.customer.accountId, storeId: event.order.storeId, record: event.customer, via: 'realtime', at: event.at });
-        return createSalesOrder(withCustomer, event.order, 'realtime', event.at);
+        return noteNumbering(createSalesOrder(withCustomer, event.order, 'realtime', event.at), event.numbering);
       }),
       receiveUpload: assign(({ context, event }) => {
         assertEvent(event, 'RECEIVE_UPLOAD');
-        return receiveUpload(context, event.items, event.at);
+        return noteNumbering(receiveUpload(context, event.items, event.at), event.numbering);
       }),
       synchronizeCustomers: assign(({ context, event }) => {
         assertEvent(event, 'SYNCHRONIZE_CUSTOMERS');

@@ -5,12 +5,15 @@
  * When the server says the session is gone (expired, signed out elsewhere, unknown after a restart), the api says so
  * once (`onSessionEnd`) and the page goes back to signing in.
  *
+ * Every command a screen sends is one user action under a key of its own (send-action.ts).
+ *
  * Screens depend on the `StoreApi` interface only, so that component tests can give them a fake.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { Envelope, SubscribeReply } from '../engine/protocol/messages.ts';
 import type { OrderRow, StoreSetup } from '../engine/protocol/views.ts';
+import { sendAction } from './send-action.ts';
 
 export type Setup = StoreSetup;
 export type { Envelope, OrderRow };
@@ -107,10 +110,13 @@ export class HttpApi implements StoreApi {
     if (!this.ended) setTimeout(() => { if (this.socket === socket && !socket.connected) socket.connect(); }, RETRY_MS);
   }
 
-  async command(command: Record<string, unknown>, approval?: Approval): Promise<CommandAnswer> {
-    const response = await fetch(`${this.baseUrl}/api/commands`, { method: 'POST', headers: this.headers(), body: JSON.stringify(approval === undefined ? { command } : { command, approval }) });
-    this.heard(response);
-    return await response.json() as CommandAnswer;
+  command(command: Record<string, unknown>, approval?: Approval): Promise<CommandAnswer> {
+    const post = async (body: string) => {
+      const response = await fetch(`${this.baseUrl}/api/commands`, { method: 'POST', headers: this.headers(), body });
+      this.heard(response);
+      return await response.json() as CommandAnswer;
+    };
+    return sendAction(post, approval === undefined ? { command } : { command, approval });
   }
 
   async get<T = Record<string, unknown>>(path: string): Promise<T> {

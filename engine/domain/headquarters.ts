@@ -6,8 +6,9 @@
  * reference, an account by the channel's customer id; receiving or processing the same thing again changes nothing.
  */
 import type { Catalog } from './catalog.ts';
-import { REVISION, type DistributionPackage, type OrderSummary, type OutboundItem, type ReceiptSummary, type ReturnSummary } from './channel-transactions.ts';
+import type { DistributionPackage, OrderSummary, OutboundItem, ReceiptSummary, ReturnSummary } from './channel-transactions.ts';
 import type { Customer, HeadquartersJob } from './config.ts';
+import { furthest, type Numbering } from './numbering.ts';
 
 export interface HqCustomer {
   accountNumber: string;
@@ -58,6 +59,8 @@ export interface BackOffice {
   staged: Record<string, StagedTransaction>;
   salesOrders: Record<string, SalesOrder>;
   salesOrderOfChannelReference: Record<string, string>;
+  /** One sales order per order id: a second one under the same id means the store reused it, and is refused. */
+  salesOrderOfOrderId: Record<string, string>;
   returnOrders: Record<string, HqReturnOrder>;
   postedReceipts: Record<string, PostedReceipt>;
   /** Master data version: bumped by every change job 1010 distributes. */
@@ -75,6 +78,11 @@ export interface BackOffice {
   changes: string[];
   /** Running totals of the tables, kept by every change (the analyst's report reads them, it never scans). */
   tally: BackOfficeTally;
+  /**
+   * The furthest numbering the store channel has sent with its real-time calls and uploads (null: none yet): a
+   * channel that lost work headquarters saw moves past it (Chain.reconcile).
+   */
+  channelNumbering: Numbering | null;
 }
 
 export interface BackOfficeTally { accounts: number; salesOrders: number; salesOrdersTotal: number; returnOrders: number; receiptsPosted: number; staged: number }
@@ -110,52 +118,39 @@ export function customerFingerprint(record: Customer): string {
   return JSON.stringify(record);
 }
 
-/** Why headquarters cannot take a creation under an id it already has for something else (null: it can). */
-export function creationConflict(office: BackOffice, creation: { order?: OrderSummary; customer?: Customer | null }): string | null {
+/** Why headquarters cannot take a creation under an id it already has for something else, and the field at fault (null: it can). */
+export function creationConflict(office: BackOffice, creation: { order?: OrderSummary; customer?: Customer | null }): { reason: string; field: string } | null {
   const customer = creation.customer ?? null;
   const account = customer === null ? undefined : accountOf(office, customer.accountId);
   if (customer !== null && account !== undefined && account.fingerprint !== customerFingerprint(customer)) {
-    return `customer ${customer.accountId} already exists at headquarters as a different customer`;
+    return { reason: `customer ${customer.accountId} already exists at headquarters as a different customer`, field: 'channelCustomerId' };
   }
-  const existing = creation.order === undefined ? undefined : salesOrderOf(office, creation.order.channelReference);
-  if (existing !== undefined && existing.fingerprint !== orderFingerprint(creation.order!)) {
-    return `headquarters already has ${creation.order!.channelReference} as a different order (${existing.salesOrderId})`;
+  if (creation.order === undefined) return null;
+  const { order } = creation;
+  const existing = salesOrderOf(office, order.channelReference);
+  if (existing !== undefined && (existing.fingerprint !== orderFingerprint(order) || existing.orderId !== order.orderId)) {
+    return { reason: `headquarters already has ${order.channelReference} as a different order (${existing.salesOrderId})`, field: 'order.channelReference' };
   }
-  return null;
+  const holder = orderIdHolder(office, order);
+  return holder === undefined ? null : { reason: `headquarters already has order id ${order.orderId} for ${holder.channelReference} (${holder.salesOrderId})`, field: 'order.orderId' };
+}
+
+/** The sales order that holds an order's id under another channel reference (undefined: none does). */
+function orderIdHolder(office: BackOffice, order: OrderSummary): SalesOrder | undefined {
+  const id = office.salesOrderOfOrderId[order.orderId];
+  const holder = id === undefined ? undefined : office.salesOrders[id];
+  return holder?.channelReference === order.channelReference ? undefined : holder;
+}
+
+/** What headquarters learns of the channel's numbering from a real-time call or an upload (absent: nothing). */
+export function noteNumbering(office: BackOffice, numbering: Numbering | undefined): BackOffice {
+  return numbering === undefined ? office : { ...office, channelNumbering: furthest(office.channelNumbering, numbering) };
 }
 
 /** Whether an uploaded item is one headquarters has staged with different content under its key (never taken). */
 export function stagedDifferently(office: BackOffice, item: OutboundItem): boolean {
   const staged = office.staged[item.key];
   return staged !== undefined && JSON.stringify(staged.item) !== JSON.stringify(item);
-}
-
-/**
- * The highest number of each kind of id the stores drew that headquarters knows things by: transaction ids (in
- * channel references and receipt ids) and RMA numbers, from `S1-T-R1-000004`, `T-R2-000009`, `RMA-000003`, and
- * order-update revisions (REVISION). Order ids are the store's own (headquarters knows an order by its channel
- * reference).
- */
-export function numbersSeen(office: BackOffice): Record<string, number> {
-  const seen: Record<string, number> = {};
-  const note = (id: string) => {
-    const match = /^(.+)-(\d+)$/.exec(id);
-    if (match !== null) seen[match[1]!] = Math.max(seen[match[1]!] ?? 0, Number(match[2]));
-  };
-  const order = (o: { channelReference: string; storeId: string }) => note(o.channelReference.slice(o.storeId.length + 1));
-  const revision = (n: number) => { seen[REVISION] = Math.max(seen[REVISION] ?? 0, n); };
-  for (const salesOrder of Object.values(office.salesOrders)) {
-    order(salesOrder);
-    revision(salesOrder.revision);
-  }
-  for (const { item } of Object.values(office.staged)) {
-    if (item.kind === 'orderCreated' || item.kind === 'orderUpdated') order(item.order);
-    if (item.kind === 'orderUpdated') revision(item.revision);
-    if (item.kind === 'receipt') note(item.receipt.receiptId);
-    if (item.kind === 'return') note(item.returnOrder.rmaNumber);
-  }
-  for (const returnOrder of Object.values(office.returnOrders)) note(returnOrder.rmaNumber);
-  return seen;
 }
 
 export function initialBackOffice(catalog: Catalog, startAt: number): BackOffice {
@@ -171,31 +166,10 @@ export function initialBackOffice(catalog: Catalog, startAt: number): BackOffice
   const schedules: BackOffice['schedules'] = {};
   for (const { job, everyMinutes } of catalog.config.jobSchedules) schedules[job] = { everyMinutes, nextAt: startAt + everyMinutes * MINUTE };
   return {
-    customers, accountOfChannelCustomer, staged: {}, salesOrders: {}, salesOrderOfChannelReference: {}, returnOrders: {}, postedReceipts: {},
+    customers, accountOfChannelCustomer, staged: {}, salesOrders: {}, salesOrderOfChannelReference: {}, salesOrderOfOrderId: {}, returnOrders: {}, postedReceipts: {},
     version: 0, counters: { customer: 0, salesOrder: 0, loyaltyCard: 0 }, jobRuns: [], schedules, waiting: {}, changes: [],
     tally: { accounts: Object.keys(customers).length, salesOrders: 0, salesOrdersTotal: 0, returnOrders: 0, receiptsPosted: 0, staged: 0 },
-  };
-}
-
-/**
- * A back office as an older snapshot stored it, with the indexes and totals this version keeps (derived once from
- * the tables). A change log rebuilt this way names each record's last change only, which is all job 1010 needs.
- */
-export function revivedBackOffice(office: Omit<BackOffice, 'waiting' | 'changes' | 'tally'> & Partial<BackOffice>): BackOffice {
-  if (office.waiting !== undefined && office.changes !== undefined && office.tally !== undefined) return office as BackOffice;
-  const waiting: Record<string, true> = {};
-  for (const [key, staged] of Object.entries(office.staged)) if (staged.processedAt === null) waiting[key] = true;
-  const changes: string[] = [];
-  for (const account of Object.values(office.customers)) if (account.version > 0) changes[account.version - 1] = customerChange(account.accountNumber);
-  for (const salesOrder of Object.values(office.salesOrders)) changes[salesOrder.version - 1] = salesOrderChange(salesOrder.salesOrderId);
-  for (let v = 0; v < office.version; v++) changes[v] ??= '';
-  const salesOrders = Object.values(office.salesOrders);
-  return {
-    ...office, waiting, changes,
-    tally: {
-      accounts: Object.keys(office.customers).length, salesOrders: salesOrders.length, salesOrdersTotal: salesOrders.reduce((sum, so) => sum + so.order.total, 0),
-      returnOrders: Object.keys(office.returnOrders).length, receiptsPosted: Object.keys(office.postedReceipts).length, staged: Object.keys(office.staged).length,
-    },
+    channelNumbering: null,
   };
 }
 
@@ -241,9 +215,13 @@ export function issueLoyaltyCard(office: BackOffice, accountNumber: string): Bac
   return { ...office, version, counters: { ...office.counters, loyaltyCard: n }, customers: put(office.customers, accountNumber, { ...account, record, version }) };
 }
 
-/** SY-1 / SY-2: the sales order of a channel order; the existing one if the channel reference has one. */
+/**
+ * SY-1 / SY-2: the sales order of a channel order; the existing one if the channel reference has one. Never a
+ * second sales order for an order id (the caller checks `creationConflict` first).
+ */
 export function createSalesOrder(office: BackOffice, order: OrderSummary, via: 'realtime' | 'async', at: number): BackOffice {
   if (office.salesOrderOfChannelReference[order.channelReference] !== undefined) return office;
+  if (orderIdHolder(office, order) !== undefined) throw new RangeError(`order id ${order.orderId} already has a sales order`);
   const account = accountOf(office, order.customerId);
   if (account === undefined) throw new RangeError(`no account for customer ${order.customerId}`);
   const n = office.counters.salesOrder + 1;
@@ -258,6 +236,7 @@ export function createSalesOrder(office: BackOffice, order: OrderSummary, via: '
     ...office, version, counters: { ...office.counters, salesOrder: n },
     salesOrders: put(office.salesOrders, salesOrderId, salesOrder),
     salesOrderOfChannelReference: put(office.salesOrderOfChannelReference, order.channelReference, salesOrderId),
+    salesOrderOfOrderId: put(office.salesOrderOfOrderId, order.orderId, salesOrderId),
     tally: { ...office.tally, salesOrders: office.tally.salesOrders + 1, salesOrdersTotal: office.tally.salesOrdersTotal + order.total },
   };
 }
@@ -322,11 +301,13 @@ export function synchronizeCustomers(office: BackOffice, at: number): BackOffice
  */
 export function synchronizeOrders(office: BackOffice, at: number): BackOffice {
   let next = office;
-  const counts = { salesOrdersCreated: 0, updatesApplied: 0, returnOrders: 0, receiptsPosted: 0, waiting: 0 };
+  const counts = { salesOrdersCreated: 0, updatesApplied: 0, returnOrders: 0, receiptsPosted: 0, waiting: 0, conflicts: 0 };
   for (const { item } of waiting(office, ['orderCreated', 'orderUpdated', 'return', 'receipt'])) {
     if (item.kind === 'orderCreated') {
       if (accountOf(next, item.order.customerId) === undefined) next = syncStagedCustomer(next, item.order.customerId, at);
       if (accountOf(next, item.order.customerId) === undefined) { counts.waiting += 1; continue; }
+      // An order id another order already has: the store reused its numbering; the item waits, never taken.
+      if (orderIdHolder(next, item.order) !== undefined) { counts.conflicts += 1; continue; }
       const before = next.counters.salesOrder;
       next = processed(createSalesOrder(next, item.order, 'async', at), item.key, at);
       counts.salesOrdersCreated += next.counters.salesOrder - before;

@@ -66,13 +66,14 @@ function recordSale(scope: CommandScope, registerId: string, storeId: string, tr
 /** CO-4 / CO-5: a customer order; its carry-out lines are invoiced at once and leave the shelf. */
 function createOrder(scope: CommandScope, storeId: string, transaction: RegisterTransaction, paid: Payment[]): void {
   const { cart } = transaction;
-  const orderId = scope.ids.next('CO');
+  const channelReference = `${storeId}-${transaction.transactionId}`;
+  const orderId = scope.ids.takeReserved(channelReference) ?? scope.ids.next('CO');
   const lines = newOrderLines(scope.catalog, cart);
   const carried = carriedOut(lines);
   const invoices = registerInvoices(scope, { lines, charges: cart.charges, invoices: [], payments: paid }, carried);
   moveShelf(scope, storeId, 'SOLD_AT_REGISTER', productQuantities({ lines }, carried));
   scope.spawn('order', orderId, {
-    orderId, createdAs: cart.orderType, channelReference: `${storeId}-${transaction.transactionId}`, storeId, customerId: cart.customerId!,
+    orderId, createdAs: cart.orderType, channelReference, storeId, customerId: cart.customerId!,
     createdAt: scope.now, origin: 'pos', orderCompletion: false, salesOrderId: null,
     lines, charges: cart.charges, depositOverride: cart.depositOverride, cardToken: transaction.cardToken, payments: paid, invoices,
   });

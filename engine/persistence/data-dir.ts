@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { open, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { syncDir } from './journal.ts';
 
 /**
  * File names inside a data directory: the one place they are spelled out. The store channel and headquarters each
@@ -8,5 +10,55 @@ export function dataPaths(dir: string) {
   return {
     store: { snapshots: join(dir, 'store.json'), journal: join(dir, 'store.journal.jsonl') },
     headquarters: { snapshots: join(dir, 'headquarters.json'), journal: join(dir, 'headquarters.journal.jsonl') },
+    lock: join(dir, 'engine.lock'),
   };
+}
+
+export interface DataDirLock { release(): Promise<void> }
+
+/** Data directories this process holds (a lock file naming this pid but not held here is an earlier run's). */
+const held = new Set<string>();
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
+  }
+}
+
+/**
+ * One engine per data directory: a lock file holding the pid, taken before anything in the directory is written
+ * (a second server would rewrite the files under the first). A lock left by a process that is no longer running
+ * is taken over; one held by a running process is refused, naming the directory and the pid.
+ */
+export async function lockDataDir(dir: string): Promise<DataDirLock> {
+  const key = resolve(dir);
+  const path = dataPaths(dir).lock;
+  if (held.has(key)) throw new Error(`data directory ${dir} is already open in this process`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await syncDir(dir);
+      held.add(key);
+      return { release: async () => { held.delete(key); await rm(path, { force: true }); } };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+      // This pid, not held here: the lock of an earlier run that had the same pid (a container restarted).
+      const stale = Number.isNaN(holder) || holder === process.pid || !running(holder);
+      if (!stale || attempt > 0) {
+        throw new Error(`data directory ${dir} is in use by process ${Number.isNaN(holder) ? '(unknown)' : holder} (lock file ${path}): stop it first, or remove the lock file if no engine runs there`);
+      }
+      console.warn(`data directory ${dir}: taking over the lock left by process ${Number.isNaN(holder) ? '(unknown)' : holder}, which is not running`);
+      await rm(path, { force: true });
+    }
+  }
 }

@@ -4,11 +4,20 @@
 // latest snapshot + replay of the entries after it. An append resolves only once
 // its bytes are written and fdatasync'ed, so an acknowledged command survives a
 // process kill (and, fsync permitting, a power loss).
-import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
+//
+// Each line is sealed (seal.ts: a CRC32 of its text) and seqs are consecutive, so a
+// changed digit, a line lost in the middle or lines out of order are found on
+// reading and refused (DamagedData), never believed. Only a torn final line (a write
+// that never completed, so was never acknowledged) is cut, with a warning.
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { CommandKey } from './command-keys.ts';
+import { damaged } from './damage.ts';
+import { nodeFiles, type DataFiles } from './files.ts';
+import { seal, sealOf, unsealed } from './seal.ts';
 
 export interface JournalEntry {
-  /** Strictly increasing, starting at 1. */
+  /** Consecutive, starting at 1. */
   seq: number;
   /** Virtual clock (ms) when the command was accepted. */
   at: number;
@@ -20,6 +29,13 @@ export interface JournalEntry {
    * only if that one is on disk too (see DurableChain). Absent: it follows nothing that could be missing.
    */
   after?: number;
+  /**
+   * The other journal's seq that was on disk when this entry was written: a crash cannot take that back, so a
+   * journal found shorter than another's entries say was cut (see DurableChain). Absent: nothing was.
+   */
+  otherOnDisk?: number;
+  /** The client's key of the command this entry completes, with its answer (see command-keys.ts). */
+  key?: CommandKey;
 }
 
 export interface JournalOptions {
@@ -27,6 +43,36 @@ export interface JournalOptions {
   fsync?: boolean;
   /** Keep only the entries up to this seq: the rest is cut off the file when it opens. */
   keepUpTo?: number;
+  /** The file as `Journal.scan` read it (saves reading it again). */
+  scanned?: JournalScan;
+  files?: DataFiles;
+}
+
+/** What a journal file holds, checked line by line (see `Journal.scan`). */
+export interface JournalScan {
+  path: string;
+  exists: boolean;
+  /** The entries after the seq scanned from, parsed. */
+  entries: JournalEntry[];
+  /** The first and last intact seqs (0 when there is none). */
+  first: number;
+  last: number;
+  /** The last intact entry, parsed (null: none). */
+  lastEntry: JournalEntry | null;
+  /** Bytes of intact lines, and of the file (more: a torn final line). */
+  intactBytes: number;
+  totalBytes: number;
+  /** The byte offset just after each line from the seq scanned from on (`ends[0]` is `endsFrom`'s; see `endOf`). */
+  ends: number[];
+  endsFrom: number;
+}
+
+/** The byte offset just after the line of `seq` (0: before the first line). */
+function endOf(scan: JournalScan, seq: number): number {
+  if (seq < scan.first) return 0;
+  if (seq === scan.last) return scan.intactBytes;
+  if (seq < scan.endsFrom) throw new Error(`journal ${scan.path}: seq ${seq} lies before the part scanned`);
+  return scan.ends[seq - scan.endsFrom]!;
 }
 
 interface Waiter {
@@ -36,7 +82,7 @@ interface Waiter {
 }
 
 // Paths with an open Journal in this process: a second writer would interleave
-// lines, and compacting under a live writer would lose its later appends.
+// lines (the data directory lock keeps other processes out).
 const openPaths = new Set<string>();
 
 export class Journal {
@@ -58,6 +104,7 @@ export class Journal {
     // Not `#private` so a test can close it to simulate an I/O failure.
     private readonly handle: FileHandle,
     private readonly fsync: boolean,
+    private readonly files: DataFiles,
     private lastSeq: number,
   ) {
     this.durable = lastSeq;
@@ -73,31 +120,36 @@ export class Journal {
     return this.lastSeq;
   }
 
+  /** Why the journal failed (null: it has not): from then on nothing is appended. */
+  get failed(): Error | null {
+    return this.failure;
+  }
+
   /**
-   * Opens (creating parent dirs and the file if missing) for appending.
-   * A torn tail left by a crash is truncated first, otherwise the next append
-   * would be glued onto it and turn it into a corrupt middle line.
-   * Throws if the journal is corrupt (see readAll) or already open in this process.
+   * Opens (creating parent dirs and the file if missing) for appending. A torn final line left by a crash is cut
+   * first (otherwise the next append would be glued onto it), and so are the entries after `keepUpTo`, with a
+   * warning. Throws DamagedData if the journal is damaged (see scan), or if it is already open in this process.
    */
   static async open(path: string, options: JournalOptions = {}): Promise<Journal> {
     const key = resolve(path);
     if (openPaths.has(key)) throw new Error(`journal ${path} is already open in this process`);
     openPaths.add(key);
     try {
+      const scanned = options.scanned ?? await Journal.scan(path, { after: options.keepUpTo ?? Infinity });
       await mkdir(dirname(path), { recursive: true });
       const handle = await open(path, 'a+'); // O_APPEND: every write lands at the end
       try {
-        // Only the seqs and line ends are needed here: no entry is kept (the caller read the ones it replays).
-        const { seqs, ends, validBytes, totalBytes } = parse(await handle.readFile(), path, Infinity);
-        const kept = options.keepUpTo === undefined ? seqs.length : seqs.findIndex((seq) => seq > options.keepUpTo!);
-        const keep = kept === -1 ? seqs.length : kept;
-        const keptBytes = keep === seqs.length ? validBytes : keep === 0 ? 0 : ends[keep - 1]!;
-        if (keptBytes < totalBytes) {
+        const keep = Math.min(options.keepUpTo ?? scanned.last, scanned.last);
+        const keptBytes = endOf(scanned, keep);
+        const { size } = await handle.stat();
+        if (size !== scanned.totalBytes) throw new Error(`journal ${path} changed while it was opened (${scanned.totalBytes} bytes read, ${size} now)`);
+        if (keptBytes < size) {
+          console.warn(`journal ${path}: cut ${describeCut(scanned, keep, keptBytes)} (never acknowledged: a crash interrupted the write)`);
           await handle.truncate(keptBytes);
           await handle.datasync();
         }
         await syncDir(dirname(path)); // make a freshly created file's directory entry durable
-        return new Journal(path, handle, options.fsync ?? true, keep === 0 ? 0 : seqs[keep - 1]!);
+        return new Journal(path, handle, options.fsync ?? true, options.files ?? nodeFiles, keep);
       } catch (err) {
         await handle.close();
         throw err;
@@ -130,12 +182,10 @@ export class Journal {
   write(entry: JournalEntry): void {
     if (this.failure) throw this.failure;
     if (this.closed) throw new Error(`journal ${this.path} is closed`);
-    if (!Number.isInteger(entry.seq) || entry.seq <= this.lastSeq) {
-      throw new Error(`journal ${this.path}: seq ${entry.seq} must be an integer greater than ${this.lastSeq}`);
-    }
+    if (entry.seq !== this.lastSeq + 1) throw new Error(`journal ${this.path}: seq ${entry.seq} does not follow ${this.lastSeq}`);
     let bytes: string;
     try {
-      bytes = JSON.stringify(entry) + '\n'; // JSON escapes newlines, so one entry = one line
+      bytes = seal(JSON.stringify(entry)) + '\n'; // JSON escapes newlines, so one entry = one line
     } catch (err) {
       throw new Error(`journal ${this.path}: entry ${entry.seq} is not serializable`, { cause: err });
     }
@@ -167,9 +217,9 @@ export class Journal {
       const upTo = this.queuedSeq;
       this.queue = [];
       try {
-        await writeAll(this.handle, Buffer.from(batch.join(''), 'utf8'));
+        await this.files.write(this.handle, this.path, Buffer.from(batch.join(''), 'utf8'));
         if (this.fsync) {
-          await this.handle.datasync();
+          await this.files.sync(this.handle, this.path);
           this.stats.syncs++;
         }
       } catch (err) {
@@ -197,90 +247,71 @@ export class Journal {
     this.flushing = null;
   }
 
-  /**
-   * Reads every complete entry after seq `after` (default: all; a snapshot's seq, so that a long day's journal is
-   * not held in memory to replay its tail). Missing file = []. A torn last line (no trailing newline, or unparsable)
-   * is a crash mid-write of an unacknowledged batch and is ignored; anything wrong before it throws with the line
-   * number.
-   */
+  /** The complete entries after seq `after` (default: all). Missing file = []. Throws DamagedData (see scan). */
   static async readAll(path: string, options: { after?: number } = {}): Promise<JournalEntry[]> {
-    const data = await readIfExists(path);
-    return data ? parse(data, path, options.after ?? 0).entries : [];
+    return (await Journal.scan(path, options)).entries;
   }
 
   /**
-   * Atomically rewrites the journal keeping only entries with seq > keepAfterSeq
-   * (temp file, fsync, rename, fsync dir). Call it only after the snapshot at
-   * keepAfterSeq is durable, and never while a Journal is open on this path (checked
-   * in this process only; another process holding it open would keep appending to
-   * the replaced inode and lose those entries).
+   * Reads a journal, checking every line's seal and that seqs are consecutive, and parses the entries after seq
+   * `after` (a snapshot's: a long day's journal is not held in memory to replay its tail) and the last one. A torn
+   * final line (no newline, or not a sealed line at all: a write that never completed) is left out; any other line
+   * that is not intact is damage, and so is a final line whose seal does not match its text (a complete line that
+   * was changed). Throws DamagedData naming the line.
    */
-  static async compact(path: string, keepAfterSeq: number): Promise<void> {
-    if (openPaths.has(resolve(path))) throw new Error(`cannot compact ${path}: a Journal is open on it`);
-    const entries = await Journal.readAll(path);
-    const temp = `${path}.compact-${process.pid}.tmp`;
-    const handle = await open(temp, 'w');
-    try {
-      const kept = entries.filter((e) => e.seq > keepAfterSeq);
-      await writeAll(handle, Buffer.from(kept.map((e) => JSON.stringify(e) + '\n').join(''), 'utf8'));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-    await syncDir(dirname(path)); // the rename itself is only durable once the directory is synced
+  static async scan(path: string, options: { after?: number } = {}): Promise<JournalScan> {
+    const data = await readIfExists(path);
+    return parse(data ?? Buffer.alloc(0), path, options.after ?? 0, data !== null);
   }
 }
 
-/**
- * Parses JSON Lines, keeping the entries after seq `keepAfter`; `seqs` and `ends` list every intact line's seq and
- * end, and validBytes is the length of the intact prefix (what open() keeps). A line at or before `keepAfter` is
- * only checked for its frame (see framedSeq): parsing a whole day to replay its tail would cost most of an open.
- */
-function parse(data: Buffer, path: string, keepAfter: number): { entries: JournalEntry[]; seqs: number[]; ends: number[]; validBytes: number; totalBytes: number } {
-  const entries: JournalEntry[] = [];
-  const seqs: number[] = [];
-  const ends: number[] = [];
+/** What open() cuts off: the torn final line's bytes and the entries after `keep`. */
+function describeCut(scanned: JournalScan, keep: number, keptBytes: number): string {
+  const torn = scanned.totalBytes - scanned.intactBytes;
+  const parts = [];
+  if (keep < scanned.last) parts.push(`entries ${keep + 1}..${scanned.last} (they followed entries the other journal does not hold)`);
+  if (torn > 0) parts.push(`${torn} bytes of a torn final line`);
+  return `${parts.join(' and ')}, ${scanned.totalBytes - keptBytes} bytes`;
+}
+
+function parse(data: Buffer, path: string, after: number, exists: boolean): JournalScan {
+  const scan: JournalScan = { path, exists, entries: [], first: 0, last: 0, lastEntry: null, intactBytes: 0, totalBytes: data.length, ends: [], endsFrom: 0 };
   let start = 0;
-  let lineNo = 0;
-  while (start < data.length) {
-    lineNo++;
-    const nl = data.indexOf(0x0a, start);
-    if (nl === -1) break; // no trailing newline: torn tail
-    const last = nl + 1 === data.length;
-    const framed = last ? null : framedSeq(data, start, nl);
-    let seq: number;
-    if (framed !== null && framed <= keepAfter) seq = framed;
-    else {
-      const entry = parseEntry(data.toString('utf8', start, nl));
-      if (!entry) {
-        if (last) break; // unparsable last line: torn tail
-        throw new Error(`journal ${path}: line ${lineNo} is corrupt`);
-      }
-      seq = entry.seq;
-      if (seq > keepAfter) entries.push(entry);
+  for (let lineNo = 1; start < data.length; lineNo++) {
+    const newline = data.indexOf(0x0a, start);
+    const end = newline === -1 ? data.length : newline;
+    const final = newline === -1 || newline + 1 === data.length;
+    const state = sealOf(data, start, end);
+    // A write cut short by a crash leaves a final line without its newline, or bytes that never were a sealed line.
+    if (final && (newline === -1 || state === 'unsealed')) break;
+    const where = `journal ${path} line ${lineNo}`;
+    if (state !== 'intact') throw damaged(where, state === 'damaged' ? 'its checksum does not match its text (the line was changed)' : 'it is not a sealed journal entry');
+    const seq = framedSeq(data, start, end);
+    if (seq === null) throw damaged(where, 'it is not a journal entry');
+    if (scan.last !== 0 && seq !== scan.last + 1) throw damaged(where, `seq ${seq} does not follow seq ${scan.last} (lines are missing or out of order)`);
+    if (scan.last === 0) scan.first = seq;
+    scan.last = seq;
+    if (seq > after || final) {
+      const entry = parseEntry(data, start, end);
+      if (entry === null || entry.seq !== seq) throw damaged(where, 'it is not a journal entry');
+      if (seq > after) scan.entries.push(entry);
+      scan.lastEntry = entry;
     }
-    const prev = seqs.at(-1);
-    if (prev !== undefined && seq <= prev) {
-      throw new Error(`journal ${path}: line ${lineNo} has seq ${seq}, not greater than ${prev}`);
+    start = end + 1;
+    if (seq >= after) {
+      if (scan.ends.length === 0) scan.endsFrom = seq;
+      scan.ends.push(start);
     }
-    seqs.push(seq);
-    start = nl + 1;
-    ends.push(start);
+    scan.intactBytes = start;
   }
-  return { entries, seqs, ends, validBytes: start, totalBytes: data.length };
+  return scan;
 }
 
 const FRAME_START = Buffer.from('{"seq":');
-const [DIGIT_0, DIGIT_9, COMMA, CLOSE_BRACE] = [0x30, 0x39, 0x2c, 0x7d];
+const [DIGIT_0, DIGIT_9, COMMA] = [0x30, 0x39, 0x2c];
 
-/**
- * The seq of a line as this journal writes it (`{"seq":<digits>,` ... `}`), without parsing the rest; null when the
- * line is not framed so (it is then parsed, and a corrupt one throws). A line is written whole with its newline, so
- * a torn write shows as a missing frame end.
- */
+/** The seq of a sealed line as this journal writes it (`{"seq":<digits>,` ...), without parsing the rest. */
 function framedSeq(data: Buffer, start: number, end: number): number | null {
-  if (end - start < FRAME_START.length + 3 || data[end - 1] !== CLOSE_BRACE) return null;
   if (data.compare(FRAME_START, 0, FRAME_START.length, start, start + FRAME_START.length) !== 0) return null;
   let seq = 0;
   let at = start + FRAME_START.length;
@@ -288,24 +319,19 @@ function framedSeq(data: Buffer, start: number, end: number): number | null {
   return at > start + FRAME_START.length && data[at] === COMMA ? seq : null;
 }
 
-function parseEntry(line: string): JournalEntry | null {
+function parseEntry(data: Buffer, start: number, end: number): JournalEntry | null {
   try {
-    const v: unknown = JSON.parse(line);
+    const v = unsealed(data, start, end);
     if (typeof v !== 'object' || v === null) return null;
-    const { seq, at, command, calls, after } = v as Record<string, unknown>;
-    if (!Number.isInteger(seq) || typeof at !== 'number' || (calls !== undefined && !Array.isArray(calls)) || (after !== undefined && !Number.isInteger(after))) return null;
-    return { seq: seq as number, at, command, ...(calls === undefined ? {} : { calls: calls as unknown[] }), ...(after === undefined ? {} : { after: after as number }) };
+    const { seq, at, command, calls, after, otherOnDisk, key } = v as Record<string, unknown>;
+    if (!Number.isInteger(seq) || typeof at !== 'number' || (calls !== undefined && !Array.isArray(calls)) || (after !== undefined && !Number.isInteger(after))
+      || (otherOnDisk !== undefined && !Number.isInteger(otherOnDisk)) || (key !== undefined && (typeof key !== 'object' || key === null))) return null;
+    return {
+      seq: seq as number, at, command, ...(calls === undefined ? {} : { calls: calls as unknown[] }), ...(after === undefined ? {} : { after: after as number }),
+      ...(otherOnDisk === undefined ? {} : { otherOnDisk: otherOnDisk as number }), ...(key === undefined ? {} : { key: key as CommandKey }),
+    };
   } catch {
     return null;
-  }
-}
-
-// FileHandle.write may write fewer bytes than asked; loop so a batch is never cut short silently.
-async function writeAll(handle: FileHandle, buf: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < buf.length) {
-    const { bytesWritten } = await handle.write(buf, offset, buf.length - offset);
-    offset += bytesWritten;
   }
 }
 

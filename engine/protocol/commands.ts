@@ -77,14 +77,28 @@ export const commandSchema = z.discriminatedUnion('type', [
   clockAdvanceSchema,
   z.object({ type: z.literal('sync.acknowledge'), storeId: id, keys: z.array(z.string().min(1).max(200)).min(1) }).strict(),
   z.object({ type: z.literal('sync.applyDistribution'), storeId: id, package: distributionPackageSchema }).strict(),
-  /** Recovery: the store's numbering moves past what headquarters has seen from it (see Chain.reconcile). */
-  z.object({ type: z.literal('sync.reseed'), counters: z.record(z.string().min(1).max(64), z.number().int().nonnegative()), entropy: z.number().int() }).strict(),
+  /**
+   * Recovery: the store's numbering moves past what headquarters has seen from it, and a sale headquarters holds
+   * but the store lost keeps its order id (see Chain.reconcile).
+   */
+  z.object({
+    type: z.literal('sync.reseed'),
+    counters: z.record(z.string().min(1).max(64), z.number().int().nonnegative()),
+    rng: z.number().int().min(0).max(0xffffffff).optional(),
+    reserved: z.record(z.string().min(1).max(100), id).default({}),
+  }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
 
 /** Headquarters' job schedules: every N minutes (at most a week), or none. */
 export const everyMinutesSchema = z.number().int().min(1).max(7 * 24 * 60).nullable();
+
+/**
+ * A client's key for one command (idempotency): a repeat under the same key gets the first answer and changes
+ * nothing (see engine/persistence/command-keys.ts).
+ */
+export const commandIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'expected 1-64 characters of A-Z a-z 0-9 _ . : -');
 
 /** What stores, screens, scenarios and analysts send the chain. */
 export const chainCommandSchema = z.discriminatedUnion('type', [

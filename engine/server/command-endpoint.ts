@@ -1,10 +1,12 @@
 /**
- * A command from a screen, over HTTP or the socket alike: validated, authorized for the session (access.ts), applied
- * and journaled before the answer. The answer is `{ ok: true, seq, result }` or `{ ok: false, error }` with a status.
+ * A command from a screen, over HTTP or the socket alike (`{ command, commandId?, approval? }`): validated, authorized
+ * for the session (access.ts), applied and journaled before the answer. The answer is `{ ok: true, seq, result }` or
+ * `{ ok: false, error }` with a status. Under a `commandId` (the screens always send one), a repeat of an accepted
+ * command gets the first answer and changes nothing (engine/persistence/command-keys.ts).
  */
 import { z } from 'zod';
 import type { DurableChain } from '../persistence/durable-chain.ts';
-import { chainCommandSchema, parseWith } from '../protocol/commands.ts';
+import { chainCommandSchema, commandIdSchema, parseWith } from '../protocol/commands.ts';
 import type { RuleViolation } from '../domain/violation.ts';
 import { authorize } from './access.ts';
 import { apiError, isApiError } from './errors.ts';
@@ -13,6 +15,7 @@ import type { Session, SessionStore } from './sessions.ts';
 const id = z.string().min(1).max(64);
 const commandRequestSchema = z.object({
   command: z.unknown(),
+  commandId: commandIdSchema.optional(),
   /** A manager's approval at the till: their operator id and PIN (ST-5). */
   approval: z.object({ operatorId: id, pin: z.string().min(4).max(64) }).strict().optional(),
 }).strict();
@@ -30,7 +33,7 @@ export async function runCommand(durable: DurableChain, sessions: SessionStore, 
   if (!command.ok) return refused({ ...command.error, field: `command.${command.error.field ?? 'type'}`, message: `command.${command.error.message}` });
   const authorized = await authorize(durable.chain, sessions, session, command.command, request.command.approval);
   if (isApiError(authorized)) return refused(authorized);
-  const result = await durable.executeParsed(authorized);
+  const result = await durable.executeParsed(authorized, { commandId: request.command.commandId });
   if (!result.ok) return refused(result.error);
   return { status: 200, reply: { ok: true, seq: result.seq, result: result.result } };
 }

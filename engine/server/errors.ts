@@ -3,7 +3,11 @@ import type { RuleViolation } from '../domain/violation.ts';
 
 export interface ApiError extends RuleViolation { status: number }
 
-/** 400 malformed, 401 not signed in, 403 not allowed (ST-5), 404 unknown, 409 not now (state, conflict), 422 a rule says no. */
+/**
+ * 400 malformed, 401 not signed in, 403 not allowed (ST-5), 404 unknown, 409 not now (state, conflict), 422 a rule
+ * says no, 503 the journal failed: the command was not taken (UNAVAILABLE), or it may or may not have been stored
+ * (OUTCOME_UNKNOWN: its commandId tells once the server is back).
+ */
 export function statusOf(violation: RuleViolation): number {
   switch (violation.rule) {
     case 'VALIDATION': return 400;
@@ -12,7 +16,8 @@ export function statusOf(violation: RuleViolation): number {
     case 'NOT_FOUND': return 404;
     case 'STATE':
     case 'CONFLICT': return 409;
-    case 'UNAVAILABLE': return 503;
+    case 'UNAVAILABLE':
+    case 'OUTCOME_UNKNOWN': return 503;
     default: return 422;
   }
 }

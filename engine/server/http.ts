@@ -70,9 +70,13 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     if (durable.failed === null) return next();
     fail(res, { status: 503, rule: 'UNAVAILABLE', field: 'server', message: `the journal failed (${durable.failed.message}): restart the engine` });
   });
-  // A snapshot that could not be written is said here (the journals hold everything; it is tried again later).
+  // Snapshots that cannot be written are said here: the server still takes commands (the journals hold everything)
+  // and tries again later, but a restart replays more the longer it lasts.
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, seq: chain.seq, ...(durable.snapshotFailure === null ? {} : { snapshot: `failing: ${durable.snapshotFailure.message}` }) });
+    const failure = durable.snapshotFailure;
+    const snapshot = failure === null ? { state: 'ok' }
+      : { state: 'failing', message: failure.error.message, since: new Date(failure.since).toISOString(), attempts: failure.attempts, note: 'the journals hold every command; the snapshot is tried again later' };
+    res.json({ ok: true, seq: chain.seq, journal: 'ok', snapshot });
   });
 
   app.post('/api/session', signInLimit, async (req, res) => {

@@ -1,23 +1,18 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { Chain } from '../../engine/chain.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 import { dayCommands, SEED } from './fixtures/day-commands.ts';
+import { fullDisk } from './fixtures/full-disk.ts';
 import { chainFor, loadScenario, runSteps } from '../../engine/scenario.ts';
+import { killWhen } from './fixtures/kill-writer.ts';
+import { useTempDirs } from './fixtures/temp-dirs.ts';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'engine-durability-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => { await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))); });
+const tempDir = useTempDirs('engine-durability-');
 
 /** Anna orders `lamps` lamps for pickup at S1 from R1 and pays the 10% deposit in cash (275 a lamp): CO-000001. */
 function sellLampsForPickup(chain: Chain, lamps: number): void {
@@ -37,19 +32,23 @@ function referenceState(commands: unknown[], count: number) {
   return engine.exportState();
 }
 
+/** Closes a durable chain that ran `commands` and reopens its directory: the state is as before, and as a chain that never stopped. */
+async function closedAndReopened(durable: DurableChain, dir: string, commands: unknown[]): Promise<void> {
+  const before = durable.chain.exportState();
+  await durable.close();
+  const reopened = await DurableChain.open(dir);
+  expect(reopened.chain.exportState()).toEqual(before);
+  expect(before).toEqual(referenceState(commands, commands.length));
+  await reopened.close();
+}
+
 describe('durable engine', () => {
   it('restart = snapshot + journal replay rebuilds the state before the stop', async () => {
     const dir = await tempDir();
     const commands = dayCommands(300);
     const first = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 120 });
     for (const command of commands) expect((await first.execute(command)).ok).toBe(true);
-    const before = first.chain.exportState();
-    await first.close();
-
-    const second = await DurableChain.open(dir);
-    expect(second.chain.exportState()).toEqual(before);
-    expect(before).toEqual(referenceState(commands, commands.length));
-    await second.close();
+    await closedAndReopened(first, dir, commands);
   });
 
   it('SY-3 the store and headquarters each rebuild their own state from their own files (outage scenario, real-time calls replayed)', async () => {
@@ -102,6 +101,22 @@ describe('durable engine', () => {
     await reopened.close();
   });
 
+  it('SY-3 a sale on another till after a lost tender takes a new order id: headquarters never holds two sales orders for one order id', async () => {
+    const { reopened } = await lostTender(await tempDir());
+    for (const command of [
+      { type: 'register.openShift', registerId: 'R2', operatorId: 'manager1' },
+      { type: 'register.setCustomer', registerId: 'R2', customerId: 'C-CAL' },
+      { type: 'register.addItem', registerId: 'R2', productId: 'P-SOCKS', quantity: 1 },
+      { type: 'register.pickupAll', registerId: 'R2' },
+    ]) expect((await reopened.execute(command)).ok).toBe(true);
+    const sale = await reopened.execute({ type: 'register.tender', registerId: 'R2', method: 'cash', amount: 143 });
+    expect(sale).toMatchObject({ ok: true, result: { salesOrderId: 'SO-000002' } });
+    expect(sale.ok && sale.result.orderId).not.toBe('CO-000001');
+    const orderIds = Object.values(reopened.chain.backOffice().salesOrders).map((so) => so.orderId);
+    expect(new Set(orderIds).size).toBe(orderIds.length);
+    await reopened.close();
+  });
+
   it('SY-3 a different sale under the lost one\'s confirmation number is refused; rung up again it gets its own', async () => {
     const { reopened } = await lostTender(await tempDir());
     expect((await reopened.execute({ type: 'register.setQuantity', registerId: 'R1', lineId: 'T-R1-000001-1', quantity: 2 })).ok).toBe(true);
@@ -123,10 +138,30 @@ describe('durable engine', () => {
     const backup = chain.exportState().store;
     sellLampsForPickup(chain, 1);
     const restored = Chain.restore(chain.catalog, { store: backup, headquarters: chain.exportState().headquarters });
-    expect(restored.reconcile()).toEqual({ counters: { 'T-R1': 1 } });
+    expect(restored.reconcile()).toMatchObject({ counters: { 'T-R1': 1, CO: 1 } });
     expect(restored.reconcile()).toBeNull();
-    expect(restored.executeNow({ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' }).ok).toBe(true);
-    expect(restored.executeNow({ type: 'register.setCustomer', registerId: 'R1', customerId: 'C-CAL' })).toMatchObject({ ok: true, result: { transactionId: 'T-R1-000002' } });
+    sellLampsForPickup(restored, 1);
+    expect(restored.orderIds()).toEqual(['CO-000002']);
+    expect(salesOrderOf(restored.backOffice(), 'S1-T-R1-000002')).toMatchObject({ orderId: 'CO-000002', salesOrderId: 'SO-000002' });
+  });
+
+  it('SY-3 a customer created in real time and lost by the store: the next customer gets a new id, headquarters keeps both apart', async () => {
+    const dir = await tempDir();
+    const first = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 0 });
+    expect((await first.execute({ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' })).ok).toBe(true);
+    const lost = await first.execute({ type: 'customer.create', registerId: 'R1', customer: { name: 'Lost Larry' } });
+    expect(lost).toMatchObject({ ok: true, result: { mode: 'sync' } });
+    await first.close();
+    const journal = join(dir, 'store.journal.jsonl');
+    const lines = (await readFile(journal, 'utf8')).trimEnd().split('\n');
+    await writeFile(journal, `${lines.slice(0, -1).join('\n')}\n`);
+    const reopened = await DurableChain.open(dir);
+    const next = await reopened.execute({ type: 'customer.create', registerId: 'R1', customer: { name: 'Next Nora' } });
+    expect(next).toMatchObject({ ok: true, result: { mode: 'sync' } });
+    expect(next.ok && next.result.customerId).not.toBe(lost.ok && lost.result.customerId);
+    const accounts = Object.values(reopened.chain.backOffice().customers).filter((c) => c.storeId !== null).map((c) => c.record.name);
+    expect(accounts).toEqual(['Lost Larry', 'Next Nora']);
+    await reopened.close();
   });
 
   it('SY-2 a store restored behind headquarters numbers its next order update past every revision headquarters applied', async () => {
@@ -148,6 +183,29 @@ describe('durable engine', () => {
     sync(restored);
     expect(atHeadquarters(restored).revision).toBeGreaterThan(applied);
     expect(atHeadquarters(restored).order).toEqual(atHeadquarters(chain).order);
+  });
+
+  it('3 a snapshot that cannot be written (ENOSPC) does not stop the engine: commands go on from the journal, the failure is reported, no temporary file is left, and it is tried again later', async () => {
+    const dir = await tempDir();
+    const disk = fullDisk(/snapshot-\d+\.jsonl/);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const durable = await DurableChain.open(dir, { config: demoChainConfig(), seed: SEED, snapshotEvery: 20, files: disk });
+      const commands = dayCommands(120);
+      for (const command of commands.slice(0, 60)) expect((await durable.execute(command)).ok).toBe(true);
+      await durable.snapshot();
+      expect(durable.snapshotFailure).toMatchObject({ error: { message: expect.stringMatching(/ENOSPC/) }, attempts: expect.any(Number) });
+      expect(durable.snapshotFailure!.attempts).toBeGreaterThan(1);
+      expect(error).toHaveBeenCalledTimes(1);
+      expect((await readdir(dir)).filter((f) => f.includes('snapshot') || f.endsWith('.tmp'))).toEqual([]);
+      disk.on = false; // room again
+      for (const command of commands.slice(60)) expect((await durable.execute(command)).ok).toBe(true);
+      await durable.snapshot();
+      expect(durable.snapshotFailure).toBeNull();
+      await closedAndReopened(durable, dir, commands);
+    } finally {
+      error.mockRestore();
+    }
   });
 
   it('a refused command is neither applied nor journaled', async () => {
@@ -175,7 +233,7 @@ describe('durable engine', () => {
     const created = durable.execute({ type: 'customer.create', registerId: 'R1', customer: { name: 'Lost Customer' } });
     const linked = durable.execute({ type: 'sync.setLink', storeId: 'S1', state: 'online' });
     const pulled = durable.execute({ type: 'headquarters.runJob', job: 'P-job' });
-    for (const answer of await Promise.all([created, linked, pulled])) expect(answer).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
+    for (const answer of await Promise.all([created, linked, pulled])) expect(answer).toMatchObject({ ok: false, error: { rule: 'OUTCOME_UNKNOWN' } });
     expect(await durable.execute({ type: 'register.openShift', registerId: 'R2', operatorId: 'lead1' })).toMatchObject({ ok: false, error: { rule: 'UNAVAILABLE' } });
     await durable.close();
     // Headquarters wrote the upload beside the store's failed writes; it followed store entries that are not on disk,
@@ -190,33 +248,19 @@ describe('durable engine', () => {
   it('a bad chain configuration is refused on first start and nothing is written', async () => {
     const dir = await tempDir();
     await expect(DurableChain.open(dir, { config: { currency: 'USD' } })).rejects.toThrow(/locations/);
-    await expect(DurableChain.open(dir)).rejects.toThrow(/no chain configuration/);
+    await expect(DurableChain.open(dir)).rejects.toThrow(/holds no chain: pass a chain configuration/);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('killing the process between commands loses no acknowledged command', async () => {
     const dir = await tempDir();
     const total = 2000;
     const writer = fileURLToPath(new URL('./fixtures/engine-writer.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, String(total)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastAck = 0;
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    await new Promise<void>((resolve, reject) => {
-      let buffered = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          if (line.startsWith('ack ')) lastAck = Math.max(lastAck, Number(line.slice(4)));
-          if (line === 'done') reject(new Error('the writer finished before it was killed: raise the command count'));
-        }
-        if (lastAck >= 400) { child.kill('SIGKILL'); resolve(); }
-      });
-      child.on('exit', (code) => { if (lastAck < 400) reject(new Error(`writer exited ${code}: ${stderr}`)); });
+    await killWhen(writer, [dir, String(total)], (line) => {
+      if (line.startsWith('ack ')) lastAck = Math.max(lastAck, Number(line.slice(4)));
+      return lastAck >= 400;
     });
-    await exited;
 
     const reopened = await DurableChain.open(dir);
     // Every day command is one store command: the store's sequence number counts the commands recovered.

@@ -39,6 +39,16 @@ describe('SY-1 sync mode: orders created at headquarters in real time', () => {
     expect(e.syncView(S1).pending).toEqual([]);
   });
 
+  it('SY-3 the real-time service refuses a second sales order for an order id (CONFLICT, order.orderId), and learns the channel\'s numbering', () => {
+    const e = started();
+    pickupLamp(e);
+    const salesOrder = salesOrderOf(e.backOffice(), 'S1-T-R1-000001')!;
+    expect(e.backOffice().channelNumbering).toMatchObject({ counters: { CO: 1, 'T-R1': 1 } });
+    const reused = e.headquarters.executeNow({ type: 'headquarters.createOrder', order: { ...salesOrder.order, channelReference: 'S1-T-R2-000001' }, customer: null });
+    expect(reused).toMatchObject({ ok: false, error: { rule: 'CONFLICT', field: 'order.orderId' } });
+    expect(Object.keys(e.backOffice().salesOrders)).toEqual(['SO-000001']);
+  });
+
   it('SY-1 with the real-time service unreachable the sale is refused and nothing changes', () => {
     const e = started();
     link(e, 'degraded');

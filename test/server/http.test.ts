@@ -1,7 +1,8 @@
 /** The HTTP API against a real server: sign-in, authorization per site and role (ST-5), bad input, durability. */
 import { readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fullDisk } from '../engine/fixtures/full-disk.ts';
 import { accepted, call, command, PIN, signIn, testServer, type TestServer } from './server-helpers.ts';
 
 let t: TestServer;
@@ -216,6 +217,7 @@ describe('bad input', () => {
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const sides = (t.durable as unknown as { sides: Record<string, { journal: { handle: FileHandle } }> }).sides;
     await sides.store!.journal.handle.close();
+    expect(await command(t.url, token, lampSale[0]!)).toMatchObject({ status: 503, body: { error: { rule: 'OUTCOME_UNKNOWN' } } });
     expect(await command(t.url, token, lampSale[0]!)).toMatchObject({ status: 503, body: { error: { rule: 'UNAVAILABLE' } } });
     expect(await call(t.url, 'GET', '/healthz')).toMatchObject({ status: 503, body: { error: { rule: 'UNAVAILABLE', field: 'server' } } });
     expect(await call(t.url, 'GET', '/api/registers/R1', { token })).toMatchObject({ status: 503 });
@@ -231,6 +233,34 @@ describe('bad input', () => {
   });
 });
 
+describe('5 idempotency: commands under a client key', () => {
+  it('5 a tender retried after the next sale started returns the first answer and does not complete the next sale', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await accepted(t.url, token, ...lampSale.slice(0, 2), { type: 'register.addItem', registerId: 'R1', productId: 'P-TENT', quantity: 1 }, { type: 'register.pickupAll', registerId: 'R1' });
+    const tender = { type: 'register.tender', registerId: 'R1', method: 'cash', amount: t.durable.chain.registerView('R1').due };
+    const sent = { command: tender, commandId: 'R1:tender:7f3a' };
+    const first = await call(t.url, 'POST', '/api/commands', { token, body: sent });
+    expect(first).toMatchObject({ status: 200, body: { ok: true, result: { orderId: 'CO-000001', completed: true } } });
+    // The answer was lost on the way; meanwhile the cashier rang up the next customer's socks (due less than that tender).
+    await accepted(t.url, token, { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1 });
+    const before = state();
+    expect(t.durable.chain.registerView('R1').due).toBeLessThan(tender.amount);
+    const retried = await call(t.url, 'POST', '/api/commands', { token, body: sent });
+    expect(retried).toEqual(first);
+    expect(state()).toBe(before);
+    expect(t.durable.chain.registerView('R1').transaction).toMatchObject({ tenders: [], cart: { lines: [{ productId: 'P-SOCKS' }] } });
+  });
+
+  it('5 the same commandId with another command is refused (409, CONFLICT, commandId); a malformed one (400, commandId); neither changes anything', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    expect(await call(t.url, 'POST', '/api/commands', { token, body: { command: lampSale[0], commandId: 'k1' } })).toMatchObject({ status: 200 });
+    const before = state();
+    expect(await call(t.url, 'POST', '/api/commands', { token, body: { command: lampSale[1], commandId: 'k1' } })).toMatchObject({ status: 409, body: { error: { rule: 'CONFLICT', field: 'commandId' } } });
+    expect(await call(t.url, 'POST', '/api/commands', { token, body: { command: lampSale[1], commandId: 'not ok!' } })).toMatchObject({ status: 400, body: { error: { rule: 'VALIDATION', field: 'commandId' } } });
+    expect(state()).toBe(before);
+  });
+});
+
 describe('durability and the page', () => {
   it('every accepted command is in the journal before the answer', async () => {
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
@@ -240,6 +270,28 @@ describe('durability and the page', () => {
     const journal = await readFile(join(t.dir, 'store.journal.jsonl'), 'utf8');
     expect(journal.trimEnd().split('\n').map((line) => (JSON.parse(line) as { command: { type: string } }).command.type).at(-1)).toBe('register.tender');
     expect(await readFile(join(t.dir, 'headquarters.journal.jsonl'), 'utf8')).toContain('headquarters.createOrder');
+  });
+
+  it('3 /healthz says when snapshots cannot be written (200, JSON) while commands go on, and when they are again', async () => {
+    await t.close();
+    const disk = fullDisk(/snapshot-\d+\.jsonl/);
+    t = await testServer({ durable: { files: disk, snapshotEvery: 3 } });
+    expect(await call(t.url, 'GET', '/healthz')).toMatchObject({ status: 200, body: { ok: true, journal: 'ok', snapshot: { state: 'ok' } } });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+      await accepted(t.url, token, ...lampSale);
+      await t.durable.snapshot();
+      expect(await call(t.url, 'GET', '/healthz')).toMatchObject({
+        status: 200, body: { ok: true, journal: 'ok', snapshot: { state: 'failing', message: expect.stringMatching(/ENOSPC/), attempts: expect.any(Number), since: expect.any(String) } },
+      });
+      expect(await command(t.url, token, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 })).toMatchObject({ status: 200 });
+      disk.on = false;
+      await t.durable.snapshot();
+      expect(await call(t.url, 'GET', '/healthz')).toMatchObject({ status: 200, body: { snapshot: { state: 'ok' } } });
+    } finally {
+      error.mockRestore();
+    }
   });
 
   it('every answer carries security headers', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import { DurableChain } from '../../engine/persistence/durable-chain.ts';
+import { DurableChain, type DurableOptions } from '../../engine/persistence/durable-chain.ts';
 import type { GatewayOptions } from '../../engine/server/gateway.ts';
 import type { Screens } from '../../engine/server/http.ts';
 import { startServer, type RunningServer } from '../../engine/server/server.ts';
@@ -30,11 +30,11 @@ export interface TestServer {
 /** No screens: the API and the socket only (the end-to-end tests give the real ones). */
 const NO_SCREENS: Screens = { html: '<!doctype html><title>test</title>', script: 'export {};' };
 
-export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens } = {}): Promise<TestServer> {
+export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery'> } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
   const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
   const open = async (port?: number) => {
-    const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9) });
+    const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9), ...options.durable });
     try {
       const server = await startServer(durable, { screens: options.screens ?? NO_SCREENS, dataDir: dir, ...(port === undefined ? {} : { port }), ...(options.gateway === undefined ? {} : { gateway: options.gateway }) });
       return { durable, server };

@@ -98,6 +98,21 @@ describe('sessions across a restart', () => {
   });
 });
 
+describe('5 idempotency over the socket', () => {
+  it('5 the socket\'s command message takes a commandId alike: a repeat gets the first answer and changes nothing', async () => {
+    const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const socket = await connect(token);
+    const message = { command: { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' }, commandId: 'socket-1' };
+    const first = await emitWithAck(socket, 'command', message);
+    expect(first).toMatchObject({ ok: true });
+    const before = JSON.stringify(t.durable.chain.exportState());
+    expect(await emitWithAck(socket, 'command', message)).toEqual(first);
+    expect(JSON.stringify(t.durable.chain.exportState())).toBe(before);
+    expect(await emitWithAck(socket, 'command', { ...message, command: { type: 'register.closeShift', registerId: 'R1' } })).toMatchObject({ ok: false, error: { rule: 'CONFLICT', field: 'commandId' } });
+    expect(await emitWithAck(socket, 'command', { ...message, commandId: '' })).toMatchObject({ ok: false, error: { rule: 'VALIDATION', field: 'commandId' } });
+  });
+});
+
 describe('live updates', () => {
   it('a pickup order created at one store\'s till reaches the other store\'s fulfilment room as it happens', async () => {
     const till = await signIn(t.url, 'cashier1', 'S1', 'R1');

@@ -7,7 +7,7 @@ import type { OrderSummary, OutboundItem } from '../../engine/domain/channel-tra
 import { outboundKey } from '../../engine/domain/channel-transactions.ts';
 import type { Customer } from '../../engine/domain/config.ts';
 import {
-  accountOf, createAccount, createSalesOrder, distributionFor, dueRunCount, initialBackOffice, nextDueJob, receiveUpload, recordJobRun, salesOrderOf, setSchedule,
+  accountOf, createAccount, creationConflict, createSalesOrder, distributionFor, dueRunCount, initialBackOffice, nextDueJob, receiveUpload, recordJobRun, salesOrderOf, setSchedule,
   synchronizeCustomers, synchronizeOrders, type BackOffice,
 } from '../../engine/domain/headquarters.ts';
 import { demoCatalog, withConfig } from '../fixtures/chain.ts';
@@ -50,6 +50,28 @@ describe('SY-3 staging the P-job\'s uploads', () => {
     expect(Object.keys(hq.salesOrders)).toEqual(['SO-000001']);
     expect(accountOf(hq, 'G-1')).toMatchObject({ accountNumber: 'C-000001', createdVia: 'async' });
     expect(hq.counters).toMatchObject({ customer: 1, salesOrder: 1 });
+  });
+});
+
+describe('SY-3 one sales order per order id', () => {
+  const withAnna = () => createAccount(office(), { channelCustomerId: 'C-X', storeId: 'S1', record: customer('C-X'), via: 'async', at: T0 });
+  const reused = { ...order(1, 'C-X'), channelReference: 'S1-T-2' };
+
+  it('SY-3 headquarters refuses a second sales order for an order id (the store reused it), naming the field', () => {
+    const hq = createSalesOrder(withAnna(), order(1, 'C-X'), 'realtime', T0);
+    expect(creationConflict(hq, { order: reused })).toMatchObject({ field: 'order.orderId', reason: expect.stringContaining('CO-1') });
+    expect(() => createSalesOrder(hq, reused, 'realtime', T0)).toThrow(/already has a sales order/);
+    // The same channel reference under another order id is another order too.
+    expect(creationConflict(hq, { order: { ...order(1, 'C-X'), orderId: 'CO-9' } })).toMatchObject({ field: 'order.channelReference' });
+    expect(creationConflict(hq, { order: order(1, 'C-X') })).toBeNull();
+  });
+
+  it('SY-3 Synchronize orders leaves an uploaded order under a taken order id waiting and counts it a conflict', () => {
+    let hq = createSalesOrder(withAnna(), order(1, 'C-X'), 'realtime', T0);
+    hq = synchronizeOrders(receiveUpload(hq, [orderItem(reused)], T0), T0 + 1);
+    expect(Object.keys(hq.salesOrders)).toEqual(['SO-000001']);
+    expect(hq.jobRuns.at(-1)!.counts).toMatchObject({ salesOrdersCreated: 0, conflicts: 1 });
+    expect(Object.keys(hq.waiting)).toEqual(['order:S1-T-2']);
   });
 });
 

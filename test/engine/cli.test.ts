@@ -1,0 +1,44 @@
+/**
+ * Issue 9, defect 10: the command line says what is wrong in one line and exits non-zero, without a stack trace,
+ * and creates nothing on bad input.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DurableChain } from '../../engine/persistence/durable-chain.ts';
+import { demoChainConfig } from '../fixtures/chain.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+
+let dir: string;
+afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+
+describe('10 the command line on bad input', () => {
+  it('10 report on a missing data directory prints one plain line, exits non-zero and creates nothing', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+    const missing = join(dir, 'missing');
+    const run = cli('report', '--data', missing);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`error: no data directory ${missing}\n`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('10 a data directory in use, a bad port: one plain line each, non-zero', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+    const durable = await DurableChain.open(dir, { config: demoChainConfig() });
+    try {
+      const report = cli('report', '--data', dir);
+      expect(report.status).toBe(2);
+      expect(report.stderr).toMatch(new RegExp(`^error: data directory ${dir} is in use by process ${process.pid} \\(lock file .*\\): stop it first, or remove the lock file if no engine runs there\\n$`));
+    } finally {
+      await durable.close();
+    }
+    const port = cli('demo', '--data', join(dir, 'other'), '--port', 'eighty');
+    expect(port.status).toBe(2);
+    expect(port.stderr).toBe('error: command line: --port: expected a port number (0-65535), got "eighty"\n');
+  });
+});
