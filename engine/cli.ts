@@ -11,8 +11,10 @@ import { chainReport, formatReport } from './report.ts';
 import { chainFor, loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
 
 const USAGE = `usage:
-  tsx engine/cli.ts demo [--data DIR] [--port N] [--host H] [--no-server]
-                                                   boot the demo chain (default DIR ./data) and serve its screens
+  tsx engine/cli.ts demo [--data DIR] [--port N] [--host H] [--no-server] [--reset] [--virtual-clock]
+                                                   boot the demo chain (default DIR ./data) and serve its screens;
+                                                   --reset starts the demo afresh, --virtual-clock moves the clock
+                                                   only by clock.advance (default: it follows wall time)
   tsx engine/cli.ts hash-pin PIN                    the pinHash of a PIN, for a chain configuration's staff
   tsx engine/cli.ts run SCENARIO.json [--data DIR]  replay a scenario (in memory unless --data) and report
   tsx engine/cli.ts report --data DIR               report the state stored in DIR`;
@@ -55,7 +57,9 @@ async function main(args: string[]): Promise<number> {
     const port = portOf(option(rest, '--port') ?? process.env.PORT ?? '8080');
     const host = option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1';
     const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
-    const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt });
+    const reset = rest.includes('--reset');
+    const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt, reset });
+    if (reset) console.log(`demo data in ${dataDir} cleared: starting afresh`);
     if (durable.chain.seq === 0) {
       const run = await runSteps(scenario.steps, (command) => durable.execute(command));
       console.log(`demo chain created in ${dataDir}: replayed "${scenario.name}" (${run.accepted} commands)`);
@@ -74,9 +78,13 @@ async function main(args: string[]): Promise<number> {
       await durable.close(); // the data directory is free again
       throw error;
     });
-    console.log(`\nscreens (sign in with the demo staff, see README):\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
+    // The live demo's clock follows wall time, so scheduled jobs run by themselves; --virtual-clock keeps it still.
+    const { followWallClock } = await import('./server/wall-clock.ts');
+    const clock = rest.includes('--virtual-clock') ? null : followWallClock((command) => durable.execute(command));
+    console.log(`\nscreens (sign in with the demo staff, see README): all of them on ${server.url}/\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
+    console.log(clock === null ? 'the clock moves only when the analyst advances it (--virtual-clock)' : 'the clock follows wall time: scheduled jobs run by themselves');
     await new Promise<void>((done) => {
-      const stop = () => { void server.close().then(() => durable.close()).then(done); };
+      const stop = () => { clock?.stop(); void server.close().then(() => durable.close()).then(done); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

@@ -1,4 +1,4 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { syncDir } from './journal.ts';
 
@@ -61,4 +61,19 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
       await rm(path, { force: true });
     }
   }
+}
+
+/**
+ * The files an engine and its server write in a data directory (configuration and snapshots, their records and
+ * temporary files, the journals, the server's sessions): `clearChainFiles` removes these and nothing else, so a
+ * directory given by mistake loses no file of anyone else's.
+ */
+const CHAIN_FILE = /^(?:(?:store|headquarters)(?:\.json|\.journal\.jsonl|\.snapshot-\d+\.jsonl)|sessions\.json)(?:\.tmp)?$/;
+
+/** Starts a data directory afresh; call it only holding the directory's lock (a running engine keeps its files). */
+export async function clearChainFiles(dir: string): Promise<string[]> {
+  const removed = (await readdir(dir)).filter((file) => CHAIN_FILE.test(file));
+  for (const file of removed) await rm(join(dir, file), { force: true });
+  await syncDir(dir);
+  return removed;
 }

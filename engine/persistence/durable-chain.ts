@@ -32,7 +32,7 @@ import type { HeadquartersState } from '../headquarters-engine.ts';
 import { chainCommandSchema, commandIdSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
 import type { EngineState } from '../store-engine.ts';
 import { CommandKeys, fingerprintOf, type CommandKey, type FirstAnswer } from './command-keys.ts';
-import { dataPaths, lockDataDir, type DataDirLock } from './data-dir.ts';
+import { clearChainFiles, dataPaths, lockDataDir, type DataDirLock } from './data-dir.ts';
 import { nodeFiles, type DataFiles } from './files.ts';
 import { Journal, syncDir, type JournalEntry } from './journal.ts';
 import { checkJournals, consistentCut, type Side } from './recovery.ts';
@@ -55,6 +55,8 @@ export interface DurableOptions {
   transport?: ChainOptions['transport'];
   /** Create the data directory if it does not exist (default true; a report opens only one that does). */
   create?: boolean;
+  /** Start afresh: the chain's files in the directory are removed once its lock is held (`npm start -- --reset`). */
+  reset?: boolean;
   /** The file writes (a test injects failures or traces them). */
   files?: DataFiles;
 }
@@ -150,6 +152,7 @@ export class DurableChain {
     }
     const lock = await lockDataDir(dataDir);
     try {
+      if (options.reset === true) await clearChainFiles(dataDir);
       return await DurableChain.openLocked(dataDir, lock, options);
     } catch (error) {
       await lock.release();

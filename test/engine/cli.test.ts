@@ -3,7 +3,7 @@
  * and creates nothing on bad input.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,4 +41,29 @@ describe('10 the command line on bad input', () => {
     expect(port.status).toBe(2);
     expect(port.stderr).toBe('error: command line: --port: expected a port number (0-65535), got "eighty"\n');
   });
+
+  it('10 demo --reset starts the demo afresh: the chain\'s files go, anything else stays; a running engine\'s directory is refused', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+    const first = cli('demo', '--data', dir, '--no-server');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/demo chain created/);
+    const again = cli('demo', '--data', dir, '--no-server');
+    expect(again.stdout).toMatch(/demo chain loaded from .* \((\d+) commands so far\)/);
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    const reset = cli('demo', '--data', dir, '--no-server', '--reset');
+    expect(reset.status).toBe(0);
+    expect(reset.stdout).toMatch(/cleared: starting afresh\ndemo chain created/);
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    // The lock is respected: an engine holding the directory keeps it.
+    const durable = await DurableChain.open(dir);
+    try {
+      const refused = cli('demo', '--data', dir, '--no-server', '--reset');
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/is in use by process/);
+      expect(durable.chain.seq).toBeGreaterThan(0);
+    } finally {
+      await durable.close();
+    }
+    expect((await readdir(dir)).sort()).toContain('store.journal.jsonl');
+  }, 60_000);
 });

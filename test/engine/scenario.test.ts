@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chainReport } from '../../engine/report.ts';
 import { chainFor, loadScenario, runSteps } from '../../engine/scenario.ts';
+import { locationView } from '../../engine/server/views.ts';
 
 const demoDay = fileURLToPath(new URL('../../scenarios/demo-day.json', import.meta.url));
 const chain = fileURLToPath(new URL('../../scenarios/demo-chain.json', import.meta.url));
@@ -27,7 +28,21 @@ describe('scenario files', () => {
       reports.push({ report: chainReport(engine, run), state: engine.exportState() });
     }
     expect(reports[0]).toEqual(reports[1]);
-    expect(reports[0]!.report.ordersByStatus).toEqual({ Invoiced: 2, Cancelled: 1 });
+    expect(reports[0]!.report.ordersByStatus).toEqual({ Invoiced: 2, Cancelled: 1, Open: 3, Picked: 1 });
+  });
+
+  it('the demo day leaves work for a newcomer: open lines at every location, pickups waiting at every store, jobs every few minutes', async () => {
+    const scenario = await loadScenario(demoDay);
+    const engine = chainFor(scenario);
+    expect((await runSteps(scenario.steps, (c) => engine.executeNow(c))).refused).toEqual([]);
+    for (const locationId of engine.catalog.locations.keys()) {
+      expect(locationView(engine, locationId).lines.length, `open fulfilment work at ${locationId}`).toBeGreaterThan(0);
+    }
+    for (const store of engine.catalog.stores.values()) {
+      expect(locationView(engine, store.locationId).pickups.length, `pickups waiting at ${store.id}`).toBeGreaterThan(0);
+    }
+    const schedules = Object.values(chainReport(engine).schedules);
+    expect(schedules.map((s) => s.everyMinutes).every((minutes) => minutes !== null && minutes <= 5)).toBe(true);
   });
 
   it('SY-3 / SY-1 the outage scenario: offline work is queued, refused where the rules say, and reaches headquarters exactly once', async () => {
