@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { hashPin } from './credentials.ts';
 import type { Catalog } from './domain/catalog.ts';
 import { DurableChain } from './persistence/durable-chain.ts';
+import { chainSites, screenLinks } from './protocol/sites.ts';
 import { chainReport, formatReport } from './report.ts';
 import { chainFor, loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
 
@@ -21,19 +22,9 @@ const USAGE = `usage:
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
-/** Every screen of the chain: a till per register, fulfilment and pickup per store, fulfilment per warehouse, headquarters. */
+/** Every screen of the chain by site, as the landing page (`/`) lists them. */
 function screenAddresses(catalog: Catalog, url: string): string[] {
-  const lines: string[] = [];
-  for (const store of catalog.stores.values()) {
-    for (const registerId of store.registerIds) lines.push(`  till ${store.name} ${registerId}:   ${url}/till?store=${store.id}&register=${registerId}`);
-    lines.push(`  fulfilment ${store.name}:   ${url}/fulfillment?store=${store.id}&register=${store.registerIds[0]}`);
-    lines.push(`  pickup ${store.name}:       ${url}/pickup?store=${store.id}`);
-  }
-  for (const location of catalog.locations.values()) {
-    if (location.kind === 'warehouse') lines.push(`  fulfilment ${location.name}: ${url}/fulfillment?location=${location.id}`);
-  }
-  lines.push(`  headquarters (analyst): ${url}/analyst?store=${[...catalog.stores.keys()][0]}`);
-  return lines;
+  return screenLinks(chainSites(catalog)).flatMap((site) => site.screens.map((screen) => `  ${site.name}, ${screen.label}: ${url}${screen.path}`));
 }
 
 function option(args: string[], name: string): string | undefined {

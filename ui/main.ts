@@ -1,2 +1,3 @@
 /** The screens' entry point (bundled by the server with esbuild). */
 import './storefront-app.ts';
+import './landing-page.ts';

@@ -8,6 +8,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Permission } from '../engine/domain/config.ts';
 import { heldGrants, ROOM_ACCESS, type RoomKind } from '../engine/protocol/access-matrix.ts';
+import type { ScreenKind } from '../engine/protocol/sites.ts';
 import { resume, type StoreApi } from './api.ts';
 import { screenStyles } from './styles.ts';
 import './sign-in-form.ts';
@@ -16,7 +17,7 @@ import './fulfillment-screen.ts';
 import './pickup-screen.ts';
 import './analyst-view.ts';
 
-type Screen = 'till' | 'fulfillment' | 'pickup' | 'analyst';
+type Screen = ScreenKind;
 /** What the sign-in form says when the tab's session is gone (instead of the server's refusal). */
 export const SESSION_ENDED = 'Your session ended: sign in again';
 const SCREENS = ['till', 'fulfillment', 'pickup', 'analyst'] as const;
@@ -91,7 +92,7 @@ export class StorefrontApp extends LitElement {
     if (this.api === null) {
       const { siteId, registerId } = this.site();
       const heading = { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.asked];
-      return html`<sign-in-form heading="${heading}: sign in" .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
+      return html`<sign-in-form heading="${heading}: sign in" .screen=${this.asked} .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
     }
     const { setup } = this.api;
     return html`

@@ -14,6 +14,7 @@ import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
+import { chainSites } from '../protocol/sites.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
@@ -29,7 +30,23 @@ const orderQuerySchema = z.object({
 const fulfillmentQuerySchema = z.object({ filter: z.enum(['all', 'toShip', 'forPickup']).default('all') }).strict();
 const customerQuerySchema = z.object({ q: z.string().min(2).max(100) }).strict();
 
-export interface Screens { html: string; script: string }
+/** The screens' page, the landing page (`/`: every screen of the chain; the screens' page when not given) and script. */
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#263238"/><path d="M7 12h18l-2 12H9z" fill="#fff"/><path d="M12 12a4 4 0 0 1 8 0" stroke="#fff" stroke-width="2" fill="none"/></svg>';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function notFoundPage(path: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Page not found</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">
+<h1>Page not found</h1>
+<p>There is no page at <code>${escapeHtml(path.slice(0, 200))}</code>.</p>
+<p><a href="/">See every screen of the chain</a></p>
+</body></html>
+`;
+}
+
+export interface Screens { html: string; landing?: string; script: string }
 
 function fail(res: Response, error: ApiError): void {
   const { status, ...violation } = error;
@@ -103,6 +120,9 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     next();
   };
 
+  // The chain's sites and registers, for the landing page and the sign-in pickers: before signing in, no secrets.
+  app.get('/api/sites', (_req, res) => { res.json({ ok: true, sites: chainSites(chain.catalog) }); });
+
   app.get('/api/session', signedIn, may('GET /api/session'), (_req, res) => { res.json({ ok: true, setup: storeSetup(chain, sessionOf(res)) }); });
   app.delete('/api/session', signedIn, async (_req, res) => {
     await sessions.signOut(sessionOf(res).id);
@@ -169,7 +189,11 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));
 
   app.get('/app.js', (_req, res) => { res.type('text/javascript').set('cache-control', 'no-cache').send(screens.script); });
-  app.get(['/', '/till', '/fulfillment', '/pickup', '/analyst'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
+  app.get('/', (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.landing ?? screens.html); });
+  app.get(['/till', '/fulfillment', '/pickup', '/analyst'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
+  app.get(['/favicon.ico', '/favicon.svg'], (_req, res) => { res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON); });
+  // Any other address: a page in plain words with the way back to the list of screens (never Express's "Cannot GET").
+  app.use((req, res) => { res.status(404).type('html').send(notFoundPage(req.path)); });
 
   // Malformed JSON, a body too large: the client's fault, said plainly.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

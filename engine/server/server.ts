@@ -15,16 +15,18 @@ import { SessionStore, SESSIONS_FILE } from './sessions.ts';
 
 const UI_ENTRY = fileURLToPath(new URL('../../ui/main.ts', import.meta.url));
 
-const PAGE = `<!doctype html>
+/** The page around one element: the landing page's list of screens, or the screens' app. */
+const page = (element: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Storefront</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <script type="module" src="/app.js"></script>
 </head>
 <body style="margin:0;font-family:system-ui,sans-serif;background:#f4f5f7">
-<storefront-app></storefront-app>
+<${element}></${element}>
 </body>
 </html>
 `;
@@ -32,7 +34,7 @@ const PAGE = `<!doctype html>
 /** The screens' script: ui/main.ts and what it imports (lit, socket.io-client) in one module. */
 export async function bundleScreens(entry = UI_ENTRY): Promise<Screens> {
   const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', write: false, sourcemap: 'inline', logLevel: 'silent' });
-  return { html: PAGE, script: result.outputFiles[0]!.text };
+  return { html: page('storefront-app'), landing: page('landing-page'), script: result.outputFiles[0]!.text };
 }
 
 export interface RunningServer { url: string; gateway: Gateway; sessions: SessionStore; close(): Promise<void> }
