@@ -103,14 +103,14 @@ export function explainRefusal<E extends EventObject>(snapshot: AnyMachineSnapsh
   const subject = meta.subject?.(context) ?? root.key;
   const refusal = active.map(refusalOf).find((r) => r !== undefined);
   const rule = refusal?.rules?.[event.type] ?? refusal?.rule ?? 'STATE';
-  // Staff read this: the event in words, never a raw state value.
-  const now = refusal === undefined ? 'now' : `while ${words(refusal.means, context)}`;
+  // Staff read this: the event in words and what the state means, never a raw state value.
+  const now = refusal === undefined ? '' : `: ${words(refusal.means, context)}`;
   const takenWhile = descendants(root)
     .filter((n) => (n.on[event.type] ?? []).length > 0)
     .map((n) => refusalOf(n)?.means)
     .filter((means): means is string => typeof means === 'string');
-  const elsewhere = takenWhile.length === 0 ? '' : ` (only while ${takenWhile.join(' or ')})`;
-  return violation(rule, `${subject} cannot ${eventInWords(event.type)} ${now}${elsewhere}`, meta.field);
+  const elsewhere = takenWhile.length === 0 ? '' : ` (only when ${takenWhile.join(' or ')})`;
+  return violation(rule, `${subject} cannot ${eventInWords(event.type)} now${now}${elsewhere}`, meta.field);
 }
 
 /** `SET_RETURN_LINES` -> `set return lines`. */

@@ -47,7 +47,7 @@ export class AmountDialog extends LitElement {
   }
 
   /** A problem with a field: the form's own check, or the server's refusal naming the field. */
-  private problemOf(field: 'amount' | 'reasonCode'): string | null {
+  private problemOf(field: 'amount' | 'reasonCode'): string | ReturnType<typeof violationText> | null {
     if (this.problem?.field === field) return this.problem.message;
     if (this.error !== null && this.error.field === field) return violationText(this.error);
     return null;

@@ -133,11 +133,11 @@ describe('<analyst-view>', () => {
     expect(text($(jobs, '[role="alert"]'))).to.contain('ST-5').and.contain('headquarters\' work (backOffice permission)');
     api.answer = () => refused('NOT_FOUND', 'unknown store "S9"', 'command.storeId');
     await click(el, $(storeRow(el, 'S2'), 'button[data-link="online"]'));
-    expect(text($(storeRow(el, 'S2'), '[role="alert"]'))).to.contain('NOT_FOUND').and.contain('unknown store "S9"');
+    expect(text($(storeRow(el, 'S2'), '[role="alert"]'))).to.contain('Ref. NOT_FOUND').and.contain('Unknown store "S9"');
     expect(storeRow(el, 'S1').querySelector('[role="alert"]') === null, 'only the store acted on shows it').to.equal(true);
     api.answer = () => refused('VALIDATION', 'command.ms: Too big', 'command.ms');
     await click(el, $(el, 'button[data-advance="86400000"]'));
-    expect(text($(el, 'section[aria-labelledby="clock-heading"] [role="alert"]'))).to.contain('VALIDATION').and.contain('command.ms: Too big');
+    expect(text($(el, 'section[aria-labelledby="clock-heading"] [role="alert"]'))).to.contain('Ref. VALIDATION, command.ms').and.contain('Command.ms: Too big');
   });
 
   it('live: headquarters envelopes replace the report (links, queues, clock)', async () => {
@@ -159,7 +159,7 @@ describe('<analyst-view>', () => {
     api.refuse({ rule: 'ST-5', field: 'rooms.0', message: 'room "headquarters" is not this screen\'s' });
     await settle(el);
     expect(text($(el, '.warning'))).to.contain('needs the backOffice permission');
-    expect(text($(el, '[role="alert"]'))).to.contain('ST-5').and.contain('room "headquarters" is not this screen\'s');
+    expect(text($(el, '[role="alert"]'))).to.contain('Ref. ST-5').and.contain('Room "headquarters" is not this screen\'s');
   });
 
   it('buttons are at least 44x44 CSS px', async () => {

@@ -54,11 +54,11 @@ describe('<customer-dialog> find', () => {
 
   it('shows a refused setCustomer in place and stays open', async () => {
     const { el, api } = await dialog();
-    api.answerNext({ rule: 'STATE', field: 'registerId', message: 'register R1 cannot take SET_CUSTOMER while {"transaction":"orderEdit"}' });
+    api.answerNext({ rule: 'STATE', field: 'registerId', message: 'register R1 cannot set customer now: an order edit is in progress' });
     type(deep<HTMLInputElement>(el, 'input[name="q"]'), 'ann');
     await click(el, 'Search');
     await click(el, 'Add to sale: Anna Berg');
-    expect(alerts(el)).to.deep.equal(['STATE: register R1 cannot take SET_CUSTOMER while {"transaction":"orderEdit"}']);
+    expect(alerts(el)).to.deep.equal(['Register R1 cannot set customer now: an order edit is in progress Ref. STATE, registerId']);
   });
 
   it('passes the accessibility audit with results', async () => {
@@ -152,7 +152,7 @@ describe('<customer-dialog> create', () => {
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     const message = el.shadowRoot!.getElementById(email.getAttribute('aria-describedby')!)!;
     expect(message.getAttribute('role')).to.equal('alert');
-    expect(message.textContent!.trim()).to.equal('VALIDATION: command.customer.email: expected an email address like name@example.com');
+    expect(message.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Command.customer.email: expected an email address like name@example.com Ref. VALIDATION, command.customer.email');
     expect(input(el, 'name').getAttribute('aria-invalid')).to.equal('false');
     expect(el.shadowRoot!.activeElement).to.equal(email);
   });
@@ -166,7 +166,7 @@ describe('<customer-dialog> create', () => {
     await click(el, 'Create and add to sale');
     expect((api.commands[0]!.customer as { attributes: unknown }).attributes, 'sent as typed').to.deep.equal({ birthMonth: 'May' });
     expect(input(el, 'attributes.birthMonth').getAttribute('aria-invalid')).to.equal('true');
-    expect(alerts(el)).to.deep.equal(['CU-1: attribute "birthMonth" takes a number']);
+    expect(alerts(el)).to.deep.equal(['Attribute "birthMonth" takes a number Ref. CU-1, customer.attributes.birthMonth']);
   });
 
   it('shows an address field error at that address (command.customer.addresses.1.city)', async () => {
@@ -188,13 +188,13 @@ describe('<customer-dialog> create', () => {
     type(input(el, 'secondaryEmails.0.address'), 'x@example.com');
     api.answerNext({ rule: 'CU-5', field: 'customer.secondaryEmails', message: 'a customer pending sync gets secondary emails and phones once it exists at headquarters' });
     await click(el, 'Create and add to sale');
-    expect(alerts(deep(el, '[data-section="secondary"]'))).to.deep.equal(['CU-5: a customer pending sync gets secondary emails and phones once it exists at headquarters']);
+    expect(alerts(deep(el, '[data-section="secondary"]'))).to.deep.equal(['A customer pending sync gets secondary emails and phones once it exists at headquarters Ref. CU-5, customer.secondaryEmails']);
 
     api.answerNext({ rule: 'CU-4', field: 'registerId', message: 'headquarters\' real-time service is unreachable from store S1: customers are created there in real time' });
     await click(el, 'Create and add to sale');
     const top = alerts(el);
     expect(top).to.have.length(1);
-    expect(top[0]).to.contain('CU-4: headquarters\' real-time service is unreachable').and.contain('(registerId)');
+    expect(top[0]).to.contain('Headquarters\' real-time service is unreachable').and.contain('Ref. CU-4, registerId');
   });
 
   it('passes the accessibility audit with addresses, contacts and an error; buttons are at least 44x44', async () => {

@@ -123,13 +123,14 @@ describe('<fulfillment-screen>', () => {
 
   it('ST-5 FF-2 a packer (fulfilment, no allow-accept) accepting is refused in place with the server\'s rule and message', async () => {
     const { el, api } = await mount({ session: { operatorId: 'packer2', name: 'Pat Packer', roleId: 'packer', permissions: ['fulfillment'] } });
-    expect(text($(el, '.toolbar'))).to.contain('allow-accept permission');
-    api.answer = () => refused('ST-5', 'operator packer2 lacks the allowAcceptOrder permission', 'operatorId');
+    expect(text($(el, '.toolbar'))).to.contain('Pending lines wait for someone who may accept orders');
+    api.answer = () => refused('ST-5', 'You may not accept orders: ask a shift lead or store manager', 'operatorId');
     button(row(el, 'CO-000004/L4-2'), 'accept')!.click();
     await settle(el);
     expect(api.commands[0]).to.include({ type: 'fulfillment.accept', operatorId: 'packer2', locationId: 'S2' });
     const alert = $(card(el, 'CO-000004'), '[role="alert"]');
-    expect(text(alert)).to.contain('ST-5').and.contain('operator packer2 lacks the allowAcceptOrder permission');
+    expect(text(alert)).to.equal('You may not accept orders: ask a shift lead or store manager Ref. ST-5, operatorId');
+    expect(text($(alert, '.refusal-detail'))).to.equal('Ref. ST-5, operatorId');
     expect(has(card(el, 'CO-000005'), '[role="alert"]'), 'only the order acted on shows it').to.equal(false);
     // Acting again clears the old refusal.
     api.answer = () => accepted();
@@ -175,7 +176,7 @@ describe('<fulfillment-screen>', () => {
     await confirmDialog(el);
     expect(api.commands).to.have.length(1);
     const alert = $(el, 'quantity-dialog', '.error[role="alert"]');
-    expect(text(alert)).to.contain('FF-3').and.contain('quantity 3 exceeds the 1 units left to pick');
+    expect(text(alert)).to.contain('Ref. FF-3').and.contain('Quantity 3 exceeds the 1 units left to pick');
     expect(($(el, 'quantity-dialog', 'dialog') as HTMLDialogElement).open).to.equal(true);
   });
 

@@ -322,7 +322,7 @@ export class FulfillmentScreen extends LitElement {
           ${selected.length === 0 ? nothing : html`<button type="button" data-action="clear-selection" @click=${() => { this.selected = new Set(); }}>Clear</button>`}
           <span class="muted">${selected.length === 0 ? 'Select lines to accept, print or pick several at once (orders may be mixed).' : `${selected.length} selected`}</span>
         </div>
-        ${pending && !this.can('allowAcceptOrder') ? html`<p class="muted" style="margin: 0">Pending lines need a user with the allow-accept permission (FF-2); your role (${this.api?.setup.session.roleId}) does not have it.</p>` : nothing}
+        ${pending && !this.can('allowAcceptOrder') ? html`<p class="muted" style="margin: 0">Pending lines wait for someone who may accept orders: you may not.</p>` : nothing}
         ${refusal(this.errors[TOOLBAR])}
       </div>`;
   }

@@ -1,32 +1,17 @@
 /**
- * What the fulfilment, pickup and analyst screens share: a refused command shown in place (the rule the server
- * named, e.g. ST-5 or FF-3, and its message, in an alert that screen readers announce), commands that never throw,
+ * What the fulfilment, pickup and analyst screens share: a refused command shown in place (the server's plain words,
+ * the rule in a detail line for support, in an alert that screen readers announce), commands that never throw,
  * and the live connection's state.
  */
 import { html, nothing } from 'lit';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { CommandAnswer, StoreApi } from './api.ts';
-
-/** A short, readable name for the server's generic refusal classes (spec rule IDs are shown as they are). */
-const ruleNames: Record<string, string> = {
-  VALIDATION: 'Invalid input',
-  NOT_FOUND: 'Not found',
-  STATE: 'Not possible now',
-  CONFLICT: 'Changed meanwhile',
-  UNAUTHENTICATED: 'Signed out',
-  INTERNAL: 'Server error',
-  NETWORK: 'No connection',
-};
-
-export function refusalText(error: RuleViolation): string {
-  const name = ruleNames[error.rule];
-  return `${name === undefined ? `Refused (${error.rule})` : `${name} (${error.rule})`}: ${error.message}`;
-}
+import { refusalContent } from './refusal-text.ts';
 
 /** The refusal in an alert box, or nothing. */
 export function refusal(error: RuleViolation | null | undefined, id?: string) {
   if (error === null || error === undefined) return nothing;
-  return html`<div class="error" role="alert" id=${id ?? nothing} data-rule=${error.rule}>${refusalText(error)}</div>`;
+  return html`<div class="error" role="alert" id=${id ?? nothing} data-rule=${error.rule}>${refusalContent(error)}</div>`;
 }
 
 /** A thrown error (network down, server refusing a read) as a violation to show. */

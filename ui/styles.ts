@@ -3,6 +3,7 @@
  * Screens adopt `screenStyles` beside their own.
  */
 import { css } from 'lit';
+import { formatMoney } from '../engine/domain/money.ts';
 
 export const screenStyles = css`
   :host {
@@ -58,7 +59,7 @@ export const screenStyles = css`
   .online { background: var(--ok-bg); color: var(--ok); padding: 0.25rem 0.75rem; border-radius: 999px; font-weight: 700; }
 `;
 
-/** Money in minor units as the till shows it. */
+/** Money in minor units as every screen shows it, in the store's currency. */
 export function money(minor: number, currency = 'USD'): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
+  return formatMoney(minor, currency);
 }

@@ -139,7 +139,7 @@ describe('<till-screen>', () => {
     api.answerNext({ rule: 'CO-10', field: 'quantity', message: 'line T-R1-000007-1 has 2 units in fulfilment: quantity cannot go below that' });
     await click(el, 'One less Camp lamp');
     const alert = deep(el, '[role="alert"][data-area="cart"]');
-    expect(alert.textContent!.trim()).to.equal('CO-10: line T-R1-000007-1 has 2 units in fulfilment: quantity cannot go below that');
+    expect(alert.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Line T-R1-000007-1 has 2 units in fulfilment: quantity cannot go below that Ref. CO-10, quantity');
     // The next accepted command clears it.
     await click(el, 'One more Camp lamp');
     expect(deepAll(el, '[role="alert"][data-area="cart"]')).to.have.length(0);
@@ -212,7 +212,7 @@ describe('<till-screen>', () => {
     api.answerNext({ rule: 'CO-1', field: 'customerId', message: 'add a customer before shipping: the address comes from the customer' });
     await click(el, 'Ship all');
     await click(deep(el, 'delivery-dialog'), 'Ship all');
-    expect(alerts(deep(el, 'delivery-dialog'))).to.deep.equal(['CO-1: add a customer before shipping: the address comes from the customer']);
+    expect(alerts(deep(el, 'delivery-dialog'))).to.deep.equal(['Add a customer before shipping: the address comes from the customer Ref. CO-1, customerId']);
   });
 
   it('CO-9 the Quote button sets the order type and back', async () => {
@@ -252,21 +252,21 @@ describe('<till-screen>', () => {
 
   it('CO-7 when the server refuses for the privilege, the approval dialog opens with its message', async () => {
     const { el, api } = await till(demoSetup({ permissions: ['depositOverride'] }));
-    api.answerNext({ rule: 'CO-7', field: 'operatorId', message: 'deposit override needs the depositOverride privilege' });
+    api.answerNext({ rule: 'CO-7', field: 'operatorId', message: 'You may not override the deposit: ask a store manager' });
     await click(el, 'Deposit override');
     await click(deep(el, 'amount-dialog'), 'Override deposit');
     const approval = deep(el, 'approval-dialog');
-    expect(approval.shadowRoot!.textContent).to.contain('CO-7: deposit override needs the depositOverride privilege');
+    expect(approval.shadowRoot!.textContent).to.contain('You may not override the deposit: ask a store manager').and.contain('Ref. CO-7, operatorId');
   });
 
   it('CO-7 an amount the rule refuses is shown at the amount, in the dialog', async () => {
     const { el, api } = await till(demoSetup({ permissions: ['depositOverride'] }));
-    api.answerNext({ rule: 'CO-7', field: 'amount', message: 'deposit must be a whole amount between 0 and 22994' });
+    api.answerNext({ rule: 'CO-7', field: 'amount', message: 'the deposit must be between $0.00 and the order\'s $229.94' });
     await click(el, 'Deposit override');
     type(deep<HTMLInputElement>(el, 'amount-dialog input[name="amount"]'), '500');
     await click(deep(el, 'amount-dialog'), 'Override deposit');
     const dialog = deep(el, 'amount-dialog');
-    expect(alerts(dialog)).to.deep.equal(['CO-7: deposit must be a whole amount between 0 and 22994']);
+    expect(alerts(dialog)).to.deep.equal(['The deposit must be between $0.00 and the order\'s $229.94 Ref. CO-7, amount']);
     expect(deep(dialog, 'input[name="amount"]').getAttribute('aria-invalid')).to.equal('true');
     expect(deepAll(el, 'approval-dialog')).to.have.length(0);
   });
@@ -280,7 +280,7 @@ describe('<till-screen>', () => {
     type(deep<HTMLInputElement>(approval, 'input[name="operatorId"]'), 'manager1');
     type(deep<HTMLInputElement>(approval, 'input[name="pin"]'), '0000');
     await click(approval, 'Approve');
-    expect(alerts(approval)).to.deep.equal(['ST-5: the approval is refused: wrong operator or PIN, or the approver does not work at this store']);
+    expect(alerts(approval)).to.deep.equal(['The approval is refused: wrong operator or PIN, or the approver does not work at this store Ref. ST-5, approval']);
     expect(deepAll(el, 'amount-dialog')).to.have.length(1);
   });
 
@@ -349,9 +349,9 @@ describe('<till-screen>', () => {
 
   it('CO-8 a tender refusal is shown in the payment panel', async () => {
     const { el, api } = await till();
-    api.answerNext({ rule: 'CO-8', field: 'cardToken', message: 'the ship order is not fully paid: capture a card token for the balance' });
+    api.answerNext({ rule: 'CO-8', field: 'cardToken', message: 'this ship order is not fully paid: take a card for the balance' });
     await click(deep(el, 'tender-panel'), 'Cash');
-    expect(alerts(deep(el, 'tender-panel'))).to.deep.equal(['CO-8: the ship order is not fully paid: capture a card token for the balance']);
+    expect(alerts(deep(el, 'tender-panel'))).to.deep.equal(['This ship order is not fully paid: take a card for the balance Ref. CO-8, cardToken']);
   });
 
   it('voids the transaction', async () => {
@@ -448,7 +448,7 @@ describe('<till-screen>', () => {
     const { el, api } = await till();
     api.handlers!.refused!({ rule: 'ST-5', field: 'rooms.0', message: 'room "register:R1" is not this screen\'s' });
     await settle(el);
-    expect(alerts(el)).to.deep.equal(['ST-5: room "register:R1" is not this screen\'s']);
+    expect(alerts(el)).to.deep.equal(['Room "register:R1" is not this screen\'s Ref. ST-5, rooms.0']);
   });
 
   it('reads the register over HTTP when the live feed is down', async () => {
@@ -520,7 +520,7 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
     api.answerNext({ rule: 'CO-10', field: 'orderId', message: 'order CO-000002 is invoiced: it cannot be edited' });
     await click(el, 'Recall order');
     await click(deep(el, 'order-recall'), 'Edit CO-000002');
-    expect(alerts(deep(deep(el, 'order-recall'), 'tr[data-order="CO-000002"]'))).to.deep.equal(['CO-10: order CO-000002 is invoiced: it cannot be edited']);
+    expect(alerts(deep(deep(el, 'order-recall'), 'tr[data-order="CO-000002"]'))).to.deep.equal(['Order CO-000002 is invoiced: it cannot be edited Ref. CO-10, orderId']);
   });
 
   it('CO-11 cancel shows the proposed charge from the recall, adjusts it with an approval and shows the refund', async () => {
@@ -626,7 +626,7 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
     type(deep<HTMLInputElement>(el, 'tr[data-line="L1"] input[type="number"]'), '5');
     await settle(el);
     await click(el, 'Apply return lines');
-    expect(alerts(deep(el, 'tr[data-line="L1"]'))).to.deep.equal(['RT-1: return quantity 5 exceeds invoiced minus returned (2)']);
+    expect(alerts(deep(el, 'tr[data-line="L1"]'))).to.deep.equal(['Return quantity 5 exceeds invoiced minus returned (2) Ref. RT-1, lines.0.quantity']);
   });
 
   it('RT-1 a lookup that finds nothing is shown in the return dialog', async () => {
@@ -635,7 +635,7 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
     await click(el, 'Return');
     type(deep<HTMLInputElement>(el, 'return-lookup input[name="value"]'), 'X-1');
     await click(deep(el, 'return-lookup'), 'Find original');
-    expect(alerts(deep(el, 'return-lookup'))).to.deep.equal(['NOT_FOUND: no receipt "X-1"']);
+    expect(alerts(deep(el, 'return-lookup'))).to.deep.equal(['No receipt "X-1" Ref. NOT_FOUND, lookup.value']);
   });
 
   it('RT-3 a refund the server says needs a manager override asks for an approval and sends it with the tender', async () => {
@@ -645,10 +645,10 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
       due: -23494,
     });
     const { el, api } = await till(demoSetup(), view);
-    api.answerNext({ rule: 'RT-3', field: 'approverId', message: 'shipping refunds over 1000 need a manager override' });
+    api.answerNext({ rule: 'RT-3', field: 'approverId', message: 'refunding more than $10.00 of shipping needs a manager\'s approval' });
     await click(deep(el, 'tender-panel'), 'Refund cash');
     const approval = deep(el, 'approval-dialog');
-    expect(approval.shadowRoot!.textContent).to.contain('RT-3: shipping refunds over 1000 need a manager override');
+    expect(approval.shadowRoot!.textContent).to.contain('Refunding more than $10.00 of shipping needs a manager\'s approval').and.contain('Ref. RT-3, approverId');
     expect(alerts(deep(el, 'tender-panel')), 'not shown as a failure of the tender').to.deep.equal([]);
     type(deep<HTMLInputElement>(approval, 'input[name="operatorId"]'), 'manager1');
     type(deep<HTMLInputElement>(approval, 'input[name="pin"]'), '9999');

@@ -5,6 +5,7 @@
 import { css } from 'lit';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { CustomerView, LinkView, RegisterView } from '../engine/protocol/views.ts';
+import { refusalContent } from './refusal-text.ts';
 import type { Approval, CommandAnswer, Setup } from './api.ts';
 
 export type { RuleViolation };
@@ -50,10 +51,8 @@ export function moneyInput(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** A refusal as the till shows it: the rule, then the server's message. */
-export function violationText(error: RuleViolation): string {
-  return `${error.rule}: ${error.message}`;
-}
+/** A refusal as the till shows it: as every screen does (plain words, the rule in a detail line). */
+export const violationText = refusalContent;
 
 /** A command answer's refusal, or a network failure, as a violation (null when accepted). */
 export function refusalOf(answer: CommandAnswer): RuleViolation | null {

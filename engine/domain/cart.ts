@@ -5,9 +5,9 @@
 import {
   addManualCharge, applyChargeChanges, computeAutoCharges, overrideCharge, recalculateCharges, type AppliedCharge,
 } from './charges.ts';
-import { customerOrdersEnabled, hasPermission, offeredLocations, type Catalog } from './catalog.ts';
+import { customerOrdersEnabled, hasPermission, lacksPermission, offeredLocations, type Catalog } from './catalog.ts';
 import type { Address, Customer, DeliveryKind, Store } from './config.ts';
-import type { Minor } from './money.ts';
+import { formatMoney, type Minor } from './money.ts';
 import { checkLineAmount, checkLineCount } from './limits.ts';
 import { amountDue, defaultDepositRate, isCustomerOrder, orderTotals, type AmountDue, type LineDelivery, type SalesLine } from './sales.ts';
 import { taxRateFor } from './tax.ts';
@@ -86,7 +86,7 @@ export function checkAddItem(catalog: Catalog, cart: Cart, productId: string, qu
   if (product === undefined) return violation('NOT_FOUND', `unknown product "${productId}"`, 'productId');
   if (!Number.isInteger(quantity) || quantity <= 0) return violation('VALIDATION', 'quantity must be a positive whole number', 'quantity');
   if (unitPrice !== undefined && unitPrice !== product.price && !hasPermission(catalog, operatorId, 'priceOverride')) {
-    return violation('ST-5', 'price override needs the priceOverride permission', 'unitPrice');
+    return lacksPermission(catalog, 'priceOverride', 'ST-5', 'unitPrice');
   }
   return checkLineCount(cart.lines.length) ?? checkLineAmount(quantity, unitPrice ?? product.price);
 }
@@ -205,8 +205,8 @@ export function setDelivery(catalog: Catalog, cart: Cart, lineIds: readonly stri
 // --- Charges (CH-1, CH-4) and deposit (CO-6, CO-7) ---
 
 export function checkChargeOverride(catalog: Catalog, operatorId: string, amount: Minor): RuleViolation | null {
-  if (!Number.isInteger(amount) || amount < 0) return violation('VALIDATION', 'amount must be a non-negative whole number of minor units', 'amount');
-  return hasPermission(catalog, operatorId, 'chargeOverride') ? null : violation('CH-4', 'adding or overriding charges needs the chargeOverride permission', 'operatorId');
+  if (!Number.isInteger(amount) || amount < 0) return violation('VALIDATION', 'the amount must be zero or more', 'amount');
+  return hasPermission(catalog, operatorId, 'chargeOverride') ? null : lacksPermission(catalog, 'chargeOverride', 'CH-4', 'operatorId');
 }
 
 export function checkManualCharge(catalog: Catalog, cart: Cart, charge: { level: 'header' | 'line'; lineId?: string | undefined; chargeCode: string; amount: Minor }, operatorId: string): RuleViolation | null {
@@ -219,7 +219,7 @@ export function checkManualCharge(catalog: Catalog, cart: Cart, charge: { level:
   const isManualShipping = !catalog.config.parameters.useAdvancedAutoCharges
     && charge.level === 'header' && charge.chargeCode === catalog.config.parameters.shippingChargeCode;
   if (isManualShipping) {
-    return Number.isInteger(charge.amount) && charge.amount >= 0 ? null : violation('VALIDATION', 'amount must be a non-negative whole number of minor units', 'amount');
+    return Number.isInteger(charge.amount) && charge.amount >= 0 ? null : violation('VALIDATION', 'the amount must be zero or more', 'amount');
   }
   return checkChargeOverride(catalog, operatorId, charge.amount);
 }
@@ -257,12 +257,12 @@ export function cartAmountDue(catalog: Catalog, cart: Cart): AmountDue {
 /** CO-7: deposit override needs the privilege and stays within the ordered lines' total. */
 export function checkDepositOverride(catalog: Catalog, cart: Cart, amount: Minor, operatorId: string): RuleViolation | null {
   if (!hasPermission(catalog, operatorId, 'depositOverride')) {
-    return violation('CO-7', 'deposit override needs the depositOverride privilege', 'operatorId');
+    return lacksPermission(catalog, 'depositOverride', 'CO-7', 'operatorId');
   }
   if (!isCustomerOrder(cart.lines)) return violation('CO-7', 'a deposit applies to ship or pickup lines only', 'amount');
   const ordered = orderTotals(cart.lines, cart.charges).orderedTotal;
   if (!Number.isInteger(amount) || amount < 0 || amount > ordered) {
-    return violation('CO-7', `deposit must be a whole amount between 0 and ${ordered}`, 'amount');
+    return violation('CO-7', `the deposit must be between ${formatMoney(0, catalog.config.currency)} and the order's ${formatMoney(ordered, catalog.config.currency)}`, 'amount', { ordered });
   }
   return null;
 }
@@ -291,7 +291,7 @@ export function checkCompletion(cart: Cart, paidAfter: Minor, cardToken: string 
   const total = orderTotals(cart.lines, cart.charges).total;
   const hasShip = cart.lines.some((l) => l.delivery.kind === 'ship');
   if (cart.orderType === 'customerOrder' && hasShip && paidAfter < total && cardToken === null) {
-    return violation('CO-8', 'the ship order is not fully paid: capture a card token for the balance', 'cardToken');
+    return violation('CO-8', 'this ship order is not fully paid: take a card for the balance', 'cardToken');
   }
   return null;
 }

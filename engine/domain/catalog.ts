@@ -7,6 +7,7 @@ import type {
   ChainConfig, ChargeCode, Customer, FulfillmentGroup, Location, ModeOfDelivery, Permission, Product, Role, Staff,
   Store, TaxGroup,
 } from './config.ts';
+import { violation, type RuleViolation } from './violation.ts';
 
 export interface ConfigIssue { path: string; message: string }
 
@@ -136,6 +137,30 @@ export function buildCatalog(input: unknown): Catalog {
 export function customerOrdersEnabled(catalog: Catalog): boolean {
   const hasShip = catalog.config.modesOfDelivery.some((m) => m.kind === 'ship');
   return hasShip && catalog.modes.get(catalog.config.parameters.pickupMode)?.kind === 'pickup';
+}
+
+/** What each permission lets staff do, in words (a refusal says "You may not <this>"). */
+const PERMISSION_WORK: Record<Permission, string> = {
+  depositOverride: 'override the deposit',
+  managerOverride: 'approve this refund',
+  allowAcceptOrder: 'accept orders',
+  allowRejectOrder: 'reject orders',
+  priceOverride: 'change a price',
+  chargeOverride: 'add or change charges',
+  till: 'work the till',
+  customers: 'see or change customers',
+  fulfillment: 'do fulfilment work',
+  backOffice: "do headquarters' work",
+};
+
+/**
+ * ST-5 in staff's words: who lacks a permission ("You", "The approver") may not do its work, and who may (the roles
+ * that hold it, from the chain's configuration). The permission's key stays out of the words: the rule and field say it.
+ */
+export function lacksPermission(catalog: Catalog, permission: Permission, rule: string, field: string, who = 'You'): RuleViolation {
+  const roles = [...catalog.roles.values()].filter((r) => r.permissions.includes(permission)).map((r) => r.name.toLowerCase());
+  const ask = roles.length === 0 ? '' : `: ask a ${roles.join(' or ')}`;
+  return violation(rule, `${who} may not ${PERMISSION_WORK[permission]}${ask}`, field);
 }
 
 /** ST-5: whether an operator's role grants a permission. */

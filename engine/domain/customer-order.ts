@@ -203,7 +203,7 @@ export function checkInvoiceLines(context: CustomerOrderContext, invoiceId: stri
   if (found !== null) return found;
   const { collect } = buildInvoice(context, invoiceId, kind, lines);
   if (kind === 'ship' && collect > 0 && context.cardToken === null) {
-    return violation('CO-8', `shipping needs ${collect} collected but the order has no card token`, 'orderId');
+    return violation('CO-8', `order ${context.orderId} has no card on file for the balance due at shipping: the customer pays it at a till first`, 'orderId', { collect });
   }
   return null;
 }

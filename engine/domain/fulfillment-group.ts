@@ -4,7 +4,7 @@
  * units stay until headquarters resets them), a cancelled order's lines leave at once. Both tables are persistent
  * maps, so an operation costs the lines it names, not the location's backlog.
  */
-import { hasPermission, type Catalog } from './catalog.ts';
+import { hasPermission, lacksPermission, type Catalog } from './catalog.ts';
 import type { Permission } from './config.ts';
 import type { FulfillmentLineAssignment } from './customer-order.ts';
 import {
@@ -108,7 +108,7 @@ export function checkOperator(catalog: Catalog, context: FulfillmentGroupContext
     return violation('ST-5', `operator ${operatorId} does not work at store ${context.storeId}`, 'operatorId');
   }
   if (permission !== undefined && !hasPermission(catalog, operatorId, permission)) {
-    return violation('ST-5', `operator ${operatorId} lacks the ${permission} permission`, 'operatorId');
+    return lacksPermission(catalog, permission, 'ST-5', 'operatorId');
   }
   return null;
 }

@@ -66,3 +66,10 @@ export function sumMinor(amounts: readonly Minor[]): Minor {
   for (const amount of amounts) total += amount;
   return total;
 }
+
+/** An amount as staff read it, in the store's currency ("$12.50"): never minor units. */
+export function formatMoney(amount: Minor, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
+}

@@ -7,7 +7,7 @@ import { cartAmountDue, checkCompletion, emptyCart, keptOnCompletion, repriceCar
 import { hasPermission, type Catalog } from './catalog.ts';
 import type { CustomerOrderContext, OrderLine } from './customer-order.ts';
 import { openQuantity } from './fulfillment.ts';
-import { sumMinor, type Minor } from './money.ts';
+import { formatMoney, sumMinor, type Minor } from './money.ts';
 import { editAmountDue } from './order-edit.ts';
 import type { QuantityOfLine } from './order-invoicing.ts';
 import { paidTowardsOrder, unappliedPrepayment, type Invoice, type Payment, type TenderMethod } from './payments.ts';
@@ -209,12 +209,12 @@ export function approverOf(context: RegisterContext, approverId: string | undefi
 export function checkTender(catalog: Catalog, transaction: RegisterTransaction, tender: TenderRequest): RuleViolation | null {
   const due = transactionDue(catalog, transaction);
   const remaining = due - tendered(transaction);
-  if (!Number.isInteger(tender.amount)) return violation('VALIDATION', 'amount must be a whole number of minor units', 'amount');
+  if (!Number.isInteger(tender.amount)) return violation('VALIDATION', 'the amount is not a valid amount of money', 'amount');
   if (due > 0 || (due === 0 && remaining !== 0)) {
     if (tender.amount <= 0 && !(remaining <= 0 && tender.amount === 0)) return violation('VALIDATION', 'a payment must be positive', 'amount');
-    if (tender.method !== 'cash' && tender.amount > remaining) return violation('VALIDATION', `card payments cannot exceed the ${remaining} remaining`, 'amount');
+    if (tender.method !== 'cash' && tender.amount > remaining) return violation('VALIDATION', `a card payment cannot be more than the ${formatMoney(remaining, catalog.config.currency)} left to pay`, 'amount', { remaining });
   } else if (due < 0) {
-    if (tender.amount >= 0 || tender.amount < remaining) return violation('VALIDATION', `a refund is negative and at most ${-remaining}`, 'amount');
+    if (tender.amount >= 0 || tender.amount < remaining) return violation('VALIDATION', `the refund is at most ${formatMoney(-remaining, catalog.config.currency)}`, 'amount', { refund: -remaining });
   } else if (tender.amount !== 0) {
     return violation('VALIDATION', 'nothing is due: finish with a zero payment', 'amount');
   }
@@ -233,7 +233,8 @@ export function checkTender(catalog: Catalog, transaction: RegisterTransaction, 
     const calculation = calculateReturn(catalog, transaction.returnOriginal!.source, transaction.returnLines);
     const approvedBy = tender.approverId ?? transaction.approvedBy;
     if (calculation.needsApproval && (approvedBy === undefined || approvedBy === null || !hasPermission(catalog, approvedBy, 'managerOverride'))) {
-      return violation('RT-3', `shipping refunds over ${catalog.config.parameters.maxShippingRefundWithoutApproval} need a manager override`, 'approverId');
+      const limit = catalog.config.parameters.maxShippingRefundWithoutApproval;
+      return violation('RT-3', `refunding more than ${formatMoney(limit, catalog.config.currency)} of shipping needs a manager's approval`, 'approverId', { limit });
     }
   }
   return null;

@@ -17,7 +17,7 @@ describe('refusals from the chart', () => {
   it('an event the state does not take: the state\'s rule and words, and the states that take it', () => {
     const register = createActor(createRegisterMachine(catalog), { input: { registerId: 'R1', storeId: 'S1' } }).start();
     const refusal = explainRefusal(register.getSnapshot(), { type: 'TENDER' });
-    expect(refusal).toEqual({ rule: 'STATE', field: 'registerId', message: 'register R1 cannot tender while no shift is open (only while a transaction is open)' });
+    expect(refusal).toEqual({ rule: 'STATE', field: 'registerId', message: 'register R1 cannot tender now: no shift is open (only when a transaction is open)' });
   });
 
   it('CO-10 / CO-11 / SY-2: an async order waiting for headquarters refuses by the rule of what was asked', () => {
