@@ -159,7 +159,7 @@ const PERMISSION_WORK: Record<Permission, string> = {
  */
 export function lacksPermission(catalog: Catalog, permission: Permission, rule: string, field: string, who = 'You'): RuleViolation {
   const roles = [...catalog.roles.values()].filter((r) => r.permissions.includes(permission)).map((r) => r.name.toLowerCase());
-  const ask = roles.length === 0 ? '' : `: ask a ${roles.join(' or ')}`;
+  const ask = roles.length === 0 ? '' : `: ask a ${roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`}`;
   return violation(rule, `${who} may not ${PERMISSION_WORK[permission]}${ask}`, field);
 }
 
