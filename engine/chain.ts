@@ -243,7 +243,7 @@ export class Chain {
     const until = this.now + ms;
     // Counted before anything moves: a refused advance leaves the clock and every job where they were.
     const due = dueRunCount(this.headquarters.office, until);
-    if (due > MAX_RUNS_PER_ADVANCE) refuse('VALIDATION', `advancing ${ms} ms would run ${due} scheduled jobs (at most ${MAX_RUNS_PER_ADVANCE} at a time): advance in smaller steps`, 'ms');
+    if (due > MAX_RUNS_PER_ADVANCE) refuse('VALIDATION', `moving the clock that far would run ${due} scheduled jobs (at most ${MAX_RUNS_PER_ADVANCE} at a time): advance in smaller steps`, 'ms');
     const runs: JobRun[] = [];
     let done = false;
     return {
