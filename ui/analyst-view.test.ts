@@ -137,7 +137,7 @@ describe('<analyst-view>', () => {
     expect(storeRow(el, 'S1').querySelector('[role="alert"]') === null, 'only the store acted on shows it').to.equal(true);
     api.answer = () => refused('VALIDATION', 'command.ms: Too big', 'command.ms');
     await click(el, $(el, 'button[data-advance="86400000"]'));
-    expect(text($(el, 'section[aria-labelledby="clock-heading"] [role="alert"]'))).to.contain('Ref. VALIDATION, command.ms').and.contain('Command.ms: Too big');
+    expect(text($(el, 'section[aria-labelledby="clock-heading"] [role="alert"]'))).to.contain('Ref. VALIDATION, command.ms').and.contain('Too big');
   });
 
   it('live: headquarters envelopes replace the report (links, queues, clock)', async () => {

@@ -152,7 +152,7 @@ describe('<customer-dialog> create', () => {
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     const message = el.shadowRoot!.getElementById(email.getAttribute('aria-describedby')!)!;
     expect(message.getAttribute('role')).to.equal('alert');
-    expect(message.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Command.customer.email: expected an email address like name@example.com Ref. VALIDATION, command.customer.email');
+    expect(message.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Expected an email address like name@example.com Ref. VALIDATION, command.customer.email');
     expect(input(el, 'name').getAttribute('aria-invalid')).to.equal('false');
     expect(el.shadowRoot!.activeElement).to.equal(email);
   });

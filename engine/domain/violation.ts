@@ -25,7 +25,9 @@ export function violation(rule: string, message: string, field?: string, amounts
  * support with the rule and the field ("Ref. CO-8, cardToken").
  */
 export function staffWords(refusal: RuleViolation): { message: string; detail: string } {
-  const message = refusal.message.charAt(0).toUpperCase() + refusal.message.slice(1);
+  // Validation messages start with the field's path ("command.ms: too big"): the detail line says it.
+  const words = refusal.field !== undefined && refusal.message.startsWith(`${refusal.field}: `) ? refusal.message.slice(refusal.field.length + 2) : refusal.message;
+  const message = words.charAt(0).toUpperCase() + words.slice(1);
   return { message, detail: `Ref. ${refusal.rule}${refusal.field === undefined ? '' : `, ${refusal.field}`}` };
 }
 

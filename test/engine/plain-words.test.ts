@@ -88,3 +88,10 @@ describe('plain words in refusals', () => {
     expect(deposit.amounts?.ordered).toBeGreaterThan(0);
   });
 });
+
+describe('staffWords', () => {
+  it('a validation message that starts with its field\'s path leaves the path to the detail line', () => {
+    expect(staffWords({ rule: 'VALIDATION', field: 'command.ms', message: 'command.ms: too big' })).toEqual({ message: 'Too big', detail: 'Ref. VALIDATION, command.ms' });
+    expect(staffWords({ rule: 'NETWORK', message: 'the server cannot be reached' })).toEqual({ message: 'The server cannot be reached', detail: 'Ref. NETWORK' });
+  });
+});
