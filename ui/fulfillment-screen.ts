@@ -412,7 +412,7 @@ export class FulfillmentScreen extends LitElement {
         });
         return html`<quantity-dialog
           heading=${pick ? 'Pick' : 'Reject'}
-          intro=${pick ? 'How many did you take off the shelf? There is no unpick.' : 'Rejected units go back to headquarters, which can reset them (FF-7).'}
+          intro=${pick ? 'How many did you take off the shelf? There is no unpick.' : 'Rejected units go back to headquarters, which can reset them.'}
           confirmLabel=${pick ? 'Pick' : 'Reject'}
           ?danger=${!pick}
           .items=${items} .error=${this.dialogError} ?busy=${this.busy}

@@ -114,7 +114,7 @@ export class TenderPanel extends LitElement {
           </div>`}
         ${prepaid > 0 ? html`<div class="row muted" style="justify-content: space-between"><span>Kept as prepayment on the order</span><span class="money" data-testid="prepaid">${money(prepaid, this.currency)}</span></div>` : null}
         ${change > 0 ? html`<div class="row" style="justify-content: space-between"><span>Change</span><span class="change" data-testid="change">${money(change, this.currency)}</span></div>` : null}
-        <label>Card token ${this.needsCardToken ? html`<span class="muted">(CO-8: needed for the balance of a ship order)</span>` : html`<span class="muted">(card payments)</span>`}
+        <label>Card token ${this.needsCardToken ? html`<span class="muted">(needed for the balance of a ship order)</span>` : html`<span class="muted">(card payments)</span>`}
           <input name="cardToken" autocomplete="off" .value=${this.cardToken} @input=${(e: Event) => { this.cardToken = (e.target as HTMLInputElement).value; }}>
         </label>
         <div class="row methods">
