@@ -100,7 +100,7 @@ export interface StoreSetup {
   locations: { id: string; name: string; kind: string }[];
   location: { id: string; name: string };
   currency: string;
-  products: { id: string; name: string; price: Minor }[];
+  products: { id: string; name: string; price: Minor; barcodes: string[] }[];
   shipModes: { code: string; name: string }[];
   shipFrom: { id: string; name: string }[];
   pickupAt: { id: string; name: string }[];
