@@ -112,3 +112,6 @@ export interface StoreSetup {
   staff: { operatorId: string; name: string; roleId: string; permissions: Permission[] }[];
 }
 
+
+/** FF-7: a line a location rejected (units of it), waiting for headquarters to reset it (`GET /api/rejected-lines`). */
+export interface RejectedLineRow { orderId: string; lineId: string; locationId: string; productId: string; kind: 'ship' | 'pickup'; rejected: number }
