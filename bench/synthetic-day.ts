@@ -259,17 +259,24 @@ class DayBuilder {
     }
   }
 
+  /** A product not yet in the cart when there is one: the same product again raises its line (CO-2), not a new line. */
+  private newProduct(registerId: string): string {
+    const inCart = new Set(this.engine.registerView(registerId).transaction?.cart.lines.map((l) => l.productId) ?? []);
+    const fresh = this.productIds.filter((id) => !inCart.has(id));
+    return this.rng.pick(fresh.length > 0 ? fresh : this.productIds);
+  }
+
   private addItems(registerId: string, count: number): void {
     for (let i = 0; i < count; i++) {
       const quantity = this.rng.chance(0.7) ? 1 : this.rng.int(2, 4);
-      this.run({ type: 'register.addItem', registerId, productId: this.rng.pick(this.productIds), quantity });
+      this.run({ type: 'register.addItem', registerId, productId: this.newProduct(registerId), quantity });
     }
     // Cart corrections, now and then.
     if (this.rng.chance(0.1)) {
       this.run({ type: 'register.setQuantity', registerId, lineId: this.rng.pick(this.cartLineIds(registerId)), quantity: this.rng.int(1, 3) });
     }
     if (this.rng.chance(0.05)) {
-      this.run({ type: 'register.addItem', registerId, productId: this.rng.pick(this.productIds), quantity: 1 });
+      this.run({ type: 'register.addItem', registerId, productId: this.newProduct(registerId), quantity: 1 });
       const lines = this.cartLineIds(registerId);
       this.run({ type: 'register.removeLine', registerId, lineId: lines.at(-1)! });
     }

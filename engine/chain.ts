@@ -333,6 +333,8 @@ export class Chain {
   registerView(registerId: string) { return this.store.registerView(registerId); }
   orderView(orderId: string) { return this.store.orderView(orderId); }
   fulfillmentView(locationId: string, filter?: FulfillmentFilter) { return this.store.fulfillmentView(locationId, filter); }
+  /** FF-7: the rejected lines headquarters may reset. */
+  rejectedLines() { return this.store.rejectedLines(); }
   customerView(idOrAccount: string) { return this.store.customerView(idOrAccount); }
   syncView(storeId: string) { return this.store.syncView(storeId); }
   linkView(storeId: string) { return this.store.linkView(storeId); }

@@ -33,6 +33,8 @@ export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
       staged: office.tally.staged,
       waiting: Object.keys(office.waiting).length,
       jobRuns: countBy(office.jobRuns, (r) => r.job),
+      // The history is in time order: the last entry per job is its last run.
+      lastRunAt: Object.fromEntries(office.jobRuns.map((r) => [r.job, new Date(r.at).toISOString()])),
     },
     schedules: Object.fromEntries(Object.entries(office.schedules).map(([job, s]) => [job, { everyMinutes: s.everyMinutes, nextAt: new Date(s.nextAt).toISOString() }])),
     deliveries: { ...chain.deliveries },

@@ -10,7 +10,7 @@ import { fulfillmentList, type FulfillmentFilter, type FulfillmentListRow } from
 import { transactionDue } from './domain/register-transaction.ts';
 import { orderTotals } from './domain/sales.ts';
 import { refuse } from './domain/violation.ts';
-import type { CustomerView, LinkView, OrderView, RegisterView } from './protocol/views.ts';
+import type { CustomerView, LinkView, OrderView, RegisterView, RejectedLineRow } from './protocol/views.ts';
 import type { Kind, SnapshotFor } from './actor-registry.ts';
 import { batchReachable, linkState, realtimeReachable } from '../machines/sync-channel.machine.ts';
 
@@ -62,4 +62,11 @@ export function linkView(parts: StoreParts, storeId: string): LinkView {
 export function fulfillmentView(parts: StoreParts, locationId: string, filter: FulfillmentFilter = 'all'): { lines: FulfillmentListRow[]; onHand: Record<string, number> } {
   const { context } = snapshotOf(parts, 'fulfillment', locationId, 'locationId');
   return { lines: fulfillmentList(context, filter), onHand: context.onHand.toJSON() };
+}
+
+/** FF-7: the lines the locations rejected, from each location's open work (rejected units stay there until reset). */
+export function rejectedLines(parts: StoreParts, locationIds: readonly string[]): RejectedLineRow[] {
+  return locationIds.flatMap((locationId) => fulfillmentList(snapshotOf(parts, 'fulfillment', locationId, 'locationId').context)
+    .filter((line) => line.progress.rejected > 0)
+    .map((line) => ({ orderId: line.orderId, lineId: line.lineId, locationId, productId: line.productId, kind: line.kind, rejected: line.progress.rejected })));
 }

@@ -22,7 +22,7 @@ function report(overrides: Partial<ChainReport> = {}): ChainReport {
       S2: { name: 'Portland', link: 'offline', queued: { order: 2, customer: 1 } },
       S3: { name: 'Tacoma', link: 'degraded', queued: {} },
     },
-    headquarters: { salesOrders: 3, salesOrdersTotal: 69301, accounts: 4, returnOrders: 0, receiptsPosted: 1, staged: 4, waiting: 0, jobRuns: { '1010': 6, 'P-job': 12, synchronizeCustomers: 12, synchronizeOrders: 12 } },
+    headquarters: { salesOrders: 3, salesOrdersTotal: 69301, accounts: 4, returnOrders: 0, receiptsPosted: 1, staged: 4, waiting: 0, jobRuns: { '1010': 6, 'P-job': 12, synchronizeCustomers: 12, synchronizeOrders: 12 }, lastRunAt: { 'P-job': '2026-11-23T11:45:00.000Z' } },
     schedules: { 'P-job': { everyMinutes: 15, nextAt: '2026-11-23T12:15:00.000Z' } },
     deliveries: { delivered: 7, lost: 2, refused: 0 },
     refusedByRule: {},
@@ -34,6 +34,7 @@ const analyst = { operatorId: 'analyst1', name: 'Ana Lyst', roleId: 'analyst', p
 
 async function mount(session: Parameters<typeof makeSetup>[0] = analyst) {
   const api = new FakeStoreApi(makeSetup(session));
+  api.getAnswers.set('rejected-lines', { lines: [] });
   const el = await fixture<AnalystView>(html`<analyst-view .api=${api}></analyst-view>`);
   api.state('headquarters', report());
   await settle(el);
@@ -172,5 +173,44 @@ describe('<analyst-view>', () => {
   it('passes the accessibility audit', async () => {
     const { el } = await mount();
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the job schedules: how often, the next run and the last run of each job', async () => {
+    const { el } = await mount();
+    const row = (job: string) => text($(el, 'job-schedules', `tr[data-job="${job}"]`));
+    expect(row('P-job')).to.equal('P-job every 15 minutes Mon 23 Nov, 12:15 Mon 23 Nov, 11:45');
+    expect(row('1010')).to.equal('1010 by hand only not scheduled not run yet');
+  });
+
+  it('FF-7 lists the lines the locations rejected and resets one with headquarters.resetFulfillment', async () => {
+    const { el, api } = await mount();
+    let lines = [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1', locationId: 'S1', productId: 'P-LAMP', kind: 'pickup', rejected: 1 }];
+    api.getAnswers.set('rejected-lines', () => ({ lines }));
+    api.state('headquarters', report({ commands: 106 }));
+    await settle(el);
+    const rejected = $(el, 'rejected-lines');
+    await settle(rejected);
+    expect(text($(rejected, 'tr[data-line="CO-000001/T-R1-000001-1"]'))).to.contain('Pick up at');
+    expect(text($(rejected, 'tr[data-line="CO-000001/T-R1-000001-1"]'))).to.contain('Camp lamp');
+    api.answer = () => { lines = []; return accepted({ orderId: 'CO-000001' }); };
+    $(rejected, 'tr[data-line="CO-000001/T-R1-000001-1"] button').click();
+    await settle(rejected);
+    await settle(rejected);
+    expect(api.commands).to.deep.equal([{ type: 'headquarters.resetFulfillment', orderId: 'CO-000001', lineIds: ['T-R1-000001-1'] }]);
+    expect(text($(rejected, '[role=status]'))).to.contain('Line T-R1-000001-1 of order CO-000001 is back in');
+    expect($$(rejected, 'tr[data-line]')).to.have.length(0);
+  });
+
+  it('FF-7 a refused reset is shown on the line\'s row', async () => {
+    const { el, api } = await mount();
+    api.getAnswers.set('rejected-lines', { lines: [{ orderId: 'CO-000002', lineId: 'T-R1-000002-1', locationId: 'W1', productId: 'P-TENT', kind: 'ship', rejected: 2 }] });
+    api.state('headquarters', report({ commands: 107 }));
+    await settle(el);
+    const rejected = $(el, 'rejected-lines');
+    await settle(rejected);
+    api.answer = () => refused('FF-7', 'only rejected lines can be reset', 'lineIds');
+    $(rejected, 'tr[data-line] button').click();
+    await settle(rejected);
+    expect(text($(rejected, 'tr[data-line] [role=alert]'))).to.contain('only rejected lines can be reset');
   });
 });

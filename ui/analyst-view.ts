@@ -4,7 +4,8 @@
  * Follows the `headquarters` room: its state is the chain report (engine/report.ts chainReport), then `headquarters`
  * envelopes carry the report again as the chain changes. Shows orders by status, money, receipts and returns,
  * customers pending sync, the fulfilment backlog per location, each store's link and what waits in its queue,
- * headquarters' tables, job runs and deliveries.
+ * headquarters' tables, job runs and deliveries, the job schedules (job-schedules.ts) and the lines the locations
+ * rejected, each with a reset (FF-7, rejected-lines.ts).
  *
  * Acts with headquarters' commands (access.ts: backOffice): run a job (`headquarters.runJob`: P-job, Synchronize
  * customers, Synchronize orders, 1010; for every store or one), set a store's link (`sync.setLink`: online / degraded /
@@ -21,16 +22,14 @@ import type { StoreApi } from './api.ts';
 import './fulfillment-status.ts';
 import { LiveRooms } from './live-rooms.ts';
 import './order-status-badge.ts';
+import { JOBS } from './job-labels.ts';
+import './job-schedules.ts';
+import './rejected-lines.ts';
 import { toneStyles } from './status-tones.ts';
 import { connectionPill, refusal, sendCommand } from './screen-kit.ts';
 import { money, screenStyles } from './styles.ts';
 
-export const JOBS: readonly { job: HeadquartersJob; label: string; about: string }[] = [
-  { job: 'P-job', label: 'P-job', about: 'pulls each reachable store\'s queue to headquarters (SY-2, SY-3)' },
-  { job: 'synchronizeCustomers', label: 'Synchronize customers', about: 'creates accounts for customers made async (CU-5)' },
-  { job: 'synchronizeOrders', label: 'Synchronize orders', about: 'creates sales orders from async orders (SY-2, CU-7)' },
-  { job: '1010', label: '1010', about: 'distributes account ids and master data to the stores (SY-4)' },
-];
+export { JOBS } from './job-labels.ts';
 
 export const CLOCK_STEPS: readonly { ms: number; label: string }[] = [
   { ms: 15 * 60_000, label: '+15 min' },
@@ -164,6 +163,8 @@ export class AnalystView extends LitElement {
           ${this.renderStores(report)}
           ${this.renderJobs(report)}
           ${this.renderClock()}
+          <job-schedules .report=${report}></job-schedules>
+          <rejected-lines .api=${api} .report=${report}></rejected-lines>
           ${this.renderOrders(report)}
           ${this.renderBacklog(report)}
           ${this.renderHeadquarters(report)}

@@ -15,6 +15,9 @@ export const modalStyles = css`
     border-radius: 16px;
     padding: 1.5rem;
     width: min(var(--modal-width, 36rem), 94vw);
+    /* A dialog taller than the window scrolls inside; its fields never grow wider than it. */
+    max-height: calc(100dvh - 2rem);
+    overflow: auto;
     box-sizing: border-box;
     box-shadow: 0 12px 40px rgba(0, 0, 0, 0.35);
     background: #fff;
@@ -27,6 +30,7 @@ export const modalStyles = css`
   .modal-head h2 { margin: 0; font-size: 1.4rem; }
   .modal-head p { margin: 0.25rem 0 0; }
   .actions { display: flex; gap: 0.75rem; justify-content: flex-end; flex-wrap: wrap; }
+  dialog.modal select, dialog.modal input { max-width: 100%; min-width: 0; }
 `;
 
 export interface ModalOptions {

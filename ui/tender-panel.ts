@@ -13,11 +13,14 @@ export interface TenderChoice { method: 'cash' | 'card' | 'cardToken'; amount: n
 @customElement('tender-panel')
 export class TenderPanel extends LitElement {
   static override styles = [screenStyles, tillStyles, css`
-    .due { font-size: 1.6rem; font-weight: 800; font-variant-numeric: tabular-nums; }
+    section { display: grid; gap: 0.5rem; padding: 0.75rem; }
+    .due { font-size: 1.4rem; font-weight: 800; font-variant-numeric: tabular-nums; }
+    .row { gap: 0.25rem 0.75rem; }
+    .hint { font-weight: 500; font-size: 0.9rem; }
     .refund { color: var(--bad); }
     .change { font-size: 1.3rem; font-weight: 800; color: var(--ok); }
     .quick button { min-width: 5.5rem; }
-    .methods button { flex: 1 1 9rem; min-height: 64px; font-size: 1.15rem; }
+    .methods button { flex: 1 1 7rem; min-height: 56px; font-size: 1.15rem; }
   `];
 
   /** What the transaction asks in all (positive: to pay; negative: to refund), minor units. */
@@ -93,7 +96,7 @@ export class TenderPanel extends LitElement {
     const prepaid = !refund && received > this.due ? Math.min(received, keep) - this.due : 0;
     const off = this.busy || this.disabled;
     return html`
-      <section class="panel" aria-labelledby="tender-heading" style="display: grid; gap: 0.75rem">
+      <section class="panel" aria-labelledby="tender-heading">
         <h3 id="tender-heading">${this.heading}</h3>
         <div class="row" style="justify-content: space-between">
           <span>${refund ? 'Refund to the customer' : remaining === 0 ? 'Nothing to pay' : 'Amount to pay'}</span>
@@ -114,7 +117,7 @@ export class TenderPanel extends LitElement {
           </div>`}
         ${prepaid > 0 ? html`<div class="row muted" style="justify-content: space-between"><span>Kept as prepayment on the order</span><span class="money" data-testid="prepaid">${money(prepaid, this.currency)}</span></div>` : null}
         ${change > 0 ? html`<div class="row" style="justify-content: space-between"><span>Change</span><span class="change" data-testid="change">${money(change, this.currency)}</span></div>` : null}
-        <label>Card token ${this.needsCardToken ? html`<span class="muted">(needed for the balance of a ship order)</span>` : html`<span class="muted">(card payments)</span>`}
+        <label><span>Card token ${this.needsCardToken ? html`<span class="muted hint">(needed for the balance of a ship order)</span>` : html`<span class="muted hint">(card payments)</span>`}</span>
           <input name="cardToken" autocomplete="off" .value=${this.cardToken} @input=${(e: Event) => { this.cardToken = (e.target as HTMLInputElement).value; }}>
         </label>
         <div class="row methods">

@@ -14,23 +14,32 @@ import { deliveryText, productName, tillStyles, type CartCharge, type RegisterVi
 @customElement('till-cart')
 export class TillCart extends LitElement {
   static override styles = [screenStyles, tillStyles, css`
+    /* The lines scroll inside the cart; the charges and totals stay in view under them. */
+    :host { display: flex; flex-direction: column; min-height: 0; }
+    section { display: flex; flex-direction: column; gap: 0.5rem; min-height: 0; flex: 1 1 auto; }
+    section > * { flex: none; }
+    section > .scroll { flex: 1 1 auto; min-height: 4rem; overflow: auto; }
+    thead th { position: sticky; top: 0; background: #fff; z-index: 1; }
     tr.selected { background: #fff8e1; box-shadow: inset 6px 0 0 #ffb300; }
     .qty { display: inline-flex; align-items: center; gap: 0.25rem; }
     .qty button { padding: 0; width: 48px; }
-    button.remove { padding: 0.5rem 0.6rem; }
-    .qty output { min-width: 2.5rem; text-align: center; font-weight: 700; font-size: 1.15rem; }
+    button.remove { padding: 0; width: 48px; }
+    .qty output { min-width: 2rem; text-align: center; font-weight: 700; font-size: 1.15rem; }
     .line-name { text-align: left; border: none; background: none; padding: 0.25rem 0; font-weight: 700; min-height: 48px; width: 100%; color: inherit; }
     .line-name[aria-pressed='true']::after { content: ' (selected)'; font-weight: 600; color: var(--warn); }
-    .totals { display: grid; grid-template-columns: 1fr auto; gap: 0.25rem 1rem; max-width: 26rem; margin-left: auto; }
-    .totals .due { font-size: 1.5rem; font-weight: 800; }
+    /* Two figures a row: the totals take little of the height the lines scroll in. */
+    .totals { display: grid; grid-template-columns: auto auto auto auto; gap: 0.15rem 1rem; justify-content: end; }
+    .totals .due { font-size: 1.4rem; font-weight: 800; }
+    .totals .due-label { grid-column: 1 / span 3; text-align: right; }
     .empty { padding: 1.5rem; text-align: center; }
     .zero td { opacity: 0.6; }
     .delivery { display: inline-block; margin-top: 0.25rem; padding: 0.15rem 0.5rem; border-radius: 6px; border-left: 5px solid; font-size: 0.95rem; font-weight: 600; }
     .delivery.carryOut { background: #eceff1; color: #37474f; border-color: #78909c; }
     .delivery.ship { background: var(--info-bg); color: var(--info); border-color: #1e88e5; }
     .delivery.pickup { background: var(--ok-bg); color: var(--ok); border-color: #43a047; }
-    td:first-child { min-width: 10rem; }
-    .scroll { overflow-x: auto; }
+    td:first-child { min-width: 6rem; }
+    th, td { padding-top: 0.35rem; padding-bottom: 0.35rem; }
+    .charges { max-height: 7rem; overflow: auto; display: block; }
     .small { font-size: 0.9rem; }
     td, th { padding-left: 0.35rem; padding-right: 0.35rem; }
   `];
@@ -65,10 +74,10 @@ export class TillCart extends LitElement {
     const currency = setup.currency;
     const selected = cart?.selectedLineId ?? null;
     return html`
-      <section aria-labelledby="cart-heading" style="display: grid; gap: 0.75rem">
+      <section aria-labelledby="cart-heading">
         <h3 id="cart-heading">Cart</h3>
-        ${lines.length === 0 ? html`<p class="muted empty">No items yet: tap a product to add it.</p>` : html`
-          <div class="scroll"><table>
+        ${lines.length === 0 ? html`<p class="muted empty">No items yet: find or scan a product to add it.</p>` : html`
+          <div class="scroll" tabindex="0"><table>
             <caption class="sr-only">Cart lines</caption>
             <thead><tr>
               <th scope="col">Item</th><th scope="col">Quantity</th><th scope="col" class="money">Price</th>
@@ -103,13 +112,13 @@ export class TillCart extends LitElement {
                     <td class="money"><strong>${money(amounts.total, currency)}</strong></td>
                     <td>${this.editable ? html`
                       <button type="button" class="danger remove" aria-label="Remove ${name}" ?disabled=${this.busy}
-                        @click=${() => this.emit('remove-line', { lineId: line.lineId })}>Remove</button>` : null}</td>
+                        @click=${() => this.emit('remove-line', { lineId: line.lineId })}>✕</button>` : null}</td>
                   </tr>`;
               })}
             </tbody>
           </table></div>`}
         ${(cart?.charges.length ?? 0) === 0 ? null : html`
-          <table>
+          <table class="charges">
             <caption style="text-align: left; font-weight: 700; padding: 0.25rem 0">Charges</caption>
             <tbody>
               ${cart!.charges.map((charge) => html`
@@ -133,7 +142,7 @@ export class TillCart extends LitElement {
               <span class="muted">Carried out now</span><span class="money muted">${money(this.totals.carryOutTotal, currency)}</span>` : null}
             ${cart?.depositOverride === null || cart?.depositOverride === undefined ? null : html`
               <span class="muted">Deposit (overridden)</span><span class="money muted" data-total="deposit">${money(cart.depositOverride, currency)}</span>`}
-            <span class="due">${this.due < 0 ? 'Refund' : 'Amount due'}</span><span class="money due" data-total="due">${money(Math.abs(this.due), currency)}</span>
+            <span class="due due-label">${this.due < 0 ? 'Refund' : 'Amount due'}</span><span class="money due" data-total="due">${money(Math.abs(this.due), currency)}</span>
           </div>`}
       </section>`;
   }

@@ -3,7 +3,9 @@
  * (`StoreApi`: commands, reads and the live rooms).
  *
  * - Shift: opened by the signed-in operator, closed when no transaction is open.
- * - Sale: a product pad with a quantity and a price override for the next product (ST-5), the cart (quantities, remove, highlight a line), totals, tax, charges and the
+ * - Layout: fits the window (no page scrolling): products, the transaction (its cart scrolls inside) and the
+ *   payment side by side, the operations in a bar under them that wraps as it grows.
+ * - Sale: a product finder (search, barcode scan) with a quantity and a price override for the next product (ST-5), the cart (quantities, remove, highlight a line), totals, tax, charges and the
  *   amount due (CO-5); customer search and creation (CO-1, CU-1..CU-6); ship / pick up / carry out all or selected
  *   and change of mode (CO-2, CO-3); quote (CO-9); deposit override (CO-7) and charge override (CH-4) with a
  *   manager's approval when the operator lacks the permission; tender (cash with change, card with a card token,
@@ -19,7 +21,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { APPROVABLE } from '../engine/protocol/approvals.ts';
 import type { Approval, CommandAnswer, Envelope, OrderRow, StoreApi } from './api.ts';
+import { BarcodeScanner } from './barcode-scanner.ts';
 import { LiveRooms } from './live-rooms.ts';
+import type { ProductFinder } from './product-finder.ts';
 import { money, screenStyles } from './styles.ts';
 import {
   locationNames, tillStyles, unreachable, violationText,
@@ -37,9 +41,11 @@ import './customer-dialog.ts';
 import './delivery-dialog.ts';
 import './order-recall.ts';
 import './order-status-badge.ts';
+import './product-finder.ts';
 import './return-dialog.ts';
 import './tender-panel.ts';
 import './till-cart.ts';
+import { ViewportFit } from './viewport-fit.ts';
 
 type Area = 'shift' | 'pad' | 'cart' | 'operations' | 'tender' | 'return' | 'cancel';
 type Permission = 'depositOverride' | 'chargeOverride' | 'managerOverride' | 'priceOverride';
@@ -79,23 +85,36 @@ const KIND_TITLE: Record<Transaction['kind'], string> = { sale: 'Sale', orderEdi
 @customElement('till-screen')
 export class TillScreen extends LitElement {
   static override styles = [screenStyles, tillStyles, css`
-    :host { max-width: 100rem; margin: 0 auto; }
-    .status-bar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; justify-content: space-between; margin-bottom: 1rem; }
+    /* The screen is the window's height (ViewportFit); its areas scroll inside, the page never does. */
+    :host { max-width: 100rem; margin: 0 auto; height: var(--fit-height, auto); display: flex; flex-direction: column; gap: 0.5rem; overflow: hidden; }
+    .status-bar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; }
     .status-bar .row { gap: 0.5rem; }
-    .layout { display: grid; grid-template-columns: minmax(12rem, 0.8fr) minmax(30rem, 2.4fr) minmax(20rem, 1.2fr); gap: 1rem; align-items: start; }
-    @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
-    .column { display: grid; gap: 1rem; min-width: 0; }
-    .pad { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5rem; }
-    .pad button { min-height: 88px; display: grid; gap: 0.25rem; text-align: left; align-content: center; }
-    .pad .price { font-weight: 500; color: #37474f; }
+    .status-bar .big { font-size: 1.2rem; }
+    .message { flex: none; padding: 0.5rem 0.75rem; }
+    .layout { flex: 1 1 0; min-height: 0; display: grid; grid-template-columns: minmax(13rem, 0.9fr) minmax(0, 2fr) minmax(20rem, 1.1fr); gap: 0.75rem; }
+    .layout.closed { grid-template-columns: minmax(0, 1fr) minmax(18rem, 1.1fr); }
+    .column { display: flex; flex-direction: column; gap: 0.75rem; min-width: 0; min-height: 0; }
+    .column > * { flex: none; }
+    .column > .fill { flex: 1 1 0; min-height: 6rem; overflow: auto; }
+    /* The payment side scrolls only should its panel outgrow a very small window. */
+    .column.side { overflow-y: auto; }
+    .products { display: flex; flex-direction: column; gap: 0.5rem; }
+    .products product-finder { flex: 1 1 0; }
     .qty-picker, .price-override { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
     .price-override p { margin: 0; }
-    .qty-picker input { width: 5rem; text-align: center; font-size: 1.2rem; font-weight: 700; }
-    .ops { display: grid; gap: 0.75rem; }
-    .ops .row button { flex: 1 1 8.5rem; }
-    .ops h4 { margin: 0; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: #546e7a; }
+    .qty-picker input { width: 3.5rem; text-align: center; font-size: 1.2rem; font-weight: 700; }
+    .transaction { display: flex; flex-direction: column; gap: 0.5rem; padding: 0.75rem; }
+    .transaction .customer button { padding: 0.35rem 0.75rem; }
+    .transaction till-cart, .transaction return-lines { flex: 1 1 0; min-height: 0; }
+    .ops { flex: none; display: flex; flex-wrap: wrap; gap: 0.4rem 0.5rem; align-items: center; padding: 0.5rem 0.75rem; }
+    /* One flow of labels and buttons, so the bar wraps only when the row is full. */
+    .ops .group { display: contents; }
+    .ops button { padding: 0.35rem 0.6rem; font-size: 0.95rem; }
+    .ops h4 { margin: 0 0 0 0.5rem; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: #546e7a; }
+    .ops .hint { margin: 0; font-size: 0.9rem; }
+    .ops > .error { flex-basis: 100%; }
     .customer { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; justify-content: space-between; }
-    .shift { display: grid; gap: 1rem; justify-items: start; padding: 2rem; }
+    .shift { display: grid; gap: 1rem; justify-items: start; align-content: start; padding: 2rem; }
     ul.orders { list-style: none; margin: 0; padding: 0; display: grid; }
     ul.orders li { padding: 0.5rem 0.25rem; border-bottom: 1px solid var(--line); display: grid; gap: 0.25rem; }
     .order-head { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
@@ -131,6 +150,7 @@ export class TillScreen extends LitElement {
   @state() accessor fresh: ReadonlySet<string> = new Set();
 
   private customerRequest = '';
+
   private readonly freshTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** This register's room and the store's room (again when the api or the register changes). */
@@ -147,6 +167,24 @@ export class TillScreen extends LitElement {
     state: (room, value) => this.roomState(room, value),
     update: (envelope) => this.roomUpdate(envelope),
   });
+
+  constructor() {
+    super();
+    new ViewportFit(this);
+    // A scan typed outside any field adds its product while the till takes products (no dialog open).
+    new BarcodeScanner(this, (code) => this.finder?.scan(code), () => this.dialog === null && this.approval === null && this.canAddProducts());
+  }
+
+  private get finder(): ProductFinder | null {
+    return this.renderRoot.querySelector('product-finder');
+  }
+
+  /** Products are added to a sale (a new one when none is open) or to an order being edited. */
+  private canAddProducts(): boolean {
+    const register = this.register;
+    const transaction = register?.transaction ?? null;
+    return register?.operatorId !== null && register !== null && (transaction === null || transaction.kind === 'sale' || transaction.kind === 'orderEdit');
+  }
 
   /** The register the session signed in at: till work is done there only (ST-5, docs/access.md). */
   get registerId(): string {
@@ -488,8 +526,8 @@ export class TillScreen extends LitElement {
     if (this.registerId === '') return html`<div class="error" role="alert">A till is worked signed in at its register: sign out, then sign in with the register's id (${setup.store.registerIds.join(', ')}).</div>`;
     return html`
       ${this.renderStatusBar()}
-      ${this.live.refusal === null ? null : html`<div class="error" role="alert">${violationText(this.live.refusal)}</div>`}
-      ${this.notice === null ? null : html`<div class="notice" role="status" style="margin-bottom: 1rem">${this.notice}</div>`}
+      ${this.live.refusal === null ? null : html`<div class="error message" role="alert">${violationText(this.live.refusal)}</div>`}
+      ${this.notice === null ? null : html`<div class="notice message" role="status">${this.notice}</div>`}
       ${this.register === null ? html`<p class="muted" role="status">Loading register ${this.registerId}...</p>` : this.renderRegister(this.register)}
       ${this.renderDialog()}
       ${this.approval === null ? null : html`
@@ -522,19 +560,21 @@ export class TillScreen extends LitElement {
         </div>
       </div>
       ${link !== null && this.sync!.link !== 'online' ? html`
-        <div class=${this.sync!.link === 'offline' ? 'offline-banner' : 'warning'} style="margin-bottom: 1rem">Link to headquarters ${link.label.toLowerCase()}: ${link.detail}.</div>` : null}`;
+        <div class="message ${this.sync!.link === 'offline' ? 'offline-banner' : 'warning'}">Link to headquarters ${link.label.toLowerCase()}: ${link.detail}.</div>` : null}`;
   }
 
   private renderRegister(register: RegisterView) {
     const session = this.api!.setup.session;
     if (register.operatorId === null) {
       return html`
-        <section class="panel shift" aria-labelledby="shift-heading">
-          <h2 id="shift-heading" style="margin: 0">Register ${this.registerId} is closed</h2>
-          <button type="button" class="primary" ?disabled=${this.busy} @click=${this.openShift}>Open shift as ${session.name}</button>
-          ${this.errorAt('shift')}
-        </section>
-        ${this.renderOrders()}`;
+        <div class="layout closed">
+          <section class="panel shift" aria-labelledby="shift-heading">
+            <h2 id="shift-heading" style="margin: 0">Register ${this.registerId} is closed</h2>
+            <button type="button" class="primary" ?disabled=${this.busy} @click=${this.openShift}>Open shift as ${session.name}</button>
+            ${this.errorAt('shift')}
+          </section>
+          <div class="column">${this.renderOrders()}</div>
+        </div>`;
     }
     const transaction = register.transaction;
     return html`
@@ -542,13 +582,13 @@ export class TillScreen extends LitElement {
         <div class="column">${this.renderPad(transaction)}</div>
         <div class="column">
           ${transaction === null ? this.renderIdle(register) : this.renderTransaction(register, transaction)}
+        </div>
+        <div class="column side">
+          ${transaction === null ? null : this.renderTenderPanel(register, transaction)}
           ${this.renderOrders()}
         </div>
-        <div class="column">
-          ${transaction === null ? null : this.renderTenderPanel(register, transaction)}
-          ${transaction === null ? null : this.renderOperations(transaction)}
-        </div>
-      </div>`;
+      </div>
+      ${transaction === null ? null : this.renderOperations(transaction)}`;
   }
 
   private errorAt(area: Area) {
@@ -558,9 +598,9 @@ export class TillScreen extends LitElement {
 
   private renderPad(transaction: Transaction | null) {
     const setup = this.api!.setup;
-    const canAdd = transaction === null || transaction.kind === 'sale' || transaction.kind === 'orderEdit';
+    const canAdd = this.canAddProducts();
     return html`
-      <section class="panel" aria-labelledby="pad-heading" style="display: grid; gap: 0.75rem">
+      <section class="panel products fill" aria-labelledby="pad-heading">
         <h3 id="pad-heading">Products</h3>
         <div class="qty-picker" role="group" aria-label="Quantity to add">
           <button type="button" aria-label="Quantity down" ?disabled=${!canAdd || this.quantity <= 1} @click=${() => { this.quantity = Math.max(1, this.quantity - 1); }}>-</button>
@@ -575,14 +615,10 @@ export class TillScreen extends LitElement {
             : html`<p role="status">Next product at <strong data-testid="price-override">${money(this.priceOverride, setup.currency)}</strong></p>
               <button type="button" ?disabled=${this.busy} @click=${() => { this.priceOverride = null; }}>Clear price</button>`}
         </div>
-        <div class="pad">
-          ${setup.products.map((p) => html`
-            <button type="button" data-product=${p.id} ?disabled=${this.busy || !canAdd} @click=${() => this.addItem(p.id)}>
-              <span>${p.name}</span><span class="price">${money(p.price, setup.currency)}</span>
-            </button>`)}
-        </div>
-        ${canAdd ? null : html`<p class="muted" style="margin: 0">Products are added to a sale or an order being edited.</p>`}
+        ${canAdd || transaction === null ? null : html`<p class="muted" style="margin: 0">Products are added to a sale or an order being edited.</p>`}
         ${this.errorAt('pad')}
+        <product-finder .products=${setup.products} .currency=${setup.currency} ?disabled=${this.busy || !canAdd}
+          @add-product=${(e: CustomEvent<{ productId: string }>) => this.addItem(e.detail.productId)}></product-finder>
       </section>`;
   }
 
@@ -590,7 +626,7 @@ export class TillScreen extends LitElement {
     const session = this.api!.setup.session;
     const mine = register.operatorId === session.operatorId;
     return html`
-      <section class="panel" aria-labelledby="idle-heading" style="display: grid; gap: 1rem">
+      <section class="panel" aria-labelledby="idle-heading" style="display: grid; gap: 0.75rem">
         <h2 id="idle-heading" style="margin: 0">Ready for the next customer</h2>
         ${mine ? null : html`<div class="warning">The shift is ${register.operatorId}'s: close it to open your own.</div>`}
         <div class="row">
@@ -627,7 +663,7 @@ export class TillScreen extends LitElement {
     const orderId = transaction.order?.orderId ?? transaction.returnOriginal?.id ?? '';
     const quote = transaction.kind === 'sale' && transaction.cart.orderType === 'quote';
     return html`
-      <section class="panel" aria-labelledby="transaction-heading" style="display: grid; gap: 1rem">
+      <section class="panel transaction fill" aria-labelledby="transaction-heading">
         <div class="transaction-head">
           <h2 id="transaction-heading">${KIND_TITLE[transaction.kind]} ${orderId} <span class="muted" style="font-size: 1rem">${transaction.transactionId}</span></h2>
           ${quote ? html`<span class="pill grey">Quote</span>` : null}
@@ -703,10 +739,10 @@ export class TillScreen extends LitElement {
     const b = this.busy;
     return html`
       <section class="panel ops" aria-labelledby="ops-heading">
-        <h3 id="ops-heading">Operations</h3>
+        <h3 id="ops-heading" class="sr-only">Operations</h3>
         ${editing ? html`
-          <h4>Delivery</h4>
-          <div class="row">
+          <div class="group">
+            <h4 id="ops-delivery">Delivery</h4>
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('ship', 'all')}>Ship all</button>
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('ship', 'selected')}>Ship selected</button>
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('pickup', 'all')}>Pick up all</button>
@@ -715,9 +751,8 @@ export class TillScreen extends LitElement {
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('carryOut', 'selected')}>Carry out selected</button>
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('changeMode', 'selected')}>Change mode of delivery</button>
           </div>
-          ${selected ? null : html`<p class="muted" style="margin: 0">No line highlighted: "selected" opens a picker.</p>`}
-          <h4>Order</h4>
-          <div class="row">
+          <div class="group">
+            <h4 id="ops-order">Order</h4>
             ${sale ? html`
               <button type="button" aria-pressed=${transaction.cart.orderType === 'quote' ? 'true' : 'false'} ?disabled=${b}
                 @click=${() => this.send(this.registerCommand('register.setOrderType', { orderType: transaction.cart.orderType === 'quote' ? 'customerOrder' : 'quote' }), 'operations')}>
@@ -726,10 +761,11 @@ export class TillScreen extends LitElement {
             ${transaction.kind === 'orderEdit' ? html`
               <button type="button" ?disabled=${b} @click=${() => this.send(this.registerCommand('register.recalculate'), 'operations')}>Recalculate</button>` : null}
           </div>` : null}
-        <h4>Transaction</h4>
-        <div class="row">
+        <div class="group">
+          <h4 id="ops-transaction">Transaction</h4>
           <button type="button" class="danger" ?disabled=${b} @click=${() => this.send(this.registerCommand('register.void'), 'operations')}>Void</button>
         </div>
+        ${editing && !selected ? html`<p class="muted hint">No line highlighted: "selected" opens a picker.</p>` : null}
         ${this.errorAt('operations')}
       </section>`;
   }
@@ -740,7 +776,7 @@ export class TillScreen extends LitElement {
     const rows = this.orders.slice(0, 8);
     const where = (row: OrderRow) => [...new Set(row.lines.map((l) => (l.kind === 'carryOut' ? 'Carry out' : `${l.kind === 'ship' ? 'Ship from' : 'Pick up at'} ${names.get(l.locationId) ?? l.locationId}`)))].join(', ');
     return html`
-      <section class="panel" aria-labelledby="orders-heading" style="display: grid; gap: 0.5rem">
+      <section class="panel fill" aria-labelledby="orders-heading" tabindex="0" style="display: grid; gap: 0.5rem; align-content: start">
         <h3 id="orders-heading">Store orders <span class="muted" style="font-weight: 500; font-size: 0.9rem">(live)</span></h3>
         ${rows.length === 0 ? html`<p class="muted" style="margin: 0">No customer orders yet.</p>` : html`
           <ul class="orders" aria-label="Recent customer orders of the store">

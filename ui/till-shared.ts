@@ -93,7 +93,10 @@ export function deliveryText(setup: Setup, delivery: CartLine['delivery']): stri
 /** The shared look of the till's dialog content, forms and status pills (adopted beside screenStyles). */
 export const tillStyles = css`
   .actions { display: flex; gap: 0.75rem; flex-wrap: wrap; justify-content: flex-end; }
-  .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.75rem; }
+  .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(13rem, 100%), 1fr)); gap: 0.75rem; }
+  /* A select is as wide as its longest option unless held: keep it (and its label) inside the dialog. */
+  .grid2 > * { min-width: 0; }
+  select { max-width: 100%; min-width: 0; }
   fieldset { border: 1px solid var(--line); border-radius: 10px; padding: 0.75rem; margin: 0; display: grid; gap: 0.75rem; }
   legend { font-weight: 700; padding: 0 0.25rem; }
   .field-error { color: var(--bad); font-weight: 600; font-size: 0.95rem; }

@@ -88,10 +88,32 @@ export function checkAddItem(catalog: Catalog, cart: Cart, productId: string, qu
   if (unitPrice !== undefined && unitPrice !== product.price && !hasPermission(catalog, operatorId, 'priceOverride')) {
     return lacksPermission(catalog, 'priceOverride', 'ST-5', 'unitPrice');
   }
+  const same = lineToRaise(catalog, cart, productId, unitPrice);
+  if (same !== undefined) return checkLineAmount(same.quantity + quantity, same.unitPrice);
   return checkLineCount(cart.lines.length) ?? checkLineAmount(quantity, unitPrice ?? product.price);
 }
 
+/**
+ * CO-2: the line a second add of the same product raises instead of a new line: a carry-out line at the product's
+ * own price, not locked by an order, with no charge a user added or changed. Anything else was modified on purpose.
+ */
+export function lineToRaise(catalog: Catalog, cart: Cart, productId: string, unitPrice: Minor | undefined): SalesLine | undefined {
+  const price = catalog.products.get(productId)?.price;
+  if (price === undefined || (unitPrice !== undefined && unitPrice !== price)) return undefined;
+  return cart.lines.find((l) => l.productId === productId && l.delivery.kind === 'carryOut' && !l.priceLocked && l.unitPrice === price
+    && !cart.charges.some((c) => c.lineId === l.lineId && (c.source === 'manual' || c.overridden)));
+}
+
+/** Adds a line, or raises the quantity of the same product's unmodified carry-out line (`lineToRaise`). */
 export function addItem(catalog: Catalog, cart: Cart, lineId: string, productId: string, quantity: number, unitPrice: Minor | undefined): Cart {
+  const same = lineToRaise(catalog, cart, productId, unitPrice);
+  if (same !== undefined) {
+    return repriceCart(catalog, {
+      ...cart,
+      lines: cart.lines.map((l) => (l.lineId === same.lineId ? { ...l, quantity: l.quantity + quantity } : l)),
+      selectedLineId: same.lineId,
+    });
+  }
   const store = storeOf(catalog, cart);
   const line: SalesLine = {
     lineId,

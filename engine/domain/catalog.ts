@@ -102,6 +102,13 @@ export function buildCatalog(input: unknown): Catalog {
   config.autoCharges.forEach((charge, i) =>
     charge.tiers.forEach((tier, j) =>
       need(catalog.chargeCodes.has(tier.chargeCode), `autoCharges.${i}.tiers.${j}.chargeCode`, `unknown charge code "${tier.chargeCode}"`)));
+  // A scanned barcode must name one product.
+  const barcodeOwner = new Map<string, string>();
+  config.products.forEach((product, i) => product.barcodes.forEach((code, j) => {
+    const owner = barcodeOwner.get(code);
+    need(owner === undefined, `products.${i}.barcodes.${j}`, `barcode "${code}" is already product "${owner}"'s`);
+    barcodeOwner.set(code, product.id);
+  }));
   config.inventory.forEach((entry, i) => {
     need(catalog.locations.has(entry.locationId), `inventory.${i}.locationId`, `unknown location "${entry.locationId}"`);
     need(catalog.products.has(entry.productId), `inventory.${i}.productId`, `unknown product "${entry.productId}"`);

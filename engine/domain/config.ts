@@ -106,6 +106,8 @@ export const productSchema = z.object({
   itemGroup: z.string().default('default'),
   /** Item charge group, matched by line auto charges with item code "group". */
   chargeGroup: z.string().optional(),
+  /** The barcodes a scanner reads off the product (EAN-8, UPC-A, EAN-13, GTIN-14: digits only). */
+  barcodes: z.array(z.string().regex(/^\d{8,14}$/, 'a barcode is 8 to 14 digits')).default([]),
 });
 export type Product = z.infer<typeof productSchema>;
 

@@ -86,6 +86,8 @@ export const READ_ACCESS = {
   /** A store's link: its own staff, or headquarters for any store. */
   'GET /api/sync/:storeId': [{ job: 'till', at: 'store' }, { job: 'fulfillment', at: 'store' }, { job: 'backOffice', at: 'chain' }],
   'GET /api/report': backOffice,
+  /** FF-7: the lines the locations rejected, for headquarters to reset. */
+  'GET /api/rejected-lines': backOffice,
 } as const satisfies Record<string, readonly Grant[]>;
 
 /** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */

@@ -18,7 +18,7 @@ export interface ChainReport extends StoreFigures {
   stores: Record<string, { name: string; link: string; queued: Record<string, number> }>;
   /** Headquarters' job schedules: every how many minutes, and when each runs next. */
   schedules: Record<string, { everyMinutes: number; nextAt: string }>;
-  headquarters: { salesOrders: number; salesOrdersTotal: number; accounts: number; returnOrders: number; receiptsPosted: number; staged: number; waiting: number; jobRuns: Record<string, number> };
+  headquarters: { salesOrders: number; salesOrdersTotal: number; accounts: number; returnOrders: number; receiptsPosted: number; staged: number; waiting: number; jobRuns: Record<string, number>; lastRunAt: Record<string, string> };
   deliveries: { delivered: number; lost: number; refused: number };
   refusedByRule: Record<string, number>;
 }

@@ -100,7 +100,7 @@ export interface StoreSetup {
   locations: { id: string; name: string; kind: string }[];
   location: { id: string; name: string };
   currency: string;
-  products: { id: string; name: string; price: Minor }[];
+  products: { id: string; name: string; price: Minor; barcodes: string[] }[];
   shipModes: { code: string; name: string }[];
   shipFrom: { id: string; name: string }[];
   pickupAt: { id: string; name: string }[];
@@ -112,3 +112,6 @@ export interface StoreSetup {
   staff: { operatorId: string; name: string; roleId: string; permissions: Permission[] }[];
 }
 
+
+/** FF-7: a line a location rejected (units of it), waiting for headquarters to reset it (`GET /api/rejected-lines`). */
+export interface RejectedLineRow { orderId: string; lineId: string; locationId: string; productId: string; kind: 'ship' | 'pickup'; rejected: number }

@@ -186,6 +186,10 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     res.json({ ok: true, report: chainReport(chain) });
   });
 
+  app.get('/api/rejected-lines', signedIn, may('GET /api/rejected-lines'), (_req, res) => {
+    res.json({ ok: true, lines: chain.rejectedLines() });
+  });
+
   app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));
 
   app.get('/app.js', (_req, res) => { res.type('text/javascript').set('cache-control', 'no-cache').send(screens.script); });

@@ -25,7 +25,7 @@ export function storeSetup(chain: Chain, session: Session): StoreSetup {
     locations: config.locations.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
     location: { id: session.locationId, name: chain.catalog.locations.get(session.locationId)!.name },
     currency: config.currency,
-    products: config.products.map((p) => ({ id: p.id, name: p.name, price: p.price })),
+    products: config.products.map((p) => ({ id: p.id, name: p.name, price: p.price, barcodes: p.barcodes })),
     shipModes: config.modesOfDelivery.filter((m) => m.kind === 'ship').map((m) => ({ code: m.code, name: m.name })),
     shipFrom: store === null ? [] : offeredLocations(chain.catalog, store.id, 'ship').map((id) => ({ id, name: chain.catalog.locations.get(id)!.name })),
     pickupAt: store === null ? [] : offeredLocations(chain.catalog, store.id, 'pickup').map((id) => ({ id, name: chain.catalog.locations.get(id)!.name })),

@@ -42,9 +42,10 @@ describe('limits of a sale', () => {
 
   it(`a transaction holds at most ${MAX_LINES} lines`, () => {
     const e = newEngine();
-    openShift(e, 'R1', 'cashier1');
-    for (let n = 0; n < MAX_LINES; n++) ok(e, { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1 });
-    expect(refused(e, { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1 })).toMatchObject({ rule: 'LIMIT', field: 'productId' });
+    openShift(e, 'R1', 'manager1');
+    // Each line at its own price, so a line is not raised by the next add (CO-2).
+    for (let n = 0; n < MAX_LINES; n++) ok(e, { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1, unitPrice: n });
+    expect(refused(e, { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1, unitPrice: MAX_LINES })).toMatchObject({ rule: 'LIMIT', field: 'productId' });
     expect(cart(e, 'R1').lines).toHaveLength(MAX_LINES);
   });
 });
@@ -63,13 +64,13 @@ describe('ST-3 negative on hand, per store', () => {
   it('ST-3 a store that refuses it refuses the tender, naming the product and what is on hand, and nothing changes', () => {
     const e = refusing();
     openShift(e, 'R1', 'cashier1');
-    // 30 + 25 stoves on two lines: 55 wanted, 50 on hand.
+    // 30 + 25 stoves on one line (the second add raises it, CO-2): 55 wanted, 50 on hand.
     startSale(e, 'R1', null, [{ productId: 'P-STOVE', quantity: 30 }, { productId: 'P-STOVE', quantity: 25 }]);
     expect(refused(e, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: due(e, 'R1') })).toMatchObject({
       rule: 'ST-3', field: 'productId', message: expect.stringMatching(/50 .*on hand, 55 in this sale/),
     });
     expect(onHand(e, 'S1', 'P-STOVE')).toBe(50);
-    ok(e, { type: 'register.setQuantity', registerId: 'R1', lineId: 'T-R1-000001-2', quantity: 20 });
+    ok(e, { type: 'register.setQuantity', registerId: 'R1', lineId: 'T-R1-000001-1', quantity: 50 });
     tenderDue(e, 'R1');
     expect(onHand(e, 'S1', 'P-STOVE')).toBe(0);
   });

@@ -38,6 +38,18 @@ describe('CO-1 customer required', () => {
 });
 
 describe('CO-2 POS operations', () => {
+  it('CO-2 scanning the same product twice raises the quantity of its carry-out line; after a ship it starts a new line', () => {
+    const e = newEngine();
+    openShift(e, 'R1', 'cashier1');
+    const { lineIds: [lamp] } = startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP' }, { productId: 'P-TENT' }]);
+    ok(e, { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 2 });
+    expect(cart(e, 'R1').lines.map((l) => [l.productId, l.quantity])).toEqual([['P-LAMP', 3], ['P-TENT', 1]]);
+    expect(cart(e, 'R1').selectedLineId).toBe(lamp);
+    ok(e, { type: 'register.shipSelected', registerId: 'R1', modeCode: 'STD' });
+    ok(e, { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 1 });
+    expect(cart(e, 'R1').lines.map((l) => [l.productId, l.quantity, l.delivery.kind])).toEqual([['P-LAMP', 3, 'ship'], ['P-TENT', 1, 'carryOut'], ['P-LAMP', 1, 'carryOut']]);
+  });
+
   it('CO-2 ship selected with a highlighted line sets only that line; select another line and pick it up', () => {
     const e = newEngine();
     openShift(e, 'R1', 'cashier1');

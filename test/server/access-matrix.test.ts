@@ -89,6 +89,7 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/customers/:customerId': '/api/customers/C-ANNA',
     'GET /api/sync/:storeId': '/api/sync/S1',
     'GET /api/report': '/api/report',
+    'GET /api/rejected-lines': '/api/rejected-lines',
   };
   return paths[read];
 }

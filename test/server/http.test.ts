@@ -166,6 +166,20 @@ describe('ST-5 permissions are enforced on the server', () => {
     expect(await call(t.url, 'GET', '/api/report', { token: analyst })).toMatchObject({ status: 200, body: { report: { headquarters: { salesOrders: 0 } } } });
   });
 
+  it('FF-7 headquarters reads the lines the locations rejected (GET /api/rejected-lines) and a reset takes a line off the list', async () => {
+    const till = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    await accepted(t.url, till, ...lampSale, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 275 });
+    const lead = await signIn(t.url, 'lead1', 'S1');
+    await accepted(t.url, lead, { type: 'fulfillment.reject', locationId: 'S1', operatorId: 'lead1', lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1', quantity: 1 }] });
+    const analyst = await signIn(t.url, 'analyst1', 'S1');
+    expect(await call(t.url, 'GET', '/api/rejected-lines', { token: till })).toMatchObject({ status: 403, body: { error: { rule: 'ST-5' } } });
+    expect(await call(t.url, 'GET', '/api/rejected-lines', { token: analyst })).toMatchObject({
+      status: 200, body: { lines: [{ orderId: 'CO-000001', lineId: 'T-R1-000001-1', locationId: 'S1', productId: 'P-LAMP', kind: 'pickup', rejected: 1 }] },
+    });
+    await accepted(t.url, analyst, { type: 'headquarters.resetFulfillment', orderId: 'CO-000001', lineIds: ['T-R1-000001-1'] });
+    expect(await call(t.url, 'GET', '/api/rejected-lines', { token: analyst })).toMatchObject({ status: 200, body: { lines: [] } });
+  });
+
   it('ST-5 a store\'s screens see and act only for their store', async () => {
     const s1 = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const s2 = await signIn(t.url, 'cashier2', 'S2', 'R3');

@@ -42,6 +42,36 @@ describe('CO-1 customer required', () => {
   });
 });
 
+describe('CO-2 the same product added again', () => {
+  const catalog = demoCatalog();
+  it('CO-2 adding a product already on an unmodified carry-out line raises its quantity instead of a second line', () => {
+    let cart = cartOf(catalog, null, ['P-TENT', 'P-LAMP']);
+    cart = addItem(catalog, cart, 'L3', 'P-TENT', 2, undefined);
+    expect(cart.lines.map((l) => [l.lineId, l.productId, l.quantity])).toEqual([['L1', 'P-TENT', 3], ['L2', 'P-LAMP', 1]]);
+    expect(cart.selectedLineId).toBe('L1');
+    expect(cart.nextLineNumber).toBe(3);
+  });
+
+  it('CO-2 a line at an overridden price, a ship or pickup line, or a second price makes a new line', () => {
+    const tent = catalog.products.get('P-TENT')!.price;
+    let cart = addItem(catalog, cartOf(catalog, null, []), 'L1', 'P-TENT', 1, tent - 100);
+    cart = addItem(catalog, cart, 'L2', 'P-TENT', 1, undefined);
+    expect(cart.lines).toHaveLength(2);
+    cart = addItem(catalog, cart, 'L3', 'P-TENT', 1, tent - 200);
+    expect(cart.lines).toHaveLength(3);
+    let shipped = cartOf(catalog, 'C-ANNA', ['P-LAMP']);
+    shipped = deliver(catalog, shipped, ['L1'], { kind: 'pickup' });
+    shipped = addItem(catalog, shipped, 'L2', 'P-LAMP', 1, undefined);
+    expect(shipped.lines.map((l) => l.quantity)).toEqual([1, 1]);
+  });
+
+  it('CO-2 raising a line is checked against the line amount limit on the total quantity', () => {
+    const cart = cartOf(catalog, null, ['P-TENT']);
+    expect(checkAddItem(catalog, cart, 'P-TENT', 1, undefined, 'OP-NONE')).toBeNull();
+    expect(checkAddItem(catalog, cart, 'P-TENT', 10_000_000, undefined, 'OP-NONE')).not.toBeNull();
+  });
+});
+
 describe('CO-2 all / selected', () => {
   it('CO-2 "all" targets every line', () => {
     const catalog = demoCatalog();

@@ -334,3 +334,24 @@ describe('duplicate ids and other cross-references', () => {
     expect(issues.map((i) => i.path)).toEqual(['products.1.price']);
   });
 });
+
+describe('product barcodes', () => {
+  it('ST-1 a barcode is digits only and names one product', () => {
+    const twice = configIssues((c) => {
+      c.products[0]!.barcodes = ['4006381333931'];
+      c.products[1]!.barcodes = ['4006381333931'];
+    });
+    expect(twice.map((i) => i.path)).toEqual(['products.1.barcodes.0']);
+    expect(twice[0]!.message).toContain('P-TENT');
+    const letters = configIssues((c) => { c.products[0]!.barcodes = ['ABC12345']; });
+    expect(letters.map((i) => i.path)).toEqual(['products.0.barcodes.0']);
+  });
+
+  it('ST-1 the demo chain scenario gives every product a barcode of its own', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const config = JSON.parse(await readFile(new URL('../../scenarios/demo-chain.json', import.meta.url), 'utf8')) as { products: { barcodes: string[] }[] };
+    const catalog = buildCatalog(config);
+    expect(catalog.config.products.length).toBeGreaterThanOrEqual(15);
+    expect(catalog.config.products.every((p) => p.barcodes.length > 0)).toBe(true);
+  });
+});
