@@ -148,6 +148,8 @@ export function createRegisterMachine(catalog: Catalog) {
     OVERRIDE_DEPOSIT: { guard: 'CO-7 depositOverridePrivilege', actions: 'overrideDeposit' },
     ADD_CHARGE: { guard: 'CH-4 manualChargeAllowed', actions: 'addCharge' },
     OVERRIDE_CHARGE: { guard: 'CH-4 chargeOverrideAllowed', actions: 'overrideCharge' },
+    // CH-4: Recalculate resets overrides in a new sale as in an edit (CO-10 also unlocks an edit's prices).
+    RECALCULATE: { actions: 'recalculate' },
   } as const;
 
   return setup({
@@ -296,7 +298,7 @@ export function createRegisterMachine(catalog: Catalog) {
               SET_ORDER_TYPE: { actions: 'setOrderType' },
             },
           },
-          orderEdit: { meta: { refuses: { means: 'an order edit is in progress' } }, on: { ...cartEditing, RECALCULATE: { actions: 'recalculate' } } },
+          orderEdit: { meta: { refuses: { means: 'an order edit is in progress' } }, on: { ...cartEditing } },
           cancellation: {
             meta: { refuses: { means: 'a cancellation is in progress' } },
             on: { ADJUST_CANCELLATION_CHARGE: { guard: 'CO-11 cancellationChargeOverride', actions: 'adjustCancellationCharge' } },

@@ -723,8 +723,7 @@ export class TillScreen extends LitElement {
                 @click=${() => this.send(this.registerCommand('register.setOrderType', { orderType: transaction.cart.orderType === 'quote' ? 'customerOrder' : 'quote' }), 'operations')}>
                 Quote</button>` : null}
             <button type="button" ?disabled=${b} @click=${() => this.openDialog({ kind: 'deposit' })}>Deposit override</button>
-            ${transaction.kind === 'orderEdit' ? html`
-              <button type="button" ?disabled=${b} @click=${() => this.send(this.registerCommand('register.recalculate'), 'operations')}>Recalculate</button>` : null}
+            <button type="button" ?disabled=${b} @click=${() => this.send(this.registerCommand('register.recalculate'), 'operations')}>Recalculate</button>
           </div>` : null}
         <h4>Transaction</h4>
         <div class="row">
