@@ -252,11 +252,14 @@ export function invoiceOrder(context: CustomerOrderContext, invoiceId: string, k
   return { lines: progressLines(context, lines, applyInvoice), invoices: [...context.invoices, invoice], payments };
 }
 
-/** CO-11: refund = deposits held - charge (negative: the customer owes). */
+/**
+ * CO-11: refund = deposits held - charge. A negative refund is what the customer owes: collected from them as a
+ * cancellation charge payment (positive), not recorded as a refund.
+ */
 export function cancelOrder(context: CustomerOrderContext, charge: Minor, payment: PaymentReceipt): Pick<CustomerOrderContext, 'payments' | 'cancellation'> {
   const refund = unappliedPrepayment(context.payments, context.invoices) - charge;
   const payments = refund === 0 ? context.payments
-    : [...context.payments, { paymentId: payment.paymentId, kind: 'refund' as const, method: payment.method, amount: -refund }];
+    : [...context.payments, { paymentId: payment.paymentId, kind: refund > 0 ? 'refund' as const : 'cancellationCharge' as const, method: payment.method, amount: -refund }];
   return { payments, cancellation: { charge, refund } };
 }
 
