@@ -208,8 +208,12 @@ export function checkInvoiceLines(context: CustomerOrderContext, invoiceId: stri
   return null;
 }
 
-/** CO-11: cancelling is refused once fulfilment has started; the charge is a whole non-negative amount. */
+/**
+ * CO-11: cancelling is refused once fulfilment has started; the charge is a whole non-negative amount. CC-21: a
+ * call-center order is never cancelled in POS.
+ */
 export function checkCancel(context: CustomerOrderContext, charge: Minor): RuleViolation | null {
+  if (context.origin === 'callCenter') return violation('CC-21', 'orders from a call center are cancelled in the call center, never at the store', 'orderId');
   if (context.lines.some((l) => isFulfillmentStarted(l.progress, l.delivery.kind))) {
     return violation('CO-11', 'the order status forbids cancelling: fulfilment has started', 'orderId');
   }

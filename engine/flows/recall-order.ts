@@ -47,6 +47,8 @@ export function recallOrder(scope: CommandScope, command: CommandOf<'register.re
       if (lines.length === 0) refuse('FF-6', `order ${orderId} has nothing to pick up at ${store.locationId}`, 'lines');
       // FF-6 / FF-1: picked up at this store, same order and same mode, quantities the location can hand over.
       scope.check('fulfillment', store.locationId, { type: 'PICKUP', orderId, invoiceId: 'preview', lines }, 'lines');
+      // CO-14: the order takes the pickup's invoice now (not while another till edits it, not as a quote), not only at the tender.
+      scope.check('order', orderId, { type: 'INVOICE', invoiceId: 'preview', kind: 'pickup', lines, payment: { paymentId: 'preview', method: 'cash' } }, 'orderId');
       const due = buildInvoice(order, 'preview', 'pickup', lines).collect;
       scope.send('register', registerId, { type: 'START_PICKUP', transactionId, order: recalled(scope, orderId), lines, due }, 'registerId');
       return { registerId, transactionId, orderId, due };
