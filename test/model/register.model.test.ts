@@ -162,7 +162,8 @@ function registerEvents(s: RegisterSnapshot): RegisterEvent[] {
       out.push(ev('type:quote', { type: 'SET_ORDER_TYPE', orderType: 'quote' }));
       out.push(ev('type:order', { type: 'SET_ORDER_TYPE', orderType: 'customerOrder' }));
     }
-    if (s.matches({ transaction: 'orderEdit' })) out.push(ev('recalculate', { type: 'RECALCULATE' }));
+    // CH-4: Recalculate in a new sale as in an edit.
+    if (s.matches({ transaction: 'sale' }) || s.matches({ transaction: 'orderEdit' })) out.push(ev('recalculate', { type: 'RECALCULATE' }));
     if (s.matches({ transaction: 'cancellation' })) out.push(ev('adjust:0', { type: 'ADJUST_CANCELLATION_CHARGE', amount: 0, approverId: MANAGER }));
     if (s.matches({ transaction: 'return' })) {
       const source = tx.returnOriginal!.source;
