@@ -46,7 +46,7 @@ export type RegisterEvent =
   | { type: 'ADJUST_CANCELLATION_CHARGE'; amount: Minor; approverId?: string | undefined }
   | { type: 'START_PICKUP'; transactionId: string; order: RecalledOrder; lines: QuantityOfLine[]; due: Minor }
   | { type: 'START_RETURN'; transactionId: string; original: ReturnOriginal }
-  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[] };
+  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[]; invoiceId?: string | undefined };
 
 export type RegisterEmitted =
   | { type: 'transactionCompleted'; registerId: string; storeId: string; operatorId: string; transaction: RegisterTransaction }
@@ -129,7 +129,7 @@ export function registerRules(catalog: Catalog) {
     },
     'RT-2 returnLinesValid': (context, event) => {
       assertEvent(event, 'SET_RETURN_LINES');
-      return checkReturnRequest(catalog, context.transaction!.returnOriginal!.source, event.lines);
+      return checkReturnRequest(catalog, context.transaction!.returnOriginal!.source, event.lines, event.invoiceId ?? null);
     },
   } satisfies Record<string, Rule<RegisterContext, RegisterEvent>>;
 }
@@ -243,7 +243,7 @@ export function createRegisterMachine(catalog: Catalog) {
       } }),
       setReturnLines: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'SET_RETURN_LINES');
-        return { ...context.transaction!, returnLines: event.lines };
+        return { ...context.transaction!, returnLines: event.lines, returnInvoiceId: event.invoiceId ?? null };
       } }),
       addTender: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'TENDER');

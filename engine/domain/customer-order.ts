@@ -14,7 +14,8 @@ import {
 import { sumMinor, type Minor } from './money.ts';
 import { buildInvoice, type QuantityOfLine } from './order-invoicing.ts';
 import { amountInvoiced, amountPaid, paymentStatus, unappliedPrepayment, type Invoice, type Payment, type PaymentStatus, type TenderMethod } from './payments.ts';
-import type { ReturnRecord } from './returns.ts';
+import { checkInvoiceChoice, type ReturnRecord } from './returns.ts';
+import { orderSource } from './store-records.ts';
 import { orderTotals, type OrderTotals, type SalesLine } from './sales.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
@@ -220,13 +221,13 @@ export function checkCancel(context: CustomerOrderContext, charge: Minor): RuleV
   return Number.isInteger(charge) && charge >= 0 ? null : violation('CO-11', 'cancellation charge must be a non-negative whole amount', 'charge');
 }
 
-/** RT-1: returned lines are the order's, no more than invoiced and not yet returned. */
+/** RT-1: returned lines are the order's, no more than invoiced and not yet returned; CO-16 nor than their invoice holds. */
 export function checkReturnOf(context: CustomerOrderContext, record: ReturnRecord): RuleViolation | null {
   return firstViolation(record.lines, (r, i) => {
     const line = lineOf(context, r.lineId);
     if (line === undefined) return violation('RT-1', `line "${r.lineId}" is not on order ${context.orderId}`, `lines.${i}.lineId`);
     return checkReturn(line.progress, r.quantity);
-  });
+  }) ?? (record.invoiceId === undefined ? null : checkInvoiceChoice(orderSource(context), record.lines, record.invoiceId));
 }
 
 // --- Changes ---

@@ -36,7 +36,7 @@ function findOriginal(scope: CommandScope, by: CommandOf<'register.startReturn'>
 
 export function postReturn(scope: CommandScope, storeId: string, transaction: RegisterTransaction, method: TenderMethod): void {
   const original = transaction.returnOriginal!;
-  const record = returnRecord(scope.catalog, original, transaction.returnLines, scope.ids.next('RMA'));
+  const record = returnRecord(scope.catalog, original, transaction.returnLines, scope.ids.next('RMA'), transaction.returnInvoiceId);
   if (original.kind === 'order') {
     scope.send('order', original.id, { type: 'POST_RETURN', record, payment: { paymentId: scope.ids.next('PAY'), method } });
   } else {
