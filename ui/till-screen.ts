@@ -467,8 +467,9 @@ export class TillScreen extends LitElement {
     if (this.live.online !== true) void this.refreshRegister();
   }
 
-  private async setReturnLines(event: CustomEvent<{ lines: ReturnLineChoice[] }>): Promise<void> {
-    await this.send(this.registerCommand('register.setReturnLines', { lines: event.detail.lines }), 'return');
+  private async setReturnLines(event: CustomEvent<{ lines: ReturnLineChoice[]; invoiceId?: string }>): Promise<void> {
+    const { lines, invoiceId } = event.detail;
+    await this.send(this.registerCommand('register.setReturnLines', invoiceId === undefined ? { lines } : { lines, invoiceId }), 'return');
   }
 
   private customerChosen(event: CustomEvent<ChosenCustomer>): void {
