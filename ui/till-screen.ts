@@ -773,7 +773,7 @@ export class TillScreen extends LitElement {
           .selectedLineId=${transaction?.cart.selectedLineId ?? null} .customer=${this.customer} .error=${this.dialogError} ?busy=${this.busy}
           @deliver=${this.deliver} @close=${close}></delivery-dialog>`;
       case 'recall':
-        return html`<order-recall .api=${api} .registerId=${this.registerId} @recalled=${this.recalled} @close=${close}></order-recall>`;
+        return html`<order-recall .api=${api} .registerId=${this.registerId} @recalled=${this.recalled} @return-started=${this.returnStarted} @close=${close}></order-recall>`;
       case 'return':
         return html`<return-lookup .api=${api} .registerId=${this.registerId} @return-started=${this.returnStarted} @close=${close}></return-lookup>`;
       case 'deposit': {

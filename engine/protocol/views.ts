@@ -10,6 +10,7 @@ import type { FulfillmentListRow } from '../domain/fulfillment-group.ts';
 import type { OrderHeaderStatus } from '../domain/fulfillment.ts';
 import type { Minor } from '../domain/money.ts';
 import type { PaymentStatus } from '../domain/payments.ts';
+import type { OperationOffer, OrderOperation } from '../domain/order-operations.ts';
 import type { RegisterContext } from '../domain/register-transaction.ts';
 import type { OrderTotals } from '../domain/sales.ts';
 import type { LinkState, SyncChannelContext } from '../domain/sync-link.ts';
@@ -112,3 +113,10 @@ export interface StoreSetup {
   staff: { operatorId: string; name: string; roleId: string; permissions: Permission[] }[];
 }
 
+
+/** CO-13: an order as the till's search lists it: its row, its receipt ids, and what the asking till may do with it (CO-14). */
+export interface OrderSearchRow extends OrderRow { receiptIds: string[]; operations: Record<OrderOperation, OperationOffer> | null }
+/** `truncated`: the search stopped before looking at every order (narrow it). */
+export interface OrderSearchResult { orders: OrderSearchRow[]; truncated: boolean }
+/** CO-13 details: the order in full (lines, delivery, fulfilment, payments, invoices) and what it offers the asking till. */
+export interface OrderDetails { order: OrderView & { row: OrderRow }; receiptIds: string[]; operations: Record<OrderOperation, OperationOffer> | null }

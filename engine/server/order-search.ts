@@ -11,18 +11,13 @@ import type { OperationOffer, OrderOperation } from '../domain/order-operations.
 import { matchesSearch, normalizedValue, type OrderSearch, type SearchableOrder } from '../domain/order-search.ts';
 import { saleReceiptOf } from '../order-index.ts';
 import { orderOperationsAt } from '../store-views.ts';
-import type { OrderRow, OrderView } from '../protocol/views.ts';
+import type { OrderDetails, OrderSearchResult, OrderSearchRow } from '../protocol/views.ts';
 import { orderRow, orderScreenView } from './views.ts';
 import type { Session } from './sessions.ts';
 
 /** Orders a search by filters alone looks at before it stops (the newest first). */
 export const SCAN_LIMIT = 2000;
 
-/** An order as the search lists it: its row, its receipt ids, and what the asking till may do with it (CO-14). */
-export interface OrderSearchRow extends OrderRow { receiptIds: string[]; operations: Record<OrderOperation, OperationOffer> | null }
-export interface OrderSearchResult { orders: OrderSearchRow[]; truncated: boolean }
-/** CO-13 details: the order in full (lines, delivery, fulfilment, payments, invoices), what it offers here. */
-export interface OrderDetails { order: OrderView & { row: OrderRow }; receiptIds: string[]; operations: Record<OrderOperation, OperationOffer> | null }
 
 function contextOf(chain: Chain, orderId: string): { context: CustomerOrderContext; value: string } {
   const snapshot = chain.store.parts.actors.snapshot('order', orderId)!;
