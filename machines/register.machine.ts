@@ -45,7 +45,7 @@ export type RegisterEvent =
   | { type: 'RECALL_CANCEL'; transactionId: string; order: RecalledOrder; proposedCharge: Minor }
   | { type: 'ADJUST_CANCELLATION_CHARGE'; amount: Minor; approverId?: string | undefined }
   | { type: 'START_PICKUP'; transactionId: string; order: RecalledOrder; lines: QuantityOfLine[]; due: Minor }
-  | { type: 'START_RETURN'; transactionId: string; original: ReturnOriginal }
+  | { type: 'START_RETURN'; transactionId: string; original: ReturnOriginal; invoiceId?: string | undefined }
   | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[]; invoiceId?: string | undefined };
 
 export type RegisterEmitted =
@@ -129,7 +129,8 @@ export function registerRules(catalog: Catalog) {
     },
     'RT-2 returnLinesValid': (context, event) => {
       assertEvent(event, 'SET_RETURN_LINES');
-      return checkReturnRequest(catalog, context.transaction!.returnOriginal!.source, event.lines, event.invoiceId ?? null);
+      const transaction = context.transaction!;
+      return checkReturnRequest(catalog, transaction.returnOriginal!.source, event.lines, event.invoiceId ?? transaction.returnInvoiceId);
     },
   } satisfies Record<string, Rule<RegisterContext, RegisterEvent>>;
 }
@@ -239,11 +240,11 @@ export function createRegisterMachine(catalog: Catalog) {
       } }),
       beginReturn: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'START_RETURN');
-        return returnTransaction(catalog, context.storeId, event.transactionId, event.original);
+        return returnTransaction(catalog, context.storeId, event.transactionId, event.original, event.invoiceId ?? null);
       } }),
       setReturnLines: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'SET_RETURN_LINES');
-        return { ...context.transaction!, returnLines: event.lines, returnInvoiceId: event.invoiceId ?? null };
+        return { ...context.transaction!, returnLines: event.lines, returnInvoiceId: event.invoiceId ?? context.transaction!.returnInvoiceId };
       } }),
       addTender: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'TENDER');

@@ -150,9 +150,9 @@ export function pickupTransaction(catalog: Catalog, storeId: string, transaction
   return newTransaction(cart, transactionId, 'pickup', { order, pickupLines: [...lines], pickupDue: due, cardToken: order.cardToken });
 }
 
-/** RT-1: a return against an original found by the register. */
-export function returnTransaction(catalog: Catalog, storeId: string, transactionId: string, original: ReturnOriginal): RegisterTransaction {
-  return newTransaction({ ...emptyCart(catalog, storeId), customerId: original.customerId }, transactionId, 'return', { returnOriginal: original });
+/** RT-1: a return against an original found by the register (CO-16: found by one of its invoices, against that invoice). */
+export function returnTransaction(catalog: Catalog, storeId: string, transactionId: string, original: ReturnOriginal, invoiceId: string | null = null): RegisterTransaction {
+  return newTransaction({ ...emptyCart(catalog, storeId), customerId: original.customerId }, transactionId, 'return', { returnOriginal: original, returnInvoiceId: invoiceId });
 }
 
 /** A tender added to the transaction (with the card token and approver it brought). */

@@ -235,8 +235,10 @@ describe('CO-16 returns of an order with several invoices', () => {
     const returned = tenderDue(e, 'R1');
     expect(e.orderView('CO-000001').returns).toEqual([expect.objectContaining({ rmaNumber: returned.rmaNumber, invoiceId: first })]);
 
+    // Found by its first invoice, the return is against that invoice unless the lines name another.
     ok(e, { type: 'register.startReturn', registerId: 'R1', lookup: { by: 'invoiceId', value: first! } });
-    expect(refused(e, { type: 'register.setReturnLines', registerId: 'R1', invoiceId: first, lines: tentLine(1) })).toMatchObject({ rule: 'CO-16', field: 'lines.0.quantity' });
+    expect(e.registerView('R1').transaction!.returnInvoiceId).toBe(first);
+    expect(refused(e, { type: 'register.setReturnLines', registerId: 'R1', lines: tentLine(1) })).toMatchObject({ rule: 'CO-16', field: 'lines.0.quantity' });
     ok(e, { type: 'register.setReturnLines', registerId: 'R1', invoiceId: second, lines: tentLine(1) });
     tenderDue(e, 'R1');
     expect(orderLine(e, 'CO-000001', 'T-R1-000001-1').progress).toMatchObject({ invoiced: 2, returned: 2 });
