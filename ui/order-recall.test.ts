@@ -53,6 +53,7 @@ describe('<order-recall> order search and details', () => {
     expect(deepAll(panel, 'tr[data-line]')).to.have.length(row.lines.length);
     // CO-11: the charge the customer paid on cancelling reads as collected, not as a refund.
     expect(deep(panel, 'tr[data-payment="PAY-2"]').textContent).to.contain('Cancellation charge collected').and.contain('$8.00');
+    await expect(el).to.be.accessible();
   });
 
   it('CO-14 operations not offered are disabled with their reason; return is started from the details', async () => {
@@ -80,5 +81,6 @@ describe('<order-recall> order search and details', () => {
     expect(api.reads).to.include('order-search?preset=toPickUp');
     expect(button(el, 'Orders to pick up').getAttribute('aria-pressed')).to.equal('true');
     expect(deep(el, '[role="status"]').textContent).to.contain('No orders match');
+    await expect(el).to.be.accessible();
   });
 });
