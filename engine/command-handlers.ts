@@ -63,7 +63,7 @@ export const commandHandlers: Handlers = {
   'register.recallOrder': recallOrder,
   'register.adjustCancellationCharge': (scope, c) => toRegister(scope, c.registerId, { type: 'ADJUST_CANCELLATION_CHARGE', amount: c.amount, approverId: c.approverId }),
   'register.startReturn': startReturn,
-  'register.setReturnLines': (scope, c) => toRegister(scope, c.registerId, { type: 'SET_RETURN_LINES', lines: c.lines }),
+  'register.setReturnLines': (scope, c) => toRegister(scope, c.registerId, { type: 'SET_RETURN_LINES', lines: c.lines, invoiceId: c.invoiceId }),
   'order.approveQuote': (scope, c) => {
     scope.send('order', c.orderId, { type: 'APPROVE_QUOTE' }, 'orderId');
     return { orderId: c.orderId };

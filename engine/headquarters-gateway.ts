@@ -5,8 +5,13 @@
 import type { HeadquartersCommand } from './headquarters-commands.ts';
 import type { RuleViolation } from './domain/violation.ts';
 
-/** The real-time service calls a store makes. */
-export type RealtimeRequest = Extract<HeadquartersCommand, { type: 'headquarters.createCustomer' | 'headquarters.updateCustomer' | 'headquarters.issueLoyaltyCard' | 'headquarters.createOrder' }>;
+/**
+ * The real-time service calls a store makes: commands at headquarters, and one read (SY-1: whether headquarters has
+ * created an order yet), which changes nothing there and is recorded only with the store's command.
+ */
+export type RealtimeRequest =
+  | Extract<HeadquartersCommand, { type: 'headquarters.createCustomer' | 'headquarters.updateCustomer' | 'headquarters.issueLoyaltyCard' | 'headquarters.createOrder' }>
+  | { type: 'headquarters.findOrder'; channelReference: string };
 export type RealtimeResponse = { ok: true; result: Record<string, unknown> } | { ok: false; error: RuleViolation };
 export interface RecordedCall { request: RealtimeRequest; response: RealtimeResponse }
 

@@ -1,6 +1,6 @@
 /**
- * Lookups of the channel's orders that would otherwise scan every order ever made: by channel reference and by
- * invoice (RT-1 returns), by store and by fulfilment location (recall lists and scopes), each in the order the
+ * Lookups of the channel's orders that would otherwise scan every order ever made: by channel reference, by invoice
+ * (RT-1 returns) and by the receipt of the sale that made it (CO-13), by store and by fulfilment location (recall lists and scopes), each in the order the
  * orders were made. Kept as commands commit (a refused command never reaches it), rebuilt from the orders on open.
  */
 import type { CustomerOrderContext } from './domain/customer-order.ts';
@@ -9,6 +9,7 @@ export class OrderIndex {
   private readonly all: string[] = [];
   private readonly byChannelReference = new Map<string, string>();
   private readonly byInvoice = new Map<string, string>();
+  private readonly bySaleReceipt = new Map<string, string>();
   private readonly byStore = new Map<string, string[]>();
   private readonly byLocation = new Map<string, string[]>();
   private readonly locationsOf = new Map<string, Set<string>>();
@@ -19,6 +20,8 @@ export class OrderIndex {
     if (before === undefined) {
       this.all.push(orderId);
       this.byChannelReference.set(after.channelReference, orderId);
+      // The channel reference is the store and the register transaction that made the order (its receipt).
+      this.bySaleReceipt.set(saleReceiptOf(after), orderId);
       push(this.byStore, after.storeId, orderId);
     }
     // Invoices are only ever added to an order.
@@ -40,6 +43,11 @@ export class OrderIndex {
     return this.byInvoice.get(invoiceId);
   }
 
+  /** CO-13: the order a receipt belongs to: the sale that made it, or one of its invoices. */
+  withReceipt(receiptId: string): string | undefined {
+    return this.bySaleReceipt.get(receiptId) ?? this.byInvoice.get(receiptId);
+  }
+
   /** Every order, oldest first. */
   orderIds(): readonly string[] {
     return this.all;
@@ -54,6 +62,11 @@ export class OrderIndex {
   atLocation(locationId: string): readonly string[] {
     return this.byLocation.get(locationId) ?? [];
   }
+}
+
+/** CO-13: the receipt id of the sale that made an order (its register transaction). */
+export function saleReceiptOf(order: Pick<CustomerOrderContext, 'channelReference' | 'storeId'>): string {
+  return order.channelReference.startsWith(`${order.storeId}-`) ? order.channelReference.slice(order.storeId.length + 1) : order.channelReference;
 }
 
 function push(index: Map<string, string[]>, key: string, orderId: string): void {

@@ -66,6 +66,10 @@ export class OutboundQueue {
     return [...(this.byStore.get(storeId)?.items.values() ?? [])].map((entry) => entry.item);
   }
 
+  has(storeId: string, key: string): boolean {
+    return this.byStore.get(storeId)?.items.has(key) ?? false;
+  }
+
   size(storeId: string): number {
     return this.byStore.get(storeId)?.items.size ?? 0;
   }

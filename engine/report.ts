@@ -53,6 +53,7 @@ export function formatReport(report: ChainReport): string {
     `orders invoiced ${money(report.ordersInvoiced)}, paid ${money(report.ordersPaid)}`,
     `cash-and-carry receipts: ${report.receipts.count}, total ${money(report.receipts.total)}`,
     `return orders: ${report.returnOrders.count}, refunded ${money(report.returnOrders.refunded)}`,
+    `cancelled orders: ${report.cancellations.count}, cancellation charges collected ${money(report.cancellations.chargesCollected)}`,
     `customers: ${report.customers.total}, pending sync ${report.customers.pendingSync}`,
     'fulfilment backlog:',
     ...Object.entries(report.backlogByLocation).map(([location, c]) => `  ${location}: ${counts(c) || 'empty'}`),

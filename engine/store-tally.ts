@@ -10,14 +10,14 @@ import type { CustomerContext } from './domain/customers.ts';
 import type { FulfillmentGroupContext } from './domain/fulfillment-group.ts';
 import { storeLineStatus } from './domain/fulfillment.ts';
 import { sumMinor } from './domain/money.ts';
-import { amountInvoiced } from './domain/payments.ts';
+import { amountInvoiced, cancellationChargesCollected } from './domain/payments.ts';
 import type { StoreFigures } from './protocol/report.ts';
 import type { StoreChange, StoreEngine } from './store-engine.ts';
 import { orderViewOf } from './store-views.ts';
 
 
 /** What one order adds to the figures. */
-interface Contribution { status: string; awaiting: boolean; invoiced: number; paid: number }
+interface Contribution { status: string; awaiting: boolean; invoiced: number; paid: number; chargesCollected: number }
 
 /**
  * An order snapshot's contribution, kept per snapshot: the one an order had before a command is the one it had
@@ -30,7 +30,7 @@ function contributionOf(snapshot: AnyMachineSnapshot): Contribution {
   if (found === undefined) {
     const context = snapshot.context as CustomerOrderContext;
     const status = orderStatus(context, lifecycleOf(snapshot.value as string, context));
-    found = { status: status.headerStatus, awaiting: context.salesOrderId === null, invoiced: amountInvoiced(context.invoices), paid: status.paid };
+    found = { status: status.headerStatus, awaiting: context.salesOrderId === null, invoiced: amountInvoiced(context.invoices), paid: status.paid, chargesCollected: cancellationChargesCollected(context.payments) };
     contributions.set(snapshot, found);
   }
   return found;
@@ -58,6 +58,8 @@ export class StoreTally {
     if (order.awaiting) f.ordersAwaitingHeadquarters += sign;
     f.ordersInvoiced += sign * order.invoiced;
     f.ordersPaid += sign * order.paid;
+    if (order.status === 'Cancelled') f.cancellations.count += sign;
+    f.cancellations.chargesCollected += sign * order.chargesCollected;
   }
 
   private customer(snapshot: AnyMachineSnapshot | undefined, sign: 1 | -1): void {
@@ -125,6 +127,7 @@ export function recount(store: StoreEngine): StoreFigures {
     ordersPaid: sumMinor(orders.map((o) => o.paid)),
     receipts: { count: receipts.size, total: sumMinor([...receipts.values()].map((r) => r.total)) },
     returnOrders: { count: returnOrders.length, refunded: -sumMinor(returnOrders.map((r) => r.record.total)) },
+    cancellations: { count: orders.filter((o) => o.headerStatus === 'Cancelled').length, chargesCollected: sumMinor(orders.map((o) => cancellationChargesCollected(o.payments))) },
     backlogByLocation,
     customers: { total: customers.length, pendingSync: customers.filter((c) => c.accountNumber === null).length },
   };

@@ -7,6 +7,7 @@ import { customerIdOf, type StoreParts } from './command-scope.ts';
 import { accountLabel } from './domain/customers.ts';
 import { lifecycleOf, orderStatus, type CustomerOrderContext } from './domain/customer-order.ts';
 import { fulfillmentList, type FulfillmentFilter, type FulfillmentListRow } from './domain/fulfillment-group.ts';
+import { orderOperations, type OperationOffer, type OrderOperation } from './domain/order-operations.ts';
 import { transactionDue } from './domain/register-transaction.ts';
 import { orderTotals } from './domain/sales.ts';
 import { refuse } from './domain/violation.ts';
@@ -42,6 +43,17 @@ export function orderViewOf(snapshot: AnyMachineSnapshot): OrderView {
 
 export function orderView(parts: StoreParts, orderId: string): OrderView {
   return orderViewOf(snapshotOf(parts, 'order', orderId, 'orderId'));
+}
+
+/** CO-14: what a store's till offers for an order now (its location, its edit feature, whether headquarters answers). */
+export function orderOperationsAt(parts: StoreParts, orderId: string, storeId: string): Record<OrderOperation, OperationOffer> {
+  const snapshot = snapshotOf(parts, 'order', orderId, 'orderId');
+  const store = parts.catalog.stores.get(storeId) ?? refuse('NOT_FOUND', `unknown store "${storeId}"`, 'storeId');
+  return orderOperations(snapshot.context, lifecycleOf(snapshot.value as string, snapshot.context), {
+    locationId: store.locationId,
+    editPartiallyFulfilled: store.functionality.editPartiallyFulfilledOrders,
+    headquartersReachable: realtimeReachable(snapshotOf(parts, 'sync', storeId, 'storeId')),
+  });
 }
 
 export function customerView(parts: StoreParts, idOrAccount: string): CustomerView {

@@ -45,8 +45,8 @@ export type RegisterEvent =
   | { type: 'RECALL_CANCEL'; transactionId: string; order: RecalledOrder; proposedCharge: Minor }
   | { type: 'ADJUST_CANCELLATION_CHARGE'; amount: Minor; approverId?: string | undefined }
   | { type: 'START_PICKUP'; transactionId: string; order: RecalledOrder; lines: QuantityOfLine[]; due: Minor }
-  | { type: 'START_RETURN'; transactionId: string; original: ReturnOriginal }
-  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[] };
+  | { type: 'START_RETURN'; transactionId: string; original: ReturnOriginal; invoiceId?: string | undefined }
+  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[]; invoiceId?: string | undefined };
 
 export type RegisterEmitted =
   | { type: 'transactionCompleted'; registerId: string; storeId: string; operatorId: string; transaction: RegisterTransaction }
@@ -129,7 +129,8 @@ export function registerRules(catalog: Catalog) {
     },
     'RT-2 returnLinesValid': (context, event) => {
       assertEvent(event, 'SET_RETURN_LINES');
-      return checkReturnRequest(catalog, context.transaction!.returnOriginal!.source, event.lines);
+      const transaction = context.transaction!;
+      return checkReturnRequest(catalog, transaction.returnOriginal!.source, event.lines, event.invoiceId ?? transaction.returnInvoiceId);
     },
   } satisfies Record<string, Rule<RegisterContext, RegisterEvent>>;
 }
@@ -148,6 +149,8 @@ export function createRegisterMachine(catalog: Catalog) {
     OVERRIDE_DEPOSIT: { guard: 'CO-7 depositOverridePrivilege', actions: 'overrideDeposit' },
     ADD_CHARGE: { guard: 'CH-4 manualChargeAllowed', actions: 'addCharge' },
     OVERRIDE_CHARGE: { guard: 'CH-4 chargeOverrideAllowed', actions: 'overrideCharge' },
+    // CH-4: Recalculate resets overrides in a new sale as in an edit (CO-10 also unlocks an edit's prices).
+    RECALCULATE: { actions: 'recalculate' },
   } as const;
 
   return setup({
@@ -237,11 +240,11 @@ export function createRegisterMachine(catalog: Catalog) {
       } }),
       beginReturn: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'START_RETURN');
-        return returnTransaction(catalog, context.storeId, event.transactionId, event.original);
+        return returnTransaction(catalog, context.storeId, event.transactionId, event.original, event.invoiceId ?? null);
       } }),
       setReturnLines: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'SET_RETURN_LINES');
-        return { ...context.transaction!, returnLines: event.lines };
+        return { ...context.transaction!, returnLines: event.lines, returnInvoiceId: event.invoiceId ?? context.transaction!.returnInvoiceId };
       } }),
       addTender: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'TENDER');
@@ -296,7 +299,7 @@ export function createRegisterMachine(catalog: Catalog) {
               SET_ORDER_TYPE: { actions: 'setOrderType' },
             },
           },
-          orderEdit: { meta: { refuses: { means: 'an order edit is in progress' } }, on: { ...cartEditing, RECALCULATE: { actions: 'recalculate' } } },
+          orderEdit: { meta: { refuses: { means: 'an order edit is in progress' } }, on: { ...cartEditing } },
           cancellation: {
             meta: { refuses: { means: 'a cancellation is in progress' } },
             on: { ADJUST_CANCELLATION_CHARGE: { guard: 'CO-11 cancellationChargeOverride', actions: 'adjustCancellationCharge' } },

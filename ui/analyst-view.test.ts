@@ -15,6 +15,7 @@ function report(overrides: Partial<ChainReport> = {}): ChainReport {
     ordersPaid: 28643,
     receipts: { count: 1, total: 4287 },
     returnOrders: { count: 1, refunded: 3247 },
+    cancellations: { count: 1, chargesCollected: 800 },
     backlogByLocation: { S1: { Picked: 2 }, S2: { PartiallyPicked: 1, Accepted: 1 }, S3: { Pending: 1 }, W1: {} },
     customers: { total: 5, pendingSync: 1 },
     stores: {

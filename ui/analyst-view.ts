@@ -252,6 +252,7 @@ export class AnalystView extends LitElement {
           <dt>Orders paid</dt><dd>${money(report.ordersPaid, currency)}</dd>
           <dt>Cash-and-carry receipts</dt><dd>${report.receipts.count} (${money(report.receipts.total, currency)})</dd>
           <dt>Return orders</dt><dd>${report.returnOrders.count} (${money(report.returnOrders.refunded, currency)} refunded)</dd>
+          <dt>Cancelled orders</dt><dd>${report.cancellations.count} (${money(report.cancellations.chargesCollected, currency)} cancellation charges collected)</dd>
           <dt>Customers</dt><dd>${report.customers.total}</dd>
           <dt>Customers pending sync</dt><dd data-stat="pending-sync">${report.customers.pendingSync}</dd>
           <dt>Commands accepted</dt><dd>${report.commands}</dd>

@@ -2,12 +2,14 @@
  * Returns at the till (RT-1..RT-3):
  * - <return-lookup>: find the original by receipt, order number, channel reference or invoice (RT-1) and start the
  *   return (`register.startReturn`); emits `return-started` with the result, or `close`.
- * - <return-lines>: the original's lines with what can still be returned (invoiced - returned), the quantity and the
- *   reason code of each line to return (RT-2); emits `return-lines` with `{ lines: [{ lineId, quantity, reasonCode }] }`
- *   (the till sends `register.setReturnLines`, then the refund tender).
+ * - <return-lines>: an order with several invoices first asks which invoice the return is against (CO-16); then the
+ *   lines with what can still be returned (invoiced - returned, or that invoice's units - returns against it), the
+ *   quantity and the reason code of each line to return (RT-2); emits `return-lines` with
+ *   `{ lines: [{ lineId, quantity, reasonCode }], invoiceId? }` (the till sends `register.setReturnLines`, then the refund tender).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { invoicesToChooseFrom, returnableOnInvoice, type ReturnableInvoice } from '../engine/domain/returns.ts';
 import type { Setup, StoreApi } from './api.ts';
 import { money, screenStyles } from './styles.ts';
 import { productName, tillStyles, unreachable, violationText, type RuleViolation, type Transaction } from './till-shared.ts';
@@ -84,6 +86,8 @@ export class ReturnLines extends LitElement {
   @state() accessor quantities: Record<string, string> = {};
   @state() accessor reasons: Record<string, string> = {};
   @state() accessor problem = '';
+  /** CO-16: the invoice chosen to return against (null: none chosen yet, or the original has just one). */
+  @state() accessor invoiceId: string | null = null;
   /** The lines last sent, in order (a refusal names `lines.<i>.<field>`). */
   private sent: string[] = [];
 
@@ -94,11 +98,26 @@ export class ReturnLines extends LitElement {
         const chosen = this.transaction.returnLines;
         this.quantities = Object.fromEntries(chosen.map((l) => [l.lineId, String(l.quantity)]));
         this.reasons = Object.fromEntries(chosen.map((l) => [l.lineId, l.reasonCode]));
+        this.invoiceId = this.transaction.returnInvoiceId;
       }
     }
   }
 
+  /** CO-16: the invoices to choose from; a choice is asked for only when there are several. */
+  private get invoices(): readonly ReturnableInvoice[] {
+    const source = this.transaction?.returnOriginal?.source;
+    return source === undefined ? [] : invoicesToChooseFrom(source);
+  }
+
   private returnable(lineId: string, invoiced: number): number {
+    const source = this.transaction?.returnOriginal?.source;
+    const invoice = this.invoices.find((i) => i.invoiceId === this.invoiceId);
+    if (source !== undefined && invoice !== undefined) return Math.min(returnableOnInvoice(source, invoice, lineId), this.returnedOf(lineId, invoiced));
+    return this.returnedOf(lineId, invoiced);
+  }
+
+  /** RT-1: invoiced minus returned, whatever the invoice. */
+  private returnedOf(lineId: string, invoiced: number): number {
     const returned = (this.transaction?.returnOriginal?.source.returns ?? [])
       .flatMap((r) => r.lines).filter((l) => l.lineId === lineId).reduce((sum, l) => sum + l.quantity, 0);
     return invoiced - returned;
@@ -125,7 +144,8 @@ export class ReturnLines extends LitElement {
     }
     this.problem = '';
     this.sent = lines.map((l) => l.lineId);
-    this.dispatchEvent(new CustomEvent('return-lines', { detail: { lines }, bubbles: true, composed: true }));
+    const detail = this.invoiceId === null ? { lines } : { lines, invoiceId: this.invoiceId };
+    this.dispatchEvent(new CustomEvent('return-lines', { detail, bubbles: true, composed: true }));
   }
 
   /** The server's refusal when it names this line (`lines.<i>.quantity`). */
@@ -141,16 +161,29 @@ export class ReturnLines extends LitElement {
     if (setup === null || original === null || original === undefined) return nothing;
     const placed = this.error !== null && this.sent.some((id) => this.errorOf(id) !== null);
     const chosen = new Map(transaction!.returnLines.map((l) => [l.lineId, l]));
+    const invoices = this.invoices;
+    const choosing = invoices.length > 1;
+    const invoice = invoices.find((i) => i.invoiceId === this.invoiceId);
+    const lines = invoice === undefined ? original.source.lines : original.source.lines.filter((l) => invoice.lines.some((i) => i.lineId === l.lineId));
     return html`
       <form class="panel" @submit=${this.submit} novalidate style="display: grid; gap: 0.75rem" aria-labelledby="return-heading">
         <h3 id="return-heading">Return against ${original.kind === 'order' ? 'order' : 'receipt'} ${original.id}</h3>
+        ${choosing ? html`
+          <fieldset class="invoices">
+            <legend>This order was invoiced ${invoices.length} times: choose the invoice the goods come back from</legend>
+            ${invoices.map((i) => html`
+              <label class="check"><input type="radio" name="invoice" value=${i.invoiceId} .checked=${this.invoiceId === i.invoiceId}
+                @change=${() => { this.invoiceId = i.invoiceId; this.quantities = {}; }}>
+                ${i.invoiceId}: ${i.lines.map((l) => `${l.quantity} x ${productName(setup, original.source.lines.find((s) => s.lineId === l.lineId)?.productId ?? l.lineId)}`).join(', ')}</label>`)}
+          </fieldset>` : null}
+        ${choosing && invoice === undefined ? html`<p class="muted" role="status">Choose the invoice first, then the lines.</p>` : html`
         <table>
           <caption class="sr-only">Lines of the original</caption>
           <thead><tr>
             <th scope="col">Item</th><th scope="col">Sold</th><th scope="col">Returnable</th><th scope="col">Return</th><th scope="col">Reason</th>
           </tr></thead>
           <tbody>
-            ${original.source.lines.map((line) => {
+            ${lines.map((line) => {
               const returnable = this.returnable(line.lineId, line.invoiced);
               const error = this.errorOf(line.lineId);
               const name = productName(setup, line.productId);
@@ -174,10 +207,10 @@ export class ReturnLines extends LitElement {
                 </tr>`;
             })}
           </tbody>
-        </table>
+        </table>`}
         ${this.problem === '' ? null : html`<div class="error" role="alert">${this.problem}</div>`}
         ${this.error === null || placed ? null : html`<div class="error" role="alert">${violationText(this.error)}</div>`}
-        <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>Apply return lines</button></div>
+        <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy || (choosing && invoice === undefined)}>Apply return lines</button></div>
       </form>`;
   }
 }

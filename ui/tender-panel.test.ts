@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TenderChoice, TenderPanel } from './tender-panel.ts';
 import './tender-panel.ts';
-import { orderQuery } from './order-recall.ts';
+import { orderSearchQuery } from './order-recall.ts';
 import { moneyInput, parseMoney } from './till-shared.ts';
 import { alerts, allButtons, button, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 
@@ -32,10 +32,11 @@ describe('money entry', () => {
     expect(moneyInput(-5)).to.equal('-0.05');
   });
 
-  it('builds the recall query from the filters set (empty ones left out)', () => {
-    expect(orderQuery({ q: '', status: '', kind: '' })).to.equal('orders');
-    expect(orderQuery({ q: ' Anna B ', status: 'PartiallyPicked', kind: 'pickup' })).to.equal('orders?q=Anna+B&status=PartiallyPicked&kind=pickup');
-    expect(orderQuery({ q: '', status: '', kind: 'carryOut' })).to.equal('orders?kind=carryOut');
+  it('CO-13 builds the order search query from the fields set (empty ones left out)', () => {
+    const empty = { value: '', customer: '', from: '', to: '', status: '', storeId: '', preset: '' } as const;
+    expect(orderSearchQuery(empty)).to.equal('order-search');
+    expect(orderSearchQuery({ ...empty, value: ' T-R1-000004 ', status: 'PartiallyPicked', preset: 'toPickUp' })).to.equal('order-search?value=T-R1-000004&status=PartiallyPicked&preset=toPickUp');
+    expect(orderSearchQuery({ ...empty, customer: 'Anna B', from: '2026-11-23', storeId: 'S2' })).to.equal('order-search?customer=Anna+B&from=2026-11-23&storeId=S2');
   });
 });
 

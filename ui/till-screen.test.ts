@@ -497,17 +497,18 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
     });
   }
 
-  it('CO-10 recalls an order for edit from the search with its filters', async () => {
-    const { el, api } = await till(demoSetup(), registerView());
-    api.getAnswers.set('orders', (path: string) => ({ orders: path.includes('status=Open') ? [orderRow({ orderId: 'CO-000004', lines: [] })] : [orderRow()] }));
+  it('CO-10 CO-13 recalls an order for edit from the search with its filters', async () => {
+    const stores = [{ id: 'S1', name: 'Seattle', locationId: 'S1' }, { id: 'S2', name: 'Portland', locationId: 'S2' }];
+    const { el, api } = await till({ ...demoSetup(), stores }, registerView());
+    api.getAnswers.set('order-search', (path: string) => ({ orders: path.includes('status=Open') ? [orderRow({ orderId: 'CO-000004', lines: [] })] : [orderRow()], truncated: false }));
     await click(el, 'Recall order');
     const recall = deep(el, 'order-recall');
-    type(deep<HTMLInputElement>(recall, 'input[name="q"]'), 'anna');
-    type(deep<HTMLSelectElement>(recall, 'select[name="kind"]'), 'ship');
+    type(deep<HTMLInputElement>(recall, 'input[name="customer"]'), 'anna');
+    type(deep<HTMLSelectElement>(recall, 'select[name="storeId"]'), 'S2');
     type(deep<HTMLSelectElement>(recall, 'select[name="status"]'), 'Open');
     await settle(el);
     await click(recall, 'Search');
-    expect(api.reads.filter((r) => r.startsWith('orders'))).to.include('orders?q=anna&status=Open&kind=ship');
+    expect(api.reads.filter((r) => r.startsWith('order-search'))).to.include('order-search?customer=anna&status=Open&storeId=S2');
     expect(deepAll(recall, 'tr[data-order]').map((r) => r.dataset.order)).to.deep.equal(['CO-000004']);
     await click(recall, 'Edit CO-000004');
     expect(api.commands).to.deep.equal([{ type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000004', purpose: 'edit' }]);
@@ -516,7 +517,7 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
 
   it('CO-10 a refused recall is shown on the order\'s row', async () => {
     const { el, api } = await till(demoSetup(), registerView());
-    api.getAnswers.set('orders', { orders: [orderRow({ headerStatus: 'Invoiced' })] });
+    api.getAnswers.set('order-search', { orders: [orderRow({ headerStatus: 'Invoiced' })], truncated: false });
     api.answerNext({ rule: 'CO-10', field: 'orderId', message: 'order CO-000002 is invoiced: it cannot be edited' });
     await click(el, 'Recall order');
     await click(deep(el, 'order-recall'), 'Edit CO-000002');
@@ -525,7 +526,7 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
 
   it('CO-11 cancel shows the proposed charge from the recall, adjusts it with an approval and shows the refund', async () => {
     const { el, api } = await till(demoSetup(), registerView());
-    api.getAnswers.set('orders', { orders: [orderRow({ orderId: 'CO-000003' })] });
+    api.getAnswers.set('order-search', { orders: [orderRow({ orderId: 'CO-000003' })], truncated: false });
     api.answerNext({ registerId: 'R1', transactionId: 'T-R1-000008', orderId: 'CO-000003', proposedCharge: 1969 });
     await click(el, 'Recall order');
     await click(deep(el, 'order-recall'), 'Cancel order CO-000003');
@@ -559,17 +560,18 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
     expect(deep(el, '[data-testid="cancellation-outcome"]').textContent).to.contain('The customer owes').and.contain('$19.69');
   });
 
-  it('FF-6 recalls an order for pickup at this store', async () => {
+  it('FF-6 CO-14 recalls an order for pickup at this store; where it cannot, the button is disabled with the reason', async () => {
     const { el, api } = await till(demoSetup(), registerView());
-    const rejectedHere = { ...orderRow().lines[0]!, locationId: 'S1', status: 'Rejected', uninvoiced: 0 };
-    api.getAnswers.set('orders', { orders: [
-      orderRow({ lines: [{ ...orderRow().lines[0]!, locationId: 'S1' }] }), orderRow({ orderId: 'CO-000001' }), orderRow({ orderId: 'CO-000003', lines: [rejectedHere] }),
+    const offered = { offered: true } as const;
+    const operations = (pickup: { offered: true } | { offered: false; rule: string; reason: string }) => ({ edit: offered, cancel: offered, pickup, fulfil: offered, return: offered });
+    api.getAnswers.set('order-search', { truncated: false, orders: [
+      { ...orderRow(), receiptIds: [], operations: operations(offered) },
+      { ...orderRow({ orderId: 'CO-000001' }), receiptIds: [], operations: operations({ offered: false, rule: 'FF-6', reason: 'No line of this order is for pickup at this store.' }) },
     ] });
     await click(el, 'Recall order');
     const recall = deep(el, 'order-recall');
-    // Pick up is offered for orders with units to hand over here only: not elsewhere, not rejected.
-    expect(deepAll(recall, 'tr[data-order="CO-000001"] button').map((b) => b.textContent!.trim())).to.deep.equal(['Edit', 'Cancel order']);
-    expect(deepAll(recall, 'tr[data-order="CO-000003"] button').map((b) => b.textContent!.trim())).to.deep.equal(['Edit', 'Cancel order']);
+    expect(button(recall, 'Pick up CO-000001').disabled).to.equal(true);
+    expect(deep(recall, 'tr[data-order="CO-000001"] .reason').textContent).to.contain('No line of this order is for pickup at this store.');
     await click(recall, 'Pick up CO-000002');
     expect(api.commands).to.deep.equal([{ type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000002', purpose: 'pickup' }]);
   });
@@ -663,7 +665,7 @@ describe('<till-screen> recall, cancel, pick up and return', () => {
 
   it('passes the accessibility audit with the recall and return dialogs', async () => {
     const { el, api } = await till(demoSetup(), registerView());
-    api.getAnswers.set('orders', { orders: [orderRow(), orderRow({ orderId: 'CO-000003', headerStatus: 'Cancelled', existsAtHeadquarters: false })] });
+    api.getAnswers.set('order-search', { orders: [orderRow(), orderRow({ orderId: 'CO-000003', headerStatus: 'Cancelled', existsAtHeadquarters: false })], truncated: false });
     await click(el, 'Recall order');
     await expect(el).to.be.accessible();
     await click(deep(el, 'order-recall'), 'Close');

@@ -505,8 +505,9 @@ export class TillScreen extends LitElement {
     if (this.live.online !== true) void this.refreshRegister();
   }
 
-  private async setReturnLines(event: CustomEvent<{ lines: ReturnLineChoice[] }>): Promise<void> {
-    await this.send(this.registerCommand('register.setReturnLines', { lines: event.detail.lines }), 'return');
+  private async setReturnLines(event: CustomEvent<{ lines: ReturnLineChoice[]; invoiceId?: string }>): Promise<void> {
+    const { lines, invoiceId } = event.detail;
+    await this.send(this.registerCommand('register.setReturnLines', invoiceId === undefined ? { lines } : { lines, invoiceId }), 'return');
   }
 
   private customerChosen(event: CustomEvent<ChosenCustomer>): void {
@@ -758,8 +759,7 @@ export class TillScreen extends LitElement {
                 @click=${() => this.send(this.registerCommand('register.setOrderType', { orderType: transaction.cart.orderType === 'quote' ? 'customerOrder' : 'quote' }), 'operations')}>
                 Quote</button>` : null}
             <button type="button" ?disabled=${b} @click=${() => this.openDialog({ kind: 'deposit' })}>Deposit override</button>
-            ${transaction.kind === 'orderEdit' ? html`
-              <button type="button" ?disabled=${b} @click=${() => this.send(this.registerCommand('register.recalculate'), 'operations')}>Recalculate</button>` : null}
+            <button type="button" ?disabled=${b} @click=${() => this.send(this.registerCommand('register.recalculate'), 'operations')}>Recalculate</button>
           </div>` : null}
         <div class="group">
           <h4 id="ops-transaction">Transaction</h4>
@@ -809,7 +809,7 @@ export class TillScreen extends LitElement {
           .selectedLineId=${transaction?.cart.selectedLineId ?? null} .customer=${this.customer} .error=${this.dialogError} ?busy=${this.busy}
           @deliver=${this.deliver} @close=${close}></delivery-dialog>`;
       case 'recall':
-        return html`<order-recall .api=${api} .registerId=${this.registerId} @recalled=${this.recalled} @close=${close}></order-recall>`;
+        return html`<order-recall .api=${api} .registerId=${this.registerId} @recalled=${this.recalled} @return-started=${this.returnStarted} @close=${close}></order-recall>`;
       case 'return':
         return html`<return-lookup .api=${api} .registerId=${this.registerId} @return-started=${this.returnStarted} @close=${close}></return-lookup>`;
       case 'deposit': {

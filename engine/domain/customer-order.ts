@@ -14,7 +14,8 @@ import {
 import { sumMinor, type Minor } from './money.ts';
 import { buildInvoice, type QuantityOfLine } from './order-invoicing.ts';
 import { amountInvoiced, amountPaid, paymentStatus, unappliedPrepayment, type Invoice, type Payment, type PaymentStatus, type TenderMethod } from './payments.ts';
-import type { ReturnRecord } from './returns.ts';
+import { checkInvoiceChoice, type ReturnRecord } from './returns.ts';
+import { orderSource } from './store-records.ts';
 import { orderTotals, type OrderTotals, type SalesLine } from './sales.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
@@ -208,21 +209,25 @@ export function checkInvoiceLines(context: CustomerOrderContext, invoiceId: stri
   return null;
 }
 
-/** CO-11: cancelling is refused once fulfilment has started; the charge is a whole non-negative amount. */
+/**
+ * CO-11: cancelling is refused once fulfilment has started; the charge is a whole non-negative amount. CC-21: a
+ * call-center order is never cancelled in POS.
+ */
 export function checkCancel(context: CustomerOrderContext, charge: Minor): RuleViolation | null {
+  if (context.origin === 'callCenter') return violation('CC-21', 'orders from a call center are cancelled in the call center, never at the store', 'orderId');
   if (context.lines.some((l) => isFulfillmentStarted(l.progress, l.delivery.kind))) {
     return violation('CO-11', 'the order status forbids cancelling: fulfilment has started', 'orderId');
   }
   return Number.isInteger(charge) && charge >= 0 ? null : violation('CO-11', 'cancellation charge must be a non-negative whole amount', 'charge');
 }
 
-/** RT-1: returned lines are the order's, no more than invoiced and not yet returned. */
+/** RT-1: returned lines are the order's, no more than invoiced and not yet returned; CO-16 nor than their invoice holds. */
 export function checkReturnOf(context: CustomerOrderContext, record: ReturnRecord): RuleViolation | null {
   return firstViolation(record.lines, (r, i) => {
     const line = lineOf(context, r.lineId);
     if (line === undefined) return violation('RT-1', `line "${r.lineId}" is not on order ${context.orderId}`, `lines.${i}.lineId`);
     return checkReturn(line.progress, r.quantity);
-  });
+  }) ?? (record.invoiceId === undefined ? null : checkInvoiceChoice(orderSource(context), record.lines, record.invoiceId));
 }
 
 // --- Changes ---
@@ -252,11 +257,14 @@ export function invoiceOrder(context: CustomerOrderContext, invoiceId: string, k
   return { lines: progressLines(context, lines, applyInvoice), invoices: [...context.invoices, invoice], payments };
 }
 
-/** CO-11: refund = deposits held - charge (negative: the customer owes). */
+/**
+ * CO-11: refund = deposits held - charge. A negative refund is what the customer owes: collected from them as a
+ * cancellation charge payment (positive), not recorded as a refund.
+ */
 export function cancelOrder(context: CustomerOrderContext, charge: Minor, payment: PaymentReceipt): Pick<CustomerOrderContext, 'payments' | 'cancellation'> {
   const refund = unappliedPrepayment(context.payments, context.invoices) - charge;
   const payments = refund === 0 ? context.payments
-    : [...context.payments, { paymentId: payment.paymentId, kind: 'refund' as const, method: payment.method, amount: -refund }];
+    : [...context.payments, { paymentId: payment.paymentId, kind: refund > 0 ? 'refund' as const : 'cancellationCharge' as const, method: payment.method, amount: -refund }];
   return { payments, cancellation: { charge, refund } };
 }
 

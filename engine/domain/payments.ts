@@ -7,10 +7,11 @@ import { proportionOf, sumMinor, type Minor } from './money.ts';
 
 export type TenderMethod = 'cash' | 'card' | 'cardToken';
 /**
- * Refunds are negative; a cancellation the customer still owes on is a positive 'refund' row. A return refund
- * pays back invoiced goods, so it never eats into the deposits still held.
+ * Refunds are negative. A cancellation charge above the deposits held is collected from the customer: a positive
+ * 'cancellationCharge' row (CO-11). A return refund pays back invoiced goods, so it never eats into the deposits
+ * still held.
  */
-export type PaymentKind = 'prepayment' | 'capture' | 'pickup' | 'refund' | 'returnRefund';
+export type PaymentKind = 'prepayment' | 'capture' | 'pickup' | 'refund' | 'cancellationCharge' | 'returnRefund';
 
 export interface Payment { paymentId: string; kind: PaymentKind; method: TenderMethod; amount: Minor }
 
@@ -30,6 +31,11 @@ export function amountPaid(payments: readonly Payment[]): Minor {
 
 export function amountInvoiced(invoices: readonly Invoice[]): Minor {
   return sumMinor(invoices.map((i) => i.total));
+}
+
+/** CO-11: what customers paid on cancelling beyond the deposits held. */
+export function cancellationChargesCollected(payments: readonly Payment[]): Minor {
+  return amountPaid(payments.filter((p) => p.kind === 'cancellationCharge'));
 }
 
 /** What was paid for the order's goods and charges: return refunds pay back returned goods and don't count. */

@@ -51,6 +51,8 @@ export interface RegisterTransaction {
   pickupDue: Minor;
   returnOriginal: ReturnOriginal | null;
   returnLines: ReturnRequestLine[];
+  /** CO-16: the invoice of the original the return is made against (null: the original has one invoice, or none). */
+  returnInvoiceId: string | null;
   /** RT-3: the manager who approved a shipping refund over the limit. */
   approvedBy: string | null;
 }
@@ -122,7 +124,7 @@ export function recalledOrder(order: CustomerOrderContext, isQuote: boolean): Re
 export function newTransaction(cart: Cart, transactionId: string, kind: TransactionKind, extra: Partial<RegisterTransaction> = {}): RegisterTransaction {
   return {
     transactionId, kind, cart, tenders: [], cardToken: null, order: null, cancellationCharge: null,
-    pickupLines: [], pickupDue: 0, returnOriginal: null, returnLines: [], approvedBy: null, ...extra,
+    pickupLines: [], pickupDue: 0, returnOriginal: null, returnLines: [], returnInvoiceId: null, approvedBy: null, ...extra,
   };
 }
 
@@ -148,9 +150,9 @@ export function pickupTransaction(catalog: Catalog, storeId: string, transaction
   return newTransaction(cart, transactionId, 'pickup', { order, pickupLines: [...lines], pickupDue: due, cardToken: order.cardToken });
 }
 
-/** RT-1: a return against an original found by the register. */
-export function returnTransaction(catalog: Catalog, storeId: string, transactionId: string, original: ReturnOriginal): RegisterTransaction {
-  return newTransaction({ ...emptyCart(catalog, storeId), customerId: original.customerId }, transactionId, 'return', { returnOriginal: original });
+/** RT-1: a return against an original found by the register (CO-16: found by one of its invoices, against that invoice). */
+export function returnTransaction(catalog: Catalog, storeId: string, transactionId: string, original: ReturnOriginal, invoiceId: string | null = null): RegisterTransaction {
+  return newTransaction({ ...emptyCart(catalog, storeId), customerId: original.customerId }, transactionId, 'return', { returnOriginal: original, returnInvoiceId: invoiceId });
 }
 
 /** A tender added to the transaction (with the card token and approver it brought). */

@@ -31,11 +31,12 @@ export interface ReturnOrder {
 }
 
 /** RT-1: what a return of an order's lines is calculated from (invoiced units only). */
-export function orderSource(order: Pick<CustomerOrderContext, 'lines' | 'charges' | 'returns'>): ReturnSource {
+export function orderSource(order: Pick<CustomerOrderContext, 'lines' | 'charges' | 'returns' | 'invoices'>): ReturnSource {
   return {
     lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, taxRate: l.taxRate, invoiced: l.progress.invoiced })),
     charges: order.charges,
     returns: order.returns,
+    invoices: order.invoices.map((i) => ({ invoiceId: i.invoiceId, lines: i.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) })),
   };
 }
 

@@ -35,7 +35,7 @@ export function registerPayments(amount: number, method: TenderMethod, paymentId
 }
 
 /** RT-1..RT-3: the record of a return against its original, under its RMA number. */
-export function returnRecord(catalog: Catalog, original: ReturnOriginal, lines: readonly ReturnRequestLine[], rmaNumber: string): ReturnRecord {
+export function returnRecord(catalog: Catalog, original: ReturnOriginal, lines: readonly ReturnRequestLine[], rmaNumber: string, invoiceId: string | null = null): ReturnRecord {
   const calculation = calculateReturn(catalog, original.source, lines);
-  return { rmaNumber, lines: calculation.lines, charges: calculation.charges, total: calculation.total };
+  return { rmaNumber, ...(invoiceId === null ? {} : { invoiceId }), lines: calculation.lines, charges: calculation.charges, total: calculation.total };
 }

@@ -17,7 +17,9 @@ import { moveShelf } from './shelf.ts';
 export function startReturn(scope: CommandScope, command: CommandOf<'register.startReturn'>): Record<string, unknown> {
   const original = findOriginal(scope, command.lookup.by, command.lookup.value);
   const transactionId = scope.ids.next(`T-${command.registerId}`);
-  scope.send('register', command.registerId, { type: 'START_RETURN', transactionId, original }, 'lookup');
+  // CO-16: an order found by one of its invoices is returned against that invoice (the lines may still name another).
+  const invoiceId = command.lookup.by === 'invoiceId' ? original.source.invoices?.find((i) => i.invoiceId === command.lookup.value)?.invoiceId : undefined;
+  scope.send('register', command.registerId, { type: 'START_RETURN', transactionId, original, invoiceId }, 'lookup');
   return { registerId: command.registerId, transactionId, original: { kind: original.kind, id: original.id } };
 }
 
@@ -36,7 +38,7 @@ function findOriginal(scope: CommandScope, by: CommandOf<'register.startReturn'>
 
 export function postReturn(scope: CommandScope, storeId: string, transaction: RegisterTransaction, method: TenderMethod): void {
   const original = transaction.returnOriginal!;
-  const record = returnRecord(scope.catalog, original, transaction.returnLines, scope.ids.next('RMA'));
+  const record = returnRecord(scope.catalog, original, transaction.returnLines, scope.ids.next('RMA'), transaction.returnInvoiceId);
   if (original.kind === 'order') {
     scope.send('order', original.id, { type: 'POST_RETURN', record, payment: { paymentId: scope.ids.next('PAY'), method } });
   } else {

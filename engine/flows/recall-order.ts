@@ -1,6 +1,7 @@
 /**
- * Recall an order at a register (CO-10 edit, CO-11 cancel, FF-6 pick up): the order is checked for what the recall
- * is for, and the register opens the matching transaction with the order as it is now.
+ * Recall an order at a register (CO-10 edit, CO-11 cancel, FF-6 pick up): an async order is first looked up at
+ * headquarters (SY-1), the order is checked for what the recall is for, and the register opens the matching
+ * transaction with the order as it is now.
  */
 import type { CommandScope } from '../command-scope.ts';
 import { cancellationCharge } from '../domain/cancellation.ts';
@@ -11,6 +12,7 @@ import { orderTotals } from '../domain/sales.ts';
 import { refuse } from '../domain/violation.ts';
 import type { CommandOf } from '../protocol/commands.ts';
 import { linkState } from '../../machines/sync-channel.machine.ts';
+import { ensureAtHeadquarters } from './ask-headquarters-for-order.ts';
 
 function recalled(scope: CommandScope, orderId: string): RecalledOrder {
   const snapshot = scope.snapshot('order', orderId, 'orderId');
@@ -23,6 +25,7 @@ export function recallOrder(scope: CommandScope, command: CommandOf<'register.re
   // SY-3: customer orders live at headquarters; an offline register only sells and creates customers.
   if (linkState(scope.snapshot('sync', register.storeId, 'storeId')) === 'offline') refuse('SY-3', `store ${register.storeId} is offline: customer orders can be recalled once it is back online`, 'registerId');
   const transactionId = scope.ids.next(`T-${registerId}`);
+  ensureAtHeadquarters(scope, orderId, command.purpose);
   const order = scope.context('order', orderId, 'orderId');
   switch (command.purpose) {
     case 'edit':
@@ -37,7 +40,6 @@ export function recallOrder(scope: CommandScope, command: CommandOf<'register.re
       return { registerId, transactionId, orderId, proposedCharge };
     }
     case 'pickup': {
-      if (order.salesOrderId === null) refuse('SY-2', `order ${orderId} was created async and is not at headquarters yet: it can be picked up once it is`, 'orderId');
       const store = scope.catalog.stores.get(register.storeId)!;
       const lines = command.lines ?? order.lines
         .filter((l) => l.delivery.kind === 'pickup' && l.delivery.locationId === store.locationId && uninvoicedQuantity(l.progress) > 0)
@@ -45,6 +47,8 @@ export function recallOrder(scope: CommandScope, command: CommandOf<'register.re
       if (lines.length === 0) refuse('FF-6', `order ${orderId} has nothing to pick up at ${store.locationId}`, 'lines');
       // FF-6 / FF-1: picked up at this store, same order and same mode, quantities the location can hand over.
       scope.check('fulfillment', store.locationId, { type: 'PICKUP', orderId, invoiceId: 'preview', lines }, 'lines');
+      // CO-14: the order takes the pickup's invoice now (not while another till edits it, not as a quote), not only at the tender.
+      scope.check('order', orderId, { type: 'INVOICE', invoiceId: 'preview', kind: 'pickup', lines, payment: { paymentId: 'preview', method: 'cash' } }, 'orderId');
       const due = buildInvoice(order, 'preview', 'pickup', lines).collect;
       scope.send('register', registerId, { type: 'START_PICKUP', transactionId, order: recalled(scope, orderId), lines, due }, 'registerId');
       return { registerId, transactionId, orderId, due };

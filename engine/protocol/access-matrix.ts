@@ -80,6 +80,9 @@ export const READ_ACCESS = {
   'GET /api/registers/:registerId': till,
   'GET /api/orders': ordersOfTheSite,
   'GET /api/orders/:orderId': ordersOfTheSite,
+  /** CO-13: the till's order search and an order's details span every store of the chain. */
+  'GET /api/order-search': [{ job: 'till', at: 'chain' }],
+  'GET /api/order-search/:orderId': [{ job: 'till', at: 'chain' }],
   'GET /api/fulfillment/:locationId': fulfillment,
   'GET /api/customers?q=': customerData,
   'GET /api/customers/:customerId': customerData,

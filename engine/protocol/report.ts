@@ -8,6 +8,8 @@ export interface StoreFigures {
   ordersPaid: number;
   receipts: { count: number; total: number };
   returnOrders: { count: number; refunded: number };
+  /** CO-11: cancelled orders, and the cancellation charges collected from customers beyond their deposits. */
+  cancellations: { count: number; chargesCollected: number };
   backlogByLocation: Record<string, Record<string, number>>;
   customers: { total: number; pendingSync: number };
 }

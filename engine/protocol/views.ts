@@ -10,6 +10,7 @@ import type { FulfillmentListRow } from '../domain/fulfillment-group.ts';
 import type { OrderHeaderStatus } from '../domain/fulfillment.ts';
 import type { Minor } from '../domain/money.ts';
 import type { PaymentStatus } from '../domain/payments.ts';
+import type { OperationOffer, OrderOperation } from '../domain/order-operations.ts';
 import type { RegisterContext } from '../domain/register-transaction.ts';
 import type { OrderTotals } from '../domain/sales.ts';
 import type { LinkState, SyncChannelContext } from '../domain/sync-link.ts';
@@ -115,3 +116,9 @@ export interface StoreSetup {
 
 /** FF-7: a line a location rejected (units of it), waiting for headquarters to reset it (`GET /api/rejected-lines`). */
 export interface RejectedLineRow { orderId: string; lineId: string; locationId: string; productId: string; kind: 'ship' | 'pickup'; rejected: number }
+/** CO-13: an order as the till's search lists it: its row, its receipt ids, and what the asking till may do with it (CO-14). */
+export interface OrderSearchRow extends OrderRow { receiptIds: string[]; operations: Record<OrderOperation, OperationOffer> | null }
+/** `truncated`: the search stopped before looking at every order (narrow it). */
+export interface OrderSearchResult { orders: OrderSearchRow[]; truncated: boolean }
+/** CO-13 details: the order in full (lines, delivery, fulfilment, payments, invoices) and what it offers the asking till. */
+export interface OrderDetails { order: OrderView & { row: OrderRow }; receiptIds: string[]; operations: Record<OrderOperation, OperationOffer> | null }

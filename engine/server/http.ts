@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { DurableChain } from '../persistence/durable-chain.ts';
 import { parseWith } from '../protocol/commands.ts';
 import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
+import { ORDER_PRESETS } from '../domain/order-search.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
@@ -19,6 +20,7 @@ import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
 import { signInSchema, type Session, type SessionStore } from './sessions.ts';
+import { orderDetails, searchOrders } from './order-search.ts';
 import { findCustomers, findOrders, inScope, locationView, orderScreenView, registerScreenView, storeSetup } from './views.ts';
 
 const orderQuerySchema = z.object({
@@ -27,6 +29,19 @@ const orderQuerySchema = z.object({
   kind: z.enum(['ship', 'pickup', 'carryOut']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 }).strict();
+/** A day as YYYY-MM-DD (the search's dates are whole days, UTC). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'not a calendar date');
+const orderSearchSchema = z.object({
+  value: z.string().max(100).optional(),
+  customer: z.string().max(100).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  status: z.enum(ORDER_HEADER_STATUSES).optional(),
+  storeId: z.string().min(1).max(64).optional(),
+  preset: z.enum(ORDER_PRESETS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+}).strict();
+const DAY_MS = 86_400_000;
 const fulfillmentQuerySchema = z.object({ filter: z.enum(['all', 'toShip', 'forPickup']).default('all') }).strict();
 const customerQuerySchema = z.object({ q: z.string().min(2).max(100) }).strict();
 
@@ -142,6 +157,27 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     const query = parsed(orderQuerySchema, req.query, res);
     if (query === null) return;
     res.json({ ok: true, orders: findOrders(chain, sessionOf(res), query) });
+  });
+
+  // CO-13: search every store's orders by a scanned or typed value, filters and presets; CO-14 what each offers here.
+  app.get('/api/order-search', signedIn, may('GET /api/order-search'), (req, res) => {
+    const query = parsed(orderSearchSchema, req.query, res);
+    if (query === null) return;
+    if (query.storeId !== undefined && !chain.catalog.stores.has(query.storeId)) {
+      return fail(res, { status: 400, rule: 'VALIDATION', field: 'storeId', message: `no store "${query.storeId}"` });
+    }
+    const { from, to, limit, ...search } = query;
+    const result = searchOrders(chain, sessionOf(res), {
+      ...search, from: from === undefined ? undefined : Date.parse(`${from}T00:00:00Z`), to: to === undefined ? undefined : Date.parse(`${to}T00:00:00Z`) + DAY_MS,
+    }, limit);
+    res.json({ ok: true, ...result });
+  });
+
+  app.get('/api/order-search/:orderId', signedIn, may('GET /api/order-search/:orderId'), (req, res) => {
+    const orderId = String(req.params.orderId);
+    const details = orderDetails(chain, sessionOf(res), orderId);
+    if (details === undefined) return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'orderId', message: `no order "${orderId}"` });
+    res.json({ ok: true, ...details });
   });
 
   app.get('/api/orders/:orderId', signedIn, may('GET /api/orders/:orderId'), (req, res) => {

@@ -171,6 +171,18 @@ describe('CH-4 overrides', () => {
     tenderDue(e, 'R1', { method: 'card' });
     expect(e.orderView('CO-000001').totals).toMatchObject({ net: 7497, tax: 750, charges: 995, total: 9242 });
   });
+
+  it('CH-4 Recalculate resets an override in a new sale too, not only in an edit', () => {
+    const e = newEngine();
+    openShift(e, 'R1', 'cashier1');
+    startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP', quantity: 2 }]);
+    ok(e, { type: 'register.shipAll', registerId: 'R1', modeCode: 'STD' });
+    ok(e, { type: 'register.overrideCharge', registerId: 'R1', key: FREIGHT_KEY, amount: 300, reasonCode: 'GOODWILL', approverId: 'manager1' });
+    expect(charges(e)).toEqual([{ key: FREIGHT_KEY, amount: 300, overridden: true }]);
+    ok(e, { type: 'register.recalculate', registerId: 'R1' });
+    expect(charges(e)).toEqual([{ key: FREIGHT_KEY, amount: 995, overridden: false }]);
+    expect(e.registerView('R1').state).toEqual({ transaction: 'sale' });
+  });
 });
 
 describe('CH-5 proration', () => {

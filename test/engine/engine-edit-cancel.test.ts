@@ -304,7 +304,7 @@ describe('CO-11 cancel', () => {
     expect(e.orderView('CO-000001')).toMatchObject({ cancellation: { charge: 500, refund: 1700 }, paid: 500, paymentStatus: 'Paid' });
   });
 
-  it('CO-11 a charge above the deposit leaves the customer owing (negative refund)', () => {
+  it('CO-11 a charge above the deposit is collected from the customer as a cancellation charge payment, not a refund', () => {
     const e = pickupTentOrder();
     ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'cancel' });
     ok(e, { type: 'register.adjustCancellationCharge', registerId: 'R1', amount: 3000, approverId: 'manager1' });
@@ -312,8 +312,10 @@ describe('CO-11 cancel', () => {
     tenderDue(e, 'R1');
     const order = e.orderView('CO-000001');
     expect(order.cancellation).toEqual({ charge: 3000, refund: -800 });
-    expect(order.payments.at(-1)).toMatchObject({ kind: 'refund', amount: 800 });
+    expect(order.payments.at(-1)).toMatchObject({ kind: 'cancellationCharge', method: 'cash', amount: 800 });
+    expect(order.payments.filter((p) => p.kind === 'refund')).toEqual([]);
     expect(order).toMatchObject({ paid: 3000, paymentStatus: 'Paid' });
+    expect(e.storeFigures().cancellations).toEqual({ count: 1, chargesCollected: 800 });
   });
 
   it('CO-11 cancelling is refused once picking started, and once invoiced', () => {

@@ -200,3 +200,53 @@ describe('RT-4 return orders', () => {
     expect(returnOrders[0]!.record).toEqual(e.orderView('CO-000001').returns[0]);
   });
 });
+
+describe('CO-16 returns of an order with several invoices', () => {
+  /** Anna's two tents for pickup at S1, handed over one at a time: two invoices of one unit each of line T-R1-000001-1. */
+  function tentsPickedUpTwice(): { e: Chain; invoices: string[] } {
+    const e = newEngine();
+    openShift(e, 'R1', 'cashier1');
+    startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT', quantity: 2 }]);
+    ok(e, { type: 'register.pickupAll', registerId: 'R1' });
+    tenderDue(e, 'R1');
+    const invoices: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup', lines: [{ lineId: 'T-R1-000001-1', quantity: 1 }] });
+      invoices.push(tenderDue(e, 'R1').invoiceId as string);
+    }
+    expect(e.orderView('CO-000001').invoices.map((i) => i.invoiceId)).toEqual(invoices);
+    return { e, invoices };
+  }
+  const tentLine = (quantity: number) => [{ lineId: 'T-R1-000001-1', quantity, reasonCode: 'DAMAGED' }];
+
+  it('CO-16 an invoice that is not the order\'s is refused, naming invoiceId', () => {
+    const { e } = tentsPickedUpTwice();
+    ok(e, { type: 'register.startReturn', registerId: 'R1', lookup: { by: 'orderId', value: 'CO-000001' } });
+    expect(refused(e, { type: 'register.setReturnLines', registerId: 'R1', invoiceId: 'INV-999999', lines: tentLine(1) })).toMatchObject({ rule: 'CO-16', field: 'invoiceId' });
+  });
+
+  it('CO-16 quantity <= that invoice line minus what was already returned against it', () => {
+    const { e, invoices: [first, second] } = tentsPickedUpTwice();
+    ok(e, { type: 'register.startReturn', registerId: 'R1', lookup: { by: 'orderId', value: 'CO-000001' } });
+    // The line has 2 invoiced units, but the first invoice holds only one of them.
+    expect(refused(e, { type: 'register.setReturnLines', registerId: 'R1', invoiceId: first, lines: tentLine(2) })).toMatchObject({ rule: 'CO-16', field: 'lines.0.quantity' });
+    ok(e, { type: 'register.setReturnLines', registerId: 'R1', invoiceId: first, lines: tentLine(1) });
+    expect(e.registerView('R1').transaction!.returnInvoiceId).toBe(first);
+    const returned = tenderDue(e, 'R1');
+    expect(e.orderView('CO-000001').returns).toEqual([expect.objectContaining({ rmaNumber: returned.rmaNumber, invoiceId: first })]);
+
+    // Found by its first invoice, the return is against that invoice unless the lines name another.
+    ok(e, { type: 'register.startReturn', registerId: 'R1', lookup: { by: 'invoiceId', value: first! } });
+    expect(e.registerView('R1').transaction!.returnInvoiceId).toBe(first);
+    expect(refused(e, { type: 'register.setReturnLines', registerId: 'R1', lines: tentLine(1) })).toMatchObject({ rule: 'CO-16', field: 'lines.0.quantity' });
+    ok(e, { type: 'register.setReturnLines', registerId: 'R1', invoiceId: second, lines: tentLine(1) });
+    tenderDue(e, 'R1');
+    expect(orderLine(e, 'CO-000001', 'T-R1-000001-1').progress).toMatchObject({ invoiced: 2, returned: 2 });
+  });
+
+  it('CO-16 an order with one invoice needs no choice', () => {
+    const e = shippedLampsOrder();
+    ok(e, { type: 'register.startReturn', registerId: 'R1', lookup: { by: 'orderId', value: 'CO-000001' } });
+    ok(e, { type: 'register.setReturnLines', registerId: 'R1', lines: [{ lineId: LAMP_LINE, quantity: 1, reasonCode: 'DAMAGED' }] });
+  });
+});

@@ -3,7 +3,7 @@
  * offline work and the outbound queue (SY-3), job 1010 (SY-4), return orders (RT-4), job schedules.
  */
 import { describe, expect, it } from 'vitest';
-import { Chain, MAX_RUNS_PER_ADVANCE, type Delivery } from '../../engine/chain.ts';
+import { Chain, MAX_RUNS_PER_ADVANCE, type AcceptedEntry, type Delivery } from '../../engine/chain.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
 import { chainConfig, due, listed, newEngine, ok, openShift, refused, runAllJobs, runJob, startSale, started, tenderDue, type Mutator } from './engine-helpers.ts';
 
@@ -114,6 +114,51 @@ describe('SY-2 async mode', () => {
     ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'cancel' });
     expect(tenderDue(e, 'R1')).toMatchObject({ completed: true });
     expect(e.orderView('CO-000001').headerStatus).toBe('Cancelled');
+  });
+
+  it('SY-1 an async order created at headquarters (P-job, Synchronize orders) is recalled for edit before job 1010: the recall asks headquarters in real time', () => {
+    const e = started(asyncOrders);
+    pickupLamp(e);
+    runJob(e, 'P-job');
+    runJob(e, 'synchronizeOrders');
+    expect(e.orderView('CO-000001').existsAtHeadquarters).toBe(false);
+    const entries: AcceptedEntry[] = [];
+    e.onAccepted((entry) => entries.push(entry));
+    const hqSeq = e.headquarters.seq;
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' });
+    expect(e.orderView('CO-000001')).toMatchObject({ existsAtHeadquarters: true, salesOrderId: 'SO-000001', editedBy: 'R1' });
+    expect(listed(e, 'S1')).toEqual([['T-R1-000001-1', 'Accepted']]); // it reached fulfilment as job 1010 would have sent it
+    // The question is recorded with the store's command (replayed from the journal without asking again); headquarters records nothing.
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.calls).toEqual([{ request: { type: 'headquarters.findOrder', channelReference: 'S1-T-R1-000001' }, response: { ok: true, result: { salesOrderId: 'SO-000001' } } }]);
+    expect(e.headquarters.seq).toBe(hqSeq);
+    ok(e, { type: 'register.void', registerId: 'R1' });
+    runJob(e, '1010'); // the confirmation arriving later changes nothing
+    expect(e.orderView('CO-000001')).toMatchObject({ salesOrderId: 'SO-000001', editedBy: null });
+  });
+
+  it('SY-1 an async order created at headquarters is cancelled before job 1010', () => {
+    const e = started(asyncOrders);
+    pickupLamp(e);
+    runJob(e, 'P-job');
+    runJob(e, 'synchronizeOrders');
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'cancel' });
+    tenderDue(e, 'R1');
+    expect(e.orderView('CO-000001').headerStatus).toBe('Cancelled');
+  });
+
+  it('SY-1 the refusal says what the store waits for: the P-job, then Synchronize orders; with the real-time service down, job 1010', () => {
+    const e = started(asyncOrders);
+    pickupLamp(e);
+    const recall = { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' } as const;
+    expect(refused(e, recall)).toMatchObject({ rule: 'CO-10', field: 'orderId', message: expect.stringContaining('Waiting for the P-job') });
+    runJob(e, 'P-job');
+    expect(refused(e, recall).message).toContain('Waiting for Synchronize orders');
+    runJob(e, 'synchronizeOrders');
+    link(e, 'degraded'); // batch still moves, the real-time service does not answer: the store's own copy decides
+    expect(refused(e, { ...recall, purpose: 'cancel' })).toMatchObject({ rule: 'CO-11', message: expect.stringContaining('Waiting for job 1010') });
+    runJob(e, '1010');
+    ok(e, recall);
   });
 
   it('SY-2 later changes of an order reach its sales order, in order', () => {

@@ -16,6 +16,7 @@ describe('report tally', () => {
     expect(figures).toEqual(recount(day.engine.store));
     expect(figures.receipts.count).toBeGreaterThan(50);
     expect(figures.returnOrders.count).toBeGreaterThan(10);
+    expect(figures.cancellations.count).toBeGreaterThan(0);
     expect(Object.values(figures.backlogByLocation).some((backlog) => Object.keys(backlog).length > 0)).toBe(true);
   });
 

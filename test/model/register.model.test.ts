@@ -14,6 +14,7 @@ import { unappliedPrepayment } from '../../engine/domain/payments.ts';
 import { cancellationCharge } from '../../engine/domain/cancellation.ts';
 import { calculateReturn } from '../../engine/domain/returns.ts';
 import { orderTotals } from '../../engine/domain/sales.ts';
+import { orderSource } from '../../engine/domain/store-records.ts';
 import { uninvoicedQuantity } from '../../engine/domain/fulfillment.ts';
 import {
   accepted, assertInvariants, derivePaths, EngineDriver, ev, expectSame, fail, freshEngine, type Host, initialOnHand, labelOf, modelTests, scenarioConfig, sellAt,
@@ -64,7 +65,7 @@ function prepare() {
     pickupOne: pickup([{ lineId: pLine.lineId, quantity: 1 }]),
     originalR: {
       kind: 'order', id: rId, customerId: rOrder.customerId,
-      source: { lines: rOrder.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, taxRate: l.taxRate, invoiced: l.progress.invoiced })), charges: rOrder.charges, returns: rOrder.returns },
+      source: orderSource(rOrder),
     } satisfies ReturnOriginal,
     rInvoiceId: rOrder.invoices[0]!.invoiceId,
     rChannelReference: rOrder.channelReference,
@@ -162,7 +163,8 @@ function registerEvents(s: RegisterSnapshot): RegisterEvent[] {
       out.push(ev('type:quote', { type: 'SET_ORDER_TYPE', orderType: 'quote' }));
       out.push(ev('type:order', { type: 'SET_ORDER_TYPE', orderType: 'customerOrder' }));
     }
-    if (s.matches({ transaction: 'orderEdit' })) out.push(ev('recalculate', { type: 'RECALCULATE' }));
+    // CH-4: Recalculate in a new sale as in an edit.
+    if (s.matches({ transaction: 'sale' }) || s.matches({ transaction: 'orderEdit' })) out.push(ev('recalculate', { type: 'RECALCULATE' }));
     if (s.matches({ transaction: 'cancellation' })) out.push(ev('adjust:0', { type: 'ADJUST_CANCELLATION_CHARGE', amount: 0, approverId: MANAGER }));
     if (s.matches({ transaction: 'return' })) {
       const source = tx.returnOriginal!.source;

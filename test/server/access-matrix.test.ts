@@ -84,6 +84,8 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/registers/:registerId': '/api/registers/R1',
     'GET /api/orders': '/api/orders',
     'GET /api/orders/:orderId': '/api/orders/CO-000001',
+    'GET /api/order-search': '/api/order-search?value=CO-000001',
+    'GET /api/order-search/:orderId': '/api/order-search/CO-000001',
     'GET /api/fulfillment/:locationId': `/api/fulfillment/${locationId}`,
     'GET /api/customers?q=': '/api/customers?q=Anna',
     'GET /api/customers/:customerId': '/api/customers/C-ANNA',

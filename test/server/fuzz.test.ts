@@ -212,10 +212,10 @@ describe('fuzz: malformed and hostile commands', () => {
   it('reads with hostile paths and queries: no 5xx, nothing changed', async () => {
     const before = stateOf();
     const segment = fc.oneof(fc.constantFrom(...ID_POOL, '..', '%00', '%E0%A4%A', '__proto__', 'constructor', ' '), fc.string({ maxLength: 20 }).map(encodeURIComponent));
-    const query = fc.dictionary(fc.constantFrom('q', 'status', 'kind', 'limit', 'filter', 'x', '__proto__'), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('-1', '0', '1e9', 'NaN', 'all')), { maxKeys: 3 });
+    const query = fc.dictionary(fc.constantFrom('q', 'status', 'kind', 'limit', 'filter', 'x', '__proto__', 'value', 'customer', 'from', 'to', 'storeId', 'preset'), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('-1', '0', '1e9', 'NaN', 'all')), { maxKeys: 3 });
     await fc.assert(fc.asyncProperty(
       fc.constantFrom<Sender>('till', 'fulfillment', 'analyst', 'manager'),
-      fc.constantFrom('/api/orders', '/api/orders/', '/api/registers/', '/api/fulfillment/', '/api/customers', '/api/customers/', '/api/sync/', '/api/report', '/api/session'),
+      fc.constantFrom('/api/orders', '/api/orders/', '/api/order-search', '/api/order-search/', '/api/registers/', '/api/fulfillment/', '/api/customers', '/api/customers/', '/api/sync/', '/api/report', '/api/session'),
       segment, query,
       async (sender, base, id, params) => {
         const path = `${base}${base.endsWith('/') ? id : ''}?${new URLSearchParams(params).toString()}`;

@@ -14,7 +14,7 @@ export function transaction(fields: Partial<Omit<Transaction, 'cart'>> & { cart?
   const { cart, ...rest } = fields;
   return {
     transactionId: 'T-R1-000007', kind: 'sale', tenders: [], cardToken: null, order: null, cancellationCharge: null,
-    pickupLines: [], pickupDue: 0, returnOriginal: null, returnLines: [], approvedBy: null, ...rest,
+    pickupLines: [], pickupDue: 0, returnOriginal: null, returnLines: [], returnInvoiceId: null, approvedBy: null, ...rest,
     cart: { storeId: 'S1', customerId: null, orderType: 'customerOrder', lines: [], charges: [], selectedLineId: null, depositOverride: null, nextLineNumber: 1, ...cart },
   };
 }
