@@ -6,6 +6,7 @@
 import type { ChainConfig, Permission } from '../domain/config.ts';
 import type { CustomerContext } from '../domain/customers.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import type { Collector } from '../domain/collector.ts';
 import type { FulfillmentListRow } from '../domain/fulfillment-group.ts';
 import type { OrderHeaderStatus } from '../domain/fulfillment.ts';
 import type { Minor } from '../domain/money.ts';
@@ -62,7 +63,13 @@ export interface OrderRow {
 }
 
 /** FF-6: an order with units still to hand over at a store, ready once every such unit is picked. */
-export interface Pickup { orderId: string; ready: boolean; units: number }
+export interface Pickup {
+  orderId: string;
+  ready: boolean;
+  units: number;
+  /** CO-15: the person named to collect the waiting lines (none: the customer). */
+  collector?: Collector | null;
+}
 
 /** A fulfilment location's open work: its lines, on hand, pickups waiting and the rows of the orders it has lines of. */
 export interface LocationView {
@@ -102,6 +109,8 @@ export interface StoreSetup {
   currency: string;
   products: { id: string; name: string; price: Minor }[];
   shipModes: { code: string; name: string }[];
+  /** CO-3: the pickup modes, the parameters' default first. */
+  pickupModes: { code: string; name: string }[];
   shipFrom: { id: string; name: string }[];
   pickupAt: { id: string; name: string }[];
   returnReasonCodes: ChainConfig['parameters']['returnReasonCodes'];
