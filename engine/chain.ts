@@ -333,6 +333,7 @@ export class Chain {
   registerView(registerId: string) { return this.store.registerView(registerId); }
   orderView(orderId: string) { return this.store.orderView(orderId); }
   fulfillmentView(locationId: string, filter?: FulfillmentFilter) { return this.store.fulfillmentView(locationId, filter); }
+  availabilityView(registerId: string, purpose: 'ship' | 'pickup', lineIds?: readonly string[]) { return this.store.availabilityView(registerId, purpose, lineIds); }
   customerView(idOrAccount: string) { return this.store.customerView(idOrAccount); }
   syncView(storeId: string) { return this.store.syncView(storeId); }
   linkView(storeId: string) { return this.store.linkView(storeId); }

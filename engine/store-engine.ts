@@ -29,7 +29,7 @@ import { OrderIndex } from './order-index.ts';
 import { OutboundQueue } from './outbound-queue.ts';
 import { parseCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
 import type { CustomerView, LinkView, OrderView, RegisterView } from './protocol/views.ts';
-import { customerView, fulfillmentView, linkView, orderView, registerView } from './store-views.ts';
+import { availabilityView, customerView, fulfillmentView, linkView, orderView, registerView } from './store-views.ts';
 import { batchReachable } from '../machines/sync-channel.machine.ts';
 
 export interface EngineState {
@@ -215,6 +215,7 @@ export class StoreEngine {
   customerView(idOrAccount: string): CustomerView { return customerView(this.parts, idOrAccount); }
   linkView(storeId: string): LinkView { return linkView(this.parts, storeId); }
   fulfillmentView(locationId: string, filter: FulfillmentFilter = 'all'): { lines: FulfillmentListRow[]; onHand: Record<string, number> } { return fulfillmentView(this.parts, locationId, filter); }
+  availabilityView(registerId: string, purpose: 'ship' | 'pickup', lineIds?: readonly string[]) { return availabilityView(this.parts, registerId, purpose, lineIds); }
 
   /** A store's link with the items waiting in its queue (a read of the whole queue: for the P-job and tests). */
   syncView(storeId: string): Omit<LinkView, 'pending'> & { pending: OutboundItem[] } {

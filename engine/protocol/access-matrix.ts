@@ -78,6 +78,8 @@ export const COMMAND_ACCESS = {
 export const READ_ACCESS = {
   'GET /api/session': [{ job: null, at: 'site' }],
   'GET /api/registers/:registerId': till,
+  /** CO-17: available quantity per location for the register's cart lines. */
+  'GET /api/registers/:registerId/availability': till,
   'GET /api/orders': ordersOfTheSite,
   'GET /api/orders/:orderId': ordersOfTheSite,
   'GET /api/fulfillment/:locationId': fulfillment,

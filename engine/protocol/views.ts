@@ -6,6 +6,7 @@
 import type { ChainConfig, Permission } from '../domain/config.ts';
 import type { CustomerContext } from '../domain/customers.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import type { LocationAvailability } from '../domain/availability.ts';
 import type { Collector } from '../domain/collector.ts';
 import type { FulfillmentListRow } from '../domain/fulfillment-group.ts';
 import type { OrderHeaderStatus } from '../domain/fulfillment.ts';
@@ -70,6 +71,9 @@ export interface Pickup {
   /** CO-15: the person named to collect the waiting lines (none: the customer). */
   collector?: Collector | null;
 }
+
+/** CO-17: a location offered for shipping from or picking up at, with what it has of the cart's lines. */
+export interface LocationAvailabilityView extends LocationAvailability { name: string }
 
 /** A fulfilment location's open work: its lines, on hand, pickups waiting and the rows of the orders it has lines of. */
 export interface LocationView {

@@ -9,7 +9,7 @@ import type { Collector } from '../domain/collector.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
 import { listRow, type FulfillmentGroupContext, type FulfillmentLine } from '../domain/fulfillment-group.ts';
 import { storeLineStatus, uninvoicedQuantity } from '../domain/fulfillment.ts';
-import type { CustomerRow, LinkView, LocationOrderView, LocationView, OrderRow, OrderView, Pickup, RegisterView, SessionView, StoreSetup } from '../protocol/views.ts';
+import type { CustomerRow, LinkView, LocationAvailabilityView, LocationOrderView, LocationView, OrderRow, OrderView, Pickup, RegisterView, SessionView, StoreSetup } from '../protocol/views.ts';
 import type { Session } from './sessions.ts';
 
 /** The till's set-up: products and prices, modes and locations, codes, the customer dialog's choices. */
@@ -141,6 +141,11 @@ export function findOrders(chain: Chain, session: Session, filter: OrderFilter):
     if (rows.length >= limit) break;
   }
   return rows;
+}
+
+/** CO-17: the locations the register's store offers for `purpose`, each with what it has of the cart's lines. */
+export function availabilityScreenView(chain: Chain, registerId: string, purpose: 'ship' | 'pickup', lineIds?: readonly string[]): LocationAvailabilityView[] {
+  return chain.availabilityView(registerId, purpose, lineIds).map((l) => ({ ...l, name: chain.catalog.locations.get(l.locationId)!.name }));
 }
 
 /** FF-6: an order's pickup entry at a store from its lines there: units still to hand over, ready once all are picked, who collects (CO-15). */

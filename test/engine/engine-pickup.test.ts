@@ -85,3 +85,23 @@ describe('CO-15 another person collects', () => {
     expect(cartLine(e, 'R1', tent).delivery.collector).toEqual({ name: 'Sam' });
   });
 });
+
+describe('CO-17 available quantity per location', () => {
+  it('CO-17 each offered location shows what it has of the cart lines; open order lines there count against it; a short location is flagged', () => {
+    const e = newEngine(curbside);
+    openShift(e, 'R1', 'cashier1');
+    // 45 tents to pick up at S2 take them off what S2 can promise.
+    startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT', quantity: 45 }]);
+    ok(e, { type: 'register.pickupAll', registerId: 'R1', locationId: 'S2' });
+    tenderDue(e, 'R1');
+    const { lineIds: [tent, lamp] } = startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT', quantity: 10 }, { productId: 'P-LAMP' }]);
+    const pickup = e.availabilityView('R1', 'pickup');
+    expect(pickup.map((l) => l.locationId)).toEqual(['S1', 'S2']); // the warehouse only ships (ST-2)
+    expect(pickup.find((l) => l.locationId === 'S1')).toMatchObject({ short: false, lines: [{ lineId: tent, available: 50, short: false }, { lineId: lamp, available: 50 }] });
+    expect(pickup.find((l) => l.locationId === 'S2')).toMatchObject({ short: true, lines: [{ lineId: tent, quantity: 10, available: 5, short: true }, { lineId: lamp, short: false }] });
+    expect(e.availabilityView('R1', 'ship', [lamp!]).map((l) => [l.locationId, l.lines.map((x) => x.lineId)])).toEqual([['S1', [lamp]], ['S2', [lamp]], ['W1', [lamp]]]);
+    // Short is a warning (decision): the short location can still be chosen.
+    ok(e, { type: 'register.pickupSelected', registerId: 'R1', lineIds: [tent!], locationId: 'S2' });
+    expect(() => e.availabilityView('R1', 'pickup', ['nope'])).toThrow(/no line "nope"/);
+  });
+});
