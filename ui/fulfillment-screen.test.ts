@@ -313,6 +313,16 @@ describe('<fulfillment-screen>', () => {
     expect(api.commands[2]).to.deep.equal({ type: 'register.tender', registerId: 'R3', method: 'cash', amount: 0 });
   });
 
+  it('CO-15 the pickup checkout shows who collects for the customer', async () => {
+    const data = portland();
+    const sam = { name: 'Sam Lee', phone: '555 0100', email: 'sam@example.com' };
+    const view = locationView([{ ...data.pickup, collector: sam }, data.pickupSocks], [{ orderId: 'CO-000005', ready: false, units: 3, collector: sam }], [data.order5]);
+    const { el } = await mount({ view });
+    button(card(el, 'CO-000005'), 'pickup')!.click();
+    await settle(el);
+    expect(text($(el, 'pickup-checkout', '[data-collector]'))).to.equal('Collected by Sam Lee (555 0100, sam@example.com) for Cal Rivera');
+  });
+
   it('FF-6 a refused recall is shown in place; void leaves the order as it was', async () => {
     const { el, api } = await mount();
     api.answer = () => refused('SY-2', 'order CO-000005 was created async and is not at headquarters yet: it can be picked up once it is', 'orderId');
