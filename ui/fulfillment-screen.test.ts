@@ -313,6 +313,25 @@ describe('<fulfillment-screen>', () => {
     expect(api.commands[2]).to.deep.equal({ type: 'register.tender', registerId: 'R3', method: 'cash', amount: 0 });
   });
 
+  it('FF-6 a pickup quantity above what is left to hand over, or none at all, is refused in place and nothing is sent', async () => {
+    const { el, api } = await mount();
+    button(card(el, 'CO-000005'), 'pickup')!.click();
+    await settle(el);
+    const checkout = $(el, 'pickup-checkout');
+    const [tentQty, socksQty] = $$(checkout, 'input') as HTMLInputElement[];
+    type(tentQty!, '2');
+    ($(checkout, 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(text($(checkout, '[role="alert"]'))).to.equal('Two-person tent: enter a whole number from 0 to 1');
+    type(tentQty!, '0');
+    type(socksQty!, '0');
+    ($(checkout, 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(text($(checkout, '[role="alert"]'))).to.equal('enter a quantity for at least one line');
+    expect(api.commands).to.deep.equal([]);
+    expect(api.reads).to.deep.equal([]);
+  });
+
   it('CO-15 the pickup checkout shows who collects for the customer', async () => {
     const data = portland();
     const sam = { name: 'Sam Lee', phone: '555 0100', email: 'sam@example.com' };
