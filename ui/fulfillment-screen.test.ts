@@ -335,10 +335,12 @@ describe('<fulfillment-screen>', () => {
   it('CO-15 the pickup checkout shows who collects for the customer', async () => {
     const data = portland();
     const sam = { name: 'Sam Lee', phone: '555 0100', email: 'sam@example.com' };
-    const view = locationView([{ ...data.pickup, collector: sam }, data.pickupSocks], [{ orderId: 'CO-000005', ready: false, units: 3, collector: sam }], [data.order5]);
+    const view = locationView([{ ...data.pickup, collector: sam }, { ...data.pickupSocks, modeCode: 'CURBSIDE' }], [{ orderId: 'CO-000005', ready: false, units: 3, collector: sam }], [data.order5]);
     const { el } = await mount({ view });
+    expect(text($(row(el, 'CO-000005/L5-2'), '.delivery')), 'another pickup mode is named').to.equal('Pickup here (Curbside pickup)');
     button(card(el, 'CO-000005'), 'pickup')!.click();
     await settle(el);
+    expect(text($(row(el, 'CO-000005/L5-1'), '.delivery'))).to.equal('Pickup here, collected by Sam Lee');
     expect(text($(el, 'pickup-checkout', '[data-collector]'))).to.equal('Collected by Sam Lee (555 0100, sam@example.com) for Cal Rivera');
   });
 
