@@ -336,6 +336,7 @@ export class Chain {
   fulfillmentView(locationId: string, filter?: FulfillmentFilter) { return this.store.fulfillmentView(locationId, filter); }
   /** FF-7: the rejected lines headquarters may reset. */
   rejectedLines() { return this.store.rejectedLines(); }
+  availabilityView(registerId: string, purpose: 'ship' | 'pickup', lineIds?: readonly string[]) { return this.store.availabilityView(registerId, purpose, lineIds); }
   customerView(idOrAccount: string) { return this.store.customerView(idOrAccount); }
   syncView(storeId: string) { return this.store.syncView(storeId); }
   linkView(storeId: string) { return this.store.linkView(storeId); }

@@ -18,7 +18,13 @@ export function deliveryRequest(command: CommandOf<'register.shipAll' | 'registe
   const scope = command.type.endsWith('All') ? 'all' : 'selected';
   const lineIds = 'lineIds' in command ? command.lineIds : undefined;
   if (command.type === 'register.carryOutAll' || command.type === 'register.carryOutSelected') return { scope, lineIds, kind: 'carryOut' };
-  if (command.type === 'register.pickupAll' || command.type === 'register.pickupSelected') return { scope, lineIds, kind: 'pickup', locationId: command.locationId, date: command.date };
+  if (command.type === 'register.pickupAll' || command.type === 'register.pickupSelected') {
+    return { scope, lineIds, kind: 'pickup', modeCode: command.modeCode, locationId: command.locationId, date: command.date, collector: command.collector };
+  }
+  // CO-2: changing the mode of delivery takes the kind of the mode chosen (ship, pickup or carry out).
+  if (command.type === 'register.changeModeOfDelivery') {
+    return { scope, lineIds, modeCode: command.modeCode, locationId: command.locationId, address: command.address, date: command.date, collector: command.collector };
+  }
   return { scope, lineIds, kind: 'ship', modeCode: command.modeCode, locationId: command.locationId, address: command.address, date: command.date };
 }
 

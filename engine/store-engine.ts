@@ -29,7 +29,7 @@ import { OrderIndex } from './order-index.ts';
 import { OutboundQueue } from './outbound-queue.ts';
 import { parseCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
 import type { CustomerView, LinkView, OrderView, RegisterView, RejectedLineRow } from './protocol/views.ts';
-import { customerView, fulfillmentView, linkView, orderView, registerView, rejectedLines } from './store-views.ts';
+import { availabilityView, customerView, fulfillmentView, linkView, orderView, registerView, rejectedLines } from './store-views.ts';
 import { batchReachable } from '../machines/sync-channel.machine.ts';
 
 export interface EngineState {
@@ -216,6 +216,7 @@ export class StoreEngine {
   linkView(storeId: string): LinkView { return linkView(this.parts, storeId); }
   fulfillmentView(locationId: string, filter: FulfillmentFilter = 'all'): { lines: FulfillmentListRow[]; onHand: Record<string, number> } { return fulfillmentView(this.parts, locationId, filter); }
   rejectedLines(): RejectedLineRow[] { return rejectedLines(this.parts, this.catalog.config.locations.map((l) => l.id)); }
+  availabilityView(registerId: string, purpose: 'ship' | 'pickup', lineIds?: readonly string[]) { return availabilityView(this.parts, registerId, purpose, lineIds); }
 
   /** A store's link with the items waiting in its queue (a read of the whole queue: for the P-job and tests). */
   syncView(storeId: string): Omit<LinkView, 'pending'> & { pending: OutboundItem[] } {

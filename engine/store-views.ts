@@ -4,6 +4,8 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import { customerIdOf, type StoreParts } from './command-scope.ts';
+import { availableUnits, locationAvailability, type LocationAvailability } from './domain/availability.ts';
+import { offeredLocations } from './domain/catalog.ts';
 import { accountLabel } from './domain/customers.ts';
 import { lifecycleOf, orderStatus, type CustomerOrderContext } from './domain/customer-order.ts';
 import { fulfillmentList, type FulfillmentFilter, type FulfillmentListRow } from './domain/fulfillment-group.ts';
@@ -81,4 +83,24 @@ export function rejectedLines(parts: StoreParts, locationIds: readonly string[])
   return locationIds.flatMap((locationId) => fulfillmentList(snapshotOf(parts, 'fulfillment', locationId, 'locationId').context)
     .filter((line) => line.progress.rejected > 0)
     .map((line) => ({ orderId: line.orderId, lineId: line.lineId, locationId, productId: line.productId, kind: line.kind, rejected: line.progress.rejected })));
+}
+
+/**
+ * CO-17: the register's cart lines (all, or `lineIds`) against each location its store offers for shipping from or
+ * picking up at. A recalled order's own lines are not counted as taking stock from themselves.
+ */
+export function availabilityView(parts: StoreParts, registerId: string, purpose: 'ship' | 'pickup', lineIds?: readonly string[]): LocationAvailability[] {
+  const { context } = snapshotOf(parts, 'register', registerId, 'registerId');
+  const cartLines = context.transaction?.cart.lines ?? [];
+  const missing = lineIds?.find((id) => !cartLines.some((l) => l.lineId === id));
+  if (missing !== undefined) refuse('NOT_FOUND', `no line "${missing}" in the cart of register ${registerId}`, 'lineIds');
+  const wanted = cartLines.filter((l) => lineIds === undefined || lineIds.includes(l.lineId))
+    .map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity }));
+  const productIds = new Set(wanted.map((l) => l.productId));
+  const ownOrder = context.transaction?.order?.orderId;
+  return offeredLocations(parts.catalog, context.storeId, purpose).map((locationId) => {
+    const location = snapshotOf(parts, 'fulfillment', locationId, 'locationId').context;
+    const open = [...location.lines].filter(([orderId]) => orderId !== ownOrder).flatMap(([, lines]) => lines);
+    return locationAvailability(locationId, wanted, availableUnits(productIds, (id) => location.onHand.get(id) ?? 0, open));
+  });
 }

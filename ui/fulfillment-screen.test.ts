@@ -314,6 +314,37 @@ describe('<fulfillment-screen>', () => {
     expect(api.commands[2]).to.deep.equal({ type: 'register.tender', registerId: 'R3', method: 'cash', amount: 0 });
   });
 
+  it('FF-6 a pickup quantity above what is left to hand over, or none at all, is refused in place and nothing is sent', async () => {
+    const { el, api } = await mount();
+    button(card(el, 'CO-000005'), 'pickup')!.click();
+    await settle(el);
+    const checkout = $(el, 'pickup-checkout');
+    const [tentQty, socksQty] = $$(checkout, 'input') as HTMLInputElement[];
+    type(tentQty!, '2');
+    ($(checkout, 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(text($(checkout, '[role="alert"]'))).to.equal('Two-person tent: enter a whole number from 0 to 1');
+    type(tentQty!, '0');
+    type(socksQty!, '0');
+    ($(checkout, 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(text($(checkout, '[role="alert"]'))).to.equal('enter a quantity for at least one line');
+    expect(api.commands).to.deep.equal([]);
+    expect(api.reads).to.deep.equal([]);
+  });
+
+  it('CO-15 the pickup checkout shows who collects for the customer', async () => {
+    const data = portland();
+    const sam = { name: 'Sam Lee', phone: '555 0100', email: 'sam@example.com' };
+    const view = locationView([{ ...data.pickup, collector: sam }, { ...data.pickupSocks, modeCode: 'CURBSIDE' }], [{ orderId: 'CO-000005', ready: false, units: 3, collector: sam }], [data.order5]);
+    const { el } = await mount({ view });
+    expect(text($(row(el, 'CO-000005/L5-2'), '.delivery')), 'another pickup mode is named').to.equal('Pickup here (Curbside pickup)');
+    button(card(el, 'CO-000005'), 'pickup')!.click();
+    await settle(el);
+    expect(text($(row(el, 'CO-000005/L5-1'), '.delivery'))).to.equal('Pickup here, collected by Sam Lee');
+    expect(text($(el, 'pickup-checkout', '[data-collector]'))).to.equal('Collected by Sam Lee (555 0100, sam@example.com) for Cal Rivera');
+  });
+
   it('FF-6 a refused recall is shown in place; void leaves the order as it was', async () => {
     const { el, api } = await mount();
     api.answer = () => refused('SY-2', 'order CO-000005 was created async and is not at headquarters yet: it can be picked up once it is', 'orderId');

@@ -146,6 +146,13 @@ export class FulfillmentScreen extends LitElement {
     return this.api?.setup.products.find((p) => p.id === productId)?.name ?? productId;
   }
 
+  /** A pickup mode other than the default (FF-6 hands over one mode at a time) and CO-15 who collects. */
+  private pickupDetail(line: FulfillmentListRow): string {
+    const modes = this.api?.setup.pickupModes ?? [];
+    const mode = modes[0]?.code === line.modeCode ? '' : ` (${modes.find((m) => m.code === line.modeCode)?.name ?? line.modeCode})`;
+    return `${mode}${line.collector === undefined ? '' : `, collected by ${line.collector.name}`}`;
+  }
+
   private modeName(line: FulfillmentListRow): string {
     if (line.kind === 'pickup') return 'Pickup';
     return this.api?.setup.shipModes.find((m) => m.code === line.modeCode)?.name ?? line.modeCode;
@@ -361,7 +368,7 @@ export class FulfillmentScreen extends LitElement {
             @change=${(e: Event) => this.toggle(line, (e.target as HTMLInputElement).checked)}>
         </label>
         <div class="item"><strong>${this.productName(line.productId)}</strong> <span class="muted">${line.productId}</span></div>
-        <div class="delivery">${line.kind === 'pickup' ? 'Pickup here' : `Ship: ${this.modeName(line)}`}${line.date === null ? nothing : html` <span class="muted">${line.kind === 'pickup' ? 'on' : 'by'} ${line.date}</span>`}</div>
+        <div class="delivery">${line.kind === 'pickup' ? `Pickup here${this.pickupDetail(line)}` : `Ship: ${this.modeName(line)}`}${line.date === null ? nothing : html` <span class="muted">${line.kind === 'pickup' ? 'on' : 'by'} ${line.date}</span>`}</div>
         <div class="facts">
           <span class="qty"><strong>${p.quantity}</strong> <span class="label">ordered</span></span>
           <span class="buckets">${buckets.map(([label, n]) => html`<span>${n} ${label}</span>`)}</span>

@@ -14,6 +14,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { FulfillmentListRow } from '../engine/protocol/views.ts';
+import { collectorText } from '../engine/domain/collector.ts';
 import { uninvoicedQuantity } from '../engine/domain/fulfillment.ts';
 import type { OrderRow, StoreApi } from './api.ts';
 import { ModalFrame, modalStyles } from './modal-frame.ts';
@@ -196,13 +197,19 @@ export class PickupCheckout extends LitElement {
     return this.order?.customerName ?? 'the customer';
   }
 
+  /** CO-15: the people named to collect the lines (the customer stays the buyer). */
+  private collectors(): string[] {
+    return [...new Set(this.pickable().flatMap((l) => (l.collector === undefined ? [] : [collectorText(l.collector)])))];
+  }
+
   override render() {
     const reference = this.order?.channelReference;
     return this.frame.render(`Pick up ${this.orderId}`, html`
       ${this.renderStep()}
       ${this.invalid === '' ? null : html`<div class="warning" role="alert">${this.invalid}</div>`}
       ${refusal(this.error)}`,
-    { intro: html`<p class="muted">${this.customer()}${reference === undefined ? '' : `, confirmation ${reference}`}. Paid at register ${this.registerId}.</p>` });
+    { intro: html`<p class="muted">${this.customer()}${reference === undefined ? '' : `, confirmation ${reference}`}. Paid at register ${this.registerId}.</p>
+      ${this.collectors().map((c) => html`<p class="notice" data-collector style="margin: 0.25rem 0 0">Collected by ${c} for ${this.customer()}</p>`)}` });
   }
 
   private renderStep() {

@@ -48,6 +48,16 @@ describe('<pickup-screen>', () => {
     expect(text(calItem)).to.contain('S1-T-R2-000005').and.contain('3 items');
   });
 
+  it('CO-15 names the other person who collects an order; the customer stays the name it is listed under', async () => {
+    const sam = { ...waiting('CO-000012', 'Anna Berg', true, 1, 500), pickup: { orderId: 'CO-000012', ready: true, units: 1, collector: { name: 'Sam Lee', phone: '555 0100' } } };
+    const { el } = await mount([sam, cal]);
+    const item = $(el, 'li[data-order="CO-000012"]');
+    expect(text($(item, '.name'))).to.equal('Anna Berg');
+    expect(text($(item, '[data-collector]'))).to.equal('Collected by Sam Lee');
+    expect(text(item), 'the phone stays off the public board').not.to.contain('555');
+    expect(has($(el, 'li[data-order="CO-000005"]'), '[data-collector]')).to.equal(false);
+  });
+
   it('is readable from a distance: names at least 32px, confirmation numbers at least 20px, headings at least 28px', async () => {
     const { el } = await mount();
     const size = (node: Element) => parseFloat(getComputedStyle(node).fontSize);

@@ -4,7 +4,7 @@
  *
  * Follows the `location:<store location>` room (location-room.ts): its pickups (orders with units still to hand over
  * here, ready once every such unit is picked) and the rows of their orders (the customer's name, the confirmation
- * number), then each order's part as it changes. An order moving to ready is announced (polite live region) and
+ * number; CO-15 the name of another person who collects), then each order's part as it changes. An order moving to ready is announced (polite live region) and
  * highlighted for a minute.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -174,6 +174,7 @@ export class PickupScreen extends LitElement {
                 <span class="name">${this.orderOf(p)?.customerName ?? ''}</span>
                 <span class="ref"><span class="ref-label">Confirmation </span>${this.orderOf(p)?.channelReference ?? p.orderId}</span>
                 <span class="units">${p.units} item${p.units === 1 ? '' : 's'}</span>
+                ${p.collector ? html`<span class="units" data-collector>Collected by ${p.collector.name}</span>` : nothing}
               </li>`)}
           </ol>`}
       </section>`;

@@ -805,7 +805,7 @@ export class TillScreen extends LitElement {
       case 'customer':
         return html`<customer-dialog .api=${api} .registerId=${this.registerId} .mode=${dialog.mode} @customer-chosen=${this.customerChosen} @close=${close}></customer-dialog>`;
       case 'delivery':
-        return html`<delivery-dialog .setup=${setup} .action=${dialog.action} .scope=${dialog.scope} .lines=${transaction?.cart.lines ?? []}
+        return html`<delivery-dialog .setup=${setup} .api=${api} .action=${dialog.action} .scope=${dialog.scope} .lines=${transaction?.cart.lines ?? []}
           .selectedLineId=${transaction?.cart.selectedLineId ?? null} .customer=${this.customer} .error=${this.dialogError} ?busy=${this.busy}
           @deliver=${this.deliver} @close=${close}></delivery-dialog>`;
       case 'recall':

@@ -3,6 +3,7 @@
  * how a refusal is told, and the look of dialog content, fields and status pills.
  */
 import { css } from 'lit';
+import { collectorText } from '../engine/domain/collector.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { CustomerView, LinkView, RegisterView } from '../engine/protocol/views.ts';
 import { refusalContent } from './refusal-text.ts';
@@ -81,7 +82,12 @@ export function deliveryText(setup: Setup, delivery: CartLine['delivery']): stri
   const date = delivery.date === undefined ? '' : `, ${delivery.date}`;
   switch (delivery.kind) {
     case 'carryOut': return 'Carry out';
-    case 'pickup': return `Pick up at ${where}${date}`;
+    case 'pickup': {
+      // The parameters' pickup mode goes without saying; another one (Curbside pickup) is named. CO-15: who collects.
+      const mode = setup.pickupModes[0]?.code === delivery.modeCode ? '' : ` (${setup.pickupModes.find((m) => m.code === delivery.modeCode)?.name ?? delivery.modeCode})`;
+      const collector = delivery.collector === undefined ? '' : `, collected by ${collectorText(delivery.collector)}`;
+      return `Pick up at ${where}${mode}${date}${collector}`;
+    }
     case 'ship': {
       const mode = setup.shipModes.find((m) => m.code === delivery.modeCode)?.name ?? delivery.modeCode;
       const to = delivery.address === undefined ? '' : ` to ${delivery.address.street}, ${delivery.address.city}`;

@@ -6,6 +6,7 @@ import {
   addManualCharge, applyChargeChanges, computeAutoCharges, overrideCharge, recalculateCharges, type AppliedCharge,
 } from './charges.ts';
 import { customerOrdersEnabled, hasPermission, lacksPermission, offeredLocations, type Catalog } from './catalog.ts';
+import type { Collector } from './collector.ts';
 import type { Address, Customer, DeliveryKind, Store } from './config.ts';
 import { formatMoney, type Minor } from './money.ts';
 import { checkLineAmount, checkLineCount } from './limits.ts';
@@ -162,8 +163,9 @@ export interface DeliveryRequest {
   scope: 'all' | 'selected';
   /** The picker's choice; overrides the highlighted line and earlier choices. */
   lineIds?: string[] | undefined;
-  kind: DeliveryKind;
-  /** Ship: a ship mode (required). Pickup and carry-out use the parameters' modes. */
+  /** Undefined: the kind of the mode chosen (change mode of delivery). */
+  kind?: DeliveryKind | undefined;
+  /** Ship: a ship mode (required). Pickup: a pickup mode, else the parameters' one. Carry-out: the parameters' mode. */
   modeCode?: string | undefined;
   /** Ship-from location or pickup store location. */
   locationId?: string | undefined;
@@ -171,6 +173,8 @@ export interface DeliveryRequest {
   address?: Address | undefined;
   /** Requested ship date or pickup date. */
   date?: string | undefined;
+  /** CO-15: another person who collects (pickup lines only). */
+  collector?: Collector | undefined;
 }
 
 /** CO-2: "all" sets every line; "selected" sets the picker's lines, else the highlighted one. */
@@ -194,19 +198,24 @@ function customerAddress(customer: Customer): Address | undefined {
 export function resolveDelivery(catalog: Catalog, cart: Cart, request: DeliveryRequest): LineDelivery | RuleViolation {
   const store = storeOf(catalog, cart);
   const { parameters } = catalog.config;
-  if (request.kind === 'carryOut') return carryOutDelivery(catalog, store);
+  const mode = request.modeCode === undefined ? undefined : catalog.modes.get(request.modeCode);
+  const kind = request.kind ?? mode?.kind ?? 'ship';
+  if (request.collector !== undefined && kind !== 'pickup') return violation('CO-15', 'only pickup lines name a person who collects', 'collector');
+  if (kind === 'carryOut') return carryOutDelivery(catalog, store);
   if (!customerOrdersEnabled(catalog)) {
     return violation('ST-1', 'customer orders need at least one ship mode and a pickup mode of delivery', 'kind');
   }
-  if (request.kind === 'pickup') {
+  if (request.modeCode !== undefined && mode === undefined) return violation('CO-3', `unknown mode of delivery "${request.modeCode}"`, 'modeCode');
+  if (kind === 'pickup') {
+    // CO-3: any pickup mode of the chain; without one, the parameters' pickup mode.
+    if (mode !== undefined && mode.kind !== 'pickup') return violation('CO-3', `pickup lines need a pickup mode of delivery: "${mode.code}" is a ${mode.kind} mode`, 'modeCode');
     const offered = offeredLocations(catalog, cart.storeId, 'pickup');
     const locationId = request.locationId ?? (offered.includes(store.locationId) ? store.locationId : offered[0]);
     if (locationId === undefined || !offered.includes(locationId)) {
       return violation('CO-3', `pickup location must be one of the store's pickup locations: ${offered.join(', ') || 'none'}`, 'locationId');
     }
-    return { kind: 'pickup', modeCode: parameters.pickupMode, locationId, date: request.date };
+    return { kind: 'pickup', modeCode: mode?.code ?? parameters.pickupMode, locationId, date: request.date, ...(request.collector === undefined ? {} : { collector: request.collector }) };
   }
-  const mode = request.modeCode === undefined ? undefined : catalog.modes.get(request.modeCode);
   if (mode?.kind !== 'ship') return violation('CO-3', 'ship lines need a ship mode of delivery', 'modeCode');
   const offered = offeredLocations(catalog, cart.storeId, 'ship');
   const locationId = request.locationId ?? (offered.includes(store.warehouseId) ? store.warehouseId : offered[0]);

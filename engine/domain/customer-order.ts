@@ -4,6 +4,7 @@
  * summary headquarters mirrors). Statuses are derived, never stored.
  */
 import type { Catalog } from './catalog.ts';
+import type { Collector } from './collector.ts';
 import type { AppliedCharge } from './charges.ts';
 import type { OrderSummary } from './channel-transactions.ts';
 import type { OrderType } from './cart.ts';
@@ -65,6 +66,8 @@ export interface FulfillmentLineAssignment {
   modeCode: string;
   locationId: string;
   date: string | null;
+  /** CO-15: another person who collects (pickup lines). */
+  collector?: Collector | undefined;
   progress: LineProgress;
 }
 
@@ -133,7 +136,8 @@ export function fulfillmentAssignments(context: CustomerOrderContext): Fulfillme
     l.delivery.kind === 'carryOut'
       ? []
       : [{ orderId: context.orderId, lineId: l.lineId, productId: l.productId, kind: l.delivery.kind, modeCode: l.delivery.modeCode,
-          locationId: l.delivery.locationId, date: l.delivery.date ?? null, progress: l.progress }]);
+          locationId: l.delivery.locationId, date: l.delivery.date ?? null, progress: l.progress,
+          ...(l.delivery.collector === undefined ? {} : { collector: l.delivery.collector }) }]);
 }
 
 /** The fulfilment locations of an order's ship and pickup lines. */

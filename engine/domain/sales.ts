@@ -2,6 +2,7 @@
  * Sales lines and the money derived from them: line totals, order totals, deposit and amount due (CO-5..CO-7).
  */
 import type { Address, DeliveryKind } from './config.ts';
+import type { Collector } from './collector.ts';
 import { percentOf, sumMinor, type BasisPoints, type Minor } from './money.ts';
 import type { AppliedCharge } from './charges.ts';
 
@@ -14,6 +15,8 @@ export interface LineDelivery {
   address?: Address | undefined;
   /** Requested ship date or pickup date (ISO date). */
   date?: string | undefined;
+  /** CO-15: another person who collects a pickup line. */
+  collector?: Collector | undefined;
 }
 
 export interface SalesLine {

@@ -78,6 +78,8 @@ export const COMMAND_ACCESS = {
 export const READ_ACCESS = {
   'GET /api/session': [{ job: null, at: 'site' }],
   'GET /api/registers/:registerId': till,
+  /** CO-17: available quantity per location for the register's cart lines. */
+  'GET /api/registers/:registerId/availability': till,
   'GET /api/orders': ordersOfTheSite,
   'GET /api/orders/:orderId': ordersOfTheSite,
   /** CO-13: the till's order search and an order's details span every store of the chain. */

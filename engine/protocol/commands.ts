@@ -4,7 +4,7 @@
  * names the field and changes nothing.
  */
 import { z } from 'zod';
-import { addressSchema, customerSchema, headquartersJobs } from '../domain/config.ts';
+import { addressSchema, customerSchema, emailSchema, headquartersJobs, phoneSchema } from '../domain/config.ts';
 import { customerChangesSchema, customerDraftSchema } from '../domain/customers.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
@@ -21,6 +21,12 @@ const approver = { approverId: id.optional() };
 const register = <L extends string, T extends z.ZodRawShape>(type: L, shape: T) =>
   z.object({ type: z.literal(type), registerId: id, ...shape }).strict();
 const selection = { lineIds: z.array(id).min(1).optional() };
+/** CO-15: another person who collects pickup lines. */
+const collector = z.object({
+  name: z.string().trim().min(1, 'the person who collects needs a name').max(100),
+  phone: phoneSchema.optional(),
+  email: emailSchema.optional(),
+}).strict();
 
 export const clockAdvanceSchema = z.object({ type: z.literal('clock.advance'), ms: z.number().int().positive().max(366 * 24 * 3_600_000) }).strict();
 
@@ -39,11 +45,11 @@ export const storeCommandOptions = [
   register('register.setCustomer', { customerId: id }),
   register('register.shipAll', { modeCode: id, locationId: id.optional(), address: addressSchema.optional(), date: isoDate.optional() }),
   register('register.shipSelected', { ...selection, modeCode: id, locationId: id.optional(), address: addressSchema.optional(), date: isoDate.optional() }),
-  register('register.pickupAll', { locationId: id.optional(), date: isoDate.optional() }),
-  register('register.pickupSelected', { ...selection, locationId: id.optional(), date: isoDate.optional() }),
+  register('register.pickupAll', { modeCode: id.optional(), locationId: id.optional(), date: isoDate.optional(), collector: collector.optional() }),
+  register('register.pickupSelected', { ...selection, modeCode: id.optional(), locationId: id.optional(), date: isoDate.optional(), collector: collector.optional() }),
   register('register.carryOutAll', {}),
   register('register.carryOutSelected', { ...selection }),
-  register('register.changeModeOfDelivery', { ...selection, modeCode: id, locationId: id.optional(), address: addressSchema.optional(), date: isoDate.optional() }),
+  register('register.changeModeOfDelivery', { ...selection, modeCode: id, locationId: id.optional(), address: addressSchema.optional(), date: isoDate.optional(), collector: collector.optional() }),
   register('register.setOrderType', { orderType: z.enum(['customerOrder', 'quote']) }),
   register('register.overrideDeposit', { amount: amount.nonnegative(), ...approver }),
   register('register.addCharge', { level: z.enum(['header', 'line']), lineId: id.optional(), chargeCode: id, amount: amount.nonnegative(), reasonCode: id.optional(), ...approver }),

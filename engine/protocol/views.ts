@@ -6,6 +6,8 @@
 import type { ChainConfig, Permission } from '../domain/config.ts';
 import type { CustomerContext } from '../domain/customers.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import type { LocationAvailability } from '../domain/availability.ts';
+import type { Collector } from '../domain/collector.ts';
 import type { FulfillmentListRow } from '../domain/fulfillment-group.ts';
 import type { OrderHeaderStatus } from '../domain/fulfillment.ts';
 import type { Minor } from '../domain/money.ts';
@@ -63,7 +65,16 @@ export interface OrderRow {
 }
 
 /** FF-6: an order with units still to hand over at a store, ready once every such unit is picked. */
-export interface Pickup { orderId: string; ready: boolean; units: number }
+export interface Pickup {
+  orderId: string;
+  ready: boolean;
+  units: number;
+  /** CO-15: the person named to collect the waiting lines (none: the customer). */
+  collector?: Collector | null;
+}
+
+/** CO-17: a location offered for shipping from or picking up at, with what it has of the cart's lines. */
+export interface LocationAvailabilityView extends LocationAvailability { name: string }
 
 /** A fulfilment location's open work: its lines, on hand, pickups waiting and the rows of the orders it has lines of. */
 export interface LocationView {
@@ -103,6 +114,8 @@ export interface StoreSetup {
   currency: string;
   products: { id: string; name: string; price: Minor; barcodes: string[] }[];
   shipModes: { code: string; name: string }[];
+  /** CO-3: the pickup modes, the parameters' default first. */
+  pickupModes: { code: string; name: string }[];
   shipFrom: { id: string; name: string }[];
   pickupAt: { id: string; name: string }[];
   returnReasonCodes: ChainConfig['parameters']['returnReasonCodes'];

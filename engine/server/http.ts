@@ -21,7 +21,7 @@ import { runCommand } from './command-endpoint.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
 import { signInSchema, type Session, type SessionStore } from './sessions.ts';
 import { orderDetails, searchOrders } from './order-search.ts';
-import { findCustomers, findOrders, inScope, locationView, orderScreenView, registerScreenView, storeSetup } from './views.ts';
+import { availabilityScreenView, findCustomers, findOrders, inScope, locationView, orderScreenView, registerScreenView, storeSetup } from './views.ts';
 
 const orderQuerySchema = z.object({
   q: z.string().max(100).optional(),
@@ -44,6 +44,11 @@ const orderSearchSchema = z.object({
 const DAY_MS = 86_400_000;
 const fulfillmentQuerySchema = z.object({ filter: z.enum(['all', 'toShip', 'forPickup']).default('all') }).strict();
 const customerQuerySchema = z.object({ q: z.string().min(2).max(100) }).strict();
+/** CO-17: `?purpose=ship|pickup&lineIds=L1,L2` (no lineIds: every line of the cart). */
+const availabilityQuerySchema = z.object({
+  purpose: z.enum(['ship', 'pickup']),
+  lineIds: z.string().min(1).max(2000).transform((ids) => ids.split(',').map((id) => id.trim()).filter((id) => id !== '')).optional(),
+}).strict();
 
 /** The screens' page, the landing page (`/`: every screen of the chain; the screens' page when not given) and script. */
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#263238"/><path d="M7 12h18l-2 12H9z" fill="#fff"/><path d="M12 12a4 4 0 0 1 8 0" stroke="#fff" stroke-width="2" fill="none"/></svg>';
@@ -151,6 +156,17 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
 
   app.get('/api/registers/:registerId', signedIn, may('GET /api/registers/:registerId', (req) => ({ registerId: String(req.params.registerId) })), (req, res) => {
     res.json({ ok: true, register: registerScreenView(chain, String(req.params.registerId)) });
+  });
+
+  app.get('/api/registers/:registerId/availability', signedIn, may('GET /api/registers/:registerId/availability', (req) => ({ registerId: String(req.params.registerId) })), (req, res) => {
+    const query = parsed(availabilityQuerySchema, req.query, res);
+    if (query === null) return;
+    try {
+      res.json({ ok: true, locations: availabilityScreenView(chain, String(req.params.registerId), query.purpose, query.lineIds) });
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+      fail(res, apiError(error.violation));
+    }
   });
 
   app.get('/api/orders', signedIn, may('GET /api/orders'), (req, res) => {

@@ -5,10 +5,11 @@
  */
 import type { Chain } from '../chain.ts';
 import { offeredLocations } from '../domain/catalog.ts';
+import type { Collector } from '../domain/collector.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
 import { listRow, type FulfillmentGroupContext, type FulfillmentLine } from '../domain/fulfillment-group.ts';
 import { storeLineStatus, uninvoicedQuantity } from '../domain/fulfillment.ts';
-import type { CustomerRow, LinkView, LocationOrderView, LocationView, OrderRow, OrderView, Pickup, RegisterView, SessionView, StoreSetup } from '../protocol/views.ts';
+import type { CustomerRow, LinkView, LocationAvailabilityView, LocationOrderView, LocationView, OrderRow, OrderView, Pickup, RegisterView, SessionView, StoreSetup } from '../protocol/views.ts';
 import type { Session } from './sessions.ts';
 
 /** The till's set-up: products and prices, modes and locations, codes, the customer dialog's choices. */
@@ -27,6 +28,10 @@ export function storeSetup(chain: Chain, session: Session): StoreSetup {
     currency: config.currency,
     products: config.products.map((p) => ({ id: p.id, name: p.name, price: p.price, barcodes: p.barcodes })),
     shipModes: config.modesOfDelivery.filter((m) => m.kind === 'ship').map((m) => ({ code: m.code, name: m.name })),
+    // CO-3: the parameters' pickup mode first (the default), then the chain's other pickup modes.
+    pickupModes: config.modesOfDelivery.filter((m) => m.kind === 'pickup')
+      .sort((a, b) => Number(b.code === config.parameters.pickupMode) - Number(a.code === config.parameters.pickupMode))
+      .map((m) => ({ code: m.code, name: m.name })),
     shipFrom: store === null ? [] : offeredLocations(chain.catalog, store.id, 'ship').map((id) => ({ id, name: chain.catalog.locations.get(id)!.name })),
     pickupAt: store === null ? [] : offeredLocations(chain.catalog, store.id, 'pickup').map((id) => ({ id, name: chain.catalog.locations.get(id)!.name })),
     returnReasonCodes: config.parameters.returnReasonCodes,
@@ -138,18 +143,25 @@ export function findOrders(chain: Chain, session: Session, filter: OrderFilter):
   return rows;
 }
 
-/** FF-6: an order's pickup entry at a store from its lines there: units still to hand over, ready once all are picked. */
+/** CO-17: the locations the register's store offers for `purpose`, each with what it has of the cart's lines. */
+export function availabilityScreenView(chain: Chain, registerId: string, purpose: 'ship' | 'pickup', lineIds?: readonly string[]): LocationAvailabilityView[] {
+  return chain.availabilityView(registerId, purpose, lineIds).map((l) => ({ ...l, name: chain.catalog.locations.get(l.locationId)!.name }));
+}
+
+/** FF-6: an order's pickup entry at a store from its lines there: units still to hand over, ready once all are picked, who collects (CO-15). */
 export function pickupOf(orderId: string, lines: readonly FulfillmentLine[]): Pickup | null {
   let units = 0;
   let ready = true;
+  let collector: Collector | null = null;
   for (const line of lines) {
     if (line.kind !== 'pickup') continue;
     const waiting = uninvoicedQuantity(line.progress);
     if (waiting === 0) continue;
     units += waiting;
     ready &&= line.progress.picked >= waiting;
+    collector ??= line.collector ?? null;
   }
-  return units === 0 ? null : { orderId, ready, units };
+  return units === 0 ? null : { orderId, ready, units, collector };
 }
 
 function locationContext(chain: Chain, locationId: string): FulfillmentGroupContext {

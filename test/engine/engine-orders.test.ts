@@ -94,8 +94,8 @@ describe('CO-2 POS operations', () => {
     expect(cartLine(e, 'R1', lamp!).delivery).toMatchObject({ kind: 'ship', modeCode: 'STD' });
     ok(e, { type: 'register.carryOutSelected', registerId: 'R1', lineIds: [lamp!] });
     expect(cartLine(e, 'R1', lamp!).delivery).toMatchObject({ kind: 'carryOut', modeCode: 'CARRY', locationId: 'S1' });
-    // Change mode needs a ship mode.
-    expect(refused(e, { type: 'register.changeModeOfDelivery', registerId: 'R1', lineIds: [tent!], modeCode: 'PICKUP' })).toMatchObject({ rule: 'CO-3', field: 'modeCode' });
+    // Change mode needs a mode of the chain.
+    expect(refused(e, { type: 'register.changeModeOfDelivery', registerId: 'R1', lineIds: [tent!], modeCode: 'NOPE' })).toMatchObject({ rule: 'CO-3', field: 'modeCode' });
   });
 
   it('CO-2 void transaction leaves nothing: no order, no receipt, no fulfillment line, a fresh next transaction', () => {

@@ -82,6 +82,7 @@ function pathOf(read: Read, locationId: string): string {
   const paths: Record<Read, string> = {
     'GET /api/session': '/api/session',
     'GET /api/registers/:registerId': '/api/registers/R1',
+    'GET /api/registers/:registerId/availability': '/api/registers/R1/availability?purpose=pickup',
     'GET /api/orders': '/api/orders',
     'GET /api/orders/:orderId': '/api/orders/CO-000001',
     'GET /api/order-search': '/api/order-search?value=CO-000001',

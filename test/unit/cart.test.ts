@@ -181,7 +181,7 @@ describe('CO-3 ship and pickup lines', () => {
   it('CO-3 a pickup line is picked up at the selling store by default, with the pickup mode of the parameters', () => {
     const catalog = demoCatalog();
     const cart = cartOf(catalog, null, ['P-LAMP'], 'S2');
-    expect(resolveDelivery(catalog, cart, { scope: 'all', kind: 'pickup', modeCode: 'EXP', date: '2025-07-02' }))
+    expect(resolveDelivery(catalog, cart, { scope: 'all', kind: 'pickup', date: '2025-07-02' }))
       .toEqual({ kind: 'pickup', modeCode: 'PICKUP', locationId: 'S2', date: '2025-07-02' });
   });
 

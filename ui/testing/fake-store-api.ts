@@ -181,6 +181,7 @@ export function makeSetup(session: SessionOverrides = {}, store: Setup['store'] 
     ],
     locations: [{ id: 'S1', name: 'Seattle', kind: 'store' }, { id: 'S2', name: 'Portland', kind: 'store' }, { id: 'S3', name: 'Tacoma', kind: 'store' }, { id: 'W1', name: 'Kent warehouse', kind: 'warehouse' }],
     shipModes: [{ code: 'STD', name: 'Standard ground' }, { code: 'EXP', name: 'Express air' }],
+    pickupModes: [{ code: 'PICKUP', name: 'Pick up in store' }, { code: 'CURBSIDE', name: 'Curbside pickup' }],
     shipFrom: [{ id: 'S1', name: 'Seattle' }, { id: 'S2', name: 'Portland' }, { id: 'S3', name: 'Tacoma' }, { id: 'W1', name: 'Kent warehouse' }],
     pickupAt: [{ id: 'S1', name: 'Seattle' }, { id: 'S2', name: 'Portland' }, { id: 'S3', name: 'Tacoma' }],
     returnReasonCodes: ['DAMAGED', 'CHANGED_MIND'],
