@@ -190,6 +190,8 @@ export interface CustomerContext {
   createdAt: number;
   /** The headquarters master data version last applied (SY-4); 0 before any. */
   version: number;
+  /** CU-8: other stores that opened it from a search across all stores (their address books hold it too). */
+  addressBooks?: string[];
 }
 
 /** CU-4: headquarters' account is for this very customer. */

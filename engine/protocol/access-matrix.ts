@@ -59,6 +59,7 @@ export const COMMAND_ACCESS = {
   'customer.create': customers,
   'customer.edit': customers,
   'customer.issueLoyaltyCard': customers,
+  'customer.addToAddressBook': customers,
   /** CO-9: the customer approved the quote: the store that made it sends it to fulfilment (no register named). */
   'order.approveQuote': [{ job: 'till', at: 'store' }],
   'fulfillment.accept': fulfillment,
@@ -81,7 +82,8 @@ export const READ_ACCESS = {
   'GET /api/orders': ordersOfTheSite,
   'GET /api/orders/:orderId': ordersOfTheSite,
   'GET /api/fulfillment/:locationId': fulfillment,
-  'GET /api/customers?q=': customerData,
+  /** CU-8: `scope=local` (the store's address book, the default) or `all` (every store's). */
+  'GET /api/customers?q=&scope=': customerData,
   'GET /api/customers/:customerId': customerData,
   /** A store's link: its own staff, or headquarters for any store. */
   'GET /api/sync/:storeId': [{ job: 'till', at: 'store' }, { job: 'fulfillment', at: 'store' }, { job: 'backOffice', at: 'chain' }],

@@ -29,6 +29,7 @@ export const storeCommandOptions = [
   register('customer.create', { customer: customerDraftSchema, addToTransaction: z.boolean().default(true) }),
   register('customer.edit', { customerId: id, changes: customerChangesSchema }),
   register('customer.issueLoyaltyCard', { customerId: id }),
+  register('customer.addToAddressBook', { customerId: id }),
   z.object({ type: z.literal('sync.setLink'), storeId: id, state: z.enum(['online', 'degraded', 'offline']) }).strict(),
   register('register.openShift', { operatorId: id }),
   register('register.closeShift', {}),

@@ -60,6 +60,7 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'customer.create': { customer: { name: 'Eve Example', type: 'person' } },
     'customer.edit': { customerId: 'C-ANNA', changes: { phone: '555 0100' } },
     'customer.issueLoyaltyCard': { customerId: 'C-ANNA' },
+    'customer.addToAddressBook': { customerId: 'C-ANNA' },
     'order.approveQuote': { orderId: 'CO-000001' },
     'fulfillment.accept': { ...fulfil, lines: [line] },
     'fulfillment.printPickList': { ...fulfil, lines: [line] },
@@ -85,7 +86,7 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/orders': '/api/orders',
     'GET /api/orders/:orderId': '/api/orders/CO-000001',
     'GET /api/fulfillment/:locationId': `/api/fulfillment/${locationId}`,
-    'GET /api/customers?q=': '/api/customers?q=Anna',
+    'GET /api/customers?q=&scope=': '/api/customers?q=Anna&scope=all',
     'GET /api/customers/:customerId': '/api/customers/C-ANNA',
     'GET /api/sync/:storeId': '/api/sync/S1',
     'GET /api/report': '/api/report',
@@ -177,7 +178,7 @@ describe('ST-5 the role x operation matrix', () => {
     const analyst = refusedCells.filter((c) => c.role.id === 'analyst').map((c) => c.name);
     expect(analyst).toEqual(expect.arrayContaining([
       'register.openShift', 'register.closeShift', 'register.addItem', 'register.tender', 'customer.create', 'register.recallOrder',
-      'GET /api/customers?q=', 'GET /api/registers/:registerId', 'register', 'store',
+      'GET /api/customers?q=&scope=', 'GET /api/registers/:registerId', 'register', 'store',
     ]));
   });
 
