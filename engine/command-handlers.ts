@@ -59,6 +59,7 @@ export const commandHandlers: Handlers = {
   'register.addCharge': (scope, c) => toRegister(scope, c.registerId, { type: 'ADD_CHARGE', level: c.level, lineId: c.lineId, chargeCode: c.chargeCode, amount: c.amount, reasonCode: c.reasonCode, approverId: c.approverId }),
   'register.overrideCharge': (scope, c) => toRegister(scope, c.registerId, { type: 'OVERRIDE_CHARGE', key: c.key, amount: c.amount, reasonCode: c.reasonCode, approverId: c.approverId }),
   'register.recalculate': (scope, c) => toRegister(scope, c.registerId, { type: 'RECALCULATE' }),
+  'register.approveQuote': (scope, c) => toRegister(scope, c.registerId, { type: 'APPROVE_QUOTE', approverId: c.approverId }),
   'register.tender': tender,
   'register.void': (scope, c) => toRegister(scope, c.registerId, { type: 'VOID' }),
   'register.recallOrder': recallOrder,

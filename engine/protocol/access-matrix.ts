@@ -50,6 +50,7 @@ export const COMMAND_ACCESS = {
   'register.addCharge': till,
   'register.overrideCharge': till,
   'register.recalculate': till,
+  'register.approveQuote': till,
   'register.tender': till,
   'register.void': till,
   'register.recallOrder': till,

@@ -50,6 +50,7 @@ export const storeCommandOptions = [
   register('register.addCharge', { level: z.enum(['header', 'line']), lineId: id.optional(), chargeCode: id, amount: amount.nonnegative(), reasonCode: id.optional(), ...approver }),
   register('register.overrideCharge', { key: z.string().min(1).max(200), amount: amount.nonnegative(), reasonCode: id, ...approver }),
   register('register.recalculate', {}),
+  register('register.approveQuote', { ...approver }),
   register('register.tender', { method: z.enum(['cash', 'card', 'cardToken']), amount, cardToken: id.optional(), ...approver }),
   register('register.void', {}),
   register('register.recallOrder', { orderId: id, purpose: z.enum(['edit', 'cancel', 'pickup']), lines: z.array(lineQuantity).min(1).optional() }),

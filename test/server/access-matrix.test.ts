@@ -51,6 +51,7 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'register.addCharge': { level: 'header', chargeCode: 'GIFTWRAP', amount: 100 },
     'register.overrideCharge': { key: 'header:FREIGHT', amount: 0, reasonCode: 'GOODWILL' },
     'register.recalculate': {},
+    'register.approveQuote': {},
     'register.tender': { method: 'cash', amount: 100 },
     'register.void': {},
     'register.recallOrder': { orderId: 'CO-000001', purpose: 'edit' },
