@@ -160,7 +160,8 @@ function registerEvents(s: RegisterSnapshot): RegisterEvent[] {
     out.push(ev('return:order:byReference', { type: 'START_RETURN', transactionId: TX, original: F.originalR }));
     out.push(ev('return:receipt', { type: 'START_RETURN', transactionId: TX, original: F.originalReceipt }));
   } else if (tx !== null) {
-    if (s.matches({ transaction: 'sale' }) || s.matches({ transaction: 'orderEdit' })) out.push(...cartEvents(s));
+    // A recalled quote is approved, tendered or voided here (its cart edits are those of any order edit).
+    if (s.matches({ transaction: 'sale' }) || (s.matches({ transaction: 'orderEdit' }) && tx.order?.isQuote !== true)) out.push(...cartEvents(s));
     if (s.matches({ transaction: 'sale' })) {
       out.push(ev('customer:anna', { type: 'SET_CUSTOMER', transactionId: tx.transactionId, customerId: 'C-ANNA' }));
       out.push(ev('type:quote', { type: 'SET_ORDER_TYPE', orderType: 'quote' }));
@@ -169,7 +170,6 @@ function registerEvents(s: RegisterSnapshot): RegisterEvent[] {
     if (s.matches({ transaction: 'orderEdit' })) {
       out.push(ev('recalculate', { type: 'RECALCULATE' }));
       out.push(ev('approve:quote', { type: 'APPROVE_QUOTE', approverId: MANAGER }));
-      out.push(ev('approve:quote:alone', { type: 'APPROVE_QUOTE' })); // CO-9: cashier1 lacks managerOverride (refused)
     }
     if (s.matches({ transaction: 'cancellation' })) out.push(ev('adjust:0', { type: 'ADJUST_CANCELLATION_CHARGE', amount: 0, approverId: MANAGER }));
     if (s.matches({ transaction: 'return' })) {
