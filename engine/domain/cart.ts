@@ -10,6 +10,7 @@ import type { Address, Customer, DeliveryKind, Store } from './config.ts';
 import type { Minor } from './money.ts';
 import { checkLineAmount, checkLineCount } from './limits.ts';
 import { amountDue, defaultDepositRate, isCustomerOrder, orderTotals, type AmountDue, type LineDelivery, type SalesLine } from './sales.ts';
+import { withContact } from './customers.ts';
 import { taxRateFor } from './tax.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
@@ -192,9 +193,11 @@ export function resolveDelivery(catalog: Catalog, cart: Cart, request: DeliveryR
     return violation('CO-3', `ship-from must be one of the store's ship locations: ${offered.join(', ') || 'none'}`, 'locationId');
   }
   if (cart.customerId === null) return violation('CO-1', 'add a customer before shipping: the address comes from the customer', 'customerId');
-  const address = request.address ?? customerAddress(catalog.customers.get(cart.customerId)!);
+  const customer = catalog.customers.get(cart.customerId)!;
+  const address = request.address ?? customerAddress(customer);
   if (address === undefined) return violation('CO-3', 'the customer has no address to ship to', 'address');
-  return { kind: 'ship', modeCode: mode.code, locationId, address, date: request.date };
+  // CU-9: the order ships to the address's contact (the customer unless the address names another).
+  return { kind: 'ship', modeCode: mode.code, locationId, address: withContact(address, customer), date: request.date };
 }
 
 export function setDelivery(catalog: Catalog, cart: Cart, lineIds: readonly string[], delivery: LineDelivery): Cart {
