@@ -5,7 +5,7 @@
  */
 import { and, assertEvent, assign, emit, setup, type SnapshotFrom } from 'xstate';
 import {
-  addCharge, addItem, checkAddItem, checkChargeOverride, checkCustomer, checkDepositOverride, checkLineExists, checkManualCharge, findLine,
+  addCharge, addItem, checkAddItem, checkChargeOverride, checkChargeReason, checkCustomer, checkDepositOverride, checkLineExists, checkManualCharge, findLine,
   checkOverrideCharge, emptyCart, overrideCartCharge, recalculateCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity,
   targetLines, type Cart, type DeliveryRequest, type OrderType,
 } from '../engine/domain/cart.ts';
@@ -106,6 +106,7 @@ export function registerRules(catalog: Catalog) {
     'CH-4 manualChargeAllowed': (context, event) => {
       assertEvent(event, 'ADD_CHARGE');
       return checkManualCharge(catalog, cartOf(catalog, context), event, approverOf(context, event.approverId))
+        ?? checkChargeReason(catalog, event.reasonCode)
         ?? checkChargeOfInvoicedLine(context.transaction, event.level === 'line' ? event.lineId : undefined, 'lineId');
     },
     'CH-4 chargeOverrideAllowed': (context, event) => {
@@ -113,7 +114,8 @@ export function registerRules(catalog: Catalog) {
       const cart = cartOf(catalog, context);
       return checkOverrideCharge(cart, event.key)
         ?? checkChargeOfInvoicedLine(context.transaction, cart.charges.find((c) => c.key === event.key)?.lineId, 'key')
-        ?? checkChargeOverride(catalog, approverOf(context, event.approverId), event.amount);
+        ?? checkChargeOverride(catalog, approverOf(context, event.approverId), event.amount)
+        ?? checkChargeReason(catalog, event.reasonCode);
     },
     'CO-9 quoteApproval': (context, event) => {
       assertEvent(event, 'APPROVE_QUOTE');

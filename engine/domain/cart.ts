@@ -212,6 +212,13 @@ export function checkChargeOverride(catalog: Catalog, operatorId: string, amount
   return hasPermission(catalog, operatorId, 'chargeOverride') ? null : violation('CH-4', 'adding or overriding charges needs the chargeOverride permission', 'operatorId');
 }
 
+/** CH-4: a reason code given with a manual charge or an override is one the chain lists (when it lists any). */
+export function checkChargeReason(catalog: Catalog, reasonCode: string | undefined): RuleViolation | null {
+  const codes = catalog.config.parameters.chargeReasonCodes;
+  if (reasonCode === undefined || codes.length === 0 || codes.includes(reasonCode)) return null;
+  return violation('CH-4', `reason code "${reasonCode}" is not one of ${codes.join(', ')}`, 'reasonCode');
+}
+
 export function checkManualCharge(catalog: Catalog, cart: Cart, charge: { level: 'header' | 'line'; lineId?: string | undefined; chargeCode: string; amount: Minor }, operatorId: string): RuleViolation | null {
   if (!catalog.chargeCodes.has(charge.chargeCode)) return violation('NOT_FOUND', `unknown charge code "${charge.chargeCode}"`, 'chargeCode');
   if (charge.level === 'line' && (charge.lineId === undefined || findLine(cart, charge.lineId) === undefined)) {

@@ -280,6 +280,8 @@ export const parametersSchema = z.object({
   refundShippingCharges: z.boolean().default(false),
   maxShippingRefundWithoutApproval: nonNegativeMinor.default(0),
   returnReasonCodes: z.array(id).min(1),
+  /** CH-4: the reason codes a manual charge or an override may give (none listed: any code is taken). */
+  chargeReasonCodes: z.array(id).default([]),
   /** CU-1: the feature "secondary emails and phones with marketing consent". */
   secondaryContacts: z.boolean().default(false),
 });

@@ -112,6 +112,10 @@ export interface StoreSetup {
   pickupAt: { id: string; name: string }[];
   returnReasonCodes: ChainConfig['parameters']['returnReasonCodes'];
   chargeCodes: { code: string; description: string }[];
+  /** CH-1: the code a shipping charge entered by hand goes under, when advanced auto charges are off (else null). */
+  manualShippingChargeCode: string | null;
+  /** CH-4: the reason codes charges take (empty: any). */
+  chargeReasonCodes: string[];
   customerAttributes: ChainConfig['customerAttributes'];
   affiliations: ChainConfig['affiliations'];
   secondaryContacts: ChainConfig['parameters']['secondaryContacts'];

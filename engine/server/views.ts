@@ -32,6 +32,8 @@ export function storeSetup(chain: Chain, session: Session): StoreSetup {
     pickupAt: store === null ? [] : offeredLocations(chain.catalog, store.id, 'pickup').map((id) => ({ id, name: chain.catalog.locations.get(id)!.name })),
     returnReasonCodes: config.parameters.returnReasonCodes,
     chargeCodes: config.chargeCodes.map((c) => ({ code: c.code, description: c.description })),
+    manualShippingChargeCode: config.parameters.useAdvancedAutoCharges ? null : config.parameters.shippingChargeCode,
+    chargeReasonCodes: config.parameters.chargeReasonCodes,
     customerAttributes: config.customerAttributes,
     affiliations: config.affiliations,
     secondaryContacts: config.parameters.secondaryContacts,
