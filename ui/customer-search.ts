@@ -88,8 +88,9 @@ export class CustomerSearch extends LitElement {
   override render() {
     return html`
       <form class="row" role="search" @submit=${this.search} novalidate>
-        <label style="flex: 1">Name, email, phone, loyalty card, address or account
-          <input name="q" type="search" .value=${this.query} @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value; }}>
+        <label style="flex: 1">Name, account, email or phone
+          <input name="q" type="search" aria-describedby="search-hint" .value=${this.query} @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value; }}>
+          <span id="search-hint" class="muted">or a loyalty card or an address; any word of a name</span>
         </label>
         <span class="row scope" role="group" aria-label="Where to search" style="align-self: flex-end">
           <button type="button" aria-pressed=${this.scope === 'local' ? 'true' : 'false'} @click=${() => this.setScope('local')}>This store</button>
