@@ -3,6 +3,7 @@ import type { CommandScope } from './command-scope.ts';
 import type { DeliveryRequest } from './domain/cart.ts';
 import { refuse } from './domain/violation.ts';
 import { createCustomer, editCustomer, issueLoyaltyCard } from './flows/customers-at-headquarters.ts';
+import { addToAddressBook } from './flows/address-book.ts';
 import { acknowledge, applyDistribution } from './flows/distribution.ts';
 import { startReturn } from './flows/post-return.ts';
 import { recallOrder } from './flows/recall-order.ts';
@@ -64,6 +65,7 @@ export const commandHandlers: Handlers = {
   'register.addCharge': (scope, c) => toRegister(scope, c.registerId, { type: 'ADD_CHARGE', level: c.level, lineId: c.lineId, chargeCode: c.chargeCode, amount: c.amount, reasonCode: c.reasonCode, approverId: c.approverId }),
   'register.overrideCharge': (scope, c) => toRegister(scope, c.registerId, { type: 'OVERRIDE_CHARGE', key: c.key, amount: c.amount, reasonCode: c.reasonCode, approverId: c.approverId }),
   'register.recalculate': (scope, c) => toRegister(scope, c.registerId, { type: 'RECALCULATE' }),
+  'register.approveQuote': (scope, c) => toRegister(scope, c.registerId, { type: 'APPROVE_QUOTE', approverId: c.approverId }),
   'register.tender': tender,
   'register.void': (scope, c) => toRegister(scope, c.registerId, { type: 'VOID' }),
   'register.recallOrder': recallOrder,
@@ -83,6 +85,7 @@ export const commandHandlers: Handlers = {
   'customer.create': createCustomer,
   'customer.edit': editCustomer,
   'customer.issueLoyaltyCard': issueLoyaltyCard,
+  'customer.addToAddressBook': addToAddressBook,
   'sync.setLink': (scope, c) => {
     const before = linkState(scope.snapshot('sync', c.storeId, 'storeId'));
     if (before !== c.state) scope.send('sync', c.storeId, { type: c.state === 'online' ? 'GO_ONLINE' : c.state === 'degraded' ? 'GO_DEGRADED' : 'GO_OFFLINE' }, 'state');

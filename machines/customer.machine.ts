@@ -5,7 +5,9 @@
  */
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { Customer } from '../engine/domain/config.ts';
+import { inAddressBook } from '../engine/domain/customer-search.ts';
 import { checkNewerVersion, checkNoLoyaltyCard, checkSyncedRecord, type CustomerContext } from '../engine/domain/customers.ts';
+import { violation } from '../engine/domain/violation.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
 export type CustomerInput = CustomerContext;
@@ -18,7 +20,9 @@ export type CustomerEvent =
   /** CU-5: a loyalty card, issued by headquarters once the customer exists there. */
   | { type: 'LOYALTY_CARD_ISSUED'; cardId: string; version: number }
   /** SY-4: newer master data from headquarters (job 1010). */
-  | { type: 'DISTRIBUTED'; record: Customer; version: number };
+  | { type: 'DISTRIBUTED'; record: Customer; version: number }
+  /** CU-8: a store opened the customer from a search across all stores. */
+  | { type: 'ADDED_TO_ADDRESS_BOOK'; storeId: string };
 
 /** The customer's rules, each the guard of the change it governs. */
 export const customerRules = {
@@ -33,6 +37,10 @@ export const customerRules = {
   'CU-5 oneLoyaltyCard': (context, event) => {
     assertEvent(event, 'LOYALTY_CARD_ISSUED');
     return checkNoLoyaltyCard(context) ?? checkNewerVersion(context, event.version);
+  },
+  'CU-8 notInAddressBook': (context, event) => {
+    assertEvent(event, 'ADDED_TO_ADDRESS_BOOK');
+    return inAddressBook(context, event.storeId) ? violation('CU-8', `customer ${context.customerId} is already in the address book of store ${event.storeId}`, 'customerId') : null;
   },
 } satisfies Record<string, Rule<CustomerContext, CustomerEvent>>;
 
@@ -53,6 +61,10 @@ export function createCustomerMachine() {
         assertEvent(event, 'LOYALTY_CARD_ISSUED');
         return { record: { ...context.record, loyaltyCardId: event.cardId }, version: event.version };
       }),
+      addToAddressBook: assign({ addressBooks: ({ context, event }) => {
+        assertEvent(event, 'ADDED_TO_ADDRESS_BOOK');
+        return [...(context.addressBooks ?? []), event.storeId];
+      } }),
     },
   }).createMachine({
     id: 'customer',
@@ -63,7 +75,10 @@ export function createCustomerMachine() {
       starting: { always: [{ guard: 'hasAccount', target: 'synced' }, { target: 'pendingSync' }] },
       pendingSync: {
         meta: { refuses: { rules: { EDITED: 'CU-5', LOYALTY_CARD_ISSUED: 'CU-5' }, means: 'it is pending sync: it can be changed once headquarters has created it' } },
-        on: { SYNCED: { guard: 'CU-4 accountIsThisCustomer', target: 'synced', actions: 'synced' } },
+        on: {
+          SYNCED: { guard: 'CU-4 accountIsThisCustomer', target: 'synced', actions: 'synced' },
+          ADDED_TO_ADDRESS_BOOK: { guard: 'CU-8 notInAddressBook', actions: 'addToAddressBook' },
+        },
       },
       synced: {
         meta: { refuses: { means: 'it is synced' } },
@@ -71,6 +86,7 @@ export function createCustomerMachine() {
           EDITED: { guard: 'SY-4 newerMasterData', actions: 'replaceRecord' },
           LOYALTY_CARD_ISSUED: { guard: 'CU-5 oneLoyaltyCard', actions: 'issueCard' },
           DISTRIBUTED: { guard: 'SY-4 newerMasterData', actions: 'replaceRecord' },
+          ADDED_TO_ADDRESS_BOOK: { guard: 'CU-8 notInAddressBook', actions: 'addToAddressBook' },
         },
       },
     },

@@ -5,7 +5,7 @@
  */
 import { and, assertEvent, assign, emit, setup, type SnapshotFrom } from 'xstate';
 import {
-  addCharge, addItem, checkAddItem, checkChargeOverride, checkCustomer, checkDepositOverride, checkLineExists, checkManualCharge, findLine,
+  addCharge, addItem, checkAddItem, checkChargeOverride, checkChargeReason, checkCustomer, checkDepositOverride, checkLineExists, checkManualCharge, findLine,
   checkOverrideCharge, emptyCart, overrideCartCharge, recalculateCart, removeLine, resolveDelivery, setCustomer, setDelivery, setQuantity,
   targetLines, type Cart, type DeliveryRequest, type OrderType,
 } from '../engine/domain/cart.ts';
@@ -13,7 +13,7 @@ import type { Catalog } from '../engine/domain/catalog.ts';
 import type { Minor } from '../engine/domain/money.ts';
 import type { QuantityOfLine } from '../engine/domain/order-invoicing.ts';
 import {
-  approverOf, cancellationTransaction, checkChargeOfInvoicedLine, checkEditOfLine, checkReturnable, checkShiftOperator, checkTender,
+  approverOf, cancellationTransaction, checkQuoteApproval, checkChargeOfInvoicedLine, checkEditOfLine, checkReturnable, checkShiftOperator, checkTender,
   completesTransaction, editTransaction, invoicedLineIds, newTransaction, pickupTransaction, returnTransaction, withTender,
   type RecalledOrder, type RegisterContext, type RegisterTransaction, type ReturnOriginal,
 } from '../engine/domain/register-transaction.ts';
@@ -39,6 +39,7 @@ export type RegisterEvent =
   | { type: 'ADD_CHARGE'; level: 'header' | 'line'; lineId?: string | undefined; chargeCode: string; amount: Minor; reasonCode?: string | undefined; approverId?: string | undefined }
   | { type: 'OVERRIDE_CHARGE'; key: string; amount: Minor; reasonCode: string; approverId?: string | undefined }
   | { type: 'RECALCULATE' }
+  | { type: 'APPROVE_QUOTE'; approverId?: string | undefined }
   | { type: 'TENDER'; tenderId: string; method: TenderMethod; amount: Minor; cardToken?: string | undefined; approverId?: string | undefined }
   | { type: 'VOID' }
   | { type: 'RECALL_EDIT'; transactionId: string; order: RecalledOrder }
@@ -105,6 +106,7 @@ export function registerRules(catalog: Catalog) {
     'CH-4 manualChargeAllowed': (context, event) => {
       assertEvent(event, 'ADD_CHARGE');
       return checkManualCharge(catalog, cartOf(catalog, context), event, approverOf(context, event.approverId))
+        ?? checkChargeReason(catalog, event.reasonCode)
         ?? checkChargeOfInvoicedLine(context.transaction, event.level === 'line' ? event.lineId : undefined, 'lineId');
     },
     'CH-4 chargeOverrideAllowed': (context, event) => {
@@ -112,7 +114,12 @@ export function registerRules(catalog: Catalog) {
       const cart = cartOf(catalog, context);
       return checkOverrideCharge(cart, event.key)
         ?? checkChargeOfInvoicedLine(context.transaction, cart.charges.find((c) => c.key === event.key)?.lineId, 'key')
-        ?? checkChargeOverride(catalog, approverOf(context, event.approverId), event.amount);
+        ?? checkChargeOverride(catalog, approverOf(context, event.approverId), event.amount)
+        ?? checkChargeReason(catalog, event.reasonCode);
+    },
+    'CO-9 quoteApproval': (context, event) => {
+      assertEvent(event, 'APPROVE_QUOTE');
+      return checkQuoteApproval(catalog, context.transaction, approverOf(context, event.approverId));
     },
     'CO-8 tenderAccepted': (context, event) => {
       assertEvent(event, 'TENDER');
@@ -221,6 +228,7 @@ export function createRegisterMachine(catalog: Catalog) {
         assertEvent(event, 'OVERRIDE_CHARGE');
         return overrideCartCharge(cart, event.key, event.amount, event.reasonCode);
       }),
+      approveQuote: updateCart((cart) => ({ ...cart, orderType: 'customerOrder' })),
       recalculate: updateCart((cart, _event, context) => recalculateCart(catalog, cart, invoicedLineIds(context.transaction!))),
       beginEdit: assign({ transaction: ({ context, event }) => {
         assertEvent(event, 'RECALL_EDIT');
@@ -299,7 +307,10 @@ export function createRegisterMachine(catalog: Catalog) {
               SET_ORDER_TYPE: { actions: 'setOrderType' },
             },
           },
-          orderEdit: { meta: { refuses: { means: 'an order edit is in progress' } }, on: { ...cartEditing } },
+          orderEdit: {
+            meta: { refuses: { means: 'an order edit is in progress' } },
+            on: { ...cartEditing, APPROVE_QUOTE: { guard: 'CO-9 quoteApproval', actions: 'approveQuote' } },
+          },
           cancellation: {
             meta: { refuses: { means: 'a cancellation is in progress' } },
             on: { ADJUST_CANCELLATION_CHARGE: { guard: 'CO-11 cancellationChargeOverride', actions: 'adjustCancellationCharge' } },

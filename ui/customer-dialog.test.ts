@@ -4,6 +4,7 @@ import type { ChosenCustomer, CustomerDialog } from './customer-dialog.ts';
 import './customer-dialog.ts';
 import { alerts, allButtons, button, click, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 import { FakeStoreApi, demoSetup } from './testing/fake-store-api.ts';
+import { customerView } from './testing/till-views.ts';
 
 const matches = [
   { customerId: 'C-ANNA', account: 'C-ANNA', pendingSync: false, name: 'Anna Berg', email: 'anna@example.com', phone: null, type: 'person' },
@@ -205,5 +206,72 @@ describe('<customer-dialog> create', () => {
     await click(el, 'Create and add to sale');
     await expect(el).to.be.accessible();
     expectTouchSize(allButtons(el));
+  });
+});
+
+describe('<customer-dialog> edit', () => {
+  async function editing(view = customerView({ name: 'Anna Berg' })) {
+    const api = new FakeStoreApi(demoSetup());
+    const el = await fixture<CustomerDialog>(html`<customer-dialog .api=${api} registerId="R1" mode="edit" .customer=${view}></customer-dialog>`);
+    await settle(el);
+    return { el, api };
+  }
+
+  it('CU-1 the form is filled with the sale\'s customer and sends the edit as customer.edit takes it', async () => {
+    const { el, api } = await editing();
+    expect(input(el, 'name').value).to.equal('Anna Berg');
+    expect(input(el, 'addresses.0.street').value).to.equal('12 Pike St');
+    type(input(el, 'name'), 'Anna Lind');
+    type(input(el, 'phone'), '206 555 0123');
+    const changed = oneEvent(el, 'customer-changed');
+    await click(el, 'Save customer');
+    expect(api.commands).to.deep.equal([{
+      type: 'customer.edit', registerId: 'R1', customerId: 'C-ANNA',
+      changes: {
+        name: 'Anna Lind', email: null, phone: '206 555 0123',
+        addresses: [{ id: 'A-ANNA-HOME', street: '12 Pike St', city: 'Seattle', state: 'WA', zip: '98101', purpose: 'Home' }],
+        deliveryAddressId: null, attributes: {}, secondaryEmails: [], secondaryPhones: [],
+      },
+    }]);
+    await changed;
+    expect(deep(el, '[role="status"]').textContent).to.contain('Anna Lind saved');
+  });
+
+  it('CU-1 an edit refused at a field is shown at that field (changes.addresses.0.city)', async () => {
+    const { el, api } = await editing();
+    api.answerNext({ rule: 'VALIDATION', field: 'changes.addresses.0.city', message: 'changes.addresses.0.city: Too small' });
+    type(input(el, 'addresses.0.city'), '');
+    await click(el, 'Save customer');
+    expect(input(el, 'addresses.0.city').getAttribute('aria-invalid')).to.equal('true');
+    expect(alerts(el)).to.deep.equal(['VALIDATION: changes.addresses.0.city: Too small']);
+  });
+
+  it('CU-9 each address takes its own contact name and phone', async () => {
+    const { el, api } = await editing();
+    type(input(el, 'addresses.0.contactName'), 'Front desk');
+    type(input(el, 'addresses.0.contactPhone'), '(206) 555-0199');
+    await click(el, 'Save customer');
+    const changes = api.commands[0]!.changes as { addresses: unknown[] };
+    expect(changes.addresses[0]).to.deep.include({ contactName: 'Front desk', contactPhone: '(206) 555-0199' });
+  });
+
+  it('CU-5 issues a loyalty card with customer.issueLoyaltyCard and says which', async () => {
+    const { el, api } = await editing();
+    api.answerNext({ customerId: 'C-ANNA', accountNumber: 'C-ANNA', record: { loyaltyCardId: 'LC-000007' } });
+    await click(el, 'Issue loyalty card');
+    expect(api.commands).to.deep.equal([{ type: 'customer.issueLoyaltyCard', registerId: 'R1', customerId: 'C-ANNA' }]);
+    expect(deep(el, '[role="status"]').textContent).to.contain('Loyalty card LC-000007 issued');
+  });
+
+  it('CU-5 a customer pending sync can be neither edited nor given a card until it reaches headquarters', async () => {
+    const { el } = await editing(customerView({ customerId: 'g-new', name: 'Annika New', pendingSync: true }));
+    expect(deepAll(el, 'form[aria-label="Edit customer"]')).to.have.length(0);
+    expect(allButtons(el).map((b) => b.textContent!.trim())).to.not.include('Issue loyalty card');
+    expect(deep(el, '[role="note"]').textContent).to.contain('once it has an account');
+  });
+
+  it('CU-1 passes the accessibility audit while editing', async () => {
+    const { el } = await editing();
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,34 +1,49 @@
 /**
- * <customer-dialog>: add a customer to the sale (CO-1) or create one (CU-1..CU-6).
- * - Find: by name, account, email or phone (`GET /api/customers?q=`); customers created async show "Pending sync"
- *   (CU-4). Choosing one sends `register.setCustomer`.
- * - New customer: name, type, email, phone, addresses with their purpose (CU-3), the chain's customer attributes,
- *   and secondary emails/phones with marketing consent only when the set-up turns them on (CU-1). Sends
- *   `customer.create` (the customer joins the sale); a refusal is shown at the field the server names.
- * Emits `customer-chosen` with `{ customerId, name, account, pendingSync }` once the server accepted, or `close`.
+ * <customer-dialog>: add a customer to the sale (CO-1), create one (CU-1..CU-6) or edit the sale's customer.
+ * - Find: <customer-search> (CU-8); customers created async show "Pending sync" (CU-4).
+ * - New customer: name, type, email, phone, addresses with their purpose (CU-3) and contact (CU-9), the chain's
+ *   customer attributes, and secondary emails/phones with marketing consent only when the set-up turns them on
+ *   (CU-1). Sends `customer.create` (the customer joins the sale).
+ * - Edit (`.customer`): the same form filled in, sent as `customer.edit`; a loyalty card is issued with
+ *   `customer.issueLoyaltyCard`. A customer pending sync can be neither (CU-5): the form says so.
+ * A refusal is shown at the field the server names. Emits `customer-chosen` with `{ customerId, name, account,
+ * pendingSync }` once the server accepted a choice or a new customer, `customer-changed` after an edit or a card,
+ * or `close`.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { StoreApi } from './api.ts';
+import type { CommandAnswer, StoreApi } from './api.ts';
 import { screenStyles } from './styles.ts';
-import { tillStyles, unreachable, violationText, type CustomerMatch, type RuleViolation } from './till-shared.ts';
+import { tillStyles, unreachable, violationText, type CustomerView, type RuleViolation } from './till-shared.ts';
 import { cancelOrSubmit } from './till-dialog.ts';
+import './customer-search.ts';
 
 const PURPOSES = ['Home', 'Business', 'Office', 'POBox', 'Delivery', 'Invoice'] as const;
 const PURPOSE_LABEL: Record<string, string> = { POBox: 'PO box' };
 
 type CustomerType = 'person' | 'organization';
-interface AddressDraft { purpose: string; purposeChosen: boolean; street: string; city: string; state: string; zip: string }
+interface AddressDraft {
+  /** The customer's address this edits (none: a new one). */
+  id?: string;
+  purpose: string; purposeChosen: boolean; street: string; city: string; state: string; zip: string;
+  /** CU-9: who receives deliveries there (empty: the customer). */
+  contactName: string; contactPhone: string;
+}
 interface ContactDraft { value: string; marketingConsent: boolean }
 
 export interface ChosenCustomer { customerId: string; name: string; account: string; pendingSync: boolean }
 
 const defaultPurpose = (type: CustomerType) => (type === 'person' ? 'Home' : 'Business');
 
-/** The server's field for a customer.create refusal, as the form names it: `command.customer.email` -> `email`. */
+/**
+ * The server's field for a customer.create or customer.edit refusal, as the form names it:
+ * `command.customer.email` -> `email`, `changes.addresses.0.street` -> `addresses.0.street`.
+ */
 export function formField(field: string | undefined): string {
-  return (field ?? '').replace(/^command\./, '').replace(/^customer\./, '');
+  return (field ?? '').replace(/^command\./, '').replace(/^(customer|changes)\./, '').replace(/^deliveryAddressId$/, 'deliveryAddress');
 }
+
+const emptyAddress = (type: CustomerType): AddressDraft => ({ purpose: defaultPurpose(type), purposeChosen: false, street: '', city: '', state: '', zip: '', contactName: '', contactPhone: '' });
 
 @customElement('customer-dialog')
 export class CustomerDialog extends LitElement {
@@ -42,13 +57,15 @@ export class CustomerDialog extends LitElement {
   @property({ attribute: false }) accessor api: StoreApi | null = null;
   @property({ type: String }) accessor registerId = '';
   /** Open on the search ('find') or on the form ('create'). */
-  @property({ type: String }) accessor mode: 'find' | 'create' = 'find';
+  /** Open on the search ('find'), on the form ('create'), or on the sale's customer ('edit'). */
+  @property({ type: String }) accessor mode: 'find' | 'create' | 'edit' = 'find';
+  /** The customer to edit (mode 'edit'). */
+  @property({ attribute: false }) accessor customer: CustomerView | null = null;
 
-  @state() accessor query = '';
-  @state() accessor results: CustomerMatch[] | null = null;
-  @state() accessor searchError: RuleViolation | null = null;
   @state() accessor busy = false;
   @state() accessor error: RuleViolation | null = null;
+  /** What the last edit or card did, in words. */
+  @state() accessor saved: string | null = null;
 
   @state() accessor name = '';
   @state() accessor type: CustomerType = 'person';
@@ -60,47 +77,34 @@ export class CustomerDialog extends LitElement {
   @state() accessor secondaryEmails: ContactDraft[] = [];
   @state() accessor secondaryPhones: ContactDraft[] = [];
 
+  /** The customer the form was filled from (filled once per customer, so typing is not overwritten by the feed). */
+  private filledFrom: string | null = null;
+
   private get setup() {
     return this.api!.setup;
   }
 
-  // --- Find ---
-
-  private async search(event?: Event): Promise<void> {
-    event?.preventDefault();
-    const q = this.query.trim();
-    if (q.length < 2) {
-      this.searchError = { rule: 'VALIDATION', field: 'q', message: 'type at least 2 characters of a name, account, email or phone' };
-      this.results = null;
-      return;
-    }
-    this.busy = true;
-    this.searchError = null;
-    try {
-      const body = await this.api!.get<{ customers: CustomerMatch[] }>(`customers?q=${encodeURIComponent(q)}`);
-      this.results = body.customers;
-    } catch (error) {
-      this.searchError = unreachable(error);
-    } finally {
-      this.busy = false;
-    }
+  override willUpdate(): void {
+    if (this.mode === 'edit' && this.customer !== null && this.filledFrom !== this.customer.customerId) this.fill(this.customer);
   }
 
-  private async choose(customer: CustomerMatch): Promise<void> {
-    this.busy = true;
-    this.searchError = null;
-    try {
-      const answer = await this.api!.command({ type: 'register.setCustomer', registerId: this.registerId, customerId: customer.customerId });
-      if (!answer.ok) {
-        this.searchError = answer.error;
-        return;
-      }
-      this.chosen({ customerId: customer.customerId, name: customer.name, account: customer.account, pendingSync: customer.pendingSync });
-    } catch (error) {
-      this.searchError = unreachable(error);
-    } finally {
-      this.busy = false;
-    }
+  /** CU-1: the form as the customer is now. */
+  private fill(customer: CustomerView): void {
+    const { record } = customer;
+    this.filledFrom = customer.customerId;
+    this.name = record.name;
+    this.type = record.type;
+    this.email = record.email ?? '';
+    this.phone = record.phone ?? '';
+    this.addresses = record.addresses.map((a) => ({
+      id: a.id, purpose: a.purpose, purposeChosen: true, street: a.street, city: a.city, state: a.state, zip: a.zip,
+      contactName: a.contactName ?? '', contactPhone: a.contactPhone ?? '',
+    }));
+    const delivery = record.addresses.findIndex((a) => a.id === record.deliveryAddressId);
+    this.deliveryAddress = delivery < 0 ? '' : String(delivery);
+    this.attributeValues = Object.fromEntries(Object.entries(record.attributes).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)]));
+    this.secondaryEmails = record.secondaryEmails.map((e) => ({ value: e.address, marketingConsent: e.marketingConsent }));
+    this.secondaryPhones = record.secondaryPhones.map((p) => ({ value: p.number, marketingConsent: p.marketingConsent }));
   }
 
   private chosen(detail: ChosenCustomer): void {
@@ -109,18 +113,23 @@ export class CustomerDialog extends LitElement {
 
   // --- Create ---
 
+  /** The addresses as the commands take them (empty fields left out; an edited one keeps its id). */
+  private addressDrafts(): Record<string, unknown>[] {
+    const given = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
+    return this.addresses.map((a) => ({
+      ...(a.id === undefined ? {} : { id: a.id }),
+      street: a.street.trim(), city: a.city.trim(), ...given('state', a.state), ...given('zip', a.zip), purpose: a.purpose,
+      ...given('contactName', a.contactName), ...given('contactPhone', a.contactPhone),
+    }));
+  }
+
   /** The draft as `customer.create` takes it (empty fields left out). */
   draft(): Record<string, unknown> {
     const customer: Record<string, unknown> = { name: this.name.trim(), type: this.type };
     if (this.email.trim() !== '') customer.email = this.email.trim();
     if (this.phone.trim() !== '') customer.phone = this.phone.trim();
     if (this.addresses.length > 0) {
-      customer.addresses = this.addresses.map((a) => ({
-        street: a.street.trim(), city: a.city.trim(),
-        ...(a.state.trim() === '' ? {} : { state: a.state.trim() }),
-        ...(a.zip.trim() === '' ? {} : { zip: a.zip.trim() }),
-        purpose: a.purpose,
-      }));
+      customer.addresses = this.addressDrafts();
       if (this.deliveryAddress !== '') customer.deliveryAddress = Number(this.deliveryAddress);
     }
     const attributes: Record<string, unknown> = {};
@@ -134,33 +143,86 @@ export class CustomerDialog extends LitElement {
     }
     if (Object.keys(attributes).length > 0) customer.attributes = attributes;
     if (this.setup.secondaryContacts) {
-      const emails = this.secondaryEmails.filter((e) => e.value.trim() !== '');
-      const phones = this.secondaryPhones.filter((p) => p.value.trim() !== '');
-      if (emails.length > 0) customer.secondaryEmails = emails.map((e) => ({ address: e.value.trim(), marketingConsent: e.marketingConsent }));
-      if (phones.length > 0) customer.secondaryPhones = phones.map((p) => ({ number: p.value.trim(), marketingConsent: p.marketingConsent }));
+      const { secondaryEmails, secondaryPhones } = this.secondaryContacts();
+      if (secondaryEmails.length > 0) customer.secondaryEmails = secondaryEmails;
+      if (secondaryPhones.length > 0) customer.secondaryPhones = secondaryPhones;
     }
     return customer;
   }
 
-  private async create(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private secondaryContacts() {
+    return {
+      secondaryEmails: this.secondaryEmails.filter((e) => e.value.trim() !== '').map((e) => ({ address: e.value.trim(), marketingConsent: e.marketingConsent })),
+      secondaryPhones: this.secondaryPhones.filter((p) => p.value.trim() !== '').map((p) => ({ number: p.value.trim(), marketingConsent: p.marketingConsent })),
+    };
+  }
+
+  /**
+   * CU-1: the edit as `customer.edit` takes it: every field of the form (a cleared email or phone is removed, the
+   * address list replaces the customer's). The delivery address is named by id, so a new one can be chosen once saved.
+   */
+  changes(): Record<string, unknown> {
+    const { attributes = {} } = this.draft() as { attributes?: Record<string, unknown> };
+    const delivery = this.deliveryAddress === '' ? null : this.addresses[Number(this.deliveryAddress)]?.id;
+    return {
+      name: this.name.trim(),
+      email: this.email.trim() === '' ? null : this.email.trim(),
+      phone: this.phone.trim() === '' ? null : this.phone.trim(),
+      addresses: this.addressDrafts(),
+      ...(delivery === undefined ? {} : { deliveryAddressId: delivery }),
+      attributes,
+      ...(this.setup.secondaryContacts && this.customer?.pendingSync !== true ? this.secondaryContacts() : {}),
+    };
+  }
+
+  /** Sends a customer command; a refusal is shown at its field. The accepted answer, or null. */
+  private async sendCustomerCommand(command: Record<string, unknown>): Promise<(CommandAnswer & { ok: true }) | null> {
     this.busy = true;
     this.error = null;
+    this.saved = null;
     try {
-      const answer = await this.api!.command({ type: 'customer.create', registerId: this.registerId, customer: this.draft() });
-      if (!answer.ok) {
-        this.error = answer.error;
-        await this.updateComplete;
-        this.focusField(formField(answer.error.field));
-        return;
-      }
-      const result = answer.result as { customerId: string; account: string };
-      this.chosen({ customerId: result.customerId, name: this.name.trim(), account: result.account, pendingSync: result.account === 'Pending sync' });
+      const answer = await this.api!.command(command);
+      if (answer.ok) return answer;
+      this.error = answer.error;
+      await this.updateComplete;
+      this.focusField(formField(answer.error.field));
     } catch (error) {
       this.error = unreachable(error);
     } finally {
       this.busy = false;
     }
+    return null;
+  }
+
+  private async save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const customer = this.customer!;
+    const answer = await this.sendCustomerCommand({ type: 'customer.edit', registerId: this.registerId, customerId: customer.customerId, changes: this.changes() });
+    if (answer === null) return;
+    this.saved = `${this.name.trim()} saved.`;
+    this.changed(answer);
+  }
+
+  /** CU-5: a loyalty card, made at headquarters once the customer exists there. */
+  private async issueCard(): Promise<void> {
+    const customer = this.customer!;
+    const answer = await this.sendCustomerCommand({ type: 'customer.issueLoyaltyCard', registerId: this.registerId, customerId: customer.customerId });
+    if (answer === null) return;
+    const card = (answer.result.record as { loyaltyCardId?: string } | undefined)?.loyaltyCardId;
+    this.saved = `Loyalty card ${card ?? ''} issued to ${customer.record.name}.`;
+    this.changed(answer);
+  }
+
+  private changed(answer: CommandAnswer & { ok: true }): void {
+    this.dispatchEvent(new CustomEvent('customer-changed', { detail: answer.result, bubbles: true, composed: true }));
+  }
+
+  private async create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const answer = await this.sendCustomerCommand({ type: 'customer.create', registerId: this.registerId, customer: this.draft() });
+    if (answer === null) return;
+    const result = answer.result as { customerId: string; account: string };
+    this.chosen({ customerId: result.customerId, name: this.name.trim(), account: result.account, pendingSync: result.account === 'Pending sync' });
   }
 
   private focusField(field: string): void {
@@ -170,7 +232,7 @@ export class CustomerDialog extends LitElement {
   /** Every field the form has (so that an error it cannot place is shown at the top). */
   private fieldKeys(): Set<string> {
     const keys = new Set(['name', 'type', 'email', 'phone', 'deliveryAddress', 'addresses', 'attributes', 'secondaryEmails', 'secondaryPhones']);
-    this.addresses.forEach((_a, i) => ['street', 'city', 'state', 'zip', 'purpose', 'country'].forEach((k) => keys.add(`addresses.${i}.${k}`)));
+    this.addresses.forEach((_a, i) => ['street', 'city', 'state', 'zip', 'purpose', 'country', 'contactName', 'contactPhone'].forEach((k) => keys.add(`addresses.${i}.${k}`)));
     this.setup.customerAttributes.forEach((a) => keys.add(`attributes.${a.name}`));
     this.secondaryEmails.forEach((_e, i) => { keys.add(`secondaryEmails.${i}`); keys.add(`secondaryEmails.${i}.address`); });
     this.secondaryPhones.forEach((_p, i) => { keys.add(`secondaryPhones.${i}`); keys.add(`secondaryPhones.${i}.number`); });
@@ -212,48 +274,42 @@ export class CustomerDialog extends LitElement {
   }
 
   override render() {
+    if (this.mode === 'edit') {
+      return html`<till-dialog heading="Customer ${this.customer?.record.name ?? ''}" size="wide">${this.renderEdit()}</till-dialog>`;
+    }
     return html`
       <till-dialog heading="Customer" size="wide">
         <div class="tabs" role="group" aria-label="Find or create a customer">
           <button type="button" aria-pressed=${this.mode === 'find' ? 'true' : 'false'} @click=${() => { this.mode = 'find'; }}>Find customer</button>
           <button type="button" aria-pressed=${this.mode === 'create' ? 'true' : 'false'} @click=${() => { this.mode = 'create'; }}>New customer</button>
         </div>
-        ${this.mode === 'find' ? this.renderFind() : this.renderCreate()}
+        ${this.mode === 'find' ? html`
+          <customer-search .api=${this.api} .registerId=${this.registerId}></customer-search>
+          <div class="actions"><button type="button" @click=${() => { this.mode = 'create'; }}>New customer...</button></div>` : this.renderForm()}
       </till-dialog>`;
   }
 
-  private renderFind() {
+  /** CU-1, CU-5: the sale's customer: its loyalty card, and the form to edit it (neither while pending sync). */
+  private renderEdit() {
+    const customer = this.customer;
+    if (customer === null) return html`<p class="muted">No customer in the sale.</p>`;
+    const card = customer.record.loyaltyCardId;
     return html`
-      <div style="display: grid; gap: 0.75rem">
-        <form class="row" role="search" @submit=${this.search} novalidate>
-          <label style="flex: 1">Name, account, email or phone
-            <input name="q" type="search" .value=${this.query} @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value; }}>
-          </label>
-          <button type="submit" class="primary" ?disabled=${this.busy} style="align-self: flex-end">Search</button>
-        </form>
-        ${this.searchError === null ? null : html`<div class="error" role="alert">${violationText(this.searchError)}</div>`}
-        ${this.results === null ? null : this.results.length === 0
-          ? html`<p class="muted" role="status">No customer matches "${this.query.trim()}".</p>`
-          : html`
-            <table class="results">
-              <caption class="sr-only">Customers found</caption>
-              <thead><tr><th scope="col">Name</th><th scope="col">Account</th><th scope="col">Email</th><th scope="col">Phone</th><th scope="col"><span class="sr-only">Choose</span></th></tr></thead>
-              <tbody>
-                ${this.results.map((c) => html`
-                  <tr data-customer=${c.customerId}>
-                    <td><strong>${c.name}</strong><br><span class="muted">${c.type === 'organization' ? 'Organization' : 'Person'}</span></td>
-                    <td>${c.pendingSync ? html`<span class="pill warn">Pending sync</span>` : c.account}</td>
-                    <td>${c.email ?? ''}</td>
-                    <td>${c.phone ?? ''}</td>
-                    <td><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.choose(c)} aria-label="Add to sale: ${c.name}">Add to sale</button></td>
-                  </tr>`)}
-              </tbody>
-            </table>`}
-        <div class="actions"><button type="button" @click=${() => { this.mode = 'create'; }}>New customer...</button></div>
-      </div>`;
+      <div class="row" data-section="loyalty" style="justify-content: space-between">
+        <span>${customer.pendingSync ? html`<span class="pill warn">Pending sync</span>` : html`Account <strong>${customer.account}</strong>`}
+          ${card === undefined ? html`<span class="muted">No loyalty card</span>` : html`<span class="pill ok">Loyalty card ${card}</span>`}</span>
+        ${card === undefined && !customer.pendingSync ? html`<button type="button" ?disabled=${this.busy} @click=${this.issueCard}>Issue loyalty card</button>` : null}
+      </div>
+      ${this.saved === null ? null : html`<div class="notice" role="status">${this.saved}</div>`}
+      ${customer.pendingSync ? html`
+        <p class="warning" role="note">This customer is waiting to reach headquarters: it can be edited and given a loyalty card once it has an account.</p>
+        ${this.error === null ? null : html`<div class="error" role="alert">${violationText(this.error)}</div>`}
+        <div class="actions"><button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }))}>Close</button></div>` : this.renderForm()}`;
   }
 
-  private renderCreate() {
+  /** The customer's fields: a new customer's (mode 'create') or the sale's customer's (mode 'edit'). */
+  private renderForm() {
+    const editing = this.mode === 'edit';
     const { customerAttributes, secondaryContacts } = this.setup;
     const general = this.error !== null && !this.fieldKeys().has(formField(this.error.field)) ? this.error : null;
     const name = this.fieldState('name');
@@ -264,7 +320,7 @@ export class CustomerDialog extends LitElement {
     const addressesError = this.fieldState('addresses');
     const attributesError = this.fieldState('attributes');
     return html`
-      <form aria-label="New customer" @submit=${this.create} novalidate style="display: grid; gap: 1rem">
+      <form aria-label=${editing ? 'Edit customer' : 'New customer'} @submit=${editing ? this.save : this.create} novalidate style="display: grid; gap: 1rem">
         ${general === null ? null : html`<div class="error" role="alert">${violationText(general)}${general.field === undefined ? '' : html` <span class="muted">(${general.field})</span>`}</div>`}
         <div class="grid2">
           <div style="display: grid; gap: 0.25rem">
@@ -274,7 +330,7 @@ export class CustomerDialog extends LitElement {
           </div>
           <div style="display: grid; gap: 0.25rem">
             <label>Type
-              <select data-field="type" name="type" .value=${this.type} @change=${(e: Event) => this.setType((e.target as HTMLSelectElement).value as CustomerType)}
+              <select data-field="type" name="type" .value=${this.type} ?disabled=${editing} @change=${(e: Event) => this.setType((e.target as HTMLSelectElement).value as CustomerType)}
                 aria-invalid=${type.invalid} aria-describedby=${type.describedBy}>
                 <option value="person" ?selected=${this.type === 'person'}>Person</option>
                 <option value="organization" ?selected=${this.type === 'organization'}>Organization</option>
@@ -299,7 +355,7 @@ export class CustomerDialog extends LitElement {
           ${addressesError.message}
           ${this.addresses.map((a, i) => this.renderAddress(a, i))}
           <div class="row">
-            <button type="button" @click=${() => { this.addresses = [...this.addresses, { purpose: defaultPurpose(this.type), purposeChosen: false, street: '', city: '', state: '', zip: '' }]; }}>Add address</button>
+            <button type="button" @click=${() => { this.addresses = [...this.addresses, emptyAddress(this.type)]; }}>Add address</button>
             ${this.addresses.length === 0 ? null : html`
               <label style="flex: 1">Delivery address
                 <select data-field="deliveryAddress" name="deliveryAddress" @change=${(e: Event) => { this.deliveryAddress = (e.target as HTMLSelectElement).value; }}
@@ -331,7 +387,7 @@ export class CustomerDialog extends LitElement {
             </div>
           </fieldset>` : null}
 
-        ${cancelOrSubmit(this, 'Create and add to sale', this.busy)}
+        ${cancelOrSubmit(this, editing ? 'Save customer' : 'Create and add to sale', this.busy)}
       </form>`;
   }
 
@@ -361,7 +417,10 @@ export class CustomerDialog extends LitElement {
           ${field('city', 'City')}
           ${field('state', 'State')}
           ${field('zip', 'ZIP')}
+          ${field('contactName', 'Contact name')}
+          ${field('contactPhone', 'Contact phone')}
         </div>
+        <p class="muted" style="margin: 0">Contact left empty: deliveries here go to the customer (name and phone).</p>
         ${this.fieldState(`addresses.${i}.country`).message}
         <div class="actions"><button type="button" class="danger" @click=${() => this.removeAddress(i)}>Remove address ${i + 1}</button></div>
       </div>`;

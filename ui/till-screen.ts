@@ -30,6 +30,7 @@ import {
   type CustomerView, type RegisterView, type RuleViolation, type SyncView, type Transaction,
 } from './till-shared.ts';
 import type { AmountChoice } from './amount-dialog.ts';
+import type { ChargeAddition, ChargeOverride } from './charges-dialog.ts';
 import type { ChosenCustomer } from './customer-dialog.ts';
 import type { DeliveryAction, DeliveryScope } from './delivery-dialog.ts';
 import type { Recalled } from './order-recall.ts';
@@ -37,6 +38,7 @@ import type { ReturnLineChoice } from './return-dialog.ts';
 import type { TenderChoice } from './tender-panel.ts';
 import './amount-dialog.ts';
 import './approval-dialog.ts';
+import './charges-dialog.ts';
 import './customer-dialog.ts';
 import './delivery-dialog.ts';
 import './order-recall.ts';
@@ -51,7 +53,8 @@ type Area = 'shift' | 'pad' | 'cart' | 'operations' | 'tender' | 'return' | 'can
 type Permission = 'depositOverride' | 'chargeOverride' | 'managerOverride' | 'priceOverride';
 
 type Dialog =
-  | { kind: 'customer'; mode: 'find' | 'create' }
+  | { kind: 'customer'; mode: 'find' | 'create' | 'edit' }
+  | { kind: 'charges' }
   | { kind: 'delivery'; action: DeliveryAction; scope: DeliveryScope }
   | { kind: 'recall' }
   | { kind: 'return' }
@@ -428,6 +431,41 @@ export class TillScreen extends LitElement {
     await this.sendDialogCommand(command, 'chargeOverride', `Charge override: ${dialog.chargeCode} to ${money(event.detail.amount, currency)}`);
   }
 
+  /** CH-1 / CH-4 from the charges dialog: the shipping charge entered by hand needs no permission, other charges do. */
+  private async addCharge(event: CustomEvent<ChargeAddition>): Promise<void> {
+    const { currency, manualShippingChargeCode } = this.api!.setup;
+    const charge = event.detail;
+    const command = this.registerCommand('register.addCharge', { ...charge });
+    const reason = `Charge ${charge.chargeCode}: ${money(charge.amount, currency)}`;
+    if (charge.level === 'header' && charge.chargeCode === manualShippingChargeCode) {
+      const answer = await this.send(command, 'operations');
+      this.setError('operations', null);
+      if (answer.ok) this.closeDialog();
+      else this.dialogError = answer.error;
+      return;
+    }
+    await this.sendDialogCommand(command, 'chargeOverride', reason);
+  }
+
+  private async overrideChargeOf(event: CustomEvent<ChargeOverride>): Promise<void> {
+    const { key, chargeCode, amount, reasonCode } = event.detail;
+    const command = this.registerCommand('register.overrideCharge', { key, amount, reasonCode });
+    await this.sendDialogCommand(command, 'chargeOverride', `Charge override: ${chargeCode} to ${money(amount, this.api!.setup.currency)}`);
+  }
+
+  /** CO-9: the recalled quote becomes an order (a manager's override); the tender that finishes collects the deposit. */
+  private async approveQuote(): Promise<void> {
+    const command = this.registerCommand('register.approveQuote');
+    const orderId = this.register?.transaction?.order?.orderId ?? '';
+    const done = () => { this.notice = `Quote ${orderId} approved: take the deposit to place the order.`; };
+    if (!this.mayAlone('managerOverride')) {
+      this.askApproval({ reason: `Approve quote ${orderId} into an order`, command, needed: null, area: 'operations', done });
+      return;
+    }
+    const answer = await this.send(command, 'operations');
+    if (answer.ok) done();
+  }
+
   private async adjustCancellationCharge(event: CustomEvent<AmountChoice>): Promise<void> {
     const currency = this.api!.setup.currency;
     const command = this.registerCommand('register.adjustCancellationCharge', { amount: event.detail.amount });
@@ -508,6 +546,12 @@ export class TillScreen extends LitElement {
   private async setReturnLines(event: CustomEvent<{ lines: ReturnLineChoice[]; invoiceId?: string }>): Promise<void> {
     const { lines, invoiceId } = event.detail;
     await this.send(this.registerCommand('register.setReturnLines', invoiceId === undefined ? { lines } : { lines, invoiceId }), 'return');
+  }
+
+  /** CU-1 / CU-5: the customer was edited or got a card: read it again (the dialog stays open to say so). */
+  private customerChanged(): void {
+    const customerId = this.customer?.customerId;
+    if (customerId !== undefined) void this.loadCustomer(customerId);
   }
 
   private customerChosen(event: CustomEvent<ChosenCustomer>): void {
@@ -650,10 +694,12 @@ export class TillScreen extends LitElement {
         ${customerId === null ? html`<span class="muted">No customer</span>` : html`
           <span><strong>${view?.record.name ?? customerId}</strong>
             ${view === null ? null : view.pendingSync ? html`<span class="pill warn">Pending sync</span>` : html`<span class="muted">${view.account}</span>`}</span>`}
-        ${canChange ? html`
+        ${canChange || view !== null ? html`
           <span class="row">
+            ${view === null ? null : html`<button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'edit' })}>Edit customer</button>`}
+            ${canChange ? html`
             <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'find' })}>${customerId === null ? 'Add customer' : 'Change customer'}</button>
-            <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'create' })}>New customer</button>
+            <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'create' })}>New customer</button>` : null}
           </span>` : null}
       </div>`;
   }
@@ -759,6 +805,9 @@ export class TillScreen extends LitElement {
                 @click=${() => this.send(this.registerCommand('register.setOrderType', { orderType: transaction.cart.orderType === 'quote' ? 'customerOrder' : 'quote' }), 'operations')}>
                 Quote</button>` : null}
             <button type="button" ?disabled=${b} @click=${() => this.openDialog({ kind: 'deposit' })}>Deposit override</button>
+            <button type="button" ?disabled=${b} @click=${() => this.openDialog({ kind: 'charges' })}>Charges</button>
+            ${transaction.kind === 'orderEdit' && transaction.order?.isQuote === true && transaction.cart.orderType === 'quote' ? html`
+              <button type="button" class="primary" ?disabled=${b} @click=${this.approveQuote}>Approve quote</button>` : null}
             <button type="button" ?disabled=${b} @click=${() => this.send(this.registerCommand('register.recalculate'), 'operations')}>Recalculate</button>
           </div>` : null}
         <div class="group">
@@ -803,7 +852,11 @@ export class TillScreen extends LitElement {
     const close = () => this.closeDialog();
     switch (dialog.kind) {
       case 'customer':
-        return html`<customer-dialog .api=${api} .registerId=${this.registerId} .mode=${dialog.mode} @customer-chosen=${this.customerChosen} @close=${close}></customer-dialog>`;
+        return html`<customer-dialog .api=${api} .registerId=${this.registerId} .mode=${dialog.mode} .customer=${this.customer}
+          @customer-chosen=${this.customerChosen} @customer-changed=${this.customerChanged} @close=${close}></customer-dialog>`;
+      case 'charges':
+        return html`<charges-dialog .setup=${setup} .transaction=${transaction} .error=${this.dialogError} ?busy=${this.busy}
+          @add-charge=${this.addCharge} @override-charge=${this.overrideChargeOf} @close=${close}></charges-dialog>`;
       case 'delivery':
         return html`<delivery-dialog .setup=${setup} .api=${api} .action=${dialog.action} .scope=${dialog.scope} .lines=${transaction?.cart.lines ?? []}
           .selectedLineId=${transaction?.cart.selectedLineId ?? null} .customer=${this.customer} .error=${this.dialogError} ?busy=${this.busy}

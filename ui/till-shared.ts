@@ -20,7 +20,7 @@ export type CartCharge = Transaction['cart']['charges'][number];
 /** The `store:<id>` room's link to headquarters (the queue as a count). */
 export type SyncView = LinkView;
 
-/** `GET /api/customers?q=`: one match. */
+/** `GET /api/customers?q=&scope=`: one match (CU-8: what matched, and whether this store's address book holds it). */
 export interface CustomerMatch {
   customerId: string;
   account: string;
@@ -29,6 +29,10 @@ export interface CustomerMatch {
   email: string | null;
   phone: string | null;
   type: string;
+  loyaltyCardId?: string | null;
+  matchedOn?: string;
+  inAddressBook?: boolean;
+  homeStore?: string | null;
 }
 
 /** What a till command needs to know about the screen it runs on. */
@@ -90,7 +94,10 @@ export function deliveryText(setup: Setup, delivery: CartLine['delivery']): stri
     }
     case 'ship': {
       const mode = setup.shipModes.find((m) => m.code === delivery.modeCode)?.name ?? delivery.modeCode;
-      const to = delivery.address === undefined ? '' : ` to ${delivery.address.street}, ${delivery.address.city}`;
+      const address = delivery.address;
+      // CU-9: who receives it at that address.
+      const contact = address?.contactName === undefined ? '' : ` (${[address.contactName, address.contactPhone].filter((c) => c !== undefined).join(', ')})`;
+      const to = address === undefined ? '' : ` to ${address.street}, ${address.city}${contact}`;
       return `Ship: ${mode} from ${where}${to}${date}`;
     }
   }

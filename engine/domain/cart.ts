@@ -11,6 +11,7 @@ import type { Address, Customer, DeliveryKind, Store } from './config.ts';
 import { formatMoney, type Minor } from './money.ts';
 import { checkLineAmount, checkLineCount } from './limits.ts';
 import { amountDue, defaultDepositRate, isCustomerOrder, orderTotals, type AmountDue, type LineDelivery, type SalesLine } from './sales.ts';
+import { withContact } from './customers.ts';
 import { taxRateFor } from './tax.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
@@ -223,9 +224,11 @@ export function resolveDelivery(catalog: Catalog, cart: Cart, request: DeliveryR
     return violation('CO-3', `ship-from must be one of the store's ship locations: ${offered.join(', ') || 'none'}`, 'locationId');
   }
   if (cart.customerId === null) return violation('CO-1', 'add a customer before shipping: the address comes from the customer', 'customerId');
-  const address = request.address ?? customerAddress(catalog.customers.get(cart.customerId)!);
+  const customer = catalog.customers.get(cart.customerId)!;
+  const address = request.address ?? customerAddress(customer);
   if (address === undefined) return violation('CO-3', 'the customer has no address to ship to', 'address');
-  return { kind: 'ship', modeCode: mode.code, locationId, address, date: request.date };
+  // CU-9: the order ships to the address's contact (the customer unless the address names another).
+  return { kind: 'ship', modeCode: mode.code, locationId, address: withContact(address, customer), date: request.date };
 }
 
 export function setDelivery(catalog: Catalog, cart: Cart, lineIds: readonly string[], delivery: LineDelivery): Cart {
@@ -238,6 +241,13 @@ export function setDelivery(catalog: Catalog, cart: Cart, lineIds: readonly stri
 export function checkChargeOverride(catalog: Catalog, operatorId: string, amount: Minor): RuleViolation | null {
   if (!Number.isInteger(amount) || amount < 0) return violation('VALIDATION', 'the amount must be zero or more', 'amount');
   return hasPermission(catalog, operatorId, 'chargeOverride') ? null : lacksPermission(catalog, 'chargeOverride', 'CH-4', 'operatorId');
+}
+
+/** CH-4: a reason code given with a manual charge or an override is one the chain lists (when it lists any). */
+export function checkChargeReason(catalog: Catalog, reasonCode: string | undefined): RuleViolation | null {
+  const codes = catalog.config.parameters.chargeReasonCodes;
+  if (reasonCode === undefined || codes.length === 0 || codes.includes(reasonCode)) return null;
+  return violation('CH-4', `reason code "${reasonCode}" is not one of ${codes.join(', ')}`, 'reasonCode');
 }
 
 export function checkManualCharge(catalog: Catalog, cart: Cart, charge: { level: 'header' | 'line'; lineId?: string | undefined; chargeCode: string; amount: Minor }, operatorId: string): RuleViolation | null {

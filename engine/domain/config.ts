@@ -10,12 +10,17 @@ const minor = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
 const nonNegativeMinor = minor.nonnegative();
 const basisPoints = z.number().int().min(0).max(10_000);
 
+export const phoneSchema = z.string().min(3).max(32).regex(/^\+?[0-9 ()./-]+$/, 'expected a phone number (digits, spaces, + ( ) - . /)');
+
 export const addressSchema = z.object({
   street: z.string().min(1),
   city: z.string().min(1),
   state: z.string().default(''),
   zip: z.string().default(''),
   country: z.string().length(3),
+  /** CU-9: who receives deliveries at this address, and their phone (absent: the customer's). */
+  contactName: z.string().trim().min(1).max(100).optional(),
+  contactPhone: phoneSchema.optional(),
 });
 export type Address = z.infer<typeof addressSchema>;
 
@@ -120,7 +125,6 @@ export type CustomerAddress = z.infer<typeof customerAddressSchema>;
 export const customerTypes = ['person', 'organization'] as const;
 export const receiptOptions = ['print', 'email', 'both'] as const;
 export const emailSchema = z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address like name@example.com');
-export const phoneSchema = z.string().min(3).max(32).regex(/^\+?[0-9 ()./-]+$/, 'expected a phone number (digits, spaces, + ( ) - . /)');
 /** CU-1: a customer attribute's value. */
 export const attributeValueSchema = z.union([z.string().max(200), z.number(), z.boolean()]);
 export type AttributeValue = z.infer<typeof attributeValueSchema>;
@@ -278,6 +282,8 @@ export const parametersSchema = z.object({
   refundShippingCharges: z.boolean().default(false),
   maxShippingRefundWithoutApproval: nonNegativeMinor.default(0),
   returnReasonCodes: z.array(id).min(1),
+  /** CH-4: the reason codes a manual charge or an override may give (none listed: any code is taken). */
+  chargeReasonCodes: z.array(id).default([]),
   /** CU-1: the feature "secondary emails and phones with marketing consent". */
   secondaryContacts: z.boolean().default(false),
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Catalog } from './catalog.ts';
 import {
   attributeValueSchema, customerTypes, emailSchema, phoneSchema, receiptOptions, secondaryEmailSchema, secondaryPhoneSchema,
-  type AttributeValue, type Customer, type CustomerAddress,
+  type Address, type AttributeValue, type Customer, type CustomerAddress,
 } from './config.ts';
 import { isViolation, violation, type RuleViolation } from './violation.ts';
 
@@ -22,6 +22,8 @@ export const addressDraftSchema = z.object({
   zip: z.string().max(20).default(''),
   country: z.string().length(3).optional(),
   purpose: z.enum(addressPurposes).optional(),
+  contactName: z.string().trim().min(1).max(100).optional(),
+  contactPhone: phoneSchema.optional(),
 }).strict();
 export type AddressDraft = z.input<typeof addressDraftSchema>;
 
@@ -106,6 +108,8 @@ function addressesOf(catalog: Catalog, storeId: string, type: Customer['type'], 
     out.push({
       id: draft.id ?? freshId(), street: draft.street, city: draft.city, state: draft.state ?? '', zip: draft.zip ?? '',
       country: draft.country ?? country, purpose: draft.purpose ?? (type === 'person' ? 'Home' : 'Business'),
+      ...(draft.contactName === undefined ? {} : { contactName: draft.contactName }),
+      ...(draft.contactPhone === undefined ? {} : { contactPhone: draft.contactPhone }),
     });
   }
   return out;
@@ -173,6 +177,12 @@ export function editCustomer(catalog: Catalog, storeId: string, record: Customer
   return edited;
 }
 
+/** CU-9: who receives a delivery at an address: its own contact, else the customer (name and phone each). */
+export function withContact<A extends Address>(address: A, customer: Pick<Customer, 'name' | 'phone'>): A & { contactName: string } {
+  const contactPhone = address.contactPhone ?? customer.phone;
+  return { ...address, contactName: address.contactName ?? customer.name, ...(contactPhone === undefined ? {} : { contactPhone }) };
+}
+
 /** CU-4: what the register shows as the customer's account: its number, or "Pending sync" until it has one. */
 export function accountLabel(accountNumber: string | null): string {
   return accountNumber ?? 'Pending sync';
@@ -190,6 +200,8 @@ export interface CustomerContext {
   createdAt: number;
   /** The headquarters master data version last applied (SY-4); 0 before any. */
   version: number;
+  /** CU-8: other stores that opened it from a search across all stores (their address books hold it too). */
+  addressBooks?: string[];
 }
 
 /** CU-4: headquarters' account is for this very customer. */

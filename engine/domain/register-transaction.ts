@@ -199,6 +199,16 @@ export function checkEditOfLine(transaction: RegisterTransaction, lineId: string
 }
 
 /** The operator whose permissions an operation needs: the approver, else the operator on the shift. */
+/**
+ * CO-9: a quote recalled at the till is approved into a sales order with the same lines; the deposit is then due
+ * (CO-5). Approving is a manager's override (ST-5, decision): the operator's, or an approving manager's.
+ */
+export function checkQuoteApproval(catalog: Catalog, transaction: RegisterTransaction | null, approverId: string): RuleViolation | null {
+  if (transaction?.kind !== 'orderEdit' || transaction.order?.isQuote !== true) return violation('CO-9', 'only a quote recalled for edit can be approved into an order', 'registerId');
+  if (transaction.cart.orderType !== 'quote') return violation('CO-9', `quote ${transaction.order.orderId} is already approved: finish with a tender to collect the deposit`, 'registerId');
+  return hasPermission(catalog, approverId, 'managerOverride') ? null : violation('CO-9', 'approving a quote into an order needs the managerOverride permission', 'approverId');
+}
+
 export function approverOf(context: RegisterContext, approverId: string | undefined): string {
   return approverId ?? context.operatorId ?? '';
 }

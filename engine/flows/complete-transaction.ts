@@ -91,7 +91,10 @@ function saveOrderEdit(scope: CommandScope, registerId: string, storeId: string,
   const invoices = registerInvoices(scope, { lines, charges: cart.charges, invoices: current.invoices, payments: current.payments }, edited.carriedOut);
   moveShelf(scope, storeId, 'SOLD_AT_REGISTER', productQuantities({ lines }, edited.carriedOut));
   scope.send('order', orderId, { type: 'SAVE_EDIT', registerId, lines, charges: cart.charges, depositOverride: cart.depositOverride, cardToken: transaction.cardToken, payments: paid, invoices });
-  scope.tell({ orderId });
+  // CO-9: a quote approved at the till becomes a sales order with the lines just saved and the deposit collected.
+  const approved = transaction.order!.isQuote && cart.orderType === 'customerOrder';
+  if (approved) scope.send('order', orderId, { type: 'APPROVE_QUOTE' });
+  scope.tell({ orderId, ...(approved ? { approvedQuote: true } : {}) });
 }
 
 /** FF-6: the pickup is invoiced at the register that tendered it, for what was due when it was recalled. */

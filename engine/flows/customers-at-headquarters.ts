@@ -16,7 +16,7 @@ import { linkState, realtimeReachable } from '../../machines/sync-channel.machin
 import { transactionIdFor } from './till.ts';
 
 /** A register with an open shift. */
-function openRegister(scope: CommandScope, registerId: string): RegisterContext {
+export function openRegister(scope: CommandScope, registerId: string): RegisterContext {
   const context = scope.context('register', registerId);
   if (context.operatorId === null) refuse('STATE', `register ${registerId} has no open shift`, 'registerId');
   return context;

@@ -50,6 +50,7 @@ export const COMMAND_ACCESS = {
   'register.addCharge': till,
   'register.overrideCharge': till,
   'register.recalculate': till,
+  'register.approveQuote': till,
   'register.tender': till,
   'register.void': till,
   'register.recallOrder': till,
@@ -59,6 +60,7 @@ export const COMMAND_ACCESS = {
   'customer.create': customers,
   'customer.edit': customers,
   'customer.issueLoyaltyCard': customers,
+  'customer.addToAddressBook': customers,
   /** CO-9: the customer approved the quote: the store that made it sends it to fulfilment (no register named). */
   'order.approveQuote': [{ job: 'till', at: 'store' }],
   'fulfillment.accept': fulfillment,
@@ -86,7 +88,8 @@ export const READ_ACCESS = {
   'GET /api/order-search': [{ job: 'till', at: 'chain' }],
   'GET /api/order-search/:orderId': [{ job: 'till', at: 'chain' }],
   'GET /api/fulfillment/:locationId': fulfillment,
-  'GET /api/customers?q=': customerData,
+  /** CU-8: `scope=local` (the store's address book, the default) or `all` (every store's). */
+  'GET /api/customers?q=&scope=': customerData,
   'GET /api/customers/:customerId': customerData,
   /** A store's link: its own staff, or headquarters for any store. */
   'GET /api/sync/:storeId': [{ job: 'till', at: 'store' }, { job: 'fulfillment', at: 'store' }, { job: 'backOffice', at: 'chain' }],

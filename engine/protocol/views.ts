@@ -4,6 +4,7 @@
  * them; the screens read them. Types only (and the statuses a list may filter by).
  */
 import type { ChainConfig, Permission } from '../domain/config.ts';
+import type { MatchedOn } from '../domain/customer-search.ts';
 import type { CustomerContext } from '../domain/customers.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
 import type { LocationAvailability } from '../domain/availability.ts';
@@ -88,7 +89,12 @@ export interface LocationView {
 export interface LocationOrderView { lines: FulfillmentListRow[]; pickup: Pickup | null; order: OrderRow }
 
 /** A customer as search results and the store's screens list it. */
-export interface CustomerRow { customerId: string; account: string; pendingSync: boolean; name: string; email?: string | null; phone?: string | null; type?: string }
+export interface CustomerRow {
+  customerId: string; account: string; pendingSync: boolean; name: string; email?: string | null; phone?: string | null; type?: string;
+  loyaltyCardId?: string | null;
+  /** CU-8: what the query matched, whether this store's address book holds it, and the store that created it (null: headquarters). */
+  matchedOn?: MatchedOn; inAddressBook?: boolean; homeStore?: string | null;
+}
 
 /** The store room's state: its most recent orders and its link. */
 export interface StoreRoomView { orders: OrderRow[]; sync: LinkView }
@@ -120,6 +126,10 @@ export interface StoreSetup {
   pickupAt: { id: string; name: string }[];
   returnReasonCodes: ChainConfig['parameters']['returnReasonCodes'];
   chargeCodes: { code: string; description: string }[];
+  /** CH-1: the code a shipping charge entered by hand goes under, when advanced auto charges are off (else null). */
+  manualShippingChargeCode: string | null;
+  /** CH-4: the reason codes charges take (empty: any). */
+  chargeReasonCodes: string[];
   customerAttributes: ChainConfig['customerAttributes'];
   affiliations: ChainConfig['affiliations'];
   secondaryContacts: ChainConfig['parameters']['secondaryContacts'];

@@ -12,6 +12,7 @@ import type { DurableChain } from '../persistence/durable-chain.ts';
 import { parseWith } from '../protocol/commands.ts';
 import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
 import { ORDER_PRESETS } from '../domain/order-search.ts';
+import { checkSearchQuery } from '../domain/customer-search.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
@@ -43,7 +44,7 @@ const orderSearchSchema = z.object({
 }).strict();
 const DAY_MS = 86_400_000;
 const fulfillmentQuerySchema = z.object({ filter: z.enum(['all', 'toShip', 'forPickup']).default('all') }).strict();
-const customerQuerySchema = z.object({ q: z.string().min(2).max(100) }).strict();
+const customerQuerySchema = z.object({ q: z.string().max(100), scope: z.enum(['local', 'all']).default('local') }).strict();
 /** CO-17: `?purpose=ship|pickup&lineIds=L1,L2` (no lineIds: every line of the cart). */
 const availabilityQuerySchema = z.object({
   purpose: z.enum(['ship', 'pickup']),
@@ -212,10 +213,12 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     res.json({ ok: true, fulfillment: chain.fulfillmentView(session.locationId, query.filter), pickups: location.pickups, orders: location.orders });
   });
 
-  app.get('/api/customers', signedIn, may('GET /api/customers?q='), (req, res) => {
+  app.get('/api/customers', signedIn, may('GET /api/customers?q=&scope='), (req, res) => {
     const query = parsed(customerQuerySchema, req.query, res);
     if (query === null) return;
-    res.json({ ok: true, customers: findCustomers(chain, query.q) });
+    const tooShort = checkSearchQuery(query.q, query.scope);
+    if (tooShort !== null) return fail(res, { status: 400, ...tooShort });
+    res.json({ ok: true, customers: findCustomers(chain, query.q, query.scope, sessionOf(res).storeId) });
   });
 
   app.get('/api/customers/:customerId', signedIn, may('GET /api/customers/:customerId'), (req, res) => {

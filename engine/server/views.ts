@@ -7,6 +7,7 @@ import type { Chain } from '../chain.ts';
 import { offeredLocations } from '../domain/catalog.ts';
 import type { Collector } from '../domain/collector.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import { inAddressBook, rankCustomers, type SearchScope } from '../domain/customer-search.ts';
 import { listRow, type FulfillmentGroupContext, type FulfillmentLine } from '../domain/fulfillment-group.ts';
 import { storeLineStatus, uninvoicedQuantity } from '../domain/fulfillment.ts';
 import type { CustomerRow, LinkView, LocationAvailabilityView, LocationOrderView, LocationView, OrderRow, OrderView, Pickup, RegisterView, SessionView, StoreSetup } from '../protocol/views.ts';
@@ -36,6 +37,8 @@ export function storeSetup(chain: Chain, session: Session): StoreSetup {
     pickupAt: store === null ? [] : offeredLocations(chain.catalog, store.id, 'pickup').map((id) => ({ id, name: chain.catalog.locations.get(id)!.name })),
     returnReasonCodes: config.parameters.returnReasonCodes,
     chargeCodes: config.chargeCodes.map((c) => ({ code: c.code, description: c.description })),
+    manualShippingChargeCode: config.parameters.useAdvancedAutoCharges ? null : config.parameters.shippingChargeCode,
+    chargeReasonCodes: config.parameters.chargeReasonCodes,
     customerAttributes: config.customerAttributes,
     affiliations: config.affiliations,
     secondaryContacts: config.parameters.secondaryContacts,
@@ -189,17 +192,17 @@ export function locationOrderView(chain: Chain, locationId: string, orderId: str
   return { lines: lines.map(listRow), pickup: pickupOf(orderId, lines), order: orderRow(chain, orderId) };
 }
 
-/** CU-1: customers by name, account, email or phone (the channel's directory). */
-export function findCustomers(chain: Chain, query: string, limit = 20): CustomerRow[] {
-  const q = query.trim().toLowerCase();
-  if (q.length < 2) return [];
-  const found: CustomerRow[] = [];
-  for (const id of chain.customerIds()) {
-    const view = chain.customerView(id);
-    const texts = [view.record.name, view.account, view.record.email ?? '', view.record.phone ?? ''];
-    if (!texts.some((t) => t.toLowerCase().includes(q))) continue;
-    found.push({ customerId: id, account: view.account, pendingSync: view.pendingSync, name: view.record.name, email: view.record.email ?? null, phone: view.record.phone ?? null, type: view.record.type });
-    if (found.length >= limit) break;
-  }
-  return found;
+/**
+ * CU-8: customers by name (any word), email, phone, loyalty card, address or account, best match first: the
+ * store's address book (`local`), or every store's (`all`), each row saying whether this store's book holds it.
+ */
+export function findCustomers(chain: Chain, query: string, scope: SearchScope, storeId: string | null, limit = 20): CustomerRow[] {
+  const searched = chain.customerIds().map((id) => chain.customerView(id))
+    .map((view) => ({ ...view, inAddressBook: storeId !== null && inAddressBook(view, storeId) }))
+    .filter((view) => scope === 'all' || view.inAddressBook);
+  return rankCustomers(query, searched, limit).map((view) => ({
+    customerId: view.customerId, account: view.account, pendingSync: view.pendingSync, name: view.record.name, email: view.record.email ?? null,
+    phone: view.record.phone ?? null, type: view.record.type, loyaltyCardId: view.record.loyaltyCardId ?? null, matchedOn: view.matchedOn,
+    inAddressBook: view.inAddressBook, homeStore: view.createdAtStoreId === null ? null : chain.catalog.stores.get(view.createdAtStoreId)?.name ?? view.createdAtStoreId,
+  }));
 }

@@ -49,6 +49,13 @@ function customerConfig(): DemoChainConfigInput {
   } as DemoChainConfigInput;
 }
 
+/** CU-8: the store whose address book the customer is not in at first, and its register. */
+const OTHER_STORE: Record<ScenarioName, { registerId: string; storeId: string }> = {
+  async: { registerId: 'R3', storeId: 'S2' },
+  offline: { registerId: 'R1', storeId: 'S1' },
+  sync: { registerId: 'R1', storeId: 'S1' },
+};
+
 const pad = (n: number) => String(n).padStart(6, '0');
 
 function prepare(scenario: ScenarioName) {
@@ -108,6 +115,8 @@ const customerEvents = (scenario: ScenarioName) => (s: CustomerSnapshot): Custom
     }
     out.push(ev('loyalty', { type: 'LOYALTY_CARD_ISSUED', cardId: setup.nextCard, version }));
   }
+  // CU-8: the other store opens the customer from a search across all stores, synced or not.
+  out.push(ev('addressBook', { type: 'ADDED_TO_ADDRESS_BOOK', storeId: OTHER_STORE[scenario].storeId }));
   return accepted(s, out);
 };
 
@@ -117,7 +126,7 @@ const tagOf = (value: string | undefined, tags: Record<string, string>) => Objec
 
 function baseKey(s: CustomerSnapshot): string {
   const r = s.context.record;
-  return `${String(s.value)} name=${tagOf(r.name, NAMES)} email=${tagOf(r.email, EMAILS)} card=${r.loyaltyCardId === undefined ? 0 : 1}`;
+  return `${String(s.value)} name=${tagOf(r.name, NAMES)} email=${tagOf(r.email, EMAILS)} card=${r.loyaltyCardId === undefined ? 0 : 1} books=${s.context.addressBooks?.length ?? 0}`;
 }
 
 /** Every way headquarters syncs the customer is a vertex of its own. */
@@ -264,6 +273,14 @@ function execute(ctx: Ctx, e: CustomerEvent, label: string): void {
     case 'DISTRIBUTED':
       distributed(ctx, label, e.record);
       return;
+    case 'ADDED_TO_ADDRESS_BOOK': {
+      const { registerId, storeId } = OTHER_STORE[ctx.scenario];
+      exec(ctx, { type: 'customer.addToAddressBook', registerId, customerId: ctx.customerId });
+      // CU-8: once in the book, opening it again is refused and changes nothing.
+      expectRefused(ctx.engine, { type: 'customer.addToAddressBook', registerId, customerId: ctx.customerId }, 'CU-8');
+      expectSame('CU-8: the address books', ctx.engine.customerView(ctx.customerId).addressBooks, [storeId]);
+      return;
+    }
   }
 }
 
@@ -286,6 +303,7 @@ const host: Host<CustomerSnapshot, CustomerEvent, Ctx> = {
       customerId: m.customerId, accountNumber: m.accountNumber, createdAtStoreId: m.createdAtStoreId, createdAt: m.createdAt,
     });
     expectSame('customer record', view.record, m.record);
+    expectSame('CU-8: address books', view.addressBooks ?? [], m.addressBooks ?? []);
     // CU-4: the till shows "Pending sync" until headquarters gives the account number.
     expectSame('CU-4: account shown', { account: view.account, pendingSync: view.pendingSync }, pending ? { account: 'Pending sync', pendingSync: true } : { account: m.accountNumber, pendingSync: false });
     if (view.version < ctx.version) fail(`the customer's version went down from ${ctx.version} to ${view.version}`);

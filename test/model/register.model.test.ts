@@ -41,6 +41,8 @@ function prepare() {
   const r = sellAt(driver, 'R2', [{ productId: 'P-LAMP', quantity: 2, delivery: 'ship', modeCode: 'STD' }], { customerId: 'C-ANNA', method: 'card', cardToken: 'tok_R' });
   const rId = r.result.orderId as string;
   driver.exec({ type: 'fulfillment.ship', locationId: 'W1', operatorId: 'manager1', orderId: rId, lines: [{ lineId: r.lineIds[0], quantity: 2 }] });
+  // Q: a quote to approve at the till (CO-9): a ship line from W1.
+  const q = sellAt(driver, 'R2', [{ productId: 'P-TENT', quantity: 1, delivery: 'ship', modeCode: 'STD' }], { customerId: 'C-ANNA', quote: true });
   // A cash-and-carry receipt.
   const receipt = sellAt(driver, 'R2', [{ productId: 'P-SOCKS', quantity: 1, delivery: 'carryOut' }]);
   const receiptId = receipt.result.receiptId as string;
@@ -61,6 +63,7 @@ function prepare() {
     recalledE: recalled(eId),
     chargeE: cancellationCharge(orderTotals(eOrder.lines.filter((l) => l.delivery.kind !== 'carryOut'), eOrder.charges).total, engine.catalog.config.parameters.cancellationChargePct),
     recalledP: recalled(pId),
+    recalledQ: recalled(q.result.orderId as string),
     pickupAll: pickup([{ lineId: pLine.lineId, quantity: uninvoicedQuantity(pLine.progress) }]),
     pickupOne: pickup([{ lineId: pLine.lineId, quantity: 1 }]),
     originalR: {
@@ -149,6 +152,7 @@ function registerEvents(s: RegisterSnapshot): RegisterEvent[] {
     out.push(ev('add:lamp', { type: 'ADD_ITEM', transactionId: TX, productId: 'P-LAMP', quantity: 1 }));
     out.push(ev('customer:anna', { type: 'SET_CUSTOMER', transactionId: TX, customerId: 'C-ANNA' }));
     out.push(ev('recall:edit', { type: 'RECALL_EDIT', transactionId: TX, order: F.recalledE }));
+    out.push(ev('recall:quote', { type: 'RECALL_EDIT', transactionId: TX, order: F.recalledQ }));
     out.push(ev('recall:cancel', { type: 'RECALL_CANCEL', transactionId: TX, order: F.recalledE, proposedCharge: F.chargeE }));
     out.push(ev('recall:pickup:all', { type: 'START_PICKUP', transactionId: TX, order: F.recalledP, lines: F.pickupAll.lines, due: F.pickupAll.due }));
     out.push(ev('recall:pickup:one', { type: 'START_PICKUP', transactionId: TX, order: F.recalledP, lines: F.pickupOne.lines, due: F.pickupOne.due }));
@@ -157,7 +161,8 @@ function registerEvents(s: RegisterSnapshot): RegisterEvent[] {
     out.push(ev('return:order:byReference', { type: 'START_RETURN', transactionId: TX, original: F.originalR }));
     out.push(ev('return:receipt', { type: 'START_RETURN', transactionId: TX, original: F.originalReceipt }));
   } else if (tx !== null) {
-    if (s.matches({ transaction: 'sale' }) || s.matches({ transaction: 'orderEdit' })) out.push(...cartEvents(s));
+    // A recalled quote is approved, tendered or voided here (its cart edits are those of any order edit).
+    if (s.matches({ transaction: 'sale' }) || (s.matches({ transaction: 'orderEdit' }) && tx.order?.isQuote !== true)) out.push(...cartEvents(s));
     if (s.matches({ transaction: 'sale' })) {
       out.push(ev('customer:anna', { type: 'SET_CUSTOMER', transactionId: tx.transactionId, customerId: 'C-ANNA' }));
       out.push(ev('type:quote', { type: 'SET_ORDER_TYPE', orderType: 'quote' }));
@@ -165,6 +170,7 @@ function registerEvents(s: RegisterSnapshot): RegisterEvent[] {
     }
     // CH-4: Recalculate in a new sale as in an edit.
     if (s.matches({ transaction: 'sale' }) || s.matches({ transaction: 'orderEdit' })) out.push(ev('recalculate', { type: 'RECALCULATE' }));
+    if (s.matches({ transaction: 'orderEdit' })) out.push(ev('approve:quote', { type: 'APPROVE_QUOTE', approverId: MANAGER }));
     if (s.matches({ transaction: 'cancellation' })) out.push(ev('adjust:0', { type: 'ADJUST_CANCELLATION_CHARGE', amount: 0, approverId: MANAGER }));
     if (s.matches({ transaction: 'return' })) {
       const source = tx.returnOriginal!.source;
@@ -264,6 +270,7 @@ function toCommand(e: RegisterEvent, label: string): Record<string, unknown>[] {
     case 'ADD_CHARGE': return [{ type: 'register.addCharge', registerId, ...opt({ level: e.level, lineId: e.lineId, chargeCode: e.chargeCode, amount: e.amount, reasonCode: e.reasonCode, approverId: e.approverId }) }];
     case 'OVERRIDE_CHARGE': return [{ type: 'register.overrideCharge', registerId, ...opt({ key: e.key, amount: e.amount, reasonCode: e.reasonCode, approverId: e.approverId }) }];
     case 'RECALCULATE': return [{ type: 'register.recalculate', registerId }];
+    case 'APPROVE_QUOTE': return [{ type: 'register.approveQuote', registerId, ...opt({ approverId: e.approverId }) }];
     case 'TENDER': return [{ type: 'register.tender', registerId, ...opt({ method: e.method, amount: e.amount, cardToken: e.cardToken, approverId: e.approverId }) }];
     case 'VOID': return [{ type: 'register.void', registerId }];
     case 'RECALL_EDIT': return [{ type: 'register.recallOrder', registerId, orderId: e.order.orderId, purpose: 'edit' }];
@@ -317,9 +324,9 @@ function checkCompletion(engine: Chain, before: RegisterSnapshot, amount: number
     case 'orderEdit': {
       const order = engine.orderView(tx.order!.orderId);
       expectSame('edited order lines', order.lines.map(({ progress: _p, ...l }) => l), tx.cart.lines);
-      // Saved (no longer locked); a quote stays a quote; an order whose lines are now all invoiced is completed.
+      // Saved (no longer locked); a quote stays a quote unless approved (CO-9); an order whose lines are now all invoiced is completed.
       const allInvoiced = order.lines.every((l) => l.progress.invoiced === l.progress.quantity);
-      expectSame('edited order state', order.state, tx.order!.isQuote ? { quote: 'idle' } : allInvoiced ? 'completed' : { open: 'idle' });
+      expectSame('edited order state', order.state, tx.cart.orderType === 'quote' ? { quote: 'idle' } : allInvoiced ? 'completed' : { open: 'idle' });
       expectSame('edited order lock', order.editedBy, null);
       return;
     }

@@ -51,6 +51,7 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'register.addCharge': { level: 'header', chargeCode: 'GIFTWRAP', amount: 100 },
     'register.overrideCharge': { key: 'header:FREIGHT', amount: 0, reasonCode: 'GOODWILL' },
     'register.recalculate': {},
+    'register.approveQuote': {},
     'register.tender': { method: 'cash', amount: 100 },
     'register.void': {},
     'register.recallOrder': { orderId: 'CO-000001', purpose: 'edit' },
@@ -60,6 +61,7 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'customer.create': { customer: { name: 'Eve Example', type: 'person' } },
     'customer.edit': { customerId: 'C-ANNA', changes: { phone: '555 0100' } },
     'customer.issueLoyaltyCard': { customerId: 'C-ANNA' },
+    'customer.addToAddressBook': { customerId: 'C-ANNA' },
     'order.approveQuote': { orderId: 'CO-000001' },
     'fulfillment.accept': { ...fulfil, lines: [line] },
     'fulfillment.printPickList': { ...fulfil, lines: [line] },
@@ -88,7 +90,7 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/order-search': '/api/order-search?value=CO-000001',
     'GET /api/order-search/:orderId': '/api/order-search/CO-000001',
     'GET /api/fulfillment/:locationId': `/api/fulfillment/${locationId}`,
-    'GET /api/customers?q=': '/api/customers?q=Anna',
+    'GET /api/customers?q=&scope=': '/api/customers?q=Anna&scope=all',
     'GET /api/customers/:customerId': '/api/customers/C-ANNA',
     'GET /api/sync/:storeId': '/api/sync/S1',
     'GET /api/report': '/api/report',
@@ -181,7 +183,7 @@ describe('ST-5 the role x operation matrix', () => {
     const analyst = refusedCells.filter((c) => c.role.id === 'analyst').map((c) => c.name);
     expect(analyst).toEqual(expect.arrayContaining([
       'register.openShift', 'register.closeShift', 'register.addItem', 'register.tender', 'customer.create', 'register.recallOrder',
-      'GET /api/customers?q=', 'GET /api/registers/:registerId', 'register', 'store',
+      'GET /api/customers?q=&scope=', 'GET /api/registers/:registerId', 'register', 'store',
     ]));
   });
 

@@ -121,11 +121,11 @@ describe('CO-2 all / selected', () => {
 });
 
 describe('CO-3 ship and pickup lines', () => {
-  it("CO-3 a ship line ships from the store's warehouse to the customer's delivery address by the chosen mode", () => {
+  it("CO-3 CU-9 a ship line ships from the store's warehouse to the customer's delivery address (the customer as its contact) by the chosen mode", () => {
     const catalog = demoCatalog();
     const cart = cartOf(catalog, 'C-ANNA', ['P-LAMP']);
     expect(resolveDelivery(catalog, cart, { scope: 'all', kind: 'ship', modeCode: 'EXP', date: '2025-07-01' })).toEqual({
-      kind: 'ship', modeCode: 'EXP', locationId: 'W1', address: { id: 'A-ANNA-HOME', purpose: 'Home', ...DEMO_ADDRESSES.annaHome },
+      kind: 'ship', modeCode: 'EXP', locationId: 'W1', address: { id: 'A-ANNA-HOME', purpose: 'Home', ...DEMO_ADDRESSES.annaHome, contactName: 'Anna Berg' },
       date: '2025-07-01',
     });
   });
