@@ -26,6 +26,7 @@ import {
 } from '../engine/domain/register-transaction.ts';
 import { orderTotals } from '../engine/domain/sales.ts';
 import { orderSource, receiptSource, type Receipt, type ReturnOrder } from '../engine/domain/store-records.ts';
+import { openShift, recordTransaction, shiftReport } from '../engine/domain/shift.ts';
 import { carriedOut, newOrderLines, registerPayments, returnRecord, saleReceipt } from '../engine/domain/transaction-completion.ts';
 import type { Chain } from '../engine/chain.ts';
 import { deliveryRequest } from '../engine/command-handlers.ts';
@@ -54,7 +55,7 @@ export function initialState(config: unknown, catalog: Catalog = buildCatalog(co
     catalog, seq: 0, clock: DEFAULT_START, ids: new SeededIds(1), registers: new Map(), orders: new Map(), locations: new Map(),
     receipts: new Map(), returnOrders: [], index: new OrderIndex(),
   };
-  for (const [registerId, storeId] of catalog.registers) state.registers.set(registerId, { registerId, storeId, operatorId: null, transaction: null });
+  for (const [registerId, storeId] of catalog.registers) state.registers.set(registerId, { registerId, storeId, operatorId: null, transaction: null, shift: null, zReports: [] });
   for (const location of catalog.config.locations) {
     const store = catalog.storeAtLocation.get(location.id);
     const onHand = Object.fromEntries(catalog.config.inventory.filter((i) => i.locationId === location.id).map((i) => [i.productId, i.onHand]));
@@ -211,12 +212,19 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
     case 'clock.advance':
       state.clock += command.ms;
       break;
-    case 'register.openShift':
-      register(state, command.registerId).operatorId = command.operatorId;
+    case 'register.openShift': {
+      const reg = register(state, command.registerId);
+      reg.operatorId = command.operatorId;
+      reg.shift = openShift(ids.next(`SH-${reg.registerId}`), command.operatorId, state.clock, command.openingFloat ?? 0);
       break;
-    case 'register.closeShift':
-      register(state, command.registerId).operatorId = null;
+    }
+    case 'register.closeShift': {
+      const reg = register(state, command.registerId);
+      if (reg.shift !== null) reg.zReports = [...reg.zReports, shiftReport('Z', reg, reg.shift, state.clock, command.declaration ?? null)];
+      reg.operatorId = null;
+      reg.shift = null;
       break;
+    }
     case 'register.addItem': {
       const reg = register(state, command.registerId);
       const { transactionId } = saleTransaction(state, reg);
@@ -266,6 +274,7 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
       const transaction = withTender(before, ids.next('TND'), command);
       const completes = completesTransaction(catalog, before, command.amount);
       reg.transaction = completes ? null : transaction;
+      if (completes && reg.shift !== null) reg.shift = { ...reg.shift, totals: recordTransaction(catalog, reg.shift.totals, transaction) };
       if (completes) completeTransaction(state, reg, transaction);
       break;
     }

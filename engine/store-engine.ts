@@ -29,7 +29,8 @@ import { OrderIndex } from './order-index.ts';
 import { OutboundQueue } from './outbound-queue.ts';
 import { parseCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
 import type { CustomerView, LinkView, OrderView, RegisterView } from './protocol/views.ts';
-import { customerView, fulfillmentView, linkView, orderView, registerView } from './store-views.ts';
+import { customerView, fulfillmentView, linkView, orderView, registerView, xReport, zReports } from './store-views.ts';
+import type { ShiftReport } from './domain/shift.ts';
 import { batchReachable } from '../machines/sync-channel.machine.ts';
 
 export interface EngineState {
@@ -211,6 +212,8 @@ export class StoreEngine {
   get clock(): VirtualClock { return this.parts.clock; }
 
   registerView(registerId: string): RegisterView { return registerView(this.parts, registerId); }
+  xReport(registerId: string): ShiftReport { return xReport(this.parts, registerId); }
+  zReports(storeId: string): ShiftReport[] { return zReports(this.parts, storeId); }
   orderView(orderId: string): OrderView { return orderView(this.parts, orderId); }
   customerView(idOrAccount: string): CustomerView { return customerView(this.parts, idOrAccount); }
   linkView(storeId: string): LinkView { return linkView(this.parts, storeId); }

@@ -13,6 +13,7 @@ import type { QuantityOfLine } from './order-invoicing.ts';
 import { paidTowardsOrder, unappliedPrepayment, type Invoice, type Payment, type TenderMethod } from './payments.ts';
 import { calculateReturn, type ReturnRequestLine, type ReturnSource } from './returns.ts';
 import type { AppliedCharge } from './charges.ts';
+import type { Shift, ShiftReport } from './shift.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
 export type TransactionKind = 'sale' | 'orderEdit' | 'cancellation' | 'pickup' | 'return';
@@ -60,6 +61,10 @@ export interface RegisterContext {
   storeId: string;
   operatorId: string | null;
   transaction: RegisterTransaction | null;
+  /** The open shift and its running totals (null: closed). */
+  shift: Shift | null;
+  /** The Z reports of the register's closed shifts, oldest first. */
+  zReports: ShiftReport[];
 }
 
 /** A tender as the till sends it. */

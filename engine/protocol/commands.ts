@@ -17,6 +17,8 @@ const lineRef = z.object({ orderId: id, lineId: id }).strict();
 const lineQuantity = z.object({ lineId: id, quantity }).strict();
 const orderLineQuantity = lineRef.extend({ quantity }).strict();
 const approver = { approverId: id.optional() };
+/** Counted amounts per tender method at the close of a shift (a method not counted is left out). */
+const tenderDeclaration = z.object({ cash: amount.nonnegative().optional(), card: amount.nonnegative().optional(), cardToken: amount.nonnegative().optional() }).strict();
 
 const register = <L extends string, T extends z.ZodRawShape>(type: L, shape: T) =>
   z.object({ type: z.literal(type), registerId: id, ...shape }).strict();
@@ -30,8 +32,8 @@ export const storeCommandOptions = [
   register('customer.edit', { customerId: id, changes: customerChangesSchema }),
   register('customer.issueLoyaltyCard', { customerId: id }),
   z.object({ type: z.literal('sync.setLink'), storeId: id, state: z.enum(['online', 'degraded', 'offline']) }).strict(),
-  register('register.openShift', { operatorId: id }),
-  register('register.closeShift', {}),
+  register('register.openShift', { operatorId: id, openingFloat: amount.nonnegative().optional() }),
+  register('register.closeShift', { declaration: tenderDeclaration.optional() }),
   register('register.addItem', { productId: id, quantity, unitPrice: amount.nonnegative().optional(), ...approver }),
   register('register.setQuantity', { lineId: id, quantity }),
   register('register.removeLine', { lineId: id }),
