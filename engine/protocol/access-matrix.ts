@@ -19,8 +19,11 @@ import type { ChainCommand } from './commands.ts';
  */
 export type Scope = 'register' | 'store' | 'location' | 'site' | 'chain';
 
+/** What a grant asks of a role: a job, or the store manager's privilege (a shift's Z reports). */
+export type GrantedTo = Job | 'managerOverride';
+
 /** One way to be allowed an operation: a job (null: any signed-in session) at a scope. */
-export interface Grant { readonly job: Job | null; readonly at: Scope }
+export interface Grant { readonly job: GrantedTo | null; readonly at: Scope }
 
 const till: readonly Grant[] = [{ job: 'till', at: 'register' }];
 const customers: readonly Grant[] = [{ job: 'customers', at: 'register' }];
@@ -86,6 +89,10 @@ export const READ_ACCESS = {
   /** A store's link: its own staff, or headquarters for any store. */
   'GET /api/sync/:storeId': [{ job: 'till', at: 'store' }, { job: 'fulfillment', at: 'store' }, { job: 'backOffice', at: 'chain' }],
   'GET /api/report': backOffice,
+  /** The X report of the register's open shift. */
+  'GET /api/registers/:registerId/x-report': till,
+  /** A store's Z reports: its manager, or headquarters for any store. */
+  'GET /api/stores/:storeId/z-reports': [{ job: 'managerOverride', at: 'store' }, ...backOffice],
 } as const satisfies Record<string, readonly Grant[]>;
 
 /** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */
@@ -102,11 +109,12 @@ export type Read = keyof typeof READ_ACCESS;
 export type RoomKind = keyof typeof ROOM_ACCESS;
 
 /** The work each job is, in plain words (refusals say it). */
-export const JOB_WORK: Record<Job, string> = {
+export const JOB_WORK: Record<GrantedTo, string> = {
   till: 'till work',
   customers: 'customers\' personal data',
   fulfillment: 'fulfilment work',
   backOffice: 'headquarters\' work',
+  managerOverride: 'a store manager\'s work',
 };
 
 /** The grants of an operation that permissions hold (none: the role is not for this job). */

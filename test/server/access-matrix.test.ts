@@ -89,6 +89,8 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/customers/:customerId': '/api/customers/C-ANNA',
     'GET /api/sync/:storeId': '/api/sync/S1',
     'GET /api/report': '/api/report',
+    'GET /api/registers/:registerId/x-report': '/api/registers/R1/x-report',
+    'GET /api/stores/:storeId/z-reports': '/api/stores/S1/z-reports',
   };
   return paths[read];
 }
