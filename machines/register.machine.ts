@@ -18,6 +18,7 @@ import {
   type RecalledOrder, type RegisterContext, type RegisterTransaction, type ReturnOriginal,
 } from '../engine/domain/register-transaction.ts';
 import { openShift, recordTransaction, shiftReport, type TenderDeclaration } from '../engine/domain/shift.ts';
+import type { ReceiptDocument } from '../engine/domain/receipt-document.ts';
 import { checkReturnRequest, type ReturnRequestLine } from '../engine/domain/returns.ts';
 import type { TenderMethod } from '../engine/domain/payments.ts';
 import { checkLineAmount } from '../engine/domain/limits.ts';
@@ -47,7 +48,8 @@ export type RegisterEvent =
   | { type: 'ADJUST_CANCELLATION_CHARGE'; amount: Minor; approverId?: string | undefined }
   | { type: 'START_PICKUP'; transactionId: string; order: RecalledOrder; lines: QuantityOfLine[]; due: Minor }
   | { type: 'START_RETURN'; transactionId: string; original: ReturnOriginal }
-  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[] };
+  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[] }
+  | { type: 'RECEIPT_ISSUED'; receipt: ReceiptDocument };
 
 export type RegisterEmitted =
   | { type: 'transactionCompleted'; registerId: string; storeId: string; operatorId: string; transaction: RegisterTransaction }
@@ -261,12 +263,18 @@ export function createRegisterMachine(catalog: Catalog) {
       })),
       emitVoided: emit(({ context }) => ({ type: 'transactionVoided' as const, registerId: context.registerId, transaction: context.transaction! })),
       endTransaction: assign({ transaction: null }),
+      keepReceipt: assign({ lastReceipt: ({ event }) => {
+        assertEvent(event, 'RECEIPT_ISSUED');
+        return event.receipt;
+      } }),
     },
   }).createMachine({
     id: 'register',
-    context: ({ input }) => ({ ...input, operatorId: null, transaction: null, shift: null, zReports: [] }),
+    context: ({ input }) => ({ ...input, operatorId: null, transaction: null, shift: null, zReports: [], lastReceipt: null }),
     meta: { subject: (context) => `register ${context.registerId}`, field: 'registerId', rules } satisfies ChartMeta<RegisterContext>,
     initial: 'closed',
+    // The host issues the receipt once the completed transaction is recorded (the register is ready again by then).
+    on: { RECEIPT_ISSUED: { actions: 'keepReceipt' } },
     states: {
       closed: {
         meta: { refuses: { means: 'no shift is open' } },

@@ -14,6 +14,7 @@ import { paidTowardsOrder, unappliedPrepayment, type Invoice, type Payment, type
 import { calculateReturn, type ReturnRequestLine, type ReturnSource } from './returns.ts';
 import type { AppliedCharge } from './charges.ts';
 import type { Shift, ShiftReport } from './shift.ts';
+import type { ReceiptDocument } from './receipt-document.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
 export type TransactionKind = 'sale' | 'orderEdit' | 'cancellation' | 'pickup' | 'return';
@@ -65,6 +66,8 @@ export interface RegisterContext {
   shift: Shift | null;
   /** The Z reports of the register's closed shifts, oldest first. */
   zReports: ShiftReport[];
+  /** The receipt of the last completed transaction, to print or email. */
+  lastReceipt: ReceiptDocument | null;
 }
 
 /** A tender as the till sends it. */

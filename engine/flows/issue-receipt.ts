@@ -1,0 +1,47 @@
+/**
+ * The receipt of a transaction the register just completed, kept with the register for the till to print (and email)
+ * until its next transaction completes. Built from what the completion made: the receipt id, the order and its
+ * balance, the pickup's invoice, the return's record.
+ */
+import type { CommandScope } from '../command-scope.ts';
+import {
+  cancellationBody, cartBody, invoiceBody, receiptDocument, returnBody, type ReceiptBody, type ReceiptOrder,
+} from '../domain/receipt-document.ts';
+import type { RegisterTransaction } from '../domain/register-transaction.ts';
+import { orderViewOf } from '../store-views.ts';
+
+function orderOnReceipt(scope: CommandScope, orderId: string | undefined): ReceiptOrder | null {
+  if (orderId === undefined) return null;
+  const order = orderViewOf(scope.snapshot('order', orderId));
+  const balanceDue = order.headerStatus === 'Cancelled' ? 0 : Math.max(0, order.totals.total - order.paid);
+  return { orderId, channelReference: order.channelReference, total: order.totals.total, paid: order.paid, balanceDue };
+}
+
+function bodyOf(scope: CommandScope, transaction: RegisterTransaction, invoiceId: string | undefined, orderId: string | undefined): ReceiptBody {
+  const { catalog } = scope;
+  switch (transaction.kind) {
+    case 'sale':
+    case 'orderEdit':
+      return cartBody(catalog, transaction.cart.lines, transaction.cart.charges);
+    case 'pickup': {
+      const invoice = scope.context('order', orderId!).invoices.find((i) => i.invoiceId === invoiceId)!;
+      return invoiceBody(catalog, transaction.cart.lines, invoice);
+    }
+    case 'return':
+      return returnBody(catalog, transaction.returnOriginal!.source.lines, scope.returnOrders.at(-1)!.record);
+    case 'cancellation':
+      return cancellationBody(transaction.cancellationCharge ?? 0);
+  }
+}
+
+export function issueReceipt(scope: CommandScope, registerId: string, storeId: string, transaction: RegisterTransaction): void {
+  const { orderId, receiptId, invoiceId, rmaNumber } = scope.result as Record<string, string | undefined>;
+  const register = scope.context('register', registerId);
+  const order = orderOnReceipt(scope, orderId ?? transaction.order?.orderId);
+  const receipt = receiptDocument(scope.catalog, transaction, bodyOf(scope, transaction, invoiceId, order?.orderId), {
+    storeId, registerId, shiftId: register.shift?.shiftId ?? null, operatorId: register.operatorId ?? '', at: scope.now,
+    isQuote: transaction.kind === 'sale' && transaction.cart.orderType === 'quote',
+    references: { receiptId, invoiceId, rmaNumber }, order,
+  });
+  scope.send('register', registerId, { type: 'RECEIPT_ISSUED', receipt });
+}
