@@ -4,6 +4,7 @@ import type { TillScreen } from './till-screen.ts';
 import './till-screen.ts';
 import { alerts, allButtons, button, click, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 import { FakeStoreApi, demoSetup } from './testing/fake-store-api.ts';
+import { emptyTotals, openShift, shiftReport } from '../engine/domain/shift.ts';
 import { customerView, line, orderRow, registerView, syncView, transaction } from './testing/till-views.ts';
 
 /** A sale of 2 lamps (carried out) and a tent shipped from W1 for Anna, the tent highlighted. */
@@ -55,17 +56,32 @@ describe('<till-screen>', () => {
     expect(deep(el, '[data-testid="customer"]').textContent).to.contain('Anna Berg').and.contain('C-ANNA');
   });
 
-  it('opens the shift as the signed-in operator when the register is closed', async () => {
+  it('opens the shift as the signed-in operator with the opening float counted into the drawer', async () => {
     const { el, api } = await till(demoSetup(), registerView({ operatorId: null }));
     expect(deep(el, '[data-testid="shift"]').textContent).to.contain('Shift closed');
     await click(el, 'Open shift as Casey Cashier');
-    expect(api.commands).to.deep.equal([{ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' }]);
+    type(deep(el, 'amount-dialog input[name="amount"]'), '150.00');
+    await click(el, /^Open shift$/);
+    expect(api.commands).to.deep.equal([{ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1', openingFloat: 15_000 }]);
   });
 
-  it('closes the shift when no transaction is open', async () => {
+  it('closes the shift with the tender declaration when no transaction is open, a count that is not an amount stays in the dialog', async () => {
     const { el, api } = await till(demoSetup(), registerView());
     await click(el, 'Close shift');
-    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1' }]);
+    type(deep(el, 'shift-close-dialog input[name="cash"]'), 'lots');
+    await click(el, 'Count and close');
+    expect(api.commands).to.deep.equal([]);
+    expect(alerts(el).join(' ')).to.contain('Enter an amount');
+    type(deep(el, 'shift-close-dialog input[name="cash"]'), '212.34');
+    type(deep(el, 'shift-close-dialog input[name="card"]'), '40');
+    const shift = { ...openShift('SH-R1-000004', 'cashier1', 0, 20_000), totals: { ...emptyTotals(), sales: 1_234, tenders: { cash: 1_234, card: 4_000, cardToken: 0 } } };
+    api.queue.push({ zReport: shiftReport('Z', { storeId: 'S1', registerId: 'R1' }, shift, 0, { cash: 21_234, card: 4_000, cardToken: 0 }) });
+    await click(el, 'Count and close');
+    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1', declaration: { cash: 21_234, card: 4_000, cardToken: 0 } }]);
+    // The Z report that came back: the drawer balances.
+    expect(deep(el, 'shift-report-view [data-testid="report-heading"]').textContent).to.contain('Z report').and.contain('SH-R1-000004');
+    expect(deep(el, 'shift-report-view [data-testid="over-short"]').textContent).to.equal('balanced');
+    expect(deep(el, 'shift-report-view [data-testid="net-takings"]').textContent).to.equal('$52.34');
   });
 
   it('adds a product from the pad with the quantity chosen', async () => {
@@ -459,8 +475,10 @@ describe('<till-screen>', () => {
     expect(deep(el, '#idle-heading').textContent).to.contain('Ready for the next customer');
     api.handlers!.connection!(false);
     api.getAnswers.set('registers/R1', { register: registerView({ operatorId: null }) });
+    api.queue.push({ zReport: shiftReport('Z', { storeId: 'S1', registerId: 'R1' }, openShift('SH-R1-000001', 'cashier1', 0, 0), 0, { cash: 0, card: 0, cardToken: 0 }) });
     await click(el, 'Close shift');
-    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1' }]);
+    await click(el, 'Count and close');
+    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1', declaration: { cash: 0, card: 0, cardToken: 0 } }]);
     expect(deep(el, '[data-testid="shift"]').textContent).to.contain('Shift closed');
   });
 

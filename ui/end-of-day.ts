@@ -1,0 +1,59 @@
+/**
+ * The till's end-of-day dialogs around their views: <shift-report-dialog> shows an X or Z report, <receipt-dialog>
+ * the last transaction's receipt with Print (the browser's print view, 80 mm). The close-of-shift declaration is
+ * <shift-close-dialog>.
+ */
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ReceiptDocument } from '../engine/domain/receipt-document.ts';
+import type { ShiftReport } from '../engine/domain/shift.ts';
+import { printReceipt } from './receipt-view.ts';
+import { screenStyles } from './styles.ts';
+import { tillStyles } from './till-shared.ts';
+import './receipt-view.ts';
+import './shift-close-dialog.ts';
+import './shift-report-view.ts';
+import './till-dialog.ts';
+
+const askToClose = (from: HTMLElement) => from.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }));
+
+@customElement('shift-report-dialog')
+export class ShiftReportDialog extends LitElement {
+  static override styles = [screenStyles, tillStyles];
+
+  @property({ attribute: false }) accessor report: ShiftReport | null = null;
+  @property({ type: String }) accessor currency = 'USD';
+
+  override render() {
+    if (this.report === null) return null;
+    return html`
+      <till-dialog heading=${this.report.kind === 'Z' ? 'Z report: shift closed' : 'X report: shift so far'}>
+        <shift-report-view .report=${this.report} currency=${this.currency}></shift-report-view>
+        <div class="actions"><button type="button" class="primary" @click=${() => askToClose(this)}>Done</button></div>
+      </till-dialog>`;
+  }
+}
+
+@customElement('receipt-dialog')
+export class ReceiptDialog extends LitElement {
+  static override styles = [screenStyles, tillStyles];
+
+  @property({ attribute: false }) accessor receipt: ReceiptDocument | null = null;
+
+  override render() {
+    const receipt = this.receipt;
+    if (receipt === null) return null;
+    return html`
+      <till-dialog heading="Receipt" size="narrow">
+        <receipt-view .receipt=${receipt}></receipt-view>
+        <div class="actions">
+          <button type="button" @click=${() => askToClose(this)}>Close</button>
+          <button type="button" class="primary" @click=${() => printReceipt(receipt)}>Print</button>
+        </div>
+      </till-dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'shift-report-dialog': ShiftReportDialog; 'receipt-dialog': ReceiptDialog }
+}
