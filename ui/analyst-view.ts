@@ -21,6 +21,7 @@ import type { StoreApi } from './api.ts';
 import './fulfillment-status.ts';
 import { LiveRooms } from './live-rooms.ts';
 import './order-status-badge.ts';
+import './z-report-list.ts';
 import { toneStyles } from './status-tones.ts';
 import { connectionPill, refusal, sendCommand } from './screen-kit.ts';
 import { money, screenStyles } from './styles.ts';
@@ -167,6 +168,7 @@ export class AnalystView extends LitElement {
           ${this.renderOrders(report)}
           ${this.renderBacklog(report)}
           ${this.renderHeadquarters(report)}
+          <z-report-list .api=${api} .storeIds=${Object.keys(report.stores)} currency=${api.setup.currency}></z-report-list>
         </div>`}`;
   }
 
