@@ -49,7 +49,7 @@ export class ShiftReportView extends LitElement {
     const overShortClass = r.overShort === null ? '' : r.overShort === 0 ? 'balanced' : r.overShort > 0 ? 'over' : 'short';
     return html`
       <p data-testid="report-heading"><strong>${r.kind === 'Z' ? 'Z report' : 'X report'}</strong> - shift ${r.shiftId}, register ${r.registerId}, ${r.operatorId}</p>
-      <p class="muted">Opened ${when(r.openedAt)}; ${r.kind === 'Z' ? 'closed' : 'as of'} ${when(r.at)}. ${totals.transactions} transactions.</p>
+      <p class="muted">Opened ${when(r.openedAt)}; ${r.kind === 'Z' ? 'closed' : 'as of'} ${when(r.at)}. ${totals.transactions === 1 ? '1 transaction' : `${totals.transactions} transactions`}.</p>
       <h4>Takings</h4>
       <table>
         ${figures.map(([label, amount]) => html`<tr><td>${label}</td><td class="money">${m(amount)}</td></tr>`)}
