@@ -6,6 +6,7 @@ import { createCustomer, editCustomer, issueLoyaltyCard } from './flows/customer
 import { acknowledge, applyDistribution } from './flows/distribution.ts';
 import { startReturn } from './flows/post-return.ts';
 import { recallOrder } from './flows/recall-order.ts';
+import { emailReceipt } from './flows/issue-receipt.ts';
 import { closeRegisterShift, openRegisterShift } from './flows/shift.ts';
 import { tender, toRegister, transactionIdFor } from './flows/till.ts';
 import type { Command, CommandOf, CommandType } from './protocol/commands.ts';
@@ -64,6 +65,7 @@ export const commandHandlers: Handlers = {
   'register.recallOrder': recallOrder,
   'register.adjustCancellationCharge': (scope, c) => toRegister(scope, c.registerId, { type: 'ADJUST_CANCELLATION_CHARGE', amount: c.amount, approverId: c.approverId }),
   'register.startReturn': startReturn,
+  'register.emailReceipt': emailReceipt,
   'register.setReturnLines': (scope, c) => toRegister(scope, c.registerId, { type: 'SET_RETURN_LINES', lines: c.lines }),
   'order.approveQuote': (scope, c) => {
     scope.send('order', c.orderId, { type: 'APPROVE_QUOTE' }, 'orderId');

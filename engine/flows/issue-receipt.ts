@@ -8,6 +8,9 @@ import {
   cancellationBody, cartBody, invoiceBody, receiptDocument, returnBody, type ReceiptBody, type ReceiptOrder,
 } from '../domain/receipt-document.ts';
 import type { RegisterTransaction } from '../domain/register-transaction.ts';
+import { outboundKey } from '../domain/channel-transactions.ts';
+import { refuse } from '../domain/violation.ts';
+import type { CommandOf } from '../protocol/commands.ts';
 import { orderViewOf } from '../store-views.ts';
 
 function orderOnReceipt(scope: CommandScope, orderId: string | undefined): ReceiptOrder | null {
@@ -32,6 +35,18 @@ function bodyOf(scope: CommandScope, transaction: RegisterTransaction, invoiceId
     case 'cancellation':
       return cancellationBody(transaction.cancellationCharge ?? 0);
   }
+}
+
+/** The register's last receipt, emailed: an outbound message headquarters' mail service sends (after the P-job). */
+export function emailReceipt(scope: CommandScope, command: CommandOf<'register.emailReceipt'>): Record<string, unknown> {
+  const { lastReceipt: receipt, storeId } = scope.context('register', command.registerId, 'registerId');
+  if (receipt === null) refuse('STATE', `register ${command.registerId} has no receipt to email yet: complete a transaction first`, 'registerId');
+  const messageId = scope.ids.next('MSG');
+  scope.queue({
+    key: outboundKey.receiptEmail(storeId, messageId), kind: 'receiptEmail', storeId, at: scope.now,
+    email: { messageId, to: command.email, transactionId: receipt.transactionId, registerId: command.registerId, subject: `Your receipt from ${receipt.storeName}`, total: receipt.total },
+  });
+  return { registerId: command.registerId, messageId };
 }
 
 export function issueReceipt(scope: CommandScope, registerId: string, storeId: string, transaction: RegisterTransaction): void {

@@ -59,6 +59,7 @@ export const COMMAND_ACCESS = {
   'register.adjustCancellationCharge': till,
   'register.startReturn': till,
   'register.setReturnLines': till,
+  'register.emailReceipt': till,
   'customer.create': customers,
   'customer.edit': customers,
   'customer.issueLoyaltyCard': customers,
@@ -93,6 +94,8 @@ export const READ_ACCESS = {
   'GET /api/registers/:registerId/x-report': till,
   /** A store's Z reports: its manager, or headquarters for any store. */
   'GET /api/stores/:storeId/z-reports': [{ job: 'managerOverride', at: 'store' }, ...backOffice],
+  /** The receipt emails the tills sent, as headquarters received them. */
+  'GET /api/headquarters/receipt-emails': backOffice,
 } as const satisfies Record<string, readonly Grant[]>;
 
 /** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */

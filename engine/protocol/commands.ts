@@ -4,7 +4,7 @@
  * names the field and changes nothing.
  */
 import { z } from 'zod';
-import { addressSchema, customerSchema, headquartersJobs } from '../domain/config.ts';
+import { addressSchema, customerSchema, emailSchema, headquartersJobs } from '../domain/config.ts';
 import { customerChangesSchema, customerDraftSchema } from '../domain/customers.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
@@ -56,6 +56,7 @@ export const storeCommandOptions = [
   register('register.recallOrder', { orderId: id, purpose: z.enum(['edit', 'cancel', 'pickup']), lines: z.array(lineQuantity).min(1).optional() }),
   register('register.adjustCancellationCharge', { amount: amount.nonnegative(), ...approver }),
   register('register.startReturn', { lookup: z.object({ by: z.enum(['receipt', 'orderId', 'channelReference', 'invoiceId']), value: id }).strict() }),
+  register('register.emailReceipt', { email: emailSchema }),
   register('register.setReturnLines', { lines: z.array(z.object({ lineId: id, quantity, reasonCode: id }).strict()).min(1) }),
   z.object({ type: z.literal('order.approveQuote'), orderId: id }).strict(),
   z.object({ type: z.literal('fulfillment.accept'), locationId: id, operatorId: id, lines: z.array(lineRef).min(1) }).strict(),

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { DurableChain } from '../persistence/durable-chain.ts';
 import { parseWith } from '../protocol/commands.ts';
 import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
+import { receiptEmails } from '../domain/headquarters.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
@@ -178,6 +179,10 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   const zReportsOf = (req: Request): Target => ({ store: { id: String(req.params.storeId), field: 'storeId', what: `the Z reports of ${String(req.params.storeId)}` } });
   app.get('/api/stores/:storeId/z-reports', signedIn, may('GET /api/stores/:storeId/z-reports', zReportsOf), (req, res) => {
     answer(res, () => ({ reports: chain.zReports(String(req.params.storeId)) }));
+  });
+
+  app.get('/api/headquarters/receipt-emails', signedIn, may('GET /api/headquarters/receipt-emails'), (_req, res) => {
+    res.json({ ok: true, emails: receiptEmails(chain.backOffice(), 100) });
   });
 
   app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));

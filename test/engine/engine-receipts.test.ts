@@ -1,6 +1,7 @@
 /** The receipt of each completed transaction, kept with the register to print: sale, order deposit, pickup, return, cancellation. */
 import { describe, expect, it } from 'vitest';
-import { due, newEngine, ok, startSale, tenderDue } from './engine-helpers.ts';
+import { due, newEngine, ok, refused, runJob, startSale, tenderDue } from './engine-helpers.ts';
+import { receiptEmails } from '../../engine/domain/headquarters.ts';
 
 function shiftAtR1() {
   const engine = newEngine();
@@ -57,5 +58,25 @@ describe('receipts', () => {
     tenderDue(engine, 'R1');
     const cancelled = engine.registerView('R1').lastReceipt!;
     expect(cancelled).toMatchObject({ kind: 'cancellation', due: refund, total: cancelled.cancellationCharge, order: { orderId: placed.orderId, balanceDue: 0 } });
+  });
+});
+
+describe('email receipt', () => {
+  it('SY-3 an emailed receipt is an outbound message: queued at the store, then received and sent by headquarters exactly once', () => {
+    const engine = shiftAtR1();
+    expect(refused(engine, { type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com' })).toMatchObject({ rule: 'STATE', field: 'registerId' });
+    startSale(engine, 'R1', null, [{ productId: 'P-SOCKS' }]);
+    const sale = tenderDue(engine, 'R1');
+    expect(refused(engine, { type: 'register.emailReceipt', registerId: 'R1', email: 'not an email' }).field).toBe('email');
+    const emailed = ok(engine, { type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com' });
+    expect(engine.linkView('S1').pending).toBe(2);
+    runJob(engine, 'P-job');
+    runJob(engine, 'P-job');
+    expect(receiptEmails(engine.backOffice(), 10)).toEqual([
+      expect.objectContaining({ storeId: 'S1', sent: false, email: expect.objectContaining({ messageId: emailed.messageId, to: 'anna@example.com', transactionId: sale.transactionId, subject: expect.stringContaining('Your receipt from') }) }),
+    ]);
+    runJob(engine, 'synchronizeOrders');
+    expect(receiptEmails(engine.backOffice(), 10).map((e) => e.sent)).toEqual([true]);
+    expect(engine.backOffice().jobRuns.at(-1)!.counts.receiptEmails).toBe(1);
   });
 });

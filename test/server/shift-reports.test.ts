@@ -44,4 +44,14 @@ describe('shift reports over HTTP', () => {
     expect(await call(t.url, 'GET', '/api/stores/S1/z-reports', { token: elsewhere })).toMatchObject({ status: 403, body: { error: { rule: 'ST-5', field: 'storeId' } } });
     expect(await call(t.url, 'GET', '/api/stores/S9/z-reports', { token: analyst })).toMatchObject({ status: 404, body: { error: { field: 'storeId' } } });
   });
+
+  it('ST-5 an emailed receipt reaches headquarters, which reads it; a store manager does not', async () => {
+    const [emailed] = await accepted(t.url, cashier, { type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com' });
+    const analyst = await signIn(t.url, 'analyst1', 'S1');
+    await accepted(t.url, analyst, { type: 'headquarters.runJob', job: 'P-job' });
+    const read = await call(t.url, 'GET', '/api/headquarters/receipt-emails', { token: analyst });
+    expect(read).toMatchObject({ status: 200, body: { emails: [{ storeId: 'S1', sent: false, email: { messageId: emailed!.messageId, to: 'anna@example.com', registerId: 'R1' } }] } });
+    const manager = await signIn(t.url, 'manager1', 'S1');
+    expect(await call(t.url, 'GET', '/api/headquarters/receipt-emails', { token: manager })).toMatchObject({ status: 403, body: { error: { rule: 'ST-5' } } });
+  });
 });
