@@ -1,6 +1,6 @@
 /**
  * The till's end-of-day dialogs around their views: <shift-report-dialog> shows an X or Z report, <receipt-dialog>
- * the last transaction's receipt with Print (the browser's print view, 80 mm). The close-of-shift declaration is
+ * the last transaction's receipt with Print (the browser's print view, 80 mm) and Email (emits `email-receipt`). The close-of-shift declaration is
  * <shift-close-dialog>.
  */
 import { LitElement, html } from 'lit';
@@ -9,7 +9,7 @@ import type { ReceiptDocument } from '../engine/domain/receipt-document.ts';
 import type { ShiftReport } from '../engine/domain/shift.ts';
 import { printReceipt } from './receipt-view.ts';
 import { screenStyles } from './styles.ts';
-import { tillStyles } from './till-shared.ts';
+import { tillStyles, violationText, type RuleViolation } from './till-shared.ts';
 import './receipt-view.ts';
 import './shift-close-dialog.ts';
 import './shift-report-view.ts';
@@ -39,6 +39,16 @@ export class ReceiptDialog extends LitElement {
   static override styles = [screenStyles, tillStyles];
 
   @property({ attribute: false }) accessor receipt: ReceiptDocument | null = null;
+  /** Where the receipt was emailed (null: not yet). */
+  @property({ type: String }) accessor emailedTo: string | null = null;
+  @property({ attribute: false }) accessor error: RuleViolation | null = null;
+  @property({ type: Boolean }) accessor busy = false;
+
+  private email(event: SubmitEvent): void {
+    event.preventDefault();
+    const email = String(new FormData(event.target as HTMLFormElement).get('email') ?? '').trim();
+    this.dispatchEvent(new CustomEvent('email-receipt', { detail: { email }, bubbles: true, composed: true }));
+  }
 
   override render() {
     const receipt = this.receipt;
@@ -46,6 +56,12 @@ export class ReceiptDialog extends LitElement {
     return html`
       <till-dialog heading="Receipt" size="narrow">
         <receipt-view .receipt=${receipt}></receipt-view>
+        <form @submit=${this.email} novalidate class="row" style="align-items: end; margin-top: 0.75rem">
+          <label style="flex: 1">Email to <input name="email" type="email" autocomplete="off" placeholder="name@example.com"></label>
+          <button type="submit" ?disabled=${this.busy}>Email receipt</button>
+        </form>
+        ${this.emailedTo === null ? null : html`<p role="status" data-testid="emailed">Receipt emailed to ${this.emailedTo}.</p>`}
+        ${this.error === null ? null : html`<div class="error" role="alert">${violationText(this.error)}</div>`}
         <div class="actions">
           <button type="button" @click=${() => askToClose(this)}>Close</button>
           <button type="button" class="primary" @click=${() => printReceipt(receipt)}>Print</button>

@@ -5,6 +5,7 @@ import './till-screen.ts';
 import { alerts, allButtons, button, click, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 import { FakeStoreApi, demoSetup } from './testing/fake-store-api.ts';
 import { emptyTotals, openShift, shiftReport } from '../engine/domain/shift.ts';
+import type { ReceiptDocument } from '../engine/domain/receipt-document.ts';
 import { customerView, line, orderRow, registerView, syncView, transaction } from './testing/till-views.ts';
 
 /** A sale of 2 lamps (carried out) and a tent shipped from W1 for Anna, the tent highlighted. */
@@ -82,6 +83,28 @@ describe('<till-screen>', () => {
     expect(deep(el, 'shift-report-view [data-testid="report-heading"]').textContent).to.contain('Z report').and.contain('SH-R1-000004');
     expect(deep(el, 'shift-report-view [data-testid="over-short"]').textContent).to.equal('balanced');
     expect(deep(el, 'shift-report-view [data-testid="net-takings"]').textContent).to.equal('$52.34');
+  });
+
+  it('shows the last transaction\'s receipt in the store\'s currency and emails it; a refused address stays in the dialog', async () => {
+    const receipt: ReceiptDocument = {
+      transactionId: 'T-R1-000003', kind: 'sale', isQuote: false, storeId: 'S1', storeName: 'Seattle', currency: 'USD', registerId: 'R1', shiftId: 'SH-R1-000001',
+      operatorId: 'cashier1', at: 0, receiptId: 'T-R1-000003', invoiceId: null, rmaNumber: null,
+      lines: [{ productId: 'P-LAMP', description: 'Camp lamp', quantity: 1, unitPrice: 2499, net: 2499, tax: 250, charges: 0 }],
+      net: 2499, tax: 250, charges: 0, total: 2749, due: 2749, tenders: [{ method: 'cash', amount: 3000 }], change: 251, order: null, cancellationCharge: null,
+    };
+    const { el, api } = await till(demoSetup(), { ...registerView(), lastReceipt: receipt });
+    await click(el, 'Receipt');
+    expect(deep(el, 'receipt-view [data-testid="receipt-total"]').textContent).to.equal('$27.49');
+    expect(deep(el, 'receipt-view [data-testid="receipt-change"]').textContent).to.equal('$2.51');
+    expect(deep(el, 'receipt-view [data-testid="receipt"]').textContent).to.contain('Register R1 - shift SH-R1-000001 - cashier1').and.contain('Camp lamp');
+    api.queue.push({ rule: 'VALIDATION', field: 'email', message: 'email: expected an email address like name@example.com' });
+    type(deep(el, 'receipt-dialog input[name="email"]'), 'anna');
+    await click(el, 'Email receipt');
+    expect(alerts(el).join(' ')).to.contain('expected an email address');
+    type(deep(el, 'receipt-dialog input[name="email"]'), 'anna@example.com');
+    await click(el, 'Email receipt');
+    expect(api.commands.at(-1)).to.deep.equal({ type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com' });
+    expect(deep(el, 'receipt-dialog [data-testid="emailed"]').textContent).to.contain('anna@example.com');
   });
 
   it('adds a product from the pad with the quantity chosen', async () => {

@@ -58,7 +58,7 @@ type Dialog =
   | { kind: 'openShift' }
   | { kind: 'closeShift' }
   | { kind: 'shiftReport'; report: ShiftReport }
-  | { kind: 'receipt' };
+  | { kind: 'receipt'; emailedTo: string | null };
 
 interface PendingApproval {
   reason: string;
@@ -320,7 +320,7 @@ export class TillScreen extends LitElement {
 
   // --- Shift ---
 
-  /** A shift command from the end-of-day dialogs: refused, it stays in the dialog; accepted, the dialog moves on. */
+  /** A command from the end-of-day dialogs (shift, receipt): refused, it stays in the dialog; accepted, the dialog moves on. */
   private async shiftCommand(command: Record<string, unknown>, next: (answer: CommandAnswer & { ok: true }) => void): Promise<void> {
     this.dialogError = null;
     const answer = await this.send(command, 'shift');
@@ -614,7 +614,7 @@ export class TillScreen extends LitElement {
           <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'recall' })}>Recall order</button>
           <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'return' })}>Return</button>
           <button type="button" ?disabled=${this.busy} @click=${this.showXReport}>X report</button>
-          ${register.lastReceipt === null ? null : html`<button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'receipt' })}>Receipt</button>`}
+          ${register.lastReceipt === null ? null : html`<button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'receipt', emailedTo: null })}>Receipt</button>`}
           <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'closeShift' })}>Close shift</button>
         </div>
         ${this.errorAt('shift')}
@@ -826,7 +826,9 @@ export class TillScreen extends LitElement {
       case 'shiftReport':
         return html`<shift-report-dialog .report=${dialog.report} currency=${setup.currency} @close=${close}></shift-report-dialog>`;
       case 'receipt':
-        return html`<receipt-dialog .receipt=${this.register?.lastReceipt ?? null} @close=${close}></receipt-dialog>`;
+        return html`<receipt-dialog .receipt=${this.register?.lastReceipt ?? null} .emailedTo=${dialog.emailedTo} .error=${this.dialogError} ?busy=${this.busy} @close=${close}
+          @email-receipt=${(e: CustomEvent<{ email: string }>) => this.shiftCommand(this.registerCommand('register.emailReceipt', e.detail),
+            () => { this.dialog = { kind: 'receipt', emailedTo: e.detail.email }; })}></receipt-dialog>`;
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * End to end, a day at Seattle's till R1: the shift opens with a $100.00 float, a camp lamp is sold for cash and its
- * receipt shown (printable at 80 mm), the X report read mid-shift, the drawer counted at close: the Z report balances,
+ * receipt shown (printable at 80 mm) and emailed, the X report read mid-shift, the drawer counted at close: the Z report balances,
  * and headquarters' analyst view lists it.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,10 @@ describe('e2e: end of day at the till', () => {
     expect(await textOf(receipt)).toMatch(/Seattle.*Sale.*Register R1 - shift SH-R1-000001 - cashier1.*Camp lamp/);
     expect(minor(await textOf(receiptDialog.getByTestId('receipt-total')))).toBe(sale);
     await receiptDialog.getByRole('button', { name: 'Print' }).waitFor();
+    // Emailed: an outbound message to headquarters.
+    await receiptDialog.getByLabel('Email to').fill('anna@example.com');
+    await receiptDialog.getByRole('button', { name: 'Email receipt' }).click();
+    expect(await textOf(receiptDialog.getByTestId('emailed'))).toBe('Receipt emailed to anna@example.com.');
     await screenshot(t, 'end-of-day-receipt');
     await receiptDialog.getByRole('button', { name: 'Close', exact: true }).first().click();
     await dialogGone(t, 'Receipt');
@@ -64,5 +68,7 @@ describe('e2e: end of day at the till', () => {
     await row.getByRole('button', { name: 'SH-R1-000001' }).click();
     await a.locator('z-report-list shift-report-view').getByText('Z report').waitFor();
     await screenshot(a, 'end-of-day-analyst');
+    // The emailed receipt waits in Seattle's queue for the P-job.
+    expect(await textOf(a.getByRole('region', { name: 'Stores and their link to headquarters' }).getByRole('row').filter({ hasText: 'Seattle (S1)' }))).toContain('receiptEmail');
   });
 });
