@@ -55,7 +55,7 @@ export function initialState(config: unknown, catalog: Catalog = buildCatalog(co
     catalog, seq: 0, clock: DEFAULT_START, ids: new SeededIds(1), registers: new Map(), orders: new Map(), locations: new Map(),
     receipts: new Map(), returnOrders: [], index: new OrderIndex(),
   };
-  for (const [registerId, storeId] of catalog.registers) state.registers.set(registerId, { registerId, storeId, operatorId: null, transaction: null, shift: null, zReports: [], lastReceipt: null });
+  for (const [registerId, storeId] of catalog.registers) state.registers.set(registerId, { registerId, storeId, operatorId: null, transaction: null, shift: null, zReports: [], receipts: [] });
   for (const location of catalog.config.locations) {
     const store = catalog.storeAtLocation.get(location.id);
     const onHand = Object.fromEntries(catalog.config.inventory.filter((i) => i.locationId === location.id).map((i) => [i.productId, i.onHand]));

@@ -18,7 +18,7 @@ import {
   type RecalledOrder, type RegisterContext, type RegisterTransaction, type ReturnOriginal,
 } from '../engine/domain/register-transaction.ts';
 import { openShift, recordTransaction, shiftReport, type TenderDeclaration } from '../engine/domain/shift.ts';
-import type { ReceiptDocument } from '../engine/domain/receipt-document.ts';
+import { RECENT_RECEIPTS, type ReceiptDocument } from '../engine/domain/receipt-document.ts';
 import { checkReturnRequest, type ReturnRequestLine } from '../engine/domain/returns.ts';
 import type { TenderMethod } from '../engine/domain/payments.ts';
 import { checkLineAmount } from '../engine/domain/limits.ts';
@@ -263,14 +263,14 @@ export function createRegisterMachine(catalog: Catalog) {
       })),
       emitVoided: emit(({ context }) => ({ type: 'transactionVoided' as const, registerId: context.registerId, transaction: context.transaction! })),
       endTransaction: assign({ transaction: null }),
-      keepReceipt: assign({ lastReceipt: ({ event }) => {
+      keepReceipt: assign({ receipts: ({ context, event }) => {
         assertEvent(event, 'RECEIPT_ISSUED');
-        return event.receipt;
+        return [event.receipt, ...context.receipts.slice(0, RECENT_RECEIPTS - 1)];
       } }),
     },
   }).createMachine({
     id: 'register',
-    context: ({ input }) => ({ ...input, operatorId: null, transaction: null, shift: null, zReports: [], lastReceipt: null }),
+    context: ({ input }) => ({ ...input, operatorId: null, transaction: null, shift: null, zReports: [], receipts: [] }),
     meta: { subject: (context) => `register ${context.registerId}`, field: 'registerId', rules } satisfies ChartMeta<RegisterContext>,
     initial: 'closed',
     // The host issues the receipt once the completed transaction is recorded (the register is ready again by then).

@@ -25,7 +25,8 @@ const TITLES: Record<ReceiptDocument['kind'], string> = {
   sale: 'Sale', orderEdit: 'Order change', cancellation: 'Order cancellation', pickup: 'Pickup', return: 'Return',
 };
 
-function titleOf(receipt: ReceiptDocument): string {
+/** What the receipt is of, in words: a sale, a customer order, a quote, a pickup... */
+export function receiptTitle(receipt: ReceiptDocument): string {
   if (receipt.isQuote) return 'Quote';
   return receipt.kind === 'sale' && receipt.order !== null ? 'Customer order' : TITLES[receipt.kind];
 }
@@ -41,7 +42,7 @@ export function receiptTemplate(receipt: ReceiptDocument): TemplateResult {
   return html`
     <div class="receipt" data-testid="receipt">
       <h3>${receipt.storeName}</h3>
-      <div class="center">${titleOf(receipt)}</div>
+      <div class="center">${receiptTitle(receipt)}</div>
       <div class="center">${reference}</div>
       <div class="center">${when(receipt.at)}</div>
       <div class="center">Register ${receipt.registerId} - shift ${receipt.shiftId ?? '-'} - ${receipt.operatorId}</div>

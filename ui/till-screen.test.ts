@@ -85,15 +85,24 @@ describe('<till-screen>', () => {
     expect(deep(el, 'shift-report-view [data-testid="net-takings"]').textContent).to.equal('$52.34');
   });
 
-  it('shows the last transaction\'s receipt in the store\'s currency and emails it; a refused address stays in the dialog', async () => {
+  it('shows the last transaction\'s receipt in the store\'s currency, an earlier one on request, and emails it; a refused address stays in the dialog', async () => {
     const receipt: ReceiptDocument = {
       transactionId: 'T-R1-000003', kind: 'sale', isQuote: false, storeId: 'S1', storeName: 'Seattle', currency: 'USD', registerId: 'R1', shiftId: 'SH-R1-000001',
       operatorId: 'cashier1', at: 0, receiptId: 'T-R1-000003', invoiceId: null, rmaNumber: null,
       lines: [{ productId: 'P-LAMP', description: 'Camp lamp', quantity: 1, unitPrice: 2499, net: 2499, tax: 250, charges: 0 }],
       net: 2499, tax: 250, charges: 0, total: 2749, due: 2749, tenders: [{ method: 'cash', amount: 3000 }], change: 251, order: null, cancellationCharge: null,
     };
-    const { el, api } = await till(demoSetup(), { ...registerView(), lastReceipt: receipt });
+    const earlier: ReceiptDocument = { ...receipt, transactionId: 'T-R1-000002', receiptId: 'T-R1-000002', total: 1429, due: 1429, change: 0, tenders: [{ method: 'card', amount: 1429 }] };
+    const { el, api } = await till(demoSetup(), { ...registerView(), receipts: [receipt, earlier] });
     await click(el, 'Receipt');
+    const choice = deep<HTMLSelectElement>(el, 'receipt-dialog select');
+    choice.value = '1';
+    choice.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(deep(el, 'receipt-view [data-testid="receipt-total"]').textContent).to.equal('$14.29');
+    choice.value = '0';
+    choice.dispatchEvent(new Event('change'));
+    await settle(el);
     expect(deep(el, 'receipt-view [data-testid="receipt-total"]').textContent).to.equal('$27.49');
     expect(deep(el, 'receipt-view [data-testid="receipt-change"]').textContent).to.equal('$2.51');
     expect(deep(el, 'receipt-view [data-testid="receipt"]').textContent).to.contain('Register R1 - shift SH-R1-000001 - cashier1').and.contain('Camp lamp');
@@ -103,7 +112,7 @@ describe('<till-screen>', () => {
     expect(alerts(el).join(' ')).to.contain('expected an email address');
     type(deep(el, 'receipt-dialog input[name="email"]'), 'anna@example.com');
     await click(el, 'Email receipt');
-    expect(api.commands.at(-1)).to.deep.equal({ type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com' });
+    expect(api.commands.at(-1)).to.deep.equal({ type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com', transactionId: 'T-R1-000003' });
     expect(deep(el, 'receipt-dialog [data-testid="emailed"]').textContent).to.contain('anna@example.com');
   });
 

@@ -614,7 +614,7 @@ export class TillScreen extends LitElement {
           <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'recall' })}>Recall order</button>
           <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'return' })}>Return</button>
           <button type="button" ?disabled=${this.busy} @click=${this.showXReport}>X report</button>
-          ${register.lastReceipt === null ? null : html`<button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'receipt', emailedTo: null })}>Receipt</button>`}
+          ${register.receipts.length === 0 ? null : html`<button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'receipt', emailedTo: null })}>Receipt</button>`}
           <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'closeShift' })}>Close shift</button>
         </div>
         ${this.errorAt('shift')}
@@ -826,8 +826,8 @@ export class TillScreen extends LitElement {
       case 'shiftReport':
         return html`<shift-report-dialog .report=${dialog.report} currency=${setup.currency} @close=${close}></shift-report-dialog>`;
       case 'receipt':
-        return html`<receipt-dialog .receipt=${this.register?.lastReceipt ?? null} .emailedTo=${dialog.emailedTo} .error=${this.dialogError} ?busy=${this.busy} @close=${close}
-          @email-receipt=${(e: CustomEvent<{ email: string }>) => this.shiftCommand(this.registerCommand('register.emailReceipt', e.detail),
+        return html`<receipt-dialog .receipts=${this.register?.receipts ?? []} .emailedTo=${dialog.emailedTo} .error=${this.dialogError} ?busy=${this.busy} @close=${close}
+          @email-receipt=${(e: CustomEvent<{ email: string; transactionId: string }>) => this.shiftCommand(this.registerCommand('register.emailReceipt', e.detail),
             () => { this.dialog = { kind: 'receipt', emailedTo: e.detail.email }; })}></receipt-dialog>`;
     }
   }

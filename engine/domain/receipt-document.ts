@@ -11,6 +11,9 @@ import { amountKept, tendered, transactionDue, type RegisterTransaction, type Tr
 import type { ReturnRecord } from './returns.ts';
 import { lineAmounts, orderTotals, type SalesLine } from './sales.ts';
 
+/** How many receipts a register keeps to print or email again: a constant, so keeping one costs the same all day. */
+export const RECENT_RECEIPTS = 10;
+
 export interface ReceiptLine { productId: string; description: string; quantity: number; unitPrice: Minor; net: Minor; tax: Minor; charges: Minor }
 
 /** The order the transaction was about: its number, total, what is paid and what is still owed. */

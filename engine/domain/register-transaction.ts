@@ -66,8 +66,8 @@ export interface RegisterContext {
   shift: Shift | null;
   /** The Z reports of the register's closed shifts, oldest first. */
   zReports: ShiftReport[];
-  /** The receipt of the last completed transaction, to print or email. */
-  lastReceipt: ReceiptDocument | null;
+  /** The receipts of the last completed transactions, newest first (at most RECENT_RECEIPTS), to print or email again. */
+  receipts: ReceiptDocument[];
 }
 
 /** A tender as the till sends it. */

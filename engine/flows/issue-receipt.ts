@@ -5,7 +5,7 @@
  */
 import type { CommandScope } from '../command-scope.ts';
 import {
-  cancellationBody, cartBody, invoiceBody, receiptDocument, returnBody, type ReceiptBody, type ReceiptOrder,
+  cancellationBody, cartBody, invoiceBody, receiptDocument, RECENT_RECEIPTS, returnBody, type ReceiptBody, type ReceiptOrder,
 } from '../domain/receipt-document.ts';
 import type { RegisterTransaction } from '../domain/register-transaction.ts';
 import { outboundKey } from '../domain/channel-transactions.ts';
@@ -37,10 +37,12 @@ function bodyOf(scope: CommandScope, transaction: RegisterTransaction, invoiceId
   }
 }
 
-/** The register's last receipt, emailed: an outbound message headquarters' mail service sends (after the P-job). */
+/** One of the register's recent receipts (the last one unless named), emailed: an outbound message headquarters' mail service sends (after the P-job). */
 export function emailReceipt(scope: CommandScope, command: CommandOf<'register.emailReceipt'>): Record<string, unknown> {
-  const { lastReceipt: receipt, storeId } = scope.context('register', command.registerId, 'registerId');
-  if (receipt === null) refuse('STATE', `register ${command.registerId} has no receipt to email yet: complete a transaction first`, 'registerId');
+  const { receipts, storeId } = scope.context('register', command.registerId, 'registerId');
+  if (receipts.length === 0) refuse('STATE', `register ${command.registerId} has no receipt to email yet: complete a transaction first`, 'registerId');
+  const receipt = command.transactionId === undefined ? receipts[0]! : receipts.find((r) => r.transactionId === command.transactionId)
+    ?? refuse('NOT_FOUND', `transaction ${command.transactionId} is not among register ${command.registerId}'s last ${RECENT_RECEIPTS} receipts`, 'transactionId');
   const messageId = scope.ids.next('MSG');
   scope.queue({
     key: outboundKey.receiptEmail(storeId, messageId), kind: 'receiptEmail', storeId, at: scope.now,

@@ -56,7 +56,7 @@ export const storeCommandOptions = [
   register('register.recallOrder', { orderId: id, purpose: z.enum(['edit', 'cancel', 'pickup']), lines: z.array(lineQuantity).min(1).optional() }),
   register('register.adjustCancellationCharge', { amount: amount.nonnegative(), ...approver }),
   register('register.startReturn', { lookup: z.object({ by: z.enum(['receipt', 'orderId', 'channelReference', 'invoiceId']), value: id }).strict() }),
-  register('register.emailReceipt', { email: emailSchema }),
+  register('register.emailReceipt', { email: emailSchema, transactionId: id.optional() }),
   register('register.setReturnLines', { lines: z.array(z.object({ lineId: id, quantity, reasonCode: id }).strict()).min(1) }),
   z.object({ type: z.literal('order.approveQuote'), orderId: id }).strict(),
   z.object({ type: z.literal('fulfillment.accept'), locationId: id, operatorId: id, lines: z.array(lineRef).min(1) }).strict(),
