@@ -6,6 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { due, newEngine, ok, refused, restart, startSale, tenderDue } from './engine-helpers.ts';
 import type { ShiftReport } from '../../engine/domain/shift.ts';
+import { DurableChain } from '../../engine/persistence/durable-chain.ts';
+import { demoChainConfig } from '../fixtures/chain.ts';
+import { useTempDirs } from './fixtures/temp-dirs.ts';
+
+const tempDir = useTempDirs('engine-shift-');
 
 function dayAtR1() {
   const engine = newEngine();
@@ -92,6 +97,25 @@ describe('end of day: shift, X report, Z report', () => {
     const reopened = restart(engine);
     expect(reopened.zReports('S1')).toEqual(before);
     expect(reopened.zReports('S2')).toEqual([]);
+  });
+
+  it('a Z report survives a restart of the durable engine, from a snapshot and from the journal alike', async () => {
+    for (const snapshotEvery of [0, 3]) {
+      const dir = await tempDir();
+      const first = await DurableChain.open(dir, { config: demoChainConfig(), seed: 1, snapshotEvery });
+      for (const command of [
+        { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1', openingFloat: 5_000 },
+        { type: 'register.addItem', registerId: 'R1', productId: 'P-SOCKS', quantity: 1 },
+        { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 2_000 },
+        { type: 'register.closeShift', registerId: 'R1', declaration: { cash: 6_400 } },
+      ]) expect((await first.execute(command)).ok).toBe(true);
+      const before = first.chain.zReports('S1');
+      expect(before).toHaveLength(1);
+      await first.close();
+      const reopened = await DurableChain.open(dir);
+      expect(reopened.chain.zReports('S1')).toEqual(before);
+      await reopened.close();
+    }
   });
 
   it('a close while a transaction is open, a negative float or a negative count is refused and changes nothing', () => {
