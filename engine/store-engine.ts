@@ -85,6 +85,15 @@ export interface StoreChange {
   returnOrders: ReturnOrder[];
 }
 
+/**
+ * A register stored before shifts and receipts were kept (an older data directory's snapshot) has none: its open shift
+ * counts from its next opening, with no Z report before it.
+ */
+function withEndOfDay(snapshot: unknown): unknown {
+  const { context } = snapshot as { context: Partial<RegisterContext> };
+  return { ...(snapshot as object), context: { ...context, shift: context.shift ?? null, zReports: context.zReports ?? [], receipts: context.receipts ?? [] } };
+}
+
 export class StoreEngine {
   readonly parts: StoreParts;
   seq = 0;
@@ -140,7 +149,7 @@ export class StoreEngine {
     this.seq = state.seq;
     const { actors } = this.parts;
     for (const kind of KINDS) {
-      for (const [id, snapshot] of Object.entries(state[STATE_KEY[kind]])) actors.start(kind, id, { snapshot });
+      for (const [id, snapshot] of Object.entries(state[STATE_KEY[kind]])) actors.start(kind, id, { snapshot: kind === 'register' ? withEndOfDay(snapshot) : snapshot });
     }
     // Closed orders go back to being kept as their final snapshot.
     for (const id of actors.ids('order')) if (isClosedOrder(actors.snapshot('order', id)!)) actors.close(id);

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { due, newEngine, ok, refused, restart, startSale, tenderDue } from './engine-helpers.ts';
 import type { ShiftReport } from '../../engine/domain/shift.ts';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
+import { Chain, type ChainState } from '../../engine/chain.ts';
+import { buildCatalog } from '../../engine/domain/catalog.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 import { useTempDirs } from './fixtures/temp-dirs.ts';
 
@@ -116,6 +118,21 @@ describe('end of day: shift, X report, Z report', () => {
       expect(reopened.chain.zReports('S1')).toEqual(before);
       await reopened.close();
     }
+  });
+
+  it('a register stored before shifts were kept (an older snapshot) goes on: its shift counts from its next opening', () => {
+    const engine = newEngine();
+    ok(engine, { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' });
+    const state = JSON.parse(JSON.stringify(engine.exportState())) as ChainState;
+    const register = state.store.registers.R1 as { context: Record<string, unknown> };
+    for (const field of ['shift', 'zReports', 'receipts']) delete register.context[field];
+    const older = Chain.restore(buildCatalog(demoChainConfig()), state);
+    startSale(older, 'R1', null, [{ productId: 'P-SOCKS' }]);
+    tenderDue(older, 'R1');
+    expect(older.registerView('R1').shift).toBeNull();
+    expect(ok(older, { type: 'register.closeShift', registerId: 'R1', declaration: { cash: 0 } }).zReport).toBeNull();
+    ok(older, { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' });
+    expect(older.xReport('R1').shiftId).toBe('SH-R1-000002');
   });
 
   it('a close while a transaction is open, a negative float or a negative count is refused and changes nothing', () => {
