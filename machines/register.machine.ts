@@ -18,7 +18,7 @@ import {
   type RecalledOrder, type RegisterContext, type RegisterTransaction, type ReturnOriginal,
 } from '../engine/domain/register-transaction.ts';
 import { openShift, recordTransaction, shiftReport, type TenderDeclaration } from '../engine/domain/shift.ts';
-import { RECENT_RECEIPTS, type ReceiptDocument } from '../engine/domain/receipt-document.ts';
+import { withReceipt, type ReceiptDocument } from '../engine/domain/receipt-document.ts';
 import { checkReturnRequest, type ReturnRequestLine } from '../engine/domain/returns.ts';
 import type { TenderMethod } from '../engine/domain/payments.ts';
 import { checkLineAmount } from '../engine/domain/limits.ts';
@@ -265,7 +265,7 @@ export function createRegisterMachine(catalog: Catalog) {
       endTransaction: assign({ transaction: null }),
       keepReceipt: assign({ receipts: ({ context, event }) => {
         assertEvent(event, 'RECEIPT_ISSUED');
-        return [event.receipt, ...context.receipts.slice(0, RECENT_RECEIPTS - 1)];
+        return withReceipt(context.receipts, event.receipt);
       } }),
     },
   }).createMachine({

@@ -6,7 +6,8 @@
 import type { AppliedCharge } from './charges.ts';
 import type { Catalog } from './catalog.ts';
 import type { Minor } from './money.ts';
-import type { Invoice, TenderMethod } from './payments.ts';
+import type { CustomerOrderContext } from './customer-order.ts';
+import { paidTowardsOrder, type Invoice, type TenderMethod } from './payments.ts';
 import { amountKept, tendered, transactionDue, type RegisterTransaction, type TransactionKind } from './register-transaction.ts';
 import type { ReturnRecord } from './returns.ts';
 import { lineAmounts, orderTotals, type SalesLine } from './sales.ts';
@@ -87,6 +88,36 @@ export function returnBody(catalog: Catalog, lines: readonly { lineId: string; p
 /** A cancellation prints the charge it levied; its lines are gone. */
 export function cancellationBody(charge: Minor): ReceiptBody {
   return { lines: [], net: 0, tax: 0, charges: charge, total: charge };
+}
+
+/** What the completion made that the receipt prints: a pickup's invoice, a return's record. */
+export interface CompletionMade { invoice: Invoice | null; returnRecord: ReturnRecord | null }
+
+/** The receipt's lines and totals for a transaction of any kind. */
+export function receiptBody(catalog: Catalog, transaction: RegisterTransaction, made: CompletionMade): ReceiptBody {
+  switch (transaction.kind) {
+    case 'sale':
+    case 'orderEdit':
+      return cartBody(catalog, transaction.cart.lines, transaction.cart.charges);
+    case 'pickup':
+      return invoiceBody(catalog, transaction.cart.lines, made.invoice!);
+    case 'return':
+      return returnBody(catalog, transaction.returnOriginal!.source.lines, made.returnRecord!);
+    case 'cancellation':
+      return cancellationBody(transaction.cancellationCharge ?? 0);
+  }
+}
+
+/** The order on the receipt: its total, what was paid for it (return refunds aside) and what is still owed. */
+export function receiptOrder(order: Pick<CustomerOrderContext, 'orderId' | 'channelReference' | 'lines' | 'charges' | 'payments' | 'cancellation'>): ReceiptOrder {
+  const total = orderTotals(order.lines, order.charges).total;
+  const paid = paidTowardsOrder(order.payments);
+  return { orderId: order.orderId, channelReference: order.channelReference, total, paid, balanceDue: order.cancellation !== null ? 0 : Math.max(0, total - paid) };
+}
+
+/** The register's recent receipts with a new one: newest first, at most RECENT_RECEIPTS. */
+export function withReceipt(receipts: readonly ReceiptDocument[], receipt: ReceiptDocument): ReceiptDocument[] {
+  return [receipt, ...receipts.slice(0, RECENT_RECEIPTS - 1)];
 }
 
 export interface ReceiptContext {

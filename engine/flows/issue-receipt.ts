@@ -4,40 +4,16 @@
  * balance, the pickup's invoice, the return's record.
  */
 import type { CommandScope } from '../command-scope.ts';
-import {
-  cancellationBody, cartBody, invoiceBody, receiptDocument, RECENT_RECEIPTS, returnBody, type ReceiptBody, type ReceiptOrder,
-} from '../domain/receipt-document.ts';
+import { receiptBody, receiptDocument, receiptOrder, RECENT_RECEIPTS } from '../domain/receipt-document.ts';
 import type { RegisterTransaction } from '../domain/register-transaction.ts';
 import { outboundKey } from '../domain/channel-transactions.ts';
 import { refuse } from '../domain/violation.ts';
 import type { CommandOf } from '../protocol/commands.ts';
-import { orderViewOf } from '../store-views.ts';
 
-function orderOnReceipt(scope: CommandScope, orderId: string | undefined): ReceiptOrder | null {
-  if (orderId === undefined) return null;
-  const order = orderViewOf(scope.snapshot('order', orderId));
-  const balanceDue = order.headerStatus === 'Cancelled' ? 0 : Math.max(0, order.totals.total - order.paid);
-  return { orderId, channelReference: order.channelReference, total: order.totals.total, paid: order.paid, balanceDue };
-}
-
-function bodyOf(scope: CommandScope, transaction: RegisterTransaction, invoiceId: string | undefined, orderId: string | undefined): ReceiptBody {
-  const { catalog } = scope;
-  switch (transaction.kind) {
-    case 'sale':
-    case 'orderEdit':
-      return cartBody(catalog, transaction.cart.lines, transaction.cart.charges);
-    case 'pickup': {
-      const invoice = scope.context('order', orderId!).invoices.find((i) => i.invoiceId === invoiceId)!;
-      return invoiceBody(catalog, transaction.cart.lines, invoice);
-    }
-    case 'return':
-      return returnBody(catalog, transaction.returnOriginal!.source.lines, scope.returnOrders.at(-1)!.record);
-    case 'cancellation':
-      return cancellationBody(transaction.cancellationCharge ?? 0);
-  }
-}
-
-/** One of the register's recent receipts (the last one unless named), emailed: an outbound message headquarters' mail service sends (after the P-job). */
+/**
+ * One of the register's recent receipts (the last one unless named), emailed: an outbound message headquarters' mail
+ * service sends (after the P-job).
+ */
 export function emailReceipt(scope: CommandScope, command: CommandOf<'register.emailReceipt'>): Record<string, unknown> {
   const { receipts, storeId } = scope.context('register', command.registerId, 'registerId');
   if (receipts.length === 0) refuse('STATE', `register ${command.registerId} has no receipt to email yet: complete a transaction first`, 'registerId');
@@ -52,13 +28,15 @@ export function emailReceipt(scope: CommandScope, command: CommandOf<'register.e
 }
 
 export function issueReceipt(scope: CommandScope, registerId: string, storeId: string, transaction: RegisterTransaction): void {
-  const { orderId, receiptId, invoiceId, rmaNumber } = scope.result as Record<string, string | undefined>;
+  const { orderId: created, receiptId, invoiceId, rmaNumber } = scope.result as Record<string, string | undefined>;
   const register = scope.context('register', registerId);
-  const order = orderOnReceipt(scope, orderId ?? transaction.order?.orderId);
-  const receipt = receiptDocument(scope.catalog, transaction, bodyOf(scope, transaction, invoiceId, order?.orderId), {
+  const orderId = created ?? transaction.order?.orderId;
+  const order = orderId === undefined ? null : scope.context('order', orderId);
+  const made = { invoice: order?.invoices.find((i) => i.invoiceId === invoiceId) ?? null, returnRecord: scope.returnOrders.at(-1)?.record ?? null };
+  const receipt = receiptDocument(scope.catalog, transaction, receiptBody(scope.catalog, transaction, made), {
     storeId, registerId, shiftId: register.shift?.shiftId ?? null, operatorId: register.operatorId ?? '', at: scope.now,
     isQuote: transaction.kind === 'sale' && transaction.cart.orderType === 'quote',
-    references: { receiptId, invoiceId, rmaNumber }, order,
+    references: { receiptId, invoiceId, rmaNumber }, order: order === null ? null : receiptOrder(order),
   });
   scope.send('register', registerId, { type: 'RECEIPT_ISSUED', receipt });
 }
