@@ -26,6 +26,9 @@ import {
 } from '../engine/domain/register-transaction.ts';
 import { orderTotals } from '../engine/domain/sales.ts';
 import { orderSource, receiptSource, type Receipt, type ReturnOrder } from '../engine/domain/store-records.ts';
+import { openShift, recordTransaction, shiftReport } from '../engine/domain/shift.ts';
+import { receiptBody, receiptDocument, receiptOrder, withReceipt } from '../engine/domain/receipt-document.ts';
+import type { ReturnRecord } from '../engine/domain/returns.ts';
 import { carriedOut, newOrderLines, registerPayments, returnRecord, saleReceipt } from '../engine/domain/transaction-completion.ts';
 import type { Chain } from '../engine/chain.ts';
 import { deliveryRequest } from '../engine/command-handlers.ts';
@@ -54,7 +57,7 @@ export function initialState(config: unknown, catalog: Catalog = buildCatalog(co
     catalog, seq: 0, clock: DEFAULT_START, ids: new SeededIds(1), registers: new Map(), orders: new Map(), locations: new Map(),
     receipts: new Map(), returnOrders: [], index: new OrderIndex(),
   };
-  for (const [registerId, storeId] of catalog.registers) state.registers.set(registerId, { registerId, storeId, operatorId: null, transaction: null });
+  for (const [registerId, storeId] of catalog.registers) state.registers.set(registerId, { registerId, storeId, operatorId: null, transaction: null, shift: null, zReports: [], receipts: [] });
   for (const location of catalog.config.locations) {
     const store = catalog.storeAtLocation.get(location.id);
     const onHand = Object.fromEntries(catalog.config.inventory.filter((i) => i.locationId === location.id).map((i) => [i.productId, i.onHand]));
@@ -129,8 +132,27 @@ function byOrder<T extends { orderId: string }>(lines: readonly T[]): Map<string
 
 // --- Completing a register transaction ---
 
+/** What a completion made that its receipt prints. */
+interface Completed { orderId: string | null; receiptId: string | null; invoiceId: string | null; returnRecord: ReturnRecord | null }
+
+/** The completion, then its receipt kept at the register (as the engine's issue-receipt flow does). */
 function completeTransaction(state: ReducerState, reg: RegisterContext, transaction: RegisterTransaction): void {
+  const { catalog } = state;
+  const completed = settleTransaction(state, reg, transaction);
+  const order = completed.orderId === null ? null : state.orders.get(completed.orderId)!;
+  const made = { invoice: order?.invoices.find((i) => i.invoiceId === completed.invoiceId) ?? null, returnRecord: completed.returnRecord };
+  const receipt = receiptDocument(catalog, transaction, receiptBody(catalog, transaction, made), {
+    storeId: reg.storeId, registerId: reg.registerId, shiftId: reg.shift?.shiftId ?? null, operatorId: reg.operatorId ?? '', at: state.clock,
+    isQuote: transaction.kind === 'sale' && transaction.cart.orderType === 'quote',
+    references: { receiptId: completed.receiptId ?? undefined, invoiceId: completed.invoiceId ?? undefined, rmaNumber: completed.returnRecord?.rmaNumber },
+    order: order === null ? null : receiptOrder(order),
+  });
+  reg.receipts = withReceipt(reg.receipts, receipt);
+}
+
+function settleTransaction(state: ReducerState, reg: RegisterContext, transaction: RegisterTransaction): Completed {
   const { catalog, ids } = state;
+  const made = (facts: Partial<Completed>): Completed => ({ orderId: null, receiptId: null, invoiceId: null, returnRecord: null, ...facts });
   const kept = amountKept(catalog, transaction, tendered(transaction));
   const method: TenderMethod = transaction.tenders.at(-1)?.method ?? 'cash';
   const payment = (): PaymentReceipt => ({ paymentId: ids.next('PAY'), method });
@@ -141,7 +163,7 @@ function completeTransaction(state: ReducerState, reg: RegisterContext, transact
         const receipt = saleReceipt(cart, transaction.transactionId, reg.storeId, reg.registerId, state.clock);
         state.receipts.set(receipt.receiptId, receipt);
         moveShelf(state, reg.storeId, receipt.lines, 'sold');
-        return;
+        return made({ receiptId: receipt.receiptId });
       }
       const payments = registerPayments(kept, method, () => ids.next('PAY'));
       const orderId = ids.next('CO');
@@ -162,19 +184,19 @@ function completeTransaction(state: ReducerState, reg: RegisterContext, transact
         assignToLocations(state, order);
         changeOrder(state, order, {});
       }
-      return;
+      return made({ orderId });
     }
     case 'cancellation': {
       const order = state.orders.get(transaction.order!.orderId)!;
       changeOrder(state, order, cancelOrder(order, transaction.cancellationCharge ?? 0, payment()));
       if (order.status === 'open') for (const at of state.locations.values()) at.lines = at.lines.delete(order.orderId);
       order.status = 'cancelled';
-      return;
+      return made({ orderId: order.orderId });
     }
     case 'pickup': {
       const invoiceId = ids.next('INV');
       invoiceAt(state, catalog.stores.get(reg.storeId)!.locationId, transaction.order!.orderId, invoiceId, 'pickup', transaction.pickupLines, payment());
-      return;
+      return made({ orderId: transaction.order!.orderId, invoiceId });
     }
     case 'return': {
       const original = transaction.returnOriginal!;
@@ -190,7 +212,7 @@ function completeTransaction(state: ReducerState, reg: RegisterContext, transact
       }
       moveShelf(state, reg.storeId, productQuantities(original.source, record.lines), 'returned');
       state.returnOrders.push({ rmaNumber: record.rmaNumber, storeId: reg.storeId, original: { kind: original.kind, id: original.id }, customerId: original.customerId, at: state.clock, record });
-      return;
+      return made({ returnRecord: record });
     }
     case 'orderEdit':
       throw new Error('reducer: order edits are not covered');
@@ -211,12 +233,19 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
     case 'clock.advance':
       state.clock += command.ms;
       break;
-    case 'register.openShift':
-      register(state, command.registerId).operatorId = command.operatorId;
+    case 'register.openShift': {
+      const reg = register(state, command.registerId);
+      reg.operatorId = command.operatorId;
+      reg.shift = openShift(ids.next(`SH-${reg.registerId}`), command.operatorId, state.clock, command.openingFloat ?? 0);
       break;
-    case 'register.closeShift':
-      register(state, command.registerId).operatorId = null;
+    }
+    case 'register.closeShift': {
+      const reg = register(state, command.registerId);
+      if (reg.shift !== null) reg.zReports = [...reg.zReports, shiftReport('Z', reg, reg.shift, state.clock, command.declaration ?? null)];
+      reg.operatorId = null;
+      reg.shift = null;
       break;
+    }
     case 'register.addItem': {
       const reg = register(state, command.registerId);
       const { transactionId } = saleTransaction(state, reg);
@@ -266,6 +295,7 @@ export function reduce(state: ReducerState, command: Command): ReducerState {
       const transaction = withTender(before, ids.next('TND'), command);
       const completes = completesTransaction(catalog, before, command.amount);
       reg.transaction = completes ? null : transaction;
+      if (completes && reg.shift !== null) reg.shift = { ...reg.shift, totals: recordTransaction(catalog, reg.shift.totals, transaction) };
       if (completes) completeTransaction(state, reg, transaction);
       break;
     }
@@ -375,8 +405,8 @@ export interface Equivalence { orders: number; lines: number; receipts: number; 
 
 /**
  * Throws, listing the first differences, unless the reducer and the engine agree on every order (lifecycle, each
- * line's progress, payments total, invoices total, order total), every receipt, the return orders and every
- * location's on-hand stock and open lines.
+ * line's progress, payments total, invoices total, order total), every receipt, the return orders, every
+ * location's on-hand stock and open lines, and every register's shift totals, Z reports and kept receipts.
  */
 export function compareWithEngine(state: ReducerState, engine: Chain): Equivalence {
   const problems: string[] = [];
@@ -432,6 +462,10 @@ export function compareWithEngine(state: ReducerState, engine: Chain): Equivalen
   for (const reg of state.registers.values()) {
     const view = engine.registerView(reg.registerId);
     if ((view.transaction === null) !== (reg.transaction === null) || view.operatorId !== reg.operatorId) problem(`${reg.registerId}: register state differs`);
+    // End of day: the shift's running totals, its Z reports and the receipts kept to print.
+    if (JSON.stringify(view.shift) !== JSON.stringify(reg.shift)) problem(`${reg.registerId}: shift totals differ`);
+    if (JSON.stringify(engine.zReports(reg.storeId).filter((z) => z.registerId === reg.registerId).reverse()) !== JSON.stringify(reg.zReports)) problem(`${reg.registerId}: Z reports differ`);
+    if (JSON.stringify(view.receipts) !== JSON.stringify(reg.receipts)) problem(`${reg.registerId}: receipts differ`);
   }
   if (engine.store.seq !== state.seq) problem(`seq: engine ${engine.store.seq}, reducer ${state.seq}`);
   if (problems.length > 0) throw new Error(`reducer and engine disagree:\n  ${problems.join('\n  ')}`);

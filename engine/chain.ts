@@ -332,6 +332,8 @@ export class Chain {
   // --- Views ---
 
   registerView(registerId: string) { return this.store.registerView(registerId); }
+  xReport(registerId: string) { return this.store.xReport(registerId); }
+  zReports(storeId: string) { return this.store.zReports(storeId); }
   orderView(orderId: string) { return this.store.orderView(orderId); }
   fulfillmentView(locationId: string, filter?: FulfillmentFilter) { return this.store.fulfillmentView(locationId, filter); }
   /** FF-7: the rejected lines headquarters may reset. */

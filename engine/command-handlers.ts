@@ -7,6 +7,8 @@ import { addToAddressBook } from './flows/address-book.ts';
 import { acknowledge, applyDistribution } from './flows/distribution.ts';
 import { startReturn } from './flows/post-return.ts';
 import { recallOrder } from './flows/recall-order.ts';
+import { emailReceipt } from './flows/issue-receipt.ts';
+import { closeRegisterShift, openRegisterShift } from './flows/shift.ts';
 import { tender, toRegister, transactionIdFor } from './flows/till.ts';
 import type { Command, CommandOf, CommandType } from './protocol/commands.ts';
 import { linkState } from '../machines/sync-channel.machine.ts';
@@ -46,8 +48,8 @@ export const commandHandlers: Handlers = {
     scope.parts.clock.now += command.ms;
     return { now: scope.now };
   },
-  'register.openShift': (scope, c) => toRegister(scope, c.registerId, { type: 'OPEN_SHIFT', operatorId: c.operatorId }),
-  'register.closeShift': (scope, c) => toRegister(scope, c.registerId, { type: 'CLOSE_SHIFT' }),
+  'register.openShift': openRegisterShift,
+  'register.closeShift': closeRegisterShift,
   'register.addItem': (scope, c) => toRegister(scope, c.registerId, { type: 'ADD_ITEM', transactionId: transactionIdFor(scope, c.registerId), productId: c.productId, quantity: c.quantity, unitPrice: c.unitPrice, approverId: c.approverId }),
   'register.setQuantity': (scope, c) => toRegister(scope, c.registerId, { type: 'SET_QUANTITY', lineId: c.lineId, quantity: c.quantity }),
   'register.removeLine': (scope, c) => toRegister(scope, c.registerId, { type: 'REMOVE_LINE', lineId: c.lineId }),
@@ -71,6 +73,7 @@ export const commandHandlers: Handlers = {
   'register.recallOrder': recallOrder,
   'register.adjustCancellationCharge': (scope, c) => toRegister(scope, c.registerId, { type: 'ADJUST_CANCELLATION_CHARGE', amount: c.amount, approverId: c.approverId }),
   'register.startReturn': startReturn,
+  'register.emailReceipt': emailReceipt,
   'register.setReturnLines': (scope, c) => toRegister(scope, c.registerId, { type: 'SET_RETURN_LINES', lines: c.lines, invoiceId: c.invoiceId }),
   'order.approveQuote': (scope, c) => {
     scope.send('order', c.orderId, { type: 'APPROVE_QUOTE' }, 'orderId');

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
-import { customerSchema, headquartersJobs } from './domain/config.ts';
+import { customerSchema, emailSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
 import type { RuleViolation } from './domain/violation.ts';
 
@@ -42,6 +42,9 @@ export const outboundItemSchema = z.discriminatedUnion('kind', [
     rmaNumber: id, original: z.object({ kind: z.enum(['order', 'receipt']), id }).strict(), channelReference: z.string().min(1).max(100).nullable(),
     customerId: id.nullable(), total: minor,
     lines: z.array(z.object({ lineId: id, quantity: z.number().int().positive(), reasonCode: id }).strict()),
+  }).strict() }).strict(),
+  z.object({ ...queued, kind: z.literal('receiptEmail'), email: z.object({
+    messageId: id, to: emailSchema, transactionId: id, registerId: id, subject: z.string().min(1).max(200), total: minor,
   }).strict() }).strict(),
 ]);
 

@@ -29,7 +29,8 @@ import { OrderIndex } from './order-index.ts';
 import { OutboundQueue } from './outbound-queue.ts';
 import { parseCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
 import type { CustomerView, LinkView, OrderView, RegisterView, RejectedLineRow } from './protocol/views.ts';
-import { availabilityView, customerView, fulfillmentView, linkView, orderView, registerView, rejectedLines } from './store-views.ts';
+import { availabilityView, customerView, fulfillmentView, linkView, orderView, registerView, rejectedLines, xReport, zReports } from './store-views.ts';
+import type { ShiftReport } from './domain/shift.ts';
 import { batchReachable } from '../machines/sync-channel.machine.ts';
 
 export interface EngineState {
@@ -82,6 +83,15 @@ export interface StoreChange {
   /** Receipts made or returned against. */
   receipts: Receipt[];
   returnOrders: ReturnOrder[];
+}
+
+/**
+ * A register stored before shifts and receipts were kept (an older data directory's snapshot) has none: its open shift
+ * counts from its next opening, with no Z report before it.
+ */
+function withEndOfDay(snapshot: unknown): unknown {
+  const { context } = snapshot as { context: Partial<RegisterContext> };
+  return { ...(snapshot as object), context: { ...context, shift: context.shift ?? null, zReports: context.zReports ?? [], receipts: context.receipts ?? [] } };
 }
 
 export class StoreEngine {
@@ -139,7 +149,7 @@ export class StoreEngine {
     this.seq = state.seq;
     const { actors } = this.parts;
     for (const kind of KINDS) {
-      for (const [id, snapshot] of Object.entries(state[STATE_KEY[kind]])) actors.start(kind, id, { snapshot });
+      for (const [id, snapshot] of Object.entries(state[STATE_KEY[kind]])) actors.start(kind, id, { snapshot: kind === 'register' ? withEndOfDay(snapshot) : snapshot });
     }
     // Closed orders go back to being kept as their final snapshot.
     for (const id of actors.ids('order')) if (isClosedOrder(actors.snapshot('order', id)!)) actors.close(id);
@@ -211,6 +221,8 @@ export class StoreEngine {
   get clock(): VirtualClock { return this.parts.clock; }
 
   registerView(registerId: string): RegisterView { return registerView(this.parts, registerId); }
+  xReport(registerId: string): ShiftReport { return xReport(this.parts, registerId); }
+  zReports(storeId: string): ShiftReport[] { return zReports(this.parts, storeId); }
   orderView(orderId: string): OrderView { return orderView(this.parts, orderId); }
   customerView(idOrAccount: string): CustomerView { return customerView(this.parts, idOrAccount); }
   linkView(storeId: string): LinkView { return linkView(this.parts, storeId); }

@@ -12,6 +12,7 @@ import { fulfillmentList, type FulfillmentFilter, type FulfillmentListRow } from
 import { orderOperations, type OperationOffer, type OrderOperation } from './domain/order-operations.ts';
 import { transactionDue } from './domain/register-transaction.ts';
 import { orderTotals } from './domain/sales.ts';
+import { shiftReport, type ShiftReport } from './domain/shift.ts';
 import { refuse } from './domain/violation.ts';
 import type { CustomerView, LinkView, OrderView, RegisterView, RejectedLineRow } from './protocol/views.ts';
 import type { Kind, SnapshotFor } from './actor-registry.ts';
@@ -23,7 +24,7 @@ function snapshotOf<K extends Kind>(parts: StoreParts, kind: K, id: string, fiel
 
 export function registerView(parts: StoreParts, registerId: string): RegisterView {
   const snapshot = snapshotOf(parts, 'register', registerId, 'registerId');
-  const context = snapshot.context;
+  const { zReports: _zReports, ...context } = snapshot.context;
   const { transaction } = context;
   const customerId = transaction?.cart.customerId ?? null;
   const customer = customerId === null ? null : customerView(parts, customerId);
@@ -34,6 +35,23 @@ export function registerView(parts: StoreParts, registerId: string): RegisterVie
     totals: transaction === null ? null : orderTotals(transaction.cart.lines, transaction.cart.charges),
     customer: customer === null ? null : { customerId: customer.customerId, name: customer.record.name, account: customer.account, pendingSync: customer.pendingSync },
   };
+}
+
+/** The X report of the register's open shift, as of now: read any time, nothing reset. */
+export function xReport(parts: StoreParts, registerId: string): ShiftReport {
+  const { context } = snapshotOf(parts, 'register', registerId, 'registerId');
+  if (context.shift === null) refuse('STATE', `no shift is open at register ${registerId}`, 'registerId');
+  return shiftReport('X', context, context.shift, parts.clock.now, null);
+}
+
+/** A store's Z reports, newest first (each register keeps its own: the read costs the store's registers and reports). */
+export function zReports(parts: StoreParts, storeId: string): ShiftReport[] {
+  if (!parts.catalog.stores.has(storeId)) refuse('NOT_FOUND', `unknown store "${storeId}"`, 'storeId');
+  const reports: ShiftReport[] = [];
+  for (const [registerId, registerStore] of parts.catalog.registers) {
+    if (registerStore === storeId) reports.push(...(parts.actors.snapshot('register', registerId)?.context.zReports ?? []));
+  }
+  return reports.sort((a, b) => b.at - a.at || (a.shiftId < b.shiftId ? 1 : -1));
 }
 
 /** An order's view from its snapshot (its statuses derived from its lines, invoices and payments). */

@@ -17,6 +17,8 @@ import {
   completesTransaction, editTransaction, invoicedLineIds, newTransaction, pickupTransaction, returnTransaction, withTender,
   type RecalledOrder, type RegisterContext, type RegisterTransaction, type ReturnOriginal,
 } from '../engine/domain/register-transaction.ts';
+import { openShift, recordTransaction, shiftReport, type TenderDeclaration } from '../engine/domain/shift.ts';
+import { withReceipt, type ReceiptDocument } from '../engine/domain/receipt-document.ts';
 import { checkReturnRequest, type ReturnRequestLine } from '../engine/domain/returns.ts';
 import type { TenderMethod } from '../engine/domain/payments.ts';
 import { checkLineAmount } from '../engine/domain/limits.ts';
@@ -26,8 +28,8 @@ import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 export interface RegisterInput { registerId: string; storeId: string }
 
 export type RegisterEvent =
-  | { type: 'OPEN_SHIFT'; operatorId: string }
-  | { type: 'CLOSE_SHIFT' }
+  | { type: 'OPEN_SHIFT'; operatorId: string; shiftId: string; openingFloat: Minor; at: number }
+  | { type: 'CLOSE_SHIFT'; at: number; declaration: TenderDeclaration | null }
   | { type: 'ADD_ITEM'; transactionId: string; productId: string; quantity: number; unitPrice?: Minor | undefined; approverId?: string | undefined }
   | { type: 'SET_QUANTITY'; lineId: string; quantity: number }
   | { type: 'REMOVE_LINE'; lineId: string }
@@ -47,7 +49,8 @@ export type RegisterEvent =
   | { type: 'ADJUST_CANCELLATION_CHARGE'; amount: Minor; approverId?: string | undefined }
   | { type: 'START_PICKUP'; transactionId: string; order: RecalledOrder; lines: QuantityOfLine[]; due: Minor }
   | { type: 'START_RETURN'; transactionId: string; original: ReturnOriginal; invoiceId?: string | undefined }
-  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[]; invoiceId?: string | undefined };
+  | { type: 'SET_RETURN_LINES'; lines: ReturnRequestLine[]; invoiceId?: string | undefined }
+  | { type: 'RECEIPT_ISSUED'; receipt: ReceiptDocument };
 
 export type RegisterEmitted =
   | { type: 'transactionCompleted'; registerId: string; storeId: string; operatorId: string; transaction: RegisterTransaction }
@@ -175,11 +178,18 @@ export function createRegisterMachine(catalog: Catalog) {
       },
     },
     actions: {
-      openShift: assign({ operatorId: ({ event }) => {
+      openShift: assign(({ event }) => {
         assertEvent(event, 'OPEN_SHIFT');
-        return event.operatorId;
-      } }),
-      closeShift: assign({ operatorId: null }),
+        return { operatorId: event.operatorId, shift: openShift(event.shiftId, event.operatorId, event.at, event.openingFloat) };
+      }),
+      // The Z report is made once, from the running totals, and kept with the register.
+      closeShift: assign(({ context, event }) => {
+        assertEvent(event, 'CLOSE_SHIFT');
+        const zReports = context.shift === null ? context.zReports : [...context.zReports, shiftReport('Z', context, context.shift, event.at, event.declaration)];
+        return { operatorId: null, shift: null, zReports };
+      }),
+      recordInShift: assign({ shift: ({ context }) => context.shift === null ? null
+        : { ...context.shift, totals: recordTransaction(catalog, context.shift.totals, context.transaction!) } }),
       beginSale: assign({ transaction: ({ context, event }) => {
         assertEvent(event, ['ADD_ITEM', 'SET_CUSTOMER']);
         return newTransaction(emptyCart(catalog, context.storeId), event.transactionId, 'sale');
@@ -264,12 +274,18 @@ export function createRegisterMachine(catalog: Catalog) {
       })),
       emitVoided: emit(({ context }) => ({ type: 'transactionVoided' as const, registerId: context.registerId, transaction: context.transaction! })),
       endTransaction: assign({ transaction: null }),
+      keepReceipt: assign({ receipts: ({ context, event }) => {
+        assertEvent(event, 'RECEIPT_ISSUED');
+        return withReceipt(context.receipts, event.receipt);
+      } }),
     },
   }).createMachine({
     id: 'register',
-    context: ({ input }) => ({ ...input, operatorId: null, transaction: null }),
+    context: ({ input }) => ({ ...input, operatorId: null, transaction: null, shift: null, zReports: [], receipts: [] }),
     meta: { subject: (context) => `register ${context.registerId}`, field: 'registerId', rules } satisfies ChartMeta<RegisterContext>,
     initial: 'closed',
+    // The host issues the receipt once the completed transaction is recorded (the register is ready again by then).
+    on: { RECEIPT_ISSUED: { actions: 'keepReceipt' } },
     states: {
       closed: {
         meta: { refuses: { means: 'no shift is open' } },
@@ -293,7 +309,7 @@ export function createRegisterMachine(catalog: Catalog) {
         initial: 'sale',
         on: {
           TENDER: [
-            { guard: and(['CO-8 tenderAccepted', 'completesTransaction']), target: 'ready', actions: ['addTender', 'emitCompleted', 'endTransaction'] },
+            { guard: and(['CO-8 tenderAccepted', 'completesTransaction']), target: 'ready', actions: ['addTender', 'recordInShift', 'emitCompleted', 'endTransaction'] },
             { guard: 'CO-8 tenderAccepted', actions: 'addTender' },
           ],
           VOID: { target: 'ready', actions: ['emitVoided', 'endTransaction'] },

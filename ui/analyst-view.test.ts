@@ -4,6 +4,7 @@ import type { AnalystView } from './analyst-view.ts';
 import './analyst-view.ts';
 import { $, $$, allButtons, deepText, describe, expectTouchSize, it, settle, text } from './testing/dom.ts';
 import { FakeStoreApi, accepted, makeSetup, refused } from './testing/fake-store-api.ts';
+import { emptyTotals, openShift, shiftReport } from '../engine/domain/shift.ts';
 
 function report(overrides: Partial<ChainReport> = {}): ChainReport {
   return {
@@ -164,10 +165,32 @@ describe('<analyst-view>', () => {
     expect(text($(el, '[role="alert"]'))).to.contain('Ref. ST-5').and.contain('Room "headquarters" is not this screen\'s');
   });
 
+  it('lists the stores\' Z reports newest first; a row opens the whole report with expected vs counted', async () => {
+    const api = new FakeStoreApi(makeSetup(analyst));
+    const shift = (shiftId: string, at: number, cash: number) => shiftReport('Z', { storeId: shiftId.includes('R3') ? 'S2' : 'S1', registerId: shiftId.split('-')[1]! },
+      { ...openShift(shiftId, 'cashier1', 0, 10_000), totals: { ...emptyTotals(), sales: 4_000, tenders: { cash: 4_000, card: 0, cardToken: 0 } } }, at, { cash });
+    api.getAnswers.set('stores/S1/z-reports', { reports: [shift('SH-R1-000001', 1_000, 14_000)] });
+    api.getAnswers.set('stores/S2/z-reports', { reports: [shift('SH-R3-000001', 2_000, 13_950)] });
+    api.getAnswers.set('stores/S3/z-reports', { reports: [] });
+    const el = await fixture<AnalystView>(html`<analyst-view .api=${api}></analyst-view>`);
+    api.state('headquarters', report());
+    await settle(el);
+    const list = $(el, 'z-report-list');
+    await settle(list);
+    const rows = $$(list, 'tr[data-shift]');
+    expect(rows.map((r) => r.dataset.shift)).to.deep.equal(['SH-R3-000001', 'SH-R1-000001']);
+    expect(text(rows[0]!)).to.contain('$40.00').and.contain('short $0.50');
+    expect(text(rows[1]!)).to.contain('balanced');
+    $(list, 'tr[data-shift="SH-R3-000001"] button').click();
+    await settle(list);
+    expect(deepText(list)).to.contain('Z report').and.contain('$140.00').and.contain('$139.50');
+  });
+
   it('buttons are at least 44x44 CSS px', async () => {
     const { el } = await mount();
     const buttons = allButtons(el);
-    expect(buttons.length).to.equal(9 + 4 + 4);
+    // Jobs and stores, links, clock steps, the Z reports' Refresh.
+    expect(buttons.length).to.equal(9 + 4 + 4 + 1);
     expectTouchSize(buttons);
   });
 

@@ -25,6 +25,7 @@ import './order-status-badge.ts';
 import { JOBS } from './job-labels.ts';
 import './job-schedules.ts';
 import './rejected-lines.ts';
+import './z-report-list.ts';
 import { toneStyles } from './status-tones.ts';
 import { connectionPill, refusal, sendCommand } from './screen-kit.ts';
 import { money, screenStyles } from './styles.ts';
@@ -168,6 +169,7 @@ export class AnalystView extends LitElement {
           ${this.renderOrders(report)}
           ${this.renderBacklog(report)}
           ${this.renderHeadquarters(report)}
+          <z-report-list .api=${api} .storeIds=${Object.keys(report.stores)} currency=${api.setup.currency}></z-report-list>
         </div>`}`;
   }
 

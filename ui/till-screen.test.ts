@@ -4,6 +4,8 @@ import type { TillScreen } from './till-screen.ts';
 import './till-screen.ts';
 import { alerts, allButtons, button, click, deep, deepAll, describe, expectTouchSize, it, settle, type } from './testing/dom.ts';
 import { FakeStoreApi, demoSetup } from './testing/fake-store-api.ts';
+import { emptyTotals, openShift, shiftReport } from '../engine/domain/shift.ts';
+import type { ReceiptDocument } from '../engine/domain/receipt-document.ts';
 import { customerView, line, orderRow, registerView, syncView, transaction } from './testing/till-views.ts';
 
 /** A sale of 2 lamps (carried out) and a tent shipped from W1 for Anna, the tent highlighted. */
@@ -55,17 +57,63 @@ describe('<till-screen>', () => {
     expect(deep(el, '[data-testid="customer"]').textContent).to.contain('Anna Berg').and.contain('C-ANNA');
   });
 
-  it('opens the shift as the signed-in operator when the register is closed', async () => {
+  it('opens the shift as the signed-in operator with the opening float counted into the drawer', async () => {
     const { el, api } = await till(demoSetup(), registerView({ operatorId: null }));
     expect(deep(el, '[data-testid="shift"]').textContent).to.contain('Shift closed');
     await click(el, 'Open shift as Casey Cashier');
-    expect(api.commands).to.deep.equal([{ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' }]);
+    type(deep(el, 'amount-dialog input[name="amount"]'), '150.00');
+    await click(el, /^Open shift$/);
+    expect(api.commands).to.deep.equal([{ type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1', openingFloat: 15_000 }]);
   });
 
-  it('closes the shift when no transaction is open', async () => {
+  it('closes the shift with the tender declaration when no transaction is open, a count that is not an amount stays in the dialog', async () => {
     const { el, api } = await till(demoSetup(), registerView());
     await click(el, 'Close shift');
-    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1' }]);
+    type(deep(el, 'shift-close-dialog input[name="cash"]'), 'lots');
+    await click(el, 'Count and close');
+    expect(api.commands).to.deep.equal([]);
+    expect(alerts(el).join(' ')).to.contain('Enter an amount');
+    type(deep(el, 'shift-close-dialog input[name="cash"]'), '212.34');
+    type(deep(el, 'shift-close-dialog input[name="card"]'), '40');
+    const shift = { ...openShift('SH-R1-000004', 'cashier1', 0, 20_000), totals: { ...emptyTotals(), sales: 1_234, tenders: { cash: 1_234, card: 4_000, cardToken: 0 } } };
+    api.queue.push({ zReport: shiftReport('Z', { storeId: 'S1', registerId: 'R1' }, shift, 0, { cash: 21_234, card: 4_000, cardToken: 0 }) });
+    await click(el, 'Count and close');
+    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1', declaration: { cash: 21_234, card: 4_000, cardToken: 0 } }]);
+    // The Z report that came back: the drawer balances.
+    expect(deep(el, 'shift-report-view [data-testid="report-heading"]').textContent).to.contain('Z report').and.contain('SH-R1-000004');
+    expect(deep(el, 'shift-report-view [data-testid="over-short"]').textContent).to.equal('balanced');
+    expect(deep(el, 'shift-report-view [data-testid="net-takings"]').textContent).to.equal('$52.34');
+  });
+
+  it('shows the last transaction\'s receipt in the store\'s currency, an earlier one on request, and emails it; a refused address stays in the dialog', async () => {
+    const receipt: ReceiptDocument = {
+      transactionId: 'T-R1-000003', kind: 'sale', isQuote: false, storeId: 'S1', storeName: 'Seattle', currency: 'USD', registerId: 'R1', shiftId: 'SH-R1-000001',
+      operatorId: 'cashier1', at: 0, receiptId: 'T-R1-000003', invoiceId: null, rmaNumber: null,
+      lines: [{ productId: 'P-LAMP', description: 'Camp lamp', quantity: 1, unitPrice: 2499, net: 2499, tax: 250, charges: 0 }],
+      net: 2499, tax: 250, charges: 0, total: 2749, due: 2749, tenders: [{ method: 'cash', amount: 3000 }], change: 251, order: null, cancellationCharge: null,
+    };
+    const earlier: ReceiptDocument = { ...receipt, transactionId: 'T-R1-000002', receiptId: 'T-R1-000002', total: 1429, due: 1429, change: 0, tenders: [{ method: 'card', amount: 1429 }] };
+    const { el, api } = await till(demoSetup(), { ...registerView(), receipts: [receipt, earlier] });
+    await click(el, 'Receipt');
+    const choice = deep<HTMLSelectElement>(el, 'receipt-dialog select');
+    choice.value = '1';
+    choice.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(deep(el, 'receipt-view [data-testid="receipt-total"]').textContent).to.equal('$14.29');
+    choice.value = '0';
+    choice.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(deep(el, 'receipt-view [data-testid="receipt-total"]').textContent).to.equal('$27.49');
+    expect(deep(el, 'receipt-view [data-testid="receipt-change"]').textContent).to.equal('$2.51');
+    expect(deep(el, 'receipt-view [data-testid="receipt"]').textContent).to.contain('Register R1 - shift SH-R1-000001 - cashier1').and.contain('Camp lamp');
+    api.queue.push({ rule: 'VALIDATION', field: 'email', message: 'email: expected an email address like name@example.com' });
+    type(deep(el, 'receipt-dialog input[name="email"]'), 'anna');
+    await click(el, 'Email receipt');
+    expect(alerts(el).join(' ')).to.contain('expected an email address');
+    type(deep(el, 'receipt-dialog input[name="email"]'), 'anna@example.com');
+    await click(el, 'Email receipt');
+    expect(api.commands.at(-1)).to.deep.equal({ type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com', transactionId: 'T-R1-000003' });
+    expect(deep(el, 'receipt-dialog [data-testid="emailed"]').textContent).to.contain('anna@example.com');
   });
 
   it('adds a product from the pad with the quantity chosen', async () => {
@@ -459,8 +507,10 @@ describe('<till-screen>', () => {
     expect(deep(el, '#idle-heading').textContent).to.contain('Ready for the next customer');
     api.handlers!.connection!(false);
     api.getAnswers.set('registers/R1', { register: registerView({ operatorId: null }) });
+    api.queue.push({ zReport: shiftReport('Z', { storeId: 'S1', registerId: 'R1' }, openShift('SH-R1-000001', 'cashier1', 0, 0), 0, { cash: 0, card: 0, cardToken: 0 }) });
     await click(el, 'Close shift');
-    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1' }]);
+    await click(el, 'Count and close');
+    expect(api.commands).to.deep.equal([{ type: 'register.closeShift', registerId: 'R1', declaration: { cash: 0, card: 0, cardToken: 0 } }]);
     expect(deep(el, '[data-testid="shift"]').textContent).to.contain('Shift closed');
   });
 

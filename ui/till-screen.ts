@@ -36,6 +36,7 @@ import type { DeliveryAction, DeliveryScope } from './delivery-dialog.ts';
 import type { Recalled } from './order-recall.ts';
 import type { ReturnLineChoice } from './return-dialog.ts';
 import type { TenderChoice } from './tender-panel.ts';
+import type { ShiftReport } from '../engine/domain/shift.ts';
 import './amount-dialog.ts';
 import './approval-dialog.ts';
 import './charges-dialog.ts';
@@ -46,6 +47,7 @@ import './order-status-badge.ts';
 import './product-finder.ts';
 import './return-dialog.ts';
 import './tender-panel.ts';
+import './end-of-day.ts';
 import './till-cart.ts';
 import { ViewportFit } from './viewport-fit.ts';
 
@@ -61,7 +63,11 @@ type Dialog =
   | { kind: 'deposit' }
   | { kind: 'price' }
   | { kind: 'charge'; key: string; amount: number; chargeCode: string }
-  | { kind: 'cancelCharge' };
+  | { kind: 'cancelCharge' }
+  | { kind: 'openShift' }
+  | { kind: 'closeShift' }
+  | { kind: 'shiftReport'; report: ShiftReport }
+  | { kind: 'receipt'; emailedTo: string | null };
 
 interface PendingApproval {
   reason: string;
@@ -355,12 +361,22 @@ export class TillScreen extends LitElement {
 
   // --- Shift ---
 
-  private openShift(): Promise<CommandAnswer> {
-    return this.send(this.registerCommand('register.openShift', { operatorId: this.api!.setup.session.operatorId }), 'shift');
+  /** A command from the end-of-day dialogs (shift, receipt): refused, it stays in the dialog; accepted, the dialog moves on. */
+  private async shiftCommand(command: Record<string, unknown>, next: (answer: CommandAnswer & { ok: true }) => void): Promise<void> {
+    this.dialogError = null;
+    const answer = await this.send(command, 'shift');
+    this.setError('shift', null);
+    if (answer.ok) next(answer);
+    else this.dialogError = answer.error;
   }
 
-  private closeShift(): Promise<CommandAnswer> {
-    return this.send(this.registerCommand('register.closeShift'), 'shift');
+  private async showXReport(): Promise<void> {
+    try {
+      const { report } = await this.api!.get<{ report: ShiftReport }>(`registers/${encodeURIComponent(this.registerId)}/x-report`);
+      this.openDialog({ kind: 'shiftReport', report });
+    } catch (error) {
+      this.setError('shift', unreachable(error));
+    }
   }
 
   // --- Cart ---
@@ -615,7 +631,7 @@ export class TillScreen extends LitElement {
         <div class="layout closed">
           <section class="panel shift" aria-labelledby="shift-heading">
             <h2 id="shift-heading" style="margin: 0">Register ${this.registerId} is closed</h2>
-            <button type="button" class="primary" ?disabled=${this.busy} @click=${this.openShift}>Open shift as ${session.name}</button>
+            <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'openShift' })}>Open shift as ${session.name}</button>
             ${this.errorAt('shift')}
           </section>
           <div class="column">${this.renderOrders()}</div>
@@ -678,7 +694,9 @@ export class TillScreen extends LitElement {
           <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'find' })}>Add customer</button>
           <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'recall' })}>Recall order</button>
           <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'return' })}>Return</button>
-          <button type="button" class="danger" ?disabled=${this.busy} @click=${this.closeShift}>Close shift</button>
+          <button type="button" ?disabled=${this.busy} @click=${this.showXReport}>X report</button>
+          ${register.receipts.length === 0 ? null : html`<button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'receipt', emailedTo: null })}>Receipt</button>`}
+          <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'closeShift' })}>Close shift</button>
         </div>
         ${this.errorAt('shift')}
         ${this.errorAt('operations')}
@@ -885,6 +903,21 @@ export class TillScreen extends LitElement {
           hint=${`CO-11: proposed ${money(this.proposedCharge ?? transaction?.cancellationCharge ?? 0, setup.currency)}. Changing it needs the charge override permission.`}
           .value=${transaction?.cancellationCharge ?? 0} .error=${this.dialogError} ?busy=${this.busy}
           @amount=${this.adjustCancellationCharge} @close=${close}></amount-dialog>`;
+      case 'openShift':
+        return html`<amount-dialog heading="Open shift" label="Opening float" submitLabel="Open shift"
+          hint="The cash in the drawer to start with (change for the first customers)." .value=${0} .error=${this.dialogError} ?busy=${this.busy}
+          @amount=${(e: CustomEvent<AmountChoice>) => this.shiftCommand(this.registerCommand('register.openShift', { operatorId: api.setup.session.operatorId, openingFloat: e.detail.amount }), () => this.closeDialog())}
+          @close=${close}></amount-dialog>`;
+      case 'closeShift':
+        return html`<shift-close-dialog .error=${this.dialogError} ?busy=${this.busy} @close=${close}
+          @declare=${(e: CustomEvent<{ declaration: Record<string, number> }>) => this.shiftCommand(this.registerCommand('register.closeShift', e.detail),
+            (answer) => this.openDialog({ kind: 'shiftReport', report: answer.result.zReport as ShiftReport }))}></shift-close-dialog>`;
+      case 'shiftReport':
+        return html`<shift-report-dialog .report=${dialog.report} currency=${setup.currency} @close=${close}></shift-report-dialog>`;
+      case 'receipt':
+        return html`<receipt-dialog .receipts=${this.register?.receipts ?? []} .emailedTo=${dialog.emailedTo} .error=${this.dialogError} ?busy=${this.busy} @close=${close}
+          @email-receipt=${(e: CustomEvent<{ email: string; transactionId: string }>) => this.shiftCommand(this.registerCommand('register.emailReceipt', e.detail),
+            () => { this.dialog = { kind: 'receipt', emailedTo: e.detail.email }; })}></receipt-dialog>`;
     }
   }
 }

@@ -39,6 +39,9 @@ export interface ReturnSummary {
   lines: { lineId: string; quantity: number; reasonCode: string }[];
 }
 
+/** A receipt the till emailed to a customer: headquarters' mail service sends it. */
+export interface ReceiptEmail { messageId: string; to: string; transactionId: string; registerId: string; subject: string; total: Minor }
+
 interface Queued<K extends string> { key: string; kind: K; storeId: string; at: number }
 
 export type OutboundItem =
@@ -47,7 +50,8 @@ export type OutboundItem =
   /** A later state of an order already sent; `revision` orders the updates (a late, older one changes nothing). */
   | Queued<'orderUpdated'> & { revision: number; order: OrderSummary }
   | Queued<'receipt'> & { receipt: ReceiptSummary }
-  | Queued<'return'> & { returnOrder: ReturnSummary };
+  | Queued<'return'> & { returnOrder: ReturnSummary }
+  | Queued<'receiptEmail'> & { email: ReceiptEmail };
 
 export type OutboundKind = OutboundItem['kind'];
 
@@ -61,6 +65,7 @@ export const outboundKey = {
   orderUpdate: (channelReference: string, revision: number) => `order:${channelReference}:r${revision}`,
   receipt: (storeId: string, receiptId: string) => `receipt:${storeId}:${receiptId}`,
   return: (rmaNumber: string) => `return:${rmaNumber}`,
+  receiptEmail: (storeId: string, messageId: string) => `email:${storeId}:${messageId}`,
 };
 
 /** What job 1010 sends a store (SY-4): customers and order confirmations newer than the store's version. */

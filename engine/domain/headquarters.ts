@@ -6,7 +6,7 @@
  * reference, an account by the channel's customer id; receiving or processing the same thing again changes nothing.
  */
 import type { Catalog } from './catalog.ts';
-import type { DistributionPackage, OrderSummary, OutboundItem, ReceiptSummary, ReturnSummary } from './channel-transactions.ts';
+import type { DistributionPackage, OrderSummary, OutboundItem, ReceiptEmail, ReceiptSummary, ReturnSummary } from './channel-transactions.ts';
 import type { Customer, HeadquartersJob } from './config.ts';
 import { furthest, type Numbering } from './numbering.ts';
 
@@ -296,13 +296,13 @@ export function synchronizeCustomers(office: BackOffice, at: number): BackOffice
 
 /**
  * "Synchronize orders": sales orders from the orders received (first syncing their async customers, CU-7), later
- * revisions applied in order, return orders (RT-4) and receipts posted. What cannot be processed yet (an order
+ * revisions applied in order, return orders (RT-4) and receipts posted, receipt emails handed to the mail service. What cannot be processed yet (an order
  * whose customer has not arrived, an update of an order not yet created) waits for the next run.
  */
 export function synchronizeOrders(office: BackOffice, at: number): BackOffice {
   let next = office;
-  const counts = { salesOrdersCreated: 0, updatesApplied: 0, returnOrders: 0, receiptsPosted: 0, waiting: 0, conflicts: 0 };
-  for (const { item } of waiting(office, ['orderCreated', 'orderUpdated', 'return', 'receipt'])) {
+  const counts = { salesOrdersCreated: 0, updatesApplied: 0, returnOrders: 0, receiptsPosted: 0, receiptEmails: 0, waiting: 0, conflicts: 0 };
+  for (const { item } of waiting(office, ['orderCreated', 'orderUpdated', 'return', 'receipt', 'receiptEmail'])) {
     if (item.kind === 'orderCreated') {
       if (accountOf(next, item.order.customerId) === undefined) next = syncStagedCustomer(next, item.order.customerId, at);
       if (accountOf(next, item.order.customerId) === undefined) { counts.waiting += 1; continue; }
@@ -330,9 +330,22 @@ export function synchronizeOrders(office: BackOffice, at: number): BackOffice {
       const tally = { ...next.tally, receiptsPosted: next.tally.receiptsPosted + (next.postedReceipts[item.key] === undefined ? 1 : 0) };
       next = processed({ ...next, tally, postedReceipts: put(next.postedReceipts, item.key, { ...item.receipt, storeId: item.storeId, at: item.at }) }, item.key, at);
       counts.receiptsPosted += 1;
+    } else if (item.kind === 'receiptEmail') {
+      // Handed to the mail service; the staged message is the record of it.
+      next = processed(next, item.key, at);
+      counts.receiptEmails += 1;
     }
   }
   return recordJobRun(next, { job: 'synchronizeOrders', at, counts, stores: [] });
+}
+
+/** The receipt emails headquarters received from the stores' tills, newest first (at most `limit`). */
+export function receiptEmails(office: BackOffice, limit: number): { storeId: string; at: number; receivedAt: number; sent: boolean; email: ReceiptEmail }[] {
+  const emails = [];
+  for (const { item, receivedAt, processedAt } of Object.values(office.staged)) {
+    if (item.kind === 'receiptEmail') emails.push({ storeId: item.storeId, at: item.at, receivedAt, sent: processedAt !== null, email: item.email });
+  }
+  return emails.sort((a, b) => b.at - a.at || (a.email.messageId < b.email.messageId ? 1 : -1)).slice(0, limit);
 }
 
 /** SY-4: what job 1010 sends a store whose applied version is `since` (null: nothing newer). */

@@ -13,6 +13,8 @@ import type { QuantityOfLine } from './order-invoicing.ts';
 import { paidTowardsOrder, unappliedPrepayment, type Invoice, type Payment, type TenderMethod } from './payments.ts';
 import { calculateReturn, type ReturnRequestLine, type ReturnSource } from './returns.ts';
 import type { AppliedCharge } from './charges.ts';
+import type { Shift, ShiftReport } from './shift.ts';
+import type { ReceiptDocument } from './receipt-document.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
 export type TransactionKind = 'sale' | 'orderEdit' | 'cancellation' | 'pickup' | 'return';
@@ -62,6 +64,12 @@ export interface RegisterContext {
   storeId: string;
   operatorId: string | null;
   transaction: RegisterTransaction | null;
+  /** The open shift and its running totals (null: closed). */
+  shift: Shift | null;
+  /** The Z reports of the register's closed shifts, oldest first. */
+  zReports: ShiftReport[];
+  /** The receipts of the last completed transactions, newest first (at most RECENT_RECEIPTS), to print or email again. */
+  receipts: ReceiptDocument[];
 }
 
 /** A tender as the till sends it. */

@@ -14,11 +14,17 @@ import { amountKept, tendered, type RegisterTransaction } from '../domain/regist
 import { isCustomerOrder } from '../domain/sales.ts';
 import { carriedOut, newOrderLines, registerPayments, saleReceipt } from '../domain/transaction-completion.ts';
 import { refuse } from '../domain/violation.ts';
+import { issueReceipt } from './issue-receipt.ts';
 import { placeOrderAtHeadquarters } from './place-order-at-headquarters.ts';
 import { postReturn } from './post-return.ts';
 import { moveShelf } from './shelf.ts';
 
 export function completeTransaction(scope: CommandScope, registerId: string, storeId: string, transaction: RegisterTransaction): void {
+  settleTransaction(scope, registerId, storeId, transaction);
+  issueReceipt(scope, registerId, storeId, transaction);
+}
+
+function settleTransaction(scope: CommandScope, registerId: string, storeId: string, transaction: RegisterTransaction): void {
   const kept = amountKept(scope.catalog, transaction, tendered(transaction));
   const method: TenderMethod = transaction.tenders.at(-1)?.method ?? 'cash';
   switch (transaction.kind) {

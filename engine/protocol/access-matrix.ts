@@ -19,8 +19,11 @@ import type { ChainCommand } from './commands.ts';
  */
 export type Scope = 'register' | 'store' | 'location' | 'site' | 'chain';
 
+/** What a grant asks of a role: a job, or the store manager's privilege (a shift's Z reports). */
+export type GrantedTo = Job | 'managerOverride';
+
 /** One way to be allowed an operation: a job (null: any signed-in session) at a scope. */
-export interface Grant { readonly job: Job | null; readonly at: Scope }
+export interface Grant { readonly job: GrantedTo | null; readonly at: Scope }
 
 const till: readonly Grant[] = [{ job: 'till', at: 'register' }];
 const customers: readonly Grant[] = [{ job: 'customers', at: 'register' }];
@@ -57,6 +60,7 @@ export const COMMAND_ACCESS = {
   'register.adjustCancellationCharge': till,
   'register.startReturn': till,
   'register.setReturnLines': till,
+  'register.emailReceipt': till,
   'customer.create': customers,
   'customer.edit': customers,
   'customer.issueLoyaltyCard': customers,
@@ -96,6 +100,12 @@ export const READ_ACCESS = {
   'GET /api/report': backOffice,
   /** FF-7: the lines the locations rejected, for headquarters to reset. */
   'GET /api/rejected-lines': backOffice,
+  /** The X report of the register's open shift. */
+  'GET /api/registers/:registerId/x-report': till,
+  /** A store's Z reports: its manager, or headquarters for any store. */
+  'GET /api/stores/:storeId/z-reports': [{ job: 'managerOverride', at: 'store' }, ...backOffice],
+  /** The receipt emails the tills sent, as headquarters received them. */
+  'GET /api/headquarters/receipt-emails': backOffice,
 } as const satisfies Record<string, readonly Grant[]>;
 
 /** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */
@@ -112,11 +122,12 @@ export type Read = keyof typeof READ_ACCESS;
 export type RoomKind = keyof typeof ROOM_ACCESS;
 
 /** The work each job is, in plain words (refusals say it). */
-export const JOB_WORK: Record<Job, string> = {
+export const JOB_WORK: Record<GrantedTo, string> = {
   till: 'till work',
   customers: 'customers\' personal data',
   fulfillment: 'fulfilment work',
   backOffice: 'headquarters\' work',
+  managerOverride: 'a store manager\'s work',
 };
 
 /** The grants of an operation that permissions hold (none: the role is not for this job). */

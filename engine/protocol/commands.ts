@@ -17,6 +17,8 @@ const lineRef = z.object({ orderId: id, lineId: id }).strict();
 const lineQuantity = z.object({ lineId: id, quantity }).strict();
 const orderLineQuantity = lineRef.extend({ quantity }).strict();
 const approver = { approverId: id.optional() };
+/** Counted amounts per tender method at the close of a shift (a method not counted is left out). */
+const tenderDeclaration = z.object({ cash: amount.nonnegative().optional(), card: amount.nonnegative().optional(), cardToken: amount.nonnegative().optional() }).strict();
 
 const register = <L extends string, T extends z.ZodRawShape>(type: L, shape: T) =>
   z.object({ type: z.literal(type), registerId: id, ...shape }).strict();
@@ -37,8 +39,8 @@ export const storeCommandOptions = [
   register('customer.issueLoyaltyCard', { customerId: id }),
   register('customer.addToAddressBook', { customerId: id }),
   z.object({ type: z.literal('sync.setLink'), storeId: id, state: z.enum(['online', 'degraded', 'offline']) }).strict(),
-  register('register.openShift', { operatorId: id }),
-  register('register.closeShift', {}),
+  register('register.openShift', { operatorId: id, openingFloat: amount.nonnegative().optional() }),
+  register('register.closeShift', { declaration: tenderDeclaration.optional() }),
   register('register.addItem', { productId: id, quantity, unitPrice: amount.nonnegative().optional(), ...approver }),
   register('register.setQuantity', { lineId: id, quantity }),
   register('register.removeLine', { lineId: id }),
@@ -62,6 +64,7 @@ export const storeCommandOptions = [
   register('register.recallOrder', { orderId: id, purpose: z.enum(['edit', 'cancel', 'pickup']), lines: z.array(lineQuantity).min(1).optional() }),
   register('register.adjustCancellationCharge', { amount: amount.nonnegative(), ...approver }),
   register('register.startReturn', { lookup: z.object({ by: z.enum(['receipt', 'orderId', 'channelReference', 'invoiceId']), value: id }).strict() }),
+  register('register.emailReceipt', { email: emailSchema, transactionId: id.optional() }),
   register('register.setReturnLines', { lines: z.array(z.object({ lineId: id, quantity, reasonCode: id }).strict()).min(1), invoiceId: id.optional() }),
   z.object({ type: z.literal('order.approveQuote'), orderId: id }).strict(),
   z.object({ type: z.literal('fulfillment.accept'), locationId: id, operatorId: id, lines: z.array(lineRef).min(1) }).strict(),

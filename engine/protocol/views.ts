@@ -23,8 +23,8 @@ export type { FulfillmentFilter, FulfillmentListRow } from '../domain/fulfillmen
 /** The cart's customer as the till shows it (CU-4: "Pending sync" until it has an account). */
 export interface CartCustomer { customerId: string; name: string; account: string; pendingSync: boolean }
 
-/** A register as its till shows it: its state, shift and transaction, what is due now and the cart's totals. */
-export interface RegisterView extends RegisterContext {
+/** A register as its till shows it: its state, shift and transaction, what is due now and the cart's totals (its Z reports are a read of their own). */
+export interface RegisterView extends Omit<RegisterContext, 'zReports'> {
   state: unknown;
   due: Minor;
   totals: OrderTotals | null;

@@ -13,6 +13,7 @@ import { parseWith } from '../protocol/commands.ts';
 import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
 import { ORDER_PRESETS } from '../domain/order-search.ts';
 import { checkSearchQuery } from '../domain/customer-search.ts';
+import { receiptEmails } from '../domain/headquarters.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
@@ -221,15 +222,6 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     res.json({ ok: true, customers: findCustomers(chain, query.q, query.scope, sessionOf(res).storeId) });
   });
 
-  app.get('/api/customers/:customerId', signedIn, may('GET /api/customers/:customerId'), (req, res) => {
-    const customerId = String(req.params.customerId);
-    try {
-      res.json({ ok: true, customer: chain.customerView(customerId) });
-    } catch (error) {
-      if (!(error instanceof CommandRefused)) throw error;
-      fail(res, apiError(error.violation));
-    }
-  });
 
   const linkOf = (req: Request): Target => ({ store: { id: String(req.params.storeId), field: 'storeId', what: `the link of ${String(req.params.storeId)}` } });
   app.get('/api/sync/:storeId', signedIn, may('GET /api/sync/:storeId', linkOf), (req, res) => {
@@ -243,6 +235,33 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
 
   app.get('/api/rejected-lines', signedIn, may('GET /api/rejected-lines'), (_req, res) => {
     res.json({ ok: true, lines: chain.rejectedLines() });
+  });
+
+  /** A read the engine may refuse (unknown, or not now): its refusal is the answer. */
+  const answer = (res: Response, read: () => Record<string, unknown>) => {
+    try {
+      res.json({ ok: true, ...read() });
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+      fail(res, apiError(error.violation));
+    }
+  };
+
+  app.get('/api/customers/:customerId', signedIn, may('GET /api/customers/:customerId'), (req, res) => {
+    answer(res, () => ({ customer: chain.customerView(String(req.params.customerId)) }));
+  });
+
+  app.get('/api/registers/:registerId/x-report', signedIn, may('GET /api/registers/:registerId/x-report', (req) => ({ registerId: String(req.params.registerId) })), (req, res) => {
+    answer(res, () => ({ report: chain.xReport(String(req.params.registerId)) }));
+  });
+
+  const zReportsOf = (req: Request): Target => ({ store: { id: String(req.params.storeId), field: 'storeId', what: `the Z reports of ${String(req.params.storeId)}` } });
+  app.get('/api/stores/:storeId/z-reports', signedIn, may('GET /api/stores/:storeId/z-reports', zReportsOf), (req, res) => {
+    answer(res, () => ({ reports: chain.zReports(String(req.params.storeId)) }));
+  });
+
+  app.get('/api/headquarters/receipt-emails', signedIn, may('GET /api/headquarters/receipt-emails'), (_req, res) => {
+    res.json({ ok: true, emails: receiptEmails(chain.backOffice(), 100) });
   });
 
   app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));

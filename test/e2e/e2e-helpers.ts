@@ -110,8 +110,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Opens the till's shift as the signed-in operator; the till is then ready for the next customer. */
-export async function openShift(till: Page): Promise<void> {
+export async function openShift(till: Page, openingFloat = '0.00'): Promise<void> {
   await till.getByRole('button', { name: /^Open shift as / }).click();
+  const dialog = tillDialog(till, 'Open shift');
+  await dialog.getByLabel('Opening float').fill(openingFloat);
+  await dialog.getByRole('button', { name: 'Open shift', exact: true }).click();
   await till.getByRole('heading', { name: 'Ready for the next customer' }).waitFor();
 }
 

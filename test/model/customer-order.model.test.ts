@@ -108,7 +108,7 @@ function orderModel(variant: Variant) {
     let completed: RegisterTransaction | null = null;
     register.on('transactionCompleted', (e) => { completed = e.transaction; });
     try {
-      register.send({ type: 'OPEN_SHIFT', operatorId: 'cashier1' });
+      register.send({ type: 'OPEN_SHIFT', operatorId: 'cashier1', shiftId: 'SH-R1-000001', openingFloat: 0, at: 0 });
       register.send({ type: 'RECALL_EDIT', transactionId: 'T-model', order: recalled });
       const edit = change.kind === 'quantity' ? { type: 'SET_QUANTITY' as const, lineId: change.lineId, quantity: change.quantity }
         : change.kind === 'remove' ? { type: 'REMOVE_LINE' as const, lineId: change.lineId } : null;

@@ -58,6 +58,7 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'register.adjustCancellationCharge': { amount: 0 },
     'register.startReturn': { lookup: { by: 'orderId', value: 'CO-000001' } },
     'register.setReturnLines': { lines: [{ lineId: 'L1', quantity: 1, reasonCode: 'DAMAGED' }] },
+    'register.emailReceipt': { email: 'anna@example.com' },
     'customer.create': { customer: { name: 'Eve Example', type: 'person' } },
     'customer.edit': { customerId: 'C-ANNA', changes: { phone: '555 0100' } },
     'customer.issueLoyaltyCard': { customerId: 'C-ANNA' },
@@ -95,6 +96,9 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/sync/:storeId': '/api/sync/S1',
     'GET /api/report': '/api/report',
     'GET /api/rejected-lines': '/api/rejected-lines',
+    'GET /api/registers/:registerId/x-report': '/api/registers/R1/x-report',
+    'GET /api/stores/:storeId/z-reports': '/api/stores/S1/z-reports',
+    'GET /api/headquarters/receipt-emails': '/api/headquarters/receipt-emails',
   };
   return paths[read];
 }

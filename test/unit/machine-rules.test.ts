@@ -36,7 +36,7 @@ describe('refusals from the chart', () => {
   it('a transition refused by its guard: the rule that guard is named after says why', () => {
     const register = createActor(createRegisterMachine(catalog), { input: { registerId: 'R1', storeId: 'S1' } }).start();
     expect(explainRefusal(register.getSnapshot(), { type: 'OPEN_SHIFT', operatorId: 'cashier2' })).toMatchObject({ rule: 'ST-5', field: 'operatorId' });
-    register.send({ type: 'OPEN_SHIFT', operatorId: 'cashier1' });
+    register.send({ type: 'OPEN_SHIFT', operatorId: 'cashier1', shiftId: 'SH-R1-000001', openingFloat: 0, at: 0 });
     expect(explainRefusal(register.getSnapshot(), { type: 'ADD_ITEM', transactionId: 'T', productId: 'P-NOPE', quantity: 1 })).toMatchObject({ field: 'productId' });
   });
 

@@ -1,4 +1,5 @@
 /** The till's views as the server sends them: cart lines, transactions, the register, the store's sync and orders, customers. */
+import { openShift } from '../../engine/domain/shift.ts';
 import type { OrderRow } from '../api.ts';
 import type { CartLine, CustomerView, RegisterView, SyncView, Transaction } from '../till-shared.ts';
 
@@ -26,6 +27,7 @@ export function registerView(fields: { operatorId?: string | null; transaction?:
   return {
     state: operatorId === null ? 'closed' : tx === null ? 'ready' : { transaction: tx.kind },
     registerId: 'R1', storeId: 'S1', operatorId, transaction: tx,
+    shift: operatorId === null ? null : openShift('SH-R1-000001', operatorId, 0, 0), receipts: [],
     due: fields.due ?? 0, totals: fields.totals ?? (tx === null ? null : { net: 0, tax: 0, charges: 0, total: 0, orderedTotal: 0, carryOutTotal: 0 }),
     customer: fields.customer ?? null,
   };
