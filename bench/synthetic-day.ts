@@ -496,7 +496,9 @@ class DayBuilder {
         const returnable = order.lines.filter((l) => l.progress.invoiced - l.progress.returned > 0);
         if (returnable.length === 0 || order.state === 'cancelled') { this.invoicedOrders.delete(orderId); continue; }
         const chosen = returnable.length > 1 && this.rng.chance(0.3) ? returnable.slice(0, 2) : [this.rng.pick(returnable)];
-        const by = this.rng.weighted({ orderId: 5, invoiceId: 3, channelReference: 2 });
+        const weighted = this.rng.weighted({ orderId: 5, invoiceId: 3, channelReference: 2 });
+        // CO-16: a lookup by invoice returns against that invoice, so only an order invoiced once is looked up by it.
+        const by = weighted === 'invoiceId' && order.invoices.length > 1 ? 'orderId' : weighted;
         const value = by === 'orderId' ? orderId : by === 'invoiceId' ? this.rng.pick(order.invoices).invoiceId : order.channelReference;
         this.activity('returnOfOrder');
         this.run({ type: 'register.startReturn', registerId: register.registerId, lookup: { by, value } });

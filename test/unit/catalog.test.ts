@@ -201,6 +201,7 @@ describe('ST-4 parameters', () => {
       defaultDepositPct: 0,
       pickupMode: 'PICKUP',
       carryOutMode: 'CARRY',
+      chargeReasonCodes: [],
       cancellationChargePct: 0,
       cancellationChargeCode: 'CANCEL',
       shippingChargeCode: 'FREIGHT',
