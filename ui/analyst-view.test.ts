@@ -235,6 +235,6 @@ describe('<analyst-view>', () => {
     api.answer = () => refused('FF-7', 'only rejected lines can be reset', 'lineIds');
     $(rejected, 'tr[data-line] button').click();
     await settle(rejected);
-    expect(text($(rejected, 'tr[data-line] [role=alert]'))).to.contain('only rejected lines can be reset');
+    expect(text($(rejected, 'tr[data-line] [role=alert]'))).to.contain('Only rejected lines can be reset');
   });
 });

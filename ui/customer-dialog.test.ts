@@ -243,7 +243,7 @@ describe('<customer-dialog> edit', () => {
     type(input(el, 'addresses.0.city'), '');
     await click(el, 'Save customer');
     expect(input(el, 'addresses.0.city').getAttribute('aria-invalid')).to.equal('true');
-    expect(alerts(el)).to.deep.equal(['VALIDATION: changes.addresses.0.city: Too small']);
+    expect(alerts(el)).to.deep.equal(['Too small Ref. VALIDATION, changes.addresses.0.city']);
   });
 
   it('CU-9 each address takes its own contact name and phone', async () => {

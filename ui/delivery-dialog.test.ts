@@ -72,7 +72,7 @@ describe('<delivery-dialog>', () => {
     expect(sent).to.deep.equal([{ type: 'register.pickupSelected', locationId: 'S1', collector: { name: 'Sam Lee', email: 'sam@example.com' } }]);
     el.error = { rule: 'VALIDATION', field: 'collector.phone', message: 'expected a phone number (digits, spaces, + ( ) - . /)' };
     await settle(el);
-    expect(alerts(el)).to.deep.equal(['VALIDATION: expected a phone number (digits, spaces, + ( ) - . /)']);
+    expect(alerts(el)).to.deep.equal(['Expected a phone number (digits, spaces, + ( ) - . /) Ref. VALIDATION, collector.phone']);
     expect(deep(el, 'input[name="collector.phone"]').getAttribute('aria-invalid')).to.equal('true');
     expect(deep(el, 'input[name="collector.phone"]').getAttribute('aria-describedby')).to.equal('error-collector-phone');
   });

@@ -7,5 +7,5 @@ import { staffWords, type RuleViolation } from '../engine/domain/violation.ts';
 
 export function refusalContent(error: RuleViolation) {
   const { message, detail } = staffWords(error);
-  return html`${message} <small class="refusal-detail" style="display: block; font-weight: 400; font-size: 0.8em; opacity: 0.8">${detail}</small>`;
+  return html`${message} <small class="refusal-detail" style="display: block; font-weight: 400; font-size: 0.8em">${detail}</small>`;
 }

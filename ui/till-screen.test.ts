@@ -109,7 +109,7 @@ describe('<till-screen>', () => {
     api.queue.push({ rule: 'VALIDATION', field: 'email', message: 'email: expected an email address like name@example.com' });
     type(deep(el, 'receipt-dialog input[name="email"]'), 'anna');
     await click(el, 'Email receipt');
-    expect(alerts(el).join(' ')).to.contain('expected an email address');
+    expect(alerts(el).join(' ')).to.contain('Expected an email address');
     type(deep(el, 'receipt-dialog input[name="email"]'), 'anna@example.com');
     await click(el, 'Email receipt');
     expect(api.commands.at(-1)).to.deep.equal({ type: 'register.emailReceipt', registerId: 'R1', email: 'anna@example.com', transactionId: 'T-R1-000003' });
@@ -378,7 +378,7 @@ describe('<till-screen>', () => {
   it('CO-8 tenders a card with a card token, and charges the card token of the order', async () => {
     const { el, api } = await till();
     const panel = deep(el, 'tender-panel');
-    expect(panel.shadowRoot!.textContent).to.contain('CO-8');
+    expect(panel.shadowRoot!.textContent).to.contain('Card token');
     type(deep<HTMLInputElement>(panel, 'input[name="cardToken"]'), 'tok_anna_visa');
     api.answerNext({ completed: true, change: 0, orderId: 'CO-000009', confirmationNumber: 'S1-T-R1-000007', mode: 'realtime', salesOrderId: 'SO-000009' });
     await click(panel, 'Card');
