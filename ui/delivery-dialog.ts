@@ -34,7 +34,7 @@ export class DeliveryDialog extends LitElement {
     form { display: grid; gap: 1rem; }
     /* 1024x768 / 1366x768: the fields scroll inside the dialog, the buttons stay in view; selects fit their column. */
     .fields { display: grid; gap: 1rem; overflow-y: auto; max-height: calc(100dvh - 14rem); padding-right: 0.25rem; }
-    label { min-width: 0; }
+    label, .fields > * { min-width: 0; }
     select, input { width: 100%; min-width: 0; max-width: 100%; box-sizing: border-box; }
     .check input { width: 1.5rem; }
   `];

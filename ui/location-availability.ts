@@ -17,7 +17,8 @@ export function locationLabel(name: string, availability: LocationAvailabilityVi
 @customElement('location-availability')
 export class LocationAvailability extends LitElement {
   static override styles = [screenStyles, tillStyles, css`
-    :host { display: block; }
+    /* Many lines make the table wide: it scrolls sideways inside the dialog, which keeps its width. */
+    :host { display: block; min-width: 0; max-width: 100%; overflow-x: auto; }
     table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
     th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--line); }
     td.qty { font-variant-numeric: tabular-nums; white-space: nowrap; }

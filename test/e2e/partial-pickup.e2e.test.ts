@@ -83,8 +83,11 @@ describe('e2e: a partial pickup by another person who collects', () => {
 
     // The rest at the till R1: recall for pickup, cash; R1's own live list shows it Invoiced without a reload.
     await t.getByRole('button', { name: 'Recall order' }).click();
-    await tillDialog(t, 'Recall order').getByRole('button', { name: `Pick up ${orderId}` }).click();
-    await dialogGone(t, 'Recall order');
+    const recall = tillDialog(t, 'Find an order');
+    await recall.getByLabel('Scan or type an order number, confirmation number or receipt').fill(orderId);
+    await recall.getByRole('button', { name: 'Search', exact: true }).click();
+    await recall.getByRole('button', { name: `Pick up ${orderId}` }).click();
+    await dialogGone(t, 'Find an order');
     await cart.getByRole('row').filter({ hasText: 'Camp lamp' }).waitFor();
     await t.getByRole('region', { name: 'Payment' }).getByRole('button', { name: 'Cash', exact: true }).click();
     await t.getByRole('status').filter({ hasText: `Order ${orderId} picked up` }).waitFor();

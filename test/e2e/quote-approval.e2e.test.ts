@@ -39,11 +39,11 @@ describe('e2e: a quote approved at the till', () => {
 
     // Recalled for edit, it offers Approve quote; the cashier gets manager1's approval.
     await t.getByRole('button', { name: 'Recall order' }).click();
-    const recall = tillDialog(t, 'Recall order');
-    await recall.getByLabel('Order, confirmation number or customer').fill(orderId);
+    const recall = tillDialog(t, 'Find an order');
+    await recall.getByLabel('Scan or type an order number, confirmation number or receipt').fill(orderId);
     await recall.getByRole('button', { name: 'Search', exact: true }).click();
     await recall.getByRole('button', { name: `Edit ${orderId}` }).click();
-    await dialogGone(t, 'Recall order');
+    await dialogGone(t, 'Find an order');
     await operations.getByRole('button', { name: 'Approve quote' }).click();
     const approval = tillDialog(t, 'Manager approval');
     await approval.getByText(`Approve quote ${orderId} into an order`).waitFor();
