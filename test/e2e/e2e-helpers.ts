@@ -118,18 +118,23 @@ export async function openShift(till: Page, openingFloat = '0.00'): Promise<void
   await till.getByRole('heading', { name: 'Ready for the next customer' }).waitFor();
 }
 
+/** At an open till: the customer found by a search (name, account, email or phone) added to the sale. */
+export async function addCustomerToSale(till: Page, search: string, customer: string): Promise<void> {
+  await till.getByRole('button', { name: 'Add customer' }).click();
+  const customerDialog = tillDialog(till, 'Customer');
+  await customerDialog.getByLabel('Name, account, email or phone').fill(search);
+  await customerDialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await customerDialog.getByRole('button', { name: `Add to sale: ${customer}` }).click();
+  await dialogGone(till, 'Customer');
+}
+
 /**
  * At an open till: a customer found by a search, one camp lamp picked up at another store, the deposit tendered in
  * cash. Returns the order id, the deposit paid and the order's total, as the till shows them.
  */
 export async function sellPickupOrder(till: Page, options: { search: string; customer: string; pickupStore: string; beforeTender?: () => Promise<void> }): Promise<{ orderId: string; deposit: number; total: number }> {
   const t = till;
-  await t.getByRole('button', { name: 'Add customer' }).click();
-  const customerDialog = tillDialog(t, 'Customer');
-  await customerDialog.getByLabel('Name, account, email or phone').fill(options.search);
-  await customerDialog.getByRole('button', { name: 'Search', exact: true }).click();
-  await customerDialog.getByRole('button', { name: `Add to sale: ${options.customer}` }).click();
-  await dialogGone(t, 'Customer');
+  await addCustomerToSale(t, options.search, options.customer);
   await t.getByRole('status').filter({ hasText: `Customer ${options.customer}` }).waitFor();
 
   await t.getByRole('region', { name: 'Products' }).getByRole('button', { name: /^Camp lamp/ }).click();

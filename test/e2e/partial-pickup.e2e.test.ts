@@ -5,7 +5,7 @@
  * order Partially invoiced, then Invoiced, without a reload.
  */
 import { describe, expect, it } from 'vitest';
-import { dialogGone, e2eStack, expectLiveOnly, openScreen, openShift, PIN, type Screen, signInAs, storeOrder, tillDialog } from './e2e-helpers.ts';
+import { addCustomerToSale, dialogGone, e2eStack, expectLiveOnly, openScreen, openShift, PIN, type Screen, signInAs, storeOrder, tillDialog } from './e2e-helpers.ts';
 
 describe('e2e: a partial pickup by another person who collects', () => {
   const stack = e2eStack();
@@ -31,12 +31,7 @@ describe('e2e: a partial pickup by another person who collects', () => {
     await openShift(t);
 
     // Anna Berg buys a tent and a lamp, picked up at Seattle by curbside; Sam Lee collects.
-    await t.getByRole('button', { name: 'Add customer' }).click();
-    const customerDialog = tillDialog(t, 'Customer');
-    await customerDialog.getByLabel('Name, account, email or phone').fill('Anna');
-    await customerDialog.getByRole('button', { name: 'Search', exact: true }).click();
-    await customerDialog.getByRole('button', { name: 'Add to sale: Anna Berg' }).click();
-    await dialogGone(t, 'Customer');
+    await addCustomerToSale(t, 'Anna', 'Anna Berg');
     const products = t.getByRole('region', { name: 'Products' });
     const cart = t.getByRole('table', { name: 'Cart lines' });
     await products.getByRole('button', { name: /^Two-person tent/ }).click();

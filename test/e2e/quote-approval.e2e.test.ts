@@ -3,7 +3,7 @@
  * an order with a manager's PIN, the deposit is taken, and the store's live list shows the order open.
  */
 import { describe, expect, it } from 'vitest';
-import { dialogGone, e2eStack, expectLiveOnly, minor, openShift, openTill, PIN, screenshot, storeOrder, textOf, tillDialog } from './e2e-helpers.ts';
+import { addCustomerToSale, dialogGone, e2eStack, expectLiveOnly, minor, openShift, openTill, PIN, screenshot, storeOrder, textOf, tillDialog } from './e2e-helpers.ts';
 
 describe('e2e: a quote approved at the till', () => {
   const stack = e2eStack();
@@ -12,12 +12,7 @@ describe('e2e: a quote approved at the till', () => {
     const till = await openTill(stack.browser, stack.url, 'S1', 'R2', 'cashier1');
     const t = till.page;
     await openShift(t);
-    await t.getByRole('button', { name: 'Add customer' }).click();
-    const customerDialog = tillDialog(t, 'Customer');
-    await customerDialog.getByLabel('Name, account, email or phone').fill('Anna');
-    await customerDialog.getByRole('button', { name: 'Search', exact: true }).click();
-    await customerDialog.getByRole('button', { name: 'Add to sale: Anna Berg' }).click();
-    await dialogGone(t, 'Customer');
+    await addCustomerToSale(t, 'Anna', 'Anna Berg');
     await t.getByRole('region', { name: 'Products' }).getByRole('button', { name: /^Camp lamp/ }).click();
     const cart = t.getByRole('table', { name: 'Cart lines' });
     await cart.getByRole('row').filter({ hasText: 'Camp lamp' }).waitFor();

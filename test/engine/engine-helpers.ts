@@ -117,6 +117,17 @@ export function openShift(engine: Chain, registerId: string, operatorId: string)
   ok(engine, { type: 'register.openShift', registerId, operatorId });
 }
 
+/** CO-9: Anna's two lamps to pick up at S1, saved at R1 as a quote (CO-000001, nothing paid). */
+export function quoteAtR1(): { e: Chain; lamp: string } {
+  const e = newEngine();
+  openShift(e, 'R1', 'cashier1');
+  const { lineIds: [lamp] } = startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP', quantity: 2 }]);
+  ok(e, { type: 'register.pickupAll', registerId: 'R1' });
+  ok(e, { type: 'register.setOrderType', registerId: 'R1', orderType: 'quote' });
+  ok(e, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 0 });
+  return { e, lamp: lamp! };
+}
+
 /** A chain with the configuration changes applied and cashier1's shift open at R1. */
 export function started(...mutators: Mutator[]): Chain {
   const engine = newEngine((c) => { for (const m of mutators) m(c); });

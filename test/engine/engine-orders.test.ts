@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ADDRESSES } from '../fixtures/chain.ts';
 import {
-  PRICE, cart, cartLine, due, listed, newEngine, ok, onHand, openShift, orderLine, refused, startSale, tenderDue,
+  PRICE, cart, cartLine, due, listed, newEngine, ok, onHand, openShift, orderLine, quoteAtR1, refused, startSale, tenderDue,
 } from './engine-helpers.ts';
 
 describe('CO-1 customer required', () => {
@@ -365,12 +365,7 @@ describe('CO-9 quotes', () => {
   });
 
   it('CO-9 approveQuote turns the quote into an order with the same lines, which reach fulfillment', () => {
-    const e = newEngine();
-    openShift(e, 'R1', 'cashier1');
-    const { lineIds: [lamp] } = startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP', quantity: 2 }]);
-    ok(e, { type: 'register.pickupAll', registerId: 'R1' });
-    ok(e, { type: 'register.setOrderType', registerId: 'R1', orderType: 'quote' });
-    ok(e, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 0 });
+    const { e, lamp } = quoteAtR1();
     const quoteLines = e.orderView('CO-000001').lines;
     ok(e, { type: 'order.approveQuote', orderId: 'CO-000001' });
     const order = e.orderView('CO-000001');

@@ -1,17 +1,6 @@
 /** CO-9 at the till: a recalled quote approved into a sales order, its deposit collected, with the permission. */
 import { describe, expect, it } from 'vitest';
-import { due, listed, newEngine, ok, openShift, refused, startSale } from './engine-helpers.ts';
-
-/** Anna's two lamps to pick up at S1, saved as a quote (nothing paid). */
-function quoteAtR1() {
-  const e = newEngine();
-  openShift(e, 'R1', 'cashier1');
-  const { lineIds: [lamp] } = startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP', quantity: 2 }]);
-  ok(e, { type: 'register.pickupAll', registerId: 'R1' });
-  ok(e, { type: 'register.setOrderType', registerId: 'R1', orderType: 'quote' });
-  ok(e, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 0 });
-  return { e, lamp: lamp! };
-}
+import { due, listed, ok, quoteAtR1, refused, startSale } from './engine-helpers.ts';
 
 describe('CO-9 quote approval at the till', () => {
   it('CO-9 approving a recalled quote makes the deposit due; the tender saves it as an order whose lines reach fulfilment', () => {
