@@ -116,6 +116,19 @@ describe('<till-screen>', () => {
     expect(deep(el, 'receipt-dialog [data-testid="emailed"]').textContent).to.contain('anna@example.com');
   });
 
+  it('keeps the receipts through register updates (which leave them out) and takes new ones from a receipts message', async () => {
+    const { el, api } = await till(demoSetup(), registerView());
+    expect(allButtons(el).map((b) => b.textContent!.trim())).to.not.include('Receipt');
+    const receipt = { transactionId: 'T-R1-000001', kind: 'sale', total: 2749, currency: 'USD', lines: [] } as unknown as ReceiptDocument;
+    api.push('register:R1', 'receipts', 'R1', [receipt]);
+    await settle(el);
+    expect(allButtons(el).map((b) => b.textContent!.trim())).to.include('Receipt');
+    const { receipts: _left, ...update } = registerView();
+    api.push('register:R1', 'register', 'R1', update);
+    await settle(el);
+    expect(allButtons(el).map((b) => b.textContent!.trim()), 'a register update keeps the receipts').to.include('Receipt');
+  });
+
   it('adds a product from the pad with the quantity chosen', async () => {
     const { el, api } = await till();
     await click(el, 'Quantity up');

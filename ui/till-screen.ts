@@ -27,7 +27,7 @@ import type { ProductFinder } from './product-finder.ts';
 import { money, screenStyles } from './styles.ts';
 import {
   locationNames, tillStyles, unreachable, violationText,
-  type CustomerView, type RegisterView, type RuleViolation, type SyncView, type Transaction,
+  type CustomerView, type RegisterUpdate, type RegisterView, type RuleViolation, type SyncView, type Transaction,
 } from './till-shared.ts';
 import type { AmountChoice } from './amount-dialog.ts';
 import type { ChargeAddition, ChargeOverride } from './charges-dialog.ts';
@@ -234,7 +234,11 @@ export class TillScreen extends LitElement {
   private roomUpdate(envelope: Envelope): void {
     switch (envelope.type) {
       case 'register':
-        if (envelope.id === this.registerId) this.register = envelope.view as RegisterView;
+        // The receipts come on their own (`receipts`), only when they change.
+        if (envelope.id === this.registerId) this.register = { ...(envelope.view as RegisterUpdate), receipts: this.register?.receipts ?? [] };
+        return;
+      case 'receipts':
+        if (envelope.id === this.registerId && this.register !== null) this.register = { ...this.register, receipts: envelope.view as RegisterView['receipts'] };
         return;
       case 'order': {
         const row = envelope.view as OrderRow;

@@ -5,14 +5,14 @@
 import { css } from 'lit';
 import { collectorText } from '../engine/domain/collector.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
-import type { CustomerView, LinkView, RegisterView } from '../engine/protocol/views.ts';
+import type { CustomerView, LinkView, RegisterUpdate, RegisterView } from '../engine/protocol/views.ts';
 import { refusalContent } from './refusal-text.ts';
 import type { Approval, CommandAnswer, Setup } from './api.ts';
 
 export type { RuleViolation };
 
 /** The `register:<id>` room's view. */
-export type { CustomerView, RegisterView };
+export type { CustomerView, RegisterUpdate, RegisterView };
 export type Transaction = NonNullable<RegisterView['transaction']>;
 export type CartLine = Transaction['cart']['lines'][number];
 export type CartCharge = Transaction['cart']['charges'][number];

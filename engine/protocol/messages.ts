@@ -6,14 +6,15 @@
  * Rooms and what changes in them:
  * - `store:<id>`: `order` (an order row of the store), `sync` (the store's link and queue count), `customer`;
  *   its state is the store's most recent orders and its link (StoreRoomView).
- * - `register:<id>`: `register` (the till's whole register view).
+ * - `register:<id>`: `register` (the till's register view without its receipts), `receipts` (the register's recent
+ *   receipts, sent only when they change: they are most of the view's size); its state is the whole register view.
  * - `location:<id>`: `locationOrder` (one order's lines, pickup entry and row at the location), `onHand` (the
  *   products whose on hand moved, id = the location); its state is the location's open work (LocationView).
  * - `headquarters`: `headquarters` (the analyst's report, at most every quarter of a second).
  */
 import type { RuleViolation } from '../domain/violation.ts';
 
-export type EnvelopeType = 'register' | 'order' | 'locationOrder' | 'onHand' | 'sync' | 'customer' | 'headquarters';
+export type EnvelopeType = 'register' | 'receipts' | 'order' | 'locationOrder' | 'onHand' | 'sync' | 'customer' | 'headquarters';
 
 export interface Envelope { epoch: string; seq: number; at: number; room: string; type: EnvelopeType; id: string; view: unknown }
 

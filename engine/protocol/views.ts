@@ -31,6 +31,9 @@ export interface RegisterView extends Omit<RegisterContext, 'zReports'> {
   customer: CartCustomer | null;
 }
 
+/** A register's change as a `register` message carries it: the view without its receipts (they come as `receipts`). */
+export type RegisterUpdate = Omit<RegisterView, 'receipts'>;
+
 /** An order in full, with its derived statuses (FF-8, CO-8). */
 export interface OrderView extends CustomerOrderContext {
   state: unknown;

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Chain, ChainChange } from '../chain.ts';
 import type { FulfillmentGroupContext } from '../domain/fulfillment-group.ts';
 import { locationsOfOrder, type CustomerOrderContext } from '../domain/customer-order.ts';
+import type { RegisterContext } from '../domain/register-transaction.ts';
 import type { DurableChain } from '../persistence/durable-chain.ts';
 import { ROOM_ACCESS, type RoomKind } from '../protocol/access-matrix.ts';
 import type { Envelope, EnvelopeType, SubscribeReply } from '../protocol/messages.ts';
@@ -201,9 +202,16 @@ export class Gateway {
     for (const [locationId, { orderIds }] of change.locations) for (const orderId of orderIds) atLocation(locationId, orderId);
     for (const { kind, id, before, after } of change.actors) {
       switch (kind) {
-        case 'register':
-          send(`register:${id}`, 'register', id, () => registerScreenView(this.chain, id));
+        case 'register': {
+          const room = `register:${id}`;
+          if (!this.watched(room)) break;
+          const { receipts, ...register } = registerScreenView(this.chain, id);
+          send(room, 'register', id, () => register);
+          // The receipts change only when a transaction completes or one is emailed, and are most of the view.
+          const receiptsOf = (snapshot: typeof before) => (snapshot?.context as RegisterContext | undefined)?.receipts;
+          if (receiptsOf(before) !== receiptsOf(after)) send(room, 'receipts', id, () => receipts);
           break;
+        }
         case 'order': {
           const order = after?.context as CustomerOrderContext | undefined;
           if (order === undefined) break;

@@ -52,19 +52,25 @@ export function maskedCardToken(token: string): string {
   return token.length <= 4 ? '••••' : `••••${token.slice(-4)}`;
 }
 
-/** A view with every card token masked (the till charges the card on file by the order's own token, server-side). */
-function withCardTokensMasked<T>(view: T): T {
-  return JSON.parse(JSON.stringify(view, (key, value: unknown) => (key === 'cardToken' && typeof value === 'string' ? maskedCardToken(value) : value))) as T;
-}
+const masked = (token: string | null): string | null => (token === null ? null : maskedCardToken(token));
 
-/** A register as its till shows it. */
+/**
+ * A register as its till shows it, its card tokens masked (the till charges the card on file by the order's own
+ * token, server-side). The tokens sit only in the transaction and its recalled order: masking copies those two, not
+ * the whole view (its receipts and shift), which every command's screen update would otherwise pay for.
+ */
 export function registerScreenView(chain: Chain, registerId: string): RegisterView {
-  return withCardTokensMasked(chain.registerView(registerId));
+  const view = chain.registerView(registerId);
+  const { transaction } = view;
+  if (transaction === null) return view;
+  const order = transaction.order === null ? null : { ...transaction.order, cardToken: masked(transaction.order.cardToken) };
+  return { ...view, transaction: { ...transaction, cardToken: masked(transaction.cardToken), order } };
 }
 
-/** An order in full, as order recall shows it. */
+/** An order in full, as order recall shows it, its card token masked. */
 export function orderScreenView(chain: Chain, orderId: string): OrderView & { row: OrderRow } {
-  return withCardTokensMasked({ ...chain.orderView(orderId), row: orderRow(chain, orderId) });
+  const order = chain.orderView(orderId);
+  return { ...order, cardToken: masked(order.cardToken), row: orderRow(chain, orderId) };
 }
 
 export function publicSession(session: Session): SessionView {

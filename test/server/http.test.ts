@@ -143,7 +143,11 @@ describe('ST-5 permissions are enforced on the server', () => {
     const register = await call(t.url, 'GET', '/api/registers/R1', { token: till });
     const order = await call(t.url, 'GET', '/api/orders/CO-000001', { token: till });
     expect(order.body.order).toMatchObject({ cardToken: '••••4242' });
-    for (const answer of [JSON.stringify(answers), JSON.stringify(register.body), JSON.stringify(order.body), JSON.stringify((await call(t.url, 'GET', '/api/orders', { token: till })).body)]) {
+    // Recalled for edit, the order's token sits in the register's transaction and its recalled order.
+    const recalled = await accepted(t.url, till, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' });
+    const editing = await call(t.url, 'GET', '/api/registers/R1', { token: till });
+    expect((editing.body.register as { transaction: unknown }).transaction).toMatchObject({ cardToken: '••••4242', order: { cardToken: '••••4242' } });
+    for (const answer of [JSON.stringify(answers), JSON.stringify(recalled), JSON.stringify(register.body), JSON.stringify(editing.body), JSON.stringify(order.body), JSON.stringify((await call(t.url, 'GET', '/api/orders', { token: till })).body)]) {
       expect(answer).not.toContain('tok_secret');
     }
     expect(await call(t.url, 'GET', '/api/registers/R2', { token: till })).toMatchObject({ status: 403, body: { error: { field: 'registerId' } } });

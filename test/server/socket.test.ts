@@ -166,6 +166,25 @@ describe('live updates', () => {
     expect(Object.keys(received.find((e) => e.type === 'onHand')!.view as object)).toEqual(['P-LAMP']);
   });
 
+  it('the till\'s register room sends the receipts only when they change, not with every change of the register', async () => {
+    const till = await signIn(t.url, 'cashier1', 'S1', 'R1');
+    const screen = await connect(till);
+    const received = updates(screen);
+    const subscribed = await emitWithAck<SubscribeReply>(screen, 'subscribe', { rooms: ['register:R1'] });
+    expect((subscribed as { state: Record<string, { receipts: unknown[] }> }).state['register:R1']!.receipts).toEqual([]);
+    await accepted(t.url, till,
+      { type: 'register.openShift', registerId: 'R1', operatorId: 'cashier1' },
+      { type: 'register.addItem', registerId: 'R1', productId: 'P-LAMP', quantity: 1 });
+    await until(received, (r) => r.filter((e) => e.type === 'register').length === 2, 'the register updates');
+    expect(received.map((e) => e.type)).toEqual(['register', 'register']);
+    expect(received[1]!.view).not.toHaveProperty('receipts');
+    await accepted(t.url, till, { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 2749 });
+    await until(received, (r) => r.some((e) => e.type === 'receipts'), 'the receipts update');
+    const receipts = received.find((e) => e.type === 'receipts')!;
+    expect(receipts).toMatchObject({ room: 'register:R1', id: 'R1' });
+    expect((receipts.view as { lines: { description: string }[] }[])[0]!.lines).toMatchObject([{ description: 'Camp lamp' }]);
+  });
+
   it('a screen that reconnects gets exactly what it missed, or the current state when it cannot', async () => {
     const token = await signIn(t.url, 'cashier1', 'S1', 'R1');
     const rooms = ['store:S1', 'register:R1'];
