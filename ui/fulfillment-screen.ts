@@ -81,7 +81,8 @@ export class FulfillmentScreen extends LitElement {
     .qty strong { font-size: 1.35rem; }
     .label { color: #546e7a; font-size: 0.95rem; }
     .buckets { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; font-size: 0.95rem; color: #37474f; }
-    @container (min-width: 60rem) {
+    /* One row per line only where its columns fit (their minimums and gaps need about 67rem): a 1024 px screen stacks. */
+    @container (min-width: 72rem) {
       .line {
         grid-template-columns: 3rem minmax(9rem, 1.4fr) minmax(8rem, 1.1fr) 5rem minmax(7rem, 1fr) 6.5rem 11rem minmax(12rem, auto);
         grid-template-areas: "select item delivery qty buckets onhand status actions";

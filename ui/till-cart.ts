@@ -14,8 +14,14 @@ import { deliveryText, productName, tillStyles, type CartCharge, type RegisterVi
 @customElement('till-cart')
 export class TillCart extends LitElement {
   static override styles = [screenStyles, tillStyles, css`
-    /* The lines scroll inside the cart; the charges and totals stay in view under them. */
-    :host { display: flex; flex-direction: column; min-height: 0; }
+    /* The lines and their charges scroll inside the cart; the totals stay in view under them. */
+    :host { display: flex; flex-direction: column; min-height: 0; container-type: inline-size; }
+    /* A narrow cart (a 1024 px till) gives the price column's room to the item: its unit price goes under the name. */
+    .unit-price { display: none; }
+    @container (max-width: 34rem) {
+      .price { display: none; }
+      .unit-price { display: block; }
+    }
     section { display: flex; flex-direction: column; gap: 0.5rem; min-height: 0; flex: 1 1 auto; }
     section > * { flex: none; }
     section > .scroll { flex: 1 1 auto; min-height: 4rem; overflow: auto; }
@@ -39,7 +45,7 @@ export class TillCart extends LitElement {
     .delivery.pickup { background: var(--ok-bg); color: var(--ok); border-color: #43a047; }
     td:first-child { min-width: 6rem; }
     th, td { padding-top: 0.35rem; padding-bottom: 0.35rem; }
-    .charges { max-height: 7rem; overflow: auto; display: block; }
+    .charges { margin-top: 0.5rem; }
     .small { font-size: 0.9rem; }
     td, th { padding-left: 0.35rem; padding-right: 0.35rem; }
   `];
@@ -75,12 +81,12 @@ export class TillCart extends LitElement {
     const selected = cart?.selectedLineId ?? null;
     return html`
       <section aria-labelledby="cart-heading">
-        <h3 id="cart-heading">Cart</h3>
+        <h3 id="cart-heading" class="sr-only">Cart</h3>
         ${lines.length === 0 ? html`<p class="muted empty">No items yet: find or scan a product to add it.</p>` : html`
           <div class="scroll" tabindex="0"><table>
             <caption class="sr-only">Cart lines</caption>
             <thead><tr>
-              <th scope="col">Item</th><th scope="col">Quantity</th><th scope="col" class="money">Price</th>
+              <th scope="col">Item</th><th scope="col">Quantity</th><th scope="col" class="money price">Price</th>
               <th scope="col" class="money">Total</th><th scope="col"><span class="sr-only">Remove</span></th>
             </tr></thead>
             <tbody>
@@ -95,6 +101,7 @@ export class TillCart extends LitElement {
                         <button type="button" class="line-name" aria-pressed=${isSelected ? 'true' : 'false'} ?disabled=${this.busy}
                           @click=${() => this.emit('select-line', { lineId: isSelected ? null : line.lineId })}>${name}</button>`
                         : html`<strong>${name}</strong>`}
+                      <span class="unit-price muted small">${money(line.unitPrice, currency)} each + ${money(amounts.tax, currency)} tax</span>
                       <div><span class="delivery ${line.delivery.kind}">${deliveryText(setup, line.delivery)}</span>
                         ${line.priceLocked ? html`<span class="muted" title="CO-10: the price is kept until Recalculate">Price locked</span>` : null}</div>
                     </td>
@@ -108,7 +115,7 @@ export class TillCart extends LitElement {
                             @click=${() => this.emit('set-quantity', { lineId: line.lineId, quantity: line.quantity + 1 })}>+</button>
                         </span>` : html`<strong>${line.quantity}</strong>`}
                     </td>
-                    <td class="money">${money(line.unitPrice, currency)}<br><span class="muted small">+ ${money(amounts.tax, currency)} tax</span></td>
+                    <td class="money price">${money(line.unitPrice, currency)}<br><span class="muted small">+ ${money(amounts.tax, currency)} tax</span></td>
                     <td class="money"><strong>${money(amounts.total, currency)}</strong></td>
                     <td>${this.editable ? html`
                       <button type="button" class="danger remove" aria-label="Remove ${name}" ?disabled=${this.busy}
@@ -116,8 +123,8 @@ export class TillCart extends LitElement {
                   </tr>`;
               })}
             </tbody>
-          </table></div>`}
-        ${(cart?.charges.length ?? 0) === 0 ? null : html`
+          </table>
+          ${(cart?.charges.length ?? 0) === 0 ? null : html`
           <table class="charges">
             <caption style="text-align: left; font-weight: 700; padding: 0.25rem 0">Charges</caption>
             <tbody>
@@ -130,7 +137,7 @@ export class TillCart extends LitElement {
                       @click=${() => this.emit('override-charge', { key: charge.key, amount: charge.amount, chargeCode: charge.chargeCode })}>Override</button>` : null}</td>
                 </tr>`)}
             </tbody>
-          </table>`}
+          </table>`}</div>`}
         ${this.totals === null ? null : html`
           <div class="totals" aria-label="Totals" role="group">
             <span>Subtotal</span><span class="money" data-total="net">${money(this.totals.net, currency)}</span>
@@ -138,8 +145,8 @@ export class TillCart extends LitElement {
             <span>Charges</span><span class="money" data-total="charges">${money(this.totals.charges, currency)}</span>
             <span><strong>Total</strong></span><span class="money" data-total="total"><strong>${money(this.totals.total, currency)}</strong></span>
             ${this.totals.orderedTotal > 0 ? html`
-              <span class="muted">Ordered (ship and pickup)</span><span class="money muted">${money(this.totals.orderedTotal, currency)}</span>
-              <span class="muted">Carried out now</span><span class="money muted">${money(this.totals.carryOutTotal, currency)}</span>` : null}
+              <span class="muted" title="Ship and pickup lines">Ordered</span><span class="money muted">${money(this.totals.orderedTotal, currency)}</span>
+              <span class="muted">Carried out</span><span class="money muted">${money(this.totals.carryOutTotal, currency)}</span>` : null}
             ${cart?.depositOverride === null || cart?.depositOverride === undefined ? null : html`
               <span class="muted">Deposit (overridden)</span><span class="money muted" data-total="deposit">${money(cart.depositOverride, currency)}</span>`}
             <span class="due due-label">${this.due < 0 ? 'Refund' : 'Amount due'}</span><span class="money due" data-total="due">${money(Math.abs(this.due), currency)}</span>

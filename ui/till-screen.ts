@@ -113,7 +113,10 @@ export class TillScreen extends LitElement {
     .price-override p { margin: 0; }
     .qty-picker input { width: 3.5rem; text-align: center; font-size: 1.2rem; font-weight: 700; }
     .transaction { display: flex; flex-direction: column; gap: 0.5rem; padding: 0.75rem; }
-    .transaction .customer button { padding: 0.35rem 0.75rem; }
+    /* Short labels (the accessible names say "customer") keep the customer to one row above the cart. */
+    .transaction .customer { gap: 0.5rem; }
+    .transaction .customer .row { gap: 0.4rem; }
+    .transaction .customer button { padding: 0.35rem 0.6rem; }
     .transaction till-cart, .transaction return-lines { flex: 1 1 0; min-height: 0; }
     .ops { flex: none; display: flex; flex-wrap: wrap; gap: 0.4rem 0.5rem; align-items: center; padding: 0.5rem 0.75rem; }
     /* One flow of labels and buttons, so the bar wraps only when the row is full. */
@@ -718,10 +721,10 @@ export class TillScreen extends LitElement {
             ${view === null ? null : view.pendingSync ? html`<span class="pill warn">Pending sync</span>` : html`<span class="muted">${view.account}</span>`}</span>`}
         ${canChange || view !== null ? html`
           <span class="row">
-            ${view === null ? null : html`<button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'edit' })}>Edit customer</button>`}
+            ${view === null ? null : html`<button type="button" aria-label="Edit customer" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'edit' })}>Edit</button>`}
             ${canChange ? html`
-            <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'find' })}>${customerId === null ? 'Add customer' : 'Change customer'}</button>
-            <button type="button" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'create' })}>New customer</button>` : null}
+            <button type="button" aria-label=${customerId === null ? 'Add customer' : 'Change customer'} ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'find' })}>${customerId === null ? 'Add customer' : 'Change'}</button>
+            <button type="button" aria-label="New customer" ?disabled=${this.busy} @click=${() => this.openDialog({ kind: 'customer', mode: 'create' })}>New</button>` : null}
           </span>` : null}
       </div>`;
   }
@@ -818,7 +821,7 @@ export class TillScreen extends LitElement {
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('pickup', 'selected')}>Pick up selected</button>
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('carryOut', 'all')}>Carry out all</button>
             <button type="button" ?disabled=${b} @click=${() => this.deliverNow('carryOut', 'selected')}>Carry out selected</button>
-            <button type="button" ?disabled=${b} @click=${() => this.deliverNow('changeMode', 'selected')}>Change mode of delivery</button>
+            <button type="button" ?disabled=${b} aria-label="Change mode of delivery" @click=${() => this.deliverNow('changeMode', 'selected')}>Change mode</button>
           </div>
           <div class="group">
             <h4 id="ops-order">Order</h4>

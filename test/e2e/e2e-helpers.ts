@@ -50,8 +50,8 @@ export async function launchChromium(): Promise<Browser> {
  */
 export interface Screen { context: BrowserContext; page: Page; errors: string[]; readonly loads: number }
 
-export async function openScreen(browser: Browser, url: string, path: string): Promise<Screen> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+export async function openScreen(browser: Browser, url: string, path: string, viewport = { width: 1440, height: 1000 }): Promise<Screen> {
+  const context = await browser.newContext({ viewport });
   context.setDefaultTimeout(SHOWN);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -72,8 +72,8 @@ export async function signInAs(page: Page, operatorId: string, pin: string): Pro
 }
 
 /** A till's screen (`/till?store=..&register=..`), signed in as the operator. */
-export async function openTill(browser: Browser, url: string, storeId: string, registerId: string, operatorId: keyof typeof PIN): Promise<Screen> {
-  const till = await openScreen(browser, url, `/till?store=${storeId}&register=${registerId}`);
+export async function openTill(browser: Browser, url: string, storeId: string, registerId: string, operatorId: keyof typeof PIN, viewport?: { width: number; height: number }): Promise<Screen> {
+  const till = await openScreen(browser, url, `/till?store=${storeId}&register=${registerId}`, viewport);
   await signInAs(till.page, operatorId, PIN[operatorId]);
   return till;
 }
@@ -213,3 +213,64 @@ export function e2eStack(): { readonly url: string; readonly browser: Browser; r
   };
 }
 
+
+/** How far the page itself scrolls: a screen that fits its window has scroll sizes within the window's. */
+export async function pageScrolls(page: Page): Promise<{ scrollHeight: number; innerHeight: number; scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({
+    scrollHeight: document.scrollingElement!.scrollHeight, innerHeight: window.innerHeight,
+    scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth,
+  }));
+}
+
+/** Whether the control is what a tap at its centre reaches (not clipped by a scrolling area, not under another part). */
+export async function onTop(control: Locator): Promise<boolean> {
+  return control.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    let hit = document.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (inner === null || inner === hit) break;
+      hit = inner;
+    }
+    return hit !== null && (hit === el || el.contains(hit) || el.shadowRoot?.contains(hit) === true);
+  });
+}
+
+/** The innermost elements (through shadow roots) that reach past the window's right or bottom edge, to say what overflows. */
+async function pastTheEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        const past = box.width > 0 && (box.right > window.innerWidth + 0.5 || box.bottom > window.innerHeight + 0.5);
+        if (past && el.children.length === 0 && el.shadowRoot === null) out.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.right)}x${Math.round(box.bottom)}`);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out.slice(0, 5);
+  });
+}
+
+/**
+ * Why the control cannot be reached without scrolling the page (null when it can): the page scrolls, or the control,
+ * once brought into view inside the part that scrolls (a cart, a dialog), is not wholly in the window or not on top.
+ */
+export async function unreachable(control: Locator): Promise<string | null> {
+  await control.scrollIntoViewIfNeeded();
+  const page = control.page();
+  const size = await pageScrolls(page);
+  if (size.scrollHeight > size.innerHeight || size.scrollWidth > size.innerWidth) {
+    return `the page scrolls (${size.scrollWidth}x${size.scrollHeight} in a ${size.innerWidth}x${size.innerHeight} window; past its edge: ${(await pastTheEdge(page)).join(', ')})`;
+  }
+  const box = await control.boundingBox();
+  const { width, height } = page.viewportSize()!;
+  if (box === null) return 'not shown';
+  if (box.x < 0 || box.y < 0 || box.x + box.width > width + 0.5 || box.y + box.height > height + 0.5) {
+    return `outside the window at ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+  }
+  return await onTop(control) ? null : `under another part at ${Math.round(box.x)},${Math.round(box.y)}`;
+}
