@@ -1,6 +1,6 @@
 /**
  * The layers go one way: engine/domain (pure) <- engine/protocol <- machines <- the host (engine/, engine/flows)
- * <- engine/persistence <- engine/server; the screens (ui/) see only the protocol and the domain; the command line
+ * <- engine/persistence <- engine/lab (scenario lab) <- engine/server; the screens (ui/) see only the protocol and the domain; the command line
  * loads the server only to start it. Every import of every source file is checked against that.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-type Layer = 'domain' | 'protocol' | 'machines' | 'host' | 'persistence' | 'server' | 'cli' | 'ui';
+type Layer = 'domain' | 'protocol' | 'machines' | 'host' | 'persistence' | 'lab' | 'server' | 'cli' | 'ui';
 
 function layerOf(file: string): Layer | null {
   const path = relative(ROOT, file);
@@ -19,7 +19,8 @@ function layerOf(file: string): Layer | null {
   if (path.startsWith('machines/')) return 'machines';
   if (path.startsWith('engine/persistence/')) return 'persistence';
   if (path.startsWith('engine/server/')) return 'server';
-  if (path === 'engine/cli.ts') return 'cli';
+  if (path.startsWith('engine/lab/')) return 'lab';
+  if (path === 'engine/cli.ts' || path.startsWith('engine/cli/')) return 'cli';
   if (path.startsWith('engine/')) return 'host';
   if (path.startsWith('ui/') && !path.includes('/testing/') && !path.endsWith('.test.ts')) return 'ui';
   return null;
@@ -33,8 +34,10 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
   host: { layers: ['domain', 'protocol', 'machines', 'host'], packages: /^(xstate|zod|node:.*)$/ },
   persistence: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence'], packages: /^(lowdb|lowdb\/node|node:.*)$/ },
   // The server keeps its sessions in a small lowdb file of its own.
-  server: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'server'], packages: /^(express|express-rate-limit|helmet|socket\.io|esbuild|zod|lowdb|lowdb\/node|node:.*)$/ },
-  cli: { layers: ['domain', 'protocol', 'host', 'persistence'], packages: /^node:.*$/ },
+  server: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'lab', 'server'], packages: /^(express|express-rate-limit|helmet|socket\.io|esbuild|zod|lowdb|lowdb\/node|node:.*)$/ },
+  // The analysts' and testers' lab: scenario files, reports, generated days, lifecycle paths (over the machines).
+  lab: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'lab'], packages: /^(zod|xstate|@xstate\/graph|node:.*)$/ },
+  cli: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'lab', 'cli'], packages: /^(commander|cli-progress|node:.*)$/ },
   ui: { layers: ['domain', 'protocol', 'ui'], packages: /^(lit|lit\/.*|socket\.io-client)$/ },
 };
 
