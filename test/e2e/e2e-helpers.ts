@@ -260,7 +260,15 @@ async function pastTheEdge(page: Page): Promise<string[]> {
  * once brought into view inside the part that scrolls (a cart, a dialog), is not wholly in the window or not on top.
  */
 export async function unreachable(control: Locator): Promise<string | null> {
-  await control.scrollIntoViewIfNeeded();
+  // A live update may re-render the control between finding it and scrolling to it: find it again then.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await control.scrollIntoViewIfNeeded();
+      break;
+    } catch (error) {
+      if (attempt === 3 || !/not attached/.test((error as Error).message)) throw error;
+    }
+  }
   const page = control.page();
   const size = await pageScrolls(page);
   if (size.scrollHeight > size.innerHeight || size.scrollWidth > size.innerWidth) {
