@@ -214,7 +214,7 @@ export const roleSchema = z.object({
 export type Role = z.infer<typeof roleSchema>;
 
 /** A PIN or password, hashed (see engine/credentials.ts): `scrypt$<N>$<salt hex>$<hash hex>`. */
-export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$[0-9a-f]{32}\$[0-9a-f]{64}$/, 'expected scrypt$N$salt$hash (hash a PIN with `npx tsx engine/cli.ts hash-pin`)');
+export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$[0-9a-f]{32}\$[0-9a-f]{64}$/, 'expected scrypt$N$salt$hash (hash a PIN with `npx storefront hash-pin`)');
 
 export const staffSchema = z.object({
   operatorId: id,

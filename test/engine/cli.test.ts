@@ -12,10 +12,10 @@ import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/storefront.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
 
-let dir: string;
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+let dir: string | undefined;
+afterEach(async () => { if (dir !== undefined) await rm(dir, { recursive: true, force: true }); dir = undefined; });
 
 describe('10 the command line on bad input', () => {
   it('10 report on a missing data directory prints one plain line, exits non-zero and creates nothing', async () => {
@@ -66,4 +66,22 @@ describe('10 the command line on bad input', () => {
     }
     expect((await readdir(dir)).sort()).toContain('store.journal.jsonl');
   }, 60_000);
+});
+
+describe('the storefront command (commander)', () => {
+  it('--help on every command exits 0; an unknown command or option exits 2 in one line', () => {
+    for (const args of [['--help'], ['run', '--help'], ['report', '--help'], ['demo', '--help'], ['hash-pin', '--help'], ['help', 'run']]) {
+      const help = cli(...args);
+      expect(help.status, args.join(' ')).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: storefront/);
+    }
+    expect(cli('--help').stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+    const unknown = cli('bogus');
+    expect([unknown.status, unknown.stderr]).toEqual([2, "error: unknown command 'bogus'\n"]);
+    const option = cli('run', 'x.json', '--dat', 'y');
+    expect([option.status, option.stderr]).toEqual([2, "error: unknown option '--dat' (Did you mean --data?)\n"]);
+    const missing = cli('run');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("error: missing required argument 'file'\n");
+  });
 });
