@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { hashPinCommand } from './cli/hash-pin.ts';
 import { reportCommand } from './cli/report.ts';
 import { runCommand } from './cli/run.ts';
+import { scenariosCommand } from './cli/scenarios.ts';
 import type { Catalog } from './domain/catalog.ts';
 import { DurableChain } from './persistence/durable-chain.ts';
 import { chainSites, screenLinks } from './protocol/sites.ts';
@@ -100,6 +101,7 @@ export function storefront(): Command {
     .addHelpText('after', EXIT_CODES)
     .addCommand(demoCommand())
     .addCommand(runCommand())
+    .addCommand(scenariosCommand())
     .addCommand(reportCommand())
     .addCommand(hashPinCommand());
   return withExitCodes(program);
@@ -115,7 +117,8 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message.split('\n').map((line) => `error: ${line}`).join('\n'));
     process.exitCode = 2;
   }
 }
