@@ -24,19 +24,28 @@ export function editDistance(from: string, to: string): number {
   return previous[b.length]!;
 }
 
+function commonPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length]!.toLowerCase() === b[length]?.toLowerCase()) length += 1;
+  return length;
+}
+
 /**
  * The candidate closest to `word`, if it is close enough to be a typo of it: at most a third of the word's letters
  * differ (at least one edit allowed), or one name contains the other (`defaultDeposit` for `defaultDepositPct`).
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
-  let best: { name: string; distance: number } | undefined;
+  let best: { name: string; distance: number; prefix: number } | undefined;
   for (const name of candidates) {
     const distance = editDistance(word, name);
     if (distance === 0 && name !== word) return name; // differs only in case
     const typo = distance <= limit;
     const contained = Math.min(word.length, name.length) >= 3 && (name.toLowerCase().includes(word.toLowerCase()) || word.toLowerCase().includes(name.toLowerCase()));
-    if ((typo || contained) && (best === undefined || distance < best.distance)) best = { name, distance };
+    if (!typo && !contained) continue;
+    // Equally close: the one that starts like the word (`W2` is nearer `W1` than `S2`).
+    const prefix = commonPrefix(word, name);
+    if (best === undefined || distance < best.distance || (distance === best.distance && prefix > best.prefix)) best = { name, distance, prefix };
   }
   return best?.name;
 }

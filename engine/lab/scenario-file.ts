@@ -71,7 +71,10 @@ export async function openScenario(file: string, overrides: readonly ConfigOverr
     steps = async function* () { for (const [index, value] of whole.steps.entries()) yield { index, where: `steps.${index}`, value }; };
   } else {
     const { header, line: headerLine } = await jsonLinesHeader(file);
-    raw = parseHeader(scenarioHeaderSchema, header, `${file}:${headerLine}`);
+    if (typeof header === 'object' && header !== null && 'steps' in header) {
+      throw new ScenarioError(file, `line ${headerLine}: steps`, 'the header of a .jsonl scenario has no steps: each step is a line of its own after it');
+    }
+    raw = parseHeader(scenarioHeaderSchema, header, file);
     steps = async function* () {
       let index = 0;
       for await (const { line, text } of linesOf(file)) {

@@ -25,3 +25,10 @@ describe('did you mean', () => {
     expect(didYouMean('zzz', ['manualAccept'])).toBe('');
   });
 });
+
+describe('did you mean, between equally close names', () => {
+  it('prefers the one that starts like the word', () => {
+    expect(closest('W2', ['S2', 'W1'])).toBe('W1');
+    expect(closest('S9', ['W1', 'S1'])).toBe('S1');
+  });
+});
