@@ -1,24 +1,20 @@
 /**
- * Command line: `demo` boots the demo chain under ./data (first start replays the demo day), `run` replays a
- * scenario file and prints the analyst's report, `report` prints the report of a data directory.
+ * The `storefront` command line (commander). `demo` boots the demo chain under ./data and serves its screens; the
+ * other commands live in engine/cli/, one file each. Exit codes: 0 done, 1 refused steps under `run --strict`,
+ * 2 bad input (a file, a flag, a data directory): always one plain line on stderr, never a stack trace.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashPin } from './credentials.ts';
+import { Command, CommanderError } from 'commander';
+import { hashPinCommand } from './cli/hash-pin.ts';
+import { reportCommand } from './cli/report.ts';
+import { runCommand } from './cli/run.ts';
+import { scenariosCommand } from './cli/scenarios.ts';
 import type { Catalog } from './domain/catalog.ts';
 import { DurableChain } from './persistence/durable-chain.ts';
 import { chainSites, screenLinks } from './protocol/sites.ts';
 import { chainReport, formatReport } from './report.ts';
-import { chainFor, loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
-
-const USAGE = `usage:
-  tsx engine/cli.ts demo [--data DIR] [--port N] [--host H] [--no-server] [--reset] [--virtual-clock]
-                                                   boot the demo chain (default DIR ./data) and serve its screens;
-                                                   --reset starts the demo afresh, --virtual-clock moves the clock
-                                                   only by clock.advance (default: it follows wall time)
-  tsx engine/cli.ts hash-pin PIN                    the pinHash of a PIN, for a chain configuration's staff
-  tsx engine/cli.ts run SCENARIO.json [--data DIR]  replay a scenario (in memory unless --data) and report
-  tsx engine/cli.ts report --data DIR               report the state stored in DIR`;
+import { loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -27,97 +23,102 @@ function screenAddresses(catalog: Catalog, url: string): string[] {
   return screenLinks(chainSites(catalog)).flatMap((site) => site.screens.map((screen) => `  ${site.name}, ${screen.label}: ${url}${screen.path}`));
 }
 
-function option(args: string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  if (at === -1) return undefined;
-  const value = args[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new ScenarioError('command line', name, 'needs a value');
-  return value;
-}
-
 function portOf(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65_535) throw new ScenarioError('command line', '--port', `expected a port number (0-65535), got "${value}"`);
   return port;
 }
 
-async function main(args: string[]): Promise<number> {
-  const [verb, ...rest] = args;
-  if (verb === 'demo') {
-    const dataDir = resolve(option(rest, '--data') ?? 'data');
-    const port = portOf(option(rest, '--port') ?? process.env.PORT ?? '8080');
-    const host = option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1';
-    const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
-    const reset = rest.includes('--reset');
-    const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt, reset });
-    if (reset) console.log(`demo data in ${dataDir} cleared: starting afresh`);
-    if (durable.chain.seq === 0) {
-      const run = await runSteps(scenario.steps, (command) => durable.execute(command));
-      console.log(`demo chain created in ${dataDir}: replayed "${scenario.name}" (${run.accepted} commands)`);
-    } else {
-      console.log(`demo chain loaded from ${dataDir} (${durable.chain.seq} commands so far)`);
-    }
-    await durable.snapshot();
-    console.log(formatReport(chainReport(durable.chain)));
-    if (rest.includes('--no-server')) {
-      await durable.close();
-      return 0;
-    }
-    // The server is loaded only to be started: the other verbs never need it.
-    const { startServer } = await import('./server/server.ts');
-    const server = await startServer(durable, { port, host, dataDir }).catch(async (error: unknown) => {
-      await durable.close(); // the data directory is free again
-      throw error;
-    });
-    // The live demo's clock follows wall time, so scheduled jobs run by themselves; --virtual-clock keeps it still.
-    const { followWallClock } = await import('./server/wall-clock.ts');
-    const clock = rest.includes('--virtual-clock') ? null : followWallClock((command) => durable.execute(command));
-    console.log(`\nscreens (sign in with the demo staff, see README): all of them on ${server.url}/\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
-    console.log(clock === null ? 'the clock moves only when the analyst advances it (--virtual-clock)' : 'the clock follows wall time: scheduled jobs run by themselves');
-    await new Promise<void>((done) => {
-      const stop = () => { clock?.stop(); void server.close().then(() => durable.close()).then(done); };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    return 0;
-  }
-  if (verb === 'hash-pin' && rest[0] !== undefined) {
-    console.log(hashPin(rest[0]));
-    return 0;
-  }
-  if (verb === 'run' && rest[0] !== undefined && !rest[0].startsWith('--')) {
-    const scenario = await loadScenario(resolve(rest[0]));
-    const dataDir = option(rest, '--data');
-    if (dataDir === undefined) {
-      const chain = chainFor(scenario);
-      const run = await runSteps(scenario.steps, (command) => chain.executeNow(command));
-      console.log(`scenario "${scenario.name}": ${run.accepted} accepted, ${run.refused.length} refused`);
-      for (const refused of run.refused) console.log(`  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
-      console.log(formatReport(chainReport(chain, run)));
-      return 0;
-    }
-    const durable = await DurableChain.open(resolve(dataDir), { config: scenario.config, seed: scenario.seed, startAt: scenario.startAt });
+interface DemoOptions { data: string; port?: string; host?: string; server: boolean; reset?: boolean; virtualClock?: boolean }
+
+async function demo(options: DemoOptions): Promise<void> {
+  const dataDir = resolve(options.data);
+  const port = portOf(options.port ?? process.env.PORT ?? '8080');
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
+  const reset = options.reset === true;
+  const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt, reset });
+  if (reset) console.log(`demo data in ${dataDir} cleared: starting afresh`);
+  if (durable.chain.seq === 0) {
     const run = await runSteps(scenario.steps, (command) => durable.execute(command));
-    console.log(formatReport(chainReport(durable.chain, run)));
-    await durable.close();
-    return 0;
+    console.log(`demo chain created in ${dataDir}: replayed "${scenario.name}" (${run.accepted} commands)`);
+  } else {
+    console.log(`demo chain loaded from ${dataDir} (${durable.chain.seq} commands so far)`);
   }
-  if (verb === 'report') {
-    const dataDir = option(rest, '--data') ?? 'data';
-    const durable = await DurableChain.open(resolve(dataDir), { create: false });
-    console.log(formatReport(chainReport(durable.chain)));
+  await durable.snapshot();
+  console.log(formatReport(chainReport(durable.chain)));
+  if (!options.server) {
     await durable.close();
-    return 0;
+    return;
   }
-  console.error(USAGE);
-  return 2;
+  // The server is loaded only to be started: the other commands never need it.
+  const { startServer } = await import('./server/server.ts');
+  const server = await startServer(durable, { port, host, dataDir }).catch(async (error: unknown) => {
+    await durable.close(); // the data directory is free again
+    throw error;
+  });
+  // The live demo's clock follows wall time, so scheduled jobs run by themselves; --virtual-clock keeps it still.
+  const { followWallClock } = await import('./server/wall-clock.ts');
+  const clock = options.virtualClock === true ? null : followWallClock((command) => durable.execute(command));
+  console.log(`\nscreens (sign in with the demo staff, see README): all of them on ${server.url}/\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
+  console.log(clock === null ? 'the clock moves only when the analyst advances it (--virtual-clock)' : 'the clock follows wall time: scheduled jobs run by themselves');
+  await new Promise<void>((done) => {
+    const stop = () => { clock?.stop(); void server.close().then(() => durable.close()).then(done); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
+function demoCommand(): Command {
+  return new Command('demo')
+    .description('boot the demo chain (replaying the demo day on the first start) and serve its screens')
+    .option('--data <dir>', 'the data directory', 'data')
+    .option('--port <n>', 'the port to serve on (default $PORT or 8080)')
+    .option('--host <h>', 'the address to serve on (default $HOST or 127.0.0.1)')
+    .option('--no-server', 'boot, print the report and stop')
+    .option('--reset', "start the demo afresh (removes the chain's files from the data directory, and only those)")
+    .option('--virtual-clock', 'the clock moves only by clock.advance (default: it follows wall time)')
+    .action(demo);
+}
+
+const EXIT_CODES = `
+Exit codes:
+  0  done
+  1  some steps were refused (run --strict)
+  2  bad input: a scenario file, a flag, a data directory`;
+
+/** Commander's own errors (an unknown command or option, a missing argument) exit 2 in one line; help exits 0. */
+function withExitCodes(command: Command): Command {
+  command.exitOverride().showSuggestionAfterError()
+    .configureOutput({ outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, ' ')}\n`) });
+  for (const sub of command.commands) withExitCodes(sub);
+  return command;
+}
+
+export function storefront(): Command {
+  const program = new Command('storefront')
+    .description('the store simulation and fulfilment engine: demo chain, scenario lab')
+    .addHelpText('after', EXIT_CODES)
+    .addCommand(demoCommand())
+    .addCommand(runCommand())
+    .addCommand(scenariosCommand())
+    .addCommand(reportCommand())
+    .addCommand(hashPinCommand());
+  return withExitCodes(program);
+}
+
+// Output piped into `head` ends early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw error; });
+
 // Whatever went wrong is said in one line (a bad file, a damaged or locked data directory, a port in use), no stack.
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+try {
+  await storefront().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message.split('\n').map((line) => `error: ${line}`).join('\n'));
     process.exitCode = 2;
-  },
-);
+  }
+}

@@ -4,6 +4,20 @@
  */
 import { z } from 'zod';
 import { MAX_AMOUNT } from './limits.ts';
+import { didYouMean } from './suggest.ts';
+
+/**
+ * An object of the configuration: a key it does not know is refused, naming the key and the one probably meant
+ * (`manualAcept` is not silently ignored, leaving manual accept off).
+ */
+function record<T extends z.ZodRawShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => `unknown key "${key}"${didYouMean(key, known)}`).join('; ')
+      : undefined,
+  });
+}
 
 const id = z.string().min(1).max(64);
 const minor = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
@@ -12,7 +26,7 @@ const basisPoints = z.number().int().min(0).max(10_000);
 
 export const phoneSchema = z.string().min(3).max(32).regex(/^\+?[0-9 ()./-]+$/, 'expected a phone number (digits, spaces, + ( ) - . /)');
 
-export const addressSchema = z.object({
+const addressShape = {
   street: z.string().min(1),
   city: z.string().min(1),
   state: z.string().default(''),
@@ -21,29 +35,34 @@ export const addressSchema = z.object({
   /** CU-9: who receives deliveries at this address, and their phone (absent: the customer's). */
   contactName: z.string().trim().min(1).max(100).optional(),
   contactPhone: phoneSchema.optional(),
-});
+};
+/**
+ * An address a command carries (a ship-to): it may be an entry of the customer's address book picked as it is, so
+ * the book's own keys (id, purpose) are dropped rather than refused. The configuration's addresses are strict.
+ */
+export const addressSchema = z.object(addressShape);
 export type Address = z.infer<typeof addressSchema>;
 
-export const locationSchema = z.object({
+export const locationSchema = record({
   id,
   name: z.string().min(1),
   kind: z.enum(['store', 'warehouse']),
-  address: addressSchema,
+  address: record(addressShape),
 });
 export type Location = z.infer<typeof locationSchema>;
 
 /** ST-2: each location of a group is flagged ship and/or pickup ("ship or pickup per location"). */
-export const fulfillmentGroupSchema = z.object({
+export const fulfillmentGroupSchema = record({
   id,
   name: z.string().min(1),
-  locations: z.array(z.object({ locationId: id, ship: z.boolean(), pickup: z.boolean() })).min(1),
+  locations: z.array(record({ locationId: id, ship: z.boolean(), pickup: z.boolean() })).min(1),
 });
 export type FulfillmentGroup = z.infer<typeof fulfillmentGroupSchema>;
 
 export const deliveryKinds = ['ship', 'pickup', 'carryOut'] as const;
 export type DeliveryKind = (typeof deliveryKinds)[number];
 
-export const modeOfDeliverySchema = z.object({
+export const modeOfDeliverySchema = record({
   code: id,
   name: z.string().min(1),
   kind: z.enum(deliveryKinds),
@@ -52,14 +71,14 @@ export const modeOfDeliverySchema = z.object({
 });
 export type ModeOfDelivery = z.infer<typeof modeOfDeliverySchema>;
 
-export const taxGroupSchema = z.object({ id, rate: basisPoints });
+export const taxGroupSchema = record({ id, rate: basisPoints });
 export type TaxGroup = z.infer<typeof taxGroupSchema>;
 
 /** Destination tax: the most specific jurisdiction (country + state over country alone) wins. */
-export const taxJurisdictionSchema = z.object({ country: z.string().length(3), state: z.string().optional(), taxGroupId: id });
+export const taxJurisdictionSchema = record({ country: z.string().length(3), state: z.string().optional(), taxGroupId: id });
 export type TaxJurisdiction = z.infer<typeof taxJurisdictionSchema>;
 
-export const chargeCodeSchema = z.object({
+export const chargeCodeSchema = record({
   code: id,
   description: z.string().default(''),
   /** RT-3: only refundable codes are refunded on returns. */
@@ -70,28 +89,22 @@ export const chargeCodeSchema = z.object({
 export type ChargeCode = z.infer<typeof chargeCodeSchema>;
 
 const relationCode = z.enum(['table', 'group', 'all']);
-const chargeRelation = z
-  .object({ code: relationCode, relation: z.string().optional() })
-  .refine((r) => r.code === 'all' || (r.relation !== undefined && r.relation !== ''), {
-    message: 'relation is required unless code is "all"',
-    path: ['relation'],
-  });
+const chargeRelation = record({ code: relationCode, relation: z.string().optional() })
+  .refine((r) => r.code === 'all' || (r.relation !== undefined && r.relation !== ''), { message: 'relation is required unless code is "all"', path: ['relation'] });
 
 /** CH-2: one tier of an auto charge; From inclusive, To exclusive (null = no upper bound). */
-export const chargeTierSchema = z
-  .object({
-    chargeCode: id,
-    currency: z.string().length(3),
-    category: z.enum(['fixed', 'percent']),
-    /** Fixed: minor units. Percent: basis points of the matched value. */
-    value: nonNegativeMinor,
-    from: nonNegativeMinor.default(0),
-    to: nonNegativeMinor.nullable().default(null),
-  })
-  .refine((t) => t.to === null || t.to > t.from, { message: 'to must be greater than from', path: ['to'] });
+export const chargeTierSchema = record({
+  chargeCode: id,
+  currency: z.string().length(3),
+  category: z.enum(['fixed', 'percent']),
+  /** Fixed: minor units. Percent: basis points of the matched value. */
+  value: nonNegativeMinor,
+  from: nonNegativeMinor.default(0),
+  to: nonNegativeMinor.nullable().default(null),
+}).refine((t) => t.to === null || t.to > t.from, { message: 'to must be greater than from', path: ['to'] });
 export type ChargeTier = z.infer<typeof chargeTierSchema>;
 
-export const autoChargeSchema = z.object({
+export const autoChargeSchema = record({
   id,
   level: z.enum(['header', 'line']),
   account: chargeRelation,
@@ -104,7 +117,7 @@ export const autoChargeSchema = z.object({
 });
 export type AutoCharge = z.infer<typeof autoChargeSchema>;
 
-export const productSchema = z.object({
+export const productSchema = record({
   id,
   name: z.string().min(1),
   price: nonNegativeMinor,
@@ -116,7 +129,8 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
-export const customerAddressSchema = addressSchema.extend({
+export const customerAddressSchema = record({
+  ...addressShape,
   id,
   purpose: z.enum(['Home', 'Business', 'Office', 'POBox', 'Delivery', 'Invoice']),
 });
@@ -129,10 +143,10 @@ export const emailSchema = z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$
 export const attributeValueSchema = z.union([z.string().max(200), z.number(), z.boolean()]);
 export type AttributeValue = z.infer<typeof attributeValueSchema>;
 /** CU-1: a secondary email or phone with its marketing consent. */
-export const secondaryEmailSchema = z.object({ address: emailSchema, marketingConsent: z.boolean().default(false) }).strict();
-export const secondaryPhoneSchema = z.object({ number: phoneSchema, marketingConsent: z.boolean().default(false) }).strict();
+export const secondaryEmailSchema = record({ address: emailSchema, marketingConsent: z.boolean().default(false) });
+export const secondaryPhoneSchema = record({ number: phoneSchema, marketingConsent: z.boolean().default(false) });
 
-export const customerSchema = z.object({
+export const customerSchema = record({
   /** The customer's id in this chain's channel database: the account number, or a temporary GUID (CU-4). */
   accountId: id,
   name: z.string().min(1).max(100),
@@ -163,11 +177,11 @@ export const customerSchema = z.object({
 export type Customer = z.infer<typeof customerSchema>;
 
 /** CU-2: a customer group and the financial dimensions its new customers get. */
-export const customerGroupSchema = z.object({ id, name: z.string().min(1), financialDimensions: z.record(z.string(), z.string()).default({}) });
+export const customerGroupSchema = record({ id, name: z.string().min(1), financialDimensions: z.record(z.string(), z.string()).default({}) });
 export type CustomerGroup = z.infer<typeof customerGroupSchema>;
 
 /** CU-1: an attribute customers may carry, and the values it takes. */
-export const customerAttributeSchema = z.object({
+export const customerAttributeSchema = record({
   name: id,
   kind: z.enum(['text', 'number', 'boolean', 'choice']),
   choices: z.array(z.string().min(1)).default([]),
@@ -175,12 +189,12 @@ export const customerAttributeSchema = z.object({
 });
 export type CustomerAttribute = z.infer<typeof customerAttributeSchema>;
 
-export const affiliationSchema = z.object({ id, name: z.string().min(1) });
+export const affiliationSchema = record({ id, name: z.string().min(1) });
 
 /** Headquarters batch jobs (SY-2, SY-4, CU-5). */
 export const headquartersJobs = ['P-job', 'synchronizeOrders', 'synchronizeCustomers', '1010'] as const;
 export type HeadquartersJob = (typeof headquartersJobs)[number];
-export const jobScheduleSchema = z.object({ job: z.enum(headquartersJobs), everyMinutes: z.number().int().min(1).max(7 * 24 * 60) }).strict();
+export const jobScheduleSchema = record({ job: z.enum(headquartersJobs), everyMinutes: z.number().int().min(1).max(7 * 24 * 60) });
 export type JobSchedule = z.infer<typeof jobScheduleSchema>;
 
 /** ST-5 privileges: what the engine's rules ask of an operator or approver (CO-7, CH-4, FF-2, FF-7, RT-3, prices). */
@@ -206,7 +220,7 @@ export const permissionNames = [...privilegeNames, ...jobNames] as const;
 export type Permission = (typeof permissionNames)[number];
 
 /** ST-5: permissions per role: its jobs and its privileges. */
-export const roleSchema = z.object({
+export const roleSchema = record({
   id,
   name: z.string().min(1),
   permissions: z.array(z.enum(permissionNames)).default([]),
@@ -214,9 +228,9 @@ export const roleSchema = z.object({
 export type Role = z.infer<typeof roleSchema>;
 
 /** A PIN or password, hashed (see engine/credentials.ts): `scrypt$<N>$<salt hex>$<hash hex>`. */
-export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$[0-9a-f]{32}\$[0-9a-f]{64}$/, 'expected scrypt$N$salt$hash (hash a PIN with `npx tsx engine/cli.ts hash-pin`)');
+export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$[0-9a-f]{32}\$[0-9a-f]{64}$/, 'expected scrypt$N$salt$hash (hash a PIN with `npx storefront hash-pin`)');
 
-export const staffSchema = z.object({
+export const staffSchema = record({
   operatorId: id,
   name: z.string().min(1),
   roleId: id,
@@ -230,7 +244,7 @@ export const staffSchema = z.object({
 export type Staff = z.infer<typeof staffSchema>;
 
 /** ST-3: store settings. */
-export const storeSchema = z.object({
+export const storeSchema = record({
   id,
   name: z.string().min(1),
   /** The store's own location (in `locations`, kind "store"). */
@@ -249,26 +263,19 @@ export const storeSchema = z.object({
    * at tender, naming the product, until the count is corrected.
    */
   negativeOnHand: z.enum(['allow', 'refuse']).default('allow'),
-  functionality: z
-    .object({
-      createOrderAsync: z.boolean().default(false),
-      realtimeWithAsyncBackup: z.boolean().default(false),
-      createCustomerAsync: z.boolean().default(false),
-      editPartiallyFulfilledOrders: z.boolean().default(false),
-    })
-    .default({
-      createOrderAsync: false,
-      realtimeWithAsyncBackup: false,
-      createCustomerAsync: false,
-      editPartiallyFulfilledOrders: false,
-    }),
+  functionality: record({
+    createOrderAsync: z.boolean().default(false),
+    realtimeWithAsyncBackup: z.boolean().default(false),
+    createCustomerAsync: z.boolean().default(false),
+    editPartiallyFulfilledOrders: z.boolean().default(false),
+  }).default({ createOrderAsync: false, realtimeWithAsyncBackup: false, createCustomerAsync: false, editPartiallyFulfilledOrders: false }),
   filterSharedCustomerDataTables: z.boolean().default(false),
   registerIds: z.array(id).min(1),
 });
 export type Store = z.infer<typeof storeSchema>;
 
 /** ST-4: parameters. Percentages in basis points. */
-export const parametersSchema = z.object({
+export const parametersSchema = record({
   defaultOrderType: z.enum(['customerOrder', 'quote']).default('customerOrder'),
   defaultDepositPct: basisPoints.default(0),
   pickupMode: id,
@@ -289,7 +296,7 @@ export const parametersSchema = z.object({
 });
 export type Parameters = z.infer<typeof parametersSchema>;
 
-export const chainConfigSchema = z.object({
+export const chainConfigSchema = record({
   currency: z.string().length(3),
   locations: z.array(locationSchema).min(1),
   stores: z.array(storeSchema).min(1),
@@ -301,7 +308,7 @@ export const chainConfigSchema = z.object({
   autoCharges: z.array(autoChargeSchema).default([]),
   parameters: parametersSchema,
   products: z.array(productSchema).min(1),
-  inventory: z.array(z.object({ locationId: id, productId: id, onHand: z.number().int().min(-1_000_000_000).max(1_000_000_000) })).default([]),
+  inventory: z.array(record({ locationId: id, productId: id, onHand: z.number().int().min(-1_000_000_000).max(1_000_000_000) })).default([]),
   customers: z.array(customerSchema).min(1),
   customerGroups: z.array(customerGroupSchema).default([]),
   customerAttributes: z.array(customerAttributeSchema).default([]),

@@ -12,10 +12,10 @@ import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/storefront.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
 
-let dir: string;
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+let dir: string | undefined;
+afterEach(async () => { if (dir !== undefined) await rm(dir, { recursive: true, force: true }); dir = undefined; });
 
 describe('10 the command line on bad input', () => {
   it('10 report on a missing data directory prints one plain line, exits non-zero and creates nothing', async () => {
@@ -66,4 +66,98 @@ describe('10 the command line on bad input', () => {
     }
     expect((await readdir(dir)).sort()).toContain('store.journal.jsonl');
   }, 60_000);
+});
+
+describe('the storefront command (commander)', () => {
+  it('--help on every command exits 0; an unknown command or option exits 2 in one line', () => {
+    for (const args of [['--help'], ['run', '--help'], ['report', '--help'], ['demo', '--help'], ['hash-pin', '--help'], ['help', 'run']]) {
+      const help = cli(...args);
+      expect(help.status, args.join(' ')).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: storefront/);
+    }
+    expect(cli('--help').stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+    const unknown = cli('bogus');
+    expect([unknown.status, unknown.stderr]).toEqual([2, "error: unknown command 'bogus'\n"]);
+    const option = cli('run', 'x.json', '--dat', 'y');
+    expect([option.status, option.stderr]).toEqual([2, "error: unknown option '--dat' (Did you mean --data?)\n"]);
+    const missing = cli('run');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("error: missing required argument 'file'\n");
+  });
+});
+
+describe('storefront run and scenarios (issue 11)', () => {
+  const REFERENCES = 'test/engine/fixtures/lab-references.json';
+  const CHAIN = join(ROOT, 'scenarios/demo-chain.json');
+  const header = { name: 'clock day', description: 'the clock moves, nothing else', seed: 1, config: CHAIN };
+
+  it('replays with references, always lists the refused steps; --strict makes them exit 1', () => {
+    const run = cli('run', REFERENCES);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^scenario "References between steps": 10 steps, 8 accepted, 2 refused\nrefused steps:\n {2}step 8 register\.recallOrder: NOT_FOUND .*\n {2}step 9 register\.startReturn: REFERENCE \$ghost\.orderId: step 8 \("ghost"\) was refused, so it has no result\ncommands accepted: /);
+    expect(run.stderr).toBe(''); // a short run prints no progress lines
+    const strict = cli('run', REFERENCES, '--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('refused steps:');
+    expect(cli('run', 'scenarios/demo-day.json', '--strict').status).toBe(0);
+  });
+
+  it('bad input exits 2 naming the step, field and value, and replays nothing: typos, JSON errors, --set', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+    const typo = join(dir, 'typo.json');
+    await writeFile(typo, JSON.stringify({ ...header, steps: [{ type: 'register.openShift', registerId: 'R1', operatorId: 'casheir1' }] }));
+    const lab = join(dir, 'lab');
+    const bad = cli('run', typo, '--data', lab);
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', `error: ${typo}: steps.0: operatorId: unknown operator "casheir1" (did you mean "cashier1"?)\n`]);
+    expect(await readdir(dir)).toEqual(['typo.json']);
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{"name": "x",\n "config": "c.json",\n "steps": [}');
+    expect(cli('run', broken).stderr).toBe(`error: ${broken}: line 3, column 12: not valid JSON: unexpected "}"\n`);
+    const set = cli('run', REFERENCES, '--set', 'stores.0.manualAcept=true');
+    expect([set.status, set.stderr]).toEqual([2, 'error: --set stores.0.manualAcept=true: stores.0 has no key "manualAcept" (did you mean "manualAccept"?)\n']);
+    const config = { ...JSON.parse(await readFile(CHAIN, 'utf8')), stors: [] };
+    await writeFile(typo, JSON.stringify({ ...header, config, steps: [{ type: 'clock.advance', ms: 1 }] }));
+    expect(cli('run', typo).stderr).toBe(`error: ${typo}: config: unknown key "stors" (did you mean "stores"?)\n`);
+  });
+
+  it('--set changes the chain the scenario runs on', () => {
+    // The whole price as deposit: the 649 tendered leaves the sale open, so it has no order for the later steps to name.
+    const run = cli('run', REFERENCES, '--set', 'parameters.defaultDepositPct=10000');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^scenario "References between steps": 10 steps, 5 accepted, 5 refused\nrefused steps:\n {2}step 5 fulfillment\.pick: REFERENCE \$sale\.orderId: step 4's result has nothing at "orderId" \(it has registerId, transactionId, completed\)\n/);
+  });
+
+  it('--data refuses a non-empty directory unless --append, and still lists the refused steps', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+    const first = cli('run', REFERENCES, '--data', join(dir, 'lab'));
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/10 steps, 8 accepted, 2 refused \(stored in .*lab\)\nrefused steps:\n {2}step 8 /);
+    const again = cli('run', REFERENCES, '--data', join(dir, 'lab'));
+    expect([again.status, again.stderr]).toEqual([2, `error: data directory ${join(dir, 'lab')} is not empty: replay into an empty one, or add --append to add this scenario to the chain in it\n`]);
+    const appended = cli('run', 'scenarios/demo-day.json', '--data', join(dir, 'lab'), '--append');
+    expect(appended.status).toBe(0);
+    expect(cli('run', REFERENCES, '--data', join(dir, 'fresh'), '--append').status).toBe(0);
+  }, 60_000);
+
+  it('a long run prints plain progress lines on stderr when not on a terminal; a .jsonl day streams', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+    const day = join(dir, 'clock.jsonl');
+    await writeFile(day, [header, ...Array.from({ length: 1000 }, () => ({ type: 'clock.advance', ms: 60_000 }))].map((line) => JSON.stringify(line)).join('\n'));
+    const run = cli('run', day);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^scenario "clock day": 1000 steps, 1000 accepted, 0 refused\n/);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((pct) => `replayed ${(pct * 10).toLocaleString('en-US')} of 1,000 steps (${pct}%)`));
+    expect(cli('run', day, '--no-progress').stderr).toBe('');
+    await writeFile(join(dir, 'chain.json'), await readFile(CHAIN, 'utf8'));
+    const list = cli('scenarios', dir);
+    expect([list.status, list.stdout]).toEqual([0, 'clock.jsonl  1,000 steps  the clock moves, nothing else\n']);
+  });
+
+  it('scenarios lists the library by default with each description; a missing directory exits 2', () => {
+    const list = cli('scenarios');
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/^demo-day\.json +53 steps {2}One morning of the demo chain/m);
+    expect(list.stdout).not.toMatch(/demo-chain/);
+    expect(cli('scenarios', '/nonexistent-dir').stderr).toBe('error: no scenario directory /nonexistent-dir\n');
+  });
 });

@@ -1,0 +1,89 @@
+/**
+ * `storefront run FILE`: checks the whole scenario first (fields, configuration ids, references, the configuration
+ * with its `--set` overrides), then replays it in memory, or durably into a data directory, and prints the refused
+ * steps and the report.
+ */
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { parseOverride, type ConfigOverride } from '../lab/config-overrides.ts';
+import { runScenario, validateScenario } from '../lab/run-scenario.ts';
+import { openScenario } from '../lab/scenario-file.ts';
+import { DurableChain } from '../persistence/durable-chain.ts';
+import { chainReport, formatReport } from '../report.ts';
+import { chainFor, type ScenarioRun } from '../scenario.ts';
+import { replayProgress } from './progress.ts';
+
+/** Refused steps listed one by one; a huge run's rest is counted by rule. */
+const LISTED_REFUSALS = 50;
+
+interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: ConfigOverride[]; progress: boolean }
+
+export function refusalLines(run: ScenarioRun): string[] {
+  const lines = run.refused.slice(0, LISTED_REFUSALS).map((refused) => `  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
+  const rest = run.refused.slice(LISTED_REFUSALS);
+  if (rest.length > 0) {
+    const byRule = new Map<string, number>();
+    for (const refused of rest) byRule.set(refused.error.rule, (byRule.get(refused.error.rule) ?? 0) + 1);
+    lines.push(`  ... and ${rest.length} more refused steps (${[...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
+  }
+  return lines;
+}
+
+/** A data directory to replay into: a missing or empty one, or any with --append (adding to the chain in it). */
+async function checkDataDir(dir: string, append: boolean): Promise<void> {
+  if (append) return;
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw new Error(`data directory ${dir}: ${error.message}`);
+  });
+  if (entries.length > 0) throw new Error(`data directory ${dir} is not empty: replay into an empty one, or add --append to add this scenario to the chain in it`);
+}
+
+async function run(file: string, options: RunOptions): Promise<void> {
+  const source = await openScenario(resolve(file), options.set);
+  const steps = await validateScenario(source);
+  if (options.data !== undefined) await checkDataDir(resolve(options.data), options.append === true);
+  const progress = options.progress ? replayProgress(steps) : undefined;
+  const observers = progress === undefined ? [] : [progress.observe];
+  let outcome: { run: ScenarioRun; report: string };
+  if (options.data === undefined) {
+    const chain = chainFor(source);
+    const replayed = await runScenario(source, { execute: (command) => chain.executeNow(command), now: () => chain.now, observers }).finally(() => progress?.stop());
+    outcome = { run: replayed, report: formatReport(chainReport(chain, replayed)) };
+  } else {
+    const durable = await DurableChain.open(resolve(options.data), { config: source.config, seed: source.seed, startAt: source.startAt });
+    try {
+      const replayed = await runScenario(source, { execute: (command) => durable.execute(command), now: () => durable.chain.now, observers }).finally(() => progress?.stop());
+      outcome = { run: replayed, report: formatReport(chainReport(durable.chain, replayed)) };
+    } finally {
+      await durable.close();
+    }
+  }
+  const { run: replayed, report } = outcome;
+  console.log(`scenario "${source.name}": ${steps} steps, ${replayed.accepted} accepted, ${replayed.refused.length} refused${options.data === undefined ? '' : ` (stored in ${resolve(options.data)})`}`);
+  if (replayed.refused.length > 0) console.log(['refused steps:', ...refusalLines(replayed)].join('\n'));
+  console.log(report);
+  if (options.strict === true && replayed.refused.length > 0) process.exitCode = 1;
+}
+
+export function runCommand(): Command {
+  return new Command('run')
+    .description('check a scenario, replay it (in memory unless --data) and print its refused steps and report')
+    .argument('<file>', 'the scenario file: .json, or .jsonl (header on the first line, one step per line)')
+    .option('--data <dir>', 'replay durably into this data directory (it must be empty or missing, unless --append)')
+    .option('--append', 'with --data: add the scenario to the chain already in the directory')
+    .option('--strict', 'exit 1 when any step was refused')
+    .addOption(new Option('--set <path=value>', "override the scenario's configuration, e.g. stores.0.manualAccept=true (repeatable; the value is JSON, or else text)")
+      .argParser((text: string, previous: ConfigOverride[]) => [...previous, parseOverride(text)]).default([]))
+    .option('--no-progress', 'no progress on stderr')
+    .addHelpText('after', `
+Exit codes:
+  0  replayed (refused steps are listed, and do not fail the run without --strict)
+  1  --strict and some steps were refused
+  2  bad input: the scenario file, a flag, the data directory (nothing is replayed)
+
+References between steps: name a step with "as": "sale1", then write "$sale1.orderId" in a later step's field to
+use that step's result (a path into the accepted step's result).`)
+    .action((file: string, options: RunOptions) => run(file, options));
+}
