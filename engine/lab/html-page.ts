@@ -231,7 +231,7 @@ export class Sections {
     const cell = (n: number): Cell => (unit === 'money' ? money(n, this.currency) : unit === 'duration' ? duration(n) : count(n));
     this.chart(
       { id, caption, type: bars ? 'bar' : 'line', unit, labels: [...hours], stacked: bars, datasets: series.map((s) => ({ label: s.name, data: [...s.series], ...(s.dashed ? { dashed: true } : {}) })) },
-      { id: `${id}-table`, caption, head: ['Hour', ...series.map((s) => s.name)], rows: hours.map((hour, i) => [hour, ...series.map((s) => cell(s.series[i] ?? 0))]) },
+      { id: `${id}-table`, caption, head: ['Hour', ...series.map((s) => s.name)], rows: hours.map((hour, i) => [hour, ...series.map((s): Cell => (i < s.series.length ? cell(s.series[i]!) : { text: '-', value: null }))]) },
     );
   }
 
