@@ -3,6 +3,7 @@
  * in figures an analyst compares between runs (`storefront diff`). Money is in integer minor units of `currency`;
  * durations in milliseconds; every hourly series is aligned with `hours` (the start of each hour of the run, UTC).
  */
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 export const LAB_REPORT_FORMAT = 'storefront-lab-report';
@@ -110,17 +111,44 @@ export type HourlyGauge = z.infer<typeof gaugeSchema>;
 export type StageTimes = z.infer<typeof stagesSchema>;
 
 export class LabReportError extends Error {
-  constructor(readonly field: string, detail: string) {
-    super(`${field}: ${detail}`);
+  constructor(readonly field: string, detail: string, readonly file?: string) {
+    super(`${file === undefined ? '' : `${file}: `}${field}: ${detail}`);
   }
 }
 
 /** Validates a report file's content; the error names the first field that is wrong (`byStore.S1.hourly.3.sales`). */
-export function parseLabReport(json: unknown): LabReport {
+export function parseLabReport(json: unknown, file?: string): LabReport {
   const parsed = labReportSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new LabReportError(issue.path.join('.') || '(root)', issue.message);
+  throw new LabReportError(issue.path.join('.') || '(root)', issue.message, file);
+}
+
+/** Reads and validates a report file: an unreadable file, bad JSON (with its line and column) or a wrong field is named. */
+export async function loadLabReport(file: string): Promise<LabReport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new LabReportError('(file)', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new LabReportError('(file)', `not valid JSON${whereIn(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, file);
+  }
+  return parseLabReport(json, file);
+}
+
+/** " at line L, column C" from the position a JSON.parse error gives (none: the text ended early). */
+function whereIn(text: string, message: string): string {
+  const position = /position (\d+)/.exec(message);
+  if (position === null) return '';
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 export function emptyFigures(): StoreFigures {
