@@ -16,7 +16,8 @@ export interface ChartSpec {
   caption: string;
   type: 'bar' | 'line';
   labels: string[];
-  datasets: { label: string; data: number[]; dashed?: boolean }[];
+  /** null: no figure (a stage or store only one of two compared runs has). */
+  datasets: { label: string; data: (number | null)[]; dashed?: boolean }[];
   unit: 'money' | 'duration' | 'count';
   stacked?: boolean;
   /** Bars along the y axis (long category names: rules, products). */

@@ -88,7 +88,7 @@ export function renderHtmlReport(report: LabReport): string {
     sections.chart(
       { id: 'refusals', caption: 'Refused steps by rule', type: 'bar', unit: 'count', horizontal: true, labels: report.refusals.map((r) => r.rule),
         datasets: [{ label: 'Refused steps', data: report.refusals.map((r) => r.count) }] },
-      { id: 'refusals-table', caption: 'Refused steps by rule, with the first one\'s message', head: ['Rule', 'Steps', 'First refused', 'Message'],
+      { id: 'refusals-table', caption: 'Refused steps by rule, with the first one\'s message', head: ['Rule', 'Refused steps', 'First refused', 'Message'],
         rows: report.refusals.map((r) => [r.rule, count(r.count), `step ${r.example.step} (${r.example.command})`, r.example.message]) },
     );
   }
@@ -98,7 +98,7 @@ export function renderHtmlReport(report: LabReport): string {
   else {
     sections.chart(
       { id: 'top-products', caption: 'Top products by revenue (before tax)', type: 'bar', unit: 'money', horizontal: true, labels: report.topProducts.map((p) => p.name),
-        datasets: [{ label: 'Revenue', data: report.topProducts.map((p) => p.revenue) }] },
+        datasets: [{ label: 'Revenue (before tax)', data: report.topProducts.map((p) => p.revenue) }] },
       { id: 'top-products-table', caption: 'Top products by revenue', head: ['Product', 'Units sold', 'Revenue (before tax)'],
         rows: report.topProducts.map((p) => [`${p.name} (${p.productId})`, count(p.quantity), money(p.revenue, report.currency)]) },
     );

@@ -127,7 +127,7 @@ export function renderHtmlDiff(diff: ReportDiff): string {
 
   sections.heading('Lead times and sync lag');
   const stages = STAGES.filter((s) => a.leadTimes.all[s] !== undefined || b.leadTimes.all[s] !== undefined);
-  const p90 = (r: LabReport) => stages.map((s) => r.leadTimes.all[s]?.p90 ?? 0);
+  const p90 = (r: LabReport) => stages.map((s) => r.leadTimes.all[s]?.p90 ?? null);
   sections.chart(
     { id: 'diff-lead-times', caption: 'Lead time p90 per stage, all locations', type: 'bar', unit: 'duration', labels: stages.map((s) => STAGE_LABELS[s]),
       datasets: [{ label: labels[0], data: p90(a) }, { label: labels[1], data: p90(b) }] },
@@ -136,7 +136,7 @@ export function renderHtmlDiff(diff: ReportDiff): string {
   );
   const stores = union(a.stores.map((s) => s.id), b.stores.map((s) => s.id));
   const storeName = new Map([...a.stores, ...b.stores].map((s) => [s.id, s.name]));
-  const lag = (r: LabReport) => stores.map((id) => r.sync[id]?.lag?.p90 ?? 0);
+  const lag = (r: LabReport) => stores.map((id) => r.sync[id]?.lag?.p90 ?? null);
   sections.chart(
     { id: 'diff-sync-lag', caption: 'Sync lag p90 by store', type: 'bar', unit: 'duration', labels: stores.map((id) => storeName.get(id) ?? id),
       datasets: [{ label: labels[0], data: lag(a) }, { label: labels[1], data: lag(b) }] },

@@ -18,11 +18,11 @@ export function replay(chain: Chain, collector: ReportCollector, steps: readonly
   });
 }
 
-/** A library scenario replayed in memory, with its report. */
-export async function reportOf(file: string): Promise<{ chain: Chain; report: LabReport }> {
+/** A library scenario replayed in memory (with more steps after its own, if given), with its report. */
+export async function reportOf(file: string, moreSteps: readonly unknown[] = []): Promise<{ chain: Chain; report: LabReport }> {
   const scenario = await loadScenario(`${SCENARIOS}${file}`);
   const chain = chainFor(scenario);
   const collector = createReportCollector(chain, { name: scenario.name, seed: scenario.seed });
-  replay(chain, collector, scenario.steps);
+  replay(chain, collector, [...scenario.steps, ...moreSteps]);
   return { chain, report: collector.finish() };
 }
