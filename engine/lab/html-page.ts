@@ -223,6 +223,12 @@ export class Sections {
     this.parts.push(chartFigure(chart, fallback));
   }
 
+  /** A chart of categories (stages, stores, rules, products), or the words saying there are none. */
+  chartOrNone(none: string, chart: ChartSpec, fallback: TableSpec): void {
+    if (chart.labels.length === 0) this.text(none);
+    else this.chart(chart, fallback);
+  }
+
   tableOnly(spec: TableSpec): void {
     this.parts.push(`<div class="table">${table(spec)}</div>`);
   }

@@ -47,7 +47,7 @@ export function renderHtmlReport(report: LabReport): string {
 
   sections.heading('Fulfilment lead times');
   const measured = STAGES.filter((stage) => report.leadTimes.all[stage] !== undefined);
-  sections.chart(
+  sections.chartOrNone('No line at any location finished a stage.',
     { id: 'lead-times', caption: 'Lead time per stage, all locations (p50, p90, p99)', type: 'bar', unit: 'duration', labels: measured.map((s) => STAGE_LABELS[s]),
       datasets: (['p50', 'p90', 'p99'] as const).map((p) => ({ label: p, data: measured.map((s) => report.leadTimes.all[s]![p]) })) },
     { id: 'lead-times-table', caption: 'Lead time per stage, all locations', head: ['Stage', 'Lines', 'p50', 'p90', 'p99', 'Longest'],
@@ -71,7 +71,7 @@ export function renderHtmlReport(report: LabReport): string {
 
   sections.heading('Sync with headquarters');
   const lagged = report.stores.filter((s) => report.sync[s.id]?.lag != null);
-  sections.chart(
+  sections.chartOrNone('Nothing queued at a store reached headquarters.',
     { id: 'sync-lag', caption: 'Sync lag, queued at the store to received at headquarters (p50, p90, p99)', type: 'bar', unit: 'duration', labels: lagged.map((s) => s.name),
       datasets: (['p50', 'p90', 'p99'] as const).map((p) => ({ label: p, data: lagged.map((s) => report.sync[s.id]!.lag![p]) })) },
     { id: 'sync-lag-table', caption: 'Sync lag by store', head: ['Store', 'Items', 'p50', 'p90', 'p99', 'Longest'],
@@ -83,26 +83,20 @@ export function renderHtmlReport(report: LabReport): string {
     report.stores.map((s) => ({ name: s.name, series: report.sync[s.id]?.received ?? [] })), true);
 
   sections.heading('Refused steps');
-  if (report.refusals.length === 0) sections.text('No step was refused.');
-  else {
-    sections.chart(
-      { id: 'refusals', caption: 'Refused steps by rule', type: 'bar', unit: 'count', horizontal: true, labels: report.refusals.map((r) => r.rule),
-        datasets: [{ label: 'Refused steps', data: report.refusals.map((r) => r.count) }] },
-      { id: 'refusals-table', caption: 'Refused steps by rule, with the first one\'s message', head: ['Rule', 'Refused steps', 'First refused', 'Message'],
-        rows: report.refusals.map((r) => [r.rule, count(r.count), `step ${r.example.step} (${r.example.command})`, r.example.message]) },
-    );
-  }
+  sections.chartOrNone('No step was refused.',
+    { id: 'refusals', caption: 'Refused steps by rule', type: 'bar', unit: 'count', horizontal: true, labels: report.refusals.map((r) => r.rule),
+      datasets: [{ label: 'Refused steps', data: report.refusals.map((r) => r.count) }] },
+    { id: 'refusals-table', caption: 'Refused steps by rule, with the first one\'s message', head: ['Rule', 'Refused steps', 'First refused', 'Message'],
+      rows: report.refusals.map((r) => [r.rule, count(r.count), `step ${r.example.step} (${r.example.command})`, r.example.message]) },
+  );
 
   sections.heading('Top products');
-  if (report.topProducts.length === 0) sections.text('Nothing was sold.');
-  else {
-    sections.chart(
-      { id: 'top-products', caption: 'Top products by revenue (before tax)', type: 'bar', unit: 'money', horizontal: true, labels: report.topProducts.map((p) => p.name),
-        datasets: [{ label: 'Revenue (before tax)', data: report.topProducts.map((p) => p.revenue) }] },
-      { id: 'top-products-table', caption: 'Top products by revenue', head: ['Product', 'Units sold', 'Revenue (before tax)'],
-        rows: report.topProducts.map((p) => [`${p.name} (${p.productId})`, count(p.quantity), money(p.revenue, report.currency)]) },
-    );
-  }
+  sections.chartOrNone('Nothing was sold.',
+    { id: 'top-products', caption: 'Top products by revenue (before tax)', type: 'bar', unit: 'money', horizontal: true, labels: report.topProducts.map((p) => p.name),
+      datasets: [{ label: 'Revenue (before tax)', data: report.topProducts.map((p) => p.revenue) }] },
+    { id: 'top-products-table', caption: 'Top products by revenue', head: ['Product', 'Units sold', 'Revenue (before tax)'],
+      rows: report.topProducts.map((p) => [`${p.name} (${p.productId})`, count(p.quantity), money(p.revenue, report.currency)]) },
+  );
 
   const title = `Scenario lab report: ${report.scenario.name}`;
   const overrides = Object.entries(report.scenario.overrides ?? {}).map(([path, value]) => `${path}=${JSON.stringify(value)}`);

@@ -128,16 +128,16 @@ export function renderHtmlDiff(diff: ReportDiff): string {
   sections.heading('Lead times and sync lag');
   const stages = STAGES.filter((s) => a.leadTimes.all[s] !== undefined || b.leadTimes.all[s] !== undefined);
   const p90 = (r: LabReport) => stages.map((s) => r.leadTimes.all[s]?.p90 ?? null);
-  sections.chart(
+  sections.chartOrNone('No line finished a stage in either run.',
     { id: 'diff-lead-times', caption: 'Lead time p90 per stage, all locations', type: 'bar', unit: 'duration', labels: stages.map((s) => STAGE_LABELS[s]),
       datasets: [{ label: labels[0], data: p90(a) }, { label: labels[1], data: p90(b) }] },
     { id: 'diff-lead-times-table', caption: 'Lead time p90 per stage, all locations', head: ['Stage', labels[0], labels[1]],
       rows: stages.map((s) => [STAGE_LABELS[s], duration(a.leadTimes.all[s]?.p90), duration(b.leadTimes.all[s]?.p90)]) },
   );
-  const stores = union(a.stores.map((s) => s.id), b.stores.map((s) => s.id));
+  const stores = union(a.stores.map((s) => s.id), b.stores.map((s) => s.id)).filter((id) => a.sync[id]?.lag != null || b.sync[id]?.lag != null);
   const storeName = new Map([...a.stores, ...b.stores].map((s) => [s.id, s.name]));
   const lag = (r: LabReport) => stores.map((id) => r.sync[id]?.lag?.p90 ?? null);
-  sections.chart(
+  sections.chartOrNone('Nothing queued at a store reached headquarters in either run.',
     { id: 'diff-sync-lag', caption: 'Sync lag p90 by store', type: 'bar', unit: 'duration', labels: stores.map((id) => storeName.get(id) ?? id),
       datasets: [{ label: labels[0], data: lag(a) }, { label: labels[1], data: lag(b) }] },
     { id: 'diff-sync-lag-table', caption: 'Sync lag p90 by store', head: ['Store', labels[0], labels[1]],
