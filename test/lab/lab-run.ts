@@ -4,17 +4,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Chain, ChainCommand } from '../../engine/chain.ts';
-import { createReportCollector, type ReportCollector } from '../../engine/lab/report-collector.ts';
+import { createReportCollector } from '../../engine/lab/report-collector.ts';
+import type { StepObserver } from '../../engine/lab/step.ts';
 import type { LabReport } from '../../engine/lab/lab-report.ts';
 import { chainFor, loadScenario } from '../../engine/scenario.ts';
 
 export const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/** Executes the steps in turn, handing each outcome to the collector. */
-export function replay(chain: Chain, collector: ReportCollector, steps: readonly unknown[]): void {
+/** Executes the steps in turn, handing each outcome to the observer. */
+export function replay(chain: Chain, observe: StepObserver, steps: readonly unknown[]): void {
   steps.forEach((step, index) => {
     const result = chain.executeNow(step);
-    collector.observe({ index, command: step as ChainCommand, result, at: chain.now });
+    observe({ index, command: step as ChainCommand, result, at: chain.now });
   });
 }
 
@@ -23,6 +24,6 @@ export async function reportOf(file: string, moreSteps: readonly unknown[] = [])
   const scenario = await loadScenario(`${SCENARIOS}${file}`);
   const chain = chainFor(scenario);
   const collector = createReportCollector(chain, { name: scenario.name, seed: scenario.seed });
-  replay(chain, collector, [...scenario.steps, ...moreSteps]);
+  replay(chain, collector.observe, [...scenario.steps, ...moreSteps]);
   return { chain, report: collector.finish() };
 }

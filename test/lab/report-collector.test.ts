@@ -85,7 +85,7 @@ describe('lab report: fulfilment lead times', () => {
   it('stage times of a ship line (manual accept) and a pickup line at Seattle, as the clock moved between the steps', () => {
     const e = newEngine((c) => { c.stores[0]!.manualAccept = true; });
     const collector = createReportCollector(e, { name: 'lead times', seed: 1 });
-    const step = (...commands: CommandInput[]) => replay(e, collector, commands);
+    const step = (...commands: CommandInput[]) => replay(e, collector.observe, commands);
     const wait = (minutes: number) => step({ type: 'clock.advance', ms: minutes * MINUTE });
     openShift(e, 'R1', 'cashier1');
     const { lineIds: [tent] } = startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-TENT', quantity: 2 }]);
