@@ -153,6 +153,8 @@ export type Activity = Step | 'resource';
 export type ActivityWeights = Readonly<Partial<Record<Activity, number>>>;
 const STEP_WEIGHTS: Record<Step, number> = { sale: 44, fulfil: 40, pickup: 7, return: 4.5, cancel: 2.5, approveQuote: 2 };
 const LATE_STEP_WEIGHTS: Record<Step, number> = { sale: 0, fulfil: 70, pickup: 18, return: 6, cancel: 1, approveQuote: 5 };
+/** The smallest step of a trading day's clock (it follows the day's progress). */
+const CLOCK_STEP = 5 * 60_000;
 /** Commands in one wave of trading (a day longer than this is many waves). */
 const WAVE = 40_000;
 
@@ -227,6 +229,8 @@ export class ChainDayGenerator {
   private readonly storeIds: string[];
   private readonly warehouseIds: string[];
   private readonly manualAcceptStores: string[];
+  /** Stores that may edit partially fulfilled orders (CO-10). */
+  private readonly editPartiallyFulfilled: Set<string>;
   private readonly rejects: 'random' | 'outOfStock';
   private nextToken = 1;
   private sinceClock = 0;
@@ -255,6 +259,7 @@ export class ChainDayGenerator {
     this.storeIds = config.stores.map((s) => s.id);
     this.warehouseIds = config.locations.filter((l) => l.kind === 'warehouse').map((l) => l.id);
     this.manualAcceptStores = config.stores.filter((s) => s.manualAccept === true).map((s) => s.id);
+    this.editPartiallyFulfilled = new Set(config.stores.filter((s) => s.functionality?.editPartiallyFulfilledOrders === true).map((s) => s.id));
     this.shipCustomers = config.customers.filter((c) => (c.addresses ?? []).length > 0).map((c) => c.accountId);
     this.anyCustomers = config.customers.filter((c) => c.accountId !== 'C-WALKIN').map((c) => c.accountId);
     this.productIds = config.products.map((p) => p.id);
@@ -479,6 +484,7 @@ export class ChainDayGenerator {
         bag.delete(orderId);
         continue;
       }
+      if (!this.canRecall(order, location)) continue;
       // Customers mostly come once the store has picked their lines.
       const ready = open.every((l) => l.progress.picked === uninvoicedQuantity(l.progress));
       if (!ready && this.rng.chance(0.8)) continue;
@@ -502,6 +508,7 @@ export class ChainDayGenerator {
       this.cancellable.delete(orderId);
       const order = this.engine.orderView(orderId);
       if (order.state === 'cancelled' || order.state === 'completed' || order.lines.some((l) => isFulfillmentStarted(l.progress, l.delivery.kind))) continue;
+      if (!this.canRecall(order, order.storeId)) continue;
       const register = this.rng.pick(this.registersByLocation.get(order.storeId)!);
       this.activity('cancellation');
       this.run({ type: 'register.recallOrder', registerId: register.registerId, orderId, purpose: 'cancel' });
@@ -519,6 +526,8 @@ export class ChainDayGenerator {
   private approveQuote(): boolean {
     const orderId = this.quotes.pick(this.rng);
     if (orderId === undefined) return false;
+    // SY-2: a quote made while its store was offline is approved once headquarters has it.
+    if (!this.canRecall(this.engine.orderView(orderId), null)) return false;
     this.quotes.delete(orderId);
     this.activity('quoteApproved');
     this.run({ type: 'order.approveQuote', orderId });
@@ -673,6 +682,14 @@ export class ChainDayGenerator {
    * FF-7 re-sourcing: headquarters resets a line a location rejected for want of stock, and the order's store edits
    * the order (CO-10) to ship the line from a store that has the units.
    */
+  /**
+   * SY-3 / SY-2: a register recalls an order only while its store reaches headquarters, and only an order
+   * headquarters has (one made offline waits for the P-job and the order synchronisation).
+   */
+  private canRecall(order: { existsAtHeadquarters: boolean }, registerStoreId: string | null): boolean {
+    return order.existsAtHeadquarters && (registerStoreId === null || !this.offline.has(registerStoreId));
+  }
+
   private resource(): boolean {
     const key = this.rejected.pick(this.rng);
     if (key === undefined) return false;
@@ -680,7 +697,14 @@ export class ChainDayGenerator {
     const [orderId, lineId] = key.split(' ') as [string, string];
     const order = this.engine.orderView(orderId);
     const line = order.lines.find((l) => l.lineId === lineId);
-    if (line === undefined || order.state === 'cancelled' || line.progress.rejected === 0 || this.offline.has(order.storeId)) return false;
+    if (line === undefined || order.state === 'cancelled' || line.progress.rejected === 0) return false;
+    // CO-10: without the feature, only an order none of whose other lines is in fulfilment can be edited.
+    const othersStarted = order.lines.some((l) => l.lineId !== lineId && isFulfillmentStarted(l.progress, l.delivery.kind));
+    if (othersStarted && !this.editPartiallyFulfilled.has(order.storeId)) return false;
+    if (!this.canRecall(order, order.storeId)) {
+      this.rejected.add(key);
+      return false;
+    }
     const from = [order.storeId, ...this.storeIds.filter((id) => id !== order.storeId)]
       .find((id) => id !== line.delivery.locationId && (this.engine.fulfillmentView(id).onHand[line.productId] ?? 0) >= line.progress.rejected);
     if (from === undefined) return false;
@@ -710,7 +734,7 @@ export class ChainDayGenerator {
 
   /**
    * Trading days one after another: the clock moves to each day's opening, runs with the day's progress to its
-   * closing (in steps of a minute or more), and takes the day's stores offline and back at their times.
+   * closing (in steps of five minutes or more), and takes the day's stores offline and back at their times.
    */
   *tradingDays(days: readonly TradingDay[]): Generator<Command> {
     for (const day of days) {
@@ -732,12 +756,12 @@ export class ChainDayGenerator {
     }
   }
 
-  /** Moves the clock on with the day's progress, a minute or more at a time. */
+  /** Moves the clock on with the day's progress, five minutes or more at a time. */
   private followDay(today: Today): void {
     const { day } = today;
     const share = Math.min(1, (this.made - today.startedAt) / day.commands);
     const target = day.opensAt + Math.floor(((day.closesAt - day.opensAt) * share) / 1000) * 1000;
-    if (target - this.now >= 60_000) this.advanceTo(target);
+    if (target - this.now >= CLOCK_STEP) this.advanceTo(target);
   }
 
   /** Advances the clock to `target`, changing the links due on the way at their time. */
