@@ -181,7 +181,7 @@ export interface TradingDay {
   closesAt: number;
   /** Commands the day takes (an activity under way is finished, so a few more). */
   commands: number;
-  /** How often the staff do each activity while the store trades (the benchmark day's mix unless given). */
+  /** How often the staff do each activity (the benchmark day's mix unless given; the day's last hours sell nothing). */
   weights?: ActivityWeights | undefined;
   /** Stores offline between two times of the day (SY-3: the store queues its orders and customers meanwhile). */
   outages?: readonly Outage[] | undefined;
@@ -744,7 +744,8 @@ export class ChainDayGenerator {
       ]).sort((a, b) => a.at - b.at);
       this.today = { day, startedAt: this.made, linkChanges };
       const weights = { ...STEP_WEIGHTS, ...day.weights };
-      const late = { ...LATE_STEP_WEIGHTS, ...(day.weights?.resource === undefined ? {} : { resource: day.weights.resource }) };
+      // The late phase sells nothing new and works the backlog off; the day's other activities keep their weights.
+      const late = { ...LATE_STEP_WEIGHTS, ...day.weights, sale: 0 };
       while (this.made - this.today.startedAt < day.commands) {
         const before = this.made;
         yield* this.wave(Math.min(WAVE, day.commands - (this.made - this.today.startedAt)), weights, late);

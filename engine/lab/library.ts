@@ -88,10 +88,10 @@ export const LIBRARY: readonly LibraryEntry[] = [
     scenario: () => chainDayScenario({
       name: 'Returns after a holiday', ...onChain(THREE_STORES, 15),
       days: [
-        day('2026-12-24', 3 * WEEKDAY),
+        day('2026-12-24', 3 * WEEKDAY, { weights: { return: 0.2 } }),
         day('2026-12-26', WEEKDAY, { weights: { sale: 14, fulfil: 30, pickup: 6, return: 48, cancel: 1, approveQuote: 1 } }),
       ],
-      description: 'Christmas Eve at three times the usual traffic, the stores closed on the 25th, then a returns wave on the 26th: returns by receipt, order, invoice and channel reference outnumber sales.',
+      description: 'Christmas Eve at three times the usual traffic (few returns: gifts are bought), the stores closed on the 25th, then a returns wave on the 26th: returns by receipt, order, invoice and channel reference outnumber sales.',
     }),
   },
 ];
