@@ -61,6 +61,6 @@ Examples:
         await rm(temp, { force: true });
         command.error(`cannot write ${options.out}: ${(error as Error).message}`, { exitCode: 1, code: 'storefront.write' });
       }
-      process.stderr.write(`${(written - 1).toLocaleString('en-US')} steps written to ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      command.configureOutput().writeErr!(`${(written - 1).toLocaleString('en-US')} steps written to ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     });
 }

@@ -190,6 +190,7 @@ export interface TradingDay {
 export interface Outage { storeId: string; from: number; until: number }
 
 export interface ChainDayOptions {
+  /** A chain made by chainConfigFor: the generator signs its staff in by the names it gives them. */
   config: ChainConfigInput & Required<Pick<ChainConfigInput, 'locations' | 'stores' | 'products' | 'customers'>>;
   /** The chain's seed (its ids and randomness) and the generator's own. */
   engineSeed: number;
@@ -271,7 +272,7 @@ export class ChainDayGenerator {
   private run(command: Command): Record<string, unknown> {
     const result = this.engine.executeNow(command);
     if (!result.ok) {
-      throw new Error(`synthetic day: the engine refused command #${this.made + 1} ${JSON.stringify(command)}: ${JSON.stringify(result.error)}`);
+      throw new Error(`chain day: the engine refused command #${this.made + 1} ${JSON.stringify(command)}: ${JSON.stringify(result.error)}`);
     }
     this.made += 1;
     this.pending.push(command);
@@ -375,7 +376,7 @@ export class ChainDayGenerator {
 
   private orderCreated(result: Record<string, unknown>, register: RegisterInfo, options: { quote?: boolean } = {}): void {
     const orderId = result['orderId'];
-    if (typeof orderId !== 'string') throw new Error(`synthetic day: expected an order from ${JSON.stringify(result)}`);
+    if (typeof orderId !== 'string') throw new Error(`chain day: expected an order from ${JSON.stringify(result)}`);
     this.cancellable.add(orderId);
     if (options.quote === true) {
       this.quotes.add(orderId);

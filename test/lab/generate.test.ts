@@ -117,6 +117,7 @@ describe('generated chain days', () => {
     const file = join(dir, 'day.jsonl');
     const { exitCode, stderr } = await generate(['--stores', '1', '--seed', '7', '--out', file]);
     expect(exitCode).toBe(0);
+    expect(stderr).toMatch(/^\d{3} steps written to .*day\.jsonl in \d+\.\d s\n$/);
     expect(await readFile(file, 'utf8')).toBe(text(small));
     expect(await readdir(dir)).toEqual(['day.jsonl']);
   });
