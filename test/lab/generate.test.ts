@@ -1,0 +1,147 @@
+/**
+ * `storefront generate` and the chain-day generator behind it: same seed same bytes, valid JSON Lines that replay
+ * with no refused step, a lazy stream written with backpressure, bad flags refused naming the flag.
+ * Takes a few seconds (one-store days of ~700 steps).
+ */
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { CommanderError } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Chain, chainCommandSchema } from '../../engine/chain.ts';
+import { generateCommand } from '../../engine/cli/generate.ts';
+import { generatedScenario, scenarioLines, writeLines, type GenerateOptions } from '../../engine/lab/generate.ts';
+import { parseWith } from '../../engine/protocol/commands.ts';
+
+const small: GenerateOptions = { stores: 1, days: 1, traffic: 1, seed: 7 };
+const text = (options: GenerateOptions) => [...scenarioLines(generatedScenario(options))].join('');
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'generate-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the command as the CLI would, its exit turned into an exception and its error output kept. */
+async function generate(args: string[]): Promise<{ exitCode: number; stderr: string }> {
+  let stderr = '';
+  const command = generateCommand().exitOverride().configureOutput({ writeErr: (s) => { stderr += s; }, writeOut: () => {} });
+  try {
+    await command.parseAsync(args, { from: 'user' });
+    return { exitCode: 0, stderr };
+  } catch (error) {
+    if (error instanceof CommanderError) return { exitCode: error.exitCode, stderr };
+    throw error;
+  }
+}
+
+describe('generated chain days', () => {
+  it('the same seed gives the same bytes, another seed another day', () => {
+    const first = text(small);
+    expect(text(small)).toBe(first);
+    expect(text({ ...small, seed: 8 })).not.toBe(first);
+  });
+
+  it('is JSON Lines: a header with the chain, then chain commands that replay with no refused step over the days asked', () => {
+    const lines = text({ ...small, days: 2 }).split('\n');
+    expect(lines.pop()).toBe('');
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(header)).toEqual(['name', 'description', 'seed', 'startAt', 'config']);
+    expect(header).toMatchObject({ seed: 7, startAt: '2026-11-23T09:00:00.000Z' });
+    const chain = Chain.create(header['config'], { seed: header['seed'] as number, startAt: Date.parse(header['startAt'] as string) });
+    const steps = lines.slice(1);
+    expect(steps.length).toBeGreaterThan(2 * 700);
+    const refused: unknown[] = [];
+    for (const [i, line] of steps.entries()) {
+      const parsed = parseWith(chainCommandSchema, JSON.parse(line));
+      if (!parsed.ok) throw new Error(`line ${i + 2}: ${parsed.error.message}`);
+      const result = chain.executeNow(parsed.command);
+      if (!result.ok) refused.push([i + 2, result.error]);
+    }
+    expect(refused).toEqual([]);
+    // Two trading days: the second closes at 21:00 the next day; the chain's three tills sold on both.
+    expect(new Date(chain.now).toISOString()).toBe('2026-11-24T21:00:00.000Z');
+    expect(chain.catalog.stores.get('S01')!.registerIds).toEqual(['S01-R1', 'S01-R2', 'S01-R3']);
+  });
+
+  it('is lazy: the first lines of a day of a billion commands come at once', () => {
+    const huge = generatedScenario({ stores: 500, days: 366, traffic: 10_000, seed: 1 });
+    const started = performance.now();
+    const first: string[] = [];
+    for (const line of scenarioLines(huge)) {
+      first.push(line);
+      if (first.length === 50) break;
+    }
+    expect(first).toHaveLength(50);
+    expect(JSON.parse(first[1]!)).toEqual({ type: 'register.openShift', registerId: 'S01-R1', operatorId: 'S01-c1' });
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('writes with backpressure: it makes no more lines while the stream is full', async () => {
+    let made = 0;
+    let taken = 0;
+    let mostAhead = 0;
+    const lines = (function* () {
+      for (const line of scenarioLines(generatedScenario({ ...small, traffic: 5 }))) {
+        made += 1;
+        // Lines made that the reader has not taken yet.
+        mostAhead = Math.max(mostAhead, made - taken);
+        yield line;
+      }
+    })();
+    // A slow reader with a small buffer: every chunk takes a few milliseconds to go.
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        setTimeout(() => {
+          taken += chunk.toString().split('\n').length - 1;
+          done();
+        }, 2);
+      },
+    });
+    const count = await writeLines(lines, slow);
+    expect(count).toBe(made);
+    // A chunk is ~64 KiB, some 650 lines: the generator never ran more than about two chunks ahead of the reader
+    // (without backpressure it would make all ~3,500 lines before the reader took the first).
+    expect(made).toBeGreaterThan(3000);
+    expect(mostAhead).toBeLessThan(1500);
+  });
+
+  it('--out writes the file whole, the same bytes as standard output would get', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'day.jsonl');
+    const { exitCode, stderr } = await generate(['--stores', '1', '--seed', '7', '--out', file]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toMatch(/^\d{3} steps written to .*day\.jsonl in \d+\.\d s\n$/);
+    expect(await readFile(file, 'utf8')).toBe(text(small));
+    expect(await readdir(dir)).toEqual(['day.jsonl']);
+  });
+
+  it.each([
+    [['--stores', '0'], '--stores'],
+    [['--stores', '2.5'], '--stores'],
+    [['--days', 'two'], '--days'],
+    [['--traffic=-1'], '--traffic'],
+    [['--seed', '1e3'], '--seed'],
+  ])('refuses %j with exit 2, naming %s, writing nothing', async (args, flag) => {
+    const dir = await tempDir();
+    const { exitCode, stderr } = await generate([...args, '--out', join(dir, 'x.jsonl')]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain(flag);
+    expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a file that cannot be written exits 1 with the reason, leaving nothing behind', async () => {
+    const dir = await tempDir();
+    const { exitCode, stderr } = await generate(['--stores', '1', '--out', join(dir, 'missing', 'day.jsonl')]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/cannot write .*day\.jsonl: ENOENT/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
