@@ -13,6 +13,8 @@ export interface Inventory {
   states: string[];
   /** Every transition definition (each array entry of `node.transitions`, plus `node.always`) -> description. */
   transitions: Map<AnyTransition, string>;
+  /** The event types some state takes. */
+  events: Set<string>;
 }
 
 function describeTransition(node: AnyNode, eventType: string, index: number, count: number, t: AnyTransition): string {
@@ -23,16 +25,18 @@ function describeTransition(node: AnyNode, eventType: string, index: number, cou
 export function inventory(machine: AnyStateMachine): Inventory {
   const states: string[] = [];
   const transitions = new Map<AnyTransition, string>();
+  const events = new Set<string>();
   const visit = (node: AnyNode): void => {
     states.push(node.id);
     for (const [eventType, defs] of node.transitions) {
+      events.add(eventType);
       defs.forEach((t, i) => transitions.set(t, describeTransition(node, eventType, i, defs.length, t)));
     }
     (node.always ?? []).forEach((t, i, all) => transitions.set(t, describeTransition(node, 'always', i, all.length, t)));
     for (const child of Object.values(node.states) as AnyNode[]) visit(child);
   };
   visit(machine.root);
-  return { states, transitions };
+  return { states, transitions, events };
 }
 
 export class Coverage {

@@ -83,9 +83,10 @@ const show = (value: unknown) => JSON.stringify(value);
  * disagrees the machine goes on alone (for coverage); a machine that cannot follow the path stops the replay.
  */
 export function replayPath<S extends AnyMachineSnapshot, E extends EventObject, C extends EngineSession>(
-  model: MachineSide<S, E>, path: ExpectedPath, options: { host?: Host<S, E, C> | undefined; coverage?: Coverage | undefined } = {},
+  model: MachineSide<S, E>, path: ExpectedPath,
+  options: { host?: Host<S, E, C> | undefined; coverage?: Coverage | undefined; onStep?: (event: E, label: string, after: S) => void } = {},
 ): PathReplay<C> {
-  const { host, coverage } = options;
+  const { host, coverage, onStep } = options;
   const scenario = model.scenarios[path.scenario] ?? fail(`unknown scenario ${path.scenario}`);
   const actor = createActor(model.machine, { input: scenario.input, ...(coverage === undefined ? {} : { inspect: coverage.inspect }) });
   actor.start();
@@ -116,6 +117,7 @@ export function replayPath<S extends AnyMachineSnapshot, E extends EventObject, 
     actor.send(event);
     steps += 1;
     const after = actor.getSnapshot() as S;
+    onStep?.(event, label, after);
     const at = { step, label, event };
     if (engineOk && session !== undefined && host !== undefined) {
       try {
