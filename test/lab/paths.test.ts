@@ -196,6 +196,18 @@ describe('paths as scenario files', () => {
     expect(chain.orderView('CO-000001').state).toBe('completed');
   });
 
+  it('keep the refusals a path probes out of its steps: the degraded path (a customer that needs headquarters, refused) replays with none refused', async () => {
+    const sync = findModel('sync-channel').build();
+    const degraded = sync.derivation.paths.filter((p) => p.labels.join() === 'degraded');
+    const { scenarios } = pathScenarios(sync, degraded);
+    const file = join(dir, 'degraded.json');
+    await writeFile(file, JSON.stringify(scenarios[0]!.scenario));
+    const scenario = await loadScenario(file);
+    const chain = Chain.fromCatalog(scenario.catalog, { seed: scenario.seed, startAt: scenario.startAt });
+    expect((await runSteps(scenario.steps, (command) => chain.execute(command))).refused).toEqual([]);
+    expect(chain.syncView('S1').link).toBe('degraded');
+  });
+
   it('leave out a path that needs more than chain commands, and say why', () => {
     const sync = findModel('sync-channel').build();
     const { scenarios, skipped } = pathScenarios(sync, sync.derivation.paths.filter((p) => p.labels.length === 1 && p.labels[0]!.startsWith('ack')));

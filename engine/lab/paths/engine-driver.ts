@@ -41,14 +41,16 @@ export class EngineDriver {
     return result.result;
   }
 
-  /** Runs a command the path expects the engine to refuse with `rule`, and checks it changed nothing at all. */
+  /**
+   * Runs a command the path expects the engine to refuse with `rule`, and checks it changed nothing at all. A probe,
+   * not a step: it stays out of the script, so the path's scenario file replays with no refused step.
+   */
   refused(command: Record<string, unknown>, rule: string): void {
     const before = JSON.stringify(this.engine.exportState());
     const result = this.engine.executeNow(command);
     if (result.ok) fail(`engine accepted ${JSON.stringify(command)}, rule ${rule} refuses it`);
     if (result.error.rule !== rule) fail(`engine refused ${JSON.stringify(command)} with ${result.error.rule} (${result.error.message}), expected ${rule}`);
     if (JSON.stringify(this.engine.exportState()) !== before) fail(`refused ${JSON.stringify(command)} (${rule}) changed the engine`);
-    this.script.commands.push(command);
   }
 
   /** Notes something the path does to the engine besides chain commands (see `CommandScript`). */
