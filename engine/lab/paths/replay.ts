@@ -175,7 +175,7 @@ export interface RunOptions<S extends AnyMachineSnapshot, E extends EventObject,
   host?: Host<S, E, C> | undefined;
 }
 
-export function describePath(path: DerivedPath, upTo?: number): string {
+function describePath(path: DerivedPath, upTo?: number): string {
   const shown = upTo === undefined ? path.labels : path.labels.slice(0, upTo + 1);
   return `[${path.scenario}/${path.origin}] ${shown.join(' > ')}`;
 }
