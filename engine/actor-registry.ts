@@ -6,7 +6,7 @@
  * Snapshots are immutable (no action changes a context in place), so a snapshot taken before a command is its
  * undo point: restoring an actor starts a new one from that snapshot.
  */
-import { createActor, type Actor, type AnyActorLogic, type AnyMachineSnapshot, type EventObject, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor, type AnyActorLogic, type AnyMachineSnapshot, type EventObject, type InspectionEvent, type SnapshotFrom } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
 import { isRevived, revivedFulfillmentGroup, type PersistedFulfillmentGroup } from './domain/fulfillment-group.ts';
 import { createCustomerMachine, type CustomerEvent } from '../machines/customer.machine.ts';
@@ -44,7 +44,8 @@ export class ActorRegistry {
   /** Set when an action threw: the actor stopped, and the command in progress must fail. */
   failure: Error | null = null;
 
-  constructor(readonly machines: StoreMachines, private readonly emitted: (event: EventObject) => void) {}
+  /** `inspect` observes every actor started (the testers' coverage of a scenario's transitions). */
+  constructor(readonly machines: StoreMachines, private readonly emitted: (event: EventObject) => void, private readonly inspect?: (event: InspectionEvent) => void) {}
 
   has(kind: Kind, id: string): boolean {
     return this.live[kind].has(id) || (kind === 'order' && this.closedOrders.has(id));
@@ -70,7 +71,8 @@ export class ActorRegistry {
   /** Starts an actor from its input, or from a snapshot (persisted, or a live one taken earlier). */
   start(kind: Kind, id: string, from: { input: unknown } | { snapshot: unknown }): Actor<AnyActorLogic> {
     const logic = this.machines[kind] as unknown as AnyActorLogic;
-    const actor = createActor(logic, 'input' in from ? { input: from.input } : { snapshot: revived(kind, from.snapshot) as never });
+    const inspect = this.inspect === undefined ? {} : { inspect: this.inspect };
+    const actor = createActor(logic, 'input' in from ? { input: from.input, ...inspect } : { snapshot: revived(kind, from.snapshot) as never, ...inspect });
     actor.on('*', (event) => this.emitted(event));
     // An action that throws stops the actor; record it so the command fails and rolls back instead.
     actor.subscribe({ error: (error) => { this.failure ??= error instanceof Error ? error : new Error(String(error)); } });

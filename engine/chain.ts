@@ -9,6 +9,7 @@
  * Every engine-level command the chain accepts is reported to `onAccepted` listeners (the durable host journals
  * them), including a real-time call's command at headquarters, which comes before the store command that made it.
  */
+import type { InspectionEvent } from 'xstate';
 import { buildCatalog, type Catalog } from './domain/catalog.ts';
 import type { HeadquartersJob } from './domain/config.ts';
 import { dueRunCount, salesOrderOf, type BackOffice, type JobRun } from './domain/headquarters.ts';
@@ -46,7 +47,13 @@ export interface Delivery { to: 'store' | 'headquarters'; storeId: string; comma
 /** How deliveries travel: at once (the default), or held, duplicated, reordered or lost by a test. */
 export interface Transport { send(delivery: Delivery): void }
 
-export interface ChainOptions { seed?: number | undefined; startAt?: number | undefined; transport?: ((chain: Chain) => Transport) | undefined }
+export interface ChainOptions {
+  seed?: number | undefined;
+  startAt?: number | undefined;
+  transport?: ((chain: Chain) => Transport) | undefined;
+  /** XState inspection of every actor of both engines (the testers' coverage of what a scenario exercised). */
+  inspect?: ((event: InspectionEvent) => void) | undefined;
+}
 
 /** What happened to deliveries: the network's view, for analysts and the exactly-once tests. */
 export interface DeliveryStats { delivered: number; lost: number; refused: number }
@@ -87,9 +94,11 @@ export class Chain {
     const startAt = options.startAt ?? DEFAULT_START;
     return new Chain(catalog, (gateway) => ({
       store: state.store === undefined
-        ? StoreEngine.create(catalog, { seed: options.seed, startAt, gateway })
-        : StoreEngine.restore(catalog, state.store, { seed: options.seed, gateway }),
-      headquarters: state.headquarters === undefined ? HeadquartersEngine.create(catalog, { startAt }) : HeadquartersEngine.restore(catalog, state.headquarters),
+        ? StoreEngine.create(catalog, { seed: options.seed, startAt, gateway, inspect: options.inspect })
+        : StoreEngine.restore(catalog, state.store, { seed: options.seed, gateway, inspect: options.inspect }),
+      headquarters: state.headquarters === undefined
+        ? HeadquartersEngine.create(catalog, { startAt, inspect: options.inspect })
+        : HeadquartersEngine.restore(catalog, state.headquarters, { inspect: options.inspect }),
     }), options);
   }
 

@@ -3,7 +3,7 @@
  * lowdb file and journal), so that it can run apart from the store channel. Every command is one event: a refused
  * command is refused by the actor's guard and changes nothing.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
@@ -37,25 +37,25 @@ export class HeadquartersEngine {
   seq = 0;
   private readonly actor: Actor<HeadquartersMachine>;
 
-  private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState) {
+  private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState, inspect?: (event: InspectionEvent) => void) {
     const machine = createHeadquartersMachine();
     this.clock = new VirtualClock(state?.clock ?? startAt);
     this.seq = state?.seq ?? 0;
     if (state === undefined) {
-      this.actor = createActor(machine, { input: { office: initialBackOffice(catalog, startAt) } });
+      this.actor = createActor(machine, { input: { office: initialBackOffice(catalog, startAt) }, ...(inspect === undefined ? {} : { inspect }) });
     } else {
-      this.actor = createActor(machine, { snapshot: state.headquarters } as never);
+      this.actor = createActor(machine, { snapshot: state.headquarters, ...(inspect === undefined ? {} : { inspect }) } as never);
     }
     this.actor.start();
   }
 
-  static create(catalog: Catalog, options: { startAt?: number | undefined } = {}): HeadquartersEngine {
-    return new HeadquartersEngine(catalog, options.startAt ?? DEFAULT_START);
+  static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {
+    return new HeadquartersEngine(catalog, options.startAt ?? DEFAULT_START, undefined, options.inspect);
   }
 
   /** Takes the state over, as StoreEngine.restore does. */
-  static restore(catalog: Catalog, state: HeadquartersState): HeadquartersEngine {
-    return new HeadquartersEngine(catalog, state.clock, state);
+  static restore(catalog: Catalog, state: HeadquartersState, options: { inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {
+    return new HeadquartersEngine(catalog, state.clock, state, options.inspect);
   }
 
   /** Validates and applies a command; a refused one changes nothing. */

@@ -9,7 +9,7 @@
  * service (at most one call per command, made last, its answer recorded for replay) and by the outbound queue of
  * channel transactions the P-job pulls (SY-2, SY-3).
  */
-import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { AnyMachineSnapshot, EventObject, InspectionEvent } from 'xstate';
 import { ActorRegistry, isClosedOrder, KINDS, persistedSnapshot, storeMachines, type Kind } from './actor-registry.ts';
 import { CommandScope, type LocationChange, type StoreParts } from './command-scope.ts';
 import { handle } from './command-handlers.ts';
@@ -65,7 +65,7 @@ export interface CapturedState {
   persisted(kind: Kind, snapshot: AnyMachineSnapshot): unknown;
 }
 
-export interface EngineOptions { seed?: number | undefined; startAt?: number | undefined; gateway: HeadquartersGateway }
+export interface EngineOptions { seed?: number | undefined; startAt?: number | undefined; gateway: HeadquartersGateway; inspect?: ((event: InspectionEvent) => void) | undefined }
 
 export type CommandResult = CommandOutcome<Command> & { calls?: RecordedCall[] };
 
@@ -100,10 +100,10 @@ export class StoreEngine {
   private scope: CommandScope | null = null;
   private readonly changeListeners: ((change: StoreChange) => void)[] = [];
 
-  private constructor(chainCatalog: Catalog, private readonly gateway: HeadquartersGateway, options: { seed?: number | undefined; startAt: number }, state?: EngineState) {
+  private constructor(chainCatalog: Catalog, private readonly gateway: HeadquartersGateway, options: { seed?: number | undefined; startAt: number; inspect?: ((event: InspectionEvent) => void) | undefined }, state?: EngineState) {
     // The customers change as the channel creates and receives them: this engine's own copy of the directory.
     const catalog: Catalog = { ...chainCatalog, customers: new Map(chainCatalog.customers) };
-    const actors = new ActorRegistry(storeMachines(catalog), (event) => this.emitted(event));
+    const actors = new ActorRegistry(storeMachines(catalog), (event) => this.emitted(event), options.inspect);
     this.parts = {
       catalog, actors, clock: new VirtualClock(state?.clock ?? options.startAt), ids: new SeededIds(options.seed ?? 1, state?.ids),
       receipts: new Map(Object.entries(state?.receipts ?? {})), returnOrders: state?.returnOrders ?? [],
@@ -123,12 +123,12 @@ export class StoreEngine {
   }
 
   static create(catalog: Catalog, options: EngineOptions): StoreEngine {
-    return new StoreEngine(catalog, options.gateway, { seed: options.seed, startAt: options.startAt ?? DEFAULT_START });
+    return new StoreEngine(catalog, options.gateway, { seed: options.seed, startAt: options.startAt ?? DEFAULT_START, inspect: options.inspect });
   }
 
   /** Takes the state over (no copy: a large one would double the memory at open): pass one nothing else holds. */
   static restore(catalog: Catalog, state: EngineState, options: EngineOptions): StoreEngine {
-    return new StoreEngine(catalog, options.gateway, { seed: options.seed, startAt: state.clock }, state);
+    return new StoreEngine(catalog, options.gateway, { seed: options.seed, startAt: state.clock, inspect: options.inspect }, state);
   }
 
   private startAfresh(): void {

@@ -1,0 +1,12 @@
+/**
+ * Every lifecycle model, in the order `storefront paths list` shows them. A new machine joins by adding its model
+ * module's entry here: the `paths` command and the model tests iterate this list.
+ */
+import type { ModelEntry } from '../model.ts';
+import { customerModel } from './customer.ts';
+import { customerOrderModel, customerOrderPartialEditsModel } from './customer-order.ts';
+import { fulfillmentGroupModel } from './fulfillment-group.ts';
+import { registerModel } from './register.ts';
+import { syncChannelModel } from './sync-channel.ts';
+
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel];
