@@ -168,16 +168,39 @@ export function startOf(startAt: string | undefined): number | undefined {
   return startAt === undefined ? undefined : Date.parse(startAt);
 }
 
-export interface ScenarioRun { accepted: number; refused: { step: number; command: string; error: RuleViolation }[] }
+/** Refused steps a run keeps in detail; the rest are only counted (a million refusals kept would hold a gigabyte). */
+export const KEPT_REFUSALS = 10_000;
+
+export interface RefusedStep { step: number; command: string; error: RuleViolation }
+
+export interface ScenarioRun {
+  accepted: number;
+  /** The first KEPT_REFUSALS refused steps, in order. */
+  refused: RefusedStep[];
+  /** Every refused step, counted. */
+  refusedCount: number;
+  refusedByRule: Record<string, number>;
+}
+
+export function emptyRun(): ScenarioRun {
+  return { accepted: 0, refused: [], refusedCount: 0, refusedByRule: {} };
+}
+
+/** Counts one step's answer into the run. */
+export function recordStep(run: ScenarioRun, step: number, command: string, result: ChainResult): void {
+  if (result.ok) {
+    run.accepted += 1;
+    return;
+  }
+  run.refusedCount += 1;
+  run.refusedByRule[result.error.rule] = (run.refusedByRule[result.error.rule] ?? 0) + 1;
+  if (run.refused.length < KEPT_REFUSALS) run.refused.push({ step, command, error: result.error });
+}
 
 /** Replays the steps on a chain (in memory, or any executor such as a durable chain). */
 export async function runSteps(steps: readonly ChainCommand[], execute: (command: ChainCommand) => ChainResult | Promise<ChainResult>): Promise<ScenarioRun> {
-  const run: ScenarioRun = { accepted: 0, refused: [] };
-  for (const [step, command] of steps.entries()) {
-    const result = await execute(command);
-    if (result.ok) run.accepted += 1;
-    else run.refused.push({ step, command: command.type, error: result.error });
-  }
+  const run = emptyRun();
+  for (const [step, command] of steps.entries()) recordStep(run, step, command.type, await execute(command));
   return run;
 }
 
