@@ -70,7 +70,7 @@ describe('10 the command line on bad input', () => {
 
 describe('the storefront command (commander)', () => {
   it('--help on every command exits 0; an unknown command or option exits 2 in one line', () => {
-    for (const args of [['--help'], ['run', '--help'], ['report', '--help'], ['demo', '--help'], ['hash-pin', '--help'], ['help', 'run']]) {
+    for (const args of [['--help'], ['run', '--help'], ['report', '--help'], ['demo', '--help'], ['hash-pin', '--help'], ['scenarios', '--help'], ['help', 'run']]) {
       const help = cli(...args);
       expect(help.status, args.join(' ')).toBe(0);
       expect(help.stdout).toMatch(/^Usage: storefront/);
