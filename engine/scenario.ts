@@ -118,14 +118,22 @@ export function parseJson(text: string, file: string, firstLine = 1): unknown {
   }
 }
 
-export async function readJson(file: string): Promise<unknown> {
-  let text: string;
+/** Why a file could not be read, in plain words. */
+export function unreadable(file: string, error: unknown): ScenarioError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ScenarioError(file, '(file)', code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${(error as Error).message}`);
+}
+
+export async function readText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
-    throw new ScenarioError(file, '(file)', `cannot read: ${(error as Error).message}`);
+    throw unreadable(file, error);
   }
-  return parseJson(text, file);
+}
+
+export async function readJson(file: string): Promise<unknown> {
+  return parseJson(await readText(file), file);
 }
 
 /** The header of a parsed scenario object, or the first problem with it, naming its field. */

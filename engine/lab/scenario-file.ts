@@ -4,10 +4,9 @@
  * million steps reads in constant memory; each pass over the steps reads the file again.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { catalogOf, headerConfig, parseHeader, parseJson, ScenarioError, scenarioHeaderSchema, startOf, type ScenarioHeader } from '../scenario.ts';
+import { catalogOf, headerConfig, parseHeader, parseJson, readText, ScenarioError, scenarioHeaderSchema, startOf, unreadable, type ScenarioHeader } from '../scenario.ts';
 import { applyOverrides, type ConfigOverride } from './config-overrides.ts';
 
 /** One step as written: its position (index from 0), where an error should point, and the value itself. */
@@ -26,14 +25,6 @@ export function isJsonLines(file: string): boolean {
   return file.endsWith('.jsonl');
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ScenarioError(file, '(file)', `cannot read: ${(error as Error).message}`);
-  }
-}
-
 /** The non-blank lines of a file with their 1-based line numbers, streamed. */
 async function* linesOf(file: string): AsyncGenerator<{ line: number; text: string }> {
   const input = createReadStream(file, { encoding: 'utf8' });
@@ -45,7 +36,7 @@ async function* linesOf(file: string): AsyncGenerator<{ line: number; text: stri
       if (text.trim() !== '') yield { line, text };
     }
   } catch (error) {
-    throw new ScenarioError(file, '(file)', `cannot read: ${(error as Error).message}`);
+    throw unreadable(file, error);
   } finally {
     reader.close();
     input.destroy();
@@ -66,7 +57,11 @@ export async function openScenario(file: string, overrides: readonly ConfigOverr
   let raw: z.infer<typeof scenarioHeaderSchema>;
   let steps: () => AsyncIterable<RawStep>;
   if (format === 'json') {
-    const whole = parseHeader(jsonScenarioSchema, parseJson(await readText(file), file), file);
+    const parsed = parseJson(await readText(file), file);
+    if (typeof parsed === 'object' && parsed !== null && !('steps' in parsed) && 'stores' in parsed) {
+      throw new ScenarioError(file, '(file)', 'a chain configuration, not a scenario: a scenario names it in its "config"');
+    }
+    const whole = parseHeader(jsonScenarioSchema, parsed, file);
     raw = whole;
     steps = async function* () { for (const [index, value] of whole.steps.entries()) yield { index, where: `steps.${index}`, value }; };
   } else {

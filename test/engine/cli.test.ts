@@ -113,6 +113,9 @@ describe('storefront run and scenarios (issue 11)', () => {
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{"name": "x",\n "config": "c.json",\n "steps": [}');
     expect(cli('run', broken).stderr).toBe(`error: ${broken}: line 3, column 12: not valid JSON: unexpected "}"\n`);
+    expect(cli('run', join(dir, 'missing.jsonl')).stderr).toBe(`error: ${join(dir, 'missing.jsonl')}: (file): no such file\n`);
+    expect(cli('run', 'scenarios/demo-chain.json').stderr).toBe(`error: ${join(ROOT, 'scenarios/demo-chain.json')}: (file): a chain configuration, not a scenario: a scenario names it in its "config"\n`);
+    expect(cli('run', REFERENCES, '--set', 'manualAccept').stderr).toBe('error: --set manualAccept: expected path=value, e.g. stores.0.manualAccept=true\n');
     const set = cli('run', REFERENCES, '--set', 'stores.0.manualAcept=true');
     expect([set.status, set.stderr]).toEqual([2, 'error: --set stores.0.manualAcept=true: stores.0 has no key "manualAcept" (did you mean "manualAccept"?)\n']);
     const config = { ...JSON.parse(await readFile(CHAIN, 'utf8')), stors: [] };
