@@ -21,7 +21,8 @@ export const scenarioHeaderSchema = z.object({
   config: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
 }).strict();
 
-const scenarioSchema = scenarioHeaderSchema.extend({ steps: z.array(z.unknown()).min(1) }).strict();
+/** A whole `.json` scenario: the header and its steps. */
+export const scenarioSchema = scenarioHeaderSchema.extend({ steps: z.array(z.unknown()).min(1) }).strict();
 
 export interface ScenarioHeader { name: string; description: string; seed: number; startAt?: number | undefined; config: unknown; catalog: Catalog }
 export interface Scenario extends ScenarioHeader { steps: ChainCommand[] }

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { catalogOf, headerConfig, parseHeader, parseJson, readText, ScenarioError, scenarioHeaderSchema, startOf, unreadable, type ScenarioHeader } from '../scenario.ts';
+import { catalogOf, headerConfig, parseHeader, parseJson, readText, ScenarioError, scenarioHeaderSchema, scenarioSchema, startOf, unreadable, type ScenarioHeader } from '../scenario.ts';
 import { applyOverrides, type ConfigOverride } from './config-overrides.ts';
 
 /** One step as written: its position (index from 0), where an error should point, and the value itself. */
@@ -18,8 +18,6 @@ export interface ScenarioSource extends ScenarioHeader {
   /** The steps in order, read afresh on each call. */
   steps(): AsyncIterable<RawStep>;
 }
-
-const jsonScenarioSchema = scenarioHeaderSchema.extend({ steps: z.array(z.unknown()).min(1) }).strict();
 
 export function isJsonLines(file: string): boolean {
   return file.endsWith('.jsonl');
@@ -61,7 +59,7 @@ export async function openScenario(file: string, overrides: readonly ConfigOverr
     if (typeof parsed === 'object' && parsed !== null && !('steps' in parsed) && 'stores' in parsed) {
       throw new ScenarioError(file, '(file)', 'a chain configuration, not a scenario: a scenario names it in its "config"');
     }
-    const whole = parseHeader(jsonScenarioSchema, parsed, file);
+    const whole = parseHeader(scenarioSchema, parsed, file);
     raw = whole;
     steps = async function* () { for (const [index, value] of whole.steps.entries()) yield { index, where: `steps.${index}`, value }; };
   } else {
@@ -107,6 +105,6 @@ export async function scenarioSummary(file: string): Promise<{ name: string; des
   }
   const whole = parseJson(await readText(file), file);
   if (typeof whole !== 'object' || whole === null || !('steps' in whole)) return undefined;
-  const raw = parseHeader(jsonScenarioSchema, whole, file);
+  const raw = parseHeader(scenarioSchema, whole, file);
   return { name: raw.name, description: raw.description, steps: raw.steps.length };
 }
