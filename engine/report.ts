@@ -38,7 +38,7 @@ export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
     },
     schedules: Object.fromEntries(Object.entries(office.schedules).map(([job, s]) => [job, { everyMinutes: s.everyMinutes, nextAt: new Date(s.nextAt).toISOString() }])),
     deliveries: { ...chain.deliveries },
-    refusedByRule: countBy(run?.refused ?? [], (r) => r.error.rule),
+    refusedByRule: { ...run?.refusedByRule },
   };
 }
 

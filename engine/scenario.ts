@@ -21,7 +21,8 @@ export const scenarioHeaderSchema = z.object({
   config: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
 }).strict();
 
-const scenarioSchema = scenarioHeaderSchema.extend({ steps: z.array(z.unknown()).min(1) }).strict();
+/** A whole `.json` scenario: the header and its steps. */
+export const scenarioSchema = scenarioHeaderSchema.extend({ steps: z.array(z.unknown()).min(1) }).strict();
 
 export interface ScenarioHeader { name: string; description: string; seed: number; startAt?: number | undefined; config: unknown; catalog: Catalog }
 export interface Scenario extends ScenarioHeader { steps: ChainCommand[] }
@@ -118,14 +119,22 @@ export function parseJson(text: string, file: string, firstLine = 1): unknown {
   }
 }
 
-export async function readJson(file: string): Promise<unknown> {
-  let text: string;
+/** Why a file could not be read, in plain words. */
+export function unreadable(file: string, error: unknown): ScenarioError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ScenarioError(file, '(file)', code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${(error as Error).message}`);
+}
+
+export async function readText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
-    throw new ScenarioError(file, '(file)', `cannot read: ${(error as Error).message}`);
+    throw unreadable(file, error);
   }
-  return parseJson(text, file);
+}
+
+export async function readJson(file: string): Promise<unknown> {
+  return parseJson(await readText(file), file);
 }
 
 /** The header of a parsed scenario object, or the first problem with it, naming its field. */
@@ -168,16 +177,39 @@ export function startOf(startAt: string | undefined): number | undefined {
   return startAt === undefined ? undefined : Date.parse(startAt);
 }
 
-export interface ScenarioRun { accepted: number; refused: { step: number; command: string; error: RuleViolation }[] }
+/** Refused steps a run keeps in detail; the rest are only counted (a million refusals kept would hold a gigabyte). */
+export const KEPT_REFUSALS = 10_000;
+
+export interface RefusedStep { step: number; command: string; error: RuleViolation }
+
+export interface ScenarioRun {
+  accepted: number;
+  /** The first KEPT_REFUSALS refused steps, in order. */
+  refused: RefusedStep[];
+  /** Every refused step, counted. */
+  refusedCount: number;
+  refusedByRule: Record<string, number>;
+}
+
+export function emptyRun(): ScenarioRun {
+  return { accepted: 0, refused: [], refusedCount: 0, refusedByRule: {} };
+}
+
+/** Counts one step's answer into the run. */
+export function recordStep(run: ScenarioRun, step: number, command: string, result: ChainResult): void {
+  if (result.ok) {
+    run.accepted += 1;
+    return;
+  }
+  run.refusedCount += 1;
+  run.refusedByRule[result.error.rule] = (run.refusedByRule[result.error.rule] ?? 0) + 1;
+  if (run.refused.length < KEPT_REFUSALS) run.refused.push({ step, command, error: result.error });
+}
 
 /** Replays the steps on a chain (in memory, or any executor such as a durable chain). */
 export async function runSteps(steps: readonly ChainCommand[], execute: (command: ChainCommand) => ChainResult | Promise<ChainResult>): Promise<ScenarioRun> {
-  const run: ScenarioRun = { accepted: 0, refused: [] };
-  for (const [step, command] of steps.entries()) {
-    const result = await execute(command);
-    if (result.ok) run.accepted += 1;
-    else run.refused.push({ step, command: command.type, error: result.error });
-  }
+  const run = emptyRun();
+  for (const [step, command] of steps.entries()) recordStep(run, step, command.type, await execute(command));
   return run;
 }
 

@@ -15,7 +15,9 @@ export function replayProgress(total: number, stream: NodeJS.WriteStream = proce
     const bar = new cliProgress.SingleBar({
       stream,
       format: 'replaying {bar} {percentage}% | {value}/{total} steps | {eta_formatted} left',
-      hideCursor: true,
+      // The terminal's cursor and line wrapping stay as they are, so a Ctrl-C mid-replay leaves it as it was.
+      hideCursor: false,
+      linewrap: true,
       clearOnComplete: true,
       etaBuffer: 1000,
     }, cliProgress.Presets.shades_classic);

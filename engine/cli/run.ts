@@ -21,12 +21,8 @@ interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: C
 
 export function refusalLines(run: ScenarioRun): string[] {
   const lines = run.refused.slice(0, LISTED_REFUSALS).map((refused) => `  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
-  const rest = run.refused.slice(LISTED_REFUSALS);
-  if (rest.length > 0) {
-    const byRule = new Map<string, number>();
-    for (const refused of rest) byRule.set(refused.error.rule, (byRule.get(refused.error.rule) ?? 0) + 1);
-    lines.push(`  ... and ${rest.length} more refused steps (${[...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
-  }
+  const rest = run.refusedCount - lines.length;
+  if (rest > 0) lines.push(`  ... and ${rest} more refused steps (all ${run.refusedCount} by rule: ${Object.entries(run.refusedByRule).map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
   return lines;
 }
 
@@ -61,10 +57,10 @@ async function run(file: string, options: RunOptions): Promise<void> {
     }
   }
   const { run: replayed, report } = outcome;
-  console.log(`scenario "${source.name}": ${steps} steps, ${replayed.accepted} accepted, ${replayed.refused.length} refused${options.data === undefined ? '' : ` (stored in ${resolve(options.data)})`}`);
-  if (replayed.refused.length > 0) console.log(['refused steps:', ...refusalLines(replayed)].join('\n'));
+  console.log(`scenario "${source.name}": ${steps} steps, ${replayed.accepted} accepted, ${replayed.refusedCount} refused${options.data === undefined ? '' : ` (stored in ${resolve(options.data)})`}`);
+  if (replayed.refusedCount > 0) console.log(['refused steps:', ...refusalLines(replayed)].join('\n'));
   console.log(report);
-  if (options.strict === true && replayed.refused.length > 0) process.exitCode = 1;
+  if (options.strict === true && replayed.refusedCount > 0) process.exitCode = 1;
 }
 
 export function runCommand(): Command {

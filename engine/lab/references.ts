@@ -18,7 +18,7 @@ const EMBEDDED = /\$\{([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z0-9_-]+)+)\}/g;
 /** `$name.path.to.value` in a step: where it stands (a field path) and what it names. */
 export interface Reference { field: string; name: string; path: string[] }
 
-export function referenceOf(value: unknown): { name: string; path: string[] } | undefined {
+function referenceOf(value: unknown): { name: string; path: string[] } | undefined {
   if (typeof value !== 'string') return undefined;
   const match = REFERENCE.exec(value);
   return match === null ? undefined : { name: match[1]!, path: match[2]!.slice(1).split('.') };

@@ -6,7 +6,7 @@
  */
 import { didYouMean } from '../domain/suggest.ts';
 import { chainCommandSchema, type ChainCommand, type ChainResult } from '../chain.ts';
-import { listed, MAX_PROBLEMS, ScenarioError, type ScenarioProblem, type ScenarioRun } from '../scenario.ts';
+import { emptyRun, listed, MAX_PROBLEMS, recordStep, ScenarioError, type ScenarioProblem, type ScenarioRun } from '../scenario.ts';
 import { configIds, holdsReference, referencesIn, resolveReferences, STEP_NAME, unknownIds, type NamedOutcome } from './references.ts';
 import type { ScenarioSource } from './scenario-file.ts';
 import type { StepObserver } from './step.ts';
@@ -87,15 +87,14 @@ export interface RunOptions {
 
 /** Replays a validated scenario; a step whose reference cannot be filled in is refused (rule REFERENCE), not run. */
 export async function runScenario(source: ScenarioSource, options: RunOptions): Promise<ScenarioRun> {
-  const run: ScenarioRun = { accepted: 0, refused: [] };
+  const run = emptyRun();
   const named = new Map<string, NamedOutcome>();
   for await (const { index, value } of source.steps()) {
     const { name, command } = splitStep(value)!;
     const resolved = resolveReferences(command, named);
     const result: ChainResult = resolved.ok ? await options.execute(resolved.step) : resolved;
     if (typeof name === 'string') named.set(name, { index, result });
-    if (result.ok) run.accepted += 1;
-    else run.refused.push({ step: index, command: String(command.type), error: result.error });
+    recordStep(run, index, String(command.type), result);
     const outcome = { index, name: typeof name === 'string' ? name : undefined, command: (result.ok ? result.command : command) as ChainCommand, result, at: options.now() };
     for (const observe of options.observers ?? []) observe(outcome);
   }

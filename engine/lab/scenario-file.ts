@@ -4,10 +4,9 @@
  * million steps reads in constant memory; each pass over the steps reads the file again.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { catalogOf, headerConfig, parseHeader, parseJson, ScenarioError, scenarioHeaderSchema, startOf, type ScenarioHeader } from '../scenario.ts';
+import { catalogOf, headerConfig, parseHeader, parseJson, readText, ScenarioError, scenarioHeaderSchema, scenarioSchema, startOf, unreadable, type ScenarioHeader } from '../scenario.ts';
 import { applyOverrides, type ConfigOverride } from './config-overrides.ts';
 
 /** One step as written: its position (index from 0), where an error should point, and the value itself. */
@@ -20,18 +19,8 @@ export interface ScenarioSource extends ScenarioHeader {
   steps(): AsyncIterable<RawStep>;
 }
 
-const jsonScenarioSchema = scenarioHeaderSchema.extend({ steps: z.array(z.unknown()).min(1) }).strict();
-
 export function isJsonLines(file: string): boolean {
   return file.endsWith('.jsonl');
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ScenarioError(file, '(file)', `cannot read: ${(error as Error).message}`);
-  }
 }
 
 /** The non-blank lines of a file with their 1-based line numbers, streamed. */
@@ -45,7 +34,7 @@ async function* linesOf(file: string): AsyncGenerator<{ line: number; text: stri
       if (text.trim() !== '') yield { line, text };
     }
   } catch (error) {
-    throw new ScenarioError(file, '(file)', `cannot read: ${(error as Error).message}`);
+    throw unreadable(file, error);
   } finally {
     reader.close();
     input.destroy();
@@ -66,7 +55,11 @@ export async function openScenario(file: string, overrides: readonly ConfigOverr
   let raw: z.infer<typeof scenarioHeaderSchema>;
   let steps: () => AsyncIterable<RawStep>;
   if (format === 'json') {
-    const whole = parseHeader(jsonScenarioSchema, parseJson(await readText(file), file), file);
+    const parsed = parseJson(await readText(file), file);
+    if (typeof parsed === 'object' && parsed !== null && !('steps' in parsed) && 'stores' in parsed) {
+      throw new ScenarioError(file, '(file)', 'a chain configuration, not a scenario: a scenario names it in its "config"');
+    }
+    const whole = parseHeader(scenarioSchema, parsed, file);
     raw = whole;
     steps = async function* () { for (const [index, value] of whole.steps.entries()) yield { index, where: `steps.${index}`, value }; };
   } else {
@@ -112,6 +105,6 @@ export async function scenarioSummary(file: string): Promise<{ name: string; des
   }
   const whole = parseJson(await readText(file), file);
   if (typeof whole !== 'object' || whole === null || !('steps' in whole)) return undefined;
-  const raw = parseHeader(jsonScenarioSchema, whole, file);
+  const raw = parseHeader(scenarioSchema, whole, file);
   return { name: raw.name, description: raw.description, steps: raw.steps.length };
 }

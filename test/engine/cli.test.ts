@@ -70,7 +70,7 @@ describe('10 the command line on bad input', () => {
 
 describe('the storefront command (commander)', () => {
   it('--help on every command exits 0; an unknown command or option exits 2 in one line', () => {
-    for (const args of [['--help'], ['run', '--help'], ['report', '--help'], ['demo', '--help'], ['hash-pin', '--help'], ['help', 'run']]) {
+    for (const args of [['--help'], ['run', '--help'], ['report', '--help'], ['demo', '--help'], ['hash-pin', '--help'], ['scenarios', '--help'], ['help', 'run']]) {
       const help = cli(...args);
       expect(help.status, args.join(' ')).toBe(0);
       expect(help.stdout).toMatch(/^Usage: storefront/);
@@ -113,6 +113,9 @@ describe('storefront run and scenarios (issue 11)', () => {
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{"name": "x",\n "config": "c.json",\n "steps": [}');
     expect(cli('run', broken).stderr).toBe(`error: ${broken}: line 3, column 12: not valid JSON: unexpected "}"\n`);
+    expect(cli('run', join(dir, 'missing.jsonl')).stderr).toBe(`error: ${join(dir, 'missing.jsonl')}: (file): no such file\n`);
+    expect(cli('run', 'scenarios/demo-chain.json').stderr).toBe(`error: ${join(ROOT, 'scenarios/demo-chain.json')}: (file): a chain configuration, not a scenario: a scenario names it in its "config"\n`);
+    expect(cli('run', REFERENCES, '--set', 'manualAccept').stderr).toBe('error: --set manualAccept: expected path=value, e.g. stores.0.manualAccept=true\n');
     const set = cli('run', REFERENCES, '--set', 'stores.0.manualAcept=true');
     expect([set.status, set.stderr]).toEqual([2, 'error: --set stores.0.manualAcept=true: stores.0 has no key "manualAcept" (did you mean "manualAccept"?)\n']);
     const config = { ...JSON.parse(await readFile(CHAIN, 'utf8')), stors: [] };

@@ -120,3 +120,16 @@ describe('scenario files in the lab', () => {
       'config.parameters.defaultDepositPct: Invalid input: expected number, received string (from --set parameters.defaultDepositPct=lots)');
   });
 });
+
+describe('a run\'s refused steps', () => {
+  it('are all counted by rule, and the first KEPT_REFUSALS kept in detail', async () => {
+    const { emptyRun, KEPT_REFUSALS, recordStep } = await import('../../engine/scenario.ts');
+    const run = emptyRun();
+    const refused = (rule: string) => ({ ok: false as const, error: { rule, message: 'no' } });
+    for (let step = 0; step < KEPT_REFUSALS + 5; step++) recordStep(run, step, 'register.tender', refused(step % 2 === 0 ? 'CO-1' : 'STATE'));
+    recordStep(run, KEPT_REFUSALS + 5, 'clock.advance', { ok: true, seq: 1, at: 0, command: { type: 'clock.advance', ms: 1 }, result: {} });
+    expect(run.refused).toHaveLength(KEPT_REFUSALS);
+    expect(run.refused.at(-1)!.step).toBe(KEPT_REFUSALS - 1);
+    expect([run.accepted, run.refusedCount, run.refusedByRule]).toEqual([1, KEPT_REFUSALS + 5, { 'CO-1': (KEPT_REFUSALS + 6) / 2, STATE: (KEPT_REFUSALS + 4) / 2 }]);
+  });
+});
