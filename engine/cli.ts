@@ -6,7 +6,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { diffCommand } from './cli/diff.ts';
+import { generateCommand } from './cli/generate.ts';
 import { hashPinCommand } from './cli/hash-pin.ts';
+import { pathsCommand } from './cli/paths.ts';
 import { reportCommand } from './cli/report.ts';
 import { runCommand } from './cli/run.ts';
 import { scenariosCommand } from './cli/scenarios.ts';
@@ -22,6 +25,14 @@ const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 function screenAddresses(catalog: Catalog, url: string): string[] {
   return screenLinks(chainSites(catalog)).flatMap((site) => site.screens.map((screen) => `  ${site.name}, ${screen.label}: ${url}${screen.path}`));
 }
+
+/** Where analysts go next: the live analyst view and the lab's commands (README, "Analysts: the scenario lab"). */
+const ANALYSTS = (url: string, data: string) => `
+analysts: the analyst view (report, clock, journal history) is ${url}/analyst; the scenario lab runs from a shell:
+  npx storefront scenarios                                  the scenario library, one line each
+  npx storefront run scenarios/weekday.json --html day.html  replay one, with a report page
+  npx storefront report --data ${data}                        this chain's report (--at N for the past)
+  npx storefront --help                                     every command`;
 
 function portOf(value: string): number {
   const port = Number(value);
@@ -62,6 +73,7 @@ async function demo(options: DemoOptions): Promise<void> {
   const clock = options.virtualClock === true ? null : followWallClock((command) => durable.execute(command));
   console.log(`\nscreens (sign in with the demo staff, see README): all of them on ${server.url}/\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
   console.log(clock === null ? 'the clock moves only when the analyst advances it (--virtual-clock)' : 'the clock follows wall time: scheduled jobs run by themselves');
+  console.log(ANALYSTS(server.url, options.data));
   await new Promise<void>((done) => {
     const stop = () => { clock?.stop(); void server.close().then(() => durable.close()).then(done); };
     process.once('SIGINT', stop);
@@ -102,7 +114,10 @@ export function storefront(): Command {
     .addCommand(demoCommand())
     .addCommand(runCommand())
     .addCommand(scenariosCommand())
+    .addCommand(generateCommand())
     .addCommand(reportCommand())
+    .addCommand(diffCommand())
+    .addCommand(pathsCommand())
     .addCommand(hashPinCommand());
   return withExitCodes(program);
 }

@@ -2,7 +2,7 @@
  * Issue 9, defect 10: the command line says what is wrong in one line and exits non-zero, without a stack trace,
  * and creates nothing on bad input.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,11 +70,19 @@ describe('10 the command line on bad input', () => {
 
 describe('the storefront command (commander)', () => {
   it('--help on every command exits 0; an unknown command or option exits 2 in one line', () => {
-    for (const args of [['--help'], ['run', '--help'], ['report', '--help'], ['demo', '--help'], ['hash-pin', '--help'], ['scenarios', '--help'], ['help', 'run']]) {
-      const help = cli(...args);
-      expect(help.status, args.join(' ')).toBe(0);
+    // Every command the help lists, and theirs in turn, so a new command is covered without touching this test.
+    const commandsOf = (help: string) => [...(help.split('\nCommands:\n')[1] ?? '').matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]!).filter((name) => name !== 'help');
+    const queue: string[][] = [[]];
+    const seen: string[] = [];
+    for (let args = queue.shift(); args !== undefined; args = queue.shift()) {
+      const help = cli(...args, '--help');
+      expect(help.status, `${args.join(' ')} --help`).toBe(0);
       expect(help.stdout).toMatch(/^Usage: storefront/);
+      seen.push(args.join(' '));
+      queue.push(...commandsOf(help.stdout).map((name) => [...args, name]));
     }
+    expect(seen).toEqual(expect.arrayContaining(['run', 'scenarios', 'generate', 'report', 'diff', 'paths', 'demo', 'hash-pin']));
+    expect(cli('help', 'run').status).toBe(0);
     expect(cli('--help').stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
     const unknown = cli('bogus');
     expect([unknown.status, unknown.stderr]).toEqual([2, "error: unknown command 'bogus'\n"]);
@@ -84,6 +92,26 @@ describe('the storefront command (commander)', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("error: missing required argument 'file'\n");
   });
+});
+
+describe('npm start (issue 11)', () => {
+  it('the demo says where the analyst view and the lab\'s commands are, and they work as printed', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+    const demo = spawn(process.execPath, ['bin/storefront.mjs', 'demo', '--data', dir, '--port', '0', '--virtual-clock'], { cwd: ROOT });
+    let out = '';
+    demo.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    await new Promise<void>((done, fail) => {
+      demo.stdout.on('data', () => { if (/every command\n/.test(out)) done(); });
+      demo.once('exit', () => fail(new Error(`demo stopped:\n${out}`)));
+    });
+    const analyst = /the analyst view .* is (http:\/\/\S+\/analyst);/.exec(out)?.[1];
+    expect(analyst).toBeDefined();
+    expect((await fetch(analyst!)).status).toBe(200);
+    const commands = [...out.split('analysts:')[1]!.matchAll(/^ {2}npx storefront (\S+)/gm)].map((m) => m[1]);
+    expect(commands).toEqual(['scenarios', 'run', 'report', '--help']);
+    demo.kill('SIGINT');
+    await new Promise((done) => demo.once('exit', done));
+  }, 60_000);
 });
 
 describe('storefront run and scenarios (issue 11)', () => {
