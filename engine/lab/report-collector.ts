@@ -171,38 +171,46 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
     }
   }
 
-  /** A line at a location as it is now (undefined: it left), and the moments it reached. */
+  /**
+   * A line at a location as it is now (undefined: it left), and the moments it reached. A moment counts when the line
+   * reached it before being delivered: a line handed over without being picked on the fulfilment screen has no
+   * picked moment. Pickup lines are never packed.
+   */
   function lineChanged(locationId: string, track: LocationTrack, orderId: string, lineId: string, line: FulfillmentLine | undefined, at: number): void {
     const key = lineKey(orderId, lineId);
     let moments = track.lines.get(key);
-    if (line === undefined) {
-      // A line leaves when fully invoiced (shipped or picked up), or with its order's cancellation or an edit.
-      const order = chain.store.parts.actors.snapshot('order', orderId)?.context as CustomerOrderContext | undefined;
-      const progress = order?.lines.find((l) => l.lineId === lineId)?.progress;
-      if (moments !== undefined && progress !== undefined && activeUnits(progress) > 0 && progress.invoiced >= activeUnits(progress)) delivered(locationId, moments, at);
-      track.lines.delete(key);
-      return;
+    // A line leaves when fully invoiced (shipped or picked up), or with its order's cancellation or an edit: the
+    // order's own line says which.
+    const p = line?.progress ?? orderLineProgress(orderId, lineId);
+    if (line === undefined) track.lines.delete(key);
+    if (p === undefined || activeUnits(p) <= 0) return;
+    if (moments === undefined) {
+      if (line === undefined) return;
+      track.lines.set(key, (moments = { pendingSince: p.accepted ? null : at, accepted: p.accepted ? at : null, picked: null, packed: null, kind: line.kind }));
     }
-    const p = line.progress;
-    if (moments === undefined) track.lines.set(key, (moments = { pendingSince: p.accepted ? null : at, accepted: p.accepted ? at : null, picked: null, packed: null, kind: line.kind }));
     const active = activeUnits(p);
-    if (active <= 0) return;
+    const delivering = p.invoiced >= active;
     if (p.accepted && moments.accepted === null) {
       moments.accepted = at;
       measure(locationId, 'accept', moments.pendingSince, at);
     }
-    if (moments.picked === null && p.picked + p.packed + p.invoiced >= active) {
+    if (!delivering && moments.picked === null && p.picked + p.packed + p.invoiced >= active) {
       moments.picked = at;
       measure(locationId, 'pick', moments.accepted, at);
     }
-    if (moments.packed === null && p.packed + p.invoiced >= active) {
+    if (!delivering && moments.kind === 'ship' && moments.packed === null && p.packed + p.invoiced >= active) {
       moments.packed = at;
       measure(locationId, 'pack', moments.picked, at);
     }
-    if (p.invoiced >= active) {
+    if (delivering) {
       delivered(locationId, moments, at);
       track.lines.delete(key);
     }
+  }
+
+  function orderLineProgress(orderId: string, lineId: string): LineProgress | undefined {
+    const order = chain.store.parts.actors.snapshot('order', orderId)?.context as CustomerOrderContext | undefined;
+    return order?.lines.find((l) => l.lineId === lineId)?.progress;
   }
 
   function delivered(locationId: string, moments: LineMoments, at: number): void {
