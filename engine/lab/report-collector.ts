@@ -44,7 +44,7 @@ export interface RunDescription { name: string; seed: number; overrides?: Record
 export interface ReportCollector {
   /** Hand each step's outcome here (a StepObserver). */
   observe: StepObserver;
-  /** The report as of now. */
+  /** The report of the run so far; the collector stops following the chain. */
   finish(): LabReport;
 }
 

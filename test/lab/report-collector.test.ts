@@ -4,14 +4,15 @@
  * times the test sets with clock.advance.
  */
 import { describe, expect, it } from 'vitest';
-import type { Chain } from '../../engine/chain.ts';
+import { Chain, type ChainState } from '../../engine/chain.ts';
 import type { CustomerOrderContext } from '../../engine/domain/customer-order.ts';
 import { DurationSketch, EXACT_LIMIT } from '../../engine/lab/duration-sketch.ts';
 import { LabReportError, loadLabReport, parseLabReport, STORE_FIGURES, type LabReport } from '../../engine/lab/lab-report.ts';
 import { createReportCollector, HOUR } from '../../engine/lab/report-collector.ts';
 import { chainReport } from '../../engine/report.ts';
+import { chainFor, loadScenario } from '../../engine/scenario.ts';
 import { newEngine, ok, openShift, startSale, tenderDue, type CommandInput } from '../engine/engine-helpers.ts';
-import { replay, reportOf } from './lab-run.ts';
+import { replay, reportOf, SCENARIOS } from './lab-run.ts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,26 @@ describe('lab report: figures of a replayed scenario', () => {
     expect(last(report.hours)).toBe(new Date(Math.floor(chain.now / HOUR) * HOUR).toISOString());
     // What the file holds is what the schema takes.
     expect(parseLabReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
+  });
+
+  it('a collector started on a chain that already holds open work (run --data --append) counts its backlog from the start', async () => {
+    const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
+    const before = chainFor(scenario);
+    for (const step of scenario.steps.slice(0, 23)) before.executeNow(step);
+    const chain = Chain.restore(scenario.catalog, JSON.parse(JSON.stringify(before.exportState())) as ChainState, { seed: scenario.seed });
+    const openAt = (locationId: string) => sum(Object.entries(chainReport(chain).backlogByLocation[locationId] ?? {}).filter(([status]) => status !== 'Invoiced' && status !== 'Rejected').map(([, n]) => n));
+    const startedWith = Object.fromEntries(['S1', 'S2', 'S3', 'W1'].map((id) => [id, openAt(id)]));
+    const collector = createReportCollector(chain, { name: scenario.name, seed: scenario.seed });
+    replay(chain, collector.observe, scenario.steps.slice(23));
+    const report = collector.finish();
+    expect(Object.values(startedWith).some((n) => n > 0)).toBe(true);
+    for (const id of ['S1', 'S2', 'S3', 'W1']) {
+      expect(report.backlog[id]!.peak[0], id).toBeGreaterThanOrEqual(startedWith[id]!);
+      expect(last(report.backlog[id]!.end), id).toBe(openAt(id));
+    }
+    // The pickup at Portland was picked before the collector started: its pick is not measured, its pickup neither.
+    expect(report.leadTimes.byLocation.S2!.pick).toBeUndefined();
+    expect(report.leadTimes.byLocation.S2!.pickup).toBeUndefined();
   });
 
   it('the outage day: sync lag is each item\'s arrival at headquarters minus when the store queued it; refusals by rule with an example', async () => {
