@@ -20,6 +20,9 @@ type Figures = (number | null)[][];
 interface PageTable { id: string; head: string[]; rows: Figures }
 interface PageChart { id: string; labels: string[]; datasets: { label: string; data: (number | null)[] }[]; painted: number }
 
+/** Two library days replayed and chromium started: seconds alone, more beside the whole suite on a small machine. */
+const SLOW = 90_000;
+
 let browser: Browser;
 let dir: string;
 let offline: LabReport;
@@ -31,7 +34,7 @@ beforeAll(async () => {
   weekday = (await reportOf('weekday.json')).report;
   dir = await mkdtemp(join(tmpdir(), 'lab-html-'));
   browser = await launchChromium();
-});
+}, SLOW);
 afterAll(async () => { await browser?.close(); });
 
 /** Opens a file with the network cut: any request that is not the file itself is aborted and counted. */
@@ -153,7 +156,7 @@ describe('e2e: the lab report in a browser, offline', () => {
     const plain = await openOffline(file, false);
     expect([...(await tablesOf(plain.page)).keys()]).toEqual([...tables.keys()]);
     await plain.page.context().close();
-  });
+  }, SLOW);
 
   it('draws the comparison of two runs overlaid, its tables matching the charts', async () => {
     const file = join(dir, 'diff.html');
@@ -174,5 +177,5 @@ describe('e2e: the lab report in a browser, offline', () => {
     expect(errors).toEqual([]);
     await screenshot(page, 'lab-diff');
     await page.context().close();
-  });
+  }, SLOW);
 });
