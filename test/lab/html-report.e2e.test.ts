@@ -112,7 +112,7 @@ describe('e2e: the lab report in a browser, offline', () => {
     const tables = await tablesOf(page);
     const charts = await expectChartsMatchTables(page, tables);
     expect(charts.map((c) => c.id).sort()).toEqual([
-      'backlog', 'hourly-orders', 'hourly-receipts', 'hourly-refunds', 'hourly-returns', 'hourly-sales', 'lead-times', 'payments', 'queue-depth',
+      'backlog', 'hourly-orders', 'hourly-receipts', 'hourly-refunds', 'hourly-returns', 'hourly-sales', 'lead-times', 'lead-times-p90', 'payments', 'queue-depth',
       'refusals', 'sync-lag', 'sync-received', 'top-products',
     ]);
     const rows = (id: string) => tables.get(id)!.rows;
@@ -127,6 +127,9 @@ describe('e2e: the lab report in a browser, offline', () => {
     expect(rows('payments-table')).toEqual(stores.map((s) => (['deposits', 'balancesCaptured', 'cancellationCharges', 'depositsRefunded'] as const).map((f) => offline.byStore[s]!.totals[f])));
     expect(tables.get('payments-table')!.head.slice(1)).toEqual(['deposits', 'balancesCaptured', 'cancellationCharges', 'depositsRefunded'].map((f) => FIGURE_LABELS[f as 'deposits']));
     expect(rows('lead-times-table')).toEqual(STAGES.flatMap((s) => (offline.leadTimes.all[s] === undefined ? [] : [percentiles(offline.leadTimes.all[s]!)])));
+    const measured = STAGES.filter((s) => offline.leadTimes.all[s] !== undefined);
+    const measuring = offline.locations.filter((l) => Object.keys(offline.leadTimes.byLocation[l.id]!).length > 0);
+    expect(rows('lead-times-p90-table')).toEqual(measured.map((s) => measuring.map((l) => offline.leadTimes.byLocation[l.id]![s]?.p90 ?? null)));
     expect(rows('lead-times-by-location')).toEqual(offline.locations.flatMap((l) => STAGES.flatMap((s) => {
       const times = offline.leadTimes.byLocation[l.id]![s];
       return times === undefined ? [] : [percentiles(times)];
