@@ -6,6 +6,7 @@
  * of steps but the hours of the run.
  *
  * Where the figures come from:
+ * - orders: each customer order placed, at the till or by a quote's approval (CO-9), to the order's store;
  * - sales: a cash-and-carry receipt's total when it is made; an order's invoices (carry-out at the till, shipped,
  *   picked up) as they are made, to the order's store;
  * - deposits: what a till's prepayment adds to the deposits an order holds (a carry-out line paid at the same time
@@ -18,7 +19,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { AcceptedEntry, Chain, ChainChange } from '../chain.ts';
-import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import { lifecycleOf, type CustomerOrderContext } from '../domain/customer-order.ts';
 import type { FulfillmentGroupContext, FulfillmentLine } from '../domain/fulfillment-group.ts';
 import { storeLineStatus, type LineProgress } from '../domain/fulfillment.ts';
 import type { OutboundItem } from '../domain/channel-transactions.ts';
@@ -140,10 +141,13 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
     sketch.add(to - from);
   }
 
-  /** An order as it was and is: its sales, payments, cancellation. */
-  function orderChanged(before: CustomerOrderContext | undefined, after: CustomerOrderContext, at: number): void {
+  /** An order as it was and is: placed (a new order, or a quote approved: CO-9), its sales, payments, cancellation. */
+  function orderChanged(was: AnyMachineSnapshot | undefined, is: AnyMachineSnapshot, at: number): void {
+    const before = was?.context as CustomerOrderContext | undefined;
+    const after = is.context as CustomerOrderContext;
     const storeId = after.storeId;
-    if (before === undefined && after.createdAs === 'customerOrder') add(storeId, at, 'orders', 1);
+    const placed = (snapshot: AnyMachineSnapshot | undefined) => snapshot !== undefined && lifecycleOf(snapshot.value as string, snapshot.context as CustomerOrderContext) === 'order';
+    if (!placed(was) && placed(is)) add(storeId, at, 'orders', 1);
     const invoicedBefore = new Set(before?.invoices.map((i) => i.invoiceId));
     for (const invoice of after.invoices) {
       if (invoicedBefore.has(invoice.invoiceId)) continue;
@@ -244,7 +248,7 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
     const at = chain.store.clock.now;
     for (const { kind, id, before, after } of change.actors) {
       if (before === after || after === undefined) continue;
-      if (kind === 'order') orderChanged(before?.context as CustomerOrderContext | undefined, after.context as CustomerOrderContext, at);
+      if (kind === 'order') orderChanged(before, after, at);
       else if (kind === 'fulfillment') locationChanged(id, before, after, change.locations.get(id)?.orderIds ?? [], at);
     }
     // A receipt comes with no returns; later versions of it only add returns (as the chain's own tally counts).

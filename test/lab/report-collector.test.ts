@@ -11,7 +11,7 @@ import { LabReportError, loadLabReport, parseLabReport, STORE_FIGURES, type LabR
 import { createReportCollector, HOUR } from '../../engine/lab/report-collector.ts';
 import { chainReport } from '../../engine/report.ts';
 import { chainFor, loadScenario } from '../../engine/scenario.ts';
-import { newEngine, ok, openShift, startSale, tenderDue, type CommandInput } from '../engine/engine-helpers.ts';
+import { newEngine, ok, openShift, quoteAtR1, startSale, tenderDue, type CommandInput } from '../engine/engine-helpers.ts';
 import { replay, reportOf, SCENARIOS } from './lab-run.ts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -99,6 +99,23 @@ describe('lab report: figures of a replayed scenario', () => {
     expect(report.refusals.map((r) => [r.rule, r.count])).toEqual([['SY-1', 1], ['SY-3', 1]]);
     expect(report.refusals[1]!.example).toMatchObject({ step: 14, command: 'register.recallOrder' });
     expect(report.refusals[1]!.example.message).toMatch(/offline/);
+  });
+});
+
+describe('lab report: orders placed', () => {
+  it('CO-9 a quote counts as an order in the hour it is approved, with the deposit its approval takes', () => {
+    const { e } = quoteAtR1();
+    const collector = createReportCollector(e, { name: 'quote', seed: 1 });
+    replay(e, collector.observe, [{ type: 'clock.advance', ms: 2 * HOUR }]);
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' });
+    ok(e, { type: 'register.approveQuote', registerId: 'R1', approverId: 'manager1' });
+    const deposit = tenderDue(e, 'R1');
+    const report = collector.finish();
+    expect(deposit).toMatchObject({ approvedQuote: true });
+    expect(report.byStore.S1!.hourly.map((h) => h.orders)).toEqual([0, 0, 1]);
+    const order = orders(e)[0]!;
+    expect(report.totals.deposits).toBe(sum(order.payments.filter((p) => p.kind === 'prepayment').map((p) => p.amount)));
+    expect(report.totals.deposits).toBeGreaterThan(0);
   });
 });
 
