@@ -7,17 +7,19 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseOverride, type ConfigOverride } from '../lab/config-overrides.ts';
+import { checkReportFiles, overridesOf, reportWriter } from '../lab/report-files.ts';
 import { runScenario, validateScenario } from '../lab/run-scenario.ts';
 import { openScenario } from '../lab/scenario-file.ts';
 import { DurableChain } from '../persistence/durable-chain.ts';
 import { chainReport, formatReport } from '../report.ts';
+import type { Chain } from '../chain.ts';
 import { chainFor, type ScenarioRun } from '../scenario.ts';
 import { replayProgress } from './progress.ts';
 
 /** Refused steps listed one by one; a huge run's rest is counted by rule. */
 const LISTED_REFUSALS = 50;
 
-interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: ConfigOverride[]; progress: boolean }
+interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: ConfigOverride[]; progress: boolean; report?: string; html?: string }
 
 export function refusalLines(run: ScenarioRun): string[] {
   const lines = run.refused.slice(0, LISTED_REFUSALS).map((refused) => `  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
@@ -40,26 +42,34 @@ async function run(file: string, options: RunOptions): Promise<void> {
   const source = await openScenario(resolve(file), options.set);
   const steps = await validateScenario(source);
   if (options.data !== undefined) await checkDataDir(resolve(options.data), options.append === true);
+  await checkReportFiles(options);
   const progress = options.progress ? replayProgress(steps) : undefined;
-  const observers = progress === undefined ? [] : [progress.observe];
-  let outcome: { run: ScenarioRun; report: string };
+  // The lab report's collector follows the chain from before its first step.
+  const observersOn = (chain: Chain) => {
+    const writer = reportWriter(chain, { name: source.name, seed: source.seed, overrides: overridesOf(options.set) }, options);
+    return { writer, observers: [...(progress === undefined ? [] : [progress.observe]), ...(writer === null ? [] : [writer.observe])] };
+  };
+  let outcome: { run: ScenarioRun; report: string; written: string[] };
   if (options.data === undefined) {
     const chain = chainFor(source);
+    const { writer, observers } = observersOn(chain);
     const replayed = await runScenario(source, { execute: (command) => chain.executeNow(command), now: () => chain.now, observers }).finally(() => progress?.stop());
-    outcome = { run: replayed, report: formatReport(chainReport(chain, replayed)) };
+    outcome = { run: replayed, report: formatReport(chainReport(chain, replayed)), written: await writer?.write() ?? [] };
   } else {
     const durable = await DurableChain.open(resolve(options.data), { config: source.config, seed: source.seed, startAt: source.startAt });
     try {
+      const { writer, observers } = observersOn(durable.chain);
       const replayed = await runScenario(source, { execute: (command) => durable.execute(command), now: () => durable.chain.now, observers }).finally(() => progress?.stop());
-      outcome = { run: replayed, report: formatReport(chainReport(durable.chain, replayed)) };
+      outcome = { run: replayed, report: formatReport(chainReport(durable.chain, replayed)), written: await writer?.write() ?? [] };
     } finally {
       await durable.close();
     }
   }
-  const { run: replayed, report } = outcome;
+  const { run: replayed, report, written } = outcome;
   console.log(`scenario "${source.name}": ${steps} steps, ${replayed.accepted} accepted, ${replayed.refusedCount} refused${options.data === undefined ? '' : ` (stored in ${resolve(options.data)})`}`);
   if (replayed.refusedCount > 0) console.log(['refused steps:', ...refusalLines(replayed)].join('\n'));
   console.log(report);
+  if (written.length > 0) console.log(written.join('\n'));
   if (options.strict === true && replayed.refusedCount > 0) process.exitCode = 1;
 }
 
@@ -73,6 +83,8 @@ export function runCommand(): Command {
     .addOption(new Option('--set <path=value>', "override the scenario's configuration, e.g. stores.0.manualAccept=true (repeatable; the value is JSON, or else text)")
       .argParser((text: string, previous: ConfigOverride[]) => [...previous, parseOverride(text)]).default([]))
     .option('--no-progress', 'no progress on stderr')
+    .option('--report <file>', 'write the lab report as JSON: money, orders, returns per store and hour, lead times, backlog, sync lag, refusals, top products (compare two with storefront diff)')
+    .option('--html <file>', 'write the lab report as one HTML page with charts and tables (opens offline)')
     .addHelpText('after', `
 Exit codes:
   0  replayed (refused steps are listed, and do not fail the run without --strict)

@@ -74,6 +74,8 @@ export function hourLabel(iso: string): string {
 }
 
 export function table(spec: TableSpec): string {
+  // A column of figures is right-aligned, its heading too.
+  const numeric = (column: number) => column > 0 && spec.rows.some((row) => typeof row[column] === 'object');
   const cell = (c: Cell, i: number) => {
     const tag = i === 0 ? 'th scope="row"' : 'td';
     const end = i === 0 ? 'th' : 'td';
@@ -81,7 +83,7 @@ export function table(spec: TableSpec): string {
     return `<${tag} class="num"${c.value === null ? '' : ` data-value="${c.value}"`}>${escapeHtml(c.text)}</${end}>`;
   };
   return `<table id="${spec.id}"><caption>${escapeHtml(spec.caption)}</caption>
-<thead><tr>${spec.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<thead><tr>${spec.head.map((h, i) => `<th scope="col"${numeric(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>${spec.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')}</tbody></table>`;
 }
 

@@ -53,6 +53,14 @@ export function renderHtmlReport(report: LabReport): string {
     { id: 'lead-times-table', caption: 'Lead time per stage, all locations', head: ['Stage', 'Lines', 'p50', 'p90', 'p99', 'Longest'],
       rows: measured.map((s) => percentileRow(STAGE_LABELS[s], report.leadTimes.all[s]!)) },
   );
+  const measuring = report.locations.filter((l) => Object.keys(report.leadTimes.byLocation[l.id] ?? {}).length > 0);
+  const p90At = (locationId: string, stage: typeof measured[number]) => report.leadTimes.byLocation[locationId]?.[stage]?.p90 ?? null;
+  sections.chartOrNone('No line at any location finished a stage.',
+    { id: 'lead-times-p90', caption: 'Lead time p90 per stage, by location', type: 'bar', unit: 'duration', labels: measured.map((s) => STAGE_LABELS[s]),
+      datasets: measuring.map((l) => ({ label: l.name, data: measured.map((s) => p90At(l.id, s)) })) },
+    { id: 'lead-times-p90-table', caption: 'Lead time p90 per stage, by location', head: ['Stage', ...measuring.map((l) => l.name)],
+      rows: measured.map((s) => [STAGE_LABELS[s], ...measuring.map((l) => duration(p90At(l.id, s)))]) },
+  );
   sections.tableOnly({
     id: 'lead-times-by-location', caption: 'Lead time per stage, by location', head: ['Location and stage', 'Lines', 'p50', 'p90', 'p99', 'Longest'],
     rows: report.locations.flatMap((l) => STAGES.flatMap((s) => {

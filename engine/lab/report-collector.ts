@@ -6,6 +6,7 @@
  * of steps but the hours of the run.
  *
  * Where the figures come from:
+ * - orders: each customer order placed, at the till or by a quote's approval (CO-9), to the order's store;
  * - sales: a cash-and-carry receipt's total when it is made; an order's invoices (carry-out at the till, shipped,
  *   picked up) as they are made, to the order's store;
  * - deposits: what a till's prepayment adds to the deposits an order holds (a carry-out line paid at the same time
@@ -18,7 +19,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { AcceptedEntry, Chain, ChainChange } from '../chain.ts';
-import type { CustomerOrderContext } from '../domain/customer-order.ts';
+import { lifecycleOf, type CustomerOrderContext } from '../domain/customer-order.ts';
 import type { FulfillmentGroupContext, FulfillmentLine } from '../domain/fulfillment-group.ts';
 import { storeLineStatus, type LineProgress } from '../domain/fulfillment.ts';
 import type { OutboundItem } from '../domain/channel-transactions.ts';
@@ -44,7 +45,7 @@ export interface RunDescription { name: string; seed: number; overrides?: Record
 export interface ReportCollector {
   /** Hand each step's outcome here (a StepObserver). */
   observe: StepObserver;
-  /** The report as of now. */
+  /** The report of the run so far; the collector stops following the chain. */
   finish(): LabReport;
 }
 
@@ -140,10 +141,13 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
     sketch.add(to - from);
   }
 
-  /** An order as it was and is: its sales, payments, cancellation. */
-  function orderChanged(before: CustomerOrderContext | undefined, after: CustomerOrderContext, at: number): void {
+  /** An order as it was and is: placed (a new order, or a quote approved: CO-9), its sales, payments, cancellation. */
+  function orderChanged(was: AnyMachineSnapshot | undefined, is: AnyMachineSnapshot, at: number): void {
+    const before = was?.context as CustomerOrderContext | undefined;
+    const after = is.context as CustomerOrderContext;
     const storeId = after.storeId;
-    if (before === undefined && after.createdAs === 'customerOrder') add(storeId, at, 'orders', 1);
+    const placed = (snapshot: AnyMachineSnapshot | undefined) => snapshot !== undefined && lifecycleOf(snapshot.value as string, snapshot.context as CustomerOrderContext) === 'order';
+    if (!placed(was) && placed(is)) add(storeId, at, 'orders', 1);
     const invoicedBefore = new Set(before?.invoices.map((i) => i.invoiceId));
     for (const invoice of after.invoices) {
       if (invoicedBefore.has(invoice.invoiceId)) continue;
@@ -171,38 +175,46 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
     }
   }
 
-  /** A line at a location as it is now (undefined: it left), and the moments it reached. */
+  /**
+   * A line at a location as it is now (undefined: it left), and the moments it reached. A moment counts when the line
+   * reached it before being delivered: a line handed over without being picked on the fulfilment screen has no
+   * picked moment. Pickup lines are never packed.
+   */
   function lineChanged(locationId: string, track: LocationTrack, orderId: string, lineId: string, line: FulfillmentLine | undefined, at: number): void {
     const key = lineKey(orderId, lineId);
     let moments = track.lines.get(key);
-    if (line === undefined) {
-      // A line leaves when fully invoiced (shipped or picked up), or with its order's cancellation or an edit.
-      const order = chain.store.parts.actors.snapshot('order', orderId)?.context as CustomerOrderContext | undefined;
-      const progress = order?.lines.find((l) => l.lineId === lineId)?.progress;
-      if (moments !== undefined && progress !== undefined && activeUnits(progress) > 0 && progress.invoiced >= activeUnits(progress)) delivered(locationId, moments, at);
-      track.lines.delete(key);
-      return;
+    // A line leaves when fully invoiced (shipped or picked up), or with its order's cancellation or an edit: the
+    // order's own line says which.
+    const p = line?.progress ?? orderLineProgress(orderId, lineId);
+    if (line === undefined) track.lines.delete(key);
+    if (p === undefined || activeUnits(p) <= 0) return;
+    if (moments === undefined) {
+      if (line === undefined) return;
+      track.lines.set(key, (moments = { pendingSince: p.accepted ? null : at, accepted: p.accepted ? at : null, picked: null, packed: null, kind: line.kind }));
     }
-    const p = line.progress;
-    if (moments === undefined) track.lines.set(key, (moments = { pendingSince: p.accepted ? null : at, accepted: p.accepted ? at : null, picked: null, packed: null, kind: line.kind }));
     const active = activeUnits(p);
-    if (active <= 0) return;
+    const delivering = p.invoiced >= active;
     if (p.accepted && moments.accepted === null) {
       moments.accepted = at;
       measure(locationId, 'accept', moments.pendingSince, at);
     }
-    if (moments.picked === null && p.picked + p.packed + p.invoiced >= active) {
+    if (!delivering && moments.picked === null && p.picked + p.packed + p.invoiced >= active) {
       moments.picked = at;
       measure(locationId, 'pick', moments.accepted, at);
     }
-    if (moments.packed === null && p.packed + p.invoiced >= active) {
+    if (!delivering && moments.kind === 'ship' && moments.packed === null && p.packed + p.invoiced >= active) {
       moments.packed = at;
       measure(locationId, 'pack', moments.picked, at);
     }
-    if (p.invoiced >= active) {
+    if (delivering) {
       delivered(locationId, moments, at);
       track.lines.delete(key);
     }
+  }
+
+  function orderLineProgress(orderId: string, lineId: string): LineProgress | undefined {
+    const order = chain.store.parts.actors.snapshot('order', orderId)?.context as CustomerOrderContext | undefined;
+    return order?.lines.find((l) => l.lineId === lineId)?.progress;
   }
 
   function delivered(locationId: string, moments: LineMoments, at: number): void {
@@ -236,7 +248,7 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
     const at = chain.store.clock.now;
     for (const { kind, id, before, after } of change.actors) {
       if (before === after || after === undefined) continue;
-      if (kind === 'order') orderChanged(before?.context as CustomerOrderContext | undefined, after.context as CustomerOrderContext, at);
+      if (kind === 'order') orderChanged(before, after, at);
       else if (kind === 'fulfillment') locationChanged(id, before, after, change.locations.get(id)?.orderIds ?? [], at);
     }
     // A receipt comes with no returns; later versions of it only add returns (as the chain's own tally counts).

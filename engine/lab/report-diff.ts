@@ -34,7 +34,7 @@ export function diffReports(a: LabReport, b: LabReport, labels: readonly [string
   for (const f of STORE_FIGURES) row('All stores', FIGURE_LABELS[f], unitOf(f), (r) => r.totals[f]);
   const names = new Map([...a.stores, ...b.stores].map((s) => [s.id, s.name]));
   for (const storeId of union(a.stores.map((s) => s.id), b.stores.map((s) => s.id))) {
-    for (const f of ['sales', 'orders', 'returns'] as const) row(`Store ${names.get(storeId) ?? storeId}`, FIGURE_LABELS[f], unitOf(f), (r) => r.byStore[storeId]?.totals[f]);
+    for (const f of ['sales', 'orders', 'returns'] as const) row(names.get(storeId) ?? storeId, FIGURE_LABELS[f], unitOf(f), (r) => r.byStore[storeId]?.totals[f]);
   }
   for (const stage of STAGES) {
     if (a.leadTimes.all[stage] === undefined && b.leadTimes.all[stage] === undefined) continue;
@@ -75,7 +75,9 @@ function relativeDelta(row: DiffRow): string {
   if (row.delta === 0) return '0%';
   if (row.relative === null) return 'new';
   const percent = row.relative * 100;
-  return `${percent > 0 ? '+' : ''}${percent.toFixed(Math.abs(percent) < 10 ? 1 : 0)}%`;
+  // Enough digits that a small change never reads as none ("-0.05%", "+1.7%", "-63%").
+  const digits = Math.abs(percent) < 1 ? 2 : Math.abs(percent) < 10 ? 1 : 0;
+  return `${percent > 0 ? '+' : ''}${percent.toFixed(digits)}%`;
 }
 
 /** The comparison for the terminal: a block per section, columns aligned, numbers right-aligned. */

@@ -20,18 +20,21 @@ type Figures = (number | null)[][];
 interface PageTable { id: string; head: string[]; rows: Figures }
 interface PageChart { id: string; labels: string[]; datasets: { label: string; data: (number | null)[] }[]; painted: number }
 
+/** Two library days replayed and chromium started: seconds alone, more beside the whole suite on a small machine. */
+const SLOW = 90_000;
+
 let browser: Browser;
 let dir: string;
-let demo: LabReport;
-let outage: LabReport;
+let offline: LabReport;
+let weekday: LabReport;
 
 beforeAll(async () => {
-  // The demo day with a step refused at the end, so that every section has figures.
-  demo = (await reportOf('demo-day.json', [{ type: 'register.addItem', registerId: 'R1', productId: 'P-NONE', quantity: 1 }])).report;
-  outage = (await reportOf('outage-day.json')).report;
+  // A library day with a step refused at the end, so that every section has figures; compared with the normal weekday.
+  offline = (await reportOf('store-offline.json', [{ type: 'register.addItem', registerId: 'S01-R1', productId: 'P-NONE', quantity: 1 }])).report;
+  weekday = (await reportOf('weekday.json')).report;
   dir = await mkdtemp(join(tmpdir(), 'lab-html-'));
   browser = await launchChromium();
-});
+}, SLOW);
 afterAll(async () => { await browser?.close(); });
 
 /** Opens a file with the network cut: any request that is not the file itself is aborted and counted. */
@@ -104,43 +107,46 @@ const percentiles = (p: Percentiles) => [p.count, p.p50, p.p90, p.p99, p.max];
 describe('e2e: the lab report in a browser, offline', () => {
   it('draws every chart, each table shows the JSON report\'s figures, and nothing reaches the network', async () => {
     const file = join(dir, 'report.html');
-    await writeFile(file, renderHtmlReport(demo));
+    await writeFile(file, renderHtmlReport(offline));
     const { page, requests, errors } = await openOffline(file);
     const tables = await tablesOf(page);
     const charts = await expectChartsMatchTables(page, tables);
     expect(charts.map((c) => c.id).sort()).toEqual([
-      'backlog', 'hourly-orders', 'hourly-receipts', 'hourly-refunds', 'hourly-returns', 'hourly-sales', 'lead-times', 'payments', 'queue-depth',
+      'backlog', 'hourly-orders', 'hourly-receipts', 'hourly-refunds', 'hourly-returns', 'hourly-sales', 'lead-times', 'lead-times-p90', 'payments', 'queue-depth',
       'refusals', 'sync-lag', 'sync-received', 'top-products',
     ]);
     const rows = (id: string) => tables.get(id)!.rows;
-    const stores = demo.stores.map((s) => s.id);
-    const hourly = (series: (hour: number) => number[]) => demo.hours.map((_, h) => series(h));
+    const stores = offline.stores.map((s) => s.id);
+    const hourly = (series: (hour: number) => number[]) => offline.hours.map((_, h) => series(h));
 
     for (const f of ['sales', 'orders', 'receipts', 'returns', 'refunds'] as const) {
-      expect(rows(`hourly-${f}-table`), f).toEqual(hourly((h) => stores.map((s) => demo.byStore[s]!.hourly[h]![f])));
+      expect(rows(`hourly-${f}-table`), f).toEqual(hourly((h) => stores.map((s) => offline.byStore[s]!.hourly[h]![f])));
     }
-    expect(rows('store-totals')).toEqual(STORE_FIGURES.map((f) => [...stores.map((s) => demo.byStore[s]!.totals[f]), demo.totals[f]]));
-    expect(tables.get('store-totals')!.head.slice(1)).toEqual([...demo.stores.map((s) => s.name), 'All stores']);
-    expect(rows('payments-table')).toEqual(stores.map((s) => (['deposits', 'balancesCaptured', 'cancellationCharges', 'depositsRefunded'] as const).map((f) => demo.byStore[s]!.totals[f])));
+    expect(rows('store-totals')).toEqual(STORE_FIGURES.map((f) => [...stores.map((s) => offline.byStore[s]!.totals[f]), offline.totals[f]]));
+    expect(tables.get('store-totals')!.head.slice(1)).toEqual([...offline.stores.map((s) => s.name), 'All stores']);
+    expect(rows('payments-table')).toEqual(stores.map((s) => (['deposits', 'balancesCaptured', 'cancellationCharges', 'depositsRefunded'] as const).map((f) => offline.byStore[s]!.totals[f])));
     expect(tables.get('payments-table')!.head.slice(1)).toEqual(['deposits', 'balancesCaptured', 'cancellationCharges', 'depositsRefunded'].map((f) => FIGURE_LABELS[f as 'deposits']));
-    expect(rows('lead-times-table')).toEqual(STAGES.flatMap((s) => (demo.leadTimes.all[s] === undefined ? [] : [percentiles(demo.leadTimes.all[s]!)])));
-    expect(rows('lead-times-by-location')).toEqual(demo.locations.flatMap((l) => STAGES.flatMap((s) => {
-      const times = demo.leadTimes.byLocation[l.id]![s];
+    expect(rows('lead-times-table')).toEqual(STAGES.flatMap((s) => (offline.leadTimes.all[s] === undefined ? [] : [percentiles(offline.leadTimes.all[s]!)])));
+    const measured = STAGES.filter((s) => offline.leadTimes.all[s] !== undefined);
+    const measuring = offline.locations.filter((l) => Object.keys(offline.leadTimes.byLocation[l.id]!).length > 0);
+    expect(rows('lead-times-p90-table')).toEqual(measured.map((s) => measuring.map((l) => offline.leadTimes.byLocation[l.id]![s]?.p90 ?? null)));
+    expect(rows('lead-times-by-location')).toEqual(offline.locations.flatMap((l) => STAGES.flatMap((s) => {
+      const times = offline.leadTimes.byLocation[l.id]![s];
       return times === undefined ? [] : [percentiles(times)];
     })));
-    expect(rows('backlog-table')).toEqual(hourly((h) => demo.locations.map((l) => demo.backlog[l.id]!.end[h]!)));
-    expect(rows('backlog-peaks')).toEqual(hourly((h) => demo.locations.map((l) => demo.backlog[l.id]!.peak[h]!)));
-    expect(rows('sync-lag-table')).toEqual(stores.flatMap((s) => (demo.sync[s]!.lag === null ? [] : [percentiles(demo.sync[s]!.lag!)])));
-    expect(rows('queue-depth-table')).toEqual(hourly((h) => stores.map((s) => demo.sync[s]!.queueDepth.end[h]!)));
-    expect(rows('sync-received-table')).toEqual(hourly((h) => stores.map((s) => demo.sync[s]!.received[h]!)));
-    expect(rows('refusals-table')).toEqual(demo.refusals.map((r) => [r.count, null, null]));
-    expect(rows('top-products-table')).toEqual(demo.topProducts.map((p) => [p.quantity, p.revenue]));
-    expect(demo.refusals.length).toBeGreaterThan(0);
+    expect(rows('backlog-table')).toEqual(hourly((h) => offline.locations.map((l) => offline.backlog[l.id]!.end[h]!)));
+    expect(rows('backlog-peaks')).toEqual(hourly((h) => offline.locations.map((l) => offline.backlog[l.id]!.peak[h]!)));
+    expect(rows('sync-lag-table')).toEqual(stores.flatMap((s) => (offline.sync[s]!.lag === null ? [] : [percentiles(offline.sync[s]!.lag!)])));
+    expect(rows('queue-depth-table')).toEqual(hourly((h) => stores.map((s) => offline.sync[s]!.queueDepth.end[h]!)));
+    expect(rows('sync-received-table')).toEqual(hourly((h) => stores.map((s) => offline.sync[s]!.received[h]!)));
+    expect(rows('refusals-table')).toEqual(offline.refusals.map((r) => [r.count, null, null]));
+    expect(rows('top-products-table')).toEqual(offline.topProducts.map((p) => [p.quantity, p.revenue]));
+    expect(offline.refusals.length).toBeGreaterThan(0);
 
     // Money in the store's currency, headings and captions for a reader.
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Scenario lab report: Demo day');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Scenario lab report: ${offline.scenario.name}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.locator('#store-totals tbody tr').first().locator('td').last().textContent()).toBe(`$${(demo.totals.sales / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    expect(await page.locator('#store-totals tbody tr').first().locator('td').last().textContent()).toBe(`$${(offline.totals.sales / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
       'Summary', 'Sales, orders and returns', 'Deposits, balances and cancellations', 'Fulfilment lead times', 'Fulfilment backlog', 'Sync with headquarters', 'Refused steps', 'Top products',
     ]);
@@ -153,20 +159,20 @@ describe('e2e: the lab report in a browser, offline', () => {
     const plain = await openOffline(file, false);
     expect([...(await tablesOf(plain.page)).keys()]).toEqual([...tables.keys()]);
     await plain.page.context().close();
-  });
+  }, SLOW);
 
   it('draws the comparison of two runs overlaid, its tables matching the charts', async () => {
     const file = join(dir, 'diff.html');
-    const diff = diffReports(demo, outage, ['demo', 'outage']);
+    const diff = diffReports(weekday, offline, ['weekday', 'store offline']);
     await writeFile(file, renderHtmlDiff(diff));
     const { page, requests, errors } = await openOffline(file);
     const tables = await tablesOf(page);
     const charts = await expectChartsMatchTables(page, tables);
     expect(charts.map((c) => c.id)).toEqual(['diff-sales', 'diff-orders', 'diff-backlog', 'diff-queue', 'diff-lead-times', 'diff-sync-lag']);
     const sales = charts[0]!;
-    expect(sales.datasets.map((d) => d.label)).toEqual(['demo', 'outage']);
-    expect(sales.datasets[0]!.data).toEqual(demo.hours.map((_, h) => Object.values(demo.byStore).reduce((sum, s) => sum + s.hourly[h]!.sales, 0)));
-    expect(sales.datasets[1]!.data).toEqual(outage.hours.map((_, h) => Object.values(outage.byStore).reduce((sum, s) => sum + s.hourly[h]!.sales, 0)));
+    expect(sales.datasets.map((d) => d.label)).toEqual(['weekday', 'store offline']);
+    expect(sales.datasets[0]!.data).toEqual(weekday.hours.map((_, h) => Object.values(weekday.byStore).reduce((sum, s) => sum + s.hourly[h]!.sales, 0)));
+    expect(sales.datasets[1]!.data).toEqual(offline.hours.map((_, h) => Object.values(offline.byStore).reduce((sum, s) => sum + s.hourly[h]!.sales, 0)));
     // Every KPI row: both runs' figures and the change.
     const kpis = diff.rows.filter((r) => r.section === 'All stores').map((r) => [r.a, r.b, r.delta]);
     expect(tables.get('kpis-all-stores')!.rows.map((row) => row.slice(0, 3))).toEqual(kpis);
@@ -174,5 +180,5 @@ describe('e2e: the lab report in a browser, offline', () => {
     expect(errors).toEqual([]);
     await screenshot(page, 'lab-diff');
     await page.context().close();
-  });
+  }, SLOW);
 });

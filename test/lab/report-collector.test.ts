@@ -4,14 +4,15 @@
  * times the test sets with clock.advance.
  */
 import { describe, expect, it } from 'vitest';
-import type { Chain } from '../../engine/chain.ts';
+import { Chain, type ChainState } from '../../engine/chain.ts';
 import type { CustomerOrderContext } from '../../engine/domain/customer-order.ts';
 import { DurationSketch, EXACT_LIMIT } from '../../engine/lab/duration-sketch.ts';
 import { LabReportError, loadLabReport, parseLabReport, STORE_FIGURES, type LabReport } from '../../engine/lab/lab-report.ts';
 import { createReportCollector, HOUR } from '../../engine/lab/report-collector.ts';
 import { chainReport } from '../../engine/report.ts';
-import { newEngine, ok, openShift, startSale, tenderDue, type CommandInput } from '../engine/engine-helpers.ts';
-import { replay, reportOf } from './lab-run.ts';
+import { chainFor, loadScenario } from '../../engine/scenario.ts';
+import { newEngine, ok, openShift, quoteAtR1, startSale, tenderDue, type CommandInput } from '../engine/engine-helpers.ts';
+import { replay, reportOf, SCENARIOS } from './lab-run.ts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,26 @@ describe('lab report: figures of a replayed scenario', () => {
     expect(parseLabReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
   });
 
+  it('a collector started on a chain that already holds open work (run --data --append) counts its backlog from the start', async () => {
+    const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
+    const before = chainFor(scenario);
+    for (const step of scenario.steps.slice(0, 23)) before.executeNow(step);
+    const chain = Chain.restore(scenario.catalog, JSON.parse(JSON.stringify(before.exportState())) as ChainState, { seed: scenario.seed });
+    const openAt = (locationId: string) => sum(Object.entries(chainReport(chain).backlogByLocation[locationId] ?? {}).filter(([status]) => status !== 'Invoiced' && status !== 'Rejected').map(([, n]) => n));
+    const startedWith = Object.fromEntries(['S1', 'S2', 'S3', 'W1'].map((id) => [id, openAt(id)]));
+    const collector = createReportCollector(chain, { name: scenario.name, seed: scenario.seed });
+    replay(chain, collector.observe, scenario.steps.slice(23));
+    const report = collector.finish();
+    expect(Object.values(startedWith).some((n) => n > 0)).toBe(true);
+    for (const id of ['S1', 'S2', 'S3', 'W1']) {
+      expect(report.backlog[id]!.peak[0], id).toBeGreaterThanOrEqual(startedWith[id]!);
+      expect(last(report.backlog[id]!.end), id).toBe(openAt(id));
+    }
+    // The pickup at Portland was picked before the collector started: its pick is not measured, its pickup neither.
+    expect(report.leadTimes.byLocation.S2!.pick).toBeUndefined();
+    expect(report.leadTimes.byLocation.S2!.pickup).toBeUndefined();
+  });
+
   it('the outage day: sync lag is each item\'s arrival at headquarters minus when the store queued it; refusals by rule with an example', async () => {
     const { chain, report } = await reportOf('outage-day.json');
     const lags = Object.values(chain.backOffice().staged).filter((s) => s.item.storeId === 'S1').map((s) => s.receivedAt - s.item.at).sort((a, b) => a - b);
@@ -78,6 +99,23 @@ describe('lab report: figures of a replayed scenario', () => {
     expect(report.refusals.map((r) => [r.rule, r.count])).toEqual([['SY-1', 1], ['SY-3', 1]]);
     expect(report.refusals[1]!.example).toMatchObject({ step: 14, command: 'register.recallOrder' });
     expect(report.refusals[1]!.example.message).toMatch(/offline/);
+  });
+});
+
+describe('lab report: orders placed', () => {
+  it('CO-9 a quote counts as an order in the hour it is approved, with the deposit its approval takes', () => {
+    const { e } = quoteAtR1();
+    const collector = createReportCollector(e, { name: 'quote', seed: 1 });
+    replay(e, collector.observe, [{ type: 'clock.advance', ms: 2 * HOUR }]);
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'edit' });
+    ok(e, { type: 'register.approveQuote', registerId: 'R1', approverId: 'manager1' });
+    const deposit = tenderDue(e, 'R1');
+    const report = collector.finish();
+    expect(deposit).toMatchObject({ approvedQuote: true });
+    expect(report.byStore.S1!.hourly.map((h) => h.orders)).toEqual([0, 0, 1]);
+    const order = orders(e)[0]!;
+    expect(report.totals.deposits).toBe(sum(order.payments.filter((p) => p.kind === 'prepayment').map((p) => p.amount)));
+    expect(report.totals.deposits).toBeGreaterThan(0);
   });
 });
 

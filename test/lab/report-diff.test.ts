@@ -53,6 +53,9 @@ describe('lab report diff', () => {
     const sales = lines.find((l) => l.startsWith('Sales'))!;
     expect(sales).toMatch(/\$342\.08\s+\$125\.94\s+-\$216\.14\s+-63%$/);
     expect(lines.find((l) => l.startsWith('rule SY-1'))).toMatch(/0\s+1\s+\+1\s+new$/);
+    // A small change never reads as none.
+    const longer = formatDiff(diffReports({ ...demo, steps: { ...demo.steps, total: 2000 } }, { ...demo, steps: { ...demo.steps, total: 1999 } }));
+    expect(longer.split('\n').find((l) => l.startsWith('Steps replayed'))).toMatch(/2,000\s+1,999\s+-1\s+-0\.05%$/);
     // Every row of the all-stores block ends at the same column as its header.
     const block = lines.slice(lines.indexOf('All stores') + 1, lines.indexOf('All stores') + 12);
     expect(new Set(block.map((l) => l.length))).toEqual(new Set([header.length]));
