@@ -69,9 +69,10 @@ export interface GenerateOptions { stores: number; days: number; traffic: number
 export function generatedScenario(options: GenerateOptions): GeneratedScenario {
   const { stores, days, traffic, seed } = options;
   const commands = COMMANDS_PER_STORE_DAY * traffic * stores;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return chainDayScenario({
-    name: `Generated chain: ${stores} stores, ${days} day${days === 1 ? '' : 's'}, traffic x${traffic}, seed ${seed}`,
-    description: `${stores} stores trading ${days} day${days === 1 ? '' : 's'} of about ${commands.toLocaleString('en-US')} commands each (traffic x${traffic}), generated with seed ${seed}.`,
+    name: `Generated chain: ${plural(stores, 'store')}, ${plural(days, 'day')}, traffic x${traffic}, seed ${seed}`,
+    description: `${plural(stores, 'store')} trading ${plural(days, 'day')} of about ${commands.toLocaleString('en-US')} commands each (traffic x${traffic}), generated with seed ${seed}.`,
     seed, config: generatedChainConfig(shapeFor(stores)), days: consecutiveDays(days, commands),
   });
 }

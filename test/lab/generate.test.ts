@@ -3,9 +3,11 @@
  * with no refused step, a lazy stream written with backpressure, bad flags refused naming the flag.
  * Takes a few seconds (one-store days of ~700 steps).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,9 @@ import { parseWith } from '../../engine/protocol/commands.ts';
 
 const small: GenerateOptions = { stores: 1, days: 1, traffic: 1, seed: 7 };
 const text = (options: GenerateOptions) => [...scenarioLines(generatedScenario(options))].join('');
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const storefront = (...args: string[]) => spawnSync(process.execPath, ['bin/storefront.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -137,11 +142,36 @@ describe('generated chain days', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('a file that cannot be written exits 1 with the reason, leaving nothing behind', async () => {
+  it('a file that cannot be written exits 2 with the reason, leaving nothing behind', async () => {
     const dir = await tempDir();
     const { exitCode, stderr } = await generate(['--stores', '1', '--out', join(dir, 'missing', 'day.jsonl')]);
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(stderr).toMatch(/cannot write .*day\.jsonl: ENOENT/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  describe('as a process (npx storefront generate)', () => {
+    it('streams to standard output the bytes generatedScenario makes; storefront run --strict replays the file with no refusal', async () => {
+      const out = storefront('generate', '--stores', '1', '--seed', '7');
+      expect(out.status).toBe(0);
+      expect(out.stdout).toBe(text(small));
+      const dir = await tempDir();
+      const file = join(dir, 'day.jsonl');
+      const written = storefront('generate', '--stores', '1', '--days', '2', '--seed', '7', '--out', file);
+      expect(written.status).toBe(0);
+      expect(written.stderr).toMatch(/^1,\d{3} steps written to .*day\.jsonl in \d+\.\d s\n$/);
+      const run = storefront('run', file, '--strict');
+      expect(run.status).toBe(0);
+    }, 120_000);
+
+    it('a bad flag exits 2 with one line naming it; --help exits 0', () => {
+      const bad = storefront('generate', '--days', '0');
+      expect(bad.status).toBe(2);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining("'--days <count>'")]);
+      const help = storefront('generate', '--help');
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain('--traffic <level>');
+    });
   });
 });
