@@ -3,8 +3,8 @@
  * chain's set-up (scenarios/demo-chain.json: its modes of delivery, tax, charges, parameters, roles, job schedules,
  * products and customers), and its trading days, streamed as JSON Lines: line 1 the header `{name, description,
  * seed, startAt, config}` with the configuration inline (one file holds the whole scenario), then one chain
- * command a line. Lines are made one activity at a time and written with backpressure, so a day of a million
- * commands is written in bounded memory.
+ * command a line. Lines are made one activity at a time and written with backpressure, so no list of a day's
+ * commands is ever held (the chain the generator drives holds the day's orders, as any replay of it does).
  */
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -53,13 +53,16 @@ export function consecutiveDays(days: number, commands: number): TradingDay[] {
   return Array.from({ length: days }, (_, d) => ({ opensAt: FIRST_OPENING + d * DAY, closesAt: FIRST_OPENING + d * DAY + TRADING_HOURS * HOUR, commands }));
 }
 
-/** The chain's trading days as a scenario: `seed` seeds both the chain and the generator. */
+/**
+ * The chain's trading days as a scenario: `seed` seeds both the chain and the generator. Each pass over the steps
+ * drives a chain of its own from the start, so it gives the same steps.
+ */
 export function chainDayScenario(options: { name: string; description: string; seed: number; config: ChainConfig; configRef?: string; days: readonly TradingDay[]; rejects?: ChainDayOptions['rejects'] }): GeneratedScenario {
   const startAt = options.days[0]?.opensAt ?? FIRST_OPENING;
-  const generator = new ChainDayGenerator({ config: options.config, engineSeed: options.seed, seed: options.seed, startAt, rejects: options.rejects });
+  const generate = () => new ChainDayGenerator({ config: options.config, engineSeed: options.seed, seed: options.seed, startAt, rejects: options.rejects }).tradingDays(options.days);
   return {
     header: { name: options.name, description: options.description, seed: options.seed, startAt: new Date(startAt).toISOString(), config: options.configRef ?? options.config },
-    steps: { [Symbol.iterator]: () => generator.tradingDays(options.days) },
+    steps: { [Symbol.iterator]: generate },
   };
 }
 

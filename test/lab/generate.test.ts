@@ -49,6 +49,9 @@ describe('generated chain days', () => {
   it('the same seed gives the same bytes, another seed another day', () => {
     const first = text(small);
     expect(text(small)).toBe(first);
+    // A second pass over one scenario's steps starts from the beginning again.
+    const scenario = generatedScenario(small);
+    expect([...scenario.steps]).toEqual([...scenario.steps]);
     expect(text({ ...small, seed: 8 })).not.toBe(first);
   });
 
