@@ -31,9 +31,22 @@ export function shapeFor(stores: number): ChainShape {
   return { stores, registersPerStore: 3, warehouses: Math.ceil(stores / 10), customers: 20 * stores, products: 24 };
 }
 
-/** A chain of `stores` stores on the demo chain's set-up (see chainConfigFor for its stores, staff and locations). */
+/**
+ * A chain of `stores` stores on the demo chain's set-up (see chainConfigFor for its stores, staff and locations).
+ * Its staff sign in to the screens with the PIN of their role's first demo operator (cashiers 1111, leads 2222,
+ * managers 9999: the README's table), and an `analyst` (5555) sees every store from headquarters.
+ */
 export function generatedChainConfig(shape: ChainShape): ChainConfig {
-  return chainConfigFor(shape, demoChainSetup());
+  const setup = demoChainSetup();
+  const config = chainConfigFor(shape, setup);
+  const pinOfRole = new Map<string, string>();
+  for (const { roleId, pinHash } of setup.staff ?? []) if (pinHash !== undefined && !pinOfRole.has(roleId)) pinOfRole.set(roleId, pinHash);
+  const withPin = <S extends { roleId: string }>(member: S) => {
+    const pinHash = pinOfRole.get(member.roleId);
+    return pinHash === undefined ? member : { ...member, pinHash };
+  };
+  const analyst = { operatorId: 'analyst', name: 'Headquarters analyst', roleId: 'analyst', storeIds: config.stores.map((s) => s.id) };
+  return { ...config, staff: [...(config.staff ?? []), analyst].map(withPin) };
 }
 
 /** The first line of a scenario in JSON Lines. `config` is the configuration itself, or a path relative to the file. */

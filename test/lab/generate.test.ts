@@ -13,7 +13,8 @@ import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Chain, chainCommandSchema } from '../../engine/chain.ts';
 import { generateCommand } from '../../engine/cli/generate.ts';
-import { generatedScenario, scenarioLines, writeLines, type GenerateOptions } from '../../engine/lab/generate.ts';
+import { verifyPin } from '../../engine/credentials.ts';
+import { generatedChainConfig, generatedScenario, scenarioLines, shapeFor, writeLines, type GenerateOptions } from '../../engine/lab/generate.ts';
 import { parseWith } from '../../engine/protocol/commands.ts';
 
 const small: GenerateOptions = { stores: 1, days: 1, traffic: 1, seed: 7 };
@@ -75,6 +76,19 @@ describe('generated chain days', () => {
     // Two trading days: the second closes at 21:00 the next day; the chain's three tills sold on both.
     expect(new Date(chain.now).toISOString()).toBe('2026-11-24T21:00:00.000Z');
     expect(chain.catalog.stores.get('S01')!.registerIds).toEqual(['S01-R1', 'S01-R2', 'S01-R3']);
+  });
+
+  it("the chain's staff sign in with the demo PIN of their role, and the analyst sees every store", async () => {
+    const config = generatedChainConfig(shapeFor(12));
+    expect(config.stores.map((s) => s.id)).toEqual(Array.from({ length: 12 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
+    expect(config.locations.filter((l) => l.kind === 'warehouse').map((l) => l.id)).toEqual(['W1', 'W2']);
+    const staff = new Map((config.staff ?? []).map((s) => [s.operatorId, s]));
+    expect(staff.size).toBe(12 * 5 + 2 + 1);
+    for (const [operatorId, pin] of [['S07-c2', '1111'], ['S12-lead', '2222'], ['W2-lead', '2222'], ['S01-mgr', '9999'], ['analyst', '5555']] as const) {
+      expect(await verifyPin(pin, staff.get(operatorId)!.pinHash!), operatorId).toBe(true);
+    }
+    expect(await verifyPin('1111', staff.get('S01-mgr')!.pinHash!)).toBe(false);
+    expect(staff.get('analyst')!.storeIds).toHaveLength(12);
   });
 
   it('is lazy: the first lines of a day of a billion commands come at once', () => {
