@@ -1,12 +1,13 @@
 /**
  * `storefront generate`: a generated chain day as a JSON Lines scenario (engine/lab/generate.ts), streamed to a file
- * or to standard output. Exit codes: 0 written, 1 the file could not be written, 2 a bad flag (named).
+ * or to standard output. Exit codes: 0 written, 2 a bad flag (named) or a file that cannot be written (the CLI's
+ * "bad input").
  */
 import { open, rename, rm } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { COMMANDS_PER_STORE_DAY, generatedScenario, scenarioLines, writeLines, type GenerateOptions } from '../lab/generate.ts';
 
-/** Bad flags exit with 2, like every usage error of the CLI. */
+/** Bad input exits with 2, like every usage error of the CLI. */
 const USAGE = 2;
 
 /** A commander parser for a whole number in [min, max]; anything else is refused naming the flag. */
@@ -59,7 +60,7 @@ Examples:
         await rename(temp, options.out);
       } catch (error) {
         await rm(temp, { force: true });
-        command.error(`cannot write ${options.out}: ${(error as Error).message}`, { exitCode: 1, code: 'storefront.write' });
+        command.error(`error: cannot write ${options.out}: ${(error as Error).message}`, { exitCode: USAGE, code: 'storefront.write' });
       }
       command.configureOutput().writeErr!(`${(written - 1).toLocaleString('en-US')} steps written to ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     });

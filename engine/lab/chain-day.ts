@@ -740,6 +740,8 @@ export class ChainDayGenerator {
   *tradingDays(days: readonly TradingDay[]): Generator<Command> {
     for (const day of days) {
       if (day.opensAt > this.now) this.run({ type: 'clock.advance', ms: day.opensAt - this.now });
+      const outside = (day.outages ?? []).find((o) => !(day.opensAt <= o.from && o.from < o.until && o.until <= day.closesAt));
+      if (outside !== undefined) throw new Error(`chain day: ${outside.storeId}'s outage must start and end within its day's trading hours`);
       const linkChanges = (day.outages ?? []).flatMap((o): LinkChange[] => [
         { at: o.from, storeId: o.storeId, state: 'offline' }, { at: o.until, storeId: o.storeId, state: 'online' },
       ]).sort((a, b) => a.at - b.at);

@@ -3,8 +3,8 @@
  * chain's set-up (scenarios/demo-chain.json: its modes of delivery, tax, charges, parameters, roles, job schedules,
  * products and customers), and its trading days, streamed as JSON Lines: line 1 the header `{name, description,
  * seed, startAt, config}` with the configuration inline (one file holds the whole scenario), then one chain
- * command a line. Lines are made one activity at a time and written with backpressure, so a day of a million
- * commands is written in bounded memory.
+ * command a line. Lines are made one activity at a time and written with backpressure, so no list of a day's
+ * commands is ever held (the chain the generator drives holds the day's orders, as any replay of it does).
  */
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -31,9 +31,22 @@ export function shapeFor(stores: number): ChainShape {
   return { stores, registersPerStore: 3, warehouses: Math.ceil(stores / 10), customers: 20 * stores, products: 24 };
 }
 
-/** A chain of `stores` stores on the demo chain's set-up (see chainConfigFor for its stores, staff and locations). */
+/**
+ * A chain of `stores` stores on the demo chain's set-up (see chainConfigFor for its stores, staff and locations).
+ * Its staff sign in to the screens with the PIN of their role's first demo operator (cashiers 1111, leads 2222,
+ * managers 9999: the README's table), and an `analyst` (5555) sees every store from headquarters.
+ */
 export function generatedChainConfig(shape: ChainShape): ChainConfig {
-  return chainConfigFor(shape, demoChainSetup());
+  const setup = demoChainSetup();
+  const config = chainConfigFor(shape, setup);
+  const pinOfRole = new Map<string, string>();
+  for (const { roleId, pinHash } of setup.staff ?? []) if (pinHash !== undefined && !pinOfRole.has(roleId)) pinOfRole.set(roleId, pinHash);
+  const withPin = <S extends { roleId: string }>(member: S) => {
+    const pinHash = pinOfRole.get(member.roleId);
+    return pinHash === undefined ? member : { ...member, pinHash };
+  };
+  const analyst = { operatorId: 'analyst', name: 'Headquarters analyst', roleId: 'analyst', storeIds: config.stores.map((s) => s.id) };
+  return { ...config, staff: [...(config.staff ?? []), analyst].map(withPin) };
 }
 
 /** The first line of a scenario in JSON Lines. `config` is the configuration itself, or a path relative to the file. */
@@ -53,13 +66,16 @@ export function consecutiveDays(days: number, commands: number): TradingDay[] {
   return Array.from({ length: days }, (_, d) => ({ opensAt: FIRST_OPENING + d * DAY, closesAt: FIRST_OPENING + d * DAY + TRADING_HOURS * HOUR, commands }));
 }
 
-/** The chain's trading days as a scenario: `seed` seeds both the chain and the generator. */
+/**
+ * The chain's trading days as a scenario: `seed` seeds both the chain and the generator. Each pass over the steps
+ * drives a chain of its own from the start, so it gives the same steps.
+ */
 export function chainDayScenario(options: { name: string; description: string; seed: number; config: ChainConfig; configRef?: string; days: readonly TradingDay[]; rejects?: ChainDayOptions['rejects'] }): GeneratedScenario {
   const startAt = options.days[0]?.opensAt ?? FIRST_OPENING;
-  const generator = new ChainDayGenerator({ config: options.config, engineSeed: options.seed, seed: options.seed, startAt, rejects: options.rejects });
+  const generate = () => new ChainDayGenerator({ config: options.config, engineSeed: options.seed, seed: options.seed, startAt, rejects: options.rejects }).tradingDays(options.days);
   return {
     header: { name: options.name, description: options.description, seed: options.seed, startAt: new Date(startAt).toISOString(), config: options.configRef ?? options.config },
-    steps: { [Symbol.iterator]: () => generator.tradingDays(options.days) },
+    steps: { [Symbol.iterator]: generate },
   };
 }
 
@@ -69,9 +85,10 @@ export interface GenerateOptions { stores: number; days: number; traffic: number
 export function generatedScenario(options: GenerateOptions): GeneratedScenario {
   const { stores, days, traffic, seed } = options;
   const commands = COMMANDS_PER_STORE_DAY * traffic * stores;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return chainDayScenario({
-    name: `Generated chain: ${stores} stores, ${days} day${days === 1 ? '' : 's'}, traffic x${traffic}, seed ${seed}`,
-    description: `${stores} stores trading ${days} day${days === 1 ? '' : 's'} of about ${commands.toLocaleString('en-US')} commands each (traffic x${traffic}), generated with seed ${seed}.`,
+    name: `Generated chain: ${plural(stores, 'store')}, ${plural(days, 'day')}, traffic x${traffic}, seed ${seed}`,
+    description: `${plural(stores, 'store')} trading ${plural(days, 'day')} of about ${commands.toLocaleString('en-US')} commands each (traffic x${traffic}), generated with seed ${seed}.`,
     seed, config: generatedChainConfig(shapeFor(stores)), days: consecutiveDays(days, commands),
   });
 }

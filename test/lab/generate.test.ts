@@ -3,19 +3,25 @@
  * with no refused step, a lazy stream written with backpressure, bad flags refused naming the flag.
  * Takes a few seconds (one-store days of ~700 steps).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Chain, chainCommandSchema } from '../../engine/chain.ts';
 import { generateCommand } from '../../engine/cli/generate.ts';
-import { generatedScenario, scenarioLines, writeLines, type GenerateOptions } from '../../engine/lab/generate.ts';
+import { verifyPin } from '../../engine/credentials.ts';
+import { generatedChainConfig, generatedScenario, scenarioLines, shapeFor, writeLines, type GenerateOptions } from '../../engine/lab/generate.ts';
 import { parseWith } from '../../engine/protocol/commands.ts';
 
 const small: GenerateOptions = { stores: 1, days: 1, traffic: 1, seed: 7 };
 const text = (options: GenerateOptions) => [...scenarioLines(generatedScenario(options))].join('');
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const storefront = (...args: string[]) => spawnSync(process.execPath, ['bin/storefront.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -44,6 +50,9 @@ describe('generated chain days', () => {
   it('the same seed gives the same bytes, another seed another day', () => {
     const first = text(small);
     expect(text(small)).toBe(first);
+    // A second pass over one scenario's steps starts from the beginning again.
+    const scenario = generatedScenario(small);
+    expect([...scenario.steps]).toEqual([...scenario.steps]);
     expect(text({ ...small, seed: 8 })).not.toBe(first);
   });
 
@@ -67,6 +76,19 @@ describe('generated chain days', () => {
     // Two trading days: the second closes at 21:00 the next day; the chain's three tills sold on both.
     expect(new Date(chain.now).toISOString()).toBe('2026-11-24T21:00:00.000Z');
     expect(chain.catalog.stores.get('S01')!.registerIds).toEqual(['S01-R1', 'S01-R2', 'S01-R3']);
+  });
+
+  it("the chain's staff sign in with the demo PIN of their role, and the analyst sees every store", async () => {
+    const config = generatedChainConfig(shapeFor(12));
+    expect(config.stores.map((s) => s.id)).toEqual(Array.from({ length: 12 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
+    expect(config.locations.filter((l) => l.kind === 'warehouse').map((l) => l.id)).toEqual(['W1', 'W2']);
+    const staff = new Map((config.staff ?? []).map((s) => [s.operatorId, s]));
+    expect(staff.size).toBe(12 * 5 + 2 + 1);
+    for (const [operatorId, pin] of [['S07-c2', '1111'], ['S12-lead', '2222'], ['W2-lead', '2222'], ['S01-mgr', '9999'], ['analyst', '5555']] as const) {
+      expect(await verifyPin(pin, staff.get(operatorId)!.pinHash!), operatorId).toBe(true);
+    }
+    expect(await verifyPin('1111', staff.get('S01-mgr')!.pinHash!)).toBe(false);
+    expect(staff.get('analyst')!.storeIds).toHaveLength(12);
   });
 
   it('is lazy: the first lines of a day of a billion commands come at once', () => {
@@ -137,11 +159,36 @@ describe('generated chain days', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('a file that cannot be written exits 1 with the reason, leaving nothing behind', async () => {
+  it('a file that cannot be written exits 2 with the reason, leaving nothing behind', async () => {
     const dir = await tempDir();
     const { exitCode, stderr } = await generate(['--stores', '1', '--out', join(dir, 'missing', 'day.jsonl')]);
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(stderr).toMatch(/cannot write .*day\.jsonl: ENOENT/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  describe('as a process (npx storefront generate)', () => {
+    it('streams to standard output the bytes generatedScenario makes; storefront run --strict replays the file with no refusal', async () => {
+      const out = storefront('generate', '--stores', '1', '--seed', '7');
+      expect(out.status).toBe(0);
+      expect(out.stdout).toBe(text(small));
+      const dir = await tempDir();
+      const file = join(dir, 'day.jsonl');
+      const written = storefront('generate', '--stores', '1', '--days', '2', '--seed', '7', '--out', file);
+      expect(written.status).toBe(0);
+      expect(written.stderr).toMatch(/^1,\d{3} steps written to .*day\.jsonl in \d+\.\d s\n$/);
+      const run = storefront('run', file, '--strict');
+      expect(run.status).toBe(0);
+    }, 120_000);
+
+    it('a bad flag exits 2 with one line naming it; --help exits 0', () => {
+      const bad = storefront('generate', '--days', '0');
+      expect(bad.status).toBe(2);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining("'--days <count>'")]);
+      const help = storefront('generate', '--help');
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain('--traffic <level>');
+    });
   });
 });
