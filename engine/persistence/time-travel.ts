@@ -16,6 +16,7 @@
  * replaying, at most `maxCheckpoints` of them: past that the spacing doubles and every other one goes) and replays
  * the gap.
  */
+import { stat } from 'node:fs/promises';
 import { Chain, type ChainState, type ChainOptions } from '../chain.ts';
 import { buildCatalog, type Catalog } from '../domain/catalog.ts';
 import type { RecordedCall } from '../headquarters-gateway.ts';
@@ -49,6 +50,16 @@ export interface TravelOptions {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A file's size (-1: missing). */
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return -1;
+    throw error;
+  }
+}
+
 export class TimeTravel {
   private readonly entries: HistoryEntry[] = [];
   /** Read but not yet placed: an entry whose `after` names a command of the other side not on disk yet. */
@@ -61,6 +72,8 @@ export class TimeTravel {
   private current: Chain;
   private position = 0;
   private refreshing: Promise<void> | null = null;
+  /** The sizes of the files read, as of the last read. */
+  private sizes = '';
 
   private constructor(private readonly dataDir: string, private readonly catalog: Catalog, private readonly options: ChainOptions & { startAt: number }, travel: TravelOptions) {
     this.every = travel.every ?? 256;
@@ -110,6 +123,10 @@ export class TimeTravel {
 
   private async read(): Promise<void> {
     const paths = dataPaths(this.dataDir);
+    // Nothing written since the last read: nothing to read (a scrubber asks at every step).
+    const sizes = (await Promise.all([paths.store.journal, paths.headquarters.journal, paths.refusals].map(sizeOf))).join(' ');
+    if (sizes === this.sizes) return;
+    this.sizes = sizes;
     for (const side of ['store', 'headquarters'] as const) {
       const scan = await Journal.scan(paths[side].journal, { after: this.placed[side] });
       if (!scan.exists) throw new Error(`${this.dataDir} has no ${side} journal (${scan.path})`);
