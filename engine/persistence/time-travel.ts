@@ -108,7 +108,7 @@ export class TimeTravel {
 
   /** The command that brought the chain to `seq` (null at 0). */
   entryAt(seq: number): HistoryEntry | null {
-    this.check(seq);
+    this.checkSeq(seq);
     return seq === 0 ? null : this.entries[seq - 1]!;
   }
 
@@ -158,7 +158,8 @@ export class TimeTravel {
     this.entries.push({ seq: this.entries.length + 1, engine, entry });
   }
 
-  private check(seq: number): void {
+  /** Throws a TravelError (naming the range) unless the history holds `seq`. */
+  checkSeq(seq: number): void {
     if (!Number.isInteger(seq) || seq < 0 || seq > this.last) {
       throw new TravelError('seq', `expected a command number from 0 (the start) to ${this.last} (the last command), got ${seq}`);
     }
@@ -212,7 +213,7 @@ export class TimeTravel {
    * send it a command.
    */
   chainAt(seq: number): Chain {
-    this.check(seq);
+    this.checkSeq(seq);
     if (seq < this.position) this.restore(seq);
     else {
       const checkpoint = this.nearestCheckpoint(seq);
