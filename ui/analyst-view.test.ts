@@ -294,6 +294,7 @@ describe('<analyst-view> history (journal scrubber)', () => {
     expect(text($(el, '[data-clock]'))).to.equal('Mon, 23 Nov 2026, 10:44');
     expect(text($(el, '[data-stat="sales-orders"]'))).to.equal('104 ($104.00)');
     expect(text(scrub(el, '[data-command]'))).to.equal('Command 104: Till: add item (at the stores)');
+    expect(text($(el, '[data-stat="deliveries"]'))).to.equal('not kept in the journal');
     expect(text($(el, '[data-past]'))).to.equal('History');
     // Nothing can be sent from the past: no job, link, clock or reset control, no Z reports to act on.
     expect(actingControls(el)).to.deep.equal([]);

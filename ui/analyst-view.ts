@@ -198,7 +198,7 @@ export class AnalystView extends LitElement {
         <job-schedules .report=${report}></job-schedules>
         ${this.renderOrders(report)}
         ${this.renderBacklog(report)}
-        ${this.renderHeadquarters(report)}
+        ${this.renderHeadquarters(report, false)}
       </div>`;
   }
 
@@ -308,7 +308,8 @@ export class AnalystView extends LitElement {
       </section>`;
   }
 
-  private renderHeadquarters(report: ChainReport) {
+  /** `live` false: the past, whose deliveries the journal does not hold (a lost delivery is never journaled). */
+  private renderHeadquarters(report: ChainReport, live = true) {
     const hq = report.headquarters;
     const currency = this.api?.setup.currency ?? 'USD';
     return html`
@@ -321,7 +322,7 @@ export class AnalystView extends LitElement {
           <dt>Receipts posted</dt><dd>${hq.receiptsPosted}</dd>
           <dt>Staged from stores</dt><dd>${hq.staged}</dd>
           <dt>Staged, waiting for synchronization</dt><dd data-stat="waiting">${hq.waiting}</dd>
-          <dt>Deliveries</dt><dd>${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused</dd>
+          <dt>Deliveries</dt><dd data-stat="deliveries">${live ? `${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused` : html`<span class="muted">not kept in the journal</span>`}</dd>
         </dl>
       </section>`;
   }
