@@ -38,7 +38,7 @@ export class JournalScrubber extends LitElement {
   static override styles = [screenStyles, css`
     :host { display: block; }
     h2 { margin: 0 0 0.75rem; font-size: 1.25rem; }
-    .slider { display: grid; grid-template-columns: 1fr 9rem; gap: 0.75rem; align-items: end; }
+    .slider { display: grid; grid-template-columns: 1fr 11rem; gap: 0.75rem; align-items: end; }
     input[type='range'] { width: 100%; min-height: 48px; padding: 0; border: none; accent-color: #263238; }
     .as-of { font-weight: 800; font-size: 1.1rem; }
     ul { margin: 0.5rem 0 0; padding-left: 1.25rem; }
