@@ -7,17 +7,20 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseOverride, type ConfigOverride } from '../lab/config-overrides.ts';
+import type { Speed } from '../lab/live-replay.ts';
 import { runScenario, validateScenario } from '../lab/run-scenario.ts';
 import { openScenario } from '../lab/scenario-file.ts';
 import { DurableChain } from '../persistence/durable-chain.ts';
 import { chainReport, formatReport } from '../report.ts';
 import { chainFor, type ScenarioRun } from '../scenario.ts';
+import { serveScenario, speedOf } from './live.ts';
 import { replayProgress } from './progress.ts';
+import { portOf } from './serving.ts';
 
 /** Refused steps listed one by one; a huge run's rest is counted by rule. */
 const LISTED_REFUSALS = 50;
 
-interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: ConfigOverride[]; progress: boolean }
+interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: ConfigOverride[]; progress: boolean; serve?: boolean; speed: Speed; port: number; host: string }
 
 export function refusalLines(run: ScenarioRun): string[] {
   const lines = run.refused.slice(0, LISTED_REFUSALS).map((refused) => `  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
@@ -40,6 +43,7 @@ async function run(file: string, options: RunOptions): Promise<void> {
   const source = await openScenario(resolve(file), options.set);
   const steps = await validateScenario(source);
   if (options.data !== undefined) await checkDataDir(resolve(options.data), options.append === true);
+  if (options.serve === true) return serveScenario(source, { steps, speed: options.speed, port: options.port, host: options.host, dataDir: options.data });
   const progress = options.progress ? replayProgress(steps) : undefined;
   const observers = progress === undefined ? [] : [progress.observe];
   let outcome: { run: ScenarioRun; report: string };
@@ -73,6 +77,10 @@ export function runCommand(): Command {
     .addOption(new Option('--set <path=value>', "override the scenario's configuration, e.g. stores.0.manualAccept=true (repeatable; the value is JSON, or else text)")
       .argParser((text: string, previous: ConfigOverride[]) => [...previous, parseOverride(text)]).default([]))
     .option('--no-progress', 'no progress on stderr')
+    .option('--serve', 'serve the screens and replay the scenario into them live (Ctrl-C stops; cli/live.ts)')
+    .option('--speed <x>', "with --serve: 1, 10 or 100 times the scenario's clock", speedOf, 1)
+    .option('--port <n>', 'with --serve: the port to serve on', portOf, 8080)
+    .option('--host <h>', 'with --serve: the address to serve on', '127.0.0.1')
     .addHelpText('after', `
 Exit codes:
   0  replayed (refused steps are listed, and do not fail the run without --strict)

@@ -8,11 +8,12 @@
  * - every other command takes no virtual time, but a person needs some to see it: each is given COMMAND_PACE_MS
  *   (one second) / speed before it is sent, about the pace of a quick cashier at x1.
  *
- * The waiting is injected (`sleep`), so the pacing is tested without waiting; a signal stops the replay between steps.
+ * The pace is an executor around the chain's, for the lab's scenario runner (run-scenario.ts: references between
+ * steps, streamed `.jsonl` days): it waits, then sends. The waiting is injected (`sleep`), so the pacing is tested
+ * without waiting; a stop signal ends the replay before the next command (`ReplayStopped`).
  */
 import { setTimeout as wait } from 'node:timers/promises';
-import type { ChainCommand, ChainResult } from '../chain.ts';
-import type { StepObserver } from './step.ts';
+import type { ChainResult } from '../chain.ts';
 
 export const SPEEDS = [1, 10, 100] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -21,8 +22,9 @@ export type Speed = (typeof SPEEDS)[number];
 export const COMMAND_PACE_MS = 1000;
 
 /** The real time (ms) to wait before sending `command` at `speed`. */
-export function waitBefore(command: ChainCommand, speed: Speed): number {
-  return (command.type === 'clock.advance' ? command.ms : COMMAND_PACE_MS) / speed;
+export function waitBefore(command: unknown, speed: Speed): number {
+  const { type, ms } = (typeof command === 'object' && command !== null ? command : {}) as { type?: unknown; ms?: unknown };
+  return (type === 'clock.advance' && typeof ms === 'number' && ms > 0 ? ms : COMMAND_PACE_MS) / speed;
 }
 
 /** Waits `ms` of real time; resolves early (false) when the signal stops the replay. */
@@ -38,39 +40,25 @@ export const realSleep: Sleep = async (ms, signal) => {
   }
 };
 
-export interface LiveReplayOptions {
+/** The replay was stopped (Ctrl-C) before this command: it was not sent, nor any after it. */
+export class ReplayStopped extends Error {
+  constructor() {
+    super('the live replay was stopped');
+  }
+}
+
+export interface PaceOptions {
   speed: Speed;
   sleep?: Sleep;
-  /** Stops the replay between steps (Ctrl-C). */
+  /** Stops the replay before the next command. */
   signal?: AbortSignal;
-  /** Hears each step once the chain answered it. */
-  observe?: StepObserver;
-  /** The chain's virtual clock (a step's outcome carries it). */
-  now: () => number;
 }
 
-export interface LiveReplayRun {
-  accepted: number;
-  refused: number;
-  /** The steps sent (fewer than the scenario's when stopped). */
-  sent: number;
-  stopped: boolean;
-}
-
-/** Sends the steps at the scenario's pace (see the header); resolves when all were sent, or the signal stopped it. */
-export async function liveReplay(steps: readonly ChainCommand[], execute: (command: ChainCommand) => Promise<ChainResult>, options: LiveReplayOptions): Promise<LiveReplayRun> {
+/** `execute` at the scenario's pace: each command waits its time (see the header), then goes; throws ReplayStopped once stopped. */
+export function pacedExecutor(execute: (command: unknown) => ChainResult | Promise<ChainResult>, options: PaceOptions): (command: unknown) => Promise<ChainResult> {
   const sleep = options.sleep ?? realSleep;
-  const run: LiveReplayRun = { accepted: 0, refused: 0, sent: 0, stopped: false };
-  for (const [index, command] of steps.entries()) {
-    if (options.signal?.aborted === true || !(await sleep(waitBefore(command, options.speed), options.signal))) {
-      run.stopped = true;
-      break;
-    }
-    const result = await execute(command);
-    run.sent += 1;
-    if (result.ok) run.accepted += 1;
-    else run.refused += 1;
-    options.observe?.({ index, command, result, at: options.now() });
-  }
-  return run;
+  return async (command) => {
+    if (options.signal?.aborted === true || !(await sleep(waitBefore(command, options.speed), options.signal))) throw new ReplayStopped();
+    return execute(command);
+  };
 }

@@ -13,7 +13,7 @@ import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { loadScenario, runSteps } from '../../engine/scenario.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/storefront.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
 
 let dir: string;
 let last: number;
