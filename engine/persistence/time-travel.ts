@@ -12,12 +12,14 @@
  * createOrder, then the store's tender. A time is the chain after the last command at or before it.
  *
  * Cost: the chain is rebuilt once, and moves from where it is: a step forward replays one command; a step back
- * restores the nearest checkpoint at or before the point (an exported state, kept every `every` commands while
- * replaying, at most `maxCheckpoints` of them: past that the spacing doubles and every other one goes) and replays
- * the gap.
+ * restores the nearest checkpoint at or before the point and replays the gap. A checkpoint is the state captured by
+ * reference (what a snapshot writes out: actors' snapshots are immutable, headquarters' records never change in
+ * place), so keeping one costs little; it becomes a chain again only when restored, through the snapshot's records
+ * as opening does. They are kept every `every` commands while replaying, at most `maxCheckpoints` of them: past that
+ * the spacing doubles and every other one goes.
  */
 import { stat } from 'node:fs/promises';
-import { Chain, type ChainState, type ChainOptions } from '../chain.ts';
+import { Chain, type ChainOptions } from '../chain.ts';
 import { buildCatalog, type Catalog } from '../domain/catalog.ts';
 import type { RecordedCall } from '../headquarters-gateway.ts';
 import { DEFAULT_START } from '../ids.ts';
@@ -28,6 +30,9 @@ import { Journal, type JournalEntry } from './journal.ts';
 import type { Side } from './recovery.ts';
 import { readRefusals, type Refusal } from './refusal-log.ts';
 import { readSideFile } from './snapshot-store.ts';
+import { headquartersRecords, headquartersStateFrom, storeRecords, storeStateFrom } from './state-records.ts';
+import type { HeadquartersCapture } from '../headquarters-engine.ts';
+import type { CapturedState } from '../store-engine.ts';
 
 export type { Refusal };
 
@@ -37,6 +42,9 @@ export class TravelError extends Error {
     super(message);
   }
 }
+
+/** The chain's state at a point, by reference (see the header). */
+interface Checkpoint { store: CapturedState; headquarters: HeadquartersCapture }
 
 /** A command of the chain's history: its seq in the chain (1-based) and the side's journal entry. */
 export interface HistoryEntry { seq: number; engine: Side; entry: JournalEntry }
@@ -66,7 +74,7 @@ export class TimeTravel {
   private waiting: Record<Side, JournalEntry[]> = { store: [], headquarters: [] };
   private readonly placed: Record<Side, number> = { store: 0, headquarters: 0 };
   private refusals: Refusal[] = [];
-  private readonly checkpoints = new Map<number, ChainState>();
+  private readonly checkpoints = new Map<number, Checkpoint>();
   private every: number;
   private readonly maxCheckpoints: number;
   private current: Chain;
@@ -229,10 +237,17 @@ export class TimeTravel {
     return best;
   }
 
-  /** Starts again from the nearest checkpoint at or before `seq` (a copy: the chain takes its state over). */
+  /**
+   * Starts again from the nearest checkpoint at or before `seq`: its state as a snapshot's records, then as opening
+   * reads them back; copied, since the chain takes the state over and the checkpoint shares what it captured.
+   */
   private restore(seq: number): void {
     const at = this.nearestCheckpoint(seq);
-    this.current = at === 0 ? Chain.fromCatalog(this.catalog, this.options) : Chain.restore(this.catalog, structuredClone(this.checkpoints.get(at)!), this.options);
+    const checkpoint = this.checkpoints.get(at);
+    this.current = checkpoint === undefined ? Chain.fromCatalog(this.catalog, this.options) : Chain.restore(this.catalog, structuredClone({
+      store: storeStateFrom([...storeRecords(checkpoint.store)]),
+      headquarters: headquartersStateFrom([...headquartersRecords(checkpoint.headquarters)]),
+    }), this.options);
     this.position = at;
   }
 
@@ -245,7 +260,7 @@ export class TimeTravel {
   }
 
   private keepCheckpoint(): void {
-    this.checkpoints.set(this.position, this.current.exportState());
+    this.checkpoints.set(this.position, { store: this.current.store.capture(), headquarters: this.current.headquarters.capture() });
     if (this.checkpoints.size <= this.maxCheckpoints) return;
     this.every *= 2;
     for (const at of this.checkpoints.keys()) if (at % this.every !== 0) this.checkpoints.delete(at);
