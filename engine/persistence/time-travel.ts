@@ -54,9 +54,12 @@ export interface TravelOptions {
   every?: number;
   /** Checkpoints kept at most (default 32). */
   maxCheckpoints?: number;
+  /** Commands `reach` replays between two turns of the event loop (default 256: ~50 ms of work at most). */
+  replaySlice?: number;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
 
 /** A file's size (-1: missing). */
 async function sizeOf(path: string): Promise<number> {
@@ -77,6 +80,7 @@ export class TimeTravel {
   private readonly checkpoints = new Map<number, Checkpoint>();
   private every: number;
   private readonly maxCheckpoints: number;
+  private readonly replaySlice: number;
   private current: Chain;
   private position = 0;
   private refreshing: Promise<void> | null = null;
@@ -86,6 +90,7 @@ export class TimeTravel {
   private constructor(private readonly dataDir: string, private readonly catalog: Catalog, private readonly options: ChainOptions & { startAt: number }, travel: TravelOptions) {
     this.every = travel.every ?? 256;
     this.maxCheckpoints = travel.maxCheckpoints ?? 32;
+    this.replaySlice = travel.replaySlice ?? 256;
     this.current = Chain.fromCatalog(catalog, options);
   }
 
@@ -221,14 +226,29 @@ export class TimeTravel {
    * send it a command.
    */
   chainAt(seq: number): Chain {
-    this.checkSeq(seq);
-    if (seq < this.position) this.restore(seq);
-    else {
-      const checkpoint = this.nearestCheckpoint(seq);
-      if (checkpoint > this.position) this.restore(seq);
-    }
+    this.startFor(seq);
     while (this.position < seq) this.replay(this.entries[this.position]!);
     return this.current;
+  }
+
+  /**
+   * `chainAt` for a server: the replay lets other work in every `replaySlice` commands (a long history must not hold
+   * the tills up). The caller keeps other moves of this travel out until it resolves.
+   */
+  async reach(seq: number): Promise<Chain> {
+    this.startFor(seq);
+    while (this.position < seq) {
+      const until = Math.min(seq, this.position + this.replaySlice);
+      while (this.position < until) this.replay(this.entries[this.position]!);
+      if (this.position < seq) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return this.current;
+  }
+
+  /** Where replaying to `seq` starts: here, or the nearest checkpoint before it when that is closer or we are past. */
+  private startFor(seq: number): void {
+    this.checkSeq(seq);
+    if (seq < this.position || this.nearestCheckpoint(seq) > this.position) this.restore(seq);
   }
 
   private nearestCheckpoint(seq: number): number {

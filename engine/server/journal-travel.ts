@@ -30,11 +30,19 @@ function parseTime(text: string): number {
 
 export class JournalTravel {
   private travel: Promise<TimeTravel> | null = null;
+  /** One move of the travel at a time: a move lets other work in while it replays (TimeTravel.reach). */
+  private moving: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataDir: string | undefined) {}
 
   /** The point a query asks for, or why not (400 naming the field and the range; 404 without a data directory). */
-  async point(query: unknown): Promise<JournalPoint | ApiError> {
+  point(query: unknown): Promise<JournalPoint | ApiError> {
+    const answer = this.moving.then(() => this.move(query));
+    this.moving = answer.catch(() => {});
+    return answer;
+  }
+
+  private async move(query: unknown): Promise<JournalPoint | ApiError> {
     const parsed = parseWith(querySchema, query);
     if (!parsed.ok) return apiError(parsed.error);
     if (this.dataDir === undefined) return { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'this server keeps no journal to travel in (it runs without a data directory)' };
@@ -45,13 +53,16 @@ export class JournalTravel {
       return { status: 503, rule: 'UNAVAILABLE', field: 'server', message: `the journal cannot be read: ${error instanceof Error ? error.message : String(error)}` };
     }
     const { seq, time } = parsed.command;
+    let at: number;
     try {
-      const at = time !== undefined ? travel.seqAt(parseTime(time)) : seq ?? travel.last;
-      return this.view(travel, at);
+      at = time !== undefined ? travel.seqAt(parseTime(time)) : seq ?? travel.last;
+      travel.checkSeq(at);
     } catch (error) {
       if (!(error instanceof TravelError)) throw error;
       return { status: 400, rule: 'VALIDATION', field: error.field, message: `${error.field}: ${error.message}` };
     }
+    await travel.reach(at);
+    return this.view(travel, at);
   }
 
   /** The travel, read up to what is on disk now (opened on the first call). */

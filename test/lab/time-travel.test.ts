@@ -71,6 +71,19 @@ describe('time travel over a data directory', () => {
     expect(travel.reportAt(last).commands).toBe(last);
   });
 
+  it('reach moves the same way, letting other work in between slices of the replay', async () => {
+    const travel = await TimeTravel.open(dir, { every: 4, maxCheckpoints: 3, replaySlice: 8 });
+    const last = travel.last;
+    let turns = 0;
+    const count = () => { turns += 1; if (turns < 1000) setImmediate(count); };
+    setImmediate(count);
+    expect((await travel.reach(last)).exportState()).toEqual(states.get(last));
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(last / 8) - 1);
+    turns = 1000; // stop counting
+    const points = [...states.keys()];
+    for (const seq of [0, points[9]!, points.at(-2)!, points[9]!]) expect((await travel.reach(seq)).exportState(), `seq ${seq}`).toEqual(states.get(seq));
+  });
+
   it('a time gives the chain after the last command at or before it', async () => {
     const travel = await TimeTravel.open(dir);
     // The last command at or before a time, counted plainly.
