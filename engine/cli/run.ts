@@ -77,8 +77,8 @@ export function runCommand(): Command {
     .addOption(new Option('--set <path=value>', "override the scenario's configuration, e.g. stores.0.manualAccept=true (repeatable; the value is JSON, or else text)")
       .argParser((text: string, previous: ConfigOverride[]) => [...previous, parseOverride(text)]).default([]))
     .option('--no-progress', 'no progress on stderr')
-    .option('--serve', 'serve the screens and replay the scenario into them live (Ctrl-C stops; cli/live.ts)')
-    .option('--speed <x>', "with --serve: 1, 10 or 100 times the scenario's clock", speedOf, 1)
+    .option('--serve', 'serve the screens and replay the scenario into them live; the server keeps serving after the last step until Ctrl-C')
+    .option('--speed <x>', "with --serve: 1, 10 or 100 times the scenario's clock (at 10 a clock advance of 10 minutes takes 1 minute; any other step takes 1 s / speed)", speedOf, 1)
     .option('--port <n>', 'with --serve: the port to serve on', portOf, 8080)
     .option('--host <h>', 'with --serve: the address to serve on', '127.0.0.1')
     .addHelpText('after', `
