@@ -22,8 +22,10 @@ import { stat } from 'node:fs/promises';
 import { Chain, type ChainOptions } from '../chain.ts';
 import { buildCatalog, type Catalog } from '../domain/catalog.ts';
 import type { RecordedCall } from '../headquarters-gateway.ts';
+import type { HeadquartersCapture } from '../headquarters-engine.ts';
 import { DEFAULT_START } from '../ids.ts';
 import { chainReport, type ChainReport } from '../report.ts';
+import type { CapturedState } from '../store-engine.ts';
 import { dataPaths } from './data-dir.ts';
 import { checkReplay } from './durable-chain.ts';
 import { Journal, type JournalEntry } from './journal.ts';
@@ -31,8 +33,6 @@ import type { Side } from './recovery.ts';
 import { readRefusals, type Refusal } from './refusal-log.ts';
 import { readSideFile } from './snapshot-store.ts';
 import { headquartersRecords, headquartersStateFrom, storeRecords, storeStateFrom } from './state-records.ts';
-import type { HeadquartersCapture } from '../headquarters-engine.ts';
-import type { CapturedState } from '../store-engine.ts';
 
 export type { Refusal };
 
@@ -59,7 +59,6 @@ export interface TravelOptions {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
 
 /** A file's size (-1: missing). */
 async function sizeOf(path: string): Promise<number> {
@@ -139,7 +138,6 @@ export class TimeTravel {
     // Nothing written since the last read: nothing to read (a scrubber asks at every step).
     const sizes = (await Promise.all([paths.store.journal, paths.headquarters.journal, paths.refusals].map(sizeOf))).join(' ');
     if (sizes === this.sizes) return;
-    this.sizes = sizes;
     for (const side of ['store', 'headquarters'] as const) {
       const scan = await Journal.scan(paths[side].journal, { after: this.placed[side] });
       if (!scan.exists) throw new Error(`${this.dataDir} has no ${side} journal (${scan.path})`);
@@ -149,6 +147,7 @@ export class TimeTravel {
     }
     this.place();
     this.refusals = await readRefusals(paths.refusals);
+    this.sizes = sizes; // only once read whole: a read that failed is tried again
   }
 
   /**
