@@ -3,8 +3,9 @@
  * server starts on the scenario's chain (in a temporary data directory removed on exit, or in DIR, which `run`
  * checked: empty, or --append), the screens' addresses are printed first, then the steps go at the chosen speed of
  * the scenario's virtual clock (engine/lab/live-replay.ts) through the lab's scenario runner (references between
- * steps, `.jsonl` days), each printed as it is answered. When the replay ends the server keeps serving; Ctrl-C stops
- * it (mid-replay too), closing the chain cleanly.
+ * steps, `.jsonl` days), each printed as it is answered. The virtual clock moves only as the scenario moves it (it
+ * does not follow wall time as `demo` does). When the replay ends the server keeps serving; Ctrl-C stops it
+ * (mid-replay too), closing the chain cleanly.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
