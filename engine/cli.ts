@@ -13,18 +13,12 @@ import { pathsCommand } from './cli/paths.ts';
 import { reportCommand } from './cli/report.ts';
 import { runCommand } from './cli/run.ts';
 import { scenariosCommand } from './cli/scenarios.ts';
-import type { Catalog } from './domain/catalog.ts';
+import { portOf, screenAddresses } from './cli/serving.ts';
 import { DurableChain } from './persistence/durable-chain.ts';
-import { chainSites, screenLinks } from './protocol/sites.ts';
 import { chainReport, formatReport } from './report.ts';
-import { loadScenario, readJson, runSteps, ScenarioError } from './scenario.ts';
+import { loadScenario, readJson, runSteps } from './scenario.ts';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
-
-/** Every screen of the chain by site, as the landing page (`/`) lists them. */
-function screenAddresses(catalog: Catalog, url: string): string[] {
-  return screenLinks(chainSites(catalog)).flatMap((site) => site.screens.map((screen) => `  ${site.name}, ${screen.label}: ${url}${screen.path}`));
-}
 
 /** Where analysts go next: the live analyst view and the lab's commands (README, "Analysts: the scenario lab"). */
 const ANALYSTS = (url: string, data: string) => `
@@ -33,12 +27,6 @@ analysts: the analyst view (report, clock, journal history) is ${url}/analyst; t
   npx storefront run scenarios/weekday.json --html day.html  replay one, with a report page
   npx storefront report --data ${data}                        this chain's report (--at N for the past)
   npx storefront --help                                     every command`;
-
-function portOf(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65_535) throw new ScenarioError('command line', '--port', `expected a port number (0-65535), got "${value}"`);
-  return port;
-}
 
 interface DemoOptions { data: string; port?: string; host?: string; server: boolean; reset?: boolean; virtualClock?: boolean }
 

@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import type { JournalPoint } from '../engine/protocol/journal.ts';
 import type { ChainReport } from '../engine/report.ts';
 import type { AnalystView } from './analyst-view.ts';
 import './analyst-view.ts';
-import { $, $$, allButtons, deepText, describe, expectTouchSize, it, settle, text } from './testing/dom.ts';
+import { $, $$, allButtons, deepText, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeStoreApi, accepted, makeSetup, refused } from './testing/fake-store-api.ts';
 import { emptyTotals, openShift, shiftReport } from '../engine/domain/shift.ts';
 
@@ -189,8 +190,8 @@ describe('<analyst-view>', () => {
   it('buttons are at least 44x44 CSS px', async () => {
     const { el } = await mount();
     const buttons = allButtons(el);
-    // Jobs and stores, links, clock steps, the Z reports' Refresh.
-    expect(buttons.length).to.equal(9 + 4 + 4 + 1);
+    // Jobs and stores, links, clock steps, the Z reports' Refresh, the history's steps and refusals.
+    expect(buttons.length).to.equal(9 + 4 + 4 + 1 + 4);
     expectTouchSize(buttons);
   });
 
@@ -236,5 +237,127 @@ describe('<analyst-view>', () => {
     $(rejected, 'tr[data-line] button').click();
     await settle(rejected);
     expect(text($(rejected, 'tr[data-line] [role=alert]'))).to.contain('Only rejected lines can be reset');
+  });
+});
+
+/** The journal as the server answers it: 120 commands, refusals after commands 40 and 90; each point's report differs. */
+function journalPoint(seq: number): JournalPoint {
+  const refusedAt = [40, 90];
+  return {
+    seq, last: 120, at: new Date(Date.UTC(2026, 10, 23, 9) + seq * 60_000).toISOString(),
+    command: seq === 0 ? null : { engine: 'store', type: seq % 2 === 0 ? 'register.addItem' : 'fulfillment.pick' },
+    refusals: refusedAt.includes(seq) ? [{ type: 'register.addItem', at: '2026-11-23T10:00:00.000Z', rule: 'NOT_FOUND', field: 'productId', message: 'unknown product "P-NONE"' }] : [],
+    nextRefusal: refusedAt.find((r) => r > seq) ?? null,
+    previousRefusal: refusedAt.findLast((r) => r < seq) ?? null,
+    report: report({ commands: seq, clock: new Date(Date.UTC(2026, 10, 23, 9) + seq * 60_000).toISOString(), headquarters: { ...report().headquarters, salesOrders: seq, salesOrdersTotal: seq * 100 } }),
+  };
+}
+
+async function mountWithJournal() {
+  const mounted = await mount();
+  mounted.api.getAnswers.set('journal', (path: string) => {
+    const seq = path === 'journal' ? 120 : Number(new URLSearchParams(path.split('?')[1]).get('seq'));
+    if (seq < 0 || seq > 120) throw Object.assign(new Error('out of range'), { status: 400, violation: { rule: 'VALIDATION', field: 'seq', message: `seq: expected a command number from 0 (the start) to 120 (the last command), got ${seq}` } });
+    return { ok: true, point: journalPoint(seq) };
+  });
+  return mounted;
+}
+
+const scrubber = (el: AnalystView) => $(el, 'journal-scrubber');
+const scrub = (el: AnalystView, selector: string) => $(el, 'journal-scrubber', selector);
+const scrubClick = async (el: AnalystView, selector: string) => {
+  scrub(el, selector).click();
+  await settle(scrubber(el));
+  await settle(el);
+};
+/** The buttons that act on the chain (jobs, links, clock, resets). */
+const actingControls = (el: AnalystView) => allButtons(el).filter((b) => (b.getRootNode() as ShadowRoot).host?.tagName !== 'JOURNAL-SCRUBBER');
+
+describe('<analyst-view> history (journal scrubber)', () => {
+  it('live: the scrubber ends at the live command count; nothing is read until it is used', async () => {
+    const { el, api } = await mountWithJournal();
+    expect(text(scrub(el, '[data-as-of]'))).to.equal('Showing the chain live. Step back to see it as it was after any of its 105 commands.');
+    const slider = scrub(el, '[data-slider]') as HTMLInputElement;
+    expect([slider.min, slider.max, slider.value]).to.deep.equal(['0', '105', '105']);
+    expect((scrub(el, '[data-step="forward"]') as HTMLButtonElement).disabled).to.equal(true);
+    expect((scrub(el, '[data-refusal="next"]') as HTMLButtonElement).disabled).to.equal(true);
+    expect(has(scrubber(el), '[data-live]')).to.equal(false);
+    expect(api.reads.filter((r) => r.startsWith('journal'))).to.deep.equal([]);
+  });
+
+  it('a step back shows the chain as it was, labelled "as of command N at TIME", with no control that acts', async () => {
+    const { el, api } = await mountWithJournal();
+    await scrubClick(el, '[data-step="back"]');
+    expect(api.reads.at(-1)).to.equal('journal?seq=104');
+    expect(text($(el, '[data-past-banner]'))).to.equal('As of command 104 of 120, at Mon, 23 Nov 2026, 10:44:00: the chain as it was then, read-only.');
+    expect(text(scrub(el, '[data-as-of]'))).to.contain('As of command 104 of 120').and.contain('Read-only');
+    expect(text($(el, '[data-clock]'))).to.equal('Mon, 23 Nov 2026, 10:44');
+    expect(text($(el, '[data-stat="sales-orders"]'))).to.equal('104 ($104.00)');
+    expect(text(scrub(el, '[data-command]'))).to.equal('Command 104: Till: add item (at the stores)');
+    expect(text($(el, '[data-stat="deliveries"]'))).to.equal('not kept in the journal');
+    expect(text($(el, '[data-past]'))).to.equal('History');
+    // Nothing can be sent from the past: no job, link, clock or reset control, no Z reports to act on.
+    expect(actingControls(el)).to.deep.equal([]);
+    for (const gone of ['button[data-job]', 'button[data-advance]', 'button[data-link]', 'rejected-lines', 'z-report-list']) expect(has(el, gone), gone).to.equal(false);
+    expect(api.commands).to.deep.equal([]);
+    await scrubClick(el, '[data-step="back"]');
+    await scrubClick(el, '[data-step="forward"]');
+    await scrubClick(el, '[data-step="forward"]');
+    expect(api.reads.filter((r) => r.startsWith('journal'))).to.deep.equal(['journal?seq=104', 'journal?seq=103', 'journal?seq=104', 'journal?seq=105']);
+  });
+
+  it('jumps to the next and previous refusal and says what was refused in plain words', async () => {
+    const { el, api } = await mountWithJournal();
+    await scrubClick(el, '[data-refusal="previous"]');
+    // From live: the last command on disk first, then its nearest refusal before it.
+    expect(api.reads.filter((r) => r.startsWith('journal'))).to.deep.equal(['journal', 'journal?seq=90']);
+    expect(text(scrub(el, '[data-refusals]'))).to.equal('Refused right after this command: Till: add item: Unknown product "P-NONE" Ref. NOT_FOUND, productId');
+    await scrubClick(el, '[data-refusal="previous"]');
+    expect(text(scrub(el, '[data-as-of]'))).to.contain('As of command 40 of 120');
+    expect((scrub(el, '[data-refusal="previous"]') as HTMLButtonElement).disabled).to.equal(true);
+    await scrubClick(el, '[data-refusal="next"]');
+    expect(text(scrub(el, '[data-as-of]'))).to.contain('As of command 90 of 120');
+    expect((scrub(el, '[data-refusal="next"]') as HTMLButtonElement).disabled).to.equal(true);
+  });
+
+  it('the slider and the command number move anywhere; a position the server refuses is said in place', async () => {
+    const { el, api } = await mountWithJournal();
+    const slider = scrub(el, '[data-slider]') as HTMLInputElement;
+    slider.value = '0';
+    slider.dispatchEvent(new Event('change'));
+    await settle(scrubber(el));
+    await settle(el);
+    expect(api.reads.at(-1)).to.equal('journal?seq=0');
+    expect(text(scrub(el, '[data-as-of]'))).to.contain('As of the start (before command 1 of 120), at Mon, 23 Nov 2026, 09:00:00');
+    expect(text(scrub(el, '[data-command]'))).to.equal('The chain as it started, before any command.');
+    expect((scrub(el, '[data-step="back"]') as HTMLButtonElement).disabled).to.equal(true);
+    const position = scrub(el, '[data-position]') as HTMLInputElement;
+    type(position, '77');
+    await settle(scrubber(el));
+    expect(api.reads.at(-1)).to.equal('journal?seq=77');
+    type(position, '500');
+    await settle(scrubber(el));
+    expect(text(scrub(el, '[role="alert"]'))).to.contain('Expected a command number from 0 (the start) to 120 (the last command), got 500');
+    // Still at the last point shown.
+    expect(text($(el, '[data-past-banner]'))).to.contain('As of command 77 of 120');
+  });
+
+  it('"Back to live" shows the live chain and its controls again', async () => {
+    const { el } = await mountWithJournal();
+    await scrubClick(el, '[data-step="back"]');
+    await scrubClick(el, '[data-live]');
+    expect(has(el, '[data-past-banner]')).to.equal(false);
+    expect(text($(el, '[data-stat="sales-orders"]'))).to.equal('3 ($693.01)');
+    expect($$(el, 'button[data-job]').length).to.equal(4);
+    expect(text(scrub(el, '[data-as-of]'))).to.contain('Showing the chain live');
+  });
+
+  it('the history\'s controls are touch-sized, keyboard reachable, and the past passes the accessibility audit', async () => {
+    const { el } = await mountWithJournal();
+    await scrubClick(el, '[data-step="back"]');
+    const controls = [...$$(scrubber(el), 'button'), scrub(el, '[data-slider]'), scrub(el, '[data-position]')];
+    expectTouchSize(controls);
+    for (const control of controls) expect((control as HTMLButtonElement).tabIndex, control.outerHTML).to.equal(0);
+    await expect(el).to.be.accessible();
   });
 });

@@ -11,12 +11,17 @@
  * customers, Synchronize orders, 1010; for every store or one), set a store's link (`sync.setLink`: online / degraded /
  * offline), advance the virtual clock (`clock.advance`, which runs the scheduled jobs that fall due). A refusal is shown
  * in place, beside the control that was used, with the server's rule and message.
+ *
+ * Looks back in time with the journal scrubber (journal-scrubber.ts): while it shows a point of the chain's history,
+ * the figures are those of that point, labelled "As of command N", and every control that acts is gone (nothing can
+ * be sent from the past) until "Back to live".
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { HeadquartersJob } from '../engine/domain/config.ts';
 import type { JobRun } from '../engine/domain/headquarters.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
+import type { JournalPoint } from '../engine/protocol/journal.ts';
 import type { ChainReport } from '../engine/protocol/report.ts';
 import type { StoreApi } from './api.ts';
 import './fulfillment-status.ts';
@@ -24,6 +29,7 @@ import { LiveRooms } from './live-rooms.ts';
 import './order-status-badge.ts';
 import { JOBS } from './job-labels.ts';
 import './job-schedules.ts';
+import { asOf } from './journal-scrubber.ts';
 import './rejected-lines.ts';
 import './z-report-list.ts';
 import { toneStyles } from './status-tones.ts';
@@ -71,6 +77,9 @@ export class AnalystView extends LitElement {
     .n { font-variant-numeric: tabular-nums; }
     td.actions { white-space: nowrap; }
     th[scope='row'] { text-transform: none; letter-spacing: 0; font-size: 1.05rem; color: #1c2530; }
+    journal-scrubber { margin-bottom: 1rem; }
+    .past { background: var(--info-bg); color: var(--info); padding: 0.25rem 0.75rem; border-radius: 999px; font-weight: 700; }
+    .past-banner { background: var(--info-bg); color: var(--info); border: 2px solid var(--info); border-radius: 8px; padding: 0.75rem 1rem; font-weight: 700; margin: 0 0 1rem; }
   `, toneStyles]; // after .link, whose border the tones colour
 
   @property({ attribute: false }) accessor api: StoreApi | null = null;
@@ -81,6 +90,8 @@ export class AnalystView extends LitElement {
   @state() accessor notices: Record<string, string> = {};
   /** The stores a job runs for ('' = every store). */
   @state() accessor jobStore = '';
+  /** The point of the chain's history shown instead of the live chain (null: live). */
+  @state() accessor history: JournalPoint | null = null;
 
   private readonly live = new LiveRooms(this, {
     rooms: () => ['headquarters'],
@@ -101,7 +112,8 @@ export class AnalystView extends LitElement {
   /** Sends a headquarters command; the refusal or the outcome is shown beside the control (`scope`). */
   private async act(scope: string, command: Record<string, unknown>, describe: (result: Record<string, unknown>) => string): Promise<void> {
     const api = this.api;
-    if (api === null || this.busy) return;
+    // The past is read-only: its controls are gone, and this holds even if one were reached.
+    if (api === null || this.busy || this.history !== null) return;
     this.busy = true;
     this.setError(scope, null);
     // Only the latest outcome is shown (an older one would be stale after this command).
@@ -147,19 +159,22 @@ export class AnalystView extends LitElement {
   override render() {
     const api = this.api;
     if (api === null) return html`<p class="muted">Not signed in.</p>`;
-    const report = this.report;
+    const history = this.history;
+    const report = history?.report ?? this.report;
     const allowed = api.setup.session.permissions.includes('backOffice');
     return html`
       <div class="top">
         <h1>Headquarters</h1>
         <div class="row">
           ${report === null ? nothing : html`<span class="muted">Virtual clock</span> <span class="clock" data-clock>${dateTime.format(new Date(report.clock))}</span>`}
-          ${connectionPill(this.live.online !== false)}
+          ${history === null ? connectionPill(this.live.online !== false) : html`<span class="past" role="status" data-past>History</span>`}
         </div>
       </div>
       ${allowed ? nothing : html`<p class="warning">The analyst view needs the backOffice permission; ${api.setup.session.name} (${api.setup.session.roleId}) does not have it.</p>`}
       ${refusal(this.live.refusal)}
-      ${report === null ? html`<p class="muted">Loading the chain report...</p>` : html`
+      ${allowed && this.report !== null ? html`
+        <journal-scrubber .api=${api} live=${this.report.commands} @history=${(e: CustomEvent<JournalPoint | null>) => { this.history = e.detail; }}></journal-scrubber>` : nothing}
+      ${report === null ? html`<p class="muted">Loading the chain report...</p>` : history !== null ? this.renderPast(history) : html`
         <div class="grid">
           ${this.renderStores(report)}
           ${this.renderJobs(report)}
@@ -173,12 +188,26 @@ export class AnalystView extends LitElement {
         </div>`}`;
   }
 
-  private renderStores(report: ChainReport) {
+  /** The chain at a point of its history: its figures only, labelled with the point, no control that acts. */
+  private renderPast(point: JournalPoint) {
+    const report = point.report;
+    return html`
+      <p class="past-banner" data-past-banner>${asOf(point)}: the chain as it was then, read-only.</p>
+      <div class="grid" data-past-figures>
+        ${this.renderStores(report, false)}
+        <job-schedules .report=${report}></job-schedules>
+        ${this.renderOrders(report)}
+        ${this.renderBacklog(report)}
+        ${this.renderHeadquarters(report, false)}
+      </div>`;
+  }
+
+  private renderStores(report: ChainReport, acts = true) {
     return html`
       <section class="panel wide links" aria-labelledby="stores-heading">
         <h2 id="stores-heading">Stores and their link to headquarters</h2>
         <table>
-          <thead><tr><th scope="col">Store</th><th scope="col">Link</th><th scope="col">Queued at the store</th><th scope="col">Set the link</th></tr></thead>
+          <thead><tr><th scope="col">Store</th><th scope="col">Link</th><th scope="col">Queued at the store</th>${acts ? html`<th scope="col">Set the link</th>` : nothing}</tr></thead>
           <tbody>
             ${Object.entries(report.stores).map(([storeId, store]) => {
               const queued = counts(store.queued);
@@ -189,7 +218,7 @@ export class AnalystView extends LitElement {
                   <td><span class="link ${linkTone[store.link] ?? ''}" data-link=${store.link}>${store.link}</span></td>
                   <td data-queued>${total === 0 ? html`<span class="muted">nothing</span>` : html`
                     <strong class="n">${total}</strong>: ${queued.map(([kind, n]) => `${kind} ${n}`).join(', ')}`}</td>
-                  <td class="actions">
+                  ${acts ? html`<td class="actions">
                     <div class="row" role="group" aria-label="Link of ${storeId}">
                       ${LINKS.map((link) => html`
                         <button type="button" data-link=${link} aria-pressed=${store.link === link ? 'true' : 'false'} ?disabled=${this.busy}
@@ -197,7 +226,7 @@ export class AnalystView extends LitElement {
                     </div>
                     ${refusal(this.errors[`link:${storeId}`])}
                     ${this.notice(`link:${storeId}`)}
-                  </td>
+                  </td>` : nothing}
                 </tr>`;
             })}
           </tbody>
@@ -279,7 +308,8 @@ export class AnalystView extends LitElement {
       </section>`;
   }
 
-  private renderHeadquarters(report: ChainReport) {
+  /** `live` false: the past, whose deliveries the journal does not hold (a lost delivery is never journaled). */
+  private renderHeadquarters(report: ChainReport, live = true) {
     const hq = report.headquarters;
     const currency = this.api?.setup.currency ?? 'USD';
     return html`
@@ -292,7 +322,7 @@ export class AnalystView extends LitElement {
           <dt>Receipts posted</dt><dd>${hq.receiptsPosted}</dd>
           <dt>Staged from stores</dt><dd>${hq.staged}</dd>
           <dt>Staged, waiting for synchronization</dt><dd data-stat="waiting">${hq.waiting}</dd>
-          <dt>Deliveries</dt><dd>${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused</dd>
+          <dt>Deliveries</dt><dd data-stat="deliveries">${live ? `${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused` : html`<span class="muted">not kept in the journal</span>`}</dd>
         </dl>
       </section>`;
   }

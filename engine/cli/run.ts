@@ -8,18 +8,21 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseOverride, type ConfigOverride } from '../lab/config-overrides.ts';
 import { checkReportFiles, overridesOf, reportWriter } from '../lab/report-files.ts';
+import type { Speed } from '../lab/live-replay.ts';
 import { runScenario, validateScenario } from '../lab/run-scenario.ts';
 import { openScenario } from '../lab/scenario-file.ts';
 import { DurableChain } from '../persistence/durable-chain.ts';
 import { chainReport, formatReport } from '../report.ts';
 import type { Chain } from '../chain.ts';
 import { chainFor, type ScenarioRun } from '../scenario.ts';
+import { serveScenario, speedOf } from './live.ts';
 import { replayProgress } from './progress.ts';
+import { portOf } from './serving.ts';
 
 /** Refused steps listed one by one; a huge run's rest is counted by rule. */
 const LISTED_REFUSALS = 50;
 
-interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: ConfigOverride[]; progress: boolean; report?: string; html?: string }
+interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: ConfigOverride[]; progress: boolean; report?: string; html?: string; serve?: boolean; speed: Speed; port: number; host: string }
 
 export function refusalLines(run: ScenarioRun): string[] {
   const lines = run.refused.slice(0, LISTED_REFUSALS).map((refused) => `  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
@@ -42,6 +45,7 @@ async function run(file: string, options: RunOptions): Promise<void> {
   const source = await openScenario(resolve(file), options.set);
   const steps = await validateScenario(source);
   if (options.data !== undefined) await checkDataDir(resolve(options.data), options.append === true);
+  if (options.serve === true) return serveScenario(source, { steps, speed: options.speed, port: options.port, host: options.host, dataDir: options.data });
   await checkReportFiles(options);
   const progress = options.progress ? replayProgress(steps) : undefined;
   // The lab report's collector follows the chain from before its first step.
@@ -85,6 +89,11 @@ export function runCommand(): Command {
     .option('--no-progress', 'no progress on stderr')
     .option('--report <file>', 'write the lab report as JSON: money, orders, returns per store and hour, lead times, backlog, sync lag, refusals, top products (compare two with storefront diff)')
     .option('--html <file>', 'write the lab report as one HTML page with charts and tables (opens offline)')
+    .addOption(new Option('--serve', 'serve the screens and replay the scenario into them live; the server keeps serving after the last step until Ctrl-C')
+      .conflicts(['report', 'html', 'strict']))
+    .option('--speed <x>', "with --serve: 1, 10 or 100 times the scenario's clock (at 10 a clock advance of 10 minutes takes 1 minute; any other step takes 1 s / speed)", speedOf, 1)
+    .option('--port <n>', 'with --serve: the port to serve on', portOf, 8080)
+    .option('--host <h>', 'with --serve: the address to serve on', '127.0.0.1')
     .addHelpText('after', `
 Exit codes:
   0  replayed (refused steps are listed, and do not fail the run without --strict)
@@ -93,5 +102,10 @@ Exit codes:
 
 References between steps: name a step with "as": "sale1", then write "$sale1.orderId" in a later step's field to
 use that step's result (a path into the accepted step's result).`)
-    .action((file: string, options: RunOptions) => run(file, options));
+    .action((file: string, options: RunOptions, command: Command) => {
+      // The pace and the address only mean something for a live replay: say so rather than ignore them.
+      const serving = ['speed', 'port', 'host'].find((name) => command.getOptionValueSource(name) === 'cli');
+      if (serving !== undefined && options.serve !== true) command.error(`error: option '--${serving}' needs --serve`, { exitCode: 2 });
+      return run(file, options);
+    });
 }

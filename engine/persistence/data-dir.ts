@@ -11,6 +11,8 @@ export function dataPaths(dir: string) {
     store: { snapshots: join(dir, 'store.json'), journal: join(dir, 'store.journal.jsonl') },
     headquarters: { snapshots: join(dir, 'headquarters.json'), journal: join(dir, 'headquarters.journal.jsonl') },
     lock: join(dir, 'engine.lock'),
+    /** The refused commands, noted for analysts (refusal-log.ts). */
+    refusals: join(dir, 'refusals.jsonl'),
   };
 }
 
@@ -65,10 +67,10 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
 
 /**
  * The files an engine and its server write in a data directory (configuration and snapshots, their records and
- * temporary files, the journals, the server's sessions): `clearChainFiles` removes these and nothing else, so a
+ * temporary files, the journals, the refusals noted, the server's sessions): `clearChainFiles` removes these and nothing else, so a
  * directory given by mistake loses no file of anyone else's.
  */
-const CHAIN_FILE = /^(?:(?:store|headquarters)(?:\.json|\.journal\.jsonl|\.snapshot-\d+\.jsonl)|sessions\.json)(?:\.tmp)?$/;
+const CHAIN_FILE = /^(?:(?:store|headquarters)(?:\.json|\.journal\.jsonl|\.snapshot-\d+\.jsonl)|sessions\.json|refusals\.jsonl)(?:\.tmp)?$/;
 
 /** Starts a data directory afresh; call it only holding the directory's lock (a running engine keeps its files). */
 export async function clearChainFiles(dir: string): Promise<string[]> {

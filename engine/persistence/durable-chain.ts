@@ -17,7 +17,8 @@
  * Nothing on disk is believed blindly: journal lines, snapshot records and the lowdb files are sealed (checksums),
  * seqs are consecutive from the snapshot's, the manifests and the other journal's entries say how far each journal
  * was on disk; damage is refused on open (recovery.ts) with the file, the line and what to do. One engine per data
- * directory: a lock file holds the pid (data-dir.ts).
+ * directory: a lock file holds the pid (data-dir.ts). Refused commands are noted beside the journals, off the
+ * acknowledgement path, for the analysts' time travel (refusal-log.ts).
  *
  * Costs stay flat as history grows: a snapshot is taken when the commands since the last one reach the size of the
  * state it wrote (so its cost per command stays constant), it captures the state by reference at once and writes it
@@ -36,6 +37,7 @@ import { clearChainFiles, dataPaths, lockDataDir, type DataDirLock } from './dat
 import { nodeFiles, type DataFiles } from './files.ts';
 import { Journal, syncDir, type JournalEntry } from './journal.ts';
 import { checkJournals, consistentCut, type Side } from './recovery.ts';
+import { RefusalLog } from './refusal-log.ts';
 import { SnapshotStore, type StoredSnapshot } from './snapshot-store.ts';
 import { headquartersRecords, headquartersStateFrom, storeRecords, storeStateFrom } from './state-records.ts';
 
@@ -63,7 +65,7 @@ export interface DurableOptions {
 
 interface Persisted { journal: Journal; snapshots: SnapshotStore; sinceSnapshot: number; lastRecords: number; snapshotting: Promise<void> | null }
 
-function checkReplay(side: Side, entry: JournalEntry, result: { ok: boolean; seq?: number; at?: number; error?: { message: string } }): void {
+export function checkReplay(side: Side, entry: JournalEntry, result: { ok: boolean; seq?: number; at?: number; error?: { message: string } }): void {
   // The journal holds only accepted commands: replay must accept each one again, with the same seq and time.
   if (!result.ok || result.seq !== entry.seq || result.at !== entry.at) {
     throw new Error(`${side} journal entry ${entry.seq} does not replay: ${result.ok ? `seq ${result.seq} at ${result.at}` : result.error?.message}`);
@@ -124,7 +126,8 @@ export class DurableChain {
    */
   snapshotFailure: { error: Error; since: number; attempts: number } | null = null;
 
-  private constructor(readonly chain: Chain, private readonly sides: Record<Side, Persisted>, private readonly snapshotEvery: number, private readonly lock: DataDirLock) {
+  private constructor(readonly chain: Chain, private readonly sides: Record<Side, Persisted>, private readonly snapshotEvery: number, private readonly lock: DataDirLock,
+    private readonly refusals: RefusalLog) {
     this.accepted = { store: chain.store.seq, headquarters: chain.headquarters.seq };
     chain.onAccepted((entry) => this.pending.push(entry));
     chain.onChange((change) => this.changes.push(change));
@@ -207,7 +210,7 @@ export class DurableChain {
     const durable = new DurableChain(chain, {
       store: await side(storeSnapshots, 'store'),
       headquarters: await side(hqSnapshots, 'headquarters'),
-    }, options.snapshotEvery ?? 1000, lock);
+    }, options.snapshotEvery ?? 1000, lock, await RefusalLog.open(paths.refusals, chain.seq));
     const keysOf = (side: Side, records: readonly unknown[], entries: readonly JournalEntry[], upTo: number) => [
       ...records.filter(isKeyRecord).map(({ key }) => ({ ...key, side })),
       ...entries.filter((entry) => entry.key !== undefined && entry.seq <= upTo).map((entry) => ({ ...entry.key!, side })),
@@ -348,6 +351,7 @@ export class DurableChain {
     const before = this.pending.length;
     const result = this.chain.execute(command);
     const changed = this.pending.length > before;
+    if (!result.ok) this.refusals.note({ after: this.chain.seq, at: this.chain.now, command, error: result.error });
     const remember = result.ok && commandId !== undefined ? this.keyed({ id: commandId, fingerprint, at: result.at, answer: { seq: result.seq, at: result.at, result: result.result } }) : null;
     const stored = this.durable();
     remember?.(stored);
@@ -372,8 +376,9 @@ export class DurableChain {
       try {
         advance = this.chain.startAdvance(until - this.chain.now);
       } catch (error) {
-        if (error instanceof CommandRefused) return { ok: false, error: error.violation };
-        throw error;
+        if (!(error instanceof CommandRefused)) throw error;
+        this.refusals.note({ after: this.chain.seq, at: this.chain.now, command, error: error.violation });
+        return { ok: false, error: error.violation };
       }
       for (let first = true; ; first = false) {
         const more = advance.step();
@@ -451,6 +456,7 @@ export class DurableChain {
       await side.snapshotting;
       await side.journal.close();
     }));
+    await this.refusals.close();
     await this.lock.release();
   }
 }

@@ -96,6 +96,11 @@ class SealedFile implements Adapter<StoreFile> {
   }
 }
 
+/** A side's lowdb file read without opening the store (nothing written, no lock needed: time travel reads a live directory). */
+export function readSideFile(path: string): Promise<StoreFile | null> {
+  return new SealedFile(path, nodeFiles).read();
+}
+
 export class SnapshotStore {
   private constructor(
     readonly path: string,

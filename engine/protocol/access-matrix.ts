@@ -106,6 +106,8 @@ export const READ_ACCESS = {
   'GET /api/stores/:storeId/z-reports': [{ job: 'managerOverride', at: 'store' }, ...backOffice],
   /** The receipt emails the tills sent, as headquarters received them. */
   'GET /api/headquarters/receipt-emails': backOffice,
+  /** The chain as it was at a point of its journal (`?seq=N` or `?time=ISO`): the analyst's scrubber, read-only. */
+  'GET /api/journal': backOffice,
 } as const satisfies Record<string, readonly Grant[]>;
 
 /** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */

@@ -20,6 +20,7 @@ import { chainReport } from '../report.ts';
 import { chainSites } from '../protocol/sites.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
+import { JournalTravel } from './journal-travel.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
 import { signInSchema, type Session, type SessionStore } from './sessions.ts';
 import { orderDetails, searchOrders } from './order-search.ts';
@@ -82,7 +83,8 @@ function parsed<S extends z.ZodType>(schema: S, input: unknown, res: Response): 
   return null;
 }
 
-export function createApp(durable: DurableChain, sessions: SessionStore, screens: Screens): express.Express {
+/** `dataDir`: the chain's data directory, whose journals the analyst's scrubber reads (none: no scrubber). */
+export function createApp(durable: DurableChain, sessions: SessionStore, screens: Screens, options: { dataDir?: string | undefined } = {}): express.Express {
   const chain = durable.chain;
   const app = express();
   app.disable('x-powered-by');
@@ -262,6 +264,13 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
 
   app.get('/api/headquarters/receipt-emails', signedIn, may('GET /api/headquarters/receipt-emails'), (_req, res) => {
     res.json({ ok: true, emails: receiptEmails(chain.backOffice(), 100) });
+  });
+
+  const journal = new JournalTravel(options.dataDir);
+  app.get('/api/journal', signedIn, may('GET /api/journal'), async (req, res) => {
+    const point = await journal.point(req.query);
+    if (isApiError(point)) return fail(res, point);
+    res.json({ ok: true, point });
   });
 
   app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));

@@ -44,13 +44,16 @@ export interface ServerOptions {
   host?: string;
   screens?: Screens;
   gateway?: GatewayOptions;
-  /** The chain's data directory: the sessions are kept there (sessions.json), so that screens survive a restart. */
+  /**
+   * The chain's data directory: the sessions are kept there (sessions.json), so that screens survive a restart, and
+   * the analyst's scrubber reads its journals.
+   */
   dataDir?: string;
 }
 
 export async function startServer(durable: DurableChain, options: ServerOptions = {}): Promise<RunningServer> {
   const sessions = await SessionStore.open(durable.chain.catalog, options.dataDir === undefined ? {} : { file: join(options.dataDir, SESSIONS_FILE) });
-  const app = createApp(durable, sessions, options.screens ?? await bundleScreens());
+  const app = createApp(durable, sessions, options.screens ?? await bundleScreens(), { dataDir: options.dataDir });
   const http = createServer(app);
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 256_000 });
   const gateway = new Gateway(io, durable, sessions, options.gateway);

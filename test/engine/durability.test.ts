@@ -58,9 +58,9 @@ describe('durable engine', () => {
     await runSteps(scenario.steps, (c) => first.execute(c));
     const before = first.chain.exportState();
     await first.close();
-    // Each side: its lowdb file, its journal and the records of its latest snapshot.
+    // Each side: its lowdb file, its journal and the records of its latest snapshot; the day's two refusals noted beside.
     expect((await readdir(dir)).map((f) => f.replace(/snapshot-\d+/, 'snapshot-N')).sort()).toEqual([
-      'headquarters.journal.jsonl', 'headquarters.json', 'headquarters.snapshot-N.jsonl', 'store.journal.jsonl', 'store.json', 'store.snapshot-N.jsonl',
+      'headquarters.journal.jsonl', 'headquarters.json', 'headquarters.snapshot-N.jsonl', 'refusals.jsonl', 'store.journal.jsonl', 'store.json', 'store.snapshot-N.jsonl',
     ]);
     const reopened = await DurableChain.open(dir);
     expect(reopened.chain.exportState()).toEqual(before);

@@ -99,6 +99,7 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/registers/:registerId/x-report': '/api/registers/R1/x-report',
     'GET /api/stores/:storeId/z-reports': '/api/stores/S1/z-reports',
     'GET /api/headquarters/receipt-emails': '/api/headquarters/receipt-emails',
+    'GET /api/journal': '/api/journal?seq=0',
   };
   return paths[read];
 }
