@@ -129,7 +129,7 @@ describe('coverage', () => {
         { type: 'register.tender', registerId: 'R1', method: 'cash', amount: 2000 },
       ],
     }));
-    const report = await scenarioCoverage(await loadScenario(file));
+    const report = await scenarioCoverage(file);
     expect(report.run).toEqual({ accepted: 3, refused: [] });
     const register = report.machines.find((m) => m.machine === 'register')!;
     expect(register.transitions.exercised).toEqual(expect.arrayContaining([
