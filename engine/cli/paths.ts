@@ -84,10 +84,10 @@ async function coverage(options: CoverageOptions): Promise<void> {
   }
   const report = await scenarioCoverage(resolve(options.scenario!));
   if (options.json === true) {
-    console.log(JSON.stringify({ scenario: report.scenario, accepted: report.run.accepted, refused: report.run.refused.length, machines: report.machines }, null, 2));
+    console.log(JSON.stringify({ scenario: report.scenario, accepted: report.run.accepted, refused: report.run.refusedCount, machines: report.machines }, null, 2));
     return;
   }
-  console.log(`"${report.scenario}": ${report.run.accepted} steps accepted, ${report.run.refused.length} refused`);
+  console.log(`"${report.scenario}": ${report.run.accepted} steps accepted, ${report.run.refusedCount} refused`);
   for (const machine of report.machines) console.log(formatCoverage(machine).join('\n'));
 }
 
@@ -98,7 +98,7 @@ async function runOne(options: RunOptions): Promise<void> {
   const run = runPath(options.id, { machine: options.machine, file });
   const d = run.disagreement;
   if (d === null) {
-    console.log(`path ${run.id} (${run.model}, model scenario "${run.scenario}"): engine and model agree on all ${run.steps} steps`);
+    console.log(`path ${run.id} (${run.model}, model scenario "${run.scenario}"): engine and model agree on ${run.steps === 1 ? 'its step' : `all ${run.steps} steps`}`);
     return;
   }
   const event = d.event === null ? '' : ` ${d.event.type}`;
