@@ -1,7 +1,7 @@
 /**
  * The `storefront` command line (commander). `demo` boots the demo chain under ./data and serves its screens; the
- * other commands live in engine/cli/, one file each. Exit codes: 0 done, 1 refused steps under `run --strict`,
- * 2 bad input (a file, a flag, a data directory): always one plain line on stderr, never a stack trace.
+ * other commands live in engine/cli/, one file each. Exit codes: 0 done, 1 refused steps under `run --strict` or a path
+ * the engine disagrees with (`paths run`), 2 bad input (a file, a flag, a data directory): always one plain line on stderr, never a stack trace.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,7 +84,7 @@ function demoCommand(): Command {
 const EXIT_CODES = `
 Exit codes:
   0  done
-  1  some steps were refused (run --strict)
+  1  some steps were refused (run --strict), or the engine disagrees with a path (paths run)
   2  bad input: a scenario file, a flag, a data directory`;
 
 /** Commander's own errors (an unknown command or option, a missing argument) exit 2 in one line; help exits 0. */

@@ -16,7 +16,6 @@ import type { Strategy } from '../lab/paths/derive.ts';
 import { MODELS } from '../lab/paths/models/index.ts';
 import { pathScenarios } from '../lab/paths/path-scenarios.ts';
 import { exportPaths, findModel, PathsInputError, readPathFile, runPath, selectPaths, STRATEGIES } from '../lab/paths/path-set.ts';
-import { loadScenario } from '../scenario.ts';
 
 interface GenerateOptions { machine?: string; strategy?: Strategy; to?: string; through?: string; maxSteps?: string; format: 'json' | 'scenario'; out?: string }
 
@@ -83,13 +82,12 @@ async function coverage(options: CoverageOptions): Promise<void> {
     for (const mismatch of report.mismatches) console.log(`  the machine no longer follows ${mismatch}`);
     return;
   }
-  const scenario = await loadScenario(resolve(options.scenario!));
-  const report = await scenarioCoverage(scenario);
+  const report = await scenarioCoverage(resolve(options.scenario!));
   if (options.json === true) {
-    console.log(JSON.stringify({ scenario: scenario.name, accepted: report.run.accepted, refused: report.run.refused.length, machines: report.machines }, null, 2));
+    console.log(JSON.stringify({ scenario: report.scenario, accepted: report.run.accepted, refused: report.run.refusedCount, machines: report.machines }, null, 2));
     return;
   }
-  console.log(`"${scenario.name}": ${report.run.accepted} steps accepted, ${report.run.refused.length} refused`);
+  console.log(`"${report.scenario}": ${report.run.accepted} steps accepted, ${report.run.refusedCount} refused`);
   for (const machine of report.machines) console.log(formatCoverage(machine).join('\n'));
 }
 
@@ -100,7 +98,7 @@ async function runOne(options: RunOptions): Promise<void> {
   const run = runPath(options.id, { machine: options.machine, file });
   const d = run.disagreement;
   if (d === null) {
-    console.log(`path ${run.id} (${run.model}, model scenario "${run.scenario}"): engine and model agree on all ${run.steps} steps`);
+    console.log(`path ${run.id} (${run.model}, model scenario "${run.scenario}"): engine and model agree on ${run.steps === 1 ? 'its step' : `all ${run.steps} steps`}`);
     return;
   }
   const event = d.event === null ? '' : ` ${d.event.type}`;
@@ -120,7 +118,7 @@ export function pathsCommand(): Command {
     .option('--machine <name>', 'the machine (storefront paths list)')
     .addOption(new Option('--strategy <strategy>', 'shortest paths to every state, or simple paths').choices(STRATEGIES))
     .option('--to <state>', 'only paths that end in this state (e.g. completed, open.idle)')
-    .option('--through <event>', 'only paths with a step of this event type (CANCEL) or label (cancel:waived)')
+    .option('--through <event>', 'only paths with a step of this event type (APPROVE_QUOTE) or label (approve)')
     .option('--max-steps <n>', 'only paths of at most n steps')
     .addOption(new Option('--format <format>', 'json: one path file; scenario: one scenario file per path, for storefront run').choices(['json', 'scenario']).default('json'))
     .option('--out <file>', 'write the path file here (json), or the scenario files into this directory (scenario)')

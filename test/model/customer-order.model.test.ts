@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { failureKinds, runModel, summaryLine } from '../../engine/lab/paths/replay.ts';
-import { modelTests, registeredModel } from './harness.ts';
+import { ENGINE_RUN_TIMEOUT, modelTests, registeredModel } from './harness.ts';
 
 describe('model: customer-order machine against the engine', () => {
   modelTests(registeredModel('customer-order'));
@@ -16,7 +16,7 @@ describe('model: customer-order machine against the engine, partially fulfilled 
   const partial = registeredModel('customer-order-partial-edits');
   const { derivation } = partial;
   const steps = derivation.paths.reduce((n, p) => n + p.labels.length, 0);
-  it(`executes ${derivation.paths.length} shortest paths / ${steps} steps against the engine: same order, invariants hold`, () => {
+  it(`executes ${derivation.paths.length} shortest paths / ${steps} steps against the engine: same order, invariants hold`, { timeout: ENGINE_RUN_TIMEOUT }, () => {
     const result = runModel(partial);
     console.log(`${summaryLine('customer-order (edit partially fulfilled)', result, derivation)}`);
     expect(failureKinds(result.failures)).toEqual([]);

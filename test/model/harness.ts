@@ -6,17 +6,18 @@
  */
 import { expect, it } from 'vitest';
 import type { LifecycleModel } from '../../engine/lab/paths/model.ts';
-import { MODELS } from '../../engine/lab/paths/models/index.ts';
+import { findModel } from '../../engine/lab/paths/path-set.ts';
 import { failureKinds, runModel, summaryLine, type RunResult } from '../../engine/lab/paths/replay.ts';
 
 export { EngineDriver, scenarioConfig, sellAt } from '../../engine/lab/paths/engine-driver.ts';
 export { engineInvariants, initialOnHand } from '../../engine/lab/paths/invariants.ts';
 
+/** Thousands of engine commands per model: ~10 s on an idle machine, several times that on a busy one. */
+export const ENGINE_RUN_TIMEOUT = 180_000;
+
 /** The registry's model of that name, built (set up and derived) once per test file. */
 export function registeredModel(name: string): LifecycleModel {
-  const entry = MODELS.find((m) => m.name === name);
-  if (entry === undefined) throw new Error(`no lifecycle model "${name}" in engine/lab/paths/models/index.ts`);
-  return entry.build();
+  return findModel(name).build();
 }
 
 /** The three tests of a model, inside the caller's describe; `alsoExpect` asserts more on the engine run. */
@@ -30,7 +31,7 @@ export function modelTests(model: LifecycleModel, alsoExpect?: (result: RunResul
     expect(derivation.shortest).toBeGreaterThan(0);
     expect(derivation.simple).toBeGreaterThan(0);
   });
-  it(`${model.rules === undefined ? '' : `${model.rules}: `}executes ${derivation.paths.length} paths / ${steps} steps against the engine: ${model.checks}`, () => {
+  it(`${model.rules === undefined ? '' : `${model.rules}: `}executes ${derivation.paths.length} paths / ${steps} steps against the engine: ${model.checks}`, { timeout: ENGINE_RUN_TIMEOUT }, () => {
     const result = runModel({ ...onMachine, derivation, host });
     console.log(`${summaryLine(model.name, result, derivation)}${model.report?.() ?? ''}`);
     expect(result.coverage.summary()).toEqual(cov);

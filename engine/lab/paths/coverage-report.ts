@@ -6,7 +6,9 @@
 import { createActor, type AnyActorLogic, type AnyStateMachine, type InspectionEvent, type AnyMachineSnapshot } from 'xstate';
 import { isDeepStrictEqual } from 'node:util';
 import { Chain } from '../../chain.ts';
-import { runSteps, type Scenario, type ScenarioRun } from '../../scenario.ts';
+import type { ScenarioRun } from '../../scenario.ts';
+import { runScenario, validateScenario } from '../run-scenario.ts';
+import { openScenario } from '../scenario-file.ts';
 import { Coverage } from './coverage.ts';
 import { MODELS } from './models/index.ts';
 import { findModel, type PathFile } from './path-set.ts';
@@ -66,6 +68,7 @@ export function pathSetCoverage(file: PathFile): PathSetCoverage {
 }
 
 export interface ScenarioCoverage {
+  scenario: string;
   run: ScenarioRun;
   /** The registry's machines first (in its order), then any other machine the chain runs (headquarters). */
   machines: MachineCoverage[];
@@ -73,8 +76,10 @@ export interface ScenarioCoverage {
 
 const isMachine = (logic: AnyActorLogic): logic is AnyStateMachine => 'root' in logic;
 
-/** Replays the scenario in memory and reports what every actor of the chain did. */
-export async function scenarioCoverage(scenario: Scenario): Promise<ScenarioCoverage> {
+/** Checks the scenario file as `storefront run` does, replays it in memory and reports what every actor of the chain did. */
+export async function scenarioCoverage(file: string): Promise<ScenarioCoverage> {
+  const scenario = await openScenario(file);
+  await validateScenario(scenario);
   const byMachine = new Map<AnyStateMachine, Coverage>();
   const coverageFor = (machine: AnyStateMachine) => byMachine.get(machine) ?? byMachine.set(machine, new Coverage(machine)).get(machine)!;
   const inspect = (event: InspectionEvent) => {
@@ -86,7 +91,7 @@ export async function scenarioCoverage(scenario: Scenario): Promise<ScenarioCove
     else if (event.type === '@xstate.snapshot') coverageFor(logic).snapshot(event.snapshot as AnyMachineSnapshot);
   };
   const chain = Chain.fromCatalog(scenario.catalog, { seed: scenario.seed, startAt: scenario.startAt, inspect });
-  const run = await runSteps(scenario.steps, (command) => chain.execute(command));
+  const run = await runScenario(scenario, { execute: (command) => chain.executeNow(command), now: () => chain.now });
   // Machines are named as the registry names them (by their root id); one no actor ran shows as all uncovered.
   const names = new Map<string, string>();
   const registry = new Map<string, AnyStateMachine>();
@@ -108,5 +113,5 @@ export async function scenarioCoverage(scenario: Scenario): Promise<ScenarioCove
   }
   const machines = [...registry].map(([name, machine]) => coverageOf(name, merged.get(name) ?? new Coverage(machine)));
   for (const [name, coverage] of merged) if (!registry.has(name)) machines.push(coverageOf(name, coverage));
-  return { run, machines };
+  return { scenario: scenario.name, run, machines };
 }

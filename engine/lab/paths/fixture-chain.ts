@@ -1,5 +1,6 @@
 /**
- * The lifecycle models' chain (also the tests' shared fixture, re-exported by test/fixtures/chain.ts): a small, realistic chain (USD, two stores and a warehouse in WA/OR).
+ * The lifecycle models' chain, also the tests' shared fixture (test/fixtures/chain.ts re-exports it): a small,
+ * realistic chain (USD, two stores and a warehouse in WA/OR).
  *
  * - `demoChainConfig()`  a fresh, mutable config input (a new object on every call).
  * - `demoCatalog()`      the validated catalog of that config.

@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
 import { z } from 'zod';
+import { didYouMean } from '../../domain/suggest.ts';
 import { inventory } from './coverage.ts';
 import type { DerivedPath, Strategy } from './derive.ts';
 import type { LifecycleModel, ModelEntry } from './model.ts';
 import { MODELS } from './models/index.ts';
 import { replayPath, type Disagreement, type ExpectedPath } from './replay.ts';
-import { didYouMean } from './suggest.ts';
 
 /** A name, flag value or file the tester gave that does not exist or does not parse (the command line exits 2). */
 export class PathsInputError extends Error {}
@@ -22,7 +22,8 @@ export const STRATEGIES: readonly Strategy[] = ['shortest', 'simple'];
 
 export function findModel(name: string): ModelEntry {
   const entry = MODELS.find((m) => m.name === name);
-  if (entry === undefined) throw new PathsInputError(`unknown machine "${name}"${didYouMean(name, MODELS.map((m) => m.name))}`);
+  const names = MODELS.map((m) => m.name);
+  if (entry === undefined) throw new PathsInputError(`unknown machine "${name}"${didYouMean(name, names) || ` (one of: ${names.join(', ')})`}`);
   return entry;
 }
 
