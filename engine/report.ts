@@ -3,6 +3,7 @@
  * pending sync, what waits in each store's queue, headquarters' sales orders and job runs.
  */
 import type { Chain } from './chain.ts';
+import { formatMoney } from './domain/money.ts';
 import type { ChainReport } from './protocol/report.ts';
 import type { ScenarioRun } from './scenario.ts';
 
@@ -18,6 +19,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
   const office = chain.backOffice();
   return {
+    currency: chain.catalog.config.currency,
     commands: chain.seq,
     clock: new Date(chain.now).toISOString(),
     ...chain.storeFigures(),
@@ -42,11 +44,11 @@ export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
   };
 }
 
-const money = (minor: number) => (minor / 100).toFixed(2);
 const counts = (record: Record<string, number>) => Object.entries(record).map(([k, n]) => `${k} ${n}`).join(', ');
 
 export function formatReport(report: ChainReport): string {
   const hq = report.headquarters;
+  const money = (minor: number) => formatMoney(minor, report.currency);
   const lines = [
     `commands accepted: ${report.commands}    virtual clock: ${report.clock}`,
     `customer orders by status: ${counts(report.ordersByStatus) || 'none'}; awaiting headquarters: ${report.ordersAwaitingHeadquarters}`,

@@ -9,6 +9,7 @@ import { emptyTotals, openShift, shiftReport } from '../engine/domain/shift.ts';
 
 function report(overrides: Partial<ChainReport> = {}): ChainReport {
   return {
+    currency: 'USD',
     commands: 105,
     clock: '2026-11-23T12:00:00.000Z',
     ordersByStatus: { Invoiced: 2, Cancelled: 1, Open: 3 },

@@ -71,5 +71,6 @@ export function sumMinor(amounts: readonly Minor[]): Minor {
 export function formatMoney(amount: Minor, currency: string): string {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
+  // A total of refunds kept as negatives can be -0: nobody should read "-$0.00".
+  return format.format(amount === 0 ? 0 : amount / 10 ** digits);
 }

@@ -15,6 +15,8 @@ export interface StoreFigures {
 }
 
 export interface ChainReport extends StoreFigures {
+  /** The chain's currency: every amount of the report is in its minor units. */
+  currency: string;
   commands: number;
   clock: string;
   stores: Record<string, { name: string; link: string; queued: Record<string, number> }>;

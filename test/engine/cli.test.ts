@@ -124,6 +124,9 @@ describe('storefront run and scenarios (issue 11)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^scenario "References between steps": 10 steps, 8 accepted, 2 refused\nrefused steps:\n {2}step 8 register\.recallOrder: NOT_FOUND .*\n {2}step 9 register\.startReturn: REFERENCE \$ghost\.orderId: step 8 \("ghost"\) was refused, so it has no result\ncommands accepted: /);
     expect(run.stderr).toBe(''); // a short run prints no progress lines
+    // Money in the chain's currency, as people read it.
+    expect(run.stdout).toMatch(/^orders invoiced \$[\d,]+\.\d\d, paid \$[\d,]+\.\d\d$/m);
+    expect(run.stdout).toMatch(/^headquarters: \d+ sales orders \(\$[\d,]+\.\d\d\)/m);
     const strict = cli('run', REFERENCES, '--strict');
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain('refused steps:');

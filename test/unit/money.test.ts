@@ -3,7 +3,7 @@
  * unit, a split amount gives its remainder to the last line.
  */
 import { describe, expect, it } from 'vitest';
-import { divideRounded, percentOf, proportionOf, splitByWeights, sumMinor } from '../../engine/domain/money.ts';
+import { divideRounded, formatMoney, percentOf, proportionOf, splitByWeights, sumMinor } from '../../engine/domain/money.ts';
 
 describe('rounding half away from zero', () => {
   it('MONEY rounds exact halves away from zero for positive values', () => {
@@ -127,5 +127,14 @@ describe('sumMinor', () => {
   it('MONEY sums integer minor units', () => {
     expect(sumMinor([])).toBe(0);
     expect(sumMinor([19_999, 2499, -1299])).toBe(21_199);
+  });
+});
+
+describe('money as people read it', () => {
+  it('MONEY shows minor units in the currency, with no negative zero', () => {
+    expect(formatMoney(123456, 'USD')).toBe('$1,234.56');
+    expect(formatMoney(-250, 'USD')).toBe('-$2.50');
+    expect(formatMoney(-0, 'USD')).toBe('$0.00');
+    expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
   });
 });
