@@ -15,7 +15,7 @@ import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 export type OrderHoldInput = OrderHold;
 
 export type OrderHoldEvent =
-  /** CC-18: a user takes the hold to work it (the same user again changes nothing). */
+  /** CC-18: a user takes a hold no one has checked out, to work it. */
   | { type: 'CHECK_OUT'; user: CallCenterUser; at: number }
   /** CC-18: a supervisor takes over a hold another user has checked out. */
   | { type: 'OVERRIDE_CHECK_OUT'; user: CallCenterUser; at: number }
@@ -28,7 +28,7 @@ export type OrderHoldEvent =
 export function orderHoldRules(policy: HoldPolicy) {
   return {
     'CC-18 notCheckedOutByOther': (context, event) => {
-      assertEvent(event, ['CHECK_OUT', 'CLEAR']);
+      assertEvent(event, 'CLEAR');
       return checkNotCheckedOutByOther(context, event.user);
     },
     'CC-16 holdCodeAllowed': (context, event) => {
@@ -52,8 +52,7 @@ export function orderHoldRules(policy: HoldPolicy) {
 
 export function createOrderHoldMachine(policy: HoldPolicy) {
   const rules = orderHoldRules(policy);
-  const workable = and(['CC-18 notCheckedOutByOther', 'CC-16 holdCodeAllowed']);
-  const clear = { CLEAR: { guard: and([workable, 'CC-19 submittedWhenCleared']), target: '#orderHold.cleared', actions: 'clear' } } as const;
+  const clear = { CLEAR: { guard: and(['CC-18 notCheckedOutByOther', 'CC-16 holdCodeAllowed', 'CC-19 submittedWhenCleared']), target: '#orderHold.cleared', actions: 'clear' } } as const;
   return setup({
     types: { context: {} as OrderHold, events: {} as OrderHoldEvent, input: {} as OrderHoldInput },
     guards: {
@@ -80,16 +79,16 @@ export function createOrderHoldMachine(policy: HoldPolicy) {
     states: {
       starting: { always: [{ guard: 'isCleared', target: 'cleared' }, { guard: 'isCheckedOut', target: 'checkedOut' }, { target: 'open' }] },
       open: {
-        meta: { refuses: { rules: { OVERRIDE_CHECK_OUT: 'CC-18', RELEASE_CHECK_OUT: 'CC-18' }, means: 'it is not checked out' } },
+        meta: { refuses: { means: 'it is not checked out' } },
         on: {
-          CHECK_OUT: { guard: workable, target: 'checkedOut', actions: 'checkOut' },
+          CHECK_OUT: { guard: 'CC-16 holdCodeAllowed', target: 'checkedOut', actions: 'checkOut' },
           ...clear,
         },
       },
       checkedOut: {
-        meta: { refuses: { rule: 'CC-18', means: (context: OrderHold) => `it is checked out by ${context.checkedOut?.by ?? 'no one'}` } },
+        // CC-18: no one checks out a hold that is checked out, not even its holder again (nothing would change).
+        meta: { refuses: { rule: 'CC-18', means: (context: OrderHold) => `${context.checkedOut?.by ?? 'someone'} has it checked out, and only a supervisor can take it over` } },
         on: {
-          CHECK_OUT: { guard: workable },
           OVERRIDE_CHECK_OUT: { guard: 'CC-18 overridePrivilege', actions: 'checkOut' },
           RELEASE_CHECK_OUT: { guard: 'CC-18 checkedOutByThisUser', target: 'open', actions: 'releaseCheckOut' },
           ...clear,

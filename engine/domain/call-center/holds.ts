@@ -255,11 +255,11 @@ export function checkNotCheckedOutByOther(hold: OrderHold, user: CallCenterUser)
 }
 
 /**
- * CC-16 / CC-18: may `user` check out the hold (again, if it is theirs already), or clear it? Not while another user
- * has it checked out (decision: clearing included; a supervisor takes it over first), and only with a code their
- * role may use.
+ * CC-16 / CC-18 (decision): may `user` clear the hold? Not while another user has it checked out (a supervisor takes
+ * it over first), and only with a code their role may use. Checking out is the order hold machine's: only a hold no
+ * one has checked out can be.
  */
-export function checkWorkHold(policy: HoldPolicy, hold: OrderHold, user: CallCenterUser): RuleViolation | null {
+export function checkClear(policy: HoldPolicy, hold: OrderHold, user: CallCenterUser): RuleViolation | null {
   return notCleared(hold) ?? checkNotCheckedOutByOther(hold, user) ?? checkHoldCodeUse(policy, hold.code, user);
 }
 
@@ -290,8 +290,8 @@ export function checkSubmitWhenCleared(hold: OrderHold, variant: ClearVariant, s
   return violation('CC-19', `${holdName(hold)} stays: the order could not be submitted (${message})`, field, amounts);
 }
 
-export const checkOutHold = (hold: OrderHold, user: CallCenterUser, at: number): OrderHold =>
-  hold.checkedOut?.by === user.operatorId ? hold : { ...hold, checkedOut: { by: user.operatorId, at } };
+/** CC-18: the user and the time are shown on the hold list. */
+export const checkOutHold = (hold: OrderHold, user: CallCenterUser, at: number): OrderHold => ({ ...hold, checkedOut: { by: user.operatorId, at } });
 export const releaseCheckOut = (hold: OrderHold): OrderHold => ({ ...hold, checkedOut: null });
 export const clearedHold = (hold: OrderHold, user: CallCenterUser, at: number, variant: ClearVariant): OrderHold =>
   ({ ...hold, checkedOut: null, cleared: { by: user.operatorId, at, variant } });
@@ -317,7 +317,7 @@ export interface HoldCleared {
 export function clearHold<O>(policy: HoldPolicy, holds: readonly OrderHold[], request: ClearRequest, order: O, submit: (order: O) => SubmitResult): HoldCleared | RuleViolation {
   const hold = holds.find((h) => h.holdId === request.holdId);
   if (hold === undefined) return violation('NOT_FOUND', `there is no hold ${request.holdId} on this order`, 'holdId');
-  const refused = checkWorkHold(policy, hold, request.user);
+  const refused = checkClear(policy, hold, request.user);
   if (refused !== null) return refused;
   const others = holds.filter((h) => h !== hold && isOpen(h));
   const submits = request.variant === 'submitWhenCleared' || request.variant === 'clearAndSubmit';
