@@ -186,7 +186,7 @@ export function placeHold(policy: HoldPolicy, holds: readonly OrderHold[], reque
     if (open !== undefined) return violation('CC-17', `order ${request.orderId} is already on hold (${originWords[request.origin]}): hold ${open.holdId}`, 'origin');
     code = defaultHoldCode(policy.holdCodes);
   }
-  const releaseReservations = code?.removeInventoryReservations ?? false;
+  const removes = code?.removeInventoryReservations ?? false;
   const hold: OrderHold = {
     holdId: request.holdId,
     orderId: request.orderId,
@@ -196,11 +196,36 @@ export function placeHold(policy: HoldPolicy, holds: readonly OrderHold[], reque
     notes,
     placedBy: isManual(request) ? request.user.operatorId : request.placedBy,
     placedAt: request.at,
-    releasedReservations: releaseReservations,
+    releasedReservations: removes,
     checkedOut: null,
     cleared: null,
   };
-  return { hold, releaseReservations };
+  // Another open hold may have released them already: nothing left to release.
+  return { hold, releaseReservations: removes && !holds.some((h) => isOpen(h) && h.releasedReservations) };
+}
+
+export interface AutomaticHoldsPlaced { placed: OrderHold[]; releaseReservations: boolean }
+
+/**
+ * CC-9 / CC-17: the holds an order's submit places for the causes it found (fraud, out of balance, credit limit,
+ * check); a cause that already holds the order is not placed again. `holdIdOf` numbers each new hold.
+ */
+export function placeAutomaticHolds(
+  policy: HoldPolicy, holds: readonly OrderHold[], causes: readonly AutomaticHoldOrigin[],
+  submit: { orderId: string; placedBy: string; at: number; holdIdOf: (origin: AutomaticHoldOrigin) => string },
+): AutomaticHoldsPlaced | RuleViolation {
+  const all = [...holds];
+  const placed: OrderHold[] = [];
+  let releaseReservations = false;
+  for (const origin of new Set(causes)) {
+    if (all.some((h) => isOpen(h) && h.origin === origin)) continue;
+    const result = placeHold(policy, all, { holdId: submit.holdIdOf(origin), orderId: submit.orderId, origin, placedBy: submit.placedBy, at: submit.at });
+    if ('rule' in result) return result;
+    all.push(result.hold);
+    placed.push(result.hold);
+    releaseReservations ||= result.releaseReservations;
+  }
+  return { placed, releaseReservations };
 }
 
 export type HoldDetailStatus = 'On hold' | 'Fraud hold';

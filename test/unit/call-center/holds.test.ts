@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   checkHoldCodes, checkOverrideCheckOut, checkReleaseCheckOut, checkOutHold, checkClear, clearHold, daysOnHold, holdCodeSchema, holdCodesSchema,
-  holdList, orderHoldState, placeHold, type HoldPolicy, type OrderHold, type SubmitResult,
+  holdList, orderHoldState, placeAutomaticHolds, placeHold, type HoldPolicy, type OrderHold, type SubmitResult,
 } from '../../../engine/domain/call-center/holds.ts';
 import { violation } from '../../../engine/domain/violation.ts';
 import { agent1, agent2, DAY, DAY0, holdCodes, placed, policy, summaryHold, supervisor } from './holds-fixture.ts';
@@ -58,6 +58,9 @@ describe('CC-16 hold codes', () => {
     expect(fraud).toMatchObject({ releaseReservations: true, hold: { releasedReservations: true } });
     expect(placeHold(policy, [], { holdId: 'H2', orderId: 'CC-1', origin: 'entry', user: agent1, at: DAY0 })).toMatchObject({ releaseReservations: false });
     const first = placed([], { holdId: 'H1', orderId: 'CC-1', origin: 'entry', user: supervisor, code: 'FRAUD-REVIEW', at: DAY0 });
+    // A second such hold has nothing left to release, but keeps them released while it is open.
+    const secondPlaced = placeHold(policy, [first], { holdId: 'H2', orderId: 'CC-1', origin: 'summary', user: supervisor, code: 'FRAUD-REVIEW', at: DAY0 });
+    expect(secondPlaced).toMatchObject({ releaseReservations: false, hold: { releasedReservations: true } });
     const second = placed([first], { holdId: 'H2', orderId: 'CC-1', origin: 'summary', user: supervisor, code: 'FRAUD-REVIEW', at: DAY0 });
     const submit = () => submitted;
     expect(clearHold(policy, [first, second], { holdId: 'H1', user: supervisor, at: DAY0, variant: 'clear' }, null, submit)).toMatchObject({ reserveAgain: false });
@@ -93,6 +96,18 @@ describe('CC-17 holds on an order', () => {
     expect(placeHold(policy, [cleared], { ...request, holdId: 'H2' })).toMatchObject({ hold: { holdId: 'H2' } });
     expect(placeHold(policy, [first], { ...request, holdId: 'H1' })).toMatchObject({ rule: 'CONFLICT', field: 'holdId' });
     expect(placeHold(policy, [], { holdId: 'H1', orderId: 'CC-1', origin: 'entry', user: agent1, at: DAY0, notes: 'x'.repeat(1001) })).toMatchObject({ rule: 'VALIDATION', field: 'notes' });
+  });
+
+  it('CC-17 a submit places one automatic hold per cause it found, none for a cause already holding the order', () => {
+    const check = placed([], { holdId: 'CC-1-H1', orderId: 'CC-1', origin: 'check', placedBy: 'agent1', at: DAY0 });
+    const submit = { orderId: 'CC-1', placedBy: 'agent2', at: DAY0 + DAY, holdIdOf: (origin: string) => `CC-1-${origin}` };
+    const result = placeAutomaticHolds(policy, [check], ['creditLimit', 'check', 'fraud', 'creditLimit'], submit);
+    expect(result).toMatchObject({ releaseReservations: false, placed: [
+      { holdId: 'CC-1-creditLimit', origin: 'creditLimit', code: 'HOLD', placedBy: 'agent2', placedAt: DAY0 + DAY },
+      { holdId: 'CC-1-fraud', origin: 'fraud' },
+    ] });
+    expect(placeAutomaticHolds(policy, [check], ['check'], submit)).toEqual({ placed: [], releaseReservations: false });
+    expect(placeAutomaticHolds(policy, [check], ['fraud'], { ...submit, holdIdOf: () => 'CC-1-H1' })).toMatchObject({ rule: 'CONFLICT' });
   });
 
   it('CC-17 days on hold are calendar days: 0 on the day placed, 1 after midnight, frozen once cleared', () => {
