@@ -41,9 +41,11 @@ export function calendarDay(at: number): IsoDate {
 
 const laterOf = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDateSchema = z.string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((date) => addDays(date, 0) === date, 'not a day of the calendar');
+  .regex(ISO_DATE, 'expected a date as YYYY-MM-DD')
+  // zod runs this after a failed regex too: only a well-formed date is checked against the calendar.
+  .refine((date) => !ISO_DATE.test(date) || addDays(date, 0) === date, 'not a day of the calendar');
 
 const id = z.string().min(1).max(64);
 
