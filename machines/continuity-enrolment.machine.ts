@@ -17,10 +17,10 @@ export type ContinuityEnrolmentInput = ContinuityEnrolment;
 
 export type ContinuityEnrolmentEvent =
   /** CC-15: "process continuity payments" charged a due event to the kept card. */
-  | { type: 'PAYMENT_AUTHORISED'; event: number; authorisationId: string; on: IsoDate }
-  | { type: 'PAYMENT_DECLINED'; event: number; reason: string; on: IsoDate }
+  | { type: 'RECORD_AUTHORISATION'; event: number; authorisationId: string; on: IsoDate }
+  | { type: 'RECORD_DECLINE'; event: number; reason: string; on: IsoDate }
   /** CC-15: "create continuity child orders" created the event's sales order. */
-  | { type: 'CHILD_ORDER_CREATED'; event: number; salesOrderId: string; on: IsoDate }
+  | { type: 'RECORD_CHILD_ORDER'; event: number; salesOrderId: string; on: IsoDate }
   /** CC-15: an agent took the customer's card again (the same or a new token). */
   | { type: 'TAKE_CARD'; cardToken: string }
   | { type: 'CANCEL'; on: IsoDate; by: string };
@@ -32,11 +32,11 @@ export type ContinuityEnrolmentEmitted =
 /** The enrolment's rules, each the guard of the transitions it governs. */
 export const continuityEnrolmentRules = {
   'CC-15 paymentDue': (context, event) => {
-    assertEvent(event, ['PAYMENT_AUTHORISED', 'PAYMENT_DECLINED']);
+    assertEvent(event, ['RECORD_AUTHORISATION', 'RECORD_DECLINE']);
     return checkPaymentDue(context, event.event, event.on);
   },
   'CC-15 oneChildOrderPerEvent': (context, event) => {
-    assertEvent(event, 'CHILD_ORDER_CREATED');
+    assertEvent(event, 'RECORD_CHILD_ORDER');
     return checkChildOrder(context, event.event, event.on);
   },
   'CC-15 cardTokenKept': (_context, event) => {
@@ -52,7 +52,7 @@ export function createContinuityEnrolmentMachine() {
     guards: {
       ...guardsOf(rules),
       endEvent: ({ context, event }) => {
-        assertEvent(event, 'CHILD_ORDER_CREATED');
+        assertEvent(event, 'RECORD_CHILD_ORDER');
         return context.events.find((e) => e.event === event.event)?.end === true;
       },
       // A restored enrolment starts where its events say it is.
@@ -62,15 +62,15 @@ export function createContinuityEnrolmentMachine() {
     },
     actions: {
       authorise: assign(({ context, event }) => {
-        assertEvent(event, 'PAYMENT_AUTHORISED');
+        assertEvent(event, 'RECORD_AUTHORISATION');
         return authorisePayment(context, event.event, event.authorisationId, event.on);
       }),
       decline: assign(({ context, event }) => {
-        assertEvent(event, 'PAYMENT_DECLINED');
+        assertEvent(event, 'RECORD_DECLINE');
         return declinePayment(context, event.event, event.reason, event.on);
       }),
       recordChildOrder: assign(({ context, event }) => {
-        assertEvent(event, 'CHILD_ORDER_CREATED');
+        assertEvent(event, 'RECORD_CHILD_ORDER');
         return recordChildOrder(context, event.event, event.salesOrderId, event.on);
       }),
       takeCard: assign(({ context, event }) => {
@@ -99,10 +99,11 @@ export function createContinuityEnrolmentMachine() {
         ],
       },
       enrolled: {
+        meta: { refuses: { rule: 'CC-15', means: 'its program is running' } },
         initial: 'active',
         on: {
           // Paid events ship even while a later payment stands declined.
-          CHILD_ORDER_CREATED: [
+          RECORD_CHILD_ORDER: [
             { guard: and(['CC-15 oneChildOrderPerEvent', 'endEvent']), target: 'completed', actions: 'recordChildOrder' },
             { guard: 'CC-15 oneChildOrderPerEvent', actions: 'recordChildOrder' },
           ],
@@ -113,8 +114,8 @@ export function createContinuityEnrolmentMachine() {
           active: {
             meta: { refuses: { rule: 'CC-15', means: 'it is active' } },
             on: {
-              PAYMENT_AUTHORISED: { guard: 'CC-15 paymentDue', actions: 'authorise' },
-              PAYMENT_DECLINED: { guard: 'CC-15 paymentDue', target: 'paused', actions: 'decline' },
+              RECORD_AUTHORISATION: { guard: 'CC-15 paymentDue', actions: 'authorise' },
+              RECORD_DECLINE: { guard: 'CC-15 paymentDue', target: 'paused', actions: 'decline' },
             },
           },
           // Not retried by the batch: only an agent taking the card again charges the declined event.

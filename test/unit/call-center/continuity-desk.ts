@@ -68,8 +68,8 @@ export class ContinuityDesk {
     const result = processContinuityPayments(this.enrolments(), run, authorise);
     for (const o of result.outcomes) {
       this.send(o.enrolmentId, o.outcome === 'authorised'
-        ? { type: 'PAYMENT_AUTHORISED', event: o.event, authorisationId: o.authorisationId, on: run.runDate }
-        : { type: 'PAYMENT_DECLINED', event: o.event, reason: o.reason, on: run.runDate });
+        ? { type: 'RECORD_AUTHORISATION', event: o.event, authorisationId: o.authorisationId, on: run.runDate }
+        : { type: 'RECORD_DECLINE', event: o.event, reason: o.reason, on: run.runDate });
     }
     return result;
   }
@@ -78,7 +78,7 @@ export class ContinuityDesk {
     const result = planContinuityChildOrders(this.enrolments(), run);
     for (const plan of result.orders) {
       const salesOrderId = `SO-${200 + this.created.length}`;
-      this.send(plan.enrolmentId, { type: 'CHILD_ORDER_CREATED', event: plan.event, salesOrderId, on: run.runDate });
+      this.send(plan.enrolmentId, { type: 'RECORD_CHILD_ORDER', event: plan.event, salesOrderId, on: run.runDate });
       this.created.push({ ...plan, salesOrderId });
     }
     return result;
