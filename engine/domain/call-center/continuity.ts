@@ -226,7 +226,7 @@ export interface ContinuityEnrolment {
 
 export interface EnrolmentRequest {
   enrolmentId: string;
-  schedule: ContinuitySchedule;
+  /** The parent item sold: it names the schedule (CC-14). */
   parentItemId: string;
   parentOrderId: string;
   parentLineId: string;
@@ -244,14 +244,16 @@ export function checkCardToken(cardToken: string | null): RuleViolation | null {
 }
 
 /** CC-14 / CC-15: the enrolment a submitted parent line makes (a violation when the sale cannot enrol). */
-export function enrol(request: EnrolmentRequest): ContinuityEnrolment | RuleViolation {
-  const refused = checkStartDate(request.schedule, request.orderDate, request.startDate) ?? checkCardToken(request.cardToken);
+export function enrol(config: ContinuityConfig, request: EnrolmentRequest): ContinuityEnrolment | RuleViolation {
+  const schedule = scheduleOfParentItem(config, request.parentItemId);
+  if (schedule === undefined) return violation('CC-14', `item ${request.parentItemId} is not the parent item of a continuity program`, 'parentItemId');
+  const refused = checkStartDate(schedule, request.orderDate, request.startDate) ?? checkCardToken(request.cardToken);
   if (refused !== null) return refused;
   if (!Number.isInteger(request.amount) || request.amount < 0 || request.amount > MAX_AMOUNT) return violation('VALIDATION', `the parent line's amount ${request.amount} is not an amount in minor units`, 'amount');
-  const dated = enrolmentDates(request.schedule, request.orderDate, request.startDate);
+  const dated = enrolmentDates(schedule, request.orderDate, request.startDate);
   const shares = splitByWeights(request.amount, dated.map(() => 1));
   return {
-    enrolmentId: request.enrolmentId, scheduleId: request.schedule.id, parentItemId: request.parentItemId, parentOrderId: request.parentOrderId,
+    enrolmentId: request.enrolmentId, scheduleId: schedule.id, parentItemId: request.parentItemId, parentOrderId: request.parentOrderId,
     parentLineId: request.parentLineId, customerId: request.customerId, enrolledOn: request.orderDate, cardToken: request.cardToken!,
     events: dated.map((e, i) => ({ ...e, amount: shares[i]!, payment: { status: 'pending' }, childOrder: null })),
     cancelled: null,
@@ -372,8 +374,9 @@ export function processContinuityPayments(enrolments: Iterable<ContinuityEnrolme
   for (const enrolment of selected(enrolments, run)) {
     const status = enrolmentStatus(enrolment);
     if (status === 'paused') {
-      const declined = enrolment.events.find((e) => e.payment.status === 'declined')!;
-      result.awaitingCard.push({ enrolmentId: enrolment.enrolmentId, customerId: enrolment.customerId, event: declined.event, reason: declined.payment.status === 'declined' ? declined.payment.reason : '' });
+      for (const { event, payment } of enrolment.events) {
+        if (payment.status === 'declined') result.awaitingCard.push({ enrolmentId: enrolment.enrolmentId, customerId: enrolment.customerId, event, reason: payment.reason });
+      }
       result.counts.awaitingCard += 1;
     }
     if (status !== 'active') continue;
@@ -411,7 +414,7 @@ export interface ChildOrderPlan {
   customerId: string;
   itemId: string;
   quantity: number;
-  /** The event's share, paid by its authorisation. */
+  /** The line's amount for all `quantity` units (not a unit price): the event's share, paid by its authorisation. */
   amount: Minor;
   authorisationId: string;
   eventDate: IsoDate;

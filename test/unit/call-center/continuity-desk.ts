@@ -4,7 +4,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import {
-  continuityScheduleSchema, enrol, enrolmentStatus, planContinuityChildOrders, processContinuityPayments, type AuthorisationAnswer,
+  continuityConfigSchema, continuityScheduleSchema, enrol, type ContinuityConfig, type ContinuitySchedule, enrolmentStatus, planContinuityChildOrders, processContinuityPayments, type AuthorisationAnswer,
   type ChildOrderPlan, type ContinuityEnrolment, type ContinuityRun, type EnrolmentRequest, type IsoDate, type PaymentRequest,
 } from '../../../engine/domain/call-center/continuity.ts';
 import { isViolation } from '../../../engine/domain/violation.ts';
@@ -20,11 +20,21 @@ export const coffeeClub = continuityScheduleSchema.parse({
   ],
 });
 
-export function enrolment(overrides: Partial<EnrolmentRequest> = {}): ContinuityEnrolment {
-  const made = enrol({
-    enrolmentId: 'EN-1', schedule: coffeeClub, parentItemId: 'P-CLUB', parentOrderId: 'SO-100', parentLineId: 'L1', customerId: 'C-ANNA',
+/** A continuity configuration where `parentItemId` enrols in `schedule`. */
+export const programOf = (schedule: ContinuitySchedule, parentItemId = 'P-CLUB'): ContinuityConfig =>
+  continuityConfigSchema.parse({ schedules: [schedule], parentItems: [{ itemId: parentItemId, scheduleId: schedule.id }] });
+
+export function enrolmentRequest(overrides: Partial<EnrolmentRequest> = {}): EnrolmentRequest {
+  return {
+    enrolmentId: 'EN-1', parentItemId: 'P-CLUB', parentOrderId: 'SO-100', parentLineId: 'L1', customerId: 'C-ANNA',
     orderDate: '2026-02-20', startDate: null, amount: 9_000, cardToken: 'tok-visa-4242', ...overrides,
-  });
+  };
+}
+
+/** An enrolment in `schedule` (the coffee club unless said). */
+export function enrolment(overrides: Partial<EnrolmentRequest> & { schedule?: ContinuitySchedule } = {}): ContinuityEnrolment {
+  const { schedule = coffeeClub, ...request } = overrides;
+  const made = enrol(programOf(schedule, request.parentItemId ?? 'P-CLUB'), enrolmentRequest(request));
   if (isViolation(made)) throw new Error(made.message);
   return made;
 }

@@ -7,7 +7,7 @@ import {
   nextDueEvent, recordChildOrder, scheduleDates, scheduleOfParentItem, validateContinuityConfig, type ContinuityConfig,
 } from '../../../engine/domain/call-center/continuity.ts';
 import { sumMinor } from '../../../engine/domain/money.ts';
-import { coffeeClub, enrolment } from './continuity-desk.ts';
+import { coffeeClub, enrolment, enrolmentRequest, programOf } from './continuity-desk.ts';
 
 const products = new Set(['P-CLUB', 'P-CLUB-2', 'P-BEANS-1', 'P-BEANS-2', 'P-BEANS-3']);
 
@@ -126,9 +126,9 @@ describe('CC-14 event dates', () => {
     const prompted = { ...coffeeClub, startDatePrompt: true };
     expect(enrolmentDates(prompted, '2026-02-20', '2026-05-01').map((e) => e.date)).toEqual(['2026-05-01', '2026-05-31', '2026-06-30']);
     expect(enrolmentDates({ ...prompted, orderStart: 'currentEvent' }, '2026-02-20', '2026-04-01').map((e) => [e.event, e.date])).toEqual([[2, '2026-04-01'], [3, '2026-04-30']]);
-    expect(enrol({ ...request(), schedule: prompted })).toMatchObject({ rule: 'CC-14', field: 'startDate', message: 'program "Coffee club" asks for a start date: ask the customer when to start' });
-    expect(enrol({ ...request(), schedule: prompted, startDate: '2026-02-19' })).toMatchObject({ rule: 'CC-14', field: 'startDate' });
-    expect(enrol({ ...request(), startDate: '2026-05-01' })).toMatchObject({ rule: 'CC-14', field: 'startDate', message: 'program "Coffee club" starts on its own schedule and takes no start date' });
+    expect(enrol(programOf(prompted), enrolmentRequest())).toMatchObject({ rule: 'CC-14', field: 'startDate', message: 'program "Coffee club" asks for a start date: ask the customer when to start' });
+    expect(enrol(programOf(prompted), enrolmentRequest({ startDate: '2026-02-19' }))).toMatchObject({ rule: 'CC-14', field: 'startDate' });
+    expect(enrol(programOf(coffeeClub), enrolmentRequest({ startDate: '2026-05-01' }))).toMatchObject({ rule: 'CC-14', field: 'startDate', message: 'program "Coffee club" starts on its own schedule and takes no start date' });
     expect(enrolment({ schedule: prompted, startDate: '2026-05-01' }).events[0]!.date).toBe('2026-05-01');
   });
 
@@ -143,13 +143,6 @@ describe('CC-14 event dates', () => {
     expect(nextDueEvent({ ...enrolment(), cancelled: { on: '2026-03-02', by: 'agent1' } })).toBeNull();
   });
 });
-
-function request() {
-  return {
-    enrolmentId: 'EN-1', schedule: coffeeClub, parentItemId: 'P-CLUB', parentOrderId: 'SO-100', parentLineId: 'L1', customerId: 'C-ANNA',
-    orderDate: '2026-02-20', startDate: null, amount: 10_000, cardToken: 'tok-visa-4242',
-  };
-}
 
 describe('CC-15 selling the parent item', () => {
   it('CC-15 an order with a parent item needs a card payment with its token kept', () => {
@@ -166,14 +159,15 @@ describe('CC-15 selling the parent item', () => {
     expect(checkContinuitySale(c, ['P-BEANS-1'], [])).toBeNull();
   });
 
-  it('CC-15 an enrolment keeps the card token and bills the parent line over its events (equal shares, remainder on the last)', () => {
-    expect(enrol({ ...request(), cardToken: null })).toMatchObject({ rule: 'CC-15', field: 'cardToken' });
+  it('CC-14 / CC-15 an enrolment is made for a parent item, keeps the card token and bills the parent line over its events (equal shares, remainder on the last)', () => {
+    expect(enrol(programOf(coffeeClub), enrolmentRequest({ cardToken: null }))).toMatchObject({ rule: 'CC-15', field: 'cardToken' });
+    expect(enrol(programOf(coffeeClub), enrolmentRequest({ parentItemId: 'P-BEANS-1' }))).toEqual({ rule: 'CC-14', field: 'parentItemId', message: 'item P-BEANS-1 is not the parent item of a continuity program' });
     const e = enrolment({ amount: 10_000 });
     expect(e.cardToken).toBe('tok-visa-4242');
     expect(e.events.map((x) => x.amount)).toEqual([3_333, 3_333, 3_334]);
     expect(sumMinor(e.events.map((x) => x.amount))).toBe(10_000);
     expect(e.events.every((x) => x.payment.status === 'pending' && x.childOrder === null)).toBe(true);
     expect(enrolmentStatus(e)).toBe('active');
-    expect(enrol({ ...request(), amount: 12.5 })).toMatchObject({ rule: 'VALIDATION', field: 'amount' });
+    expect(enrol(programOf(coffeeClub), enrolmentRequest({ amount: 12.5 }))).toMatchObject({ rule: 'VALIDATION', field: 'amount' });
   });
 });
