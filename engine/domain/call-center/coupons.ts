@@ -33,7 +33,11 @@ import { usedUp, usedUpMessage, type CouponLedger } from './coupon-ledger.ts';
 const id = z.string().min(1).max(64);
 const day = z.string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a calendar date');
+  // 2026-02-30 parses (as March 2nd): a calendar date is one that reads back the same.
+  .refine((v) => {
+    const at = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(at) && new Date(at).toISOString().startsWith(v);
+  }, 'not a calendar date');
 
 /** All (no rule), or only / all but the listed catalogs or items. */
 const scopeSchema = z.strictObject({
