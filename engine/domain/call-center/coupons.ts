@@ -25,8 +25,10 @@
  *   be used on every order); auto-reissue coupons: see coupon-ledger.ts.
  */
 import { z } from 'zod';
+import type { ConfigIssue } from '../catalog.ts';
 import { MAX_AMOUNT } from '../limits.ts';
 import { formatMoney, percentOf, splitByWeights, sumMinor, type Minor } from '../money.ts';
+import { didYouMean } from '../suggest.ts';
 import { violation, type RuleViolation } from '../violation.ts';
 import { usedUp, usedUpMessage, type CouponLedger } from './coupon-ledger.ts';
 
@@ -93,6 +95,30 @@ export const couponListSchema = z.array(couponSchema).superRefine((coupons, ctx)
     else ctx.addIssue({ code: 'custom', message: `coupon code "${coupon.code}" is already used by coupon ${first}`, path: [index, 'code'] });
   });
 });
+
+/** What the coupons' lists may name: the chain's customers (account ids), products and call-center catalogs. */
+export interface CouponReferences {
+  customers: { has(id: string): boolean; keys(): Iterable<string> };
+  products: { has(id: string): boolean; keys(): Iterable<string> };
+  catalogs: { has(id: string): boolean; keys(): Iterable<string> };
+}
+
+/**
+ * The configuration's coupons checked against the rest of it (the schema sees one coupon at a time): every customer,
+ * item and catalog a coupon lists must exist, so a typo does not silently narrow or widen a coupon.
+ */
+export function couponReferenceIssues(coupons: readonly Coupon[], known: CouponReferences, path = 'coupons'): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const check = (ids: readonly string[], table: CouponReferences[keyof CouponReferences], at: string, what: string) => ids.forEach((id, j) => {
+    if (!table.has(id)) issues.push({ path: `${at}.${j}`, message: `unknown ${what} "${id}"${didYouMean(id, table.keys())}` });
+  });
+  coupons.forEach((coupon, i) => {
+    check(coupon.customers, known.customers, `${path}.${i}.customers`, 'customer');
+    check(coupon.items.ids, known.products, `${path}.${i}.items.ids`, 'product');
+    check(coupon.catalogs.ids, known.catalogs, `${path}.${i}.catalogs.ids`, 'catalog');
+  });
+  return issues;
+}
 
 /** The form a code is matched and recorded in. */
 export function couponKey(code: string): string {
@@ -254,6 +280,12 @@ function refused(reason: CouponRefusal, message: string): CouponEntryResult {
   return { accepted: false, reason, violation: violation('CC-13', message, FIELD) };
 }
 
+/** CC-13: what the agent reads for a coupon on the order below its minimum (at entry, and on the summary). */
+export function notAppliedMessage(coupon: Coupon, shortfall: Minor, currency: string): string {
+  const covered = coupon.catalogs.rule === 'all' && coupon.items.rule === 'all' ? '' : ' on the items it covers';
+  return `coupon ${coupon.code} is entered but not applied: spend ${formatMoney(shortfall, currency)} more${covered} for it to apply`;
+}
+
 /**
  * CC-13: the check a coupon entered on an order passes. Refused (CC-13, field couponCode) when it is unknown or void,
  * already on the order, before its start date or after its end date, not for this customer, already used, or when
@@ -278,6 +310,5 @@ export function checkCouponEntry(entry: CouponEntry): CouponEntryResult {
   }
   const outcome = discountOrder(entry.lines, [...entry.onOrder, coupon]).coupons.at(-1)!;
   if (outcome.applied) return { accepted: true, coupon, applied: true, discount: outcome.discount };
-  const message = `coupon ${code} is entered but not applied: spend ${formatMoney(outcome.shortfall, entry.currency)} more${coupon.catalogs.rule === 'all' && coupon.items.rule === 'all' ? '' : ' on the items it covers'} for it to apply`;
-  return { accepted: true, coupon, applied: false, shortfall: outcome.shortfall, message };
+  return { accepted: true, coupon, applied: false, shortfall: outcome.shortfall, message: notAppliedMessage(coupon, outcome.shortfall, entry.currency) };
 }

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  checkCouponEntry, couponListSchema, couponSchema, discountOrder, findCoupon, minimumShortfall, shareCapped,
+  checkCouponEntry, couponListSchema, couponReferenceIssues, couponSchema, discountOrder, findCoupon, minimumShortfall,
+  notAppliedMessage, shareCapped,
   type Coupon, type CouponEntry, type CouponInput, type CouponLine,
 } from '../../../engine/domain/call-center/coupons.ts';
 import { emptyCouponLedger, redeemOrder, releaseOrder, type CouponLedger } from '../../../engine/domain/call-center/coupon-ledger.ts';
@@ -116,6 +117,20 @@ describe('CC-12 the coupon configuration', () => {
     expect(result.error!.issues[0]).toMatchObject({ path: [1, 'code'], message: 'coupon code "save75" is already used by coupon 0' });
   });
 
+  it('CC-12 every customer, item and catalog a coupon lists exists in the chain', () => {
+    const coupons = [
+      coupon({ usage: 'customerSpecific', customers: ['C1', 'WALKIN99'], items: { rule: 'include', ids: ['LAMP', 'TENT2'] } }),
+      coupon({ code: 'FALL', catalogs: { rule: 'exclude', ids: ['SPRING26'] } }),
+    ];
+    const known = { customers: new Set(['C1', 'C2']), products: new Set(['LAMP', 'TENT']), catalogs: new Set(['SPRING']) };
+    expect(couponReferenceIssues(coupons, known)).toEqual([
+      { path: 'coupons.0.customers.1', message: 'unknown customer "WALKIN99"' },
+      { path: 'coupons.0.items.ids.1', message: 'unknown product "TENT2" (did you mean "TENT"?)' },
+      { path: 'coupons.1.catalogs.ids.0', message: 'unknown catalog "SPRING26" (did you mean "SPRING"?)' },
+    ]);
+    expect(couponReferenceIssues([coupon()], known)).toEqual([]);
+  });
+
   it('CC-13 an agent finds a coupon by its code, case and surrounding spaces ignored', () => {
     const coupons = [coupon(), coupon({ code: 'SPRING10' })];
     expect(findCoupon(coupons, '  spring10 ')?.code).toBe('SPRING10');
@@ -185,6 +200,9 @@ describe('CC-13 coupon entry', () => {
     const result = checkCouponEntry(entry(c, { lines: [line('1', 30_000), line('2', 40_000)] }));
     expect(result).toEqual({ accepted: true, coupon: c, applied: false, shortfall: 5_000, message: 'coupon SAVE75 is entered but not applied: spend $50.00 more for it to apply' });
     expect(checkCouponEntry(entry(c, { lines: [line('1', 35_000), line('2', 40_000)] }))).toEqual({ accepted: true, coupon: c, applied: true, discount: 7_500 });
+    // The summary says the same from the order's discount.
+    const outcome = discountOrder([line('1', 30_000)], [c]).coupons[0]!;
+    expect(outcome.applied ? null : notAppliedMessage(c, outcome.shortfall, 'EUR')).toBe('coupon SAVE75 is entered but not applied: spend €450.00 more for it to apply');
   });
 
   it('CC-13 the minimum counts only the lines the coupon covers, and says so', () => {
