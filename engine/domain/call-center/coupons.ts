@@ -10,7 +10,8 @@
  *   coupon. Redemption at Submit does not check the dates again: the coupon was valid when the customer used it.
  * - Minimum not met: the coupon is accepted onto the order but not applied ("entered, not applied: spend $X more").
  *   Every recalculation re-evaluates it, so it applies by itself once the lines reach the minimum; only applied
- *   coupons are redeemed at Submit. The minimum is measured on the coupon's eligible lines at their prices before any
+ *   coupons are redeemed at Submit. The same holds for a coupon that would take nothing off (none of its items on
+ *   the order yet): a one-time coupon is not used up for nothing. The minimum is measured on the coupon's eligible lines at their prices before any
  *   coupon: what the customer buys of what the coupon covers.
  * - Several coupons on one order apply in the order they were entered, each to what is left of each line after the
  *   coupons before it (so two 10% coupons give 19%, and no line is ever discounted below zero).
@@ -145,11 +146,16 @@ export interface CouponLine {
   unitPrice: Minor;
 }
 
-/** What one coupon on the order does. */
+/**
+ * Why a coupon on the order takes nothing: its covered lines come to less than its minimum spend (by `shortfall`),
+ * the order has none of the items it covers, or the coupons before it left nothing of them.
+ */
+export type NotApplied = 'belowMinimum' | 'noneCovered' | 'nothingLeft';
+
+/** What one coupon on the order does. Only an applied coupon (one that takes something off) is redeemed at Submit. */
 export type CouponOutcome =
   | { code: string; applied: true; discount: Minor; lines: { lineId: string; discount: Minor }[] }
-  /** Entered, not applied: the eligible lines come to `shortfall` less than the minimum spend. */
-  | { code: string; applied: false; shortfall: Minor; discount: 0; lines: [] };
+  | { code: string; applied: false; why: NotApplied; shortfall: Minor; discount: 0; lines: [] };
 
 export interface OrderDiscount {
   /** One per coupon, in the order given. */
@@ -177,7 +183,7 @@ export function eligibleSpend(coupon: Coupon, lines: readonly CouponLine[]): Min
   return sumMinor(lines.filter((l) => isEligibleLine(coupon, l)).map(lineAmount));
 }
 
-/** How much more the customer must spend for the coupon to apply (0: it applies). */
+/** How much more the customer must spend on what the coupon covers to reach its minimum (0: reached, or none). */
 export function minimumShortfall(coupon: Coupon, lines: readonly CouponLine[]): Minor {
   return coupon.minimumSpend === undefined ? 0 : Math.max(0, coupon.minimumSpend - eligibleSpend(coupon, lines));
 }
@@ -229,8 +235,12 @@ export function discountOrder(lines: readonly CouponLine[], coupons: readonly Co
   const left = new Map(lines.map((l) => [l.lineId, lineAmount(l)] as const));
   const outcomes = coupons.map((coupon): CouponOutcome => {
     const shortfall = minimumShortfall(coupon, lines);
-    if (shortfall > 0) return { code: coupon.code, applied: false, shortfall, discount: 0, lines: [] };
+    const notApplied = (why: NotApplied): CouponOutcome => ({ code: coupon.code, applied: false, why, shortfall, discount: 0, lines: [] });
+    if (shortfall > 0) return notApplied('belowMinimum');
+    // A coupon that would take nothing off is not applied, so that Submit does not use it up for nothing.
+    if (eligibleSpend(coupon, lines) === 0) return notApplied('noneCovered');
     const discounts = couponDiscounts(coupon, lines, left).filter((d) => d.discount > 0);
+    if (discounts.length === 0) return notApplied('nothingLeft');
     for (const d of discounts) left.set(d.lineId, left.get(d.lineId)! - d.discount);
     return { code: coupon.code, applied: true, discount: sumMinor(discounts.map((d) => d.discount)), lines: discounts };
   });
@@ -271,7 +281,7 @@ export type CouponRefusal = 'invalid' | 'alreadyOnOrder' | 'notYetValid' | 'expi
 export type CouponEntryResult =
   /** On the order. `applied` false: entered, not applied, with the message the agent reads ("spend $X more"). */
   | { accepted: true; coupon: Coupon; applied: true; discount: Minor }
-  | { accepted: true; coupon: Coupon; applied: false; shortfall: Minor; message: string }
+  | { accepted: true; coupon: Coupon; applied: false; why: NotApplied; shortfall: Minor; message: string }
   | { accepted: false; reason: CouponRefusal; violation: RuleViolation };
 
 const FIELD = 'couponCode';
@@ -280,17 +290,20 @@ function refused(reason: CouponRefusal, message: string): CouponEntryResult {
   return { accepted: false, reason, violation: violation('CC-13', message, FIELD) };
 }
 
-/** CC-13: what the agent reads for a coupon on the order below its minimum (at entry, and on the summary). */
-export function notAppliedMessage(coupon: Coupon, shortfall: Minor, currency: string): string {
+/** CC-13: what the agent reads for a coupon on the order that takes nothing off (at entry, and on the summary). */
+export function notAppliedMessage(coupon: Coupon, outcome: Pick<Extract<CouponOutcome, { applied: false }>, 'why' | 'shortfall'>, currency: string): string {
+  const entered = `coupon ${coupon.code} is entered but not applied`;
+  if (outcome.why === 'noneCovered') return `${entered}: it covers none of the items on this order`;
+  if (outcome.why === 'nothingLeft') return `${entered}: the coupons before it leave nothing for it to take off`;
   const covered = coupon.catalogs.rule === 'all' && coupon.items.rule === 'all' ? '' : ' on the items it covers';
-  return `coupon ${coupon.code} is entered but not applied: spend ${formatMoney(shortfall, currency)} more${covered} for it to apply`;
+  return `${entered}: spend ${formatMoney(outcome.shortfall, currency)} more${covered} for it to apply`;
 }
 
 /**
  * CC-13: the check a coupon entered on an order passes. Refused (CC-13, field couponCode) when it is unknown or void,
  * already on the order, before its start date or after its end date, not for this customer, already used, or when
- * it and another coupon on the order cannot be combined (Exclusive). A coupon whose minimum spend is not met is
- * accepted but not applied.
+ * it and another coupon on the order cannot be combined (Exclusive). A coupon that takes nothing off (its minimum
+ * spend not met, none of its items on the order yet) is accepted but not applied.
  */
 export function checkCouponEntry(entry: CouponEntry): CouponEntryResult {
   const { coupon } = entry;
@@ -310,5 +323,5 @@ export function checkCouponEntry(entry: CouponEntry): CouponEntryResult {
   }
   const outcome = discountOrder(entry.lines, [...entry.onOrder, coupon]).coupons.at(-1)!;
   if (outcome.applied) return { accepted: true, coupon, applied: true, discount: outcome.discount };
-  return { accepted: true, coupon, applied: false, shortfall: outcome.shortfall, message: notAppliedMessage(coupon, outcome.shortfall, entry.currency) };
+  return { accepted: true, coupon, applied: false, why: outcome.why, shortfall: outcome.shortfall, message: notAppliedMessage(coupon, outcome, entry.currency) };
 }

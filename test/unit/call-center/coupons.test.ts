@@ -198,11 +198,11 @@ describe('CC-13 coupon entry', () => {
   it('CC-13 minimum not met: the coupon is entered but not applied, and the agent reads how much more to spend', () => {
     const c = coupon({ minimumSpend: 75_000 });
     const result = checkCouponEntry(entry(c, { lines: [line('1', 30_000), line('2', 40_000)] }));
-    expect(result).toEqual({ accepted: true, coupon: c, applied: false, shortfall: 5_000, message: 'coupon SAVE75 is entered but not applied: spend $50.00 more for it to apply' });
+    expect(result).toEqual({ accepted: true, coupon: c, applied: false, why: 'belowMinimum', shortfall: 5_000, message: 'coupon SAVE75 is entered but not applied: spend $50.00 more for it to apply' });
     expect(checkCouponEntry(entry(c, { lines: [line('1', 35_000), line('2', 40_000)] }))).toEqual({ accepted: true, coupon: c, applied: true, discount: 7_500 });
     // The summary says the same from the order's discount.
     const outcome = discountOrder([line('1', 30_000)], [c]).coupons[0]!;
-    expect(outcome.applied ? null : notAppliedMessage(c, outcome.shortfall, 'EUR')).toBe('coupon SAVE75 is entered but not applied: spend €450.00 more for it to apply');
+    expect(outcome.applied ? null : notAppliedMessage(c, outcome, 'EUR')).toBe('coupon SAVE75 is entered but not applied: spend €450.00 more for it to apply');
   });
 
   it('CC-13 the minimum counts only the lines the coupon covers, and says so', () => {
@@ -211,6 +211,17 @@ describe('CC-13 coupon entry', () => {
     expect(minimumShortfall(c, lines)).toBe(5_000);
     const result = checkCouponEntry(entry(c, { lines }));
     expect(result).toMatchObject({ applied: false, message: 'coupon SAVE75 is entered but not applied: spend $50.00 more on the items it covers for it to apply' });
+  });
+
+  it('CC-13 a coupon that would take nothing off is entered but not applied, so Submit does not use it up', () => {
+    const lamps = coupon({ usage: 'oneTime', appliesTo: 'itemPrice', items: { rule: 'include', ids: ['LAMP'] } });
+    expect(checkCouponEntry(entry(lamps, { lines: [line('1', 5_000)] }))).toMatchObject({
+      accepted: true, applied: false, why: 'noneCovered', shortfall: 0, message: 'coupon SAVE75 is entered but not applied: it covers none of the items on this order',
+    });
+    const all = coupon({ code: 'ALL', off: { kind: 'percent', rate: 10_000 } });
+    expect(checkCouponEntry(entry(coupon({ code: 'MORE' }), { onOrder: [all] }))).toMatchObject({
+      accepted: true, applied: false, why: 'nothingLeft', message: 'coupon MORE is entered but not applied: the coupons before it leave nothing for it to take off',
+    });
   });
 
   it('CC-13 checks in the order an agent can act on: invalid before dates, dates before use, use before combination', () => {
@@ -284,7 +295,7 @@ describe('CC-12/CC-13 the discount, line by line', () => {
   it('CC-13 a coupon below its minimum takes nothing and reports its shortfall; the others still apply', () => {
     const result = discountOrder([line('1', 10_000)], [coupon({ code: 'BIG', minimumSpend: 75_000 }), coupon({ code: 'SMALL', off: { kind: 'amount', amount: 1_000 } })]);
     expect(result.coupons).toEqual([
-      { code: 'BIG', applied: false, shortfall: 65_000, discount: 0, lines: [] },
+      { code: 'BIG', applied: false, why: 'belowMinimum', shortfall: 65_000, discount: 0, lines: [] },
       { code: 'SMALL', applied: true, discount: 1_000, lines: [{ lineId: '1', discount: 1_000 }] },
     ]);
   });
@@ -299,6 +310,6 @@ describe('CC-12/CC-13 the discount, line by line', () => {
 
   it('CC-12 no coupons, no lines: nothing off', () => {
     expect(discountOrder([line('1', 1_000)], [])).toEqual({ coupons: [], lines: [{ lineId: '1', amount: 1_000, discount: 0, net: 1_000 }], discount: 0 });
-    expect(discountOrder([], [coupon()])).toEqual({ coupons: [{ code: 'SAVE75', applied: true, discount: 0, lines: [] }], lines: [], discount: 0 });
+    expect(discountOrder([], [coupon()])).toEqual({ coupons: [{ code: 'SAVE75', applied: false, why: 'noneCovered', shortfall: 0, discount: 0, lines: [] }], lines: [], discount: 0 });
   });
 });
