@@ -228,8 +228,8 @@ function couponDiscounts(coupon: Coupon, lines: readonly CouponLine[], left: Rea
 }
 
 /**
- * CC-12/CC-13: what the coupons on an order (in the order they were entered) take off its lines. A coupon whose
- * minimum spend is not met is reported with its shortfall and takes nothing.
+ * CC-12/CC-13: what the coupons on an order (in the order they were entered) take off its lines. A coupon that takes
+ * nothing (below its minimum, with its shortfall; none of its items; nothing left) is reported as not applied.
  */
 export function discountOrder(lines: readonly CouponLine[], coupons: readonly Coupon[]): OrderDiscount {
   const left = new Map(lines.map((l) => [l.lineId, lineAmount(l)] as const));
