@@ -6,14 +6,14 @@ import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { checkCatalogUsable } from '../../engine/domain/call-center/catalog.ts';
-import { pricedIn } from '../../engine/domain/call-center/config.ts';
+import { pricedIn, type CatalogConfig } from '../../engine/domain/call-center/config.ts';
 import { catalogState, createCatalogMachine, type CatalogEvent } from '../../machines/catalog.machine.ts';
 import { explainRefusal } from '../../machines/rules.ts';
 import { callCenter, catalogOf, day, demoChain, JUNE_15 } from '../unit/call-center/fixture.ts';
 
 const center = callCenter();
 const machine = createCatalogMachine({ products: new Set(demoChain().products.map((p) => p.id)), priceGroups: pricedIn(center) });
-const summer = { ...catalogOf(center, 'CAT-SUMMER'), status: 'Draft' as const };
+const summer: CatalogConfig = { ...catalogOf(center, 'CAT-SUMMER'), status: 'Draft' };
 
 function start(catalog = summer) {
   return createActor(machine, { input: { catalog } }).start();
