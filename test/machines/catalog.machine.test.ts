@@ -6,13 +6,13 @@ import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { checkCatalogUsable } from '../../engine/domain/call-center/catalog.ts';
-import { pricedIn, type CatalogConfig } from '../../engine/domain/call-center/config.ts';
+import type { CatalogConfig } from '../../engine/domain/call-center/config.ts';
 import { catalogState, createCatalogMachine, type CatalogEvent } from '../../machines/catalog.machine.ts';
 import { explainRefusal } from '../../machines/rules.ts';
-import { callCenter, catalogOf, day, demoChain, JUNE_15 } from '../unit/call-center/fixture.ts';
+import { callCenter, catalogOf, day, demoCatalogReferences, JUNE_15 } from '../unit/call-center/fixture.ts';
 
 const center = callCenter();
-const machine = createCatalogMachine({ products: new Set(demoChain().products.map((p) => p.id)), priceGroups: pricedIn(center) });
+const machine = createCatalogMachine(demoCatalogReferences(center));
 const summer: CatalogConfig = { ...catalogOf(center, 'CAT-SUMMER'), status: 'Draft' };
 
 function start(catalog = summer) {

@@ -8,7 +8,7 @@ import type { ConfigIssue } from '../catalog.ts';
 import type { ChainConfig } from '../config.ts';
 import { MAX_AMOUNT } from '../limits.ts';
 import { didYouMean } from '../suggest.ts';
-import { validateCatalog } from './catalog.ts';
+import { validateCatalog, type CatalogReferences } from './catalog.ts';
 
 /**
  * An object of the configuration that refuses keys it does not know, naming the one probably meant. The same words
@@ -207,7 +207,7 @@ export function checkCallCenters(chain: ChainReferences, centers: readonly CallC
       catalog.sentTo.forEach((c, k) => need(customers.has(c), `${path}.sentTo.${k}`, `unknown customer "${c}"`));
       catalog.sourceCodes.forEach((s, k) => unique(sourceCodeOf, s.code.toUpperCase(), `catalog "${catalog.id}"`, `${path}.sourceCodes.${k}.code`, 'source code'));
       if (catalog.status !== 'Draft') {
-        for (const problem of validateCatalog(catalog, { products, priceGroups: pricedIn(center) })) {
+        for (const problem of validateCatalog(catalog, catalogReferences(chain, center))) {
           issues.push({ path: `${path}.${problem.field}`, message: `${problem.message} (a ${catalog.status} catalog must validate, CC-5)` });
         }
       }
@@ -221,7 +221,13 @@ export function checkCallCenters(chain: ChainReferences, centers: readonly CallC
   return issues;
 }
 
-/** CC-5: the products each of a call center's price groups prices, for catalog validation. */
-export function pricedIn(center: Pick<CallCenterConfig, 'priceGroups'>): Map<string, Set<string>> {
-  return new Map(center.priceGroups.map((g) => [g.id, new Set(g.prices.map((p) => p.productId))]));
+/**
+ * CC-5: what a call center's catalogs are validated against: the chain's products and the products each of the call
+ * center's price groups prices (the catalog machine is created with these).
+ */
+export function catalogReferences(chain: Pick<ChainConfig, 'products'>, center: Pick<CallCenterConfig, 'priceGroups'>): CatalogReferences {
+  return {
+    products: new Set(chain.products.map((p) => p.id)),
+    priceGroups: new Map(center.priceGroups.map((g) => [g.id, new Set(g.prices.map((p) => p.productId))])),
+  };
 }

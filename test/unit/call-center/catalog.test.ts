@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   applySourceCode, checkCatalogUsable, copySourceCodeToLines, lookupSourceCodes, validateCatalog, type AppliedSourceCode,
 } from '../../../engine/domain/call-center/catalog.ts';
-import { pricedIn } from '../../../engine/domain/call-center/config.ts';
-import { callCenter, catalogOf, catalogStates, day, demoChain, JUNE_15 } from './fixture.ts';
+import { callCenter, catalogOf, catalogStates, day, demoCatalogReferences, JUNE_15 } from './fixture.ts';
 
 const center = callCenter();
-const refs = { products: new Set(demoChain().products.map((p) => p.id)), priceGroups: pricedIn(center) };
+const refs = demoCatalogReferences(center);
 
 describe('catalogs and source codes', () => {
   it('CC-5 validation lists every problem of a catalog, each at its field', () => {

@@ -1,8 +1,10 @@
 /** A call center on the demo chain's products, modes, staff and customers, for the call-center unit tests. */
 import { readFileSync } from 'node:fs';
 import type { CatalogState } from '../../../engine/domain/call-center/catalog.ts';
-import { callCenterConfigSchema, type CallCenterConfig, type CallCenterConfigInput, type CatalogConfig } from '../../../engine/domain/call-center/config.ts';
-import type { ChainConfigInput } from '../../../engine/domain/config.ts';
+import {
+  callCenterConfigSchema, catalogReferences, type CallCenterConfig, type CallCenterConfigInput, type CatalogConfig,
+} from '../../../engine/domain/call-center/config.ts';
+import { chainConfigSchema, type ChainConfigInput } from '../../../engine/domain/config.ts';
 
 export const demoChain = (): ChainConfigInput & Record<string, unknown> =>
   JSON.parse(readFileSync(new URL('../../../scenarios/demo-chain.json', import.meta.url), 'utf8')) as ChainConfigInput & Record<string, unknown>;
@@ -88,3 +90,6 @@ export const catalogOf = (center: CallCenterConfig, id: string): CatalogConfig =
 export const catalogStates = (center: CallCenterConfig, statuses: Record<string, CatalogState['status']> = {}): CatalogState[] =>
   center.catalogs.map((catalog) => ({ catalog, status: statuses[catalog.id] ?? catalog.status }));
 
+
+/** What the call center's catalogs validate against on the demo chain (CC-5). */
+export const demoCatalogReferences = (center: CallCenterConfig) => catalogReferences(chainConfigSchema.parse(demoChain()), center);
