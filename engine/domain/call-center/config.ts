@@ -172,7 +172,7 @@ export function checkCallCenters(chain: ChainReferences, centers: readonly CallC
   const sourceCodeOf = new Map<string, string>();
   centers.forEach((center, i) => {
     const at = `${AT}.${i}`;
-    unique(centerIds, center.id, `call center ${i + 1}`, `${at}.id`, 'call center id');
+    unique(centerIds, center.id, 'another call center', `${at}.id`, 'call center id');
     const methodCodes = new Map<string, string>();
     center.paymentMethods.forEach((m, j) => unique(methodCodes, m.code, 'another payment method', `${at}.paymentMethods.${j}.code`, 'payment method'));
     center.modesOfDelivery.forEach((code, j) => need(modes.has(code), `${at}.modesOfDelivery.${j}`, `unknown mode of delivery "${code}"`));
@@ -194,11 +194,10 @@ export function checkCallCenters(chain: ChainReferences, centers: readonly CallC
       });
     });
     if (center.priceGroupId !== undefined) need(priceGroups.has(center.priceGroupId), `${at}.priceGroupId`, `unknown price group "${center.priceGroupId}"`);
-    const checkSuggestions = (list: readonly Suggestion[], path: string) => list.forEach((s, j) => {
-      need(products.has(s.productId), `${path}.${j}.productId`, `unknown product "${s.productId}"`);
-      need(products.has(s.suggestedProductId), `${path}.${j}.suggestedProductId`, `unknown product "${s.suggestedProductId}"`);
+    center.suggestions.forEach((s, j) => {
+      need(products.has(s.productId), `${at}.suggestions.${j}.productId`, `unknown product "${s.productId}"`);
+      need(products.has(s.suggestedProductId), `${at}.suggestions.${j}.suggestedProductId`, `unknown product "${s.suggestedProductId}"`);
     });
-    checkSuggestions(center.suggestions, `${at}.suggestions`);
     center.itemScripts.forEach((s, j) => need(products.has(s.productId), `${at}.itemScripts.${j}.productId`, `unknown product "${s.productId}"`));
     const catalogIds = new Map<string, string>();
     center.catalogs.forEach((catalog, j) => {
@@ -208,7 +207,7 @@ export function checkCallCenters(chain: ChainReferences, centers: readonly CallC
       catalog.sourceCodes.forEach((s, k) => unique(sourceCodeOf, s.code.toUpperCase(), `catalog "${catalog.id}"`, `${path}.sourceCodes.${k}.code`, 'source code'));
       if (catalog.status !== 'Draft') {
         for (const problem of validateCatalog(catalog, catalogReferences(chain, center))) {
-          issues.push({ path: `${path}.${problem.field}`, message: `${problem.message} (a ${catalog.status} catalog must validate, CC-5)` });
+          issues.push({ path: `${path}.${problem.field}`, message: `${problem.message} (a catalog configured ${catalog.status} must pass validation)` });
         }
       }
     });

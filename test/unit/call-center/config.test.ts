@@ -47,6 +47,14 @@ describe('call-center configuration', () => {
     ]);
   });
 
+  it('CC-1 a call center id and a payment method code are each used once', () => {
+    const second = callCenter((c) => { c.members = []; c.catalogs = []; c.priceControlGroups = []; c.paymentMethods!.push({ code: 'CARD', name: 'Card again', kind: 'card' }); });
+    expect(check(callCenter(), second)).toEqual([
+      'callCenters.1.id: call center id "CC1" is already another call center\'s',
+      'callCenters.1.paymentMethods.4.code: payment method "CARD" is already another payment method\'s',
+    ]);
+  });
+
   it('CC-1 bad values name their field: dates, tolerance, an empty list of payment methods', () => {
     const input = callCenterInput() as Record<string, any>;
     input.catalogs[0].effective = '2027-02-30';
@@ -94,7 +102,7 @@ describe('call-center configuration', () => {
       c.catalogs![0]!.productIds!.push('P-BOOTS');
       c.catalogs![1]!.productIds = [];
     });
-    expect(check(center)).toEqual(['callCenters.0.catalogs.0.productIds.5: item "P-BOOTS" has no price in the catalog\'s price groups (a Published catalog must validate, CC-5)']);
+    expect(check(center)).toEqual(['callCenters.0.catalogs.0.productIds.5: item "P-BOOTS" has no price in the catalog\'s price groups (a catalog configured Published must pass validation)']);
   });
 
   it('CC-20 a user is in at most one price-control group', () => {
