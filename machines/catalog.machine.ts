@@ -5,8 +5,9 @@
  * validated; a catalog is edited only as a draft.
  */
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
-import { dayOf, validateCatalog, type CatalogReferences, type CatalogState, type CatalogStatus } from '../engine/domain/call-center/catalog.ts';
+import { validateCatalog, type CatalogReferences, type CatalogState, type CatalogStatus } from '../engine/domain/call-center/catalog.ts';
 import type { CatalogConfig } from '../engine/domain/call-center/config.ts';
+import { calendarDay } from '../engine/domain/call-center/continuity.ts';
 import { violation } from '../engine/domain/violation.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
@@ -50,11 +51,11 @@ export function catalogRules(refs: CatalogReferences) {
     },
     'CC-5 notYetExpired': (context, event) => {
       assertEvent(event, 'PUBLISH');
-      return dayOf(event.at) > context.catalog.expiration ? violation('CC-5', `catalog ${context.catalog.name} expired on ${context.catalog.expiration}: it can no longer be published`, 'expiration') : null;
+      return calendarDay(event.at) > context.catalog.expiration ? violation('CC-5', `catalog ${context.catalog.name} expired on ${context.catalog.expiration}: it can no longer be published`, 'expiration') : null;
     },
     'CC-5 pastExpiration': (context, event) => {
       assertEvent(event, 'EXPIRE');
-      return dayOf(event.at) > context.catalog.expiration ? null : violation('CC-5', `catalog ${context.catalog.name} runs until ${context.catalog.expiration}`, 'expiration');
+      return calendarDay(event.at) > context.catalog.expiration ? null : violation('CC-5', `catalog ${context.catalog.name} runs until ${context.catalog.expiration}`, 'expiration');
     },
   } satisfies Record<string, Rule<CatalogContext, CatalogEvent>>;
 }

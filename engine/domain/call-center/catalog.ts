@@ -4,6 +4,7 @@
  */
 import { violation, type RuleViolation } from '../violation.ts';
 import type { CatalogConfig, SourceCodeScript, Suggestion } from './config.ts';
+import { calendarDay } from './continuity.ts';
 
 /**
  * CC-5: Draft -> Validated (no errors; waiting for the approval workflow) -> Approved -> Published; Inactive (taken off)
@@ -59,11 +60,6 @@ export function validateCatalog(catalog: CatalogConfig, refs: CatalogReferences)
   return problems;
 }
 
-/** The chain's day (UTC, YYYY-MM-DD) of a moment on its clock. */
-export function dayOf(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
-
 /** CC-4 / CC-5: whether a catalog can be used for an order dated `at`; why not, in words, otherwise. */
 export function checkCatalogUsable(state: CatalogState, at: number): RuleViolation | null {
   const { catalog, status } = state;
@@ -71,7 +67,7 @@ export function checkCatalogUsable(state: CatalogState, at: number): RuleViolati
     const now = status === 'Draft' || status === 'Validated' || status === 'Approved' ? `is not published yet (${status.toLowerCase()})` : `is ${status.toLowerCase()}`;
     return violation('CC-5', `catalog ${catalog.name} ${now}`, 'sourceCode');
   }
-  const today = dayOf(at);
+  const today = calendarDay(at);
   if (today < catalog.effective) return violation('CC-4', `catalog ${catalog.name} takes effect on ${catalog.effective}`, 'sourceCode');
   if (today > catalog.expiration) return violation('CC-4', `catalog ${catalog.name} expired on ${catalog.expiration}`, 'sourceCode');
   return null;

@@ -9,6 +9,8 @@ import type { ChainConfig } from '../config.ts';
 import { MAX_AMOUNT } from '../limits.ts';
 import { didYouMean } from '../suggest.ts';
 import { validateCatalog, type CatalogReferences } from './catalog.ts';
+// The calendar-day helpers are continuity's (CC-14 dates); catalogs' dates are the same days on the chain's UTC clock.
+import { isoDateSchema } from './continuity.ts';
 
 /**
  * An object of the configuration that refuses keys it does not know, naming the one probably meant. The same words
@@ -26,8 +28,6 @@ function record<T extends z.ZodRawShape>(shape: T) {
 const id = z.string().min(1).max(64);
 const price = z.number().int().min(0).max(MAX_AMOUNT);
 const basisPoints = z.number().int().min(0).max(10_000);
-/** A calendar day, YYYY-MM-DD (the chain's clock is UTC). */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 const words = z.string().trim().min(1).max(2_000);
 
 /** CC-8 kinds of payment method: what each asks of the agent follows from its kind. */
@@ -85,8 +85,8 @@ export const catalogSchema = record({
   id,
   name: z.string().min(1),
   status: z.enum(configuredCatalogStatuses).default('Draft'),
-  effective: day,
-  expiration: day,
+  effective: isoDateSchema,
+  expiration: isoDateSchema,
   /** The items the catalog offers (items outside it may still be ordered, at the channel's or base price). */
   productIds: z.array(id).default([]),
   /** Price groups in priority order: the first that prices an item gives its catalog price. */
