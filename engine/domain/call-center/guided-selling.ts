@@ -2,13 +2,14 @@
  * Guided (direct) selling (CC-10, CC-11): the scripts an agent reads and the up-sells and cross-sells offered after
  * a line, as pure functions over an order's lines. With guided selling off there is nothing to read and no prompt.
  */
+import type { Minor } from '../money.ts';
 import { isViolation, violation, type RuleViolation } from '../violation.ts';
 import type { AppliedSourceCode } from './catalog.ts';
 import type { CallCenterConfig, ScriptTiming, Suggestion } from './config.ts';
 import type { ResolvedPrice } from './pricing.ts';
 
 /** The line fields guided selling reads and writes; a call-center order line has at least these. */
-export interface GuidedLine { lineId: string; productId: string; quantity: number; unitPrice: number }
+export interface GuidedLine { lineId: string; productId: string; quantity: number; unitPrice: Minor }
 
 /** A script for the agent, and why it is shown. */
 export interface Script { text: string; from: 'sourceCode' | 'item' | 'suggestion'; sourceCode?: string; productId?: string }
