@@ -4,26 +4,16 @@
  * at boot with the chain configuration (`checkCallCenters` checks what refers to the rest of the chain).
  */
 import { z } from 'zod';
+import { record } from '../config-record.ts';
 import type { ConfigIssue } from '../catalog.ts';
 import type { ChainConfig } from '../config.ts';
 import { MAX_AMOUNT } from '../limits.ts';
-import { didYouMean } from '../suggest.ts';
 import { validateCatalog, type CatalogReferences } from './catalog.ts';
 // The calendar-day helpers are continuity's (CC-14 dates); catalogs' dates are the same days on the chain's UTC clock.
-import { isoDateSchema } from './continuity.ts';
+import { continuityConfigSchema, isoDateSchema, validateContinuityConfig } from './continuity.ts';
+import { couponListSchema, couponReferenceIssues } from './coupons.ts';
+import { holdCodesSchema } from './holds.ts';
 
-/**
- * An object of the configuration that refuses keys it does not know, naming the one probably meant. The same words
- * as engine/domain/config.ts's own (not exported there yet; the lead may export that one and drop this).
- */
-function record<T extends z.ZodRawShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => `unknown key "${key}"${didYouMean(key, known)}`).join('; ')
-      : undefined,
-  });
-}
 
 const id = z.string().min(1).max(64);
 const price = z.number().int().min(0).max(MAX_AMOUNT);
@@ -140,12 +130,18 @@ export const callCenterConfigSchema = record({
   /** CC-11: standard up-sells and cross-sells (a source code's catalog replaces an item's). */
   suggestions: z.array(suggestionSchema).default([]),
   priceControlGroups: z.array(priceControlGroupSchema).default([]),
+  /** CC-12, CC-13. */
+  coupons: couponListSchema.default([]),
+  /** CC-16: the codes its holds are placed with. */
+  holdCodes: holdCodesSchema.default([]),
+  /** CC-14, CC-15. */
+  continuity: continuityConfigSchema.default({ schedules: [], parentItems: [] }),
 });
 export type CallCenterConfigInput = z.input<typeof callCenterConfigSchema>;
 export type CallCenterConfig = z.infer<typeof callCenterConfigSchema>;
 
 /** What a call center's configuration refers to elsewhere in the chain. */
-export type ChainReferences = Pick<ChainConfig, 'modesOfDelivery' | 'locations' | 'products' | 'customers' | 'staff'>;
+export type ChainReferences = Pick<ChainConfig, 'modesOfDelivery' | 'locations' | 'products' | 'customers' | 'staff' | 'roles'>;
 
 /** Issues are pathed from the chain configuration's `callCenters` key, as the lead wires it. */
 const AT = 'callCenters';
@@ -216,6 +212,12 @@ export function checkCallCenters(chain: ChainReferences, centers: readonly CallC
       need(center.members.includes(operatorId), `${at}.priceControlGroups.${j}.operatorIds.${k}`, `"${operatorId}" is not a member of call center "${center.id}"`);
       unique(inGroup, operatorId, `user group "${group.id}"`, `${at}.priceControlGroups.${j}.operatorIds.${k}`, 'staff member');
     }));
+    issues.push(...couponReferenceIssues(center.coupons, { customers, products, catalogs: catalogIds }, `${at}.coupons`));
+    const roles = new Set(chain.roles.map((r) => r.id));
+    center.holdCodes.forEach((code, j) => code.roleIds.forEach((roleId, k) => need(roles.has(roleId), `${at}.holdCodes.${j}.roleIds.${k}`, `unknown role "${roleId}"`)));
+    for (const problem of validateContinuityConfig(center.continuity, products)) {
+      issues.push({ path: `${at}.continuity${problem.field === undefined ? '' : `.${problem.field}`}`, message: problem.rule === 'VALIDATION' ? problem.message : `${problem.message} (${problem.rule})` });
+    }
   });
   return issues;
 }

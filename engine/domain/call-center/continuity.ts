@@ -17,6 +17,7 @@
  * - Dates are calendar days (YYYY-MM-DD) of the chain's UTC clock.
  */
 import { z } from 'zod';
+import { record } from '../config-record.ts';
 import { MAX_AMOUNT } from '../limits.ts';
 import { splitByWeights, type Minor } from '../money.ts';
 import { violation, type RuleViolation } from '../violation.ts';
@@ -50,7 +51,7 @@ export const isoDateSchema = z.string()
 const id = z.string().min(1).max(64);
 
 /** CC-14: one child event of a schedule. */
-export const continuityEventSchema = z.strictObject({
+export const continuityEventSchema = record({
   /** The event's number: events are listed in this order. */
   event: z.number().int().min(1).max(9_999),
   itemId: id,
@@ -63,7 +64,7 @@ export const continuityEventSchema = z.strictObject({
 export type ContinuityEvent = z.infer<typeof continuityEventSchema>;
 
 /** CC-14: a continuity schedule. */
-export const continuityScheduleSchema = z.strictObject({
+export const continuityScheduleSchema = record({
   id,
   name: z.string().min(1).max(100),
   /** The first event's date. */
@@ -77,10 +78,10 @@ export const continuityScheduleSchema = z.strictObject({
 export type ContinuitySchedule = z.infer<typeof continuityScheduleSchema>;
 
 /** CC-14: the parent item the call center sells, and the one schedule it enrols in. */
-export const continuityParentItemSchema = z.strictObject({ itemId: id, scheduleId: id });
+export const continuityParentItemSchema = record({ itemId: id, scheduleId: id });
 export type ContinuityParentItem = z.infer<typeof continuityParentItemSchema>;
 
-export const continuityConfigSchema = z.strictObject({
+export const continuityConfigSchema = record({
   schedules: z.array(continuityScheduleSchema).default([]),
   parentItems: z.array(continuityParentItemSchema).default([]),
 });

@@ -26,6 +26,7 @@
  *   be used on every order); auto-reissue coupons: see coupon-ledger.ts.
  */
 import { z } from 'zod';
+import { record } from '../config-record.ts';
 import type { ConfigIssue } from '../catalog.ts';
 import { MAX_AMOUNT } from '../limits.ts';
 import { formatMoney, percentOf, splitByWeights, sumMinor, type Minor } from '../money.ts';
@@ -43,7 +44,7 @@ const day = z.string()
   }, 'not a calendar date');
 
 /** All (no rule), or only / all but the listed catalogs or items. */
-const scopeSchema = z.strictObject({
+const scopeSchema = record({
   rule: z.enum(['all', 'include', 'exclude']).default('all'),
   ids: z.array(id).default([]),
 }).refine((s) => (s.rule === 'all') === (s.ids.length === 0), { message: 'list the ids with "include" or "exclude", and none with "all"', path: ['ids'] });
@@ -53,15 +54,15 @@ export const couponUsages = ['oneTime', 'autoReissue', 'customerSpecific'] as co
 export type CouponUsage = (typeof couponUsages)[number];
 
 /** CC-12: a coupon of the chain's configuration. */
-export const couponSchema = z.strictObject({
+export const couponSchema = record({
   /** What the customer reads out; matched case-insensitively. */
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'a coupon code is 1 to 32 letters, digits, - or _, starting with a letter or digit'),
   /** What the agent reads to the customer ("$75 off orders of $750 or more"). */
   description: z.string().max(200).default(''),
   /** Amount off in minor units, or percent off in basis points (1% = 100). */
   off: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('amount'), amount: z.number().int().min(1).max(MAX_AMOUNT) }),
-    z.strictObject({ kind: z.literal('percent'), rate: z.number().int().min(1).max(10_000) }),
+    record({ kind: z.literal('amount'), amount: z.number().int().min(1).max(MAX_AMOUNT) }),
+    record({ kind: z.literal('percent'), rate: z.number().int().min(1).max(10_000) }),
   ]),
   /** Off the order total, or off the price of each eligible item. */
   appliesTo: z.enum(['orderTotal', 'itemPrice']),

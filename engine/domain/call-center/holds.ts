@@ -5,17 +5,18 @@
  * inventory reservations, reopen the order for entry) are returned as data for the host to carry out.
  */
 import { z } from 'zod';
+import { record } from '../config-record.ts';
 import { didYouMean } from '../suggest.ts';
 import { violation, type RuleViolation } from '../violation.ts';
 
 const id = z.string().min(1).max(64);
 const words = z.string().trim().min(1).max(100);
 
-export const holdReasonCodeSchema = z.strictObject({ code: id, description: words });
+export const holdReasonCodeSchema = record({ code: id, description: words });
 export type HoldReasonCode = z.infer<typeof holdReasonCodeSchema>;
 
 /** CC-16: a hold code of the call center's configuration. */
-export const holdCodeSchema = z.strictObject({
+export const holdCodeSchema = record({
   code: id,
   description: words,
   /** The roles whose users may place, check out and clear holds with this code (supervisors may work any hold). */

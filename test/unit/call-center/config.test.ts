@@ -1,13 +1,12 @@
 /** CC-1, CC-2, CC-5: the call-center configuration is strict, fits the chain configuration and is cross-checked. */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { buildCatalog } from '../../../engine/domain/catalog.ts';
 import { callCenterConfigSchema, checkCallCenters, type CallCenterConfig } from '../../../engine/domain/call-center/config.ts';
 import { chainConfigSchema } from '../../../engine/domain/config.ts';
 import { callCenter, callCenterInput, demoChain } from './fixture.ts';
 
-/** As the lead wires it: the chain configuration with an optional `callCenters` array. */
-const withCallCenters = chainConfigSchema.extend({ callCenters: z.array(callCenterConfigSchema).optional() });
+/** The chain configuration, whose `callCenters` array holds them. */
+const withCallCenters = chainConfigSchema;
 
 function parseIssues(config: unknown): string[] {
   const parsed = withCallCenters.safeParse(config);
@@ -21,11 +20,30 @@ describe('call-center configuration', () => {
   it('CC-1 the demo chain with a call center parses as one configuration, and the chain still builds without it', () => {
     const config = { ...demoChain(), callCenters: [callCenterInput()] };
     const parsed = withCallCenters.parse(config);
-    expect(parsed.callCenters?.[0]).toMatchObject({ id: 'CC1', legalEntity: 'USRT', defaultWarehouseId: 'W1', orderCompletion: true, guidedSelling: true, priceControl: true });
-    expect(checkCallCenters(parsed, parsed.callCenters ?? [])).toEqual([]);
-    // Optional: the demo chain as it is stays valid.
-    expect(withCallCenters.parse(demoChain()).callCenters).toBeUndefined();
+    expect(parsed.callCenters[0]).toMatchObject({ id: 'CC1', legalEntity: 'USRT', defaultWarehouseId: 'W1', orderCompletion: true, guidedSelling: true, priceControl: true });
+    expect(checkCallCenters(parsed, parsed.callCenters)).toEqual([]);
+    expect(buildCatalog(config).config.callCenters).toHaveLength(1);
+    // A chain without a call center stays valid.
+    expect(withCallCenters.parse(demoChain()).callCenters).toEqual([]);
     expect(() => buildCatalog(demoChain())).not.toThrow();
+  });
+
+  it('CC-1 a call center\'s coupons, hold codes and continuity programs are checked with the chain (CC-12, CC-14, CC-16)', () => {
+    const input = callCenterInput() as Record<string, any>;
+    input.coupons = [{ code: 'SPRING10', description: '10% off', off: { kind: 'percent', rate: 1000 }, appliesTo: 'orderTotal', usage: 'oneTime', startDate: '2026-01-01', endDate: '2026-12-31', items: { rule: 'include', ids: ['P-TENTT'] } }];
+    input.holdCodes = [{ code: 'FRAUD', description: 'Fraud check', roleIds: ['nobody'], defaultForSalesOrder: true }];
+    input.continuity = { schedules: [], parentItems: [{ itemId: 'P-TENT', scheduleId: 'MONTHLY' }] };
+    let error: unknown;
+    try { buildCatalog({ ...demoChain(), callCenters: [input] }); } catch (thrown) { error = thrown; }
+    const issues = (error as { issues: { path: string; message: string }[] }).issues.map((i) => `${i.path}: ${i.message}`);
+    expect(issues).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^callCenters\.0\.coupons\.0\.items\.ids\.0: unknown product "P-TENTT" \(did you mean "P-TENT"\?\)/),
+      'callCenters.0.holdCodes.0.roleIds.0: unknown role "nobody"',
+      expect.stringMatching(/^callCenters\.0\.continuity\.parentItems\.0.*MONTHLY/),
+    ]));
+    const typo = callCenterInput() as Record<string, any>;
+    typo.holdCodes = [{ code: 'H', description: 'Hold', roleIds: ['cashier'], defaultForSalesOrdr: true }];
+    expect(parseIssues({ ...demoChain(), callCenters: [typo] })).toEqual(['callCenters.0.holdCodes.0: unknown key "defaultForSalesOrdr" (did you mean "defaultForSalesOrder"?)']);
   });
 
   it('CC-1 the flags default to off', () => {
