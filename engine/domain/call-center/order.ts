@@ -1,0 +1,338 @@
+/**
+ * A call-center order as its actor holds it (CC-3, CC-6..CC-9, CC-17, CC-22, CC-23): the channel's terms it was
+ * entered under, the customer, header, lines, coupons and payments; holds as data (their rules live with the holds);
+ * the event log. Entry rules return a RuleViolation in words an agent reads; statuses are derived, never stored.
+ */
+import type { Catalog } from '../catalog.ts';
+import type { AppliedCharge } from '../charges.ts';
+import type { Customer } from '../config.ts';
+import type { BasisPoints, Minor } from '../money.ts';
+import { taxRateFor } from '../tax.ts';
+import { violation, type RuleViolation } from '../violation.ts';
+import { orderPaymentStatus, type CallCenterPayment, type PaymentMethodKind } from './payments.ts';
+
+/** A payment method the channel takes (CC-1, CC-8). */
+export interface ChannelPaymentMethod { methodId: string; name: string; kind: PaymentMethodKind }
+
+/** CC-1 / CC-2: what an order takes from the channel of the agent who enters it, copied when it is created. */
+export interface CallCenterTerms {
+  channelId: string;
+  currency: string;
+  /** CC-1 order completion (CC-6, CC-7): the summary, CC payments and Submit. */
+  orderCompletion: boolean;
+  paymentMethods: readonly ChannelPaymentMethod[];
+  /** CC-22: the modes of delivery the channel offers (codes of the chain's modes). */
+  modesOfDelivery: readonly string[];
+  /** CC-9: payments may differ from the order total by this much before the order goes on hold. */
+  overUnderpaymentThreshold: Minor;
+  /** CC-9: a check above this amount puts the order on hold; null = no check limit. */
+  checkThreshold: Minor | null;
+  /** CC-16: the Default hold code for sales orders, used for the holds Submit places. */
+  defaultHoldCode: string;
+  /** The channel's tax group where no destination's applies (the call center has no store of its own). */
+  taxGroupId: string;
+}
+
+/** CC-3: the customer found for the order, with the credit terms CC-8 and CC-9 ask about. */
+export interface CallCenterCustomer {
+  account: Customer;
+  /** CC-8: the customer may pay on account. */
+  onAccount: boolean;
+  /** CC-9: null = no credit limit. */
+  creditLimit: Minor | null;
+  /** What the customer owes on account already. */
+  balance: Minor;
+}
+
+/** CC-5 / SM-15 / CC-20: where a line's unit price came from (price resolution is the catalog's; it arrives as data). */
+export type PriceSource = 'sourceCode' | 'channel' | 'base' | 'agent';
+
+export interface CallCenterLine {
+  lineId: string;
+  productId: string;
+  quantity: number;
+  unitPrice: Minor;
+  priceSource: PriceSource;
+  /** CC-22: the line's own mode of delivery (the header's by default). */
+  modeCode: string;
+  /** CC-4: copied from the header when the line is added. */
+  sourceCode: string | null;
+  /** CO-12 rate for the line's destination (`lineTaxRate`). */
+  taxRate: BasisPoints;
+}
+
+export interface CallCenterHeader {
+  sourceCode: string | null;
+  /** CC-22: null until the agent picks one. */
+  modeCode: string | null;
+  /** ISO date the order is taken on (CC-4 checks source codes against it). */
+  orderDate: string;
+}
+
+/** CC-12 / CC-13: a coupon the coupon rules accepted, and the discount they allocated to the lines. */
+export interface OrderCoupon { code: string; allocations: { lineId: string; amount: Minor }[] }
+
+export type HoldReason = 'manual' | 'fraud' | 'outOfBalance' | 'creditLimit' | 'check';
+
+/** CC-17: a hold on the order (check-out and clearing rules live with the holds). */
+export interface OrderHold {
+  holdId: string;
+  code: string;
+  reason: HoldReason;
+  status: 'open' | 'cleared';
+  placedBy: string;
+  placedAt: number;
+  note?: string;
+}
+
+export type OrderEventKind = 'created' | 'submitted' | 'held' | 'cleared' | 'declined' | 'shipped' | 'invoiced' | 'cancelled';
+/** CC-23: what happened to the order, by whom and when. */
+export interface OrderLogEntry { kind: OrderEventKind; userId: string; at: number; note?: string }
+
+/** CC-9: a prepayment Submit posts, settled later by the invoice. */
+export interface Prepayment { paymentId: string; methodId: string; amount: Minor }
+
+export interface CallCenterOrderContext {
+  orderId: string;
+  terms: CallCenterTerms;
+  /** CC-3: required before header, lines or Complete. */
+  customer: CallCenterCustomer | null;
+  header: CallCenterHeader;
+  lines: CallCenterLine[];
+  /** CH-3 / CC-22: the auto charges, recomputed whenever the customer, header or lines change. */
+  charges: AppliedCharge[];
+  coupons: OrderCoupon[];
+  payments: CallCenterPayment[];
+  holds: OrderHold[];
+  prepayments: Prepayment[];
+  /** When the order was last submitted (completion off: saved); null while it is being entered. */
+  submittedAt: number | null;
+  cancelledAt: number | null;
+  log: OrderLogEntry[];
+}
+
+export interface CallCenterOrderInput {
+  orderId: string;
+  terms: CallCenterTerms;
+  orderDate: string;
+  createdBy: string;
+  createdAt: number;
+  customer?: CallCenterCustomer;
+}
+
+export function newCallCenterOrder(input: CallCenterOrderInput): CallCenterOrderContext {
+  return {
+    orderId: input.orderId, terms: input.terms, customer: input.customer ?? null,
+    header: { sourceCode: null, modeCode: null, orderDate: input.orderDate },
+    lines: [], charges: [], coupons: [], payments: [], holds: [], prepayments: [], submittedAt: null, cancelledAt: null,
+    log: [{ kind: 'created', userId: input.createdBy, at: input.createdAt }],
+  };
+}
+
+// --- CC-3 entry ---
+
+export function checkCustomerChosen(context: Pick<CallCenterOrderContext, 'customer'>): RuleViolation | null {
+  return context.customer === null ? violation('CC-3', 'find or create the customer first: a call-center order needs one', 'customerId') : null;
+}
+
+/** CC-22: a mode of delivery the channel offers. */
+export function checkChannelMode(terms: CallCenterTerms, modeCode: string, field: string): RuleViolation | null {
+  return terms.modesOfDelivery.includes(modeCode) ? null : violation('CC-22', `this call center does not offer the mode of delivery "${modeCode}"`, field);
+}
+
+/** A line as the agent enters it: mode and source code default to the header's (CC-22, CC-4). */
+export interface LineEntry {
+  lineId: string;
+  productId: string;
+  quantity: number;
+  unitPrice: Minor;
+  priceSource: PriceSource;
+  taxRate: BasisPoints;
+  modeCode?: string;
+}
+
+function checkQuantityAndPrice(quantity: number, unitPrice: Minor): RuleViolation | null {
+  if (!Number.isSafeInteger(quantity) || quantity <= 0) return violation('CC-3', 'the quantity must be a whole number of at least 1', 'quantity');
+  if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) return violation('CC-3', 'the unit price must be a whole, non-negative amount', 'unitPrice');
+  return null;
+}
+
+export function checkAddLine(context: CallCenterOrderContext, entry: LineEntry): RuleViolation | null {
+  const noCustomer = checkCustomerChosen(context);
+  if (noCustomer !== null) return noCustomer;
+  if (entry.productId === '') return violation('CC-3', 'enter an item number', 'productId');
+  if (context.lines.some((l) => l.lineId === entry.lineId)) return violation('CONFLICT', `the order already has a line "${entry.lineId}"`, 'lineId');
+  const mode = entry.modeCode ?? context.header.modeCode;
+  if (mode === null) return violation('CC-22', 'choose a mode of delivery on the header or for the line', 'modeCode');
+  return checkChannelMode(context.terms, mode, 'modeCode') ?? checkQuantityAndPrice(entry.quantity, entry.unitPrice);
+}
+
+export function addLine(context: CallCenterOrderContext, entry: LineEntry): CallCenterLine[] {
+  const { modeCode, ...line } = entry;
+  return [...context.lines, { ...line, modeCode: modeCode ?? context.header.modeCode!, sourceCode: context.header.sourceCode }];
+}
+
+/** A change to a line: its quantity, price (with where it came from), or its own mode of delivery. */
+export interface LineChange {
+  lineId: string;
+  quantity?: number;
+  price?: { unitPrice: Minor; priceSource: PriceSource };
+  modeCode?: string;
+  taxRate?: BasisPoints;
+}
+
+export function checkChangeLine(context: CallCenterOrderContext, change: LineChange): RuleViolation | null {
+  const line = context.lines.find((l) => l.lineId === change.lineId);
+  if (line === undefined) return violation('NOT_FOUND', `the order has no line "${change.lineId}"`, 'lineId');
+  if (change.modeCode !== undefined) {
+    const wrong = checkChannelMode(context.terms, change.modeCode, 'modeCode');
+    if (wrong !== null) return wrong;
+  }
+  return checkQuantityAndPrice(change.quantity ?? line.quantity, change.price?.unitPrice ?? line.unitPrice);
+}
+
+export function changeLine(context: CallCenterOrderContext, change: LineChange): CallCenterLine[] {
+  return context.lines.map((l) => l.lineId !== change.lineId ? l : {
+    ...l,
+    quantity: change.quantity ?? l.quantity,
+    unitPrice: change.price?.unitPrice ?? l.unitPrice,
+    priceSource: change.price?.priceSource ?? l.priceSource,
+    modeCode: change.modeCode ?? l.modeCode,
+    taxRate: change.taxRate ?? l.taxRate,
+  });
+}
+
+export function checkRemoveLine(context: CallCenterOrderContext, lineId: string): RuleViolation | null {
+  return context.lines.some((l) => l.lineId === lineId) ? null : violation('NOT_FOUND', `the order has no line "${lineId}"`, 'lineId');
+}
+
+/** A removed line takes its coupon discounts with it; a coupon left with no discount is dropped. */
+export function removeLine(context: CallCenterOrderContext, lineId: string): Pick<CallCenterOrderContext, 'lines' | 'coupons'> {
+  const coupons = context.coupons
+    .map((c) => ({ ...c, allocations: c.allocations.filter((a) => a.lineId !== lineId) }))
+    .filter((c) => c.allocations.length > 0);
+  return { lines: context.lines.filter((l) => l.lineId !== lineId), coupons };
+}
+
+// --- CC-22 header mode of delivery ---
+
+export interface HeaderChange { sourceCode?: string | null; modeCode?: string }
+
+export function checkHeader(context: CallCenterOrderContext, change: HeaderChange): RuleViolation | null {
+  return checkCustomerChosen(context) ?? (change.modeCode === undefined ? null : checkChannelMode(context.terms, change.modeCode, 'modeCode'));
+}
+
+/** CC-22: the lines a new header mode would change, offered to the agent before `setHeader` applies them. */
+export function linesOffMode(lines: readonly CallCenterLine[], modeCode: string): CallCenterLine[] {
+  return lines.filter((l) => l.modeCode !== modeCode);
+}
+
+/**
+ * CC-22 / CC-4: the new header; with `updateLines` the lines take the new mode (the agent accepted the offer of
+ * `linesOffMode`). A new source code is copied to lines that carried the old one; lines entered under another code
+ * keep theirs.
+ */
+export function setHeader(context: CallCenterOrderContext, change: HeaderChange, updateLines: boolean): Pick<CallCenterOrderContext, 'header' | 'lines'> {
+  const header = {
+    ...context.header,
+    ...(change.sourceCode === undefined ? {} : { sourceCode: change.sourceCode }),
+    ...(change.modeCode === undefined ? {} : { modeCode: change.modeCode }),
+  };
+  const lines = context.lines.map((l) => ({
+    ...l,
+    modeCode: updateLines && change.modeCode !== undefined ? change.modeCode : l.modeCode,
+    sourceCode: change.sourceCode !== undefined && l.sourceCode === context.header.sourceCode ? change.sourceCode : l.sourceCode,
+  }));
+  return { header, lines };
+}
+
+/**
+ * CO-12 for a call-center line (decision): tax follows the destination, as a store with destination-based tax does:
+ * a ship line the customer's delivery address, a pickup line the pickup store; else the channel's tax group.
+ */
+export function lineTaxRate(catalog: Catalog, context: Pick<CallCenterOrderContext, 'terms' | 'customer'>, modeCode: string, pickupLocationId?: string): BasisPoints {
+  const kind = catalog.modes.get(modeCode)?.kind ?? 'ship';
+  const customer = context.customer?.account;
+  const address = customer?.addresses.find((a) => a.id === customer.deliveryAddressId);
+  const channelTax = { taxGroupId: context.terms.taxGroupId, destinationBasedTax: true, customerBasedTax: true };
+  return taxRateFor(catalog, channelTax, customer, { kind, locationId: pickupLocationId ?? '', address });
+}
+
+// --- CC-12 / CC-13 coupons (their rules are the coupons'; the order keeps the result) ---
+
+/** The result fits the order: whole positive amounts on the order's lines, no line discounted below zero. */
+export function checkCoupon(context: CallCenterOrderContext, coupon: OrderCoupon): RuleViolation | null {
+  if (coupon.code === '') return violation('CC-13', 'enter a coupon code', 'code');
+  const discounted = new Map<string, Minor>();
+  for (const c of context.coupons) if (c.code !== coupon.code) for (const a of c.allocations) discounted.set(a.lineId, (discounted.get(a.lineId) ?? 0) + a.amount);
+  for (const [i, a] of coupon.allocations.entries()) {
+    const line = context.lines.find((l) => l.lineId === a.lineId);
+    if (line === undefined) return violation('NOT_FOUND', `the order has no line "${a.lineId}"`, `allocations.${i}.lineId`);
+    if (!Number.isSafeInteger(a.amount) || a.amount <= 0) return violation('VALIDATION', 'a discount is a whole amount above zero', `allocations.${i}.amount`);
+    const total = (discounted.get(a.lineId) ?? 0) + a.amount;
+    if (total > line.quantity * line.unitPrice) return violation('CC-13', `the discounts on line ${a.lineId} would be more than the line is worth`, `allocations.${i}.amount`, { discount: total });
+    discounted.set(a.lineId, total);
+  }
+  return null;
+}
+
+/** Applying a code again replaces its earlier result (the coupon rules re-ran on the changed order). */
+export function applyCoupon(context: CallCenterOrderContext, coupon: OrderCoupon): OrderCoupon[] {
+  return [...context.coupons.filter((c) => c.code !== coupon.code), coupon];
+}
+
+// --- CC-17 holds as data ---
+
+export const openHolds = (context: Pick<CallCenterOrderContext, 'holds'>): OrderHold[] => context.holds.filter((h) => h.status === 'open');
+
+export function checkHoldOpen(context: CallCenterOrderContext, holdId: string): RuleViolation | null {
+  return context.holds.some((h) => h.holdId === holdId && h.status === 'open') ? null : violation('CC-17', `hold ${holdId} is not open on this order`, 'holdId');
+}
+
+export function placeHold(context: CallCenterOrderContext, hold: Omit<OrderHold, 'holdId' | 'status'>): Pick<CallCenterOrderContext, 'holds' | 'log'> {
+  const holdId = `${context.orderId}-H${context.holds.length + 1}`;
+  return {
+    holds: [...context.holds, { ...hold, holdId, status: 'open' }],
+    log: [...context.log, { kind: 'held', userId: hold.placedBy, at: hold.placedAt, note: `${hold.code} (${hold.reason})` }],
+  };
+}
+
+export function clearHold(context: CallCenterOrderContext, holdId: string, userId: string, at: number): Pick<CallCenterOrderContext, 'holds' | 'log'> {
+  return {
+    holds: context.holds.map((h) => (h.holdId === holdId ? { ...h, status: 'cleared' as const } : h)),
+    log: [...context.log, { kind: 'cleared', userId, at, note: holdId }],
+  };
+}
+
+// --- Derived statuses ---
+
+/**
+ * CC-17 / CC-19 Do not process: any open hold, or (completion on) payment not Approved: an order not yet submitted,
+ * one with a declined or unanswered payment. Completion off has no CC payments, so only holds count.
+ */
+export function doNotProcess(context: CallCenterOrderContext): boolean {
+  if (context.cancelledAt !== null) return true;
+  if (openHolds(context).length > 0) return true;
+  return context.terms.orderCompletion ? orderPaymentStatus(context) !== 'Approved' : context.submittedAt === null;
+}
+
+export type DetailStatus = 'Open' | 'On hold' | 'Fraud hold' | 'Do not process' | 'Submitted' | 'Cancelled';
+
+/** CC-17 / CC-23 detail status; the first matching row wins. */
+const DETAIL_STATUS: readonly [DetailStatus, (context: CallCenterOrderContext) => boolean][] = [
+  ['Cancelled', (c) => c.cancelledAt !== null],
+  ['Fraud hold', (c) => openHolds(c).some((h) => h.reason === 'fraud')],
+  ['On hold', (c) => openHolds(c).length > 0],
+  ['Open', (c) => c.submittedAt === null],
+  ['Do not process', doNotProcess],
+  ['Submitted', () => true],
+];
+
+export function detailStatus(context: CallCenterOrderContext): DetailStatus {
+  return DETAIL_STATUS.find(([, matches]) => matches(context))![0];
+}
+
+/** CC-6: only an order nothing stops goes on to picking. */
+export function releasedToPicking(context: CallCenterOrderContext): boolean {
+  return context.lines.length > 0 && !doNotProcess(context);
+}
