@@ -9,7 +9,8 @@ import type { Customer } from '../config.ts';
 import type { BasisPoints, Minor } from '../money.ts';
 import { taxRateFor } from '../tax.ts';
 import { violation, type RuleViolation } from '../violation.ts';
-import { orderPaymentStatus, type CallCenterPayment, type PaymentMethodKind } from './payments.ts';
+import { orderPaymentStatus, submitPayments, type AuthorizerAnswer, type CallCenterPayment, type PaymentMethodKind } from './payments.ts';
+import { completionSummary } from './summary.ts';
 
 /** A payment method the channel takes (CC-1, CC-8). */
 export interface ChannelPaymentMethod { methodId: string; name: string; kind: PaymentMethodKind }
@@ -248,12 +249,13 @@ export function setHeader(context: CallCenterOrderContext, change: HeaderChange,
 
 /**
  * CO-12 for a call-center line (decision): tax follows the destination, as a store with destination-based tax does:
- * a ship line the customer's delivery address, a pickup line the pickup store; else the channel's tax group.
+ * a ship line the customer's delivery address (else their first address), a pickup line the pickup store; else the
+ * channel's tax group.
  */
 export function lineTaxRate(catalog: Catalog, context: Pick<CallCenterOrderContext, 'terms' | 'customer'>, modeCode: string, pickupLocationId?: string): BasisPoints {
   const kind = catalog.modes.get(modeCode)?.kind ?? 'ship';
   const customer = context.customer?.account;
-  const address = customer?.addresses.find((a) => a.id === customer.deliveryAddressId);
+  const address = customer?.addresses.find((a) => a.id === customer.deliveryAddressId) ?? customer?.addresses[0];
   const channelTax = { taxGroupId: context.terms.taxGroupId, destinationBasedTax: true, customerBasedTax: true };
   return taxRateFor(catalog, channelTax, customer, { kind, locationId: pickupLocationId ?? '', address });
 }
@@ -302,6 +304,67 @@ export function clearHold(context: CallCenterOrderContext, holdId: string, userI
     holds: context.holds.map((h) => (h.holdId === holdId ? { ...h, status: 'cleared' as const } : h)),
     log: [...context.log, { kind: 'cleared', userId, at, note: holdId }],
   };
+}
+
+// --- CC-9 Submit and CC-19 clearing ---
+
+/** Who does something to the order, and when (CC-23 logs it). */
+export interface Actor { userId: string; at: number }
+
+/**
+ * CC-9 Submit: the payments get their statuses against the summary's total, the automatic holds are placed under the
+ * channel's Default hold code (CC-16), prepayments are posted, and the log records the submit and each decline.
+ */
+export function submitOrder(context: CallCenterOrderContext, answers: Readonly<Record<string, AuthorizerAnswer>>, by: Actor): Omit<CallCenterOrderContext, 'orderId' | 'terms' | 'customer' | 'header' | 'lines' | 'charges' | 'coupons' | 'cancelledAt'> {
+  const outcome = submitPayments(context, completionSummary(context).total, answers);
+  let held: Pick<CallCenterOrderContext, 'holds' | 'log'> = {
+    holds: context.holds,
+    log: [...context.log, { kind: 'submitted', userId: by.userId, at: by.at },
+      ...outcome.declined.map((paymentId) => ({ kind: 'declined' as const, userId: by.userId, at: by.at, note: paymentId }))],
+  };
+  for (const hold of outcome.holds) {
+    held = placeHold({ ...context, ...held }, { code: context.terms.defaultHoldCode, reason: hold.reason, placedBy: by.userId, placedAt: by.at, note: hold.note });
+  }
+  return { ...held, payments: outcome.payments, prepayments: [...context.prepayments, ...outcome.prepayments], submittedAt: by.at };
+}
+
+/**
+ * CC-19 what follows a clear: nothing more; `modify` opens the order again (it must be submitted anew);
+ * `clearAndSubmit` submits, and a failed submit leaves Do not process on; `submitWhenCleared` submits, and a failed
+ * submit (payment not Approved) keeps the hold open.
+ */
+export type AfterClear = 'none' | 'modify' | 'clearAndSubmit' | 'submitWhenCleared';
+
+export function clearHoldAndResume(context: CallCenterOrderContext, holdId: string, then: AfterClear, answers: Readonly<Record<string, AuthorizerAnswer>>, by: Actor): Partial<CallCenterOrderContext> {
+  const cleared = { ...context, ...clearHold(context, holdId, by.userId, by.at) };
+  switch (then) {
+    case 'none':
+      return cleared;
+    case 'modify':
+      return { ...cleared, submittedAt: null };
+    case 'clearAndSubmit':
+      return { ...cleared, ...submitOrder(cleared, answers, by) };
+    case 'submitWhenCleared': {
+      const submitted = { ...cleared, ...submitOrder(cleared, answers, by) };
+      if (orderPaymentStatus(submitted) === 'Approved') return submitted;
+      const kept = submitOrder(context, answers, by);
+      return { ...kept, log: [...kept.log, { kind: 'held', userId: by.userId, at: by.at, note: `${holdId} kept: the submit failed` }] };
+    }
+  }
+}
+
+export function cancelOrder(context: CallCenterOrderContext, by: Actor, note?: string): Pick<CallCenterOrderContext, 'cancelledAt' | 'log'> {
+  return { cancelledAt: by.at, log: [...context.log, { kind: 'cancelled', userId: by.userId, at: by.at, ...(note === undefined ? {} : { note }) }] };
+}
+
+/** Completion off (CC-7): leaving the order saves it as a plain sales order, logged as submitted. */
+export function saveOrder(context: CallCenterOrderContext, by: Actor): Pick<CallCenterOrderContext, 'submittedAt' | 'log'> {
+  return { submittedAt: by.at, log: [...context.log, { kind: 'submitted', userId: by.userId, at: by.at }] };
+}
+
+/** CC-23: shipped and invoiced, as fulfilment reports them. */
+export function logFulfilment(context: CallCenterOrderContext, kind: 'shipped' | 'invoiced', by: Actor, note?: string): OrderLogEntry[] {
+  return [...context.log, { kind, userId: by.userId, at: by.at, ...(note === undefined ? {} : { note }) }];
 }
 
 // --- Derived statuses ---

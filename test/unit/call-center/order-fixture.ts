@@ -1,0 +1,51 @@
+/** A call center on the demo chain for the order's tests: its terms, a customer, and orders built step by step. */
+import type { Catalog } from '../../../engine/domain/catalog.ts';
+import {
+  addLine, newCallCenterOrder, type CallCenterCustomer, type CallCenterOrderContext, type CallCenterTerms, type LineEntry,
+} from '../../../engine/domain/call-center/order.ts';
+import { callCenterCharges } from '../../../engine/domain/call-center/summary.ts';
+import { withConfig } from '../../fixtures/chain.ts';
+
+/** The demo chain with a line charge on express shipping for every order of the call center CC1. */
+export function callCenterCatalog(): Catalog {
+  return withConfig((config) => {
+    config.autoCharges.push({
+      id: 'AC-EXP-LINE', level: 'line', account: { code: 'all' }, delivery: { code: 'table', relation: 'EXP' }, channel: 'CC1',
+      tiers: [{ chargeCode: 'FREIGHT', currency: 'USD', category: 'fixed', value: 500 }],
+    });
+  });
+}
+
+export const terms: CallCenterTerms = {
+  channelId: 'CC1',
+  currency: 'USD',
+  orderCompletion: true,
+  paymentMethods: [
+    { methodId: 'CASH', name: 'Cash', kind: 'normal' },
+    { methodId: 'CHECK', name: 'Check', kind: 'check' },
+    { methodId: 'VISA', name: 'Visa', kind: 'card' },
+    { methodId: 'GIFT', name: 'Gift card', kind: 'giftCard' },
+    { methodId: 'ACCOUNT', name: 'On account', kind: 'onAccount' },
+  ],
+  modesOfDelivery: ['STD', 'EXP', 'PICKUP'],
+  overUnderpaymentThreshold: 100,
+  checkThreshold: 50_000,
+  defaultHoldCode: 'HOLD',
+  taxGroupId: 'TX-WA',
+};
+
+export function customer(catalog: Catalog, credit: Partial<Omit<CallCenterCustomer, 'account'>> = {}): CallCenterCustomer {
+  return { account: catalog.customers.get('C-ANNA')!, onAccount: false, creditLimit: null, balance: 0, ...credit };
+}
+
+export const line = (lineId: string, productId: string, quantity: number, unitPrice: number, extra: Partial<LineEntry> = {}): LineEntry =>
+  ({ lineId, productId, quantity, unitPrice, priceSource: 'base', taxRate: 1000, ...extra });
+
+/** An order for Anna with the header mode STD and the given lines, priced. */
+export function orderWith(catalog: Catalog, lines: readonly LineEntry[], change: Partial<CallCenterOrderContext> = {}): CallCenterOrderContext {
+  let order: CallCenterOrderContext = { ...newCallCenterOrder({ orderId: 'CCO-1', terms, orderDate: '2026-12-05', createdBy: 'agent1', createdAt: 1000 }), customer: customer(catalog) };
+  order = { ...order, header: { ...order.header, modeCode: 'STD' } };
+  for (const l of lines) order = { ...order, lines: addLine(order, l) };
+  order = { ...order, ...change };
+  return { ...order, charges: callCenterCharges(catalog.config, order) };
+}
