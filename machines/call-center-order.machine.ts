@@ -181,7 +181,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
     states: {
       starting: { always: [{ guard: 'orderCompletion', target: 'entry' }, { target: 'plainEntry' }] },
       entry: {
-        meta: { refuses: { rule: 'CC-6', rules: { ADD_PAYMENT: 'CC-7', REMOVE_PAYMENT: 'CC-7', CLEAR_HOLD: 'CC-17' }, means: 'it is being entered: Complete opens the summary' } },
+        meta: { refuses: { rule: 'CC-6', rules: { ADD_PAYMENT: 'CC-7', REMOVE_PAYMENT: 'CC-7', CLEAR_HOLD: 'CC-17' }, means: 'it is being entered' } },
         on: {
           ...entryChanges(),
           COMPLETE: { guard: 'CC-3 hasLines', target: 'summary' },
@@ -193,7 +193,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
       },
       // CC-7 completion off: no summary, no payments; leaving saves the order as a plain sales order.
       plainEntry: {
-        meta: { refuses: { rule: 'CC-7', rules: { CLEAR_HOLD: 'CC-17' }, means: 'order completion is off: the order has no summary and no payments, leave it to save it' } },
+        meta: { refuses: { rule: 'CC-7', rules: { CLEAR_HOLD: 'CC-17' }, means: 'order completion is off, so it has no summary or payments' } },
         on: {
           ...entryChanges(),
           LEAVE: [{ guard: 'hasLines', target: 'routing', actions: 'save' }, { target: 'left' }],
@@ -202,7 +202,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
         },
       },
       summary: {
-        meta: { refuses: { rule: 'CC-7', rules: { COMPLETE: 'STATE', CLEAR_HOLD: 'CC-17' }, means: 'the summary is open: submit the order, put it on hold or cancel it' } },
+        meta: { refuses: { rule: 'CC-7', rules: { COMPLETE: 'STATE', CLEAR_HOLD: 'CC-17' }, means: 'its summary is open and it must be submitted, held or cancelled' } },
         on: {
           ...entryChanges('entry'),
           ...paymentEntry,
@@ -222,7 +222,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
       },
       // CC-17: a held order may be left unpaid.
       held: {
-        meta: { refuses: { rule: 'CC-17', means: 'it is on hold: clear its holds first' } },
+        meta: { refuses: { rule: 'CC-17', means: 'it is on hold' } },
         on: {
           CLEAR_HOLD: { guard: 'CC-17 holdOpen', target: 'routing', actions: 'clearHold' },
           ...hold,
@@ -232,7 +232,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
       },
       // CC-9: a declined card (or an unanswered one) keeps Do not process on until a valid payment is submitted.
       doNotProcess: {
-        meta: { refuses: { rule: 'CC-9', means: 'a payment was not approved: change the payments and submit again' } },
+        meta: { refuses: { rule: 'CC-9', means: 'a payment was not approved' } },
         on: {
           ...paymentEntry,
           SUBMIT: { target: 'routing', actions: 'submit' },
@@ -242,7 +242,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
         },
       },
       submitted: {
-        meta: { refuses: { rule: 'CC-6', means: 'it is submitted and released to picking' } },
+        meta: { refuses: { rule: 'CC-6', means: 'it is submitted' } },
         on: {
           RECORD_FULFILMENT: { actions: 'recordFulfilment' },
           ...hold,
