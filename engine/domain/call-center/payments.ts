@@ -176,7 +176,12 @@ function automaticHolds(context: CallCenterOrderContext, payments: readonly Call
  */
 export function submitPayments(context: CallCenterOrderContext, total: Minor, answers: Readonly<Record<string, AuthorizerAnswer>>): SubmitOutcome {
   const amounts = resolvePaymentAmounts(context.payments, total);
-  const payments = context.payments.map((p, i) => (p.status === 'Paid' || p.status === 'Authorized' ? p : { ...p, status: submittedStatus(p, amounts[i]!, context, answers[p.paymentId]) }));
+  const payments = context.payments.map((p, i): CallCenterPayment => {
+    if (p.status === 'Paid' || p.status === 'Authorized') return p;
+    const status = submittedStatus(p, amounts[i]!, context, answers[p.paymentId]);
+    // A percentage becomes the amount taken: a later change of the total does not move money already paid or authorised.
+    return status === 'Paid' || status === 'Authorized' ? { ...p, status, share: { amount: amounts[i]! } } : { ...p, status };
+  });
   const prepayments = payments.flatMap((p, i) =>
     p.status === 'Paid' && context.payments[i]!.status !== 'Paid' && p.prepay ? [{ paymentId: p.paymentId, methodId: p.methodId, amount: amounts[i]! }] : []);
   const declined = payments.filter((p) => p.status === 'Not authorized').map((p) => p.paymentId);

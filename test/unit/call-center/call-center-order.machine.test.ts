@@ -25,6 +25,14 @@ function enterLamp(order: Actor<CallCenterOrderMachine>): void {
   order.send({ type: 'ADD_LINE', line: line('L1', 'P-LAMP', 1, 2499) });
 }
 
+/** The lamp entered and completed: the summary is open. */
+function atSummary(): Actor<CallCenterOrderMachine> {
+  const order = openOrder();
+  enterLamp(order);
+  order.send({ type: 'COMPLETE' });
+  return order;
+}
+
 const total = (order: Actor<CallCenterOrderMachine>) => completionSummary(order.getSnapshot().context).total;
 const payByCard = (order: Actor<CallCenterOrderMachine>, paymentId = 'VISA-1') =>
   order.send({ type: 'ADD_PAYMENT', payment: { paymentId, methodId: 'VISA', share: { amount: total(order) }, cardToken: 'tok' } });
@@ -90,9 +98,7 @@ describe('call-center order machine', () => {
   });
 
   it('CC-7 a change from the summary takes the order back to entry; Complete opens the summary again', () => {
-    const order = openOrder();
-    enterLamp(order);
-    order.send({ type: 'COMPLETE' });
+    const order = atSummary();
     order.send({ type: 'ADD_LINE', line: line('L2', 'P-SOCKS', 2, 1299) });
     expect(order.getSnapshot().value).toBe('entry');
     order.send({ type: 'COMPLETE' });
@@ -112,9 +118,7 @@ describe('call-center order machine', () => {
   });
 
   it('CC-9 a declined card: Do not process until a valid payment is submitted', () => {
-    const order = openOrder();
-    enterLamp(order);
-    order.send({ type: 'COMPLETE' });
+    const order = atSummary();
     payByCard(order);
     order.send({ type: 'SUBMIT', answers: { 'VISA-1': { approved: false, reason: 'insufficient funds' } }, ...by });
     expect(order.getSnapshot().value).toBe('doNotProcess');
@@ -127,9 +131,7 @@ describe('call-center order machine', () => {
   });
 
   it('CC-9 / CC-17 out of balance holds the order at Submit; the supervisor\'s clear releases it', () => {
-    const order = openOrder();
-    enterLamp(order);
-    order.send({ type: 'COMPLETE' });
+    const order = atSummary();
     order.send({ type: 'SUBMIT', answers: {}, ...by });
     expect(order.getSnapshot().value).toBe('held');
     expect(order.getSnapshot().context.holds).toMatchObject([{ holdId: 'CCO-7-H1', reason: 'outOfBalance', code: 'HOLD', status: 'open' }]);
@@ -154,9 +156,7 @@ describe('call-center order machine', () => {
   });
 
   it('CC-19 submit when cleared with a declined card keeps the order on hold', () => {
-    const order = openOrder();
-    enterLamp(order);
-    order.send({ type: 'COMPLETE' });
+    const order = atSummary();
     payByCard(order);
     order.send({ type: 'HOLD', code: 'CALLBACK', ...by });
     order.send({ type: 'CLEAR_HOLD', holdId: 'CCO-7-H1', then: 'submitWhenCleared', answers: { 'VISA-1': { approved: false, reason: 'declined' } }, userId: 'super1', at: 6000 });
@@ -194,9 +194,7 @@ describe('call-center order refusals in plain words', () => {
       [entering, { type: 'CLEAR_HOLD', holdId: 'H', then: 'none', ...by }, 'CC-17', 'order CCO-7 cannot clear hold now: it is being entered'],
       [entering, { type: 'RECORD_FULFILMENT', kind: 'shipped', ...by }, 'CC-6', 'order CCO-7 cannot record fulfilment now'],
     ];
-    const submitted = openOrder();
-    enterLamp(submitted);
-    submitted.send({ type: 'COMPLETE' });
+    const submitted = atSummary();
     payByCard(submitted);
     submitted.send({ type: 'SUBMIT', answers: { 'VISA-1': { approved: true, reference: 'A1' } }, ...by });
     cases.push([submitted, { type: 'ADD_LINE', line: line('L2', 'P-LAMP', 1, 2499) }, 'CC-6', 'order CCO-7 cannot add line now: it is submitted']);

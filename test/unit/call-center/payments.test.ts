@@ -42,6 +42,10 @@ describe('CC-8 payment entry', () => {
   it('CC-8 percentages split the total with the remainder to the last, so 50% + 50% is the whole total', () => {
     const halves = paid(order, card('P1', { percent: 5_000 }), { paymentId: 'P2', methodId: 'GIFT', share: { percent: 5_000 }, giftCard: { number: 'G1', balance: 20_000 } });
     expect(resolvePaymentAmounts(halves.payments, TOTAL)).toEqual([11_000, 10_999]);
+    // Once taken, a percentage is the amount it came to: a later change of the total moves only what is not yet taken.
+    const submitted = submitPayments(halves, TOTAL, {}).payments;
+    expect(submitted.map((p) => [p.status, p.share])).toEqual([['Not submitted', { percent: 5_000 }], ['Paid', { amount: 10_999 }]]);
+    expect(resolvePaymentAmounts(submitted, 30_000)).toEqual([15_000, 10_999]);
   });
 
   it('CC-8 Normal: prepay Yes by default, changeable; Check: number required, always prepay; Card: prepay only when asked', () => {
