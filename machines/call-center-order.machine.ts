@@ -6,14 +6,14 @@
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { Catalog } from '../engine/domain/catalog.ts';
 import {
-  addLine, applyCoupon, cancelOrder, changeLine, checkAddLine, checkChangeLine, checkCoupon, checkHeader, checkHoldOpen,
-  checkRemoveLine, clearHoldAndResume, doNotProcess, logFulfilment, newCallCenterOrder, openHolds, placeHold, removeLine, saveOrder, setHeader,
-  submitOrder, type AfterClear, type CallCenterCustomer, type CallCenterOrderContext, type CallCenterOrderInput, type HeaderChange, type LineChange,
-  type LineEntry, type OrderCoupon,
+  addLine, applyCoupon, cancelOrder, changeLine, checkAddLine, checkChangeLine, checkCoupon, checkHeader, checkRemoveLine, clearHoldAndResume,
+  doNotProcess, logFulfilment, newCallCenterOrder, openHolds, placeManualHold, removeLine, saveOrder, setHeader, submitOrder, type CallCenterCustomer,
+  type CallCenterOrderContext, type CallCenterOrderInput, type HeaderChange, type HoldClear, type LineChange, type LineEntry, type ManualHold,
+  type OrderCoupon,
 } from '../engine/domain/call-center/order.ts';
 import { addPayment, checkPaymentEntry, checkRemovePayment, type AuthorizerAnswer, type PaymentEntry } from '../engine/domain/call-center/payments.ts';
 import { callCenterCharges, completionSummary } from '../engine/domain/call-center/summary.ts';
-import { violation } from '../engine/domain/violation.ts';
+import { isViolation, violation } from '../engine/domain/violation.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
 /** Who acts on the order and when: the log (CC-23) records it. */
@@ -34,10 +34,10 @@ export type CallCenterOrderEvent =
   | { type: 'REMOVE_PAYMENT'; paymentId: string }
   /** CC-9: `answers` are the card authoriser's, per card payment (a card with none stays Not submitted). */
   | ({ type: 'SUBMIT'; answers: Record<string, AuthorizerAnswer> } & ByUser)
-  /** CC-17: a manual hold under a hold code (which codes a role may use is the holds' rule, CC-16). */
-  | ({ type: 'HOLD'; code: string; note?: string } & ByUser)
-  /** CC-19: a hold cleared (check-out rules are the holds', CC-18), and what follows. */
-  | ({ type: 'CLEAR_HOLD'; holdId: string; then: AfterClear; answers?: Record<string, AuthorizerAnswer> } & ByUser)
+  /** CC-16 / CC-17: the agent puts the order on hold, at entry or on the summary (no code: the Default one). */
+  | ({ type: 'HOLD' } & ManualHold)
+  /** CC-18 / CC-19: a hold cleared by a user who may (check-out and codes: holds.ts), and what follows the clear. */
+  | ({ type: 'CLEAR_HOLD'; answers?: Record<string, AuthorizerAnswer> } & Omit<HoldClear, 'answers'>)
   | ({ type: 'CANCEL'; note?: string } & ByUser)
   /** CC-7: the agent leaves the order (closes it, takes the next call). */
   | ({ type: 'LEAVE' } & ByUser)
@@ -75,13 +75,15 @@ export const callCenterOrderRules = {
     assertEvent(event, 'REMOVE_PAYMENT');
     return checkRemovePayment(context, event.paymentId);
   },
-  'CC-16 holdCodeGiven': (_context, event) => {
+  'CC-16 holdPlaceable': (context, event) => {
     assertEvent(event, 'HOLD');
-    return event.code.trim() === '' ? violation('CC-16', 'choose a hold code', 'code') : null;
+    const placed = placeManualHold(context, event);
+    return isViolation(placed) ? placed : null;
   },
-  'CC-17 holdOpen': (context, event) => {
+  'CC-19 holdClearable': (context, event) => {
     assertEvent(event, 'CLEAR_HOLD');
-    return checkHoldOpen(context, event.holdId);
+    const cleared = clearHoldAndResume(context, { ...event, answers: event.answers ?? {} });
+    return isViolation(cleared) ? cleared : null;
   },
 } satisfies Record<string, Rule<CallCenterOrderContext, CallCenterOrderEvent>>;
 
@@ -100,7 +102,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
     ADD_PAYMENT: { guard: 'CC-8 paymentAllowed', actions: 'addPayment' },
     REMOVE_PAYMENT: { guard: 'CC-8 paymentRemovable', actions: 'removePayment' },
   } as const;
-  const hold = { HOLD: { guard: 'CC-16 holdCodeGiven', target: '#callCenterOrder.held', actions: 'hold' } } as const;
+  const hold = { HOLD: { guard: 'CC-16 holdPlaceable', target: '#callCenterOrder.held', actions: 'hold' } } as const;
   const cancel = { CANCEL: { target: '#callCenterOrder.cancelled', actions: 'cancel' } } as const;
 
   return setup({
@@ -152,13 +154,14 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
         assertEvent(event, 'SUBMIT');
         return submitOrder(context, event.answers, event);
       }),
+      // The guards ran these same pure rules and let them through.
       hold: assign(({ context, event }) => {
         assertEvent(event, 'HOLD');
-        return placeHold(context, { code: event.code, reason: 'manual', placedBy: event.userId, placedAt: event.at, ...(event.note === undefined ? {} : { note: event.note }) });
+        return placeManualHold(context, event) as Partial<CallCenterOrderContext>;
       }),
       clearHold: assign(({ context, event }) => {
         assertEvent(event, 'CLEAR_HOLD');
-        return clearHoldAndResume(context, event.holdId, event.then, event.answers ?? {}, event);
+        return clearHoldAndResume(context, { ...event, answers: event.answers ?? {} }) as Partial<CallCenterOrderContext>;
       }),
       cancel: assign(({ context, event }) => {
         assertEvent(event, 'CANCEL');
@@ -224,7 +227,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
       held: {
         meta: { refuses: { rule: 'CC-17', means: 'it is on hold' } },
         on: {
-          CLEAR_HOLD: { guard: 'CC-17 holdOpen', target: 'routing', actions: 'clearHold' },
+          CLEAR_HOLD: { guard: 'CC-19 holdClearable', target: 'routing', actions: 'clearHold' },
           ...hold,
           ...cancel,
           LEAVE: {},
@@ -242,10 +245,9 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
         },
       },
       submitted: {
-        meta: { refuses: { rule: 'CC-6', means: 'it is submitted' } },
+        meta: { refuses: { rule: 'CC-6', rules: { HOLD: 'CC-17', CLEAR_HOLD: 'CC-17' }, means: 'it is submitted' } },
         on: {
           RECORD_FULFILMENT: { actions: 'recordFulfilment' },
-          ...hold,
           ...cancel,
           LEAVE: {},
         },

@@ -1,14 +1,18 @@
 /**
  * A call-center order as its actor holds it (CC-3, CC-6..CC-9, CC-17, CC-22, CC-23): the channel's terms it was
- * entered under, the customer, header, lines, coupons and payments; holds as data (their rules live with the holds);
- * the event log. Entry rules return a RuleViolation in words an agent reads; statuses are derived, never stored.
+ * entered under, the customer, header, lines, coupons and payments; its holds (placed and cleared by the rules of
+ * holds.ts); the event log. Entry rules return a RuleViolation in words an agent reads; statuses are derived, never stored.
  */
 import type { Catalog } from '../catalog.ts';
 import type { AppliedCharge } from '../charges.ts';
 import type { Customer } from '../config.ts';
 import type { BasisPoints, Minor } from '../money.ts';
 import { taxRateFor } from '../tax.ts';
-import { violation, type RuleViolation } from '../violation.ts';
+import { refuse, violation, type RuleViolation } from '../violation.ts';
+import {
+  clearHold, isOpen, orderHoldState, placeAutomaticHolds, placeHold, type CallCenterUser, type ClearVariant, type HoldPolicy, type ManualHoldOrigin,
+  type OrderHold,
+} from './holds.ts';
 import { orderPaymentStatus, submitPayments, type AuthorizerAnswer, type CallCenterPayment, type PaymentMethodKind } from './payments.ts';
 import { completionSummary } from './summary.ts';
 
@@ -28,8 +32,8 @@ export interface CallCenterTerms {
   overUnderpaymentThreshold: Minor;
   /** CC-9: a check above this amount puts the order on hold; null = no check limit. */
   checkThreshold: Minor | null;
-  /** CC-16: the Default hold code for sales orders, used for the holds Submit places. */
-  defaultHoldCode: string;
+  /** CC-16 / CC-18: the channel's hold codes (the Default one for the holds Submit places) and its supervisors. */
+  holdPolicy: HoldPolicy;
   /** The channel's tax group where no destination's applies (the call center has no store of its own). */
   taxGroupId: string;
 }
@@ -72,19 +76,6 @@ export interface CallCenterHeader {
 
 /** CC-12 / CC-13: a coupon the coupon rules accepted, and the discount they allocated to the lines. */
 export interface OrderCoupon { code: string; allocations: { lineId: string; amount: Minor }[] }
-
-export type HoldReason = 'manual' | 'fraud' | 'outOfBalance' | 'creditLimit' | 'check';
-
-/** CC-17: a hold on the order (check-out and clearing rules live with the holds). */
-export interface OrderHold {
-  holdId: string;
-  code: string;
-  reason: HoldReason;
-  status: 'open' | 'cleared';
-  placedBy: string;
-  placedAt: number;
-  note?: string;
-}
 
 export type OrderEventKind = 'created' | 'submitted' | 'held' | 'cleared' | 'declined' | 'shipped' | 'invoiced' | 'cancelled';
 /** CC-23: what happened to the order, by whom and when. */
@@ -283,27 +274,22 @@ export function applyCoupon(context: CallCenterOrderContext, coupon: OrderCoupon
   return [...context.coupons.filter((c) => c.code !== coupon.code), coupon];
 }
 
-// --- CC-17 holds as data ---
+// --- CC-17 holds ---
 
-export const openHolds = (context: Pick<CallCenterOrderContext, 'holds'>): OrderHold[] => context.holds.filter((h) => h.status === 'open');
+export const openHolds = (context: Pick<CallCenterOrderContext, 'holds'>): OrderHold[] => context.holds.filter(isOpen);
 
-export function checkHoldOpen(context: CallCenterOrderContext, holdId: string): RuleViolation | null {
-  return context.holds.some((h) => h.holdId === holdId && h.status === 'open') ? null : violation('CC-17', `hold ${holdId} is not open on this order`, 'holdId');
-}
+const nextHoldId = (context: Pick<CallCenterOrderContext, 'orderId' | 'holds'>, offset = 0) => `${context.orderId}-H${context.holds.length + 1 + offset}`;
 
-export function placeHold(context: CallCenterOrderContext, hold: Omit<OrderHold, 'holdId' | 'status'>): Pick<CallCenterOrderContext, 'holds' | 'log'> {
-  const holdId = `${context.orderId}-H${context.holds.length + 1}`;
-  return {
-    holds: [...context.holds, { ...hold, holdId, status: 'open' }],
-    log: [...context.log, { kind: 'held', userId: hold.placedBy, at: hold.placedAt, note: `${hold.code} (${hold.reason})` }],
-  };
-}
+const heldEntry = (hold: OrderHold): OrderLogEntry => ({ kind: 'held', userId: hold.placedBy, at: hold.placedAt, note: `${hold.holdId} ${hold.code ?? '(no code)'} (${hold.origin})` });
 
-export function clearHold(context: CallCenterOrderContext, holdId: string, userId: string, at: number): Pick<CallCenterOrderContext, 'holds' | 'log'> {
-  return {
-    holds: context.holds.map((h) => (h.holdId === holdId ? { ...h, status: 'cleared' as const } : h)),
-    log: [...context.log, { kind: 'cleared', userId, at, note: holdId }],
-  };
+/** CC-17: an agent's hold, at entry or on the summary, under a code their role may use (CC-16). */
+export interface ManualHold { user: CallCenterUser; at: number; origin: ManualHoldOrigin; code?: string; reasonCode?: string; notes?: string }
+
+/** CC-16 / CC-17: the order with the agent's hold placed, or why it cannot be. */
+export function placeManualHold(context: CallCenterOrderContext, request: ManualHold): Pick<CallCenterOrderContext, 'holds' | 'log'> | RuleViolation {
+  const placed = placeHold(context.terms.holdPolicy, context.holds, { ...request, holdId: nextHoldId(context), orderId: context.orderId });
+  if ('rule' in placed) return placed;
+  return { holds: [...context.holds, placed.hold], log: [...context.log, heldEntry(placed.hold)] };
 }
 
 // --- CC-9 Submit and CC-19 clearing ---
@@ -317,40 +303,48 @@ export interface Actor { userId: string; at: number }
  */
 export function submitOrder(context: CallCenterOrderContext, answers: Readonly<Record<string, AuthorizerAnswer>>, by: Actor): Omit<CallCenterOrderContext, 'orderId' | 'terms' | 'customer' | 'header' | 'lines' | 'charges' | 'coupons' | 'cancelledAt'> {
   const outcome = submitPayments(context, completionSummary(context).total, answers);
-  let held: Pick<CallCenterOrderContext, 'holds' | 'log'> = {
-    holds: context.holds,
-    log: [...context.log, { kind: 'submitted', userId: by.userId, at: by.at },
-      ...outcome.declined.map((paymentId) => ({ kind: 'declined' as const, userId: by.userId, at: by.at, note: paymentId }))],
-  };
-  for (const hold of outcome.holds) {
-    held = placeHold({ ...context, ...held }, { code: context.terms.defaultHoldCode, reason: hold.reason, placedBy: by.userId, placedAt: by.at, note: hold.note });
-  }
-  return { ...held, payments: outcome.payments, prepayments: [...context.prepayments, ...outcome.prepayments], submittedAt: by.at };
+  let numbered = 0;
+  const automatic = placeAutomaticHolds(context.terms.holdPolicy, context.holds, outcome.holds.map((h) => h.reason),
+    { orderId: context.orderId, placedBy: by.userId, at: by.at, holdIdOf: () => nextHoldId(context, numbered++) });
+  // Hold ids are numbered past every hold of the order: a refusal here is a broken order, not the agent's doing.
+  if ('rule' in automatic) refuse(automatic.rule, automatic.message, automatic.field);
+  const notes = new Map(outcome.holds.map((h) => [h.reason as string, h.note]));
+  const placed = automatic.placed.map((h) => ({ ...h, notes: notes.get(h.origin) ?? '' }));
+  const log: OrderLogEntry[] = [...context.log, { kind: 'submitted', userId: by.userId, at: by.at },
+    ...outcome.declined.map((paymentId) => ({ kind: 'declined' as const, userId: by.userId, at: by.at, note: paymentId })), ...placed.map(heldEntry)];
+  return { holds: [...context.holds, ...placed], log, payments: outcome.payments, prepayments: [...context.prepayments, ...outcome.prepayments], submittedAt: by.at };
+}
+
+/** CC-19: a clear of one of the order's holds, with the authoriser's answers for the submit it may ask for. */
+export interface HoldClear { holdId: string; user: CallCenterUser; at: number; variant: ClearVariant; answers: Readonly<Record<string, AuthorizerAnswer>> }
+
+/** CC-9 / CC-19: a submit goes through when every payment is approved and it places no hold. */
+function submitFailure(before: CallCenterOrderContext, after: ReturnType<typeof submitOrder>): RuleViolation | null {
+  if (orderPaymentStatus(after) !== 'Approved') return violation('CC-9', 'a payment was not approved', 'payments');
+  const held = after.holds.slice(before.holds.length)[0];
+  return held === undefined ? null : violation('CC-9', `it would go on hold again: ${held.notes}`, 'payments');
 }
 
 /**
- * CC-19 what follows a clear: nothing more; `modify` opens the order again (it must be submitted anew);
- * `clearAndSubmit` submits, and a failed submit leaves Do not process on; `submitWhenCleared` submits, and a failed
- * submit (payment not Approved) keeps the hold open.
+ * CC-19 (rules in holds.ts `clearHold`): the order after a hold is cleared. Submit when cleared / Clear and submit
+ * submit the order once its last hold is cleared; a failed submit refuses the clear (the hold stays) with "submit
+ * when cleared", and with "Clear and submit" clears the hold and leaves the order Do not process. Clear and modify
+ * opens the order again: it must be submitted anew.
  */
-export type AfterClear = 'none' | 'modify' | 'clearAndSubmit' | 'submitWhenCleared';
-
-export function clearHoldAndResume(context: CallCenterOrderContext, holdId: string, then: AfterClear, answers: Readonly<Record<string, AuthorizerAnswer>>, by: Actor): Partial<CallCenterOrderContext> {
-  const cleared = { ...context, ...clearHold(context, holdId, by.userId, by.at) };
-  switch (then) {
-    case 'none':
-      return cleared;
-    case 'modify':
-      return { ...cleared, submittedAt: null };
-    case 'clearAndSubmit':
-      return { ...cleared, ...submitOrder(cleared, answers, by) };
-    case 'submitWhenCleared': {
-      const submitted = { ...cleared, ...submitOrder(cleared, answers, by) };
-      if (orderPaymentStatus(submitted) === 'Approved') return submitted;
-      const kept = submitOrder(context, answers, by);
-      return { ...kept, log: [...kept.log, { kind: 'held', userId: by.userId, at: by.at, note: `${holdId} kept: the submit failed` }] };
-    }
-  }
+export function clearHoldAndResume(context: CallCenterOrderContext, clear: HoldClear): Partial<CallCenterOrderContext> | RuleViolation {
+  let submitted: ReturnType<typeof submitOrder> | null = null;
+  const by = { userId: clear.user.operatorId, at: clear.at };
+  const result = clearHold(context.terms.holdPolicy, context.holds, clear, context, (order) => {
+    submitted = submitOrder(order, clear.answers, by);
+    const failed = submitFailure(order, submitted);
+    return failed === null ? { ok: true } : { violation: failed };
+  });
+  if ('rule' in result) return result;
+  const after: Partial<CallCenterOrderContext> = submitted ?? {};
+  const holds = (after.holds ?? context.holds).map((h) => (h.holdId === result.hold.holdId ? result.hold : h));
+  const cleared: OrderLogEntry = { kind: 'cleared', userId: by.userId, at: by.at, note: `${clear.holdId} (${clear.variant})` };
+  const log = [...context.log, cleared, ...(after.log ?? context.log).slice(context.log.length)];
+  return { ...after, holds, log, ...(result.reopenForEntry ? { submittedAt: null } : {}) };
 }
 
 export function cancelOrder(context: CallCenterOrderContext, by: Actor, note?: string): Pick<CallCenterOrderContext, 'cancelledAt' | 'log'> {
@@ -375,8 +369,8 @@ export function logFulfilment(context: CallCenterOrderContext, kind: 'shipped' |
  */
 export function doNotProcess(context: CallCenterOrderContext): boolean {
   if (context.cancelledAt !== null) return true;
-  if (openHolds(context).length > 0) return true;
-  return context.terms.orderCompletion ? orderPaymentStatus(context) !== 'Approved' : context.submittedAt === null;
+  const paymentApproved = context.terms.orderCompletion ? orderPaymentStatus(context) === 'Approved' : context.submittedAt !== null;
+  return orderHoldState(context.holds, { doNotProcess: !paymentApproved, paymentApproved }).doNotProcess;
 }
 
 export type DetailStatus = 'Open' | 'On hold' | 'Fraud hold' | 'Do not process' | 'Submitted' | 'Cancelled';
@@ -384,7 +378,7 @@ export type DetailStatus = 'Open' | 'On hold' | 'Fraud hold' | 'Do not process' 
 /** CC-17 / CC-23 detail status; the first matching row wins. */
 const DETAIL_STATUS: readonly [DetailStatus, (context: CallCenterOrderContext) => boolean][] = [
   ['Cancelled', (c) => c.cancelledAt !== null],
-  ['Fraud hold', (c) => openHolds(c).some((h) => h.reason === 'fraud')],
+  ['Fraud hold', (c) => openHolds(c).some((h) => h.origin === 'fraud')],
   ['On hold', (c) => openHolds(c).length > 0],
   ['Open', (c) => c.submittedAt === null],
   ['Do not process', doNotProcess],

@@ -4,7 +4,8 @@
  */
 import { formatMoney, percentOf, splitByWeights, sumMinor, type BasisPoints, type Minor } from '../money.ts';
 import { violation, type RuleViolation } from '../violation.ts';
-import type { CallCenterOrderContext, ChannelPaymentMethod, HoldReason, Prepayment } from './order.ts';
+import type { AutomaticHoldOrigin } from './holds.ts';
+import type { CallCenterOrderContext, ChannelPaymentMethod, Prepayment } from './order.ts';
 
 /** CC-8: Normal (cash, voucher), Check, Card, Gift card, Customer (on account). */
 export type PaymentMethodKind = 'normal' | 'check' | 'card' | 'giftCard' | 'onAccount';
@@ -117,7 +118,7 @@ export function checkRemovePayment(context: CallCenterOrderContext, paymentId: s
 export type AuthorizerAnswer = { approved: true; reference: string } | { approved: false; reason: string };
 
 /** CC-9: an automatic hold Submit places (CC-17), with what triggered it. */
-export interface AutomaticHold { reason: Exclude<HoldReason, 'manual' | 'fraud'>; note: string }
+export interface AutomaticHold { reason: Exclude<AutomaticHoldOrigin, 'fraud'>; note: string }
 
 export interface SubmitOutcome {
   payments: CallCenterPayment[];
@@ -146,8 +147,8 @@ function submittedStatus(payment: CallCenterPayment, amount: Minor, context: Cal
 }
 
 /**
- * CC-9 holds (decision): a reason already open is not placed twice, and a reason a supervisor cleared on this order
- * is taken as accepted, so re-submitting after the clear does not hold the order again for it.
+ * CC-9 holds: the causes Submit finds (holds.ts does not place a cause already open twice). Decision: a cause a
+ * supervisor cleared on this order is taken as accepted, so re-submitting after the clear does not hold it again.
  */
 function automaticHolds(context: CallCenterOrderContext, payments: readonly CallCenterPayment[], amounts: readonly Minor[], total: Minor): AutomaticHold[] {
   const money = (amount: Minor) => formatMoney(amount, context.terms.currency);
@@ -166,8 +167,8 @@ function automaticHolds(context: CallCenterOrderContext, payments: readonly Call
   const threshold = context.terms.checkThreshold;
   const bigCheck = threshold === null ? undefined : payments.findIndex((p, i) => p.kind === 'check' && amounts[i]! > threshold);
   if (bigCheck !== undefined && bigCheck >= 0) holds.push({ reason: 'check', note: `a check of ${money(amounts[bigCheck]!)} is over ${money(threshold!)}` });
-  const taken = new Set(context.holds.map((h) => h.reason));
-  return holds.filter((h) => !taken.has(h.reason));
+  const cleared = new Set(context.holds.filter((h) => h.cleared !== null).map((h) => h.origin));
+  return holds.filter((h) => !cleared.has(h.reason));
 }
 
 /**

@@ -8,11 +8,14 @@ import { detailStatus, doNotProcess } from '../../../engine/domain/call-center/o
 import { completionSummary } from '../../../engine/domain/call-center/summary.ts';
 import { createCallCenterOrderMachine, type CallCenterOrderEvent, type CallCenterOrderMachine } from '../../../machines/call-center-order.machine.ts';
 import { explainRefusal } from '../../../machines/rules.ts';
-import { callCenterCatalog, customer, line, terms } from './order-fixture.ts';
+import { agentUser, callCenterCatalog, customer, line, supervisorUser, terms } from './order-fixture.ts';
 
 const catalog = callCenterCatalog();
 const machine = createCallCenterOrderMachine(catalog);
 const by = { userId: 'agent1', at: 5000 };
+const agentHold = (code: string, origin: 'entry' | 'summary' = 'entry') => ({ type: 'HOLD' as const, user: agentUser, at: 5000, origin, code });
+const supervisorClear = (holdId: string, variant: 'clear' | 'clearAndModify' | 'submitWhenCleared' | 'clearAndSubmit', answers = {}) =>
+  ({ type: 'CLEAR_HOLD' as const, holdId, user: supervisorUser, at: 6000, variant, answers });
 
 function openOrder(orderCompletion = true): Actor<CallCenterOrderMachine> {
   return createActor(machine, { input: { orderId: 'CCO-7', terms: { ...terms, orderCompletion }, orderDate: '2026-12-05', createdBy: 'agent1', createdAt: 1000 } }).start();
@@ -134,34 +137,35 @@ describe('call-center order machine', () => {
     const order = atSummary();
     order.send({ type: 'SUBMIT', answers: {}, ...by });
     expect(order.getSnapshot().value).toBe('held');
-    expect(order.getSnapshot().context.holds).toMatchObject([{ holdId: 'CCO-7-H1', reason: 'outOfBalance', code: 'HOLD', status: 'open' }]);
+    expect(order.getSnapshot().context.holds).toMatchObject([{ holdId: 'CCO-7-H1', origin: 'outOfBalance', code: 'HOLD', cleared: null }]);
     // CC-17: a held order may be left unpaid.
     order.send({ type: 'LEAVE', ...by });
     expect(order.getSnapshot().value).toBe('held');
-    order.send({ type: 'CLEAR_HOLD', holdId: 'CCO-7-H1', then: 'none', userId: 'super1', at: 6000 });
+    order.send(supervisorClear('CCO-7-H1', 'clear'));
     expect(order.getSnapshot().value).toBe('submitted');
   });
 
   it('CC-17 / CC-19 a manual hold during entry; clearing it returns the order to entry', () => {
     const order = openOrder();
     enterLamp(order);
-    order.send({ type: 'HOLD', code: 'CALLBACK', note: 'customer calls back', ...by });
+    order.send({ ...agentHold('CALLBACK'), notes: 'customer calls back' });
     expect(order.getSnapshot().value).toBe('held');
     expect(detailStatus(order.getSnapshot().context)).toBe('On hold');
-    order.send({ type: 'HOLD', code: 'FRAUD', ...by });
-    order.send({ type: 'CLEAR_HOLD', holdId: 'CCO-7-H1', then: 'none', userId: 'super1', at: 6000 });
+    order.send(agentHold('HOLD'));
+    order.send(supervisorClear('CCO-7-H1', 'clear'));
     expect(order.getSnapshot().value).toBe('held');
-    order.send({ type: 'CLEAR_HOLD', holdId: 'CCO-7-H2', then: 'modify', userId: 'super1', at: 6100 });
+    order.send(supervisorClear('CCO-7-H2', 'clearAndModify'));
     expect(order.getSnapshot().value).toBe('entry');
   });
 
-  it('CC-19 submit when cleared with a declined card keeps the order on hold', () => {
+  it('CC-19 submit when cleared with a declined card is refused and the hold stays; clear and submit leaves Do not process', () => {
     const order = atSummary();
     payByCard(order);
-    order.send({ type: 'HOLD', code: 'CALLBACK', ...by });
-    order.send({ type: 'CLEAR_HOLD', holdId: 'CCO-7-H1', then: 'submitWhenCleared', answers: { 'VISA-1': { approved: false, reason: 'declined' } }, userId: 'super1', at: 6000 });
+    order.send(agentHold('CALLBACK', 'summary'));
+    const declined = { 'VISA-1': { approved: false as const, reason: 'declined' } };
+    expect(refused(order, supervisorClear('CCO-7-H1', 'submitWhenCleared', declined))).toMatchObject({ rule: 'CC-19', message: expect.stringContaining('stays: the order could not be submitted') });
     expect(order.getSnapshot().value).toBe('held');
-    order.send({ type: 'CLEAR_HOLD', holdId: 'CCO-7-H1', then: 'clearAndSubmit', answers: { 'VISA-1': { approved: false, reason: 'declined' } }, userId: 'super1', at: 6100 });
+    order.send(supervisorClear('CCO-7-H1', 'clearAndSubmit', declined));
     expect(order.getSnapshot().value).toBe('doNotProcess');
   });
 });
@@ -177,12 +181,12 @@ describe('call-center order refusals in plain words', () => {
     expect(refused(order, { type: 'CHANGE_LINE', change: { lineId: 'L1', quantity: 0 } })).toMatchObject({ rule: 'CC-3', field: 'quantity' });
     expect(refused(order, { type: 'REMOVE_LINE', lineId: 'L9' })).toMatchObject({ rule: 'NOT_FOUND', message: 'the order has no line "L9"' });
     expect(refused(order, { type: 'APPLY_COUPON', coupon: { code: 'BIG', allocations: [{ lineId: 'L1', amount: 9999 }] } })).toMatchObject({ rule: 'CC-13' });
-    expect(refused(order, { type: 'HOLD', code: ' ', ...by })).toEqual({ rule: 'CC-16', field: 'code', message: 'choose a hold code' });
+    expect(refused(order, agentHold('FRAUD'))).toEqual({ rule: 'CC-16', field: 'code', message: 'agent1 may not use hold code "FRAUD" (Suspected fraud): ask a supervisor' });
     order.send({ type: 'COMPLETE' });
     expect(refused(order, { type: 'ADD_PAYMENT', payment: { paymentId: 'P1', methodId: 'AMEX', share: { amount: 100 } } })).toMatchObject({ rule: 'CC-8', field: 'methodId' });
     expect(refused(order, { type: 'REMOVE_PAYMENT', paymentId: 'P9' })).toMatchObject({ rule: 'NOT_FOUND' });
-    order.send({ type: 'HOLD', code: 'CALLBACK', ...by });
-    expect(refused(order, { type: 'CLEAR_HOLD', holdId: 'CCO-7-H9', then: 'none', ...by })).toEqual({ rule: 'CC-17', field: 'holdId', message: 'hold CCO-7-H9 is not open on this order' });
+    order.send(agentHold('CALLBACK', 'summary'));
+    expect(refused(order, supervisorClear('CCO-7-H9', 'clear'))).toEqual({ rule: 'NOT_FOUND', field: 'holdId', message: 'there is no hold CCO-7-H9 on this order' });
   });
 
   it('each state says in words why it does not take an event, never with a state\'s name', () => {
@@ -191,7 +195,7 @@ describe('call-center order refusals in plain words', () => {
     const cases: [Actor<CallCenterOrderMachine>, CallCenterOrderEvent, string, string][] = [
       [entering, { type: 'SUBMIT', answers: {}, ...by }, 'CC-6', 'order CCO-7 cannot submit now: it is being entered (only when its summary is open and it must be submitted, held or cancelled or a payment was not approved)'],
       [entering, { type: 'ADD_PAYMENT', payment: { paymentId: 'P1', methodId: 'CASH', share: { amount: 100 } } }, 'CC-7', 'order CCO-7 cannot add payment now: it is being entered'],
-      [entering, { type: 'CLEAR_HOLD', holdId: 'H', then: 'none', ...by }, 'CC-17', 'order CCO-7 cannot clear hold now: it is being entered'],
+      [entering, supervisorClear('H', 'clear'), 'CC-17', 'order CCO-7 cannot clear hold now: it is being entered'],
       [entering, { type: 'RECORD_FULFILMENT', kind: 'shipped', ...by }, 'CC-6', 'order CCO-7 cannot record fulfilment now'],
     ];
     const submitted = atSummary();
@@ -199,9 +203,10 @@ describe('call-center order refusals in plain words', () => {
     submitted.send({ type: 'SUBMIT', answers: { 'VISA-1': { approved: true, reference: 'A1' } }, ...by });
     cases.push([submitted, { type: 'ADD_LINE', line: line('L2', 'P-LAMP', 1, 2499) }, 'CC-6', 'order CCO-7 cannot add line now: it is submitted']);
     cases.push([submitted, { type: 'SUBMIT', answers: {}, ...by }, 'CC-6', 'it is submitted']);
+    cases.push([submitted, agentHold('CALLBACK', 'summary'), 'CC-17', 'order CCO-7 cannot hold now: it is submitted']);
     const held = openOrder();
     enterLamp(held);
-    held.send({ type: 'HOLD', code: 'CALLBACK', ...by });
+    held.send(agentHold('CALLBACK'));
     cases.push([held, { type: 'ADD_LINE', line: line('L2', 'P-LAMP', 1, 2499) }, 'CC-17', 'order CCO-7 cannot add line now: it is on hold']);
     cases.push([held, { type: 'SUBMIT', answers: {}, ...by }, 'CC-17', 'it is on hold']);
     const cancelled = openOrder();

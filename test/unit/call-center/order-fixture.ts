@@ -3,6 +3,7 @@ import type { Catalog } from '../../../engine/domain/catalog.ts';
 import {
   addLine, newCallCenterOrder, type CallCenterCustomer, type CallCenterOrderContext, type CallCenterTerms, type LineEntry,
 } from '../../../engine/domain/call-center/order.ts';
+import { holdCodesSchema, type CallCenterUser, type HoldPolicy } from '../../../engine/domain/call-center/holds.ts';
 import { callCenterCharges } from '../../../engine/domain/call-center/summary.ts';
 import { withConfig } from '../../fixtures/chain.ts';
 
@@ -15,6 +16,18 @@ export function callCenterCatalog(): Catalog {
     });
   });
 }
+
+/** CC-16: agents use the default code and CALLBACK; FRAUD is the supervisors'. */
+export const holdPolicy: HoldPolicy = {
+  holdCodes: holdCodesSchema.parse([
+    { code: 'HOLD', description: 'Order hold', roleIds: ['agent'], defaultForSalesOrder: true },
+    { code: 'CALLBACK', description: 'Customer calls back', roleIds: ['agent'] },
+    { code: 'FRAUD', description: 'Suspected fraud', roleIds: ['supervisor'] },
+  ]),
+  supervisorRoleIds: ['supervisor'],
+};
+export const agentUser: CallCenterUser = { operatorId: 'agent1', roleId: 'agent' };
+export const supervisorUser: CallCenterUser = { operatorId: 'super1', roleId: 'supervisor' };
 
 export const terms: CallCenterTerms = {
   channelId: 'CC1',
@@ -30,7 +43,7 @@ export const terms: CallCenterTerms = {
   modesOfDelivery: ['STD', 'EXP', 'PICKUP'],
   overUnderpaymentThreshold: 100,
   checkThreshold: 50_000,
-  defaultHoldCode: 'HOLD',
+  holdPolicy,
   taxGroupId: 'TX-WA',
 };
 

@@ -1,16 +1,17 @@
 /** The call-center order's entry rules (CC-3, CC-4, CC-13, CC-22), holds as data (CC-17, CC-19), derived statuses, the log (CC-23). */
 import { describe, expect, it } from 'vitest';
 import {
-  addLine, applyCoupon, checkAddLine, checkChangeLine, checkCoupon, checkHeader, checkHoldOpen, clearHoldAndResume, detailStatus, doNotProcess,
-  linesOffMode, newCallCenterOrder, placeHold, releasedToPicking, removeLine, setHeader, submitOrder, type CallCenterOrderContext,
+  addLine, applyCoupon, checkAddLine, checkChangeLine, checkCoupon, checkHeader, clearHoldAndResume, detailStatus, doNotProcess, linesOffMode,
+  newCallCenterOrder, placeManualHold, releasedToPicking, removeLine, setHeader, submitOrder, type CallCenterOrderContext, type HoldClear, type ManualHold,
 } from '../../../engine/domain/call-center/order.ts';
+import { placeAutomaticHolds } from '../../../engine/domain/call-center/holds.ts';
+import { isViolation } from '../../../engine/domain/violation.ts';
 import { addPayment, orderPaymentStatus } from '../../../engine/domain/call-center/payments.ts';
 import { completionSummary } from '../../../engine/domain/call-center/summary.ts';
-import { callCenterCatalog, line, orderWith, terms } from './order-fixture.ts';
+import { agentUser, callCenterCatalog, holdPolicy, line, orderWith, supervisorUser, terms } from './order-fixture.ts';
 
 const catalog = callCenterCatalog();
 const agent = { userId: 'agent1', at: 2000 };
-const supervisor = { userId: 'super1', at: 3000 };
 
 function withCard(order: CallCenterOrderContext, amount = completionSummary(order).total): CallCenterOrderContext {
   return { ...order, payments: addPayment(order, { paymentId: 'VISA-1', methodId: 'VISA', share: { amount }, cardToken: 'tok' }) };
@@ -79,59 +80,87 @@ describe('CC-13 coupons on the order', () => {
 });
 
 describe('CC-17 / CC-19 holds, Do not process and the detail status', () => {
-  it('CC-17 any open hold sets Do not process and the detail status On hold or Fraud hold', () => {
+  const approved = { 'VISA-1': { approved: true as const, reference: 'A1' } };
+  const declined = { 'VISA-1': { approved: false as const, reason: 'declined' } };
+
+  /** The order with the agent's hold placed (CC-16 allows it). */
+  function held(order: CallCenterOrderContext, hold: Partial<ManualHold> = {}): CallCenterOrderContext {
+    const placed = placeManualHold(order, { user: agentUser, at: 2500, origin: 'summary', ...hold });
+    if (isViolation(placed)) throw new Error(placed.message);
+    return { ...order, ...placed };
+  }
+
+  function cleared(order: CallCenterOrderContext, clear: Partial<HoldClear>): CallCenterOrderContext {
+    const after = clearHoldAndResume(order, { holdId: 'CCO-1-H1', user: supervisorUser, at: 3000, variant: 'clear', answers: {}, ...clear });
+    if (isViolation(after)) throw new Error(after.message);
+    return { ...order, ...after };
+  }
+
+  it('CC-17 any open hold sets Do not process and the detail status On hold, or Fraud hold for a fraud hold', () => {
     const order = withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]));
-    const submitted = { ...order, ...submitOrder(order, { 'VISA-1': { approved: true, reference: 'A1' } }, agent) };
+    const submitted = { ...order, ...submitOrder(order, approved, agent) };
     expect(detailStatus(submitted)).toBe('Submitted');
-    const held = { ...submitted, ...placeHold(submitted, { code: 'HOLD', reason: 'manual', placedBy: 'agent1', placedAt: 2500 }) };
-    expect([doNotProcess(held), detailStatus(held), releasedToPicking(held)]).toEqual([true, 'On hold', false]);
-    const fraud = { ...held, ...placeHold(held, { code: 'FRAUD', reason: 'fraud', placedBy: 'agent1', placedAt: 2600 }) };
-    expect(detailStatus(fraud)).toBe('Fraud hold');
-    expect(checkHoldOpen(fraud, 'CCO-1-H2')).toBeNull();
-    expect(checkHoldOpen(fraud, 'CCO-1-H9')).toMatchObject({ rule: 'CC-17' });
+    const onHold = held(submitted);
+    expect([doNotProcess(onHold), detailStatus(onHold), releasedToPicking(onHold)]).toEqual([true, 'On hold', false]);
+    expect(onHold.holds[0]).toMatchObject({ holdId: 'CCO-1-H1', code: 'HOLD', origin: 'summary', placedBy: 'agent1', cleared: null });
+    const fraud = placeAutomaticHolds(holdPolicy, onHold.holds, ['fraud'], { orderId: 'CCO-1', placedBy: 'fraud check', at: 2600, holdIdOf: () => 'CCO-1-H2' });
+    if (isViolation(fraud)) throw new Error(fraud.message);
+    expect(detailStatus({ ...onHold, holds: [...onHold.holds, ...fraud.placed] })).toBe('Fraud hold');
+  });
+
+  it('CC-16 an agent places a hold only under a code their role may use', () => {
+    const order = orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]);
+    expect(placeManualHold(order, { user: agentUser, at: 1, origin: 'entry', code: 'FRAUD' })).toMatchObject({ rule: 'CC-16', field: 'code' });
+    expect(held(order, { origin: 'entry', code: 'CALLBACK', notes: 'calls back at 5' }).log.at(-1)).toEqual({ kind: 'held', userId: 'agent1', at: 2500, note: 'CCO-1-H1 CALLBACK (entry)' });
   });
 
   it('CC-9 a declined card sets Do not process until a valid payment is submitted', () => {
     const order = withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]));
     expect([detailStatus(order), doNotProcess(order)]).toEqual(['Open', true]);
-    const declined = { ...order, ...submitOrder(order, { 'VISA-1': { approved: false, reason: 'declined' } }, agent) };
-    expect([orderPaymentStatus(declined), detailStatus(declined), releasedToPicking(declined)]).toEqual(['Declined', 'Do not process', false]);
-    const retried = { ...declined, ...submitOrder({ ...declined, payments: [] }, {}, agent) };
-    expect([detailStatus(retried), releasedToPicking(retried)]).toEqual(['On hold', false]);
+    const refused = { ...order, ...submitOrder(order, declined, agent) };
+    expect([orderPaymentStatus(refused), detailStatus(refused), releasedToPicking(refused)]).toEqual(['Declined', 'Do not process', false]);
+    const fixed = { ...refused, payments: addPayment({ ...refused, payments: [] }, { paymentId: 'VISA-2', methodId: 'VISA', share: { amount: completionSummary(refused).total }, cardToken: 'tok2' }) };
+    const retried = { ...fixed, ...submitOrder(fixed, { 'VISA-2': { approved: true, reference: 'A2' } }, agent) };
+    expect([detailStatus(retried), releasedToPicking(retried)]).toEqual(['Submitted', true]);
   });
 
   it('CC-23 Submit logs submitted, each decline and each hold it places, with user and time', () => {
     const order = withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]), 100);
-    const after = submitOrder(order, { 'VISA-1': { approved: false, reason: 'declined' } }, agent);
+    const after = submitOrder(order, declined, agent);
     expect(after.log.map((e) => [e.kind, e.userId, e.at])).toEqual([['created', 'agent1', 1000], ['submitted', 'agent1', 2000], ['declined', 'agent1', 2000], ['held', 'agent1', 2000]]);
-    expect(after.holds).toMatchObject([{ holdId: 'CCO-1-H1', code: 'HOLD', reason: 'outOfBalance', status: 'open' }]);
+    // CC-16: Submit's holds take the Default hold code.
+    expect(after.holds).toMatchObject([{ holdId: 'CCO-1-H1', code: 'HOLD', origin: 'outOfBalance', cleared: null, notes: 'payments of $1.00 against an order total of $37.44' }]);
   });
 
   it('CC-19 clear and submit: a failed submit removes the hold but Do not process stays', () => {
-    const order = withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]));
-    const held = { ...order, ...placeHold(order, { code: 'HOLD', reason: 'manual', placedBy: 'agent1', placedAt: 2500 }) };
-    const after = { ...held, ...clearHoldAndResume(held, 'CCO-1-H1', 'clearAndSubmit', { 'VISA-1': { approved: false, reason: 'declined' } }, supervisor) };
-    expect(after.holds.map((h) => h.status)).toEqual(['cleared']);
+    const order = held(withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)])));
+    const after = cleared(order, { variant: 'clearAndSubmit', answers: declined });
+    expect(after.holds.map((h) => h.cleared?.variant)).toEqual(['clearAndSubmit']);
     expect([detailStatus(after), doNotProcess(after)]).toEqual(['Do not process', true]);
   });
 
   it('CC-19 submit when cleared: a failed submit keeps the hold; a good one releases the order', () => {
-    const order = withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]));
-    const held = { ...order, ...placeHold(order, { code: 'HOLD', reason: 'manual', placedBy: 'agent1', placedAt: 2500 }) };
-    const failed = { ...held, ...clearHoldAndResume(held, 'CCO-1-H1', 'submitWhenCleared', {}, supervisor) };
-    expect(failed.holds.map((h) => h.status)).toEqual(['open']);
-    expect(failed.log.at(-1)).toMatchObject({ kind: 'held', note: 'CCO-1-H1 kept: the submit failed' });
-    const good = { ...held, ...clearHoldAndResume(held, 'CCO-1-H1', 'submitWhenCleared', { 'VISA-1': { approved: true, reference: 'A1' } }, supervisor) };
+    const order = held(withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)])));
+    expect(clearHoldAndResume(order, { holdId: 'CCO-1-H1', user: supervisorUser, at: 3000, variant: 'submitWhenCleared', answers: declined })).toMatchObject({
+      rule: 'CC-19', message: 'hold CCO-1-H1 on order CCO-1 stays: the order could not be submitted (a payment was not approved)',
+    });
+    const good = cleared(order, { variant: 'submitWhenCleared', answers: approved });
     expect([detailStatus(good), releasedToPicking(good)]).toEqual(['Submitted', true]);
     expect(good.log.map((e) => e.kind)).toEqual(['created', 'held', 'cleared', 'submitted']);
   });
 
   it('CC-19 clear and modify opens the order again: it must be submitted anew', () => {
     const order = withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]));
-    const submitted = { ...order, ...submitOrder(order, { 'VISA-1': { approved: true, reference: 'A1' } }, agent) };
-    const held = { ...submitted, ...placeHold(submitted, { code: 'HOLD', reason: 'manual', placedBy: 'agent1', placedAt: 2500 }) };
-    const reopened = { ...held, ...clearHoldAndResume(held, 'CCO-1-H1', 'modify', {}, supervisor) };
+    const onHold = held({ ...order, ...submitOrder(order, approved, agent) });
+    const reopened = cleared(onHold, { variant: 'clearAndModify' });
     expect([reopened.submittedAt, detailStatus(reopened), doNotProcess(reopened)]).toEqual([null, 'Open', true]);
+  });
+
+  it('CC-18 a hold another agent has checked out is not cleared by someone else', () => {
+    const order = held(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]));
+    const checkedOut = { ...order, holds: order.holds.map((h) => ({ ...h, checkedOut: { by: 'agent2', at: 2700 } })) };
+    expect(clearHoldAndResume(checkedOut, { holdId: 'CCO-1-H1', user: agentUser, at: 3000, variant: 'clear', answers: {} })).toMatchObject({ rule: 'CC-18' });
+    expect(clearHoldAndResume(order, { holdId: 'CCO-1-H9', user: agentUser, at: 3000, variant: 'clear', answers: {} })).toMatchObject({ rule: 'NOT_FOUND' });
   });
 
   it('CC-7 with completion off only holds stop the order once it is saved', () => {

@@ -1,5 +1,6 @@
 /** CC-8 payment entry and CC-9 Submit: statuses, automatic holds, prepayments, the order's payment status. */
 import { describe, expect, it } from 'vitest';
+import type { OrderHold } from '../../../engine/domain/call-center/holds.ts';
 import type { CallCenterOrderContext } from '../../../engine/domain/call-center/order.ts';
 import {
   addPayment, checkPaymentEntry, checkRemovePayment, orderPaymentStatus, paymentMethodsOffered, resolvePaymentAmounts, submitPayments,
@@ -142,9 +143,13 @@ describe('CC-9 Submit', () => {
     expect(submitPayments(byCheck, total, {}).holds).toEqual([{ reason: 'check', note: 'a check of $659.97 is over $500.00' }]);
   });
 
-  it('CC-9 an automatic hold already placed on the order (open or cleared) is not placed again', () => {
+  it('CC-9 a cause a supervisor cleared on the order is taken as accepted: a resubmit does not hold the order for it again', () => {
     const under = paid(order, { paymentId: 'P1', methodId: 'CASH', share: { amount: 100 } });
-    const cleared = { ...under, holds: [{ holdId: 'H1', code: 'HOLD', reason: 'outOfBalance' as const, status: 'cleared' as const, placedBy: 'agent1', placedAt: 1 }] };
+    const hold: OrderHold = {
+      holdId: 'H1', orderId: 'CCO-1', origin: 'outOfBalance', code: 'HOLD', reasonCode: null, notes: '', placedBy: 'agent1', placedAt: 1,
+      releasedReservations: false, checkedOut: null, cleared: { by: 'super1', at: 2, variant: 'clear' },
+    };
+    const cleared = { ...under, holds: [hold] };
     expect(submitPayments(cleared, TOTAL, {}).holds).toEqual([]);
   });
 
