@@ -295,13 +295,13 @@ export function placeManualHold(context: CallCenterOrderContext, request: Manual
 // --- CC-9 Submit and CC-19 clearing ---
 
 /** Who does something to the order, and when (CC-23 logs it). */
-export interface Actor { userId: string; at: number }
+export interface ActedBy { userId: string; at: number }
 
 /**
  * CC-9 Submit: the payments get their statuses against the summary's total, the automatic holds are placed under the
  * channel's Default hold code (CC-16), prepayments are posted, and the log records the submit and each decline.
  */
-export function submitOrder(context: CallCenterOrderContext, answers: Readonly<Record<string, AuthorizerAnswer>>, by: Actor): Omit<CallCenterOrderContext, 'orderId' | 'terms' | 'customer' | 'header' | 'lines' | 'charges' | 'coupons' | 'cancelledAt'> {
+export function submitOrder(context: CallCenterOrderContext, answers: Readonly<Record<string, AuthorizerAnswer>>, by: ActedBy): Omit<CallCenterOrderContext, 'orderId' | 'terms' | 'customer' | 'header' | 'lines' | 'charges' | 'coupons' | 'cancelledAt'> {
   const outcome = submitPayments(context, completionSummary(context).total, answers);
   let numbered = 0;
   const automatic = placeAutomaticHolds(context.terms.holdPolicy, context.holds, outcome.holds.map((h) => h.reason),
@@ -347,17 +347,17 @@ export function clearHoldAndResume(context: CallCenterOrderContext, clear: HoldC
   return { ...after, holds, log, ...(result.reopenForEntry ? { submittedAt: null } : {}) };
 }
 
-export function cancelOrder(context: CallCenterOrderContext, by: Actor, note?: string): Pick<CallCenterOrderContext, 'cancelledAt' | 'log'> {
+export function cancelOrder(context: CallCenterOrderContext, by: ActedBy, note?: string): Pick<CallCenterOrderContext, 'cancelledAt' | 'log'> {
   return { cancelledAt: by.at, log: [...context.log, { kind: 'cancelled', userId: by.userId, at: by.at, ...(note === undefined ? {} : { note }) }] };
 }
 
 /** Completion off (CC-7): leaving the order saves it as a plain sales order, logged as submitted. */
-export function saveOrder(context: CallCenterOrderContext, by: Actor): Pick<CallCenterOrderContext, 'submittedAt' | 'log'> {
+export function saveOrder(context: CallCenterOrderContext, by: ActedBy): Pick<CallCenterOrderContext, 'submittedAt' | 'log'> {
   return { submittedAt: by.at, log: [...context.log, { kind: 'submitted', userId: by.userId, at: by.at }] };
 }
 
 /** CC-23: shipped and invoiced, as fulfilment reports them. */
-export function logFulfilment(context: CallCenterOrderContext, kind: 'shipped' | 'invoiced', by: Actor, note?: string): OrderLogEntry[] {
+export function logFulfilment(context: CallCenterOrderContext, kind: 'shipped' | 'invoiced', by: ActedBy, note?: string): OrderLogEntry[] {
   return [...context.log, { kind, userId: by.userId, at: by.at, ...(note === undefined ? {} : { note }) }];
 }
 
@@ -387,6 +387,14 @@ const DETAIL_STATUS: readonly [DetailStatus, (context: CallCenterOrderContext) =
 
 export function detailStatus(context: CallCenterOrderContext): DetailStatus {
   return DETAIL_STATUS.find(([, matches]) => matches(context))![0];
+}
+
+/**
+ * CC-16: an open hold whose code removes inventory reservations has released the order's; the host releases them when
+ * this turns true and reserves again when it turns false (holds.ts releases once, however many such holds are open).
+ */
+export function reservationsReleased(context: Pick<CallCenterOrderContext, 'holds'>): boolean {
+  return openHolds(context).some((h) => h.releasedReservations);
 }
 
 /** CC-6: only an order nothing stops goes on to picking. */

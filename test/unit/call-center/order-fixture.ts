@@ -22,6 +22,7 @@ export const holdPolicy: HoldPolicy = {
   holdCodes: holdCodesSchema.parse([
     { code: 'HOLD', description: 'Order hold', roleIds: ['agent'], defaultForSalesOrder: true },
     { code: 'CALLBACK', description: 'Customer calls back', roleIds: ['agent'] },
+    { code: 'STOCK', description: 'Hold the stock for others', roleIds: ['agent'], removeInventoryReservations: true },
     { code: 'FRAUD', description: 'Suspected fraud', roleIds: ['supervisor'] },
   ]),
   supervisorRoleIds: ['supervisor'],

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addLine, applyCoupon, checkAddLine, checkChangeLine, checkCoupon, checkHeader, clearHoldAndResume, detailStatus, doNotProcess, linesOffMode,
-  newCallCenterOrder, placeManualHold, releasedToPicking, removeLine, setHeader, submitOrder, type CallCenterOrderContext, type HoldClear, type ManualHold,
+  newCallCenterOrder, placeManualHold, releasedToPicking, reservationsReleased, removeLine, setHeader, submitOrder, type CallCenterOrderContext, type HoldClear, type ManualHold,
 } from '../../../engine/domain/call-center/order.ts';
 import { placeAutomaticHolds } from '../../../engine/domain/call-center/holds.ts';
 import { isViolation } from '../../../engine/domain/violation.ts';
@@ -112,6 +112,15 @@ describe('CC-17 / CC-19 holds, Do not process and the detail status', () => {
     const order = orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]);
     expect(placeManualHold(order, { user: agentUser, at: 1, origin: 'entry', code: 'FRAUD' })).toMatchObject({ rule: 'CC-16', field: 'code' });
     expect(held(order, { origin: 'entry', code: 'CALLBACK', notes: 'calls back at 5' }).log.at(-1)).toEqual({ kind: 'held', userId: 'agent1', at: 2500, note: 'CCO-1-H1 CALLBACK (entry)' });
+  });
+
+  it('CC-16 a hold whose code removes inventory reservations releases them while it is open', () => {
+    const order = orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]);
+    const callback = held(order, { code: 'CALLBACK' });
+    expect(reservationsReleased(callback)).toBe(false);
+    const stock = held(order, { code: 'STOCK' });
+    expect(reservationsReleased(stock)).toBe(true);
+    expect(reservationsReleased(cleared(stock, { variant: 'clear' }))).toBe(false);
   });
 
   it('CC-9 a declined card sets Do not process until a valid payment is submitted', () => {
