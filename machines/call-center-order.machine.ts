@@ -7,17 +7,14 @@ import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { Catalog } from '../engine/domain/catalog.ts';
 import {
   addLine, applyCoupon, cancelOrder, changeLine, checkAddLine, checkChangeLine, checkCoupon, checkHeader, checkRemoveLine, clearHoldAndResume,
-  doNotProcess, logFulfilment, newCallCenterOrder, openHolds, placeManualHold, removeLine, saveOrder, setHeader, submitOrder, type CallCenterCustomer,
-  type CallCenterOrderContext, type CallCenterOrderInput, type HeaderChange, type HoldClear, type LineChange, type LineEntry, type ManualHold,
-  type OrderCoupon,
+  doNotProcess, logFulfilment, newCallCenterOrder, openHolds, placeManualHold, removeLine, saveOrder, setHeader, submitOrder, type ActedBy,
+  type CallCenterCustomer, type CallCenterOrderContext, type CallCenterOrderInput, type HeaderChange, type HoldClear, type LineChange, type LineEntry,
+  type ManualHold, type OrderCoupon,
 } from '../engine/domain/call-center/order.ts';
 import { addPayment, checkPaymentEntry, checkRemovePayment, type AuthorizerAnswer, type PaymentEntry } from '../engine/domain/call-center/payments.ts';
 import { callCenterCharges, completionSummary } from '../engine/domain/call-center/summary.ts';
 import { isViolation, violation } from '../engine/domain/violation.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
-
-/** Who acts on the order and when: the log (CC-23) records it. */
-interface ByUser { userId: string; at: number }
 
 export type CallCenterOrderEvent =
   /** CC-3: the customer found (or created) for the order, with their credit terms. */
@@ -33,16 +30,16 @@ export type CallCenterOrderEvent =
   | { type: 'ADD_PAYMENT'; payment: PaymentEntry }
   | { type: 'REMOVE_PAYMENT'; paymentId: string }
   /** CC-9: `answers` are the card authoriser's, per card payment (a card with none stays Not submitted). */
-  | ({ type: 'SUBMIT'; answers: Record<string, AuthorizerAnswer> } & ByUser)
+  | ({ type: 'SUBMIT'; answers: Record<string, AuthorizerAnswer> } & ActedBy)
   /** CC-16 / CC-17: the agent puts the order on hold, at entry or on the summary (no code: the Default one). */
   | ({ type: 'HOLD' } & ManualHold)
   /** CC-18 / CC-19: a hold cleared by a user who may (check-out and codes: holds.ts), and what follows the clear. */
   | ({ type: 'CLEAR_HOLD'; answers?: Record<string, AuthorizerAnswer> } & Omit<HoldClear, 'answers'>)
-  | ({ type: 'CANCEL'; note?: string } & ByUser)
+  | ({ type: 'CANCEL'; note?: string } & ActedBy)
   /** CC-7: the agent leaves the order (closes it, takes the next call). */
-  | ({ type: 'LEAVE' } & ByUser)
+  | ({ type: 'LEAVE' } & ActedBy)
   /** CC-23: fulfilment reports a shipment or an invoice. */
-  | ({ type: 'RECORD_FULFILMENT'; kind: 'shipped' | 'invoiced'; note?: string } & ByUser);
+  | ({ type: 'RECORD_FULFILMENT'; kind: 'shipped' | 'invoiced'; note?: string } & ActedBy);
 
 /** The order's rules, each the guard of the transitions it governs. */
 export const callCenterOrderRules = {
