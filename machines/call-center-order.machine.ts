@@ -6,11 +6,12 @@
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { Catalog } from '../engine/domain/catalog.ts';
 import {
-  addLine, applyCoupon, cancelOrder, changeLine, checkAddLine, checkChangeLine, checkCoupon, checkHeader, checkRemoveLine, clearHoldAndResume,
+  addLine, cancelOrder, changeLine, checkAddLine, checkChangeLine, checkCoupons, checkHeader, checkRemoveLine, clearHoldAndResume,
   doNotProcess, logFulfilment, newCallCenterOrder, openHolds, placeManualHold, removeLine, saveOrder, setHeader, submitOrder, type ActedBy,
   type CallCenterCustomer, type CallCenterOrderContext, type CallCenterOrderInput, type HeaderChange, type HoldClear, type LineChange, type LineEntry,
-  type ManualHold, type OrderCoupon,
+  type ManualHold,
 } from '../engine/domain/call-center/order.ts';
+import type { CouponOutcome } from '../engine/domain/call-center/coupons.ts';
 import { addPayment, checkPaymentEntry, checkRemovePayment, type AuthorizerAnswer, type PaymentEntry } from '../engine/domain/call-center/payments.ts';
 import { callCenterCharges, completionSummary } from '../engine/domain/call-center/summary.ts';
 import { isViolation, violation } from '../engine/domain/violation.ts';
@@ -24,8 +25,8 @@ export type CallCenterOrderEvent =
   | { type: 'ADD_LINE'; line: LineEntry }
   | { type: 'CHANGE_LINE'; change: LineChange }
   | { type: 'REMOVE_LINE'; lineId: string }
-  /** CC-12 / CC-13: what the coupon rules allocated for a code. */
-  | { type: 'APPLY_COUPON'; coupon: OrderCoupon }
+  /** CC-12 / CC-13: coupons.ts `discountOrder` for the codes on the order (run again after any change of lines). */
+  | { type: 'APPLY_COUPONS'; coupons: CouponOutcome[] }
   | { type: 'COMPLETE' }
   | { type: 'ADD_PAYMENT'; payment: PaymentEntry }
   | { type: 'REMOVE_PAYMENT'; paymentId: string }
@@ -60,9 +61,9 @@ export const callCenterOrderRules = {
     assertEvent(event, 'SET_HEADER');
     return checkHeader(context, event);
   },
-  'CC-13 couponFitsOrder': (context, event) => {
-    assertEvent(event, 'APPLY_COUPON');
-    return checkCoupon(context, event.coupon);
+  'CC-13 couponsFitOrder': (context, event) => {
+    assertEvent(event, 'APPLY_COUPONS');
+    return checkCoupons(context, event.coupons);
   },
   'CC-8 paymentAllowed': (context, event) => {
     assertEvent(event, 'ADD_PAYMENT');
@@ -93,7 +94,7 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
     ADD_LINE: { guard: 'CC-3 lineEntered', target, actions: ['addLine', 'reprice'] },
     CHANGE_LINE: { guard: 'CC-3 lineChanged', target, actions: ['changeLine', 'reprice'] },
     REMOVE_LINE: { guard: 'CC-3 lineOnOrder', target, actions: ['removeLine', 'reprice'] },
-    APPLY_COUPON: { guard: 'CC-13 couponFitsOrder', target, actions: ['applyCoupon', 'reprice'] },
+    APPLY_COUPONS: { guard: 'CC-13 couponsFitOrder', target, actions: ['applyCoupons', 'reprice'] },
   }) as const;
   const paymentEntry = {
     ADD_PAYMENT: { guard: 'CC-8 paymentAllowed', actions: 'addPayment' },
@@ -133,9 +134,9 @@ export function createCallCenterOrderMachine(catalog: Catalog) {
         assertEvent(event, 'REMOVE_LINE');
         return removeLine(context, event.lineId);
       }),
-      applyCoupon: assign({ coupons: ({ context, event }) => {
-        assertEvent(event, 'APPLY_COUPON');
-        return applyCoupon(context, event.coupon);
+      applyCoupons: assign({ coupons: ({ event }) => {
+        assertEvent(event, 'APPLY_COUPONS');
+        return event.coupons;
       } }),
       // CH-3 / CC-22: charges follow every change of customer, header, lines or discounts.
       reprice: assign({ charges: ({ context }) => callCenterCharges(catalog.config, context) }),

@@ -6,18 +6,18 @@
 import type { Catalog } from '../catalog.ts';
 import type { AppliedCharge } from '../charges.ts';
 import type { Customer } from '../config.ts';
-import type { BasisPoints, Minor } from '../money.ts';
+import { sumMinor, type BasisPoints, type Minor } from '../money.ts';
 import { taxRateFor } from '../tax.ts';
 import { refuse, violation, type RuleViolation } from '../violation.ts';
 import {
   clearHold, isOpen, orderHoldState, placeAutomaticHolds, placeHold, type CallCenterUser, type ClearVariant, type HoldPolicy, type ManualHoldOrigin,
   type OrderHold,
 } from './holds.ts';
-import { orderPaymentStatus, submitPayments, type AuthorizerAnswer, type CallCenterPayment, type PaymentMethodKind } from './payments.ts';
+import type { CallCenterConfig, PaymentMethod } from './config.ts';
+import type { CouponLine, CouponOutcome } from './coupons.ts';
+import { orderPaymentStatus, submitPayments, type AuthorizerAnswer, type CallCenterPayment } from './payments.ts';
+import type { PriceSource } from './pricing.ts';
 import { completionSummary } from './summary.ts';
-
-/** A payment method the channel takes (CC-1, CC-8). */
-export interface ChannelPaymentMethod { methodId: string; name: string; kind: PaymentMethodKind }
 
 /** CC-1 / CC-2: what an order takes from the channel of the agent who enters it, copied when it is created. */
 export interface CallCenterTerms {
@@ -25,7 +25,7 @@ export interface CallCenterTerms {
   currency: string;
   /** CC-1 order completion (CC-6, CC-7): the summary, CC payments and Submit. */
   orderCompletion: boolean;
-  paymentMethods: readonly ChannelPaymentMethod[];
+  paymentMethods: readonly PaymentMethod[];
   /** CC-22: the modes of delivery the channel offers (codes of the chain's modes). */
   modesOfDelivery: readonly string[];
   /** CC-9: payments may differ from the order total by this much before the order goes on hold. */
@@ -36,6 +36,18 @@ export interface CallCenterTerms {
   holdPolicy: HoldPolicy;
   /** The channel's tax group where no destination's applies (the call center has no store of its own). */
   taxGroupId: string;
+}
+
+/** What the call center's configuration does not say and the chain's settings do (CC-9 thresholds, supervisors, tax). */
+export type ChainTerms = Pick<CallCenterTerms, 'currency' | 'overUnderpaymentThreshold' | 'checkThreshold' | 'taxGroupId'> & { supervisorRoleIds: readonly string[] };
+
+/** CC-1 / CC-2: the terms an order entered in `center` is taken under. */
+export function termsOf(center: CallCenterConfig, chain: ChainTerms): CallCenterTerms {
+  const { supervisorRoleIds, ...rest } = chain;
+  return {
+    ...rest, channelId: center.id, orderCompletion: center.orderCompletion, paymentMethods: center.paymentMethods,
+    modesOfDelivery: center.modesOfDelivery, holdPolicy: { holdCodes: center.holdCodes, supervisorRoleIds },
+  };
 }
 
 /** CC-3: the customer found for the order, with the credit terms CC-8 and CC-9 ask about. */
@@ -49,15 +61,15 @@ export interface CallCenterCustomer {
   balance: Minor;
 }
 
-/** CC-5 / SM-15 / CC-20: where a line's unit price came from (price resolution is the catalog's; it arrives as data). */
-export type PriceSource = 'sourceCode' | 'channel' | 'base' | 'agent';
+/** CC-5 / CC-20: where a line's unit price came from (pricing.ts resolves it), or a price change an authorised user made. */
+export type LinePriceSource = PriceSource | 'priceChange';
 
 export interface CallCenterLine {
   lineId: string;
   productId: string;
   quantity: number;
   unitPrice: Minor;
-  priceSource: PriceSource;
+  priceSource: LinePriceSource;
   /** CC-22: the line's own mode of delivery (the header's by default). */
   modeCode: string;
   /** CC-4: copied from the header when the line is added. */
@@ -74,8 +86,6 @@ export interface CallCenterHeader {
   orderDate: string;
 }
 
-/** CC-12 / CC-13: a coupon the coupon rules accepted, and the discount they allocated to the lines. */
-export interface OrderCoupon { code: string; allocations: { lineId: string; amount: Minor }[] }
 
 export type OrderEventKind = 'created' | 'submitted' | 'held' | 'cleared' | 'declined' | 'shipped' | 'invoiced' | 'cancelled';
 /** CC-23: what happened to the order, by whom and when. */
@@ -93,7 +103,8 @@ export interface CallCenterOrderContext {
   lines: CallCenterLine[];
   /** CH-3 / CC-22: the auto charges, recomputed whenever the customer, header or lines change. */
   charges: AppliedCharge[];
-  coupons: OrderCoupon[];
+  /** CC-12 / CC-13: what coupons.ts `discountOrder` made of the codes on the order, in the order entered. */
+  coupons: CouponOutcome[];
   payments: CallCenterPayment[];
   holds: OrderHold[];
   prepayments: Prepayment[];
@@ -138,7 +149,7 @@ export interface LineEntry {
   productId: string;
   quantity: number;
   unitPrice: Minor;
-  priceSource: PriceSource;
+  priceSource: LinePriceSource;
   taxRate: BasisPoints;
   modeCode?: string;
 }
@@ -168,7 +179,7 @@ export function addLine(context: CallCenterOrderContext, entry: LineEntry): Call
 export interface LineChange {
   lineId: string;
   quantity?: number;
-  price?: { unitPrice: Minor; priceSource: PriceSource };
+  price?: { unitPrice: Minor; priceSource: LinePriceSource };
   modeCode?: string;
   taxRate?: BasisPoints;
 }
@@ -198,12 +209,8 @@ export function checkRemoveLine(context: CallCenterOrderContext, lineId: string)
   return context.lines.some((l) => l.lineId === lineId) ? null : violation('NOT_FOUND', `the order has no line "${lineId}"`, 'lineId');
 }
 
-/** A removed line takes its coupon discounts with it; a coupon left with no discount is dropped. */
 export function removeLine(context: CallCenterOrderContext, lineId: string): Pick<CallCenterOrderContext, 'lines' | 'coupons'> {
-  const coupons = context.coupons
-    .map((c) => ({ ...c, allocations: c.allocations.filter((a) => a.lineId !== lineId) }))
-    .filter((c) => c.allocations.length > 0);
-  return { lines: context.lines.filter((l) => l.lineId !== lineId), coupons };
+  return { lines: context.lines.filter((l) => l.lineId !== lineId), coupons: context.coupons.map((c) => withoutLine(c, lineId)) };
 }
 
 // --- CC-22 header mode of delivery ---
@@ -251,27 +258,41 @@ export function lineTaxRate(catalog: Catalog, context: Pick<CallCenterOrderConte
   return taxRateFor(catalog, channelTax, customer, { kind, locationId: pickupLocationId ?? '', address });
 }
 
-// --- CC-12 / CC-13 coupons (their rules are the coupons'; the order keeps the result) ---
+// --- CC-12 / CC-13 coupons (their rules are coupons.ts; the order keeps the outcome) ---
 
-/** The result fits the order: whole positive amounts on the order's lines, no line discounted below zero. */
-export function checkCoupon(context: CallCenterOrderContext, coupon: OrderCoupon): RuleViolation | null {
-  if (coupon.code === '') return violation('CC-13', 'enter a coupon code', 'code');
+/** The order's lines as coupons see them; `catalogOf` names the catalog of a source code (CC-4). */
+export function couponLines(context: Pick<CallCenterOrderContext, 'lines'>, catalogOf: (sourceCode: string) => string | null): CouponLine[] {
+  return context.lines.map((l) => ({
+    lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, catalogId: l.sourceCode === null ? null : catalogOf(l.sourceCode),
+  }));
+}
+
+/** The outcome fits the order: whole positive discounts on the order's lines, no line discounted below zero. */
+export function checkCoupons(context: CallCenterOrderContext, coupons: readonly CouponOutcome[]): RuleViolation | null {
   const discounted = new Map<string, Minor>();
-  for (const c of context.coupons) if (c.code !== coupon.code) for (const a of c.allocations) discounted.set(a.lineId, (discounted.get(a.lineId) ?? 0) + a.amount);
-  for (const [i, a] of coupon.allocations.entries()) {
-    const line = context.lines.find((l) => l.lineId === a.lineId);
-    if (line === undefined) return violation('NOT_FOUND', `the order has no line "${a.lineId}"`, `allocations.${i}.lineId`);
-    if (!Number.isSafeInteger(a.amount) || a.amount <= 0) return violation('VALIDATION', 'a discount is a whole amount above zero', `allocations.${i}.amount`);
-    const total = (discounted.get(a.lineId) ?? 0) + a.amount;
-    if (total > line.quantity * line.unitPrice) return violation('CC-13', `the discounts on line ${a.lineId} would be more than the line is worth`, `allocations.${i}.amount`, { discount: total });
-    discounted.set(a.lineId, total);
+  for (const [c, coupon] of coupons.entries()) {
+    for (const [i, d] of coupon.lines.entries()) {
+      const field = `coupons.${c}.lines.${i}`;
+      const line = context.lines.find((l) => l.lineId === d.lineId);
+      if (line === undefined) return violation('NOT_FOUND', `the order has no line "${d.lineId}"`, `${field}.lineId`);
+      if (!Number.isSafeInteger(d.discount) || d.discount <= 0) return violation('VALIDATION', 'a discount is a whole amount above zero', `${field}.discount`);
+      const total = (discounted.get(d.lineId) ?? 0) + d.discount;
+      if (total > line.quantity * line.unitPrice) return violation('CC-13', `the discounts on line ${d.lineId} would be more than the line is worth`, `${field}.discount`, { discount: total });
+      discounted.set(d.lineId, total);
+    }
   }
   return null;
 }
 
-/** Applying a code again replaces its earlier result (the coupon rules re-ran on the changed order). */
-export function applyCoupon(context: CallCenterOrderContext, coupon: OrderCoupon): OrderCoupon[] {
-  return [...context.coupons.filter((c) => c.code !== coupon.code), coupon];
+/**
+ * A removed line takes its coupon discounts with it; a coupon left with none takes nothing off (the host runs
+ * `discountOrder` again on the changed order, as after any change of lines).
+ */
+function withoutLine(coupon: CouponOutcome, lineId: string): CouponOutcome {
+  if (!coupon.applied) return coupon;
+  const lines = coupon.lines.filter((l) => l.lineId !== lineId);
+  if (lines.length === 0) return { code: coupon.code, applied: false, why: 'nothingLeft', shortfall: 0, discount: 0, lines: [] };
+  return { ...coupon, lines, discount: sumMinor(lines.map((l) => l.discount)) };
 }
 
 // --- CC-17 holds ---

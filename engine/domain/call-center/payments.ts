@@ -5,10 +5,9 @@
 import { formatMoney, percentOf, splitByWeights, sumMinor, type BasisPoints, type Minor } from '../money.ts';
 import { violation, type RuleViolation } from '../violation.ts';
 import type { AutomaticHoldOrigin } from './holds.ts';
-import type { CallCenterOrderContext, ChannelPaymentMethod, Prepayment } from './order.ts';
+import type { PaymentMethod, PaymentMethodKind } from './config.ts';
+import type { CallCenterOrderContext, Prepayment } from './order.ts';
 
-/** CC-8: Normal (cash, voucher), Check, Card, Gift card, Customer (on account). */
-export type PaymentMethodKind = 'normal' | 'check' | 'card' | 'giftCard' | 'onAccount';
 export type PaymentLineStatus = 'Not submitted' | 'Paid' | 'Authorized' | 'Not authorized';
 
 /** CC-8: a fixed amount, or (card, gift card, on account) a share of the order total. */
@@ -16,6 +15,7 @@ export type PaymentShare = { amount: Minor } | { percent: BasisPoints };
 
 export interface CallCenterPayment {
   paymentId: string;
+  /** The channel's payment method (its code). */
   methodId: string;
   kind: PaymentMethodKind;
   share: PaymentShare;
@@ -42,7 +42,7 @@ export interface PaymentEntry {
 const PERCENT_KINDS: ReadonlySet<PaymentMethodKind> = new Set(['card', 'giftCard', 'onAccount']);
 
 /** CC-8: the channel's methods, without Customer (on account) unless the customer may pay on account. */
-export function paymentMethodsOffered(context: Pick<CallCenterOrderContext, 'terms' | 'customer'>): ChannelPaymentMethod[] {
+export function paymentMethodsOffered(context: Pick<CallCenterOrderContext, 'terms' | 'customer'>): PaymentMethod[] {
   return context.terms.paymentMethods.filter((m) => m.kind !== 'onAccount' || context.customer?.onAccount === true);
 }
 
@@ -89,7 +89,7 @@ function checkMethodDetails(context: Pick<CallCenterOrderContext, 'customer'>, k
 export function checkPaymentEntry(context: CallCenterOrderContext, entry: PaymentEntry, total: Minor): RuleViolation | null {
   if (!context.terms.orderCompletion) return violation('CC-7', 'this call center takes no payments on the order: order completion is off', 'methodId');
   if (context.payments.some((p) => p.paymentId === entry.paymentId)) return violation('CONFLICT', `the order already has a payment "${entry.paymentId}"`, 'paymentId');
-  const method = context.terms.paymentMethods.find((m) => m.methodId === entry.methodId);
+  const method = context.terms.paymentMethods.find((m) => m.code === entry.methodId);
   if (method === undefined) return violation('CC-8', `this call center does not take the payment method "${entry.methodId}"`, 'methodId');
   const wrong = checkShare(method.kind, entry.share) ?? checkMethodDetails(context, method.kind, entry);
   if (wrong !== null || method.kind !== 'giftCard') return wrong;
@@ -101,7 +101,7 @@ export function checkPaymentEntry(context: CallCenterOrderContext, entry: Paymen
 
 /** CC-8 defaults: Normal prepay Yes unless changed; a check always prepay; card prepay only when asked; gift card prepay. */
 export function addPayment(context: Pick<CallCenterOrderContext, 'terms' | 'payments'>, entry: PaymentEntry): CallCenterPayment[] {
-  const kind = context.terms.paymentMethods.find((m) => m.methodId === entry.methodId)!.kind;
+  const kind = context.terms.paymentMethods.find((m) => m.code === entry.methodId)!.kind;
   const prepay = kind === 'check' || kind === 'giftCard' ? true : kind === 'normal' ? (entry.prepay ?? true) : kind === 'card' && entry.prepay === true;
   const { prepay: _asked, ...details } = entry;
   return [...context.payments, { ...details, kind, prepay, status: 'Not submitted' }];

@@ -10,7 +10,7 @@ import type { CallCenterLine, CallCenterOrderContext } from './order.ts';
 import { resolvePaymentAmounts } from './payments.ts';
 
 export function lineDiscount(context: Pick<CallCenterOrderContext, 'coupons'>, lineId: string): Minor {
-  return sumMinor(context.coupons.flatMap((c) => c.allocations.filter((a) => a.lineId === lineId).map((a) => a.amount)));
+  return sumMinor(context.coupons.flatMap((c) => c.lines.filter((l) => l.lineId === lineId).map((l) => l.discount)));
 }
 
 /** What a line sells for after its coupon discounts: the value charges tier on and tax is taken of (decision). */

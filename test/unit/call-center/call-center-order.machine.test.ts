@@ -8,7 +8,7 @@ import { detailStatus, doNotProcess } from '../../../engine/domain/call-center/o
 import { completionSummary } from '../../../engine/domain/call-center/summary.ts';
 import { createCallCenterOrderMachine, type CallCenterOrderEvent, type CallCenterOrderMachine } from '../../../machines/call-center-order.machine.ts';
 import { explainRefusal } from '../../../machines/rules.ts';
-import { agentUser, callCenterCatalog, customer, line, supervisorUser, terms } from './order-fixture.ts';
+import { agentUser, callCenterCatalog, coupon, customer, line, supervisorUser, terms } from './order-fixture.ts';
 
 const catalog = callCenterCatalog();
 const machine = createCallCenterOrderMachine(catalog);
@@ -78,6 +78,17 @@ describe('call-center order machine', () => {
     const { context } = order.getSnapshot();
     expect(context.lines.map((l) => l.modeCode)).toEqual(['EXP', 'EXP']);
     expect(context.charges.map((c) => [c.level, c.lineId ?? '', c.amount])).toEqual([['line', 'L1', 500], ['line', 'L2', 500]]);
+  });
+
+  it('CC-13 / CH-2 the coupons\' outcome discounts the lines and the charges tier on what is left', () => {
+    const order = openOrder();
+    enterLamp(order);
+    order.send({ type: 'ADD_LINE', line: line('L2', 'P-TENT', 1, 19_999) });
+    expect(order.getSnapshot().context.charges).toEqual([]);
+    order.send({ type: 'APPLY_COUPONS', coupons: [coupon('TENT130', ['L2', 13_000])] });
+    const { context } = order.getSnapshot();
+    expect(context.charges.map((c) => c.amount)).toEqual([995]);
+    expect(completionSummary(context)).toMatchObject({ discounts: 13_000, headerCharges: 995 });
   });
 
   it('CC-7 leaving an unsubmitted order with lines opens the summary, which cannot be left: submit, hold or cancel', () => {
@@ -180,7 +191,7 @@ describe('call-center order refusals in plain words', () => {
     expect(refused(order, { type: 'SET_HEADER', modeCode: 'CARRY', updateLines: true })).toMatchObject({ rule: 'CC-22', field: 'modeCode' });
     expect(refused(order, { type: 'CHANGE_LINE', change: { lineId: 'L1', quantity: 0 } })).toMatchObject({ rule: 'CC-3', field: 'quantity' });
     expect(refused(order, { type: 'REMOVE_LINE', lineId: 'L9' })).toMatchObject({ rule: 'NOT_FOUND', message: 'the order has no line "L9"' });
-    expect(refused(order, { type: 'APPLY_COUPON', coupon: { code: 'BIG', allocations: [{ lineId: 'L1', amount: 9999 }] } })).toMatchObject({ rule: 'CC-13' });
+    expect(refused(order, { type: 'APPLY_COUPONS', coupons: [coupon('BIG', ['L1', 9999])] })).toMatchObject({ rule: 'CC-13' });
     expect(refused(order, agentHold('FRAUD'))).toEqual({ rule: 'CC-16', field: 'code', message: 'agent1 may not use hold code "FRAUD" (Suspected fraud): ask a supervisor' });
     order.send({ type: 'COMPLETE' });
     expect(refused(order, { type: 'ADD_PAYMENT', payment: { paymentId: 'P1', methodId: 'AMEX', share: { amount: 100 } } })).toMatchObject({ rule: 'CC-8', field: 'methodId' });

@@ -3,8 +3,10 @@ import type { Catalog } from '../../../engine/domain/catalog.ts';
 import {
   addLine, newCallCenterOrder, type CallCenterCustomer, type CallCenterOrderContext, type CallCenterTerms, type LineEntry,
 } from '../../../engine/domain/call-center/order.ts';
+import type { CouponOutcome } from '../../../engine/domain/call-center/coupons.ts';
 import { holdCodesSchema, type CallCenterUser, type HoldPolicy } from '../../../engine/domain/call-center/holds.ts';
 import { callCenterCharges } from '../../../engine/domain/call-center/summary.ts';
+import { sumMinor } from '../../../engine/domain/money.ts';
 import { withConfig } from '../../fixtures/chain.ts';
 
 /** The demo chain with a line charge on express shipping for every order of the call center CC1. */
@@ -35,11 +37,11 @@ export const terms: CallCenterTerms = {
   currency: 'USD',
   orderCompletion: true,
   paymentMethods: [
-    { methodId: 'CASH', name: 'Cash', kind: 'normal' },
-    { methodId: 'CHECK', name: 'Check', kind: 'check' },
-    { methodId: 'VISA', name: 'Visa', kind: 'card' },
-    { methodId: 'GIFT', name: 'Gift card', kind: 'giftCard' },
-    { methodId: 'ACCOUNT', name: 'On account', kind: 'onAccount' },
+    { code: 'CASH', name: 'Cash', kind: 'normal' },
+    { code: 'CHECK', name: 'Check', kind: 'check' },
+    { code: 'VISA', name: 'Visa', kind: 'card' },
+    { code: 'GIFT', name: 'Gift card', kind: 'giftCard' },
+    { code: 'ACCOUNT', name: 'On account', kind: 'onAccount' },
   ],
   modesOfDelivery: ['STD', 'EXP', 'PICKUP'],
   overUnderpaymentThreshold: 100,
@@ -62,4 +64,10 @@ export function orderWith(catalog: Catalog, lines: readonly LineEntry[], change:
   for (const l of lines) order = { ...order, lines: addLine(order, l) };
   order = { ...order, ...change };
   return { ...order, charges: callCenterCharges(catalog.config, order) };
+}
+
+/** An applied coupon's outcome (as coupons.ts `discountOrder` gives it) taking `discounts` off lines. */
+export function coupon(code: string, ...discounts: [lineId: string, discount: number][]): CouponOutcome {
+  const lines = discounts.map(([lineId, discount]) => ({ lineId, discount }));
+  return { code, applied: true, discount: sumMinor(lines.map((l) => l.discount)), lines };
 }

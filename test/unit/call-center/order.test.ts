@@ -1,14 +1,15 @@
 /** The call-center order's entry rules (CC-3, CC-4, CC-13, CC-22), holds as data (CC-17, CC-19), derived statuses, the log (CC-23). */
 import { describe, expect, it } from 'vitest';
 import {
-  addLine, applyCoupon, checkAddLine, checkChangeLine, checkCoupon, checkHeader, clearHoldAndResume, detailStatus, doNotProcess, linesOffMode,
-  newCallCenterOrder, placeManualHold, releasedToPicking, reservationsReleased, removeLine, setHeader, submitOrder, type CallCenterOrderContext, type HoldClear, type ManualHold,
+  addLine, checkAddLine, checkChangeLine, checkCoupons, checkHeader, couponLines, clearHoldAndResume, detailStatus, doNotProcess, linesOffMode,
+  newCallCenterOrder, placeManualHold, termsOf, releasedToPicking, reservationsReleased, removeLine, setHeader, submitOrder, type CallCenterOrderContext, type HoldClear, type ManualHold,
 } from '../../../engine/domain/call-center/order.ts';
+import { callCenterConfigSchema } from '../../../engine/domain/call-center/config.ts';
 import { placeAutomaticHolds } from '../../../engine/domain/call-center/holds.ts';
 import { isViolation } from '../../../engine/domain/violation.ts';
 import { addPayment, orderPaymentStatus } from '../../../engine/domain/call-center/payments.ts';
 import { completionSummary } from '../../../engine/domain/call-center/summary.ts';
-import { agentUser, callCenterCatalog, holdPolicy, line, orderWith, supervisorUser, terms } from './order-fixture.ts';
+import { agentUser, callCenterCatalog, coupon, holdPolicy, line, orderWith, supervisorUser, terms } from './order-fixture.ts';
 
 const catalog = callCenterCatalog();
 const agent = { userId: 'agent1', at: 2000 };
@@ -16,6 +17,20 @@ const agent = { userId: 'agent1', at: 2000 };
 function withCard(order: CallCenterOrderContext, amount = completionSummary(order).total): CallCenterOrderContext {
   return { ...order, payments: addPayment(order, { paymentId: 'VISA-1', methodId: 'VISA', share: { amount }, cardToken: 'tok' }) };
 }
+
+describe('CC-1 / CC-2 the channel\'s terms', () => {
+  it('CC-2 an order takes its call center\'s payment methods, modes, completion flag and hold codes', () => {
+    const center = callCenterConfigSchema.parse({
+      id: 'CC1', name: 'Phone orders', legalEntity: 'USRT', defaultWarehouseId: 'W1', orderCompletion: true, modesOfDelivery: ['STD', 'EXP'],
+      paymentMethods: [{ code: 'VISA', name: 'Visa', kind: 'card' }], holdCodes: [{ code: 'HOLD', description: 'Order hold', roleIds: ['agent'], defaultForSalesOrder: true }],
+    });
+    const chain = { currency: 'USD', overUnderpaymentThreshold: 100, checkThreshold: null, taxGroupId: 'TX-WA', supervisorRoleIds: ['supervisor'] };
+    expect(termsOf(center, chain)).toEqual({
+      channelId: 'CC1', currency: 'USD', orderCompletion: true, paymentMethods: [{ code: 'VISA', name: 'Visa', kind: 'card' }], modesOfDelivery: ['STD', 'EXP'],
+      overUnderpaymentThreshold: 100, checkThreshold: null, taxGroupId: 'TX-WA', holdPolicy: { holdCodes: center.holdCodes, supervisorRoleIds: ['supervisor'] },
+    });
+  });
+});
 
 describe('CC-3 entry', () => {
   it('CC-3 a customer is required before the header or any line', () => {
@@ -68,14 +83,24 @@ describe('CC-22 header mode of delivery', () => {
 });
 
 describe('CC-13 coupons on the order', () => {
-  it('CC-13 a coupon result names the order\'s lines and never discounts a line below zero; applying again replaces it', () => {
+  it('CC-13 the coupons\' outcome names the order\'s lines and never discounts a line below zero', () => {
     const order = orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]);
-    expect(checkCoupon(order, { code: 'X', allocations: [{ lineId: 'L9', amount: 100 }] })).toMatchObject({ rule: 'NOT_FOUND', field: 'allocations.0.lineId' });
-    const first = { ...order, coupons: applyCoupon(order, { code: 'A', allocations: [{ lineId: 'L1', amount: 2000 }] }) };
-    expect(checkCoupon(first, { code: 'B', allocations: [{ lineId: 'L1', amount: 500 }] })).toMatchObject({ rule: 'CC-13', amounts: { discount: 2500 } });
-    expect(checkCoupon(first, { code: 'A', allocations: [{ lineId: 'L1', amount: 2499 }] })).toBeNull();
-    expect(applyCoupon(first, { code: 'A', allocations: [{ lineId: 'L1', amount: 1000 }] })).toEqual([{ code: 'A', allocations: [{ lineId: 'L1', amount: 1000 }] }]);
-    expect(removeLine(first, 'L1')).toEqual({ lines: [], coupons: [] });
+    expect(checkCoupons(order, [coupon('X', ['L9', 100])])).toMatchObject({ rule: 'NOT_FOUND', field: 'coupons.0.lines.0.lineId' });
+    expect(checkCoupons(order, [coupon('A', ['L1', 2000]), coupon('B', ['L1', 500])])).toMatchObject({ rule: 'CC-13', field: 'coupons.1.lines.0.discount', amounts: { discount: 2500 } });
+    expect(checkCoupons(order, [coupon('A', ['L1', 2000]), coupon('B', ['L1', 499])])).toBeNull();
+    expect(checkCoupons(order, [coupon('A', ['L1', 0])])).toMatchObject({ rule: 'VALIDATION' });
+  });
+
+  it('CC-13 coupons see each line with the catalog of its source code', () => {
+    const order = orderWith(catalog, [line('L1', 'P-LAMP', 2, 2499)]);
+    const coded = { ...order, lines: order.lines.map((l) => ({ ...l, sourceCode: 'SPRING' })) };
+    expect(couponLines(coded, (code) => (code === 'SPRING' ? 'CAT-SPRING' : null))).toEqual([{ lineId: 'L1', productId: 'P-LAMP', quantity: 2, unitPrice: 2499, catalogId: 'CAT-SPRING' }]);
+    expect(couponLines(order, () => 'never')[0]!.catalogId).toBeNull();
+  });
+
+  it('CC-13 a removed line takes its discounts with it; a coupon left with none takes nothing off', () => {
+    const order = orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499), line('L2', 'P-SOCKS', 1, 1299)], { coupons: [coupon('A', ['L1', 300], ['L2', 200]), coupon('B', ['L2', 100])] });
+    expect(removeLine(order, 'L2').coupons).toEqual([coupon('A', ['L1', 300]), { code: 'B', applied: false, why: 'nothingLeft', shortfall: 0, discount: 0, lines: [] }]);
   });
 });
 

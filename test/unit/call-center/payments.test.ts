@@ -66,10 +66,10 @@ describe('CC-8 payment entry', () => {
   });
 
   it('CC-8 on account is offered only when the customer allows it', () => {
-    expect(paymentMethodsOffered(order).map((m) => m.methodId)).toEqual(['CASH', 'CHECK', 'VISA', 'GIFT']);
+    expect(paymentMethodsOffered(order).map((m) => m.code)).toEqual(['CASH', 'CHECK', 'VISA', 'GIFT']);
     expect(checkPaymentEntry(order, { paymentId: 'P1', methodId: 'ACCOUNT', share: { percent: 10_000 } }, TOTAL)).toMatchObject({ rule: 'CC-8', message: 'this customer may not pay on account' });
     const trusted = { ...order, customer: customer(catalog, { onAccount: true }) };
-    expect(paymentMethodsOffered(trusted).map((m) => m.methodId)).toContain('ACCOUNT');
+    expect(paymentMethodsOffered(trusted).map((m) => m.code)).toContain('ACCOUNT');
     expect(checkPaymentEntry(trusted, { paymentId: 'P1', methodId: 'ACCOUNT', share: { percent: 10_000 } }, TOTAL)).toBeNull();
   });
 

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { lineTaxRate, setHeader } from '../../../engine/domain/call-center/order.ts';
 import { callCenterCharges, completionSummary } from '../../../engine/domain/call-center/summary.ts';
-import { callCenterCatalog, line, orderWith } from './order-fixture.ts';
+import { callCenterCatalog, coupon, line, orderWith } from './order-fixture.ts';
 
 const catalog = callCenterCatalog();
 
 describe('call-center order summary and charges', () => {
   it('CC-6 the summary: subtotal, discounts, header and line charges, tax, total, payments, balance', () => {
     const order = orderWith(catalog, [line('L1', 'P-LAMP', 2, 2499), line('L2', 'P-SOCKS', 1, 1299, { modeCode: 'EXP' })], {
-      coupons: [{ code: 'SAVE5', allocations: [{ lineId: 'L1', amount: 500 }] }],
+      coupons: [coupon('SAVE5', ['L1', 500])],
       payments: [{ paymentId: 'PAY1', methodId: 'CASH', kind: 'normal', share: { amount: 2000 }, prepay: true, status: 'Not submitted' }],
     });
     const summary = completionSummary(order);
@@ -42,7 +42,7 @@ describe('call-center order summary and charges', () => {
   it('CH-2 tiers: the header charge tiers on the discounted order value', () => {
     const big = orderWith(catalog, [line('L1', 'P-TENT', 1, 19_999)]);
     expect(completionSummary(big).headerCharges).toBe(0);
-    const discounted = orderWith(catalog, [line('L1', 'P-TENT', 1, 19_999)], { coupons: [{ code: 'HALF', allocations: [{ lineId: 'L1', amount: 10_000 }] }] });
+    const discounted = orderWith(catalog, [line('L1', 'P-TENT', 1, 19_999)], { coupons: [coupon('HALF', ['L1', 10_000])] });
     expect(completionSummary(discounted).headerCharges).toBe(995);
   });
 
