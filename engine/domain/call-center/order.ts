@@ -138,9 +138,10 @@ export function checkCustomerChosen(context: Pick<CallCenterOrderContext, 'custo
   return context.customer === null ? violation('CC-3', 'find or create the customer first: a call-center order needs one', 'customerId') : null;
 }
 
-/** CC-22: a mode of delivery the channel offers. */
-export function checkChannelMode(terms: CallCenterTerms, modeCode: string, field: string): RuleViolation | null {
-  return terms.modesOfDelivery.includes(modeCode) ? null : violation('CC-22', `this call center does not offer the mode of delivery "${modeCode}"`, field);
+/** CC-22: a mode of delivery the channel offers (channel.ts says the same of a channel's configuration, CC-1). */
+export function checkModeOffered(terms: CallCenterTerms, modeCode: string, field: string): RuleViolation | null {
+  return terms.modesOfDelivery.includes(modeCode) ? null
+    : violation('CC-22', `this call center does not deliver by "${modeCode}": choose ${terms.modesOfDelivery.join(', ')}`, field);
 }
 
 /** A line as the agent enters it: mode and source code default to the header's (CC-22, CC-4). */
@@ -167,7 +168,7 @@ export function checkAddLine(context: CallCenterOrderContext, entry: LineEntry):
   if (context.lines.some((l) => l.lineId === entry.lineId)) return violation('CONFLICT', `the order already has a line "${entry.lineId}"`, 'lineId');
   const mode = entry.modeCode ?? context.header.modeCode;
   if (mode === null) return violation('CC-22', 'choose a mode of delivery on the header or for the line', 'modeCode');
-  return checkChannelMode(context.terms, mode, 'modeCode') ?? checkQuantityAndPrice(entry.quantity, entry.unitPrice);
+  return checkModeOffered(context.terms, mode, 'modeCode') ?? checkQuantityAndPrice(entry.quantity, entry.unitPrice);
 }
 
 export function addLine(context: CallCenterOrderContext, entry: LineEntry): CallCenterLine[] {
@@ -188,7 +189,7 @@ export function checkChangeLine(context: CallCenterOrderContext, change: LineCha
   const line = context.lines.find((l) => l.lineId === change.lineId);
   if (line === undefined) return violation('NOT_FOUND', `the order has no line "${change.lineId}"`, 'lineId');
   if (change.modeCode !== undefined) {
-    const wrong = checkChannelMode(context.terms, change.modeCode, 'modeCode');
+    const wrong = checkModeOffered(context.terms, change.modeCode, 'modeCode');
     if (wrong !== null) return wrong;
   }
   return checkQuantityAndPrice(change.quantity ?? line.quantity, change.price?.unitPrice ?? line.unitPrice);
@@ -218,7 +219,7 @@ export function removeLine(context: CallCenterOrderContext, lineId: string): Pic
 export interface HeaderChange { sourceCode?: string | null; modeCode?: string }
 
 export function checkHeader(context: CallCenterOrderContext, change: HeaderChange): RuleViolation | null {
-  return checkCustomerChosen(context) ?? (change.modeCode === undefined ? null : checkChannelMode(context.terms, change.modeCode, 'modeCode'));
+  return checkCustomerChosen(context) ?? (change.modeCode === undefined ? null : checkModeOffered(context.terms, change.modeCode, 'modeCode'));
 }
 
 /** CC-22: the lines a new header mode would change, offered to the agent before `setHeader` applies them. */

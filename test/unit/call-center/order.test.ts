@@ -57,7 +57,7 @@ describe('CC-22 header mode of delivery', () => {
   it('CC-22 the header mode is the default of new lines, and only the channel\'s modes are taken', () => {
     const order = orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499), line('L2', 'P-SOCKS', 1, 1299, { modeCode: 'EXP' })]);
     expect(order.lines.map((l) => l.modeCode)).toEqual(['STD', 'EXP']);
-    expect(checkHeader(order, { modeCode: 'CARRY' })).toMatchObject({ rule: 'CC-22', field: 'modeCode', message: 'this call center does not offer the mode of delivery "CARRY"' });
+    expect(checkHeader(order, { modeCode: 'CARRY' })).toMatchObject({ rule: 'CC-22', field: 'modeCode', message: 'this call center does not deliver by "CARRY": choose STD, EXP, PICKUP' });
     expect(checkAddLine(order, line('L3', 'P-LAMP', 1, 2499, { modeCode: 'CARRY' }))).toMatchObject({ rule: 'CC-22' });
     const noMode = { ...order, header: { ...order.header, modeCode: null } };
     expect(checkAddLine(noMode, line('L3', 'P-LAMP', 1, 2499))).toMatchObject({ rule: 'CC-22', message: 'choose a mode of delivery on the header or for the line' });
