@@ -3,6 +3,8 @@ import type { Catalog } from './catalog.ts';
 import type { Address, Customer, DeliveryKind, Store } from './config.ts';
 
 export interface TaxedDelivery { kind: DeliveryKind; locationId: string; address?: Address | undefined }
+/** What tax asks of the selling channel: a store, or a call center (which has no store of its own). */
+export type TaxSettings = Pick<Store, 'taxGroupId' | 'destinationBasedTax' | 'customerBasedTax'>;
 
 function jurisdictionGroup(catalog: Catalog, address: Address): string | undefined {
   const matches = catalog.config.taxJurisdictions.filter(
@@ -21,7 +23,7 @@ function customerDeliveryAddress(customer: Customer): Address | undefined {
  * is the pickup store); customer-based tax uses the customer's delivery address. Destination wins over
  * customer when both are on, and an address no jurisdiction covers falls back to the store's group.
  */
-export function taxGroupFor(catalog: Catalog, store: Store, customer: Customer | undefined, delivery: TaxedDelivery): string {
+export function taxGroupFor(catalog: Catalog, store: TaxSettings, customer: Customer | undefined, delivery: TaxedDelivery): string {
   if (store.destinationBasedTax && delivery.kind !== 'carryOut') {
     const destination = delivery.kind === 'ship' ? delivery.address : catalog.locations.get(delivery.locationId)?.address;
     const group = destination === undefined ? undefined : jurisdictionGroup(catalog, destination);
@@ -35,6 +37,6 @@ export function taxGroupFor(catalog: Catalog, store: Store, customer: Customer |
   return store.taxGroupId;
 }
 
-export function taxRateFor(catalog: Catalog, store: Store, customer: Customer | undefined, delivery: TaxedDelivery): number {
+export function taxRateFor(catalog: Catalog, store: TaxSettings, customer: Customer | undefined, delivery: TaxedDelivery): number {
   return catalog.taxGroups.get(taxGroupFor(catalog, store, customer, delivery))?.rate ?? 0;
 }
