@@ -6,7 +6,7 @@
  * calculated on the header's mode (CH-3). Validated here, at the boundary: a bad field is named and changes nothing.
  */
 import { z } from 'zod';
-import { manualAcceptAt, storeOfLocation, type Catalog } from './catalog.ts';
+import { hasPermission, manualAcceptAt, storeOfLocation, type Catalog } from './catalog.ts';
 import { addManualCharge, computeAutoCharges, type AppliedCharge } from './charges.ts';
 import { addressSchema, customerSchema, type Customer, type Store } from './config.ts';
 import type { CustomerOrderInput, OrderLine } from './customer-order.ts';
@@ -110,6 +110,8 @@ const TENDER_OF: Record<SubmittedCallCenterOrder['payments'][number]['method'], 
 };
 
 function checkOrder(catalog: Catalog, order: SubmittedCallCenterOrder): RuleViolation | null {
+  // CC-2: only the call center's staff enter its orders (a cashier's sale is a POS order with no CC rule).
+  if (!hasPermission(catalog, order.enteredBy, 'callCenter')) return violation('CC-2', `${order.enteredBy} does not take call-center orders`, 'order.enteredBy');
   const header = catalog.modes.get(order.header.modeCode);
   if (header === undefined) return violation('NOT_FOUND', `unknown mode of delivery "${order.header.modeCode}"`, 'order.header.modeCode');
   if (header.kind === 'carryOut') return violation('CC-22', `${header.name} is carried out at a till: a call-center order is shipped or picked up`, 'order.header.modeCode');
