@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Chain, type AcceptedEntry, type Delivery } from '../../engine/chain.ts';
 import { computeAutoCharges } from '../../engine/domain/charges.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
+import { orderOperationsAt } from '../../engine/store-views.ts';
 import type { SubmittedCallCenterOrder } from '../../engine/protocol/call-center.ts';
 import { chainConfig, listed, newEngine, ok, openShift, PRICE, refused, restart, runJob, tenderDue, type Mutator } from './engine-helpers.ts';
 
@@ -121,6 +122,10 @@ describe('CC-21 / CO-10 the POS fulfils and returns call-center orders, never ca
     submit(e);
     expect(refused(e, { type: 'register.recallOrder', registerId: 'R1', orderId: ORDER, purpose: 'cancel' })).toMatchObject({ rule: 'CC-21', field: 'orderId' });
     expect(refused(e, { type: 'register.recallOrder', registerId: 'R1', orderId: ORDER, purpose: 'edit' })).toMatchObject({ rule: 'CO-10', field: 'orderId' });
+    // CO-14: the till's order screen shows the same, with the reason, and offers the pickup.
+    expect(orderOperationsAt(e.store.parts, ORDER, 'S1')).toMatchObject({
+      edit: { offered: false, rule: 'CO-10' }, cancel: { offered: false, rule: 'CC-21' }, pickup: { offered: true }, fulfil: { offered: true },
+    });
   });
 
   it('CO-10 without order completion the till may edit a call-center order, and still never cancels it (CC-21)', () => {
