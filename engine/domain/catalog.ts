@@ -8,6 +8,7 @@ import type {
   Store, TaxGroup,
 } from './config.ts';
 import { violation, type RuleViolation } from './violation.ts';
+import { checkCallCenters } from './call-center/config.ts';
 
 export interface ConfigIssue { path: string; message: string }
 
@@ -136,6 +137,7 @@ export function buildCatalog(input: unknown): Catalog {
     s.storeIds.forEach((id, j) => need(catalog.stores.has(id), `staff.${i}.storeIds.${j}`, `unknown store "${id}"`));
     s.warehouseIds.forEach((id, j) => need(catalog.locations.get(id)?.kind === 'warehouse', `staff.${i}.warehouseIds.${j}`, `"${id}" is not a warehouse`));
   });
+  issues.push(...checkCallCenters(config, config.callCenters));
   if (issues.length > 0) throw new ConfigError(issues);
   return catalog;
 }

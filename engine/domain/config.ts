@@ -3,21 +3,9 @@
  * products, prices, customers and roles. Validated once at boot; immutable afterwards.
  */
 import { z } from 'zod';
+import { record } from './config-record.ts';
 import { MAX_AMOUNT } from './limits.ts';
-import { didYouMean } from './suggest.ts';
-
-/**
- * An object of the configuration: a key it does not know is refused, naming the key and the one probably meant
- * (`manualAcept` is not silently ignored, leaving manual accept off).
- */
-function record<T extends z.ZodRawShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => `unknown key "${key}"${didYouMean(key, known)}`).join('; ')
-      : undefined,
-  });
-}
+import { callCenterConfigSchema } from './call-center/config.ts';
 
 const id = z.string().min(1).max(64);
 const minor = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
@@ -321,6 +309,8 @@ export const chainConfigSchema = record({
   staff: z.array(staffSchema).min(1),
   /** Batch jobs headquarters runs on the virtual clock (they can always be run by hand too). */
   jobSchedules: z.array(jobScheduleSchema).default([]),
+  /** CC-1: the call-center channels, each with its catalogs, coupons, hold codes and continuity programs. */
+  callCenters: z.array(callCenterConfigSchema).default([]),
 });
 export type ChainConfigInput = z.input<typeof chainConfigSchema>;
 export type ChainConfig = z.infer<typeof chainConfigSchema>;
