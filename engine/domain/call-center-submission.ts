@@ -6,7 +6,9 @@
  * calculated on the header's mode (CH-3). Validated here, at the boundary: a bad field is named and changes nothing.
  */
 import { z } from 'zod';
-import { hasPermission, manualAcceptAt, storeOfLocation, type Catalog } from './catalog.ts';
+import { channelFor, checkChannelMode, checkChannelPaymentMethod } from './call-center/channel.ts';
+import type { CallCenterConfig, PaymentMethodKind } from './call-center/config.ts';
+import { manualAcceptAt, storeOfLocation, type Catalog } from './catalog.ts';
 import { addManualCharge, computeAutoCharges, type AppliedCharge } from './charges.ts';
 import { addressSchema, customerSchema, type Customer, type Store } from './config.ts';
 import type { CustomerOrderInput, OrderLine } from './customer-order.ts';
@@ -20,8 +22,7 @@ const id = z.string().min(1).max(64);
 const minor = z.number().int().min(0, 'the amount cannot be negative').max(MAX_AMOUNT, 'the amount is beyond what one amount may hold');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
-/** CC-8 / CC-9: the channel's payment methods and the status Submit sets on each payment. */
-export const callCenterPaymentMethods = ['cash', 'voucher', 'check', 'card', 'giftCard', 'onAccount'] as const;
+/** CC-9: the status Submit sets on each payment. */
 export const callCenterPaymentStatuses = ['Paid', 'Authorized', 'NotAuthorized', 'NotSubmitted'] as const;
 
 export const submittedLineSchema = z.object({
@@ -50,7 +51,8 @@ export const submittedChargeSchema = z.object({
 
 export const submittedPaymentSchema = z.object({
   paymentId: id,
-  method: z.enum(callCenterPaymentMethods),
+  /** CC-8: the code of one of the call center's payment methods. */
+  method: id,
   amount: minor,
   status: z.enum(callCenterPaymentStatuses),
   /** CC-8: a card kept as a token (captured at invoicing unless prepaid). */
@@ -60,9 +62,8 @@ export const submittedPaymentSchema = z.object({
 export const submittedCallCenterOrderSchema = z.object({
   /** The call center's order number: the order's id at the stores and its channel reference. */
   orderId: id,
+  /** CC-2: the call center the agent belongs to (its order completion flag, modes and payment methods apply). */
   callCenterId: id,
-  /** CC-1: the channel's order completion flag (CO-10 / CC-21: such orders are never edited in POS). */
-  orderCompletion: z.boolean(),
   /** The agent who entered the order (CC-2: a member of the call center). */
   enteredBy: id,
   customerId: id,
@@ -102,39 +103,53 @@ export function owningStore(catalog: Catalog, order: Pick<SubmittedCallCenterOrd
 
 /**
  * CC-8: the store's tender methods a call-center payment maps to (a refund at a till goes back the same way): cards
- * and gift cards to card, the rest (cash, voucher, check, on account) to cash. (A decision: the stores' tills know
- * no more methods.)
+ * and gift cards to card, the rest (normal, check, on account) to cash. (A decision: the stores' tills know no more
+ * methods.)
  */
-const TENDER_OF: Record<SubmittedCallCenterOrder['payments'][number]['method'], TenderMethod> = {
-  cash: 'cash', voucher: 'cash', check: 'cash', onAccount: 'cash', card: 'card', giftCard: 'card',
-};
+const TENDER_OF: Record<PaymentMethodKind, TenderMethod> = { normal: 'cash', check: 'cash', onAccount: 'cash', card: 'card', giftCard: 'card' };
 
-function checkOrder(catalog: Catalog, order: SubmittedCallCenterOrder): RuleViolation | null {
-  // CC-2: only the call center's staff enter its orders (a cashier's sale is a POS order with no CC rule).
-  if (!hasPermission(catalog, order.enteredBy, 'callCenter')) return violation('CC-2', `${order.enteredBy} does not take call-center orders`, 'order.enteredBy');
+/** CC-2: the call center whose member entered the order, or why the order is not one of its. */
+export function callCenterOf(catalog: Catalog, order: Pick<SubmittedCallCenterOrder, 'callCenterId' | 'enteredBy'>): CallCenterConfig | RuleViolation {
+  const channel = channelFor(catalog.config.callCenters, order.enteredBy);
+  if (channel.kind === 'sales') return violation('CC-2', `${order.enteredBy} is not a member of a call center: their orders are plain sales orders`, 'order.enteredBy');
+  if (channel.callCenter.id !== order.callCenterId) return violation('CC-2', `${order.enteredBy} takes orders for call center ${channel.callCenter.id}, not ${order.callCenterId}`, 'order.callCenterId');
+  return channel.callCenter;
+}
+
+/** A channel rule's refusal, naming the field of the submitted order at fault. */
+const at = (found: RuleViolation | null, field: string): RuleViolation | null => (found === null ? null : { ...found, field });
+
+function checkOrder(catalog: Catalog, center: CallCenterConfig, order: SubmittedCallCenterOrder): RuleViolation | null {
   const header = catalog.modes.get(order.header.modeCode);
   if (header === undefined) return violation('NOT_FOUND', `unknown mode of delivery "${order.header.modeCode}"`, 'order.header.modeCode');
   if (header.kind === 'carryOut') return violation('CC-22', `${header.name} is carried out at a till: a call-center order is shipped or picked up`, 'order.header.modeCode');
+  // CC-22: the header's mode is one of the channel's (CC-1), as is every line's.
+  const headerMode = at(checkChannelMode(center, order.header.modeCode), 'order.header.modeCode');
+  if (headerMode !== null) return headerMode;
   const lineIds = new Set<string>();
   for (const [i, line] of order.lines.entries()) {
-    const at = `order.lines.${i}`;
-    if (lineIds.has(line.lineId)) return violation('VALIDATION', `line "${line.lineId}" is on the order twice`, `${at}.lineId`);
+    const path = `order.lines.${i}`;
+    if (lineIds.has(line.lineId)) return violation('VALIDATION', `line "${line.lineId}" is on the order twice`, `${path}.lineId`);
     lineIds.add(line.lineId);
-    if (!catalog.products.has(line.productId)) return violation('NOT_FOUND', `unknown product "${line.productId}"`, `${at}.productId`);
+    if (!catalog.products.has(line.productId)) return violation('NOT_FOUND', `unknown product "${line.productId}"`, `${path}.productId`);
     const mode = catalog.modes.get(line.modeCode);
-    if (mode === undefined) return violation('NOT_FOUND', `unknown mode of delivery "${line.modeCode}"`, `${at}.modeCode`);
-    if (mode.kind === 'carryOut') return violation('CC-22', `${mode.name} is carried out at a till: a call-center line is shipped or picked up`, `${at}.modeCode`);
+    if (mode === undefined) return violation('NOT_FOUND', `unknown mode of delivery "${line.modeCode}"`, `${path}.modeCode`);
+    if (mode.kind === 'carryOut') return violation('CC-22', `${mode.name} is carried out at a till: a call-center line is shipped or picked up`, `${path}.modeCode`);
+    const lineMode = at(checkChannelMode(center, line.modeCode), `${path}.modeCode`);
+    if (lineMode !== null) return lineMode;
     const location = catalog.locations.get(line.locationId);
-    if (location === undefined) return violation('NOT_FOUND', `unknown location "${line.locationId}"`, `${at}.locationId`);
-    if (mode.kind === 'pickup' && location.kind !== 'store') return violation('CO-3', `${line.locationId} is a warehouse: pickup is at a store`, `${at}.locationId`);
+    if (location === undefined) return violation('NOT_FOUND', `unknown location "${line.locationId}"`, `${path}.locationId`);
+    if (mode.kind === 'pickup' && location.kind !== 'store') return violation('CO-3', `${line.locationId} is a warehouse: pickup is at a store`, `${path}.locationId`);
   }
   for (const [i, charge] of order.charges.entries()) {
     if (!catalog.chargeCodes.has(charge.chargeCode)) return violation('NOT_FOUND', `unknown charge code "${charge.chargeCode}"`, `order.charges.${i}.chargeCode`);
     if (charge.lineId !== undefined && !lineIds.has(charge.lineId)) return violation('NOT_FOUND', `the order has no line "${charge.lineId}"`, `order.charges.${i}.lineId`);
   }
   // CC-7: without order completion the call center takes no payments (the customer pays at the store).
-  if (!order.orderCompletion && order.payments.length > 0) return violation('CC-7', 'this call center has no order completion: it takes no payments', 'order.payments');
+  if (!center.orderCompletion && order.payments.length > 0) return violation('CC-7', `${center.name} has no order completion: it takes no payments`, 'order.payments');
   for (const [i, payment] of order.payments.entries()) {
+    const method = checkChannelPaymentMethod(center, payment.method);
+    if ('rule' in method) return { ...method, field: `order.payments.${i}.method` };
     // CC-9 / CC-17: a declined or unsubmitted payment keeps the order at Do not process: it is not released to the stores.
     if (payment.status === 'NotAuthorized') return violation('CC-9', `payment ${payment.paymentId} was declined: the order is Do not process until a valid payment is submitted`, `order.payments.${i}.status`);
     if (payment.status === 'NotSubmitted') return violation('CC-6', `payment ${payment.paymentId} was not submitted: submit the order before releasing it`, `order.payments.${i}.status`);
@@ -153,7 +168,9 @@ function checkOrder(catalog: Catalog, order: SubmittedCallCenterOrder): RuleViol
  */
 export function callCenterCustomerOrder(catalog: Catalog, delivery: Omit<CallCenterOrderDelivery, 'salesOrderId' | 'storeId'>, customerId = delivery.order.customerId): CustomerOrderInput | RuleViolation {
   const { order, customer } = delivery;
-  const refused = checkOrder(catalog, order);
+  const center = callCenterOf(catalog, order);
+  if ('rule' in center) return center;
+  const refused = checkOrder(catalog, center, order);
   if (refused !== null) return refused;
   const store = owningStore(catalog, order)!;
   const lines: OrderLine[] = order.lines.map((line) => {
@@ -171,11 +188,13 @@ export function callCenterCustomerOrder(catalog: Catalog, delivery: Omit<CallCen
     lines: lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.delivery.modeCode, value: l.quantity * l.unitPrice })),
   });
   const charges = order.charges.reduce<AppliedCharge[]>((applied, charge) => addManualCharge(applied, charge), auto);
-  const payments: Payment[] = order.payments.filter((p) => p.status === 'Paid').map((p) => ({ paymentId: p.paymentId, kind: 'prepayment', method: TENDER_OF[p.method], amount: p.amount }));
+  const kindOf = (code: string) => center.paymentMethods.find((m) => m.code === code)!.kind;
+  const payments: Payment[] = order.payments.filter((p) => p.status === 'Paid')
+    .map((p) => ({ paymentId: p.paymentId, kind: 'prepayment', method: TENDER_OF[kindOf(p.method)], amount: p.amount }));
   const card = order.payments.find((p) => p.status === 'Authorized');
   return {
     orderId: order.orderId, createdAs: 'customerOrder', channelReference: order.orderId, storeId: store.id, customerId, createdAt: delivery.acceptedAt,
-    origin: 'callCenter', orderCompletion: order.orderCompletion, salesOrderId: null,
+    origin: 'callCenter', orderCompletion: center.orderCompletion, salesOrderId: null,
     lines, charges, depositOverride: null, cardToken: card === undefined ? null : card.cardToken ?? card.paymentId, payments, invoices: [],
   };
 }

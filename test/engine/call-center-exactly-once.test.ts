@@ -12,12 +12,8 @@ import { Chain } from '../../engine/chain.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
 import type { SubmittedCallCenterOrder } from '../../engine/protocol/call-center.ts';
 import { ChaoticNetwork } from '../property/chaotic-network.ts';
-import { chainConfig, type Mutator } from './engine-helpers.ts';
-
-const withCallCenter: Mutator = (c) => {
-  c.roles.push({ id: 'callCenterAgent', name: 'Call-center agent', permissions: ['callCenter', 'customers'] });
-  c.staff.push({ operatorId: 'agent1', name: 'Avery Agent', roleId: 'callCenterAgent', storeIds: ['S1'] });
-};
+import { withCallCenter } from './call-center-helpers.ts';
+import { chainConfig } from './engine-helpers.ts';
 
 /** Where a line goes: shipped from the warehouse, or picked up at S1 or S2 (the first line decides the owning store). */
 const PLACES = [
@@ -42,7 +38,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 function submitted(n: number, places: number[]): SubmittedCallCenterOrder {
   const orderId = `CC-${String(n).padStart(6, '0')}`;
   return {
-    orderId, callCenterId: 'CC1', orderCompletion: true, enteredBy: 'agent1', customerId: 'C-ANNA', header: { modeCode: 'STD' },
+    orderId, callCenterId: 'CC1', enteredBy: 'agent1', customerId: 'C-ANNA', header: { modeCode: 'STD' },
     lines: places.map((p, i) => ({ lineId: `${orderId}-${i + 1}`, productId: 'P-LAMP', quantity: 1, unitPrice: 2499, ...PLACES[p]! })),
     charges: [], payments: [],
   };
@@ -55,7 +51,7 @@ function listedLines(e: Chain): string[] {
 
 function run(steps: readonly Step[]): void {
   const network = new ChaoticNetwork();
-  const e = Chain.create(chainConfig(withCallCenter), { seed: 1, transport: (chain) => network.attach(chain) });
+  const e = Chain.create(chainConfig(withCallCenter()), { seed: 1, transport: (chain) => network.attach(chain) });
   const accepted: SubmittedCallCenterOrder[] = [];
   for (const step of steps) {
     if (step.t === 'submit') {

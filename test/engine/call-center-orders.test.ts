@@ -9,13 +9,8 @@ import { computeAutoCharges } from '../../engine/domain/charges.ts';
 import { salesOrderOf } from '../../engine/domain/headquarters.ts';
 import { orderOperationsAt } from '../../engine/store-views.ts';
 import type { SubmittedCallCenterOrder } from '../../engine/protocol/call-center.ts';
-import { chainConfig, listed, newEngine, ok, openShift, PRICE, refused, restart, runJob, tenderDue, type Mutator } from './engine-helpers.ts';
-
-/** The call center's staff (the tests' chain has stores only). */
-const withCallCenter: Mutator = (c) => {
-  c.roles.push({ id: 'callCenterAgent', name: 'Call-center agent', permissions: ['callCenter', 'customers'] });
-  c.staff.push({ operatorId: 'agent1', name: 'Avery Agent', roleId: 'callCenterAgent', storeIds: ['S1'] });
-};
+import { withCallCenter } from './call-center-helpers.ts';
+import { chainConfig, listed, newEngine, ok, openShift, PRICE, refused, restart, runJob, tenderDue } from './engine-helpers.ts';
 
 const ORDER = 'CC-000001';
 const TENT = `${ORDER}-1`;
@@ -24,22 +19,22 @@ const LAMP = `${ORDER}-2`;
 /** Anna's tent shipped from the warehouse and a lamp to pick up at S1, header mode Standard ground, paid by card. */
 function order(change: Partial<SubmittedCallCenterOrder> = {}): SubmittedCallCenterOrder {
   return {
-    orderId: ORDER, callCenterId: 'CC1', orderCompletion: true, enteredBy: 'agent1', customerId: 'C-ANNA',
+    orderId: ORDER, callCenterId: 'CC1', enteredBy: 'agent1', customerId: 'C-ANNA',
     header: { modeCode: 'STD', sourceCode: 'SPRING' },
     lines: [
       { lineId: TENT, productId: 'P-TENT', quantity: 1, unitPrice: 18_000, modeCode: 'STD', locationId: 'W1' },
       { lineId: LAMP, productId: 'P-LAMP', quantity: 1, unitPrice: PRICE.LAMP, modeCode: 'PICKUP', locationId: 'S1' },
     ],
     charges: [],
-    payments: [{ paymentId: 'CCP-1', method: 'card', amount: 5000, status: 'Paid' }, { paymentId: 'CCP-2', method: 'card', amount: 17_000, status: 'Authorized', cardToken: 'TOK-ANNA' }],
+    payments: [{ paymentId: 'CCP-1', method: 'CARD', amount: 5000, status: 'Paid' }, { paymentId: 'CCP-2', method: 'CARD', amount: 17_000, status: 'Authorized', cardToken: 'TOK-ANNA' }],
     ...change,
   };
 }
 
 const submit = (e: Chain, submitted: SubmittedCallCenterOrder = order()) => ok(e, { type: 'callCenter.submitOrder', order: submitted });
 
-function chain(...mutators: Mutator[]): Chain {
-  const e = newEngine((c) => { withCallCenter(c); for (const m of mutators) m(c); });
+function chain(orderCompletion = true): Chain {
+  const e = newEngine(withCallCenter(orderCompletion));
   openShift(e, 'R1', 'cashier1');
   return e;
 }
@@ -50,7 +45,7 @@ describe('CC-2 a submitted call-center order is a sales order at headquarters, f
     expect(submit(e)).toMatchObject({ salesOrderId: 'SO-000001', orderId: ORDER, storeId: 'S1', sentToStore: { orders: 1 } });
     expect(salesOrderOf(e.backOffice(), ORDER)).toMatchObject({ createdVia: 'callCenter', storeId: 'S1', customerAccount: 'C-ANNA', callCenter: { order: { callCenterId: 'CC1' } } });
     expect(e.orderView(ORDER)).toMatchObject({
-      origin: 'callCenter', orderCompletion: true, salesOrderId: 'SO-000001', storeId: 'S1', channelReference: ORDER, existsAtHeadquarters: true,
+      origin: 'callCenter', salesOrderId: 'SO-000001', storeId: 'S1', channelReference: ORDER, existsAtHeadquarters: true,
       cardToken: 'TOK-ANNA', payments: [{ paymentId: 'CCP-1', kind: 'prepayment', method: 'card', amount: 5000 }],
     });
     expect(listed(e, 'W1')).toEqual([[TENT, 'Accepted']]);
@@ -68,14 +63,27 @@ describe('CC-2 a submitted call-center order is a sales order at headquarters, f
     const carriedOut = order({ header: { modeCode: 'CARRY' } });
     expect(refused(e, { type: 'callCenter.submitOrder', order: carriedOut })).toMatchObject({ rule: 'CC-22', field: 'order.header.modeCode' });
     expect(refused(e, { type: 'callCenter.submitOrder', order: order({ enteredBy: 'cashier1' }) })).toMatchObject({ rule: 'CC-2', field: 'order.enteredBy' });
+    expect(refused(e, { type: 'callCenter.submitOrder', order: order({ callCenterId: 'CC9' }) })).toMatchObject({ rule: 'CC-2', field: 'order.callCenterId' });
     expect(refused(e, { type: 'callCenter.submitOrder', order: order({ customerId: 'C-NOBODY' }) })).toMatchObject({ rule: 'NOT_FOUND', field: 'order.customerId' });
+  });
+
+  it('CC-1 only the channel\'s modes of delivery and payment methods are taken', () => {
+    const e = newEngine(withCallCenter(true, ['STD', 'PICKUP']));
+    const express = order({ lines: [{ ...order().lines[0]!, modeCode: 'EXP' }] });
+    expect(refused(e, { type: 'callCenter.submitOrder', order: express })).toMatchObject({ rule: 'CC-1', field: 'order.lines.0.modeCode' });
+    expect(refused(e, { type: 'callCenter.submitOrder', order: order({ header: { modeCode: 'EXP' } }) })).toMatchObject({ rule: 'CC-1', field: 'order.header.modeCode' });
+    const voucher = order({ payments: [{ paymentId: 'CCP-1', method: 'VOUCHER', amount: 100, status: 'Paid' }] });
+    expect(refused(e, { type: 'callCenter.submitOrder', order: voucher })).toMatchObject({ rule: 'CC-1', field: 'order.payments.0.method' });
+    const cash = order({ payments: [{ paymentId: 'CCP-1', method: 'CASH', amount: 1000, status: 'Paid' }] });
+    submit(e, cash);
+    expect(e.orderView(ORDER).payments).toEqual([{ paymentId: 'CCP-1', kind: 'prepayment', method: 'cash', amount: 1000 }]);
   });
 
   it('CC-9 a declined payment keeps the order at Do not process; CC-7 without order completion the call center takes no payment', () => {
     const e = chain();
-    const declined = order({ payments: [{ paymentId: 'CCP-1', method: 'card', amount: 22_000, status: 'NotAuthorized' }] });
+    const declined = order({ payments: [{ paymentId: 'CCP-1', method: 'CARD', amount: 22_000, status: 'NotAuthorized' }] });
     expect(refused(e, { type: 'callCenter.submitOrder', order: declined })).toMatchObject({ rule: 'CC-9', field: 'order.payments.0.status' });
-    expect(refused(e, { type: 'callCenter.submitOrder', order: order({ orderCompletion: false }) })).toMatchObject({ rule: 'CC-7', field: 'order.payments' });
+    expect(refused(chain(false), { type: 'callCenter.submitOrder', order: order() })).toMatchObject({ rule: 'CC-7', field: 'order.payments' });
     expect(e.orderIds()).toEqual([]);
   });
 
@@ -88,10 +96,10 @@ describe('CC-2 a submitted call-center order is a sales order at headquarters, f
       ['headquarters', 'headquarters.acceptCallCenterOrder'], ['store', 'sync.applyDistribution'],
     ]);
     // The journaled command replays to the same sales order on a fresh headquarters.
-    const replayed = newEngine(withCallCenter);
+    const replayed = newEngine(withCallCenter());
     expect(replayed.headquarters.executeNow(entries[0]!.command)).toMatchObject({ ok: true, result: { salesOrderId: 'SO-000001' } });
     expect(salesOrderOf(replayed.backOffice(), ORDER)!.order).toEqual(salesOrderOf(e.backOffice(), ORDER)!.order);
-    const again = restart(e, withCallCenter);
+    const again = restart(e, withCallCenter());
     expect(again.orderView(ORDER)).toMatchObject({ origin: 'callCenter', salesOrderId: 'SO-000001' });
   });
 });
@@ -129,8 +137,9 @@ describe('CC-21 / CO-10 the POS fulfils and returns call-center orders, never ca
   });
 
   it('CO-10 without order completion the till may edit a call-center order, and still never cancels it (CC-21)', () => {
-    const e = chain();
-    submit(e, order({ orderCompletion: false, payments: [] }));
+    const e = chain(false);
+    submit(e, order({ payments: [] }));
+    expect(e.orderView(ORDER)).toMatchObject({ origin: 'callCenter', orderCompletion: false });
     expect(refused(e, { type: 'register.recallOrder', registerId: 'R1', orderId: ORDER, purpose: 'cancel' })).toMatchObject({ rule: 'CC-21' });
     expect(ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: ORDER, purpose: 'edit' })).toMatchObject({ orderId: ORDER });
   });
@@ -156,7 +165,7 @@ describe('CC-2 / SY-4 the order reaches its store exactly once', () => {
   /** A chain whose deliveries wait in `held` until the test delivers them. */
   function heldChain(): { e: Chain; held: Delivery[] } {
     const held: Delivery[] = [];
-    const e = Chain.create(chainConfig(withCallCenter), { seed: 1, transport: () => ({ send: (d) => { held.push(d); } }) });
+    const e = Chain.create(chainConfig(withCallCenter()), { seed: 1, transport: () => ({ send: (d) => { held.push(d); } }) });
     return { e, held };
   }
 

@@ -79,7 +79,7 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'sync.setLink': { storeId: 'S1', state: 'degraded' },
     'clock.advance': { ms: 60_000 },
     'callCenter.submitOrder': { order: {
-      orderId: 'CC-000001', callCenterId: 'CC1', orderCompletion: true, enteredBy: p.operatorId, customerId: 'C-ANNA', header: { modeCode: 'STD' },
+      orderId: 'CC-000001', callCenterId: 'CC1', enteredBy: p.operatorId, customerId: 'C-ANNA', header: { modeCode: 'STD' },
       lines: [{ lineId: '1', productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode: 'STD', locationId: 'W1' }],
     } },
   };

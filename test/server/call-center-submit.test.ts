@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, command, signIn, testServer, type TestServer } from './server-helpers.ts';
 
 const order = (enteredBy: string) => ({
-  orderId: 'CC-000001', callCenterId: 'CC1', orderCompletion: true, enteredBy, customerId: 'C-ANNA', header: { modeCode: 'STD' },
+  orderId: 'CC-000001', callCenterId: 'CC1', enteredBy, customerId: 'C-ANNA', header: { modeCode: 'STD' },
   lines: [{ lineId: 'CC-000001-1', productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode: 'STD', locationId: 'W1' }],
 });
 
