@@ -12,7 +12,15 @@ const order = (enteredBy: string) => ({
 
 describe('CC-2 call-center orders through the server', () => {
   let t: TestServer;
-  beforeAll(async () => { t = await testServer(); });
+  // The demo chain's call center comes with the call-center screen; here, CC1 with the demo's agents.
+  beforeAll(async () => {
+    t = await testServer({ config: (c) => {
+      c.callCenters = [{
+        id: 'CC1', name: 'Phone orders', legalEntity: 'USRT', defaultWarehouseId: 'W1', orderCompletion: true, modesOfDelivery: ['STD', 'PICKUP'],
+        paymentMethods: [{ code: 'CARD', name: 'Card', kind: 'card' }], members: ['agent1', 'agent2', 'supervisor1'],
+      }];
+    } });
+  });
   afterAll(async () => { await t.close(); });
 
   it('CC-2 a cashier cannot submit a call-center order, nor an agent in another agent\'s name; the agent submits as themself', async () => {

@@ -30,9 +30,10 @@ export interface TestServer {
 /** No screens: the API and the socket only (the end-to-end tests give the real ones). */
 const NO_SCREENS: Screens = { html: '<!doctype html><title>test</title>', script: 'export {};' };
 
-export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery'> } = {}): Promise<TestServer> {
+export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery'>; config?: (config: Record<string, unknown>) => void } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
-  const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
+  const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as Record<string, unknown>;
+  options.config?.(config);
   const open = async (port?: number) => {
     const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9), ...options.durable });
     try {
