@@ -122,7 +122,7 @@ const at = (found: RuleViolation | null, field: string): RuleViolation | null =>
 function checkOrder(catalog: Catalog, center: CallCenterConfig, order: SubmittedCallCenterOrder): RuleViolation | null {
   const header = catalog.modes.get(order.header.modeCode);
   if (header === undefined) return violation('NOT_FOUND', `unknown mode of delivery "${order.header.modeCode}"`, 'order.header.modeCode');
-  if (header.kind === 'carryOut') return violation('CC-22', `${header.name} is carried out at a till: a call-center order is shipped or picked up`, 'order.header.modeCode');
+  if (header.kind === 'carryOut') return violation('CC-22', `${header.name} is for sales at a till: a call-center order is shipped or picked up`, 'order.header.modeCode');
   // CC-22: the header's mode is one of the channel's (CC-1), as is every line's.
   const headerMode = at(checkChannelMode(center, order.header.modeCode), 'order.header.modeCode');
   if (headerMode !== null) return headerMode;
@@ -134,7 +134,7 @@ function checkOrder(catalog: Catalog, center: CallCenterConfig, order: Submitted
     if (!catalog.products.has(line.productId)) return violation('NOT_FOUND', `unknown product "${line.productId}"`, `${path}.productId`);
     const mode = catalog.modes.get(line.modeCode);
     if (mode === undefined) return violation('NOT_FOUND', `unknown mode of delivery "${line.modeCode}"`, `${path}.modeCode`);
-    if (mode.kind === 'carryOut') return violation('CC-22', `${mode.name} is carried out at a till: a call-center line is shipped or picked up`, `${path}.modeCode`);
+    if (mode.kind === 'carryOut') return violation('CC-22', `${mode.name} is for sales at a till: a call-center line is shipped or picked up`, `${path}.modeCode`);
     const lineMode = at(checkChannelMode(center, line.modeCode), `${path}.modeCode`);
     if (lineMode !== null) return lineMode;
     const location = catalog.locations.get(line.locationId);
