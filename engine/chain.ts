@@ -208,6 +208,8 @@ export class Chain {
           const result = this.onHeadquarters(command);
           return result.ok ? this.accepted(command, result.result) : result;
         }
+        case 'callCenter.submitOrder':
+          return this.submitCallCenterOrder(command);
         default: {
           const result = this.onStore(command);
           return result.ok ? this.accepted(command, result.result) : result;
@@ -217,6 +219,27 @@ export class Chain {
       if (error instanceof CommandRefused) return { ok: false, error: error.violation };
       throw error;
     }
+  }
+
+  /**
+   * CC-2 / CC-21: a submitted call-center order becomes a sales order at headquarters, which sends the store that owns
+   * it its distribution package at once (SY-4's package, as job 1010 would: the order appears on the fulfilling
+   * locations' screens now). A store that cannot be reached gets it with the next 1010 run; it takes it once.
+   */
+  private submitCallCenterOrder(command: Extract<ChainCommand, { type: 'callCenter.submitOrder' }>): ChainResult {
+    const result = this.onHeadquarters({ type: 'headquarters.acceptCallCenterOrder', order: command.order });
+    if (!result.ok) return result;
+    const storeId = result.result.storeId as string;
+    const sent = this.store.batchReachable(storeId) && this.sendDistribution(storeId);
+    return this.accepted(command, { ...result.result, sentToStore: sent });
+  }
+
+  /** SY-4: sends a store what headquarters has newer than the version it applied; false when there is nothing. */
+  private sendDistribution(storeId: string): { customers: number; orders: number } | false {
+    const pkg = this.headquarters.distributionFor(storeId, this.store.linkView(storeId).appliedVersion);
+    if (pkg === null) return false;
+    this.transport.send({ to: 'store', storeId, command: { type: 'sync.applyDistribution', storeId, package: pkg } });
+    return { customers: pkg.customers.length, orders: pkg.orders.length + pkg.callCenterOrders.length };
   }
 
   private accepted(command: ChainCommand, result: Record<string, unknown>): ChainResult {
@@ -293,9 +316,8 @@ export class Chain {
         }
         return { storeId, outcome: 'completed', counts: { uploaded: items.length, batches: Math.ceil(items.length / UPLOAD_BATCH) } };
       }
-      const pkg = this.headquarters.distributionFor(storeId, this.store.linkView(storeId).appliedVersion);
-      if (pkg !== null) this.transport.send({ to: 'store', storeId, command: { type: 'sync.applyDistribution', storeId, package: pkg } });
-      return { storeId, outcome: 'completed', counts: { customers: pkg?.customers.length ?? 0, orders: pkg?.orders.length ?? 0 } };
+      const sent = this.sendDistribution(storeId);
+      return { storeId, outcome: 'completed', counts: sent === false ? { customers: 0, orders: 0 } : sent };
     });
     const counts = { storesReached: stores.filter((s) => s.outcome === 'completed').length, storesUnreachable: stores.filter((s) => s.outcome === 'unreachable').length };
     const run: JobRun = { job, at: this.now, counts, stores };

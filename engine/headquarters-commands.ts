@@ -1,8 +1,10 @@
 /**
  * Headquarters' commands, validated at its boundary: the real-time service's calls from the stores (SY-1, CU-4),
- * the P-job's uploads (SY-2, SY-3), the batch jobs and their schedules, and its clock.
+ * the P-job's uploads (SY-2, SY-3), the call center's submitted orders (CC-2), the batch jobs and their schedules, and
+ * its clock.
  */
 import { z } from 'zod';
+import { acceptCallCenterOrderSchema } from './protocol/call-center.ts';
 import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
 import { customerSchema, emailSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
@@ -69,6 +71,7 @@ export const headquartersCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headquarters.synchronizeOrders') }).strict(),
   z.object({ type: z.literal('headquarters.recordJobRun'), run: jobRunSchema }).strict(),
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
+  acceptCallCenterOrderSchema,
 ]);
 
 export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;

@@ -8,6 +8,9 @@ import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
 import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { callCenterCustomerOrder, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
+import { orderSummary } from './domain/customer-order.ts';
+import { violation, type RuleViolation } from './domain/violation.ts';
 import { parseHeadquartersCommand, type HeadquartersCommand } from './headquarters-commands.ts';
 import { DEFAULT_START, VirtualClock } from './ids.ts';
 import type { CommandOutcome } from './protocol/commands.ts';
@@ -71,6 +74,7 @@ export class HeadquartersEngine {
       return this.accepted(command, { now: this.clock.now });
     }
     const event = this.eventOf(command);
+    if ('rule' in event) return { ok: false, error: event };
     const before = this.actor.getSnapshot();
     this.actor.send(event);
     const after = this.actor.getSnapshot();
@@ -85,7 +89,8 @@ export class HeadquartersEngine {
     return { ok: true, seq: this.seq, at: this.clock.now, command, result };
   }
 
-  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): HeadquartersEvent {
+  /** The actor's event for a command (a call-center order that cannot be one: why not). */
+  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): HeadquartersEvent | RuleViolation {
     const at = this.clock.now;
     switch (command.type) {
       case 'headquarters.createCustomer': return { type: 'CREATE_CUSTOMER', channelCustomerId: command.channelCustomerId, storeId: command.storeId, record: command.record, at, numbering: command.numbering };
@@ -97,7 +102,21 @@ export class HeadquartersEngine {
       case 'headquarters.synchronizeOrders': return { type: 'SYNCHRONIZE_ORDERS', at };
       case 'headquarters.recordJobRun': return { type: 'JOB_RAN', run: command.run };
       case 'headquarters.schedule': return { type: 'SCHEDULE', job: command.job, everyMinutes: command.everyMinutes, at };
+      case 'headquarters.acceptCallCenterOrder': return this.callCenterOrderEvent(command.order, at);
     }
+  }
+
+  /**
+   * CC-2: the sales order a submitted call-center order becomes, priced as the store will hold it (CH-3: auto charges
+   * on the header's mode). The call center names the customer by account number (or the id a channel knows them by).
+   */
+  private callCenterOrderEvent(order: SubmittedCallCenterOrder, at: number): HeadquartersEvent | RuleViolation {
+    const account = this.office.customers[order.customerId] ?? accountOf(this.office, order.customerId);
+    if (account === undefined) return violation('NOT_FOUND', `headquarters has no customer account "${order.customerId}"`, 'order.customerId');
+    const callCenter = { customer: account.record, order };
+    const built = callCenterCustomerOrder(this.catalog, { ...callCenter, acceptedAt: at }, account.channelCustomerId);
+    if ('rule' in built) return built;
+    return { type: 'ACCEPT_CALL_CENTER_ORDER', summary: orderSummary({ ...built, returns: [], editedBy: null, cancellation: null }, 'order'), callCenter, at };
   }
 
   /** What the caller learns: the account, sales order, acknowledgement or job outcome the command produced. */
@@ -112,6 +131,10 @@ export class HeadquartersEngine {
       case 'headquarters.issueLoyaltyCard': {
         const account = office.customers[command.accountNumber]!;
         return { accountNumber: account.accountNumber, record: account.record, version: account.version };
+      }
+      case 'headquarters.acceptCallCenterOrder': {
+        const salesOrder = salesOrderOf(office, command.order.orderId)!;
+        return { salesOrderId: salesOrder.salesOrderId, orderId: salesOrder.orderId, storeId: salesOrder.storeId, total: salesOrder.order.total };
       }
       case 'headquarters.createOrder': {
         const account = accountOf(office, command.order.customerId)!;

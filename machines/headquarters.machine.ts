@@ -8,7 +8,7 @@ import type { OrderSummary, OutboundItem } from '../engine/domain/channel-transa
 import type { Customer, HeadquartersJob } from '../engine/domain/config.ts';
 import {
   accountOf, createAccount, creationConflict, createSalesOrder, issueLoyaltyCard, noteNumbering, receiveUpload, recordJobRun, setSchedule,
-  synchronizeCustomers, synchronizeOrders, updateAccount, type BackOffice, type JobRun,
+  synchronizeCustomers, synchronizeOrders, updateAccount, type BackOffice, type JobRun, type SalesOrder,
 } from '../engine/domain/headquarters.ts';
 import type { Numbering } from '../engine/domain/numbering.ts';
 import { violation } from '../engine/domain/violation.ts';
@@ -33,7 +33,9 @@ export type HeadquartersEvent =
   | { type: 'SYNCHRONIZE_ORDERS'; at: number }
   /** A P-job or 1010 run, with what it did at each store. */
   | { type: 'JOB_RAN'; run: JobRun }
-  | { type: 'SCHEDULE'; job: HeadquartersJob; everyMinutes: number | null; at: number };
+  | { type: 'SCHEDULE'; job: HeadquartersJob; everyMinutes: number | null; at: number }
+  /** CC-2: an order the call center submitted, as the sales order it becomes (built by the host from the catalog). */
+  | { type: 'ACCEPT_CALL_CENTER_ORDER'; summary: OrderSummary; callCenter: NonNullable<SalesOrder['callCenter']>; at: number };
 
 /** Headquarters' rules, each the guard of the change it governs. */
 export const headquartersRules = {
@@ -58,6 +60,12 @@ export const headquartersRules = {
     if (!known) return violation('CU-7', `headquarters has no account for customer "${event.order.customerId}"`, 'order.customerId');
     const conflict = creationConflict(office, { order: event.order, customer: event.customer });
     return conflict === null ? null : violation('CONFLICT', `${conflict.reason}: the store's numbering is behind headquarters`, conflict.field);
+  },
+  'CC-2 callCenterOrderAcceptable': (office, event) => {
+    assertEvent(event, 'ACCEPT_CALL_CENTER_ORDER');
+    if (accountOf(office, event.summary.customerId) === undefined) return violation('NOT_FOUND', `headquarters has no account "${event.callCenter.order.customerId}"`, 'order.customerId');
+    const conflict = creationConflict(office, { order: event.summary });
+    return conflict === null ? null : violation('CONFLICT', `${conflict.reason}: the call center's order number is taken`, 'order.orderId');
   },
   'SY-3 uploadIsTheStores': (_office, event) => {
     assertEvent(event, 'RECEIVE_UPLOAD');
@@ -88,6 +96,10 @@ export function createHeadquartersMachine() {
         const withCustomer = event.customer === null ? context
           : createAccount(context, { channelCustomerId: event.customer.accountId, storeId: event.order.storeId, record: event.customer, via: 'realtime', at: event.at });
         return noteNumbering(createSalesOrder(withCustomer, event.order, 'realtime', event.at), event.numbering);
+      }),
+      acceptCallCenterOrder: assign(({ context, event }) => {
+        assertEvent(event, 'ACCEPT_CALL_CENTER_ORDER');
+        return createSalesOrder(context, event.summary, 'callCenter', event.at, event.callCenter);
       }),
       receiveUpload: assign(({ context, event }) => {
         assertEvent(event, 'RECEIVE_UPLOAD');
@@ -123,6 +135,7 @@ export function createHeadquartersMachine() {
           UPDATE_CUSTOMER: { guard: 'CU-4 accountExists', actions: 'updateCustomer' },
           ISSUE_LOYALTY_CARD: { guard: and(['CU-4 accountExists', 'CU-5 oneLoyaltyCard']), actions: 'issueLoyaltyCard' },
           CREATE_ORDER: { guard: 'CU-7 orderCreatable', actions: 'createOrder' },
+          ACCEPT_CALL_CENTER_ORDER: { guard: 'CC-2 callCenterOrderAcceptable', actions: 'acceptCallCenterOrder' },
           RECEIVE_UPLOAD: { guard: 'SY-3 uploadIsTheStores', actions: 'receiveUpload' },
           SYNCHRONIZE_CUSTOMERS: { actions: 'synchronizeCustomers' },
           SYNCHRONIZE_ORDERS: { actions: 'synchronizeOrders' },

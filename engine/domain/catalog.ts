@@ -160,6 +160,8 @@ const PERMISSION_WORK: Record<Permission, string> = {
   customers: 'see or change customers',
   fulfillment: 'do fulfilment work',
   backOffice: "do headquarters' work",
+  callCenter: 'take call-center orders',
+  callCenterSupervision: "supervise the call center's holds and prices",
 };
 
 /**

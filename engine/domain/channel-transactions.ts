@@ -2,6 +2,7 @@
  * What a store sends headquarters (SY-2, SY-3, RT-4, CU-7): channel transactions in the store's outbound queue, each
  * under an idempotency key, so headquarters takes each exactly once however often it is delivered.
  */
+import type { CallCenterOrderDelivery } from './call-center-submission.ts';
 import type { Customer, DeliveryKind } from './config.ts';
 import type { OrderHeaderStatus } from './fulfillment.ts';
 import type { Minor } from './money.ts';
@@ -68,9 +69,13 @@ export const outboundKey = {
   receiptEmail: (storeId: string, messageId: string) => `email:${storeId}:${messageId}`,
 };
 
-/** What job 1010 sends a store (SY-4): customers and order confirmations newer than the store's version. */
+/**
+ * What job 1010 sends a store (SY-4): customers and order confirmations newer than the store's version, and the
+ * call-center orders it fulfils (CC-2).
+ */
 export interface DistributionPackage {
   version: number;
   customers: { channelCustomerId: string; accountNumber: string; record: Customer; version: number }[];
   orders: { orderId: string; channelReference: string; salesOrderId: string }[];
+  callCenterOrders: CallCenterOrderDelivery[];
 }

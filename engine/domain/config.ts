@@ -201,6 +201,10 @@ export const jobNames = [
   'fulfillment',
   /** Headquarters work: batch jobs and schedules, links, the virtual clock, resetting fulfilment, the analyst view. */
   'backOffice',
+  /** CC-2: a call-center agent's work: taking orders on the phone and submitting them (never a till). */
+  'callCenter',
+  /** CC-18, CC-20: a call-center supervisor's work: others' holds (override check-out, clear) and price change approvals. */
+  'callCenterSupervision',
 ] as const;
 export type Job = (typeof jobNames)[number];
 

@@ -5,6 +5,7 @@
  * Exactly once: a staged transaction is keyed by its idempotency key, a sales order by the order's channel
  * reference, an account by the channel's customer id; receiving or processing the same thing again changes nothing.
  */
+import type { CallCenterOrderDelivery } from './call-center-submission.ts';
 import type { Catalog } from './catalog.ts';
 import type { DistributionPackage, OrderSummary, OutboundItem, ReceiptEmail, ReceiptSummary, ReturnSummary } from './channel-transactions.ts';
 import type { Customer, HeadquartersJob } from './config.ts';
@@ -30,7 +31,8 @@ export interface SalesOrder {
   channelReference: string;
   storeId: string;
   customerAccount: string;
-  createdVia: 'realtime' | 'async';
+  /** SY-1 / SY-2: how a store's order got here; CC-2: a call-center order is created here, where it is submitted. */
+  createdVia: 'realtime' | 'async' | 'callCenter';
   createdAt: number;
   /** The channel revision last applied (0 = as created). */
   revision: number;
@@ -38,6 +40,8 @@ export interface SalesOrder {
   version: number;
   /** What the order was created as (see `orderFingerprint`). */
   fingerprint: string;
+  /** CC-2: a call-center order as accepted, which job 1010 carries to the store that owns it (absent: a store's order). */
+  callCenter?: Pick<CallCenterOrderDelivery, 'customer' | 'order'>;
 }
 
 export interface StagedTransaction { item: OutboundItem; receivedAt: number; processedAt: number | null }
@@ -219,7 +223,7 @@ export function issueLoyaltyCard(office: BackOffice, accountNumber: string): Bac
  * SY-1 / SY-2: the sales order of a channel order; the existing one if the channel reference has one. Never a
  * second sales order for an order id (the caller checks `creationConflict` first).
  */
-export function createSalesOrder(office: BackOffice, order: OrderSummary, via: 'realtime' | 'async', at: number): BackOffice {
+export function createSalesOrder(office: BackOffice, order: OrderSummary, via: SalesOrder['createdVia'], at: number, callCenter?: SalesOrder['callCenter']): BackOffice {
   if (office.salesOrderOfChannelReference[order.channelReference] !== undefined) return office;
   if (orderIdHolder(office, order) !== undefined) throw new RangeError(`order id ${order.orderId} already has a sales order`);
   const account = accountOf(office, order.customerId);
@@ -229,7 +233,7 @@ export function createSalesOrder(office: BackOffice, order: OrderSummary, via: '
   const version = office.version + 1;
   const salesOrder: SalesOrder = {
     salesOrderId, orderId: order.orderId, channelReference: order.channelReference, storeId: order.storeId, customerAccount: account.accountNumber,
-    createdVia: via, createdAt: at, revision: 0, order, version, fingerprint: orderFingerprint(order),
+    createdVia: via, createdAt: at, revision: 0, order, version, fingerprint: orderFingerprint(order), ...(callCenter === undefined ? {} : { callCenter }),
   };
   office.changes.push(salesOrderChange(salesOrderId));
   return {
@@ -351,7 +355,7 @@ export function receiptEmails(office: BackOffice, limit: number): { storeId: str
 /** SY-4: what job 1010 sends a store whose applied version is `since` (null: nothing newer). */
 export function distributionFor(office: BackOffice, storeId: string, since: number): DistributionPackage | null {
   if (office.version <= since) return null;
-  const pkg: DistributionPackage = { version: office.version, customers: [], orders: [] };
+  const pkg: DistributionPackage = { version: office.version, customers: [], orders: [], callCenterOrders: [] };
   // Each record once, at its latest change (an earlier entry of the same record names an older version).
   for (let version = since + 1; version <= office.version; version++) {
     const change = office.changes[version - 1] ?? '';
@@ -362,7 +366,10 @@ export function distributionFor(office: BackOffice, storeId: string, since: numb
       if (c?.version === version) pkg.customers.push({ channelCustomerId: c.channelCustomerId, accountNumber: c.accountNumber, record: c.record, version: c.version });
     } else if (change.startsWith('salesOrder:')) {
       const s = office.salesOrders[id];
-      if (s?.version === version && s.storeId === storeId) pkg.orders.push({ orderId: s.orderId, channelReference: s.channelReference, salesOrderId: s.salesOrderId });
+      if (s?.version !== version || s.storeId !== storeId) continue;
+      // CC-2: a call-center order reaches its store whole (the store has never seen it); a store's own order is confirmed.
+      if (s.callCenter === undefined) pkg.orders.push({ orderId: s.orderId, channelReference: s.channelReference, salesOrderId: s.salesOrderId });
+      else pkg.callCenterOrders.push({ salesOrderId: s.salesOrderId, storeId: s.storeId, acceptedAt: s.createdAt, ...s.callCenter });
     }
   }
   return pkg;

@@ -1,11 +1,12 @@
 /**
  * What reaches a store from headquarters by batch: the acknowledgement of an upload (SY-3: acknowledged items leave
  * the outbound queue) and job 1010's package (SY-4: accounts for customers pending sync, master data, orders now at
- * headquarters).
+ * headquarters, and the call-center orders the store fulfils, CC-2).
  */
 import type { CommandScope } from '../command-scope.ts';
 import type { DistributionPackage } from '../domain/channel-transactions.ts';
 import type { CustomerEvent } from '../../machines/customer.machine.ts';
+import { receiveCallCenterOrders } from './call-center-orders.ts';
 
 export function acknowledge(scope: CommandScope, storeId: string, keys: readonly string[]): Record<string, unknown> {
   scope.send('sync', storeId, { type: 'ACKNOWLEDGED', keys: [...keys], at: scope.now }, 'storeId');
@@ -43,5 +44,6 @@ export function applyDistribution(scope: CommandScope, storeId: string, pkg: Dis
     scope.send('order', o.orderId, event);
     confirmed += 1;
   }
-  return { storeId, version: pkg.version, customers: { synced, updated, added }, ordersConfirmed: confirmed };
+  const callCenterOrders = receiveCallCenterOrders(scope, pkg.callCenterOrders);
+  return { storeId, version: pkg.version, customers: { synced, updated, added }, ordersConfirmed: confirmed, callCenterOrders };
 }

@@ -31,6 +31,8 @@ const fulfillment: readonly Grant[] = [{ job: 'fulfillment', at: 'location' }];
 const backOffice: readonly Grant[] = [{ job: 'backOffice', at: 'chain' }];
 const ordersOfTheSite: readonly Grant[] = [{ job: 'till', at: 'site' }, { job: 'fulfillment', at: 'site' }];
 const customerData: readonly Grant[] = [{ job: 'customers', at: 'store' }];
+/** CC-2: the call center works for the whole chain, wherever its agents sit (never at a till: it has no register). */
+const callCenter: readonly Grant[] = [{ job: 'callCenter', at: 'chain' }];
 
 /** Every command a screen may send (a new command type does not compile until it is given its grants here). */
 export const COMMAND_ACCESS = {
@@ -78,6 +80,8 @@ export const COMMAND_ACCESS = {
   'headquarters.schedule': backOffice,
   'sync.setLink': backOffice,
   'clock.advance': backOffice,
+  /** CC-6: an order submitted and released in the call center becomes a sales order at headquarters. */
+  'callCenter.submitOrder': callCenter,
 } as const satisfies Record<ChainCommand['type'], readonly Grant[]>;
 
 /** Every read of the HTTP API (engine/server/http.ts). */
@@ -129,6 +133,8 @@ export const JOB_WORK: Record<GrantedTo, string> = {
   customers: 'customers\' personal data',
   fulfillment: 'fulfilment work',
   backOffice: 'headquarters\' work',
+  callCenter: 'call-center work',
+  callCenterSupervision: 'a call-center supervisor\'s work',
   managerOverride: 'a store manager\'s work',
 };
 

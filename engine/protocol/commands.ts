@@ -4,10 +4,12 @@
  * names the field and changes nothing.
  */
 import { z } from 'zod';
+import { callCenterOrderDeliverySchema } from '../domain/call-center-submission.ts';
 import { addressSchema, customerSchema, emailSchema, headquartersJobs, phoneSchema } from '../domain/config.ts';
 import { customerChangesSchema, customerDraftSchema } from '../domain/customers.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
+import { submitCallCenterOrderSchema } from './call-center.ts';
 
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
@@ -80,6 +82,8 @@ const distributionPackageSchema = z.object({
   version: z.number().int().positive(),
   customers: z.array(z.object({ channelCustomerId: id, accountNumber: id, record: customerSchema, version: z.number().int().positive() }).strict()),
   orders: z.array(z.object({ orderId: id, channelReference: z.string().min(1), salesOrderId: id }).strict()),
+  /** CC-2: the call-center orders the store fulfils (absent in a package older than the call center). */
+  callCenterOrders: z.array(callCenterOrderDeliverySchema).default([]),
 }).strict();
 
 /** Every command the store engine takes: the public ones, its clock, and what headquarters sends it (SY-3, SY-4). */
@@ -117,6 +121,7 @@ export const chainCommandSchema = z.discriminatedUnion('type', [
   clockAdvanceSchema,
   z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional() }).strict(),
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
+  submitCallCenterOrderSchema,
 ]);
 export type ChainCommand = z.infer<typeof chainCommandSchema>;
 export type CommandType = Command['type'];

@@ -100,6 +100,7 @@ function targetOf(chain: Chain, command: ChainCommand): Target {
 function asTheSession(chain: Chain, session: Session, command: ChainCommand): ApiError | null {
   if (command.type === 'register.openShift' && command.operatorId !== session.operatorId) return forbidden('operatorId', 'a shift is opened by the signed-in operator');
   if (command.type === 'register.recallOrder') return recallScope(chain, session, command.orderId, command.purpose);
+  if (command.type === 'callCenter.submitOrder' && command.order.enteredBy !== session.operatorId) return forbidden('order.enteredBy', 'a call-center order is entered as the signed-in agent');
   if ('operatorId' in command && command.type.startsWith('fulfillment.') && command.operatorId !== session.operatorId) {
     return forbidden('operatorId', 'fulfilment is done as the signed-in operator');
   }

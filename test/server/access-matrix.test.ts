@@ -23,6 +23,9 @@ const SIGN_INS: Record<string, { operatorId: keyof typeof PIN; siteId: string; r
   manager: { operatorId: 'manager1', siteId: 'S1', registerId: 'R1' },
   picker: { operatorId: 'picker1', siteId: 'W1' },
   analyst: { operatorId: 'analyst1', siteId: 'S1', registerId: 'R1' },
+  // Signed in at a till, to show that a call-center agent cannot work one (CC-2).
+  callCenterAgent: { operatorId: 'agent1', siteId: 'S1', registerId: 'R1' },
+  callCenterSupervisor: { operatorId: 'supervisor1', siteId: 'S1' },
 };
 
 interface Place { operatorId: string; locationId: string }
@@ -75,6 +78,10 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'headquarters.schedule': { job: 'P-job', everyMinutes: 15 },
     'sync.setLink': { storeId: 'S1', state: 'degraded' },
     'clock.advance': { ms: 60_000 },
+    'callCenter.submitOrder': { order: {
+      orderId: 'CC-000001', callCenterId: 'CC1', enteredBy: p.operatorId, customerId: 'C-ANNA', header: { modeCode: 'STD' },
+      lines: [{ lineId: '1', productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode: 'STD', locationId: 'W1' }],
+    } },
   };
   const register = type.startsWith('register.') || type.startsWith('customer.') ? { registerId: 'R1' } : {};
   return { type, ...register, ...fields[type] };
@@ -190,6 +197,14 @@ describe('ST-5 the role x operation matrix', () => {
       'register.openShift', 'register.closeShift', 'register.addItem', 'register.tender', 'customer.create', 'register.recallOrder',
       'GET /api/customers?q=&scope=', 'GET /api/registers/:registerId', 'register', 'store',
     ]));
+  });
+
+  it('CC-2 a call-center agent cannot work a till, and a cashier cannot take call-center orders', () => {
+    const refused = (roleId: string) => refusedCells.filter((c) => c.role.id === roleId).map((c) => c.name);
+    const tillCommands = commandTypes.filter((type) => type.startsWith('register.'));
+    expect(refused('callCenterAgent')).toEqual(expect.arrayContaining([...tillCommands, 'GET /api/registers/:registerId', 'register']));
+    expect(allowedCells.filter((c) => c.role.id === 'callCenterAgent').map((c) => c.name)).toContain('callCenter.submitOrder');
+    for (const roleId of ['cashier', 'lead', 'manager', 'picker', 'analyst']) expect(refused(roleId), roleId).toContain('callCenter.submitOrder');
   });
 
   it('ST-5 every cell the matrix allows gets past the role check', async () => {

@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../../engine/server/server.ts';
 export const DEMO_CHAIN = fileURLToPath(new URL('../../scenarios/demo-chain.json', import.meta.url));
 
 /** The demo staff's PINs (scenarios/demo-chain.json holds only their hashes). */
-export const PIN = { cashier1: '1111', lead1: '2222', cashier2: '3333', cashier3: '4444', analyst1: '5555', picker1: '6666', manager1: '9999' } as const;
+export const PIN = { cashier1: '1111', lead1: '2222', cashier2: '3333', cashier3: '4444', analyst1: '5555', picker1: '6666', manager1: '9999', agent1: '7777', agent2: '8888', supervisor1: '8181' } as const;
 
 export interface TestServer {
   server: RunningServer;
@@ -30,9 +30,10 @@ export interface TestServer {
 /** No screens: the API and the socket only (the end-to-end tests give the real ones). */
 const NO_SCREENS: Screens = { html: '<!doctype html><title>test</title>', script: 'export {};' };
 
-export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery'> } = {}): Promise<TestServer> {
+export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery'>; config?: (config: Record<string, unknown>) => void } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
-  const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
+  const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as Record<string, unknown>;
+  options.config?.(config);
   const open = async (port?: number) => {
     const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9), ...options.durable });
     try {
