@@ -59,4 +59,19 @@ describe('storefront run --report --html, storefront diff', () => {
     expect(await readdir(dir)).toEqual(before);
     expect(cli('diff', '--help').status).toBe(0);
   });
+
+  it('diff --html into a folder that does not exist, or run --report naming a folder: exit 2 before any work, one line naming the flag', async () => {
+    const report = join(dir, 'outage.json');
+    expect(cli('run', 'scenarios/outage-day.json', '--no-progress', '--report', report).status).toBe(0);
+    const before = await readdir(dir);
+    const diff = cli('diff', report, report, '--html', join(dir, 'no', 'diff.html'));
+    expect(diff.status).toBe(2);
+    expect(diff.stderr).toBe(`error: --html ${join(dir, 'no', 'diff.html')}: the folder ${join(dir, 'no')} does not exist\n`);
+    expect(diff.stdout).toBe('');
+    const folder = cli('run', 'scenarios/outage-day.json', '--no-progress', '--report', dir);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(`error: --report ${dir}: is a folder: name a file in it\n`);
+    expect(folder.stdout).toBe('');
+    expect(await readdir(dir)).toEqual(before);
+  });
 });
