@@ -3,7 +3,7 @@
  * and creates nothing on bad input.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,6 +171,17 @@ describe('storefront run and scenarios (issue 11)', () => {
     const appended = cli('run', 'scenarios/demo-day.json', '--data', join(dir, 'lab'), '--append');
     expect(appended.status).toBe(0);
     expect(cli('run', REFERENCES, '--data', join(dir, 'fresh'), '--append').status).toBe(0);
+    // The steps were checked against the scenario's configuration: a stored chain of another one (or a --set the
+    // stored chain would ignore) is refused before anything runs.
+    const files = await readdir(join(dir, 'lab'));
+    const sizes = await Promise.all(files.map(async (file) => (await stat(join(dir!, 'lab', file))).size));
+    const other = cli('run', 'scenarios/weekday.json', '--data', join(dir, 'lab'), '--append', '--no-progress');
+    expect([other.status, other.stdout]).toEqual([2, '']);
+    expect(other.stderr).toBe(`error: --append: the chain in ${join(dir, 'lab')} has another configuration than the scenario's: replay into an empty directory, or append a scenario of that chain\n`);
+    const set = cli('run', 'scenarios/demo-day.json', '--data', join(dir, 'lab'), '--append', '--set', 'stores.0.manualAccept=true');
+    expect(set.status).toBe(2);
+    expect(await readdir(join(dir, 'lab'))).toEqual(files);
+    expect(await Promise.all(files.map(async (file) => (await stat(join(dir!, 'lab', file))).size))).toEqual(sizes);
   }, 60_000);
 
   it('a long run prints plain progress lines on stderr when not on a terminal; a .jsonl day streams', async () => {
