@@ -16,7 +16,7 @@ async function listScenarios(dir: string): Promise<void> {
     // A file that is not a scenario (a chain configuration) is left out; a damaged scenario says what is wrong with it.
     const summary = await scenarioSummary(join(dir, name)).catch((error: Error) => ({ name, description: `cannot be read: ${error.message}`, steps: undefined }));
     if (summary === undefined) continue;
-    rows.push([name, summary.steps === undefined ? '?' : `${summary.steps.toLocaleString('en-US')} steps`, summary.description.replace(/\s+/g, ' ') || summary.name]);
+    rows.push([name, summary.steps === undefined ? '?' : `${summary.steps.toLocaleString('en-US')} ${summary.steps === 1 ? 'step' : 'steps'}`, summary.description.replace(/\s+/g, ' ') || summary.name]);
   }
   if (rows.length === 0) {
     console.log(`no scenarios in ${dir}`);

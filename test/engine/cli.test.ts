@@ -196,6 +196,8 @@ describe('storefront run and scenarios (issue 11)', () => {
     await writeFile(join(dir, 'chain.json'), await readFile(CHAIN, 'utf8'));
     const list = cli('scenarios', dir);
     expect([list.status, list.stdout]).toEqual([0, 'clock.jsonl  1,000 steps  the clock moves, nothing else\n']);
+    await writeFile(join(dir, 'tick.jsonl'), [header, { type: 'clock.advance', ms: 60_000 }].map((line) => JSON.stringify(line)).join('\n'));
+    expect(cli('scenarios', dir).stdout).toMatch(/^tick\.jsonl +1 step {2}/m);
   });
 
   it('scenarios lists the library by default with each description; a missing directory exits 2', () => {
