@@ -118,6 +118,7 @@ use that step's result (a path into the accepted step's result).`)
       // The pace and the address only mean something for a live replay: say so rather than ignore them.
       const serving = ['speed', 'port', 'host'].find((name) => command.getOptionValueSource(name) === 'cli');
       if (serving !== undefined && options.serve !== true) command.error(`error: option '--${serving}' needs --serve`, { exitCode: 2 });
+      if (options.append === true && options.data === undefined) command.error("error: option '--append' needs --data", { exitCode: 2 });
       return run(file, options);
     });
 }

@@ -171,6 +171,9 @@ describe('storefront run and scenarios (issue 11)', () => {
     const appended = cli('run', 'scenarios/demo-day.json', '--data', join(dir, 'lab'), '--append');
     expect(appended.status).toBe(0);
     expect(cli('run', REFERENCES, '--data', join(dir, 'fresh'), '--append').status).toBe(0);
+    // --append means something only with --data: said, not ignored.
+    const alone = cli('run', REFERENCES, '--append');
+    expect([alone.status, alone.stdout, alone.stderr]).toEqual([2, '', "error: option '--append' needs --data\n"]);
     // The steps were checked against the scenario's configuration: a stored chain of another one (or a --set the
     // stored chain would ignore) is refused before anything runs.
     const files = await readdir(join(dir, 'lab'));
