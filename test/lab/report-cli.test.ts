@@ -48,7 +48,7 @@ describe('storefront run --report --html, storefront diff', () => {
     const before = await readdir(dir);
     const missing = cli('diff', join(dir, 'nowhere.json'), bad);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe(`error: ${join(dir, 'nowhere.json')}: (file): cannot read: ENOENT\n`);
+    expect(missing.stderr).toBe(`error: ${join(dir, 'nowhere.json')}: (file): no such file\n`);
     const invalid = cli('diff', bad, bad, '--html', join(dir, 'never.html'));
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(new RegExp(`^error: ${bad}: scenario: .*\\n$`));
