@@ -42,6 +42,14 @@ describe('storefront paths', () => {
     expect(await readFile(file, 'utf8')).toBe('not a directory\n');
   });
 
+  it('a path file that cannot be read or is not JSON is named in plain words, with the line and column', async () => {
+    const missing = storefront('paths', 'coverage', '--paths', join(dir, 'nowhere.json'));
+    expect({ status: missing.status, stderr: missing.stderr }).toEqual({ status: 2, stderr: `error: --paths: ${join(dir, 'nowhere.json')}: (file): no such file\n` });
+    await writeFile(join(dir, 'cut.json'), '{"model": "sync-channel",\n');
+    const cut = storefront('paths', 'run', '--paths', join(dir, 'cut.json'), '--id', 'sync-channel-0');
+    expect({ status: cut.status, stderr: cut.stderr }).toEqual({ status: 2, stderr: `error: --paths: ${join(dir, 'cut.json')}: line 2, column 1: not valid JSON: the text ends\n` });
+  });
+
   it('writes a path file; coverage reads it; run agrees on a path (exit 0) and finds the step of an edited expectation (exit 1)', async () => {
     const file = join(dir, 'sync.json');
     const written = storefront('paths', '--machine', 'sync-channel', '--strategy', 'shortest', '--max-steps', '1', '--out', file);
