@@ -48,7 +48,7 @@ async function checkDataDir(dir: string, append: boolean, config: unknown): Prom
   }
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
-    throw new Error(`data directory ${dir}: ${error.message}`);
+    throw new Error(error.code === 'ENOTDIR' ? `data directory ${dir} is a file, not a directory` : `data directory ${dir}: ${error.message}`);
   });
   if (entries.length > 0) throw new Error(`data directory ${dir} is not empty: replay into an empty one, or add --append to add this scenario to the chain in it`);
 }

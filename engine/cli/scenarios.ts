@@ -9,7 +9,8 @@ const LIBRARY = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 async function listScenarios(dir: string): Promise<void> {
   const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(error.code === 'ENOENT' ? `no scenario directory ${dir}` : `scenario directory ${dir}: ${error.message}`);
+    throw new Error(error.code === 'ENOENT' ? `no scenario directory ${dir}`
+      : error.code === 'ENOTDIR' ? `scenario directory ${dir} is a file, not a directory` : `scenario directory ${dir}: ${error.message}`);
   });
   const rows: string[][] = [];
   for (const name of files.filter((file) => /\.jsonl?$/.test(file)).sort()) {

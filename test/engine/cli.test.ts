@@ -209,5 +209,10 @@ describe('storefront run and scenarios (issue 11)', () => {
     expect(list.stdout).toMatch(/^demo-day\.json +53 steps {2}One morning of the demo chain/m);
     expect(list.stdout).not.toMatch(/demo-chain/);
     expect(cli('scenarios', '/nonexistent-dir').stderr).toBe('error: no scenario directory /nonexistent-dir\n');
+    // A file named as a directory is said so in words, not as ENOTDIR.
+    const readme = join(ROOT, 'README.md');
+    expect(cli('scenarios', 'README.md').stderr).toBe(`error: scenario directory ${readme} is a file, not a directory\n`);
+    const data = cli('run', REFERENCES, '--data', 'README.md');
+    expect([data.status, data.stderr]).toEqual([2, `error: data directory ${readme} is a file, not a directory\n`]);
   });
 });
