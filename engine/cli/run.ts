@@ -93,7 +93,7 @@ export function runCommand(): Command {
   return new Command('run')
     .description('check a scenario, replay it (in memory unless --data) and print its refused steps and report')
     .argument('<file>', 'the scenario file: .json, or .jsonl (header on the first line, one step per line)')
-    .option('--data <dir>', 'replay durably into this data directory (it must be empty or missing, unless --append)')
+    .option('--data <dir>', 'replay durably into this data directory (it must be empty or missing, unless --append: then its chain has the scenario\'s configuration)')
     .option('--append', 'with --data: add the scenario to the chain already in the directory')
     .option('--strict', 'exit 1 when any step was refused')
     .addOption(new Option('--set <path=value>', "override the scenario's configuration, e.g. stores.0.manualAccept=true (repeatable; the value is JSON, or else text)")
