@@ -3,7 +3,7 @@
  * or to standard output. Exit codes: 0 written, 2 a bad flag (named) or a file that cannot be written (the CLI's
  * "bad input").
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { COMMANDS_PER_STORE_DAY, generatedScenario, scenarioLines, writeLines, type GenerateOptions } from '../lab/generate.ts';
 
@@ -50,6 +50,10 @@ Examples:
           if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
         }
         return;
+      }
+      // A folder is refused now, not at the rename once the whole day is written.
+      if ((await stat(options.out).catch(() => null))?.isDirectory() === true) {
+        command.error(`error: --out ${options.out}: is a folder: name a file in it`, { exitCode: USAGE, code: 'storefront.write' });
       }
       const temp = `${options.out}.partial`;
       let written = 0;

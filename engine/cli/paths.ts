@@ -25,6 +25,14 @@ function maxStepsOf(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** A write to --out that failed, in plain words naming the flag (exit 2 like any bad flag). */
+function outError(out: string, error: unknown): PathsInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'is a directory: name a file'
+    : code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way: name a directory' : (error as Error).message;
+  return new PathsInputError(`--out ${out}: ${why}`);
+}
+
 async function generate(options: GenerateOptions): Promise<void> {
   if (options.machine === undefined) throw new PathsInputError(`--machine: which machine? one of: ${MODELS.map((m) => m.name).join(', ')} (storefront paths list)`);
   const entry = findModel(options.machine);
@@ -37,14 +45,14 @@ async function generate(options: GenerateOptions): Promise<void> {
       process.stdout.write(text);
       return;
     }
-    await writeFile(resolve(options.out), text);
+    await writeFile(resolve(options.out), text).catch((error: unknown) => { throw outError(options.out!, error); });
     console.error(`${paths.length} paths of ${model.name} written to ${options.out}`);
     return;
   }
   if (options.out === undefined) throw new PathsInputError('--out: --format scenario writes one file per path: name the directory');
   const dir = resolve(options.out);
   const { scenarios, skipped } = pathScenarios(model, paths);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((error: unknown) => { throw outError(options.out!, error); });
   for (const { id, scenario } of scenarios) await writeFile(join(dir, `${id}.json`), `${JSON.stringify(scenario, null, 2)}\n`);
   console.log(`${scenarios.length} scenario files of ${model.name} written to ${options.out} (storefront run ${join(options.out, '<id>.json')})`);
   for (const { id, reason } of skipped) console.log(`  ${id} left out: ${reason}`);

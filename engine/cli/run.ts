@@ -5,13 +5,16 @@
  */
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Command, Option } from 'commander';
 import { parseOverride, type ConfigOverride } from '../lab/config-overrides.ts';
 import { checkReportFiles, overridesOf, reportWriter } from '../lab/report-files.ts';
 import type { Speed } from '../lab/live-replay.ts';
 import { runScenario, validateScenario } from '../lab/run-scenario.ts';
 import { openScenario } from '../lab/scenario-file.ts';
+import { dataPaths } from '../persistence/data-dir.ts';
 import { DurableChain } from '../persistence/durable-chain.ts';
+import { readSideFile } from '../persistence/snapshot-store.ts';
 import { chainReport, formatReport } from '../report.ts';
 import type { Chain } from '../chain.ts';
 import { chainFor, type ScenarioRun } from '../scenario.ts';
@@ -31,12 +34,21 @@ export function refusalLines(run: ScenarioRun): string[] {
   return lines;
 }
 
-/** A data directory to replay into: a missing or empty one, or any with --append (adding to the chain in it). */
-async function checkDataDir(dir: string, append: boolean): Promise<void> {
-  if (append) return;
+/**
+ * A data directory to replay into: a missing or empty one, or with --append one whose chain has the scenario's
+ * configuration (the steps were checked against it; a stored chain keeps its own, --set included).
+ */
+async function checkDataDir(dir: string, append: boolean, config: unknown): Promise<void> {
+  if (append) {
+    const stored = (await readSideFile(dataPaths(dir).store.snapshots).catch(() => null))?.config as { chain?: unknown } | null | undefined;
+    if (stored?.chain !== undefined && !isDeepStrictEqual(stored.chain, JSON.parse(JSON.stringify(config)))) {
+      throw new Error(`--append: the chain in ${dir} has another configuration than the scenario's: replay into an empty directory, or append a scenario of that chain`);
+    }
+    return;
+  }
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
-    throw new Error(`data directory ${dir}: ${error.message}`);
+    throw new Error(error.code === 'ENOTDIR' ? `data directory ${dir} is a file, not a directory` : `data directory ${dir}: ${error.message}`);
   });
   if (entries.length > 0) throw new Error(`data directory ${dir} is not empty: replay into an empty one, or add --append to add this scenario to the chain in it`);
 }
@@ -44,7 +56,7 @@ async function checkDataDir(dir: string, append: boolean): Promise<void> {
 async function run(file: string, options: RunOptions): Promise<void> {
   const source = await openScenario(resolve(file), options.set);
   const steps = await validateScenario(source);
-  if (options.data !== undefined) await checkDataDir(resolve(options.data), options.append === true);
+  if (options.data !== undefined) await checkDataDir(resolve(options.data), options.append === true, source.config);
   if (options.serve === true) return serveScenario(source, { steps, speed: options.speed, port: options.port, host: options.host, dataDir: options.data });
   await checkReportFiles(options);
   const progress = options.progress ? replayProgress(steps) : undefined;
@@ -81,7 +93,7 @@ export function runCommand(): Command {
   return new Command('run')
     .description('check a scenario, replay it (in memory unless --data) and print its refused steps and report')
     .argument('<file>', 'the scenario file: .json, or .jsonl (header on the first line, one step per line)')
-    .option('--data <dir>', 'replay durably into this data directory (it must be empty or missing, unless --append)')
+    .option('--data <dir>', 'replay durably into this data directory (it must be empty or missing, unless --append: then its chain has the scenario\'s configuration)')
     .option('--append', 'with --data: add the scenario to the chain already in the directory')
     .option('--strict', 'exit 1 when any step was refused')
     .addOption(new Option('--set <path=value>', "override the scenario's configuration, e.g. stores.0.manualAccept=true (repeatable; the value is JSON, or else text)")
@@ -106,6 +118,7 @@ use that step's result (a path into the accepted step's result).`)
       // The pace and the address only mean something for a live replay: say so rather than ignore them.
       const serving = ['speed', 'port', 'host'].find((name) => command.getOptionValueSource(name) === 'cli');
       if (serving !== undefined && options.serve !== true) command.error(`error: option '--${serving}' needs --serve`, { exitCode: 2 });
+      if (options.append === true && options.data === undefined) command.error("error: option '--append' needs --data", { exitCode: 2 });
       return run(file, options);
     });
 }

@@ -47,13 +47,15 @@ function checkPath(config: unknown, override: ConfigOverride): void {
     const inner = unwrapped(schema);
     if (inner instanceof z.ZodObject) {
       const shape = inner.shape as Record<string, z.ZodType>;
-      if (!(key in shape)) throw new OverrideError(override.text, `${at} has no key "${key}"${didYouMean(key, Object.keys(shape))}`);
+      // Own keys only: `__proto__`, `constructor` or `toString` are in every object, not in the configuration.
+      if (!Object.hasOwn(shape, key)) throw new OverrideError(override.text, `${at} has no key "${key}"${didYouMean(key, Object.keys(shape))}`);
       schema = shape[key]!;
     } else if (inner instanceof z.ZodArray) {
       const length = Array.isArray(value) ? value.length : 0;
       if (!/^\d+$/.test(key) || Number(key) >= length) throw new OverrideError(override.text, `${at} is a list of ${length}: expected an index from 0 to ${length - 1}, got "${key}"`);
       schema = inner.element as z.ZodType;
     } else if (inner instanceof z.ZodRecord) {
+      if (key === '__proto__') throw new OverrideError(override.text, `${at} has no key "${key}"`);
       schema = inner.valueType as z.ZodType;
     } else {
       throw new OverrideError(override.text, `${at} is a single value: it has no "${key}"`);

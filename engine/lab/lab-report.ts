@@ -3,8 +3,8 @@
  * in figures an analyst compares between runs (`storefront diff`). Money is in integer minor units of `currency`;
  * durations in milliseconds; every hourly series is aligned with `hours` (the start of each hour of the run, UTC).
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { parseJson, readText, ScenarioError } from '../scenario.ts';
 
 export const LAB_REPORT_FORMAT = 'storefront-lab-report';
 export const LAB_REPORT_VERSION = 1;
@@ -126,29 +126,16 @@ export function parseLabReport(json: unknown, file?: string): LabReport {
 
 /** Reads and validates a report file: an unreadable file, bad JSON (with its line and column) or a wrong field is named. */
 export async function loadLabReport(file: string): Promise<LabReport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new LabReportError('(file)', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file);
-  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Read and parsed as a scenario file is: the same plain words, a line and column for any JSON error.
+    json = parseJson(await readText(file), file);
   } catch (error) {
-    const message = (error as Error).message;
-    throw new LabReportError('(file)', `not valid JSON${whereIn(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, file);
+    if (!(error instanceof ScenarioError)) throw error;
+    const [problem] = error.problems;
+    throw new LabReportError(problem!.field, problem!.detail, file);
   }
   return parseLabReport(json, file);
-}
-
-/** " at line L, column C" from the position a JSON.parse error gives (none: the text ended early). */
-function whereIn(text: string, message: string): string {
-  const position = /position (\d+)/.exec(message);
-  if (position === null) return '';
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 export function emptyFigures(): StoreFigures {

@@ -21,7 +21,7 @@ export interface ReportWriter {
 
 const FLAGS = { report: '--report', html: '--html' } as const;
 
-/** Each file's folder exists (the file itself is made or replaced). */
+/** Each file's folder exists and the file is not a folder (the file itself is made or replaced). */
 export async function checkReportFiles(files: ReportFiles): Promise<void> {
   for (const key of ['report', 'html'] as const) {
     const file = files[key];
@@ -29,6 +29,7 @@ export async function checkReportFiles(files: ReportFiles): Promise<void> {
     const folder = dirname(resolve(file));
     const found = await stat(folder).catch(() => null);
     if (found === null || !found.isDirectory()) throw new Error(`${FLAGS[key]} ${file}: the folder ${folder} does not exist`);
+    if ((await stat(resolve(file)).catch(() => null))?.isDirectory() === true) throw new Error(`${FLAGS[key]} ${file}: is a folder: name a file in it`);
   }
 }
 

@@ -3,7 +3,7 @@
  * and creates nothing on bad input.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,6 +171,20 @@ describe('storefront run and scenarios (issue 11)', () => {
     const appended = cli('run', 'scenarios/demo-day.json', '--data', join(dir, 'lab'), '--append');
     expect(appended.status).toBe(0);
     expect(cli('run', REFERENCES, '--data', join(dir, 'fresh'), '--append').status).toBe(0);
+    // --append means something only with --data: said, not ignored.
+    const alone = cli('run', REFERENCES, '--append');
+    expect([alone.status, alone.stdout, alone.stderr]).toEqual([2, '', "error: option '--append' needs --data\n"]);
+    // The steps were checked against the scenario's configuration: a stored chain of another one (or a --set the
+    // stored chain would ignore) is refused before anything runs.
+    const files = await readdir(join(dir, 'lab'));
+    const sizes = await Promise.all(files.map(async (file) => (await stat(join(dir!, 'lab', file))).size));
+    const other = cli('run', 'scenarios/weekday.json', '--data', join(dir, 'lab'), '--append', '--no-progress');
+    expect([other.status, other.stdout]).toEqual([2, '']);
+    expect(other.stderr).toBe(`error: --append: the chain in ${join(dir, 'lab')} has another configuration than the scenario's: replay into an empty directory, or append a scenario of that chain\n`);
+    const set = cli('run', 'scenarios/demo-day.json', '--data', join(dir, 'lab'), '--append', '--set', 'stores.0.manualAccept=true');
+    expect(set.status).toBe(2);
+    expect(await readdir(join(dir, 'lab'))).toEqual(files);
+    expect(await Promise.all(files.map(async (file) => (await stat(join(dir!, 'lab', file))).size))).toEqual(sizes);
   }, 60_000);
 
   it('a long run prints plain progress lines on stderr when not on a terminal; a .jsonl day streams', async () => {
@@ -185,6 +199,8 @@ describe('storefront run and scenarios (issue 11)', () => {
     await writeFile(join(dir, 'chain.json'), await readFile(CHAIN, 'utf8'));
     const list = cli('scenarios', dir);
     expect([list.status, list.stdout]).toEqual([0, 'clock.jsonl  1,000 steps  the clock moves, nothing else\n']);
+    await writeFile(join(dir, 'tick.jsonl'), [header, { type: 'clock.advance', ms: 60_000 }].map((line) => JSON.stringify(line)).join('\n'));
+    expect(cli('scenarios', dir).stdout).toMatch(/^tick\.jsonl +1 step {2}/m);
   });
 
   it('scenarios lists the library by default with each description; a missing directory exits 2', () => {
@@ -193,5 +209,10 @@ describe('storefront run and scenarios (issue 11)', () => {
     expect(list.stdout).toMatch(/^demo-day\.json +53 steps {2}One morning of the demo chain/m);
     expect(list.stdout).not.toMatch(/demo-chain/);
     expect(cli('scenarios', '/nonexistent-dir').stderr).toBe('error: no scenario directory /nonexistent-dir\n');
+    // A file named as a directory is said so in words, not as ENOTDIR.
+    const readme = join(ROOT, 'README.md');
+    expect(cli('scenarios', 'README.md').stderr).toBe(`error: scenario directory ${readme} is a file, not a directory\n`);
+    const data = cli('run', REFERENCES, '--data', 'README.md');
+    expect([data.status, data.stderr]).toEqual([2, `error: data directory ${readme} is a file, not a directory\n`]);
   });
 });

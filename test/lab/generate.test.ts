@@ -4,7 +4,7 @@
  * Takes a few seconds (one-store days of ~700 steps).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,15 @@ describe('generated chain days', () => {
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/cannot write .*day\.jsonl: ENOENT/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('an --out that is a folder exits 2 before generating anything (not after the whole day, at the rename)', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'day'));
+    const { exitCode, stderr } = await generate(['--stores', '1', '--out', join(dir, 'day')]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toBe(`error: --out ${join(dir, 'day')}: is a folder: name a file in it\n`);
+    expect(await readdir(dir)).toEqual(['day']);
   });
 
   describe('as a process (npx storefront generate)', () => {

@@ -30,6 +30,26 @@ describe('storefront paths', () => {
     expect({ status: machine.status, stderr: machine.stderr }).toEqual({ status: 2, stderr: 'error: unknown machine "custmer-order" (did you mean "customer-order"?)\n' });
   });
 
+  it('an --out that cannot be written exits 2 in one line naming --out', async () => {
+    const file = join(dir, 'a-file.txt');
+    await writeFile(file, 'not a directory\n');
+    const noFolder = storefront('paths', '--machine', 'sync-channel', '--max-steps', '1', '--out', join(dir, 'no', 'paths.json'));
+    expect({ status: noFolder.status, stderr: noFolder.stderr }).toEqual({ status: 2, stderr: `error: --out ${join(dir, 'no', 'paths.json')}: its folder does not exist\n` });
+    const aFolder = storefront('paths', '--machine', 'sync-channel', '--max-steps', '1', '--out', dir);
+    expect({ status: aFolder.status, stderr: aFolder.stderr }).toEqual({ status: 2, stderr: `error: --out ${dir}: is a directory: name a file\n` });
+    const notDir = storefront('paths', '--machine', 'sync-channel', '--max-steps', '1', '--format', 'scenario', '--out', file);
+    expect({ status: notDir.status, stderr: notDir.stderr }).toEqual({ status: 2, stderr: `error: --out ${file}: a file is in the way: name a directory\n` });
+    expect(await readFile(file, 'utf8')).toBe('not a directory\n');
+  });
+
+  it('a path file that cannot be read or is not JSON is named in plain words, with the line and column', async () => {
+    const missing = storefront('paths', 'coverage', '--paths', join(dir, 'nowhere.json'));
+    expect({ status: missing.status, stderr: missing.stderr }).toEqual({ status: 2, stderr: `error: --paths: ${join(dir, 'nowhere.json')}: (file): no such file\n` });
+    await writeFile(join(dir, 'cut.json'), '{"model": "sync-channel",\n');
+    const cut = storefront('paths', 'run', '--paths', join(dir, 'cut.json'), '--id', 'sync-channel-0');
+    expect({ status: cut.status, stderr: cut.stderr }).toEqual({ status: 2, stderr: `error: --paths: ${join(dir, 'cut.json')}: line 2, column 1: not valid JSON: the text ends\n` });
+  });
+
   it('writes a path file; coverage reads it; run agrees on a path (exit 0) and finds the step of an edited expectation (exit 1)', async () => {
     const file = join(dir, 'sync.json');
     const written = storefront('paths', '--machine', 'sync-channel', '--strategy', 'shortest', '--max-steps', '1', '--out', file);

@@ -48,7 +48,7 @@ describe('storefront run --report --html, storefront diff', () => {
     const before = await readdir(dir);
     const missing = cli('diff', join(dir, 'nowhere.json'), bad);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe(`error: ${join(dir, 'nowhere.json')}: (file): cannot read: ENOENT\n`);
+    expect(missing.stderr).toBe(`error: ${join(dir, 'nowhere.json')}: (file): no such file\n`);
     const invalid = cli('diff', bad, bad, '--html', join(dir, 'never.html'));
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(new RegExp(`^error: ${bad}: scenario: .*\\n$`));
@@ -58,5 +58,20 @@ describe('storefront run --report --html, storefront diff', () => {
     expect(noFolder.stdout).toBe('');
     expect(await readdir(dir)).toEqual(before);
     expect(cli('diff', '--help').status).toBe(0);
+  });
+
+  it('diff --html into a folder that does not exist, or run --report naming a folder: exit 2 before any work, one line naming the flag', async () => {
+    const report = join(dir, 'outage.json');
+    expect(cli('run', 'scenarios/outage-day.json', '--no-progress', '--report', report).status).toBe(0);
+    const before = await readdir(dir);
+    const diff = cli('diff', report, report, '--html', join(dir, 'no', 'diff.html'));
+    expect(diff.status).toBe(2);
+    expect(diff.stderr).toBe(`error: --html ${join(dir, 'no', 'diff.html')}: the folder ${join(dir, 'no')} does not exist\n`);
+    expect(diff.stdout).toBe('');
+    const folder = cli('run', 'scenarios/outage-day.json', '--no-progress', '--report', dir);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(`error: --report ${dir}: is a folder: name a file in it\n`);
+    expect(folder.stdout).toBe('');
+    expect(await readdir(dir)).toEqual(before);
   });
 });

@@ -218,9 +218,13 @@ describe('lab report: the file', () => {
 
   it('an unreadable file or bad JSON is named with the file (and the line and column)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lab-report-'));
-    await expect(loadLabReport(join(dir, 'missing.json'))).rejects.toThrow(`${join(dir, 'missing.json')}: (file): cannot read: ENOENT`);
+    // In the same plain words as a scenario file (storefront run): no errno codes, always a line and column.
+    await expect(loadLabReport(join(dir, 'missing.json'))).rejects.toThrow(`${join(dir, 'missing.json')}: (file): no such file`);
+    await expect(loadLabReport(dir)).rejects.toThrow(`${dir}: (file): is a directory, not a file`);
     await writeFile(join(dir, 'bad.json'), '{\n  "format": "storefront-lab-report",\n}\n');
-    await expect(loadLabReport(join(dir, 'bad.json'))).rejects.toThrow(/bad\.json: \(file\): not valid JSON at line 3, column 1/);
+    await expect(loadLabReport(join(dir, 'bad.json'))).rejects.toThrow(`${join(dir, 'bad.json')}: line 3, column 1: not valid JSON: unexpected "}\\n"`);
+    await writeFile(join(dir, 'notes.json'), '# not a report\n');
+    await expect(loadLabReport(join(dir, 'notes.json'))).rejects.toThrow(`${join(dir, 'notes.json')}: line 1, column 1: not valid JSON: unexpected "# not a repo"`);
     await writeFile(join(dir, 'good.json'), JSON.stringify(await goodReport()));
     expect((await loadLabReport(join(dir, 'good.json'))).scenario.name).toBe('Outage at Seattle');
   });

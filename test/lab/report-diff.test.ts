@@ -103,7 +103,7 @@ describe('storefront diff', () => {
     await writeFile(join(dir, 'scenario.json'), JSON.stringify({ name: 'not a report', steps: [] }));
     await expect(diff(join(dir, 'demo.json'), join(dir, 'bad.json'))).rejects.toThrow(`${join(dir, 'bad.json')}: sync.S1.queueDepth.peak.0: `);
     await expect(diff(join(dir, 'scenario.json'), join(dir, 'demo.json'))).rejects.toThrow(`${join(dir, 'scenario.json')}: format: `);
-    await expect(diff(join(dir, 'nowhere.json'), join(dir, 'demo.json'))).rejects.toThrow(`${join(dir, 'nowhere.json')}: (file): cannot read: ENOENT`);
+    await expect(diff(join(dir, 'nowhere.json'), join(dir, 'demo.json'))).rejects.toThrow(`${join(dir, 'nowhere.json')}: (file): no such file`);
     expect(printed).toEqual([]);
   });
 });

@@ -34,6 +34,12 @@ describe('--set overrides on a scenario\'s configuration', () => {
     expect(() => apply(config, 'stores.7.name=x')).toThrow(`stores is a list of ${config.stores.length}: expected an index from 0 to ${config.stores.length - 1}, got "7"`);
     expect(() => apply(config, 'stores.first.name=x')).toThrow('got "first"');
     expect(() => apply(config, 'currency.code=EUR')).toThrow('currency is a single value: it has no "code"');
+    // Names every object has are not keys of the configuration: refused like any other, nothing set.
+    expect(() => apply(config, '__proto__=1')).toThrow('--set __proto__=1: the configuration has no key "__proto__"');
+    expect(() => apply(config, 'toString=1')).toThrow('the configuration has no key "toString"');
+    expect(() => apply(config, 'stores.0.constructor=1')).toThrow('stores.0 has no key "constructor"');
+    expect(() => apply(config, 'customers.0.attributes.__proto__={"x":1}')).toThrow('customers.0.attributes has no key "__proto__"');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   it('goes through open maps (a customer\'s attributes) by any key', () => {

@@ -5,10 +5,10 @@
  * engine to find the first step where the engine and the path disagree.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
 import { z } from 'zod';
 import { didYouMean } from '../../domain/suggest.ts';
+import { parseJson, readText, ScenarioError } from '../../scenario.ts';
 import { inventory } from './coverage.ts';
 import type { DerivedPath, Strategy } from './derive.ts';
 import type { LifecycleModel, ModelEntry } from './model.ts';
@@ -106,17 +106,13 @@ export function exportPaths(model: LifecycleModel, paths: readonly DerivedPath[]
 }
 
 export async function readPathFile(file: string): Promise<PathFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new PathsInputError(`--paths: cannot read ${file}: ${(error as Error).message}`);
-  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Read as a scenario file is: plain words for a missing file, a line and column for bad JSON.
+    json = parseJson(await readText(file), file);
   } catch (error) {
-    throw new PathsInputError(`--paths: ${file} is not valid JSON: ${(error as Error).message}`);
+    if (error instanceof ScenarioError) throw new PathsInputError(`--paths: ${error.message}`);
+    throw error;
   }
   const parsed = pathFileSchema.safeParse(json);
   if (!parsed.success) {
