@@ -13,7 +13,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The seq `--at` names: a command number, or an ISO time (a date, then a time of day). */
 function seqOf(travel: TimeTravel, at: string): number {
-  const range = () => `a command number from 0 (the start) to ${travel.last} (the last command), or an ISO time from ${iso(travel.startAt)} to ${iso(travel.timeAt(travel.last))}`;
+  const range = () => `a command number from 0 (the start) to ${travel.last} (the last command), or an ISO time from ${iso(travel.startAt)} on`;
   try {
     if (/^-?\d+$/.test(at)) {
       travel.checkSeq(Number(at));

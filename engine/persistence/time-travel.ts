@@ -180,9 +180,11 @@ export class TimeTravel {
   /** The seq of the chain at `time` (epoch ms): after the last command at or before it. */
   seqAt(time: number): number {
     const end = this.timeAt(this.last);
-    if (Number.isNaN(time) || time < this.startAt || time > end) {
-      throw new TravelError('time', `expected a time from ${iso(this.startAt)} (the start) to ${iso(end)} (the last command)${Number.isNaN(time) ? '' : `, got ${iso(time)}`}`);
+    // A time after the last command is the chain as it is now: the last command at or before it is the last one.
+    if (Number.isNaN(time) || time < this.startAt) {
+      throw new TravelError('time', `expected a time from ${iso(this.startAt)} (the start) onwards (the last command is at ${iso(end)})${Number.isNaN(time) ? '' : `, got ${iso(time)}`}`);
     }
+    if (time >= end) return this.last;
     let [low, high] = [0, this.last]; // the answer lies in [low, high]
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);

@@ -59,6 +59,10 @@ describe('report --at', () => {
     expect(atTen.status).toBe(0);
     expect(atTen.stdout).toMatch(/^as of command \d+ of \d+ at 2026-11-23T10:00:00\.000Z: /);
     expect(atTen.stdout).toContain('virtual clock: 2026-11-23T10:00:00.000Z');
+    // After the last command: as of the last command (README), not refused.
+    const late = cli('report', '--data', dir, '--at', '2026-11-24T00:00:00Z');
+    expect(late.status, late.stderr).toBe(0);
+    expect(late.stdout).toMatch(new RegExp(`^as of command ${last} of ${last} at 2026-11-23T10:55:00\\.000Z: `));
     const start = cli('report', '--data', dir, '--at', '0');
     expect(start.stdout.split('\n').slice(0, 2)).toEqual([`as of the start (command 0 of ${last}) at 2026-11-23T09:00:00.000Z`, 'commands accepted: 0    virtual clock: 2026-11-23T09:00:00.000Z']);
   });
@@ -68,8 +72,8 @@ describe('report --at', () => {
     const cases: [string, string][] = [
       [String(last + 1), `error: command line: --at: expected a command number ${range}, got ${last + 1}\n`],
       ['-1', `error: command line: --at: expected a command number ${range}, got -1\n`],
-      ['noon', `error: command line: --at: expected a command number ${range}, or an ISO time from 2026-11-23T09:00:00.000Z to 2026-11-23T10:55:00.000Z, got "noon"\n`],
-      ['2026-11-23T08:59:59Z', 'error: command line: --at: expected a time from 2026-11-23T09:00:00.000Z (the start) to 2026-11-23T10:55:00.000Z (the last command), got 2026-11-23T08:59:59.000Z\n'],
+      ['noon', `error: command line: --at: expected a command number ${range}, or an ISO time from 2026-11-23T09:00:00.000Z on, got "noon"\n`],
+      ['2026-11-23T08:59:59Z', 'error: command line: --at: expected a time from 2026-11-23T09:00:00.000Z (the start) onwards (the last command is at 2026-11-23T10:55:00.000Z), got 2026-11-23T08:59:59.000Z\n'],
     ];
     for (const [at, stderr] of cases) {
       const run = cli('report', '--data', dir, '--at', at);

@@ -102,9 +102,11 @@ describe('time travel over a data directory', () => {
       expect(() => travel.chainAt(seq)).toThrow(range);
     }
     const end = new Date(travel.timeAt(travel.last)).toISOString();
-    expect(() => travel.seqAt(travel.startAt - 1)).toThrow(`expected a time from 2026-11-23T09:00:00.000Z (the start) to ${end} (the last command), got 2026-11-23T08:59:59.999Z`);
-    expect(() => travel.seqAt(travel.timeAt(travel.last) + 1)).toThrow('(the last command), got');
-    expect(() => travel.seqAt(Number.NaN)).toThrow(/^expected a time from .* \(the last command\)$/);
+    expect(() => travel.seqAt(travel.startAt - 1)).toThrow(`expected a time from 2026-11-23T09:00:00.000Z (the start) onwards (the last command is at ${end}), got 2026-11-23T08:59:59.999Z`);
+    // After the last command: the chain as of the last command (README: "the last command at or before that time").
+    expect(travel.seqAt(travel.timeAt(travel.last) + 1)).toBe(travel.last);
+    expect(travel.seqAt(travel.timeAt(travel.last) + 86_400_000)).toBe(travel.last);
+    expect(() => travel.seqAt(Number.NaN)).toThrow(/^expected a time from .* \(the last command is at [^)]*\)$/);
   });
 
   it('finds the refused commands the durable chain noted, at the point they were refused', async () => {
