@@ -30,7 +30,7 @@ interface RunOptions { data?: string; append?: boolean; strict?: boolean; set: C
 export function refusalLines(run: ScenarioRun): string[] {
   const lines = run.refused.slice(0, LISTED_REFUSALS).map((refused) => `  step ${refused.step} ${refused.command}: ${refused.error.rule} ${refused.error.message}`);
   const rest = run.refusedCount - lines.length;
-  if (rest > 0) lines.push(`  ... and ${rest} more refused steps (all ${run.refusedCount} by rule: ${Object.entries(run.refusedByRule).map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
+  if (rest > 0) lines.push(`  ... and ${rest.toLocaleString('en-US')} more refused steps (all ${run.refusedCount.toLocaleString('en-US')} by rule: ${Object.entries(run.refusedByRule).map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
   return lines;
 }
 
@@ -82,7 +82,8 @@ async function run(file: string, options: RunOptions): Promise<void> {
     }
   }
   const { run: replayed, report, written } = outcome;
-  console.log(`scenario "${source.name}": ${steps} steps, ${replayed.accepted} accepted, ${replayed.refusedCount} refused${options.data === undefined ? '' : ` (stored in ${resolve(options.data)})`}`);
+  const n = (count: number) => count.toLocaleString('en-US'); // grouped as the progress lines are: "2,112"
+  console.log(`scenario "${source.name}": ${n(steps)} steps, ${n(replayed.accepted)} accepted, ${n(replayed.refusedCount)} refused${options.data === undefined ? '' : ` (stored in ${resolve(options.data)})`}`);
   if (replayed.refusedCount > 0) console.log(['refused steps:', ...refusalLines(replayed)].join('\n'));
   console.log(report);
   if (written.length > 0) console.log(written.join('\n'));

@@ -193,7 +193,7 @@ describe('storefront run and scenarios (issue 11)', () => {
     await writeFile(day, [header, ...Array.from({ length: 1000 }, () => ({ type: 'clock.advance', ms: 60_000 }))].map((line) => JSON.stringify(line)).join('\n'));
     const run = cli('run', day);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^scenario "clock day": 1000 steps, 1000 accepted, 0 refused\n/);
+    expect(run.stdout).toMatch(/^scenario "clock day": 1,000 steps, 1,000 accepted, 0 refused\n/);
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((pct) => `replayed ${(pct * 10).toLocaleString('en-US')} of 1,000 steps (${pct}%)`));
     expect(cli('run', day, '--no-progress').stderr).toBe('');
     await writeFile(join(dir, 'chain.json'), await readFile(CHAIN, 'utf8'));
