@@ -46,7 +46,8 @@ export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
 
 const counts = (record: Record<string, number>) => Object.entries(record).map(([k, n]) => `${k} ${n}`).join(', ');
 
-export function formatReport(report: ChainReport): string {
+/** `past`: a report rebuilt from the journal (report --at), whose deliveries are not journaled (a lost one never is). */
+export function formatReport(report: ChainReport, { past = false }: { past?: boolean } = {}): string {
   const hq = report.headquarters;
   const money = (minor: number) => formatMoney(minor, report.currency);
   const lines = [
@@ -64,7 +65,8 @@ export function formatReport(report: ChainReport): string {
     `job schedules: ${Object.entries(report.schedules).map(([job, s]) => `${job} every ${s.everyMinutes} min (next ${s.nextAt})`).join(', ') || 'none'}`,
     `headquarters: ${hq.salesOrders} sales orders (${money(hq.salesOrdersTotal)}), ${hq.accounts} customer accounts, ${hq.returnOrders} return orders, `
       + `${hq.receiptsPosted} receipts posted; staged ${hq.staged}, waiting ${hq.waiting}; job runs: ${counts(hq.jobRuns) || 'none'}`,
-    `deliveries: ${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused`,
+    past ? 'deliveries: not kept in the journal'
+      : `deliveries: ${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused`,
   ];
   if (Object.keys(report.refusedByRule).length > 0) lines.push(`refused commands by rule: ${counts(report.refusedByRule)}`);
   return lines.join('\n');

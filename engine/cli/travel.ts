@@ -41,6 +41,6 @@ export async function reportAt(dataDir: string, at: string): Promise<string> {
     const { rule, field, message } = refused.error;
     lines.push(`refused right after it: ${JSON.stringify(refused.command)}: ${message} (${field === undefined ? rule : `${rule}, ${field}`})`);
   }
-  lines.push(formatReport(travel.reportAt(seq)));
+  lines.push(formatReport(travel.reportAt(seq), { past: true }));
   return lines.join('\n');
 }

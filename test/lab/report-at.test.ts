@@ -63,6 +63,9 @@ describe('report --at', () => {
     const late = cli('report', '--data', dir, '--at', '2026-11-24T00:00:00Z');
     expect(late.status, late.stderr).toBe(0);
     expect(late.stdout).toMatch(new RegExp(`^as of command ${last} of ${last} at 2026-11-23T10:55:00\\.000Z: `));
+    // Deliveries are not journaled: the past does not claim "0 lost" (as the analyst view says).
+    expect(late.stdout).toContain('\ndeliveries: not kept in the journal\n');
+    expect(late.stdout).not.toMatch(/deliveries: \d/);
     const start = cli('report', '--data', dir, '--at', '0');
     expect(start.stdout.split('\n').slice(0, 2)).toEqual([`as of the start (command 0 of ${last}) at 2026-11-23T09:00:00.000Z`, 'commands accepted: 0    virtual clock: 2026-11-23T09:00:00.000Z']);
   });
