@@ -8,6 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { staffWords, type RuleViolation } from '../engine/domain/violation.ts';
+import { commandWords } from '../engine/protocol/command-words.ts';
 import type { JournalPoint } from '../engine/protocol/journal.ts';
 import type { StoreApi } from './api.ts';
 import { refusal, violationOf } from './screen-kit.ts';
@@ -15,17 +16,7 @@ import { screenStyles } from './styles.ts';
 
 const when = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });
 
-/** Who sends each family of commands, in plain words. */
-const SENDERS: Record<string, string> = {
-  register: 'Till', customer: 'Customers', order: 'Order', fulfillment: 'Fulfilment', headquarters: 'Headquarters', sync: 'Link to headquarters', clock: 'Clock',
-};
-
-/** A command type in plain words: `register.addItem` is "Till: add item". */
-export function commandWords(type: string): string {
-  const [family = '', action = ''] = type.split('.', 2);
-  const words = action.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return `${SENDERS[family] ?? family}: ${words}`;
-}
+export { commandWords };
 
 /** "As of command N of M, at TIME": the label of a point in the chain's history. */
 export function asOf(point: Pick<JournalPoint, 'seq' | 'last' | 'at'>): string {

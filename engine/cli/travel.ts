@@ -6,10 +6,14 @@
  */
 import { stat } from 'node:fs/promises';
 import { TimeTravel, TravelError } from '../persistence/time-travel.ts';
+import { commandWords } from '../protocol/command-words.ts';
 import { formatReport } from '../report.ts';
 import { ScenarioError } from '../scenario.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A journaled command's type ("?" if it has none). */
+const typeOf = (command: unknown): string => String((command as { type?: unknown } | null)?.type ?? '?');
 
 /** The seq `--at` names: a command number, or an ISO time (a date, then a time of day). */
 function seqOf(travel: TimeTravel, at: string): number {
@@ -36,10 +40,10 @@ export async function reportAt(dataDir: string, at: string): Promise<string> {
   const entry = travel.entryAt(seq);
   const lines = [entry === null
     ? `as of the start (command 0 of ${travel.last}) at ${iso(travel.startAt)}`
-    : `as of command ${seq} of ${travel.last} at ${iso(entry.entry.at)}: ${entry.engine} ${JSON.stringify(entry.entry.command)}`];
+    : `as of command ${seq} of ${travel.last} at ${iso(entry.entry.at)}: ${commandWords(typeOf(entry.entry.command))}`];
   for (const refused of travel.refusalsAt(seq)) {
     const { rule, field, message } = refused.error;
-    lines.push(`refused right after it: ${JSON.stringify(refused.command)}: ${message} (${field === undefined ? rule : `${rule}, ${field}`})`);
+    lines.push(`refused right after it: ${commandWords(typeOf(refused.command))}: ${message} (${field === undefined ? rule : `${rule}, ${field}`})`);
   }
   lines.push(formatReport(travel.reportAt(seq), { past: true }));
   return lines.join('\n');
