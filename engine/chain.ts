@@ -210,6 +210,10 @@ export class Chain {
         }
         case 'callCenter.submitOrder':
           return this.submitCallCenterOrder(command);
+        case 'callCenter.catalog': {
+          const result = this.onHeadquarters({ ...command, type: 'headquarters.catalog' });
+          return result.ok ? this.accepted(command, result.result) : result;
+        }
         default: {
           const result = this.onStore(command);
           return result.ok ? this.accepted(command, result.result) : result;

@@ -16,8 +16,10 @@ import { DEFAULT_START, VirtualClock } from './ids.ts';
 import type { CommandOutcome } from './protocol/commands.ts';
 import { createHeadquartersMachine, type HeadquartersEvent, type HeadquartersMachine } from '../machines/headquarters.machine.ts';
 import { explainRefusal } from '../machines/rules.ts';
+import { CallCenterCatalogs, type CatalogSnapshots } from './flows/call-center-catalogs.ts';
 
-export interface HeadquartersState { seq: number; clock: number; headquarters: unknown }
+/** `catalogs`: the call centers' catalog actors (CC-5; absent in a state from before them: as configured). */
+export interface HeadquartersState { seq: number; clock: number; headquarters: unknown; catalogs?: CatalogSnapshots }
 
 /** The back office's tables that grow with the chain (written record by record in a snapshot). */
 export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'salesOrderOfOrderId', 'returnOrders', 'postedReceipts', 'waiting'] as const;
@@ -30,6 +32,7 @@ export interface HeadquartersCapture {
   snapshot: { context: BackOffice };
   tables: { [T in BackOfficeTable]: BackOffice[T] };
   changes: string[];
+  catalogs: CatalogSnapshots;
 }
 
 /** The order in which jobs due at the same moment run: pull, then create, then distribute. */
@@ -39,6 +42,8 @@ export class HeadquartersEngine {
   readonly clock: VirtualClock;
   seq = 0;
   private readonly actor: Actor<HeadquartersMachine>;
+  /** CC-4 / CC-5: the call centers' catalogs. */
+  readonly catalogs: CallCenterCatalogs;
 
   private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState, inspect?: (event: InspectionEvent) => void) {
     const machine = createHeadquartersMachine();
@@ -50,6 +55,7 @@ export class HeadquartersEngine {
       this.actor = createActor(machine, { snapshot: state.headquarters, ...(inspect === undefined ? {} : { inspect }) } as never);
     }
     this.actor.start();
+    this.catalogs = new CallCenterCatalogs(catalog, state?.catalogs, inspect);
   }
 
   static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {
@@ -73,6 +79,10 @@ export class HeadquartersEngine {
       this.clock.now += command.ms;
       return this.accepted(command, { now: this.clock.now });
     }
+    if (command.type === 'headquarters.catalog') {
+      const refused = this.catalogs.apply(command, this.clock.now);
+      return refused === null ? this.accepted(command, { catalogId: command.catalogId, status: this.catalogs.catalogStateOf(command.catalogId)!.status }) : { ok: false, error: refused };
+    }
     const event = this.eventOf(command);
     if ('rule' in event) return { ok: false, error: event };
     const before = this.actor.getSnapshot();
@@ -90,7 +100,7 @@ export class HeadquartersEngine {
   }
 
   /** The actor's event for a command (a call-center order that cannot be one: why not). */
-  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): HeadquartersEvent | RuleViolation {
+  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' }>): HeadquartersEvent | RuleViolation {
     const at = this.clock.now;
     switch (command.type) {
       case 'headquarters.createCustomer': return { type: 'CREATE_CUSTOMER', channelCustomerId: command.channelCustomerId, storeId: command.storeId, record: command.record, at, numbering: command.numbering };
@@ -120,7 +130,7 @@ export class HeadquartersEngine {
   }
 
   /** What the caller learns: the account, sales order, acknowledgement or job outcome the command produced. */
-  private resultOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): Record<string, unknown> {
+  private resultOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' }>): Record<string, unknown> {
     const office = this.office;
     switch (command.type) {
       case 'headquarters.createCustomer': {
@@ -169,7 +179,7 @@ export class HeadquartersEngine {
   }
 
   exportState(): HeadquartersState {
-    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot() });
+    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot(), catalogs: this.catalogs.snapshots() });
   }
 
   /**
@@ -180,6 +190,6 @@ export class HeadquartersEngine {
     const persisted = this.actor.getPersistedSnapshot() as unknown as { context: BackOffice };
     const office = persisted.context;
     const tables = Object.fromEntries(BACK_OFFICE_TABLES.map((table) => [table, { ...office[table] }])) as HeadquartersCapture['tables'];
-    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes] };
+    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes], catalogs: this.catalogs.snapshots() };
   }
 }

@@ -10,6 +10,7 @@ import { customerChangesSchema, customerDraftSchema } from '../domain/customers.
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
 import { submitCallCenterOrderSchema } from './call-center.ts';
+import { catalogCommandSchema } from './call-center-catalogs.ts';
 
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
@@ -122,6 +123,7 @@ export const chainCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional() }).strict(),
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
   submitCallCenterOrderSchema,
+  catalogCommandSchema,
 ]);
 export type ChainCommand = z.infer<typeof chainCommandSchema>;
 export type CommandType = Command['type'];
