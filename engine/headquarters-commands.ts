@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { acceptCallCenterOrderSchema } from './protocol/call-center.ts';
 import { headquartersCatalogSchema } from './protocol/call-center-catalogs.ts';
+import { continuityCommandSchemas } from './protocol/continuity.ts';
 import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
 import { customerSchema, emailSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
@@ -74,6 +75,7 @@ export const headquartersCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
   acceptCallCenterOrderSchema,
   headquartersCatalogSchema,
+  ...continuityCommandSchemas,
 ]);
 
 export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;
