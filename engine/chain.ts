@@ -12,6 +12,8 @@
 import type { InspectionEvent } from 'xstate';
 import { buildCatalog, type Catalog } from './domain/catalog.ts';
 import type { HeadquartersJob } from './domain/config.ts';
+import { calendarDay, planContinuityChildOrders, processContinuityPayments } from './domain/call-center/continuity.ts';
+import { authoriseContinuityPayment } from './flows/continuity-enrolments.ts';
 import { dueRunCount, salesOrderOf, type BackOffice, type JobRun } from './domain/headquarters.ts';
 import { numberingBehind, numbersIn, type Numbering } from './domain/numbering.ts';
 import { CommandRefused, refuse } from './domain/violation.ts';
@@ -23,6 +25,9 @@ import type { FulfillmentFilter } from './protocol/views.ts';
 import type { StoreFigures } from './protocol/report.ts';
 import { StoreEngine, type EngineState, type StoreChange } from './store-engine.ts';
 import { StoreTally } from './store-tally.ts';
+
+/** The continuity batches' filters (CC-15): one parent item, one parent sales order. */
+type ContinuityFilters = { itemId?: string | undefined; orderId?: string | undefined };
 
 /** Scheduled job runs one clock advance may make (a year of 5-minute P-jobs would hold the engine for minutes). */
 export const MAX_RUNS_PER_ADVANCE = 1000;
@@ -203,13 +208,21 @@ export class Chain {
         case 'clock.advance':
           return this.accepted(command, this.advanceClock(command.ms));
         case 'headquarters.runJob':
-          return this.accepted(command, { run: this.runJob(command.job, this.storeIdsOf(command.storeIds)) });
+          return this.accepted(command, { run: this.runJob(command.job, this.storeIdsOf(command.storeIds), { itemId: command.itemId, orderId: command.orderId }) });
         case 'headquarters.schedule': {
           const result = this.onHeadquarters(command);
           return result.ok ? this.accepted(command, result.result) : result;
         }
         case 'callCenter.submitOrder':
           return this.submitCallCenterOrder(command);
+        case 'callCenter.cancelEnrolment': {
+          const result = this.onHeadquarters({ ...command, type: 'headquarters.cancelEnrolment' });
+          return result.ok ? this.accepted(command, result.result) : result;
+        }
+        case 'callCenter.catalog': {
+          const result = this.onHeadquarters({ ...command, type: 'headquarters.catalog' });
+          return result.ok ? this.accepted(command, result.result) : result;
+        }
         default: {
           const result = this.onStore(command);
           return result.ok ? this.accepted(command, result.result) : result;
@@ -301,10 +314,16 @@ export class Chain {
    * Runs a headquarters job now. P-job: pulls each reachable store's queue. Synchronize customers / orders: at
    * headquarters. 1010: sends each reachable store what is newer than the version it has.
    */
-  private runJob(job: HeadquartersJob, storeIds: readonly string[]): JobRun {
+  private runJob(job: HeadquartersJob, storeIds: readonly string[], filters: ContinuityFilters = {}): JobRun {
     if (job === 'synchronizeCustomers' || job === 'synchronizeOrders') {
       const result = this.mustAccept(this.onHeadquarters({ type: `headquarters.${job}` }));
       return result.result.run as JobRun;
+    }
+    if (job === 'processContinuityPayments' || job === 'createContinuityChildOrders') {
+      const counts = job === 'processContinuityPayments' ? this.processContinuityPayments(filters) : this.createContinuityChildOrders(filters);
+      const run: JobRun = { job, at: this.now, counts, stores: [] };
+      this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordJobRun', run }));
+      return run;
     }
     const stores = storeIds.map((storeId): JobRun['stores'][number] => {
       if (!this.store.batchReachable(storeId)) return { storeId, outcome: 'unreachable', counts: {} };
@@ -323,6 +342,33 @@ export class Chain {
     const run: JobRun = { job, at: this.now, counts, stores };
     this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordJobRun', run }));
     return run;
+  }
+
+  /**
+   * CC-15 "process continuity payments": the due events' charges on the kept cards, asked of the payment service
+   * and journaled with its answers (a replay applies the answers, it never asks again).
+   */
+  private processContinuityPayments(filters: ContinuityFilters): Record<string, number> {
+    const runDate = calendarDay(this.now);
+    const { outcomes, counts } = processContinuityPayments(this.headquarters.continuity.all(), { runDate, ...filters }, authoriseContinuityPayment);
+    if (outcomes.length > 0) this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordContinuityPayments', runDate, outcomes }));
+    return counts;
+  }
+
+  /**
+   * CC-15 "create continuity child orders": each paid due event becomes a sales order once (its enrolment records it
+   * in the same headquarters command), and goes to its store as a submitted call-center order does.
+   */
+  private createContinuityChildOrders(filters: ContinuityFilters): Record<string, number> {
+    const runDate = calendarDay(this.now);
+    const { orders, waitingForPayment } = planContinuityChildOrders(this.headquarters.continuity.all(), { runDate, ...filters });
+    const stores = new Set<string>();
+    for (const plan of orders) {
+      const created = this.mustAccept(this.onHeadquarters({ type: 'headquarters.createContinuityChildOrder', enrolmentId: plan.enrolmentId, event: plan.event, runDate }));
+      stores.add(created.result.storeId as string);
+    }
+    for (const storeId of stores) if (this.store.batchReachable(storeId)) this.sendDistribution(storeId);
+    return { childOrders: orders.length, waitingForPayment: waitingForPayment.length };
   }
 
   private mustAccept<T extends { ok: boolean }>(result: T): T & { ok: true } {

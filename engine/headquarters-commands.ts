@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { acceptCallCenterOrderSchema } from './protocol/call-center.ts';
+import { headquartersCatalogSchema } from './protocol/call-center-catalogs.ts';
+import { continuityCommandSchemas } from './protocol/continuity.ts';
 import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
 import { customerSchema, emailSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
@@ -72,6 +74,8 @@ export const headquartersCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headquarters.recordJobRun'), run: jobRunSchema }).strict(),
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
   acceptCallCenterOrderSchema,
+  headquartersCatalogSchema,
+  ...continuityCommandSchemas,
 ]);
 
 export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;

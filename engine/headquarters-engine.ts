@@ -8,7 +8,7 @@ import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
 import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
-import { callCenterCustomerOrder, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
+import { callCenterCustomerOrder, callCenterOf, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { orderSummary } from './domain/customer-order.ts';
 import { violation, type RuleViolation } from './domain/violation.ts';
 import { parseHeadquartersCommand, type HeadquartersCommand } from './headquarters-commands.ts';
@@ -16,8 +16,12 @@ import { DEFAULT_START, VirtualClock } from './ids.ts';
 import type { CommandOutcome } from './protocol/commands.ts';
 import { createHeadquartersMachine, type HeadquartersEvent, type HeadquartersMachine } from '../machines/headquarters.machine.ts';
 import { explainRefusal } from '../machines/rules.ts';
+import { CallCenterCatalogs, type CatalogSnapshots } from './flows/call-center-catalogs.ts';
+import { childOrderOf, ContinuityEnrolments, enrolmentsOf, type EnrolmentSnapshots } from './flows/continuity-enrolments.ts';
+import { calendarDay, checkChildOrder, type ContinuityEnrolment } from './domain/call-center/continuity.ts';
 
-export interface HeadquartersState { seq: number; clock: number; headquarters: unknown }
+/** `catalogs`: the call centers' catalog actors (CC-5; absent in a state from before them: as configured). */
+export interface HeadquartersState { seq: number; clock: number; headquarters: unknown; catalogs?: CatalogSnapshots; enrolments?: EnrolmentSnapshots }
 
 /** The back office's tables that grow with the chain (written record by record in a snapshot). */
 export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'salesOrderOfOrderId', 'returnOrders', 'postedReceipts', 'waiting'] as const;
@@ -30,15 +34,24 @@ export interface HeadquartersCapture {
   snapshot: { context: BackOffice };
   tables: { [T in BackOfficeTable]: BackOffice[T] };
   changes: string[];
+  catalogs: CatalogSnapshots;
+  enrolments: EnrolmentSnapshots;
 }
 
+/** The commands the back office actor takes (the others are the catalogs', the enrolments' and the clock's). */
+type OfficeCommand = Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' | 'headquarters.recordContinuityPayments' | 'headquarters.cancelEnrolment' | 'headquarters.createContinuityChildOrder' }>;
+
 /** The order in which jobs due at the same moment run: pull, then create, then distribute. */
-export const JOB_ORDER: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', '1010'];
+export const JOB_ORDER: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
 
 export class HeadquartersEngine {
   readonly clock: VirtualClock;
   seq = 0;
   private readonly actor: Actor<HeadquartersMachine>;
+  /** CC-4 / CC-5: the call centers' catalogs. */
+  readonly catalogs: CallCenterCatalogs;
+  /** CC-14 / CC-15: the continuity enrolments. */
+  readonly continuity: ContinuityEnrolments;
 
   private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState, inspect?: (event: InspectionEvent) => void) {
     const machine = createHeadquartersMachine();
@@ -50,6 +63,8 @@ export class HeadquartersEngine {
       this.actor = createActor(machine, { snapshot: state.headquarters, ...(inspect === undefined ? {} : { inspect }) } as never);
     }
     this.actor.start();
+    this.catalogs = new CallCenterCatalogs(catalog, state?.catalogs, inspect);
+    this.continuity = new ContinuityEnrolments(state?.enrolments, inspect);
   }
 
   static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {
@@ -73,15 +88,64 @@ export class HeadquartersEngine {
       this.clock.now += command.ms;
       return this.accepted(command, { now: this.clock.now });
     }
+    if (command.type === 'headquarters.catalog') {
+      const refused = this.catalogs.apply(command, this.clock.now);
+      return refused === null ? this.accepted(command, { catalogId: command.catalogId, status: this.catalogs.catalogStateOf(command.catalogId)!.status }) : { ok: false, error: refused };
+    }
+    if (command.type === 'headquarters.recordContinuityPayments') {
+      const refused = this.continuity.applyPayments(command.outcomes, command.runDate);
+      if (refused !== null) throw new Error(`headquarters: a continuity payments run does not fit its enrolments: ${refused.message}`);
+      return this.accepted(command, { outcomes: command.outcomes.length });
+    }
+    if (command.type === 'headquarters.cancelEnrolment') {
+      const refused = this.continuity.send(command.enrolmentId, { type: 'CANCEL', on: calendarDay(this.clock.now), by: command.operatorId });
+      return refused === null ? this.accepted(command, { enrolmentId: command.enrolmentId, status: 'cancelled' }) : { ok: false, error: refused };
+    }
+    if (command.type === 'headquarters.createContinuityChildOrder') return this.createChildOrder(command);
+    // CC-14 / CC-15: a call-center order that sells a parent item enrols its customer (or, when it cannot, is refused).
+    let enrolments: ContinuityEnrolment[] = [];
+    if (command.type === 'headquarters.acceptCallCenterOrder') {
+      const center = callCenterOf(this.catalog, command.order);
+      const made = 'rule' in center ? [] : enrolmentsOf(center, command.order, this.clock.now);
+      if ('rule' in made) return { ok: false, error: made };
+      enrolments = made;
+    }
+    const refused = this.sendOffice(command);
+    if (refused !== null) return { ok: false, error: refused };
+    this.continuity.add(enrolments);
+    return this.accepted(command, this.resultOf(command));
+  }
+
+  /** Sends the back office a command's event: why not, when it refuses it (nothing changed then). */
+  private sendOffice(command: Parameters<HeadquartersEngine['eventOf']>[0]): RuleViolation | null {
     const event = this.eventOf(command);
-    if ('rule' in event) return { ok: false, error: event };
+    if ('rule' in event) return event;
     const before = this.actor.getSnapshot();
     this.actor.send(event);
     const after = this.actor.getSnapshot();
     if (after.error !== undefined) throw new Error(`headquarters failed on ${command.type}: ${String(after.error)}`);
     // An event no transition takes leaves the snapshot as it was (and the guards ran before anything changed).
-    if (after === before) return { ok: false, error: explainRefusal(before, event) };
-    return this.accepted(command, this.resultOf(command));
+    return after === before ? explainRefusal(before, event) : null;
+  }
+
+  /**
+   * CC-15: a paid event's child order, made a sales order as a submitted call-center order is, and recorded on its
+   * enrolment in the same command: an event that has one (a rerun, a replay) is refused before anything changes.
+   */
+  private createChildOrder(command: Extract<HeadquartersCommand, { type: 'headquarters.createContinuityChildOrder' }>): CommandOutcome<HeadquartersCommand> {
+    const enrolment = this.continuity.get(command.enrolmentId);
+    if (enrolment === undefined) return { ok: false, error: violation('NOT_FOUND', `there is no enrolment "${command.enrolmentId}"`, 'enrolmentId') };
+    const due = checkChildOrder(enrolment, command.event, command.runDate);
+    if (due !== null) return { ok: false, error: due };
+    const parent = salesOrderOf(this.office, enrolment.parentOrderId)?.callCenter?.order;
+    if (parent === undefined) throw new Error(`headquarters: enrolment ${enrolment.enrolmentId} has no parent sales order ${enrolment.parentOrderId}`);
+    const order = childOrderOf(enrolment, command.event, parent);
+    const refused = this.sendOffice({ type: 'headquarters.acceptCallCenterOrder', order });
+    if (refused !== null) return { ok: false, error: refused };
+    const salesOrder = salesOrderOf(this.office, order.orderId)!;
+    const recorded = this.continuity.send(enrolment.enrolmentId, { type: 'RECORD_CHILD_ORDER', event: command.event, salesOrderId: salesOrder.salesOrderId, on: command.runDate });
+    if (recorded !== null) throw new Error(`headquarters: enrolment ${enrolment.enrolmentId} refused its child order: ${recorded.message}`);
+    return this.accepted(command, { salesOrderId: salesOrder.salesOrderId, orderId: order.orderId, storeId: salesOrder.storeId });
   }
 
   private accepted(command: HeadquartersCommand, result: Record<string, unknown>): CommandOutcome<HeadquartersCommand> {
@@ -90,7 +154,7 @@ export class HeadquartersEngine {
   }
 
   /** The actor's event for a command (a call-center order that cannot be one: why not). */
-  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): HeadquartersEvent | RuleViolation {
+  private eventOf(command: OfficeCommand): HeadquartersEvent | RuleViolation {
     const at = this.clock.now;
     switch (command.type) {
       case 'headquarters.createCustomer': return { type: 'CREATE_CUSTOMER', channelCustomerId: command.channelCustomerId, storeId: command.storeId, record: command.record, at, numbering: command.numbering };
@@ -120,7 +184,7 @@ export class HeadquartersEngine {
   }
 
   /** What the caller learns: the account, sales order, acknowledgement or job outcome the command produced. */
-  private resultOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): Record<string, unknown> {
+  private resultOf(command: OfficeCommand): Record<string, unknown> {
     const office = this.office;
     switch (command.type) {
       case 'headquarters.createCustomer': {
@@ -169,7 +233,7 @@ export class HeadquartersEngine {
   }
 
   exportState(): HeadquartersState {
-    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot() });
+    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot(), catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots() });
   }
 
   /**
@@ -180,6 +244,6 @@ export class HeadquartersEngine {
     const persisted = this.actor.getPersistedSnapshot() as unknown as { context: BackOffice };
     const office = persisted.context;
     const tables = Object.fromEntries(BACK_OFFICE_TABLES.map((table) => [table, { ...office[table] }])) as HeadquartersCapture['tables'];
-    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes] };
+    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes], catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots() };
   }
 }

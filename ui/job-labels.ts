@@ -6,4 +6,6 @@ export const JOBS: readonly { job: HeadquartersJob; label: string; about: string
   { job: 'synchronizeCustomers', label: 'Synchronize customers', about: 'creates accounts for customers made async (CU-5)' },
   { job: 'synchronizeOrders', label: 'Synchronize orders', about: 'creates sales orders from async orders (SY-2, CU-7)' },
   { job: '1010', label: '1010', about: 'distributes account ids and master data to the stores (SY-4)' },
+  { job: 'processContinuityPayments', label: 'Process continuity payments', about: 'charges the kept cards for the continuity events now due (CC-15)' },
+  { job: 'createContinuityChildOrders', label: 'Create continuity child orders', about: 'makes a sales order of each paid continuity event, once (CC-15)' },
 ];

@@ -46,7 +46,10 @@ export function generatedChainConfig(shape: ChainShape): ChainConfig {
     return pinHash === undefined ? member : { ...member, pinHash };
   };
   const analyst = { operatorId: 'analyst', name: 'Headquarters analyst', roleId: 'analyst', storeIds: config.stores.map((s) => s.id) };
-  return { ...config, staff: [...(config.staff ?? []), analyst].map(withPin) };
+  // The demo's call center comes with its agents and supervisor (their own PINs), signed in at the first store.
+  const members = new Set((setup.callCenters ?? []).flatMap((c) => c.members ?? []));
+  const callCenterStaff = (setup.staff ?? []).filter((s) => members.has(s.operatorId)).map((s) => ({ ...s, storeIds: [config.stores[0]!.id] }));
+  return { ...config, staff: [...[...(config.staff ?? []), analyst].map(withPin), ...callCenterStaff] };
 }
 
 /** The first line of a scenario in JSON Lines. `config` is the configuration itself, or a path relative to the file. */

@@ -41,7 +41,7 @@ export function storeStateFrom(records: readonly unknown[]): EngineState {
 }
 
 type HeadquartersRecord =
-  | { t: 'head'; seq: number; clock: number; snapshot: unknown }
+  | { t: 'head'; seq: number; clock: number; snapshot: unknown; catalogs?: HeadquartersState['catalogs']; enrolments?: HeadquartersState['enrolments'] }
   | { t: 'row'; table: BackOfficeTable; key: string; value: unknown }
   | { t: 'changes'; changes: string[] };
 
@@ -50,7 +50,7 @@ const CHANGES_PER_RECORD = 10_000;
 export function* headquartersRecords(captured: HeadquartersCapture): Generator<HeadquartersRecord> {
   const context: Record<string, unknown> = { ...captured.snapshot.context, changes: [] };
   for (const table of BACK_OFFICE_TABLES) context[table] = {};
-  yield { t: 'head', seq: captured.seq, clock: captured.clock, snapshot: { ...captured.snapshot, context } };
+  yield { t: 'head', seq: captured.seq, clock: captured.clock, snapshot: { ...captured.snapshot, context }, catalogs: captured.catalogs, enrolments: captured.enrolments };
   for (const table of BACK_OFFICE_TABLES) {
     for (const [key, value] of Object.entries(captured.tables[table])) yield { t: 'row', table, key, value };
   }
@@ -63,7 +63,7 @@ export function headquartersStateFrom(records: readonly unknown[]): Headquarters
   for (const record of records as HeadquartersRecord[]) {
     switch (record.t) {
       case 'head':
-        state = { seq: record.seq, clock: record.clock, headquarters: record.snapshot };
+        state = { seq: record.seq, clock: record.clock, headquarters: record.snapshot, ...(record.catalogs === undefined ? {} : { catalogs: record.catalogs }), ...(record.enrolments === undefined ? {} : { enrolments: record.enrolments }) };
         context = (record.snapshot as { context: typeof context }).context;
         break;
       case 'row': context[record.table]![record.key] = record.value; break;

@@ -82,6 +82,10 @@ export const COMMAND_ACCESS = {
   'clock.advance': backOffice,
   /** CC-6: an order submitted and released in the call center becomes a sales order at headquarters. */
   'callCenter.submitOrder': callCenter,
+  /** CC-5: catalogs are headquarters' (back office) or a call-center supervisor's to validate, approve and publish. */
+  'callCenter.catalog': [...backOffice, { job: 'callCenterSupervision', at: 'chain' }],
+  /** CC-15: an agent or supervisor stops a customer's continuity program. */
+  'callCenter.cancelEnrolment': callCenter,
 } as const satisfies Record<ChainCommand['type'], readonly Grant[]>;
 
 /** Every read of the HTTP API (engine/server/http.ts). */

@@ -10,6 +10,8 @@ import { customerChangesSchema, customerDraftSchema } from '../domain/customers.
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
 import { submitCallCenterOrderSchema } from './call-center.ts';
+import { catalogCommandSchema } from './call-center-catalogs.ts';
+import { cancelEnrolmentSchema } from './continuity.ts';
 
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
@@ -119,9 +121,12 @@ export const commandIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'expe
 export const chainCommandSchema = z.discriminatedUnion('type', [
   ...storeCommandOptions,
   clockAdvanceSchema,
-  z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional() }).strict(),
+  /** `itemId` / `orderId`: the continuity batches' filters (the parent item, the parent sales order: CC-15). */
+  z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional(), itemId: id.optional(), orderId: id.optional() }).strict(),
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
   submitCallCenterOrderSchema,
+  catalogCommandSchema,
+  cancelEnrolmentSchema,
 ]);
 export type ChainCommand = z.infer<typeof chainCommandSchema>;
 export type CommandType = Command['type'];

@@ -101,6 +101,8 @@ function asTheSession(chain: Chain, session: Session, command: ChainCommand): Ap
   if (command.type === 'register.openShift' && command.operatorId !== session.operatorId) return forbidden('operatorId', 'a shift is opened by the signed-in operator');
   if (command.type === 'register.recallOrder') return recallScope(chain, session, command.orderId, command.purpose);
   if (command.type === 'callCenter.submitOrder' && command.order.enteredBy !== session.operatorId) return forbidden('order.enteredBy', 'a call-center order is entered as the signed-in agent');
+  if (command.type === 'callCenter.cancelEnrolment' && command.operatorId !== session.operatorId) return forbidden('operatorId', 'an enrolment is cancelled as the signed-in operator');
+  if (command.type === 'callCenter.catalog' && command.operatorId !== session.operatorId) return forbidden('operatorId', 'a catalog is validated, approved and published as the signed-in operator');
   if ('operatorId' in command && command.type.startsWith('fulfillment.') && command.operatorId !== session.operatorId) {
     return forbidden('operatorId', 'fulfilment is done as the signed-in operator');
   }

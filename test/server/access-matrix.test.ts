@@ -82,6 +82,8 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
       orderId: 'CC-000001', callCenterId: 'CC1', enteredBy: p.operatorId, customerId: 'C-ANNA', header: { modeCode: 'STD' },
       lines: [{ lineId: '1', productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode: 'STD', locationId: 'W1' }],
     } },
+    'callCenter.catalog': { action: 'validate', catalogId: 'CAT-SUMMER', operatorId: p.operatorId },
+    'callCenter.cancelEnrolment': { enrolmentId: 'EN-CC-000001-1', operatorId: p.operatorId },
   };
   const register = type.startsWith('register.') || type.startsWith('customer.') ? { registerId: 'R1' } : {};
   return { type, ...register, ...fields[type] };

@@ -24,8 +24,19 @@ describe('call-center configuration', () => {
     expect(checkCallCenters(parsed, parsed.callCenters)).toEqual([]);
     expect(buildCatalog(config).config.callCenters).toHaveLength(1);
     // A chain without a call center stays valid.
-    expect(withCallCenters.parse(demoChain()).callCenters).toEqual([]);
-    expect(() => buildCatalog(demoChain())).not.toThrow();
+    expect(withCallCenters.parse({ ...demoChain(), callCenters: undefined }).callCenters).toEqual([]);
+    expect(() => buildCatalog({ ...demoChain(), callCenters: [] })).not.toThrow();
+  });
+
+  it('CC-1 the demo chain comes with its call center, which passes every cross-check (CC-4, CC-5, CC-12, CC-14, CC-16)', () => {
+    const demo = chain();
+    expect(demo.callCenters.map((c) => c.id)).toEqual(['CC1']);
+    expect(checkCallCenters(demo, demo.callCenters)).toEqual([]);
+    const [center] = demo.callCenters;
+    expect(center!.members).toEqual(['agent1', 'agent2', 'supervisor1']);
+    expect(center!.catalogs.find((c) => c.status === 'Published')!.sourceCodes.map((s) => s.code)).toContain('SPRING26');
+    expect(center!.paymentMethods.map((m) => m.kind)).toEqual(['normal', 'check', 'card', 'giftCard', 'onAccount']);
+    expect(center!.continuity.parentItems).toHaveLength(1);
   });
 
   it('CC-1 a call center\'s coupons, hold codes and continuity programs are checked with the chain (CC-12, CC-14, CC-16)', () => {
