@@ -4,7 +4,7 @@
  * its clock.
  */
 import { z } from 'zod';
-import { acceptCallCenterOrderSchema } from './protocol/call-center.ts';
+import { acceptCallCenterOrderSchema, callCenterDeskAtHeadquartersSchema } from './protocol/call-center.ts';
 import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
 import { customerSchema, emailSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
@@ -72,6 +72,7 @@ export const headquartersCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headquarters.recordJobRun'), run: jobRunSchema }).strict(),
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
   acceptCallCenterOrderSchema,
+  callCenterDeskAtHeadquartersSchema,
 ]);
 
 export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;

@@ -8,6 +8,7 @@ import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
 import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { CallCenterDesk, type DeskState } from './call-center-desk.ts';
 import { callCenterCustomerOrder, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { orderSummary } from './domain/customer-order.ts';
 import { violation, type RuleViolation } from './domain/violation.ts';
@@ -17,7 +18,8 @@ import type { CommandOutcome } from './protocol/commands.ts';
 import { createHeadquartersMachine, type HeadquartersEvent, type HeadquartersMachine } from '../machines/headquarters.machine.ts';
 import { explainRefusal } from '../machines/rules.ts';
 
-export interface HeadquartersState { seq: number; clock: number; headquarters: unknown }
+/** `callCenter`: the call center's desk (absent in a state written before it had one). */
+export interface HeadquartersState { seq: number; clock: number; headquarters: unknown; callCenter?: DeskState | undefined }
 
 /** The back office's tables that grow with the chain (written record by record in a snapshot). */
 export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'salesOrderOfOrderId', 'returnOrders', 'postedReceipts', 'waiting'] as const;
@@ -30,6 +32,7 @@ export interface HeadquartersCapture {
   snapshot: { context: BackOffice };
   tables: { [T in BackOfficeTable]: BackOffice[T] };
   changes: string[];
+  callCenter: DeskState;
 }
 
 /** The order in which jobs due at the same moment run: pull, then create, then distribute. */
@@ -39,6 +42,8 @@ export class HeadquartersEngine {
   readonly clock: VirtualClock;
   seq = 0;
   private readonly actor: Actor<HeadquartersMachine>;
+  /** CC-2: the call center's orders being taken, and its coupon ledger (CC-13). */
+  readonly callCenter: CallCenterDesk;
 
   private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState, inspect?: (event: InspectionEvent) => void) {
     const machine = createHeadquartersMachine();
@@ -50,6 +55,19 @@ export class HeadquartersEngine {
       this.actor = createActor(machine, { snapshot: state.headquarters, ...(inspect === undefined ? {} : { inspect }) } as never);
     }
     this.actor.start();
+    this.callCenter = new CallCenterDesk(catalog, {
+      now: () => this.clock.now,
+      customer: (customerId) => (this.office.customers[customerId] ?? accountOf(this.office, customerId))?.record,
+      checkAccept: (order) => {
+        const event = this.callCenterOrderEvent(order, this.clock.now);
+        return 'rule' in event ? event : null;
+      },
+      accept: (order) => {
+        this.actor.send(this.callCenterOrderEvent(order, this.clock.now) as HeadquartersEvent);
+        const salesOrder = salesOrderOf(this.office, order.orderId)!;
+        return { salesOrderId: salesOrder.salesOrderId, storeId: salesOrder.storeId };
+      },
+    }, state?.callCenter);
   }
 
   static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {
@@ -73,6 +91,10 @@ export class HeadquartersEngine {
       this.clock.now += command.ms;
       return this.accepted(command, { now: this.clock.now });
     }
+    if (command.type === 'headquarters.callCenterDesk') {
+      const outcome = this.callCenter.execute(command.command);
+      return outcome.ok ? this.accepted(command, outcome.result) : outcome;
+    }
     const event = this.eventOf(command);
     if ('rule' in event) return { ok: false, error: event };
     const before = this.actor.getSnapshot();
@@ -90,7 +112,7 @@ export class HeadquartersEngine {
   }
 
   /** The actor's event for a command (a call-center order that cannot be one: why not). */
-  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): HeadquartersEvent | RuleViolation {
+  private eventOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.callCenterDesk' }>): HeadquartersEvent | RuleViolation {
     const at = this.clock.now;
     switch (command.type) {
       case 'headquarters.createCustomer': return { type: 'CREATE_CUSTOMER', channelCustomerId: command.channelCustomerId, storeId: command.storeId, record: command.record, at, numbering: command.numbering };
@@ -120,7 +142,7 @@ export class HeadquartersEngine {
   }
 
   /** What the caller learns: the account, sales order, acknowledgement or job outcome the command produced. */
-  private resultOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' }>): Record<string, unknown> {
+  private resultOf(command: Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.callCenterDesk' }>): Record<string, unknown> {
     const office = this.office;
     switch (command.type) {
       case 'headquarters.createCustomer': {
@@ -169,7 +191,7 @@ export class HeadquartersEngine {
   }
 
   exportState(): HeadquartersState {
-    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot() });
+    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot(), callCenter: this.callCenter.exportState() });
   }
 
   /**
@@ -180,6 +202,6 @@ export class HeadquartersEngine {
     const persisted = this.actor.getPersistedSnapshot() as unknown as { context: BackOffice };
     const office = persisted.context;
     const tables = Object.fromEntries(BACK_OFFICE_TABLES.map((table) => [table, { ...office[table] }])) as HeadquartersCapture['tables'];
-    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes] };
+    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes], callCenter: this.callCenter.exportState() };
   }
 }

@@ -33,6 +33,8 @@ const ordersOfTheSite: readonly Grant[] = [{ job: 'till', at: 'site' }, { job: '
 const customerData: readonly Grant[] = [{ job: 'customers', at: 'store' }];
 /** CC-2: the call center works for the whole chain, wherever its agents sit (never at a till: it has no register). */
 const callCenter: readonly Grant[] = [{ job: 'callCenter', at: 'chain' }];
+/** CC-18 / CC-20: the desk's steps, which a supervisor also takes (clearing others' holds, working an order for an agent). */
+const callCenterDesk: readonly Grant[] = [...callCenter, { job: 'callCenterSupervision', at: 'chain' }];
 
 /** Every command a screen may send (a new command type does not compile until it is given its grants here). */
 export const COMMAND_ACCESS = {
@@ -82,6 +84,22 @@ export const COMMAND_ACCESS = {
   'clock.advance': backOffice,
   /** CC-6: an order submitted and released in the call center becomes a sales order at headquarters. */
   'callCenter.submitOrder': callCenter,
+  'callCenter.startOrder': callCenterDesk,
+  'callCenter.setHeader': callCenterDesk,
+  'callCenter.addLine': callCenterDesk,
+  'callCenter.changeLine': callCenterDesk,
+  'callCenter.removeLine': callCenterDesk,
+  'callCenter.acceptOffer': callCenterDesk,
+  'callCenter.enterCoupon': callCenterDesk,
+  'callCenter.removeCoupon': callCenterDesk,
+  'callCenter.complete': callCenterDesk,
+  'callCenter.addPayment': callCenterDesk,
+  'callCenter.removePayment': callCenterDesk,
+  'callCenter.submit': callCenterDesk,
+  'callCenter.hold': callCenterDesk,
+  'callCenter.clearHold': callCenterDesk,
+  'callCenter.leave': callCenterDesk,
+  'callCenter.cancel': callCenterDesk,
 } as const satisfies Record<ChainCommand['type'], readonly Grant[]>;
 
 /** Every read of the HTTP API (engine/server/http.ts). */

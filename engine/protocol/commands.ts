@@ -9,7 +9,7 @@ import { addressSchema, customerSchema, emailSchema, headquartersJobs, phoneSche
 import { customerChangesSchema, customerDraftSchema } from '../domain/customers.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
-import { submitCallCenterOrderSchema } from './call-center.ts';
+import { callCenterDeskCommandSchema, submitCallCenterOrderSchema } from './call-center.ts';
 
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
@@ -122,6 +122,7 @@ export const chainCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headquarters.runJob'), job: z.enum(headquartersJobs), storeIds: z.array(id).min(1).optional() }).strict(),
   z.object({ type: z.literal('headquarters.schedule'), job: z.enum(headquartersJobs), everyMinutes: everyMinutesSchema }).strict(),
   submitCallCenterOrderSchema,
+  ...callCenterDeskCommandSchema.options,
 ]);
 export type ChainCommand = z.infer<typeof chainCommandSchema>;
 export type CommandType = Command['type'];

@@ -14,6 +14,7 @@ import type { Chain, ChainCommand } from '../chain.ts';
 import type { Catalog } from '../domain/catalog.ts';
 import { COMMAND_ACCESS, heldGrants, JOB_WORK, type Grant, type Scope } from '../protocol/access-matrix.ts';
 import { APPROVABLE } from '../protocol/approvals.ts';
+import { isCallCenterDeskCommand } from '../protocol/call-center.ts';
 import type { ApiError } from './errors.ts';
 import type { Session, SessionStore } from './sessions.ts';
 
@@ -101,6 +102,7 @@ function asTheSession(chain: Chain, session: Session, command: ChainCommand): Ap
   if (command.type === 'register.openShift' && command.operatorId !== session.operatorId) return forbidden('operatorId', 'a shift is opened by the signed-in operator');
   if (command.type === 'register.recallOrder') return recallScope(chain, session, command.orderId, command.purpose);
   if (command.type === 'callCenter.submitOrder' && command.order.enteredBy !== session.operatorId) return forbidden('order.enteredBy', 'a call-center order is entered as the signed-in agent');
+  if (isCallCenterDeskCommand(command) && command.operatorId !== session.operatorId) return forbidden('operatorId', 'the call center\'s work is done as the signed-in operator');
   if ('operatorId' in command && command.type.startsWith('fulfillment.') && command.operatorId !== session.operatorId) {
     return forbidden('operatorId', 'fulfilment is done as the signed-in operator');
   }

@@ -34,6 +34,7 @@ interface Place { operatorId: string; locationId: string }
 function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
   const line = { orderId: 'CO-000001', lineId: 'T-R1-000001-1' };
   const fulfil = { locationId: p.locationId, operatorId: p.operatorId };
+  const desk = { operatorId: p.operatorId, orderId: 'CC-000001' };
   const fields: Record<ChainCommandType, Record<string, unknown>> = {
     'register.openShift': { operatorId: p.operatorId },
     'register.closeShift': {},
@@ -82,6 +83,22 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
       orderId: 'CC-000001', callCenterId: 'CC1', enteredBy: p.operatorId, customerId: 'C-ANNA', header: { modeCode: 'STD' },
       lines: [{ lineId: '1', productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode: 'STD', locationId: 'W1' }],
     } },
+    'callCenter.startOrder': { operatorId: p.operatorId, customerId: 'C-ANNA' },
+    'callCenter.setHeader': { ...desk, modeCode: 'STD' },
+    'callCenter.addLine': { ...desk, productId: 'P-LAMP', quantity: 1 },
+    'callCenter.changeLine': { ...desk, lineId: 'CC-000001-1', quantity: 2 },
+    'callCenter.removeLine': { ...desk, lineId: 'CC-000001-1' },
+    'callCenter.acceptOffer': { ...desk, lineId: 'CC-000001-1', suggestedProductId: 'P-LAMP' },
+    'callCenter.enterCoupon': { ...desk, couponCode: 'SAVE10' },
+    'callCenter.removeCoupon': { ...desk, couponCode: 'SAVE10' },
+    'callCenter.complete': desk,
+    'callCenter.addPayment': { ...desk, methodId: 'CARD', percent: 10_000, cardToken: 'TOK-1' },
+    'callCenter.removePayment': { ...desk, paymentId: 'CC-000001-P1' },
+    'callCenter.submit': desk,
+    'callCenter.hold': desk,
+    'callCenter.clearHold': { ...desk, holdId: 'CC-000001-H1', variant: 'clear' },
+    'callCenter.leave': desk,
+    'callCenter.cancel': desk,
   };
   const register = type.startsWith('register.') || type.startsWith('customer.') ? { registerId: 'R1' } : {};
   return { type, ...register, ...fields[type] };

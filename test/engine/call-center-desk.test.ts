@@ -1,0 +1,209 @@
+/**
+ * The agent's desk at headquarters: an order taken step by step as an actor of the call-center order machine
+ * (CC-2..CC-13, CC-16..CC-19, CC-22), every step journaled at headquarters and restored to the same state, a submit
+ * that releases the order making it a sales order at its store at once.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Chain } from '../../engine/chain.ts';
+import { salesOrderOf } from '../../engine/domain/headquarters.ts';
+import { DurableChain } from '../../engine/persistence/durable-chain.ts';
+import { step, tentOrder, withDesk } from './call-center-desk-helpers.ts';
+import { chainConfig, listed, newEngine, ok, refused, restart } from './engine-helpers.ts';
+
+const view = (e: Chain, orderId: string) => e.headquarters.callCenter.orderView(orderId)!;
+
+/** The tent order on its summary, paid in full by card `token`. */
+function paidTent(e: Chain, token = 'TOK-ANNA', by = 'agent1'): string {
+  const orderId = tentOrder(e, by);
+  step(e, 'callCenter.complete', orderId, { by });
+  step(e, 'callCenter.addPayment', orderId, { by, methodId: 'CARD', percent: 10_000, cardToken: token });
+  return orderId;
+}
+
+describe('CC-2 the operator\'s call center is the order\'s channel', () => {
+  it('CC-2 an agent starts an order in their call center; a non-member is refused and told it is a plain sales order', () => {
+    const e = newEngine(withDesk());
+    expect(ok(e, { type: 'callCenter.startOrder', operatorId: 'agent1', customerId: 'C-ANNA' })).toMatchObject({ orderId: 'CC-000001', callCenterId: 'CC1', order: { detailStatus: 'Open', customerName: expect.any(String) } });
+    expect(refused(e, { type: 'callCenter.startOrder', operatorId: 'cashier1', customerId: 'C-ANNA' })).toMatchObject({ rule: 'CC-2', field: 'operatorId', message: expect.stringContaining('plain sales orders') });
+    expect(refused(e, { type: 'callCenter.startOrder', operatorId: 'agent1', customerId: 'C-NOBODY' })).toMatchObject({ rule: 'NOT_FOUND', field: 'customerId' });
+    expect(refused(e, { type: 'callCenter.startOrder', operatorId: 'agent1' })).toMatchObject({ rule: 'VALIDATION', field: 'customerId' });
+  });
+});
+
+describe('CC-4 / CC-5 / CC-22 header and prices', () => {
+  it('CC-4 a source code prices the catalog\'s items (CC-5) and says why; an expired catalog\'s code is refused', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e);
+    expect(view(e, orderId).lines[0]).toMatchObject({ productId: 'P-TENT', unitPrice: 18_000, priceSource: 'catalog', sourceCode: 'SPRING', locationId: 'W1' });
+    const added = step(e, 'callCenter.addLine', orderId, { productId: 'P-SOCKS', quantity: 2 });
+    expect(added).toMatchObject({ price: { source: 'base', why: expect.stringContaining('not in catalog') } });
+    expect(refused(e, { type: 'callCenter.setHeader', operatorId: 'agent1', orderId, sourceCode: 'WINTER' })).toMatchObject({ rule: 'CC-4', field: 'sourceCode' });
+  });
+
+  it('CC-22 a new header mode moves the lines only when the agent says so; a mode outside the channel is refused', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e);
+    step(e, 'callCenter.setHeader', orderId, { modeCode: 'EXP' });
+    expect(view(e, orderId).lines[0]!.modeCode).toBe('STD');
+    step(e, 'callCenter.setHeader', orderId, { modeCode: 'EXP', updateLines: true });
+    expect(view(e, orderId).lines[0]!.modeCode).toBe('EXP');
+    expect(refused(e, { type: 'callCenter.setHeader', operatorId: 'agent1', orderId, modeCode: 'CARRY' })).toMatchObject({ rule: 'CC-22', field: 'modeCode' });
+  });
+
+  it('CC-3 line steps name the line; a pickup line names its store (CC-22)', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e);
+    expect(refused(e, { type: 'callCenter.changeLine', operatorId: 'agent1', orderId, lineId: 'CC-000001-9', quantity: 2 })).toMatchObject({ rule: 'NOT_FOUND', field: 'lineId' });
+    expect(refused(e, { type: 'callCenter.addLine', operatorId: 'agent1', orderId, productId: 'P-LAMP', quantity: 1, modeCode: 'PICKUP' })).toMatchObject({ rule: 'CC-22', field: 'locationId' });
+    expect(refused(e, { type: 'callCenter.addLine', operatorId: 'agent1', orderId, productId: 'P-LAMP', quantity: 0 })).toMatchObject({ rule: 'VALIDATION', field: 'quantity' });
+    step(e, 'callCenter.addLine', orderId, { productId: 'P-LAMP', quantity: 1, modeCode: 'PICKUP', locationId: 'S1' });
+    step(e, 'callCenter.changeLine', orderId, { lineId: 'CC-000001-2', quantity: 3 });
+    step(e, 'callCenter.removeLine', orderId, { lineId: 'CC-000001-1' });
+    expect(view(e, orderId).lines.map((l) => [l.lineId, l.quantity, l.locationId])).toEqual([['CC-000001-2', 3, 'S1']]);
+  });
+});
+
+describe('CC-10 / CC-11 guided selling', () => {
+  it('CC-10 CC-11 a line brings its scripts and offers; a cross-sell adds the offered item, an up-sell replaces the line\'s', () => {
+    const e = newEngine(withDesk());
+    const { orderId } = ok(e, { type: 'callCenter.startOrder', operatorId: 'agent1', customerId: 'C-ANNA' }) as { orderId: string };
+    step(e, 'callCenter.setHeader', orderId, { sourceCode: 'SPRING', modeCode: 'STD' });
+    const tent = step(e, 'callCenter.addLine', orderId, { productId: 'P-TENT', quantity: 1 });
+    expect(tent.scripts).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'The tent sleeps four.' }), expect.objectContaining({ text: 'A lamp for the tent?' })]));
+    expect(tent.offers).toEqual([expect.objectContaining({ lineId: 'CC-000001-1', suggestion: expect.objectContaining({ kind: 'crossSell', suggestedProductId: 'P-LAMP' }) })]);
+    step(e, 'callCenter.acceptOffer', orderId, { lineId: 'CC-000001-1', suggestedProductId: 'P-LAMP' });
+    step(e, 'callCenter.addLine', orderId, { productId: 'P-SOCKS', quantity: 2 });
+    expect(refused(e, { type: 'callCenter.acceptOffer', operatorId: 'agent1', orderId, lineId: 'CC-000001-3', suggestedProductId: 'P-TENT' })).toMatchObject({ rule: 'CC-11', field: 'suggestedProductId' });
+    step(e, 'callCenter.acceptOffer', orderId, { lineId: 'CC-000001-3', suggestedProductId: 'P-STOVE' });
+    expect(view(e, orderId).lines.map((l) => [l.productId, l.quantity])).toEqual([['P-TENT', 1], ['P-LAMP', 1], ['P-STOVE', 2]]);
+  });
+});
+
+describe('CC-13 coupons against headquarters\' ledger', () => {
+  it('CC-13 a coupon takes its discount off the summary; an unknown one is refused naming the code', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e);
+    expect(step(e, 'callCenter.enterCoupon', orderId, { couponCode: 'save10' })).toMatchObject({ couponCode: 'SAVE10', applied: true, discount: 1000 });
+    expect(view(e, orderId).summary).toMatchObject({ discounts: 1000 });
+    expect(refused(e, { type: 'callCenter.enterCoupon', operatorId: 'agent1', orderId, couponCode: 'NOPE' })).toMatchObject({ rule: 'CC-13', field: 'couponCode' });
+    step(e, 'callCenter.removeCoupon', orderId, { couponCode: 'SAVE10' });
+    expect(view(e, orderId).summary).toMatchObject({ discounts: 0 });
+  });
+
+  it('CC-13 a one-time coupon never redeems twice, even for two agents racing to submit', () => {
+    const e = newEngine(withDesk());
+    const first = tentOrder(e, 'agent1');
+    const second = tentOrder(e, 'agent2');
+    // Both enter it before either submits: each entry check reads a ledger with no redemption yet.
+    step(e, 'callCenter.enterCoupon', first, { couponCode: 'SAVE10' });
+    step(e, 'callCenter.enterCoupon', second, { by: 'agent2', couponCode: 'SAVE10' });
+    for (const [orderId, by] of [[first, 'agent1'], [second, 'agent2']] as const) {
+      step(e, 'callCenter.complete', orderId, { by });
+      step(e, 'callCenter.addPayment', orderId, { by, methodId: 'CARD', percent: 10_000, cardToken: `TOK-${by}` });
+    }
+    expect(step(e, 'callCenter.submit', first)).toMatchObject({ released: true });
+    expect(refused(e, { type: 'callCenter.submit', operatorId: 'agent2', orderId: second })).toMatchObject({ rule: 'CC-13', field: 'couponCode' });
+    expect(e.headquarters.callCenter.couponLedger.byCoupon.SAVE10).toHaveLength(1);
+    expect(view(e, second).detailStatus).toBe('Open');
+  });
+});
+
+describe('CC-6 / CC-8 / CC-9 completion, payments and submit', () => {
+  it('CC-9 an approved order becomes a sales order and reaches its warehouse at once (CC-2)', () => {
+    const e = newEngine(withDesk());
+    const orderId = paidTent(e);
+    expect(view(e, orderId)).toMatchObject({ state: 'summary', summary: { total: expect.any(Number), balance: 0 } });
+    const submitted = step(e, 'callCenter.submit', orderId);
+    expect(submitted).toMatchObject({ released: true, salesOrderId: 'SO-000001', storeId: 'S1', order: { detailStatus: 'Submitted', paymentStatus: 'Approved', payments: [{ status: 'Authorized' }] } });
+    expect(salesOrderOf(e.backOffice(), orderId)).toMatchObject({ createdVia: 'callCenter' });
+    expect(listed(e, 'W1')).toEqual([[`${orderId}-1`, 'Accepted']]);
+  });
+
+  it('CC-9 a declined card leaves the order Do not process and not a sales order; a new card submits it', () => {
+    const e = newEngine(withDesk());
+    const orderId = paidTent(e, 'DECLINE-0001');
+    expect(step(e, 'callCenter.submit', orderId)).toMatchObject({ released: false, order: { detailStatus: 'Do not process', paymentStatus: 'Declined', payments: [{ status: 'Not authorized' }] } });
+    expect(salesOrderOf(e.backOffice(), orderId)).toBeUndefined();
+    step(e, 'callCenter.removePayment', orderId, { paymentId: `${orderId}-P1` });
+    step(e, 'callCenter.addPayment', orderId, { methodId: 'CARD', percent: 10_000, cardToken: 'TOK-GOOD' });
+    expect(step(e, 'callCenter.submit', orderId)).toMatchObject({ released: true });
+  });
+
+  it('CC-6 CC-8 payments are taken only on the summary; a method outside the channel is refused', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e);
+    expect(refused(e, { type: 'callCenter.addPayment', operatorId: 'agent1', orderId, methodId: 'CARD', percent: 10_000 })).toMatchObject({ rule: 'CC-7' });
+    step(e, 'callCenter.complete', orderId);
+    expect(refused(e, { type: 'callCenter.addPayment', operatorId: 'agent1', orderId, methodId: 'VOUCHER', amount: 100 })).toMatchObject({ rule: 'CC-8', field: 'methodId' });
+    expect(refused(e, { type: 'callCenter.addPayment', operatorId: 'agent1', orderId, methodId: 'CARD' })).toMatchObject({ rule: 'VALIDATION', field: 'amount' });
+  });
+
+  it('CC-7 an order with lines cannot simply be left: the summary opens; cancel ends it', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e);
+    expect(step(e, 'callCenter.leave', orderId)).toMatchObject({ order: { state: 'summary' } });
+    expect(step(e, 'callCenter.cancel', orderId, { note: 'customer changed their mind' })).toMatchObject({ order: { state: 'cancelled', detailStatus: 'Cancelled' } });
+    expect(refused(e, { type: 'callCenter.addLine', operatorId: 'agent1', orderId, productId: 'P-LAMP', quantity: 1 })).toMatchObject({ field: 'orderId' });
+  });
+});
+
+describe('CC-16 .. CC-19 holds', () => {
+  it('CC-17 CC-19 a held order is released by a supervisor\'s clear-and-submit; an agent may not use a supervisor\'s code (CC-16)', () => {
+    const e = newEngine(withDesk());
+    const orderId = paidTent(e);
+    expect(refused(e, { type: 'callCenter.hold', operatorId: 'agent1', orderId, code: 'FRAUD-CHECK' })).toMatchObject({ rule: 'CC-16' });
+    const held = step(e, 'callCenter.hold', orderId, { notes: 'customer will call back' });
+    expect(held).toMatchObject({ holdId: `${orderId}-H1`, order: { detailStatus: 'On hold', holds: [{ code: 'DEFAULT', daysOnHold: 0 }] } });
+    expect(refused(e, { type: 'callCenter.submit', operatorId: 'agent1', orderId })).toMatchObject({ rule: 'CC-17' });
+    expect(step(e, 'callCenter.clearHold', orderId, { by: 'supervisor1', holdId: `${orderId}-H1`, variant: 'clearAndSubmit' })).toMatchObject({ released: true, order: { detailStatus: 'Submitted' } });
+  });
+});
+
+describe('durability: every desk step is journaled at headquarters and replays to the same state', () => {
+  it('restores the desk from a plain export and from the journal after a restart', async () => {
+    const e = newEngine(withDesk());
+    const orderId = paidTent(e);
+    // A coupon entered on the summary sends the order back to entry (its total changes): complete it again.
+    step(e, 'callCenter.enterCoupon', orderId, { couponCode: 'SAVE10' });
+    step(e, 'callCenter.complete', orderId);
+    const again = restart(e, withDesk());
+    expect(view(again, orderId)).toEqual(view(e, orderId));
+    expect(step(again, 'callCenter.submit', orderId)).toMatchObject({ released: true });
+
+    const dir = await mkdtemp(join(tmpdir(), 'cc-desk-'));
+    try {
+      const durable = await DurableChain.open(dir, { config: chainConfig(withDesk()) });
+      const run = async (command: Record<string, unknown>) => {
+        const result = await durable.execute(command);
+        if (!result.ok) throw new Error(`${String(command.type)} refused: ${result.error.message}`);
+        return result.result;
+      };
+      const desk = { operatorId: 'agent1', orderId: 'CC-000001' };
+      await run({ type: 'callCenter.startOrder', operatorId: 'agent1', customerId: 'C-ANNA' });
+      await run({ type: 'callCenter.setHeader', ...desk, sourceCode: 'SPRING', modeCode: 'STD' });
+      await run({ type: 'callCenter.addLine', ...desk, productId: 'P-TENT', quantity: 1 });
+      await run({ type: 'callCenter.enterCoupon', ...desk, couponCode: 'SAVE10' });
+      await run({ type: 'callCenter.complete', ...desk });
+      await run({ type: 'callCenter.addPayment', ...desk, methodId: 'CARD', percent: 10_000, cardToken: 'DECLINE-1' });
+      await run({ type: 'callCenter.submit', ...desk });
+      await run({ type: 'callCenter.removePayment', ...desk, paymentId: 'CC-000001-P1' });
+      await run({ type: 'callCenter.addPayment', ...desk, methodId: 'CARD', percent: 10_000, cardToken: 'TOK-1' });
+      expect(await run({ type: 'callCenter.submit', ...desk })).toMatchObject({ released: true });
+      const before = JSON.stringify(durable.chain.exportState());
+      await durable.close();
+      const reopened = await DurableChain.open(dir);
+      try {
+        expect(JSON.stringify(reopened.chain.exportState())).toBe(before);
+        expect(view(reopened.chain, 'CC-000001')).toMatchObject({ detailStatus: 'Submitted', salesOrderId: 'SO-000001' });
+        expect(reopened.chain.headquarters.callCenter.couponLedger.byCoupon.SAVE10).toHaveLength(1);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
