@@ -17,7 +17,7 @@ import type { CallCenterConfig } from './domain/call-center/config.ts';
 import { emptyCouponLedger, redeemOrder, type CouponLedger } from './domain/call-center/coupon-ledger.ts';
 import { checkCouponEntry, couponKey, discountOrder, findCoupon, notAppliedMessage, type Coupon } from './domain/call-center/coupons.ts';
 import { onLineAdded, type Script, type SuggestionOffer } from './domain/call-center/guided-selling.ts';
-import { daysOnHold, type CallCenterUser } from './domain/call-center/holds.ts';
+import { checkNotCheckedOutByOther, daysOnHold, holdList, type CallCenterUser, type HoldListRow, type OrderHold } from './domain/call-center/holds.ts';
 import {
   couponLines, detailStatus, lineTaxRate, releasedToPicking, submitOrder, termsOf, type CallCenterOrderContext, type DetailStatus,
 } from './domain/call-center/order.ts';
@@ -29,7 +29,10 @@ import type { Customer } from './domain/config.ts';
 import { isViolation, violation, type RuleViolation } from './domain/violation.ts';
 import type { CallCenterDeskCommand } from './protocol/call-center.ts';
 import { createCallCenterOrderMachine, type CallCenterOrderEvent, type CallCenterOrderMachine } from '../machines/call-center-order.machine.ts';
+import { createOrderHoldMachine, type OrderHoldEvent } from '../machines/order-hold.machine.ts';
 import { explainRefusal } from '../machines/rules.ts';
+
+type OrderHoldMachine = ReturnType<typeof createOrderHoldMachine>;
 
 /** What the desk keeps beside each order's actor: who took it where, the lines' locations, the offers made. */
 interface DeskOrder {
@@ -46,15 +49,23 @@ interface DeskOrder {
   salesOrderId: string | null;
 }
 
+type DeskEntry = { actor: Actor<CallCenterOrderMachine>; desk: DeskOrder; center: CallCenterConfig };
+
 export interface DeskState {
   /** Persisted snapshots of the order actors. */
   orders: Record<string, unknown>;
+  /**
+   * Persisted snapshots of the hold actors (CC-18: who has a hold checked out is theirs alone). The order keeps its
+   * own copy of each hold (placed and cleared there); a hold actor is made for every hold the order places and made
+   * again from the order's copy when the order clears it, so the two never disagree on whether it is open.
+   */
+  holds: Record<string, unknown>;
   desk: Record<string, DeskOrder>;
   ledger: CouponLedger;
   nextOrder: number;
 }
 
-export const emptyDeskState = (): DeskState => ({ orders: {}, desk: {}, ledger: emptyCouponLedger, nextOrder: 1 });
+export const emptyDeskState = (): DeskState => ({ orders: {}, holds: {}, desk: {}, ledger: emptyCouponLedger, nextOrder: 1 });
 
 /** What headquarters lends the desk: its clock, its customer accounts, and the sales order a released order becomes. */
 export interface DeskHost {
@@ -83,6 +94,8 @@ const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 export class CallCenterDesk {
   private readonly machine: CallCenterOrderMachine;
   private readonly actors = new Map<string, Actor<CallCenterOrderMachine>>();
+  private readonly holdMachines = new Map<string, OrderHoldMachine>();
+  private readonly holds = new Map<string, Actor<OrderHoldMachine>>();
   private desk: Record<string, DeskOrder>;
   private ledger: CouponLedger;
   private nextOrder: number;
@@ -93,13 +106,18 @@ export class CallCenterDesk {
       this.actors.set(orderId, createActor(this.machine, { snapshot: snapshot as never, input: undefined as never }).start());
     }
     this.desk = structuredClone(state.desk);
+    for (const [holdId, snapshot] of Object.entries(state.holds ?? {})) {
+      const orderId = (snapshot as { context: OrderHold }).context.orderId;
+      this.holds.set(holdId, createActor(this.holdMachine(this.desk[orderId]!.callCenterId, orderId), { snapshot: snapshot as never, input: undefined as never }).start());
+    }
     this.ledger = state.ledger;
     this.nextOrder = state.nextOrder;
   }
 
   exportState(): DeskState {
     const orders = Object.fromEntries([...this.actors].map(([id, actor]) => [id, actor.getPersistedSnapshot()]));
-    return structuredClone({ orders, desk: this.desk, ledger: this.ledger, nextOrder: this.nextOrder });
+    const holds = Object.fromEntries([...this.holds].map(([id, actor]) => [id, actor.getPersistedSnapshot()]));
+    return structuredClone({ orders, holds, desk: this.desk, ledger: this.ledger, nextOrder: this.nextOrder });
   }
 
   get couponLedger(): CouponLedger {
@@ -113,7 +131,38 @@ export class CallCenterDesk {
     const order = this.orderOf(command.orderId);
     if ('rule' in order) return { ok: false, error: order };
     const outcome = this.apply(command, order, user);
+    if (!isViolation(outcome)) this.syncHolds(order);
     return isViolation(outcome) ? { ok: false, error: outcome } : { ok: true, result: { ...outcome, order: this.orderView(command.orderId) } };
+  }
+
+  /** CC-16 / CC-18: one hold machine per call center (its hold codes and supervisors). */
+  private holdMachine(callCenterId: string, orderId: string): OrderHoldMachine {
+    let machine = this.holdMachines.get(callCenterId);
+    if (machine === undefined) {
+      machine = createOrderHoldMachine(this.actors.get(orderId)!.getSnapshot().context.terms.holdPolicy);
+      this.holdMachines.set(callCenterId, machine);
+    }
+    return machine;
+  }
+
+  /** A hold actor for each hold the order placed; one the order cleared is made again from the order's copy. */
+  private syncHolds(order: DeskEntry): void {
+    const context = order.actor.getSnapshot().context;
+    for (const hold of context.holds) {
+      const actor = this.holds.get(hold.holdId);
+      if (actor !== undefined && (actor.getSnapshot().context.cleared !== null || hold.cleared === null)) continue;
+      actor?.stop();
+      this.holds.set(hold.holdId, createActor(this.holdMachine(order.desk.callCenterId, context.orderId), { input: hold }).start());
+    }
+  }
+
+  /** CC-18: a step on one of the order's holds, refused in its machine's words. */
+  private sendHold(orderId: string, holdId: string, event: OrderHoldEvent): Record<string, unknown> | RuleViolation {
+    const actor = this.holds.get(holdId);
+    if (actor === undefined || actor.getSnapshot().context.orderId !== orderId) return violation('NOT_FOUND', `order ${orderId} has no hold "${holdId}"`, 'holdId');
+    const before = actor.getSnapshot();
+    actor.send(event);
+    return actor.getSnapshot() === before ? explainRefusal(before, event) : { holdId, checkedOutBy: actor.getSnapshot().context.checkedOut?.by ?? null };
   }
 
   /** CC-2 / CC-18: the operator's call center and role; an operator of none takes no call-center orders here. */
@@ -129,7 +178,7 @@ export class CallCenterDesk {
       : violation('CC-2', `${operatorId} is not a member of a call center: their orders are plain sales orders, taken at a store`, 'operatorId');
   }
 
-  private orderOf(orderId: string): { actor: Actor<CallCenterOrderMachine>; desk: DeskOrder; center: CallCenterConfig } | RuleViolation {
+  private orderOf(orderId: string): DeskEntry | RuleViolation {
     const actor = this.actors.get(orderId);
     const desk = this.desk[orderId];
     if (actor === undefined || desk === undefined) return violation('NOT_FOUND', `there is no call-center order "${orderId}"`, 'orderId');
@@ -168,7 +217,7 @@ export class CallCenterDesk {
     return after === before ? explainRefusal(before, event) : null;
   }
 
-  private apply(command: Exclude<CallCenterDeskCommand, { type: 'callCenter.startOrder' }>, order: NonNullable<Exclude<ReturnType<CallCenterDesk['orderOf']>, RuleViolation>>, user: CallCenterUser): Record<string, unknown> | RuleViolation {
+  private apply(command: Exclude<CallCenterDeskCommand, { type: 'callCenter.startOrder' }>, order: DeskEntry, user: CallCenterUser): Record<string, unknown> | RuleViolation {
     const { actor, desk, center } = order;
     const context = actor.getSnapshot().context;
     const at = this.host.now();
@@ -236,7 +285,17 @@ export class CallCenterDesk {
           ...(command.reasonCode === undefined ? {} : { reasonCode: command.reasonCode }), ...(command.notes === undefined ? {} : { notes: command.notes }),
         }) ?? { holdId: actor.getSnapshot().context.holds.at(-1)!.holdId };
       }
+      case 'callCenter.checkOutHold':
+        return this.sendHold(command.orderId, command.holdId, { type: 'CHECK_OUT', user, at });
+      case 'callCenter.releaseHold':
+        return this.sendHold(command.orderId, command.holdId, { type: 'RELEASE_CHECK_OUT', user });
+      case 'callCenter.overrideHold':
+        return this.sendHold(command.orderId, command.holdId, { type: 'OVERRIDE_CHECK_OUT', user, at });
       case 'callCenter.clearHold': {
+        // CC-18: the hold actor knows who has it checked out; the order's own copy does not.
+        const worked = this.holds.get(command.holdId)?.getSnapshot().context;
+        const taken = worked === undefined ? null : checkNotCheckedOutByOther(worked, user);
+        if (taken !== null) return taken;
         const answers = Object.fromEntries(context.payments.filter((p) => p.kind === 'card').map((p) => [p.paymentId, authorise(p)]));
         return this.send(actor, { type: 'CLEAR_HOLD', holdId: command.holdId, user, at, variant: command.variant, answers }) ?? this.release(order);
       }
@@ -248,7 +307,7 @@ export class CallCenterDesk {
   }
 
   /** CC-3 / CC-5 / CC-10 / CC-11: a line at its resolved price, with the item's scripts and offers. */
-  private addLine(order: NonNullable<Exclude<ReturnType<CallCenterDesk['orderOf']>, RuleViolation>>, productId: string, quantity: number, modeCode?: string, locationId?: string, replacing?: string): Record<string, unknown> | RuleViolation {
+  private addLine(order: DeskEntry, productId: string, quantity: number, modeCode?: string, locationId?: string, replacing?: string): Record<string, unknown> | RuleViolation {
     const { actor, desk, center } = order;
     const context = actor.getSnapshot().context;
     const product = this.catalog.products.get(productId);
@@ -280,7 +339,7 @@ export class CallCenterDesk {
   }
 
   /** CC-11: an up-sell replaces the line's item (quantity kept, priced as any line); a cross-sell adds a line beside it. */
-  private acceptOffer(order: NonNullable<Exclude<ReturnType<CallCenterDesk['orderOf']>, RuleViolation>>, lineId: string, suggestedProductId: string): Record<string, unknown> | RuleViolation {
+  private acceptOffer(order: DeskEntry, lineId: string, suggestedProductId: string): Record<string, unknown> | RuleViolation {
     const offer = order.desk.offers.find((o) => o.lineId === lineId && o.suggestion.suggestedProductId === suggestedProductId);
     if (offer === undefined) return violation('CC-11', `nothing of ${suggestedProductId} was offered for line ${lineId}`, 'suggestedProductId');
     const line = order.actor.getSnapshot().context.lines.find((l) => l.lineId === lineId);
@@ -318,7 +377,7 @@ export class CallCenterDesk {
   }
 
   /** CC-13: a coupon entered against headquarters' ledger (Submit checks the ledger again, atomically). */
-  private enterCoupon(order: NonNullable<Exclude<ReturnType<CallCenterDesk['orderOf']>, RuleViolation>>, typed: string): Record<string, unknown> | RuleViolation {
+  private enterCoupon(order: DeskEntry, typed: string): Record<string, unknown> | RuleViolation {
     const { actor, desk, center } = order;
     const context = actor.getSnapshot().context;
     const onOrder = this.couponsOf(center, context.coupons.map((c) => c.code));
@@ -337,7 +396,7 @@ export class CallCenterDesk {
    * CC-9 / CC-13: the cards are authorised, the coupons redeemed in the ledger and, when nothing holds the order, it
    * becomes a sales order: all checked before anything changes, then all done.
    */
-  private submit(order: NonNullable<Exclude<ReturnType<CallCenterDesk['orderOf']>, RuleViolation>>, by: { userId: string; at: number }): Record<string, unknown> | RuleViolation {
+  private submit(order: DeskEntry, by: { userId: string; at: number }): Record<string, unknown> | RuleViolation {
     const { actor, center } = order;
     const context = actor.getSnapshot().context;
     const answers = Object.fromEntries(context.payments.filter((p) => p.kind === 'card').map((p) => [p.paymentId, authorise(p)]));
@@ -355,7 +414,7 @@ export class CallCenterDesk {
   }
 
   /** A submitted order nothing holds any more becomes a sales order (once). */
-  private release(order: NonNullable<Exclude<ReturnType<CallCenterDesk['orderOf']>, RuleViolation>>): Record<string, unknown> {
+  private release(order: DeskEntry): Record<string, unknown> {
     const context = order.actor.getSnapshot().context;
     if (order.desk.salesOrderId !== null || !order.actor.getSnapshot().matches('submitted')) return { released: false };
     const accepted = this.host.accept(this.submission(context, order.desk));
@@ -382,6 +441,33 @@ export class CallCenterDesk {
     return [...this.actors.keys()];
   }
 
+  /** CC-17: the open holds of a call center's orders (all call centers when none is named), the longest held first. */
+  holdList(callCenterId?: string): HoldListRow[] {
+    const holds = [...this.holds.values()].map((a) => a.getSnapshot().context)
+      .filter((h) => callCenterId === undefined || this.desk[h.orderId]?.callCenterId === callCenterId);
+    const codes = this.catalog.config.callCenters.flatMap((c) => c.holdCodes);
+    const customerOf = (orderId: string) => ({ customerId: this.desk[orderId]!.customerId, customerName: this.actors.get(orderId)!.getSnapshot().context.customer?.account.name ?? '' });
+    return holdList(holds, codes, customerOf, this.host.now());
+  }
+
+  /**
+   * CC-23 customer service: every call-center order of a customer, newest first, with its detail and payment status,
+   * held ones flagged, and each order's event log; and the catalogs sent to the customer.
+   */
+  customerService(customerId: string): CustomerServiceView {
+    const orders = Object.entries(this.desk).filter(([, d]) => d.customerId === customerId).map(([orderId]) => this.orderView(orderId)!)
+      .toSorted((a, b) => b.log[0]!.at - a.log[0]!.at || b.orderId.localeCompare(a.orderId));
+    const catalogsSent = this.catalog.config.callCenters.flatMap((c) => c.catalogs.filter((k) => k.sentTo.includes(customerId)).map((k) => ({ callCenterId: c.id, catalogId: k.id, name: k.name })));
+    return {
+      customerId, customerName: this.host.customer(customerId)?.name ?? '',
+      orders: orders.map((o) => ({
+        orderId: o.orderId, callCenterId: o.callCenterId, createdAt: o.log[0]!.at, detailStatus: o.detailStatus, paymentStatus: o.paymentStatus,
+        held: o.holds.some((h) => h.cleared === null), total: o.summary.total, salesOrderId: o.salesOrderId, log: o.log,
+      })),
+      catalogsSent,
+    };
+  }
+
   /** The order being taken, as the agent's screen shows it (CC-5, CC-6, CC-8, CC-10, CC-11, CC-13, CC-17). */
   orderView(orderId: string): DeskOrderView | null {
     const actor = this.actors.get(orderId);
@@ -403,7 +489,7 @@ export class CallCenterDesk {
       }),
       summary: completionSummary(context),
       payments: context.payments.map((p) => ({ paymentId: p.paymentId, methodId: p.methodId, kind: p.kind, share: p.share, prepay: p.prepay, status: p.status, ...(p.cardToken === undefined ? {} : { cardToken: p.cardToken }) })),
-      holds: context.holds.map((h) => ({ ...h, daysOnHold: daysOnHold(h, now) })),
+      holds: context.holds.map((h) => ({ ...h, checkedOut: this.holds.get(h.holdId)?.getSnapshot().context.checkedOut ?? h.checkedOut, daysOnHold: daysOnHold(h, now) })),
       log: context.log,
     };
   }
@@ -430,4 +516,16 @@ export interface DeskOrderView {
   payments: Pick<CallCenterPayment, 'paymentId' | 'methodId' | 'kind' | 'share' | 'prepay' | 'status' | 'cardToken'>[];
   holds: (CallCenterOrderContext['holds'][number] & { daysOnHold: number })[];
   log: CallCenterOrderContext['log'];
+}
+
+/** CC-23: what customer service sees of a customer. */
+export interface CustomerServiceView {
+  customerId: string;
+  customerName: string;
+  orders: {
+    orderId: string; callCenterId: string; createdAt: number; detailStatus: DetailStatus; paymentStatus: DeskOrderView['paymentStatus'];
+    /** Highlighted on the screen. */
+    held: boolean; total: number; salesOrderId: string | null; log: DeskOrderView['log'];
+  }[];
+  catalogsSent: { callCenterId: string; catalogId: string; name: string }[];
 }

@@ -98,6 +98,9 @@ export const COMMAND_ACCESS = {
   'callCenter.submit': callCenterDesk,
   'callCenter.hold': callCenterDesk,
   'callCenter.clearHold': callCenterDesk,
+  'callCenter.checkOutHold': callCenterDesk,
+  'callCenter.releaseHold': callCenterDesk,
+  'callCenter.overrideHold': callCenterDesk,
   'callCenter.leave': callCenterDesk,
   'callCenter.cancel': callCenterDesk,
 } as const satisfies Record<ChainCommand['type'], readonly Grant[]>;

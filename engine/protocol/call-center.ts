@@ -56,6 +56,10 @@ export const callCenterDeskCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('callCenter.hold'), ...onOrder, code: deskId.optional(), reasonCode: deskId.optional(), notes: z.string().max(500).optional() }).strict(),
   /** CC-18 / CC-19. */
   z.object({ type: z.literal('callCenter.clearHold'), ...onOrder, holdId: deskId, variant: z.enum(clearVariants) }).strict(),
+  /** CC-18: take a hold to work it, give it back, or (a supervisor) take it over from whoever has it. */
+  z.object({ type: z.literal('callCenter.checkOutHold'), ...onOrder, holdId: deskId }).strict(),
+  z.object({ type: z.literal('callCenter.releaseHold'), ...onOrder, holdId: deskId }).strict(),
+  z.object({ type: z.literal('callCenter.overrideHold'), ...onOrder, holdId: deskId }).strict(),
   /** CC-7. */
   z.object({ type: z.literal('callCenter.leave'), ...onOrder }).strict(),
   z.object({ type: z.literal('callCenter.cancel'), ...onOrder, note: z.string().max(500).optional() }).strict(),

@@ -162,6 +162,37 @@ describe('CC-16 .. CC-19 holds', () => {
   });
 });
 
+describe('CC-18 check-out', () => {
+  it('CC-18 a hold checked out by agent1 is refused to agent2 and cleared by a supervisor after taking it over', () => {
+    const e = newEngine(withDesk());
+    const orderId = paidTent(e);
+    const holdId = step(e, 'callCenter.hold', orderId).holdId as string;
+    expect(step(e, 'callCenter.checkOutHold', orderId, { holdId })).toMatchObject({ checkedOutBy: 'agent1', order: { holds: [{ checkedOut: { by: 'agent1' } }] } });
+    expect(refused(e, { type: 'callCenter.checkOutHold', operatorId: 'agent2', orderId, holdId })).toMatchObject({ rule: 'CC-18' });
+    expect(refused(e, { type: 'callCenter.clearHold', operatorId: 'agent2', orderId, holdId, variant: 'clear' })).toMatchObject({ rule: 'CC-18', field: 'holdId', message: expect.stringContaining('agent1') });
+    expect(refused(e, { type: 'callCenter.overrideHold', operatorId: 'agent2', orderId, holdId })).toMatchObject({ rule: 'CC-18' });
+    expect(refused(e, { type: 'callCenter.releaseHold', operatorId: 'agent2', orderId, holdId })).toMatchObject({ rule: 'CC-18' });
+    step(e, 'callCenter.overrideHold', orderId, { by: 'supervisor1', holdId });
+    expect(e.headquarters.callCenter.holdList('CC1')).toEqual([expect.objectContaining({ holdId, orderId, checkedOutBy: 'supervisor1', daysOnHold: 0, codeDescription: 'Held for review' })]);
+    expect(step(e, 'callCenter.clearHold', orderId, { by: 'supervisor1', holdId, variant: 'submitWhenCleared' })).toMatchObject({ released: true });
+    expect(e.headquarters.callCenter.holdList('CC1')).toEqual([]);
+    expect(refused(e, { type: 'callCenter.checkOutHold', operatorId: 'agent1', orderId, holdId })).toMatchObject({ field: 'holdId' });
+  });
+
+  it('CC-17 days on hold count in the hold list; CC-23 customer service lists the customer\'s orders with the held one flagged', () => {
+    const e = newEngine(withDesk());
+    const held = paidTent(e);
+    step(e, 'callCenter.hold', held);
+    const submitted = paidTent(e);
+    step(e, 'callCenter.submit', submitted);
+    ok(e, { type: 'clock.advance', ms: 2 * 86_400_000 });
+    expect(e.headquarters.callCenter.holdList()).toEqual([expect.objectContaining({ orderId: held, daysOnHold: 2 })]);
+    const service = e.headquarters.callCenter.customerService('C-ANNA');
+    expect(service.orders.map((o) => [o.orderId, o.detailStatus, o.held])).toEqual([[submitted, 'Submitted', false], [held, 'On hold', true]]);
+    expect(service.orders[1]!.log.map((l) => l.kind)).toEqual(['created', 'held']);
+  });
+});
+
 describe('durability: every desk step is journaled at headquarters and replays to the same state', () => {
   it('restores the desk from a plain export and from the journal after a restart', async () => {
     const e = newEngine(withDesk());
@@ -169,8 +200,12 @@ describe('durability: every desk step is journaled at headquarters and replays t
     // A coupon entered on the summary sends the order back to entry (its total changes): complete it again.
     step(e, 'callCenter.enterCoupon', orderId, { couponCode: 'SAVE10' });
     step(e, 'callCenter.complete', orderId);
+    const held = paidTent(e);
+    step(e, 'callCenter.checkOutHold', held, { holdId: step(e, 'callCenter.hold', held).holdId as string });
     const again = restart(e, withDesk());
     expect(view(again, orderId)).toEqual(view(e, orderId));
+    expect(again.headquarters.callCenter.holdList()).toEqual(e.headquarters.callCenter.holdList());
+    expect(again.headquarters.callCenter.holdList()[0]).toMatchObject({ checkedOutBy: 'agent1' });
     expect(step(again, 'callCenter.submit', orderId)).toMatchObject({ released: true });
 
     const dir = await mkdtemp(join(tmpdir(), 'cc-desk-'));

@@ -97,6 +97,9 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'callCenter.submit': desk,
     'callCenter.hold': desk,
     'callCenter.clearHold': { ...desk, holdId: 'CC-000001-H1', variant: 'clear' },
+    'callCenter.checkOutHold': { ...desk, holdId: 'CC-000001-H1' },
+    'callCenter.releaseHold': { ...desk, holdId: 'CC-000001-H1' },
+    'callCenter.overrideHold': { ...desk, holdId: 'CC-000001-H1' },
     'callCenter.leave': desk,
     'callCenter.cancel': desk,
   };
