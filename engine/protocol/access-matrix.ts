@@ -133,6 +133,12 @@ export const READ_ACCESS = {
   'GET /api/headquarters/receipt-emails': backOffice,
   /** The chain as it was at a point of its journal (`?seq=N` or `?time=ISO`): the analyst's scrubber, read-only. */
   'GET /api/journal': backOffice,
+  /** CC-6 .. CC-19: an order being taken at the call center, as the agent's desk shows it. */
+  'GET /api/call-center/orders/:orderId': callCenterDesk,
+  /** CC-17: the hold list of the operator's call center. */
+  'GET /api/call-center/holds': callCenterDesk,
+  /** CC-23: customer service: a customer's call-center orders and the catalogs sent to them. */
+  'GET /api/call-center/customers/:customerId': callCenterDesk,
 } as const satisfies Record<string, readonly Grant[]>;
 
 /** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */

@@ -127,6 +127,9 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/stores/:storeId/z-reports': '/api/stores/S1/z-reports',
     'GET /api/headquarters/receipt-emails': '/api/headquarters/receipt-emails',
     'GET /api/journal': '/api/journal?seq=0',
+    'GET /api/call-center/orders/:orderId': '/api/call-center/orders/CC-000001',
+    'GET /api/call-center/holds': '/api/call-center/holds',
+    'GET /api/call-center/customers/:customerId': '/api/call-center/customers/C-ANNA',
   };
   return paths[read];
 }
