@@ -22,7 +22,7 @@ import {
   couponLines, detailStatus, lineTaxRate, releasedToPicking, submitOrder, termsOf, type CallCenterOrderContext, type DetailStatus,
 } from './domain/call-center/order.ts';
 import { orderPaymentStatus, resolvePaymentAmounts, type AuthorizerAnswer, type CallCenterPayment } from './domain/call-center/payments.ts';
-import { resolvePrice } from './domain/call-center/pricing.ts';
+import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from './domain/call-center/pricing.ts';
 import { completionSummary, type CompletionSummary } from './domain/call-center/summary.ts';
 import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import type { Customer } from './domain/config.ts';
@@ -63,9 +63,11 @@ export interface DeskState {
   desk: Record<string, DeskOrder>;
   ledger: CouponLedger;
   nextOrder: number;
+  /** CC-20: price change requests, by id (`PCR-000001`), pending and decided. */
+  priceRequests: Record<string, PriceChangeRequest>;
 }
 
-export const emptyDeskState = (): DeskState => ({ orders: {}, holds: {}, desk: {}, ledger: emptyCouponLedger, nextOrder: 1 });
+export const emptyDeskState = (): DeskState => ({ orders: {}, holds: {}, desk: {}, ledger: emptyCouponLedger, nextOrder: 1, priceRequests: {} });
 
 /** What headquarters lends the desk: its clock, its customer accounts, and the sales order a released order becomes. */
 export interface DeskHost {
@@ -99,6 +101,7 @@ export class CallCenterDesk {
   private desk: Record<string, DeskOrder>;
   private ledger: CouponLedger;
   private nextOrder: number;
+  private priceRequests: Record<string, PriceChangeRequest>;
 
   constructor(private readonly catalog: Catalog, private readonly host: DeskHost, state: DeskState = emptyDeskState()) {
     this.machine = createCallCenterOrderMachine(catalog);
@@ -112,12 +115,13 @@ export class CallCenterDesk {
     }
     this.ledger = state.ledger;
     this.nextOrder = state.nextOrder;
+    this.priceRequests = structuredClone(state.priceRequests ?? {});
   }
 
   exportState(): DeskState {
     const orders = Object.fromEntries([...this.actors].map(([id, actor]) => [id, actor.getPersistedSnapshot()]));
     const holds = Object.fromEntries([...this.holds].map(([id, actor]) => [id, actor.getPersistedSnapshot()]));
-    return structuredClone({ orders, holds, desk: this.desk, ledger: this.ledger, nextOrder: this.nextOrder });
+    return structuredClone({ orders, holds, desk: this.desk, ledger: this.ledger, nextOrder: this.nextOrder, priceRequests: this.priceRequests });
   }
 
   get couponLedger(): CouponLedger {
@@ -128,6 +132,7 @@ export class CallCenterDesk {
     const user = this.userOf(command.operatorId);
     if ('rule' in user) return { ok: false, error: user };
     if (command.type === 'callCenter.startOrder') return this.start(command.operatorId, command.customerId);
+    if (command.type === 'callCenter.approvePriceChange' || command.type === 'callCenter.rejectPriceChange') return this.decidePrice(command);
     const order = this.orderOf(command.orderId);
     if ('rule' in order) return { ok: false, error: order };
     const outcome = this.apply(command, order, user);
@@ -217,7 +222,7 @@ export class CallCenterDesk {
     return after === before ? explainRefusal(before, event) : null;
   }
 
-  private apply(command: Exclude<CallCenterDeskCommand, { type: 'callCenter.startOrder' }>, order: DeskEntry, user: CallCenterUser): Record<string, unknown> | RuleViolation {
+  private apply(command: Exclude<CallCenterDeskCommand, { type: 'callCenter.startOrder' | 'callCenter.approvePriceChange' | 'callCenter.rejectPriceChange' }>, order: DeskEntry, user: CallCenterUser): Record<string, unknown> | RuleViolation {
     const { actor, desk, center } = order;
     const context = actor.getSnapshot().context;
     const at = this.host.now();
@@ -254,6 +259,8 @@ export class CallCenterDesk {
         desk.offers = desk.offers.filter((o) => o.lineId !== command.lineId);
         return this.recoupon(actor, center, {});
       }
+      case 'callCenter.changePrice':
+        return this.changePrice(order, command.operatorId, command.lineId, command.unitPrice, command.reason);
       case 'callCenter.acceptOffer':
         return this.acceptOffer(order, command.lineId, command.suggestedProductId);
       case 'callCenter.enterCoupon':
@@ -336,6 +343,50 @@ export class CallCenterDesk {
     desk.scripts = prompt.scripts;
     desk.offers = [...desk.offers.filter((o) => o.lineId !== replacing), ...prompt.offers];
     return this.recoupon(actor, center, { lineId, price: { unitPrice: price.unitPrice, source: price.source, why: price.why }, scripts: prompt.scripts, offers: prompt.offers });
+  }
+
+  /** CC-20: a line's new price within the operator's tolerance of the system price, or a request filed for a supervisor. */
+  private changePrice(order: DeskEntry, operatorId: string, lineId: string, unitPrice: number, reason: string): Record<string, unknown> | RuleViolation {
+    const { actor, center } = order;
+    const context = actor.getSnapshot().context;
+    const line = context.lines.find((l) => l.lineId === lineId);
+    if (line === undefined) return violation('NOT_FOUND', `the order has no line "${lineId}"`, 'lineId');
+    const systemPrice = resolvePrice(center, this.catalog.products.get(line.productId)!, this.appliedSource(center, context)).unitPrice;
+    const requestId = `PCR-${String(Object.keys(this.priceRequests).length + 1).padStart(6, '0')}`;
+    const decision = decidePriceChange(center, { operatorId, orderId: context.orderId, lineId, productId: line.productId, systemPrice, requestedPrice: unitPrice, requestId, reason, at: this.host.now() }, context.terms.currency);
+    if (decision.outcome === 'refused') return decision.violation;
+    if (decision.outcome === 'request-filed') {
+      this.priceRequests[requestId] = decision.request;
+      return { outcome: decision.outcome, requestId };
+    }
+    return this.send(actor, { type: 'CHANGE_LINE', change: { lineId, price: { unitPrice, priceSource: 'priceChange' } } }) ?? this.recoupon(actor, center, { outcome: decision.outcome });
+  }
+
+  /** CC-20: a supervisor approves a request (the line takes the price) or rejects it saying why (the line keeps its own). */
+  private decidePrice(command: Extract<CallCenterDeskCommand, { type: 'callCenter.approvePriceChange' | 'callCenter.rejectPriceChange' }>): DeskOutcome {
+    const request = this.priceRequests[command.requestId];
+    if (request === undefined) return { ok: false, error: violation('NOT_FOUND', `there is no price change request "${command.requestId}"`, 'requestId') };
+    const order = this.orderOf(request.orderId) as DeskEntry;
+    const at = this.host.now();
+    const decided = command.type === 'callCenter.approvePriceChange'
+      ? approvePriceChangeRequest(order.center, request, command.operatorId, at, order.actor.getSnapshot().context.terms.currency)
+      : rejectPriceChangeRequest(order.center, request, command.operatorId, at, command.reason);
+    if (isViolation(decided)) return { ok: false, error: decided };
+    if (decided.status === 'approved') {
+      const line = order.actor.getSnapshot().context.lines.find((l) => l.lineId === request.lineId);
+      if (line?.productId !== request.productId) return { ok: false, error: violation('CC-20', `line ${request.lineId} of order ${request.orderId} is no longer item ${request.productId}: reject the request`, 'requestId') };
+      const refused = this.send(order.actor, { type: 'CHANGE_LINE', change: { lineId: request.lineId, price: { unitPrice: request.requestedPrice, priceSource: 'priceChange' } } });
+      if (refused !== null) return { ok: false, error: refused };
+      this.recoupon(order.actor, order.center, {});
+    }
+    this.priceRequests[command.requestId] = decided;
+    return { ok: true, result: { request: decided, order: this.orderView(request.orderId) } };
+  }
+
+  /** CC-20: the price change requests of a call center's orders (every call center's when none is named), newest first. */
+  priceChangeRequests(callCenterId?: string): PriceChangeRequest[] {
+    return Object.values(this.priceRequests).filter((r) => callCenterId === undefined || this.desk[r.orderId]?.callCenterId === callCenterId)
+      .toSorted((a, b) => b.requestedAt - a.requestedAt || b.requestId.localeCompare(a.requestId));
   }
 
   /** CC-11: an up-sell replaces the line's item (quantity kept, priced as any line); a cross-sell adds a line beside it. */

@@ -98,6 +98,9 @@ export const COMMAND_ACCESS = {
   'callCenter.submit': callCenterDesk,
   'callCenter.hold': callCenterDesk,
   'callCenter.clearHold': callCenterDesk,
+  'callCenter.changePrice': callCenterDesk,
+  'callCenter.approvePriceChange': callCenterDesk,
+  'callCenter.rejectPriceChange': callCenterDesk,
   'callCenter.checkOutHold': callCenterDesk,
   'callCenter.releaseHold': callCenterDesk,
   'callCenter.overrideHold': callCenterDesk,
@@ -137,6 +140,8 @@ export const READ_ACCESS = {
   'GET /api/call-center/orders/:orderId': callCenterDesk,
   /** CC-17: the hold list of the operator's call center. */
   'GET /api/call-center/holds': callCenterDesk,
+  /** CC-20: the price change requests of the operator's call center. */
+  'GET /api/call-center/price-change-requests': callCenterDesk,
   /** CC-23: customer service: a customer's call-center orders and the catalogs sent to them. */
   'GET /api/call-center/customers/:customerId': callCenterDesk,
 } as const satisfies Record<string, readonly Grant[]>;

@@ -37,6 +37,10 @@ export const callCenterDeskCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('callCenter.addLine'), ...onOrder, productId: deskId, quantity, modeCode: deskId.optional(), locationId: deskId.optional() }).strict(),
   z.object({ type: z.literal('callCenter.changeLine'), ...onOrder, lineId: deskId, quantity: quantity.optional(), modeCode: deskId.optional() }).strict(),
   z.object({ type: z.literal('callCenter.removeLine'), ...onOrder, lineId: deskId }).strict(),
+  /** CC-20: a new unit price for a line: applied within the operator's tolerance, else a request a supervisor decides. */
+  z.object({ type: z.literal('callCenter.changePrice'), ...onOrder, lineId: deskId, unitPrice: z.number().int().min(0).max(MAX_AMOUNT), reason: z.string().max(200).default('') }).strict(),
+  z.object({ type: z.literal('callCenter.approvePriceChange'), ...by, requestId: deskId }).strict(),
+  z.object({ type: z.literal('callCenter.rejectPriceChange'), ...by, requestId: deskId, reason: z.string().min(1, 'say why the price change is rejected').max(200) }).strict(),
   /** CC-11: take an up-sell (the line becomes the suggested item) or a cross-sell (a new line) offered for `lineId`. */
   z.object({ type: z.literal('callCenter.acceptOffer'), ...onOrder, lineId: deskId, suggestedProductId: deskId }).strict(),
   /** CC-12 / CC-13. */

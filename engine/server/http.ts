@@ -283,6 +283,9 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   app.get('/api/call-center/holds', signedIn, may('GET /api/call-center/holds'), (_req, res) => {
     res.json({ ok: true, holds: chain.headquarters.callCenter.holdList(callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId)) });
   });
+  app.get('/api/call-center/price-change-requests', signedIn, may('GET /api/call-center/price-change-requests'), (_req, res) => {
+    res.json({ ok: true, requests: chain.headquarters.callCenter.priceChangeRequests(callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId)) });
+  });
   app.get('/api/call-center/customers/:customerId', signedIn, may('GET /api/call-center/customers/:customerId'), (req, res) => {
     res.json({ ok: true, customer: chain.headquarters.callCenter.customerService(String(req.params.customerId)) });
   });

@@ -25,6 +25,12 @@ export function deskCallCenter(orderCompletion = true) {
       id: 'CAT-OLD', name: 'Last winter', status: 'Published', effective: '2025-01-01', expiration: '2025-03-31', productIds: ['P-TENT'], priceGroupIds: ['SPRING-PG'],
       sourceCodes: [{ code: 'WINTER' }],
     }],
+    // CC-20: agent2 changes prices within 10%; agent1 files requests; supervisor1 decides them (within 50%).
+    priceControl: true,
+    priceControlGroups: [
+      { id: 'SENIOR', name: 'Senior agents', tolerancePct: 1000, operatorIds: ['agent2'] },
+      { id: 'SUPERVISORS', name: 'Supervisors', tolerancePct: 5000, operatorIds: ['supervisor1'], approvesRequests: true },
+    ],
     itemScripts: [{ productId: 'P-TENT', text: 'The tent sleeps four.' }],
     suggestions: [{ productId: 'P-SOCKS', kind: 'upSell', suggestedProductId: 'P-STOVE' }],
     coupons: [{ code: 'SAVE10', description: '10.00 off', off: { kind: 'amount', amount: 1000 }, appliesTo: 'orderTotal', startDate: '2026-01-01', endDate: '2027-12-31', usage: 'oneTime' }],

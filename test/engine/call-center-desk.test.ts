@@ -162,6 +162,25 @@ describe('CC-16 .. CC-19 holds', () => {
   });
 });
 
+describe('CC-20 price control', () => {
+  it('CC-20 a price within the agent\'s tolerance applies; beyond it is refused; an agent of no group files a request a supervisor decides', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e, 'agent2');
+    const line = `${orderId}-1`;
+    expect(refused(e, { type: 'callCenter.changePrice', operatorId: 'agent2', orderId, lineId: line, unitPrice: 10_000 })).toMatchObject({ rule: 'CC-20', field: 'unitPrice' });
+    expect(step(e, 'callCenter.changePrice', orderId, { by: 'agent2', lineId: line, unitPrice: 17_000 })).toMatchObject({ outcome: 'applied', order: { lines: [{ unitPrice: 17_000, priceSource: 'priceChange' }] } });
+
+    const other = tentOrder(e, 'agent1');
+    expect(step(e, 'callCenter.changePrice', other, { lineId: `${other}-1`, unitPrice: 15_000, reason: 'price match' })).toMatchObject({ outcome: 'request-filed', requestId: 'PCR-000001', order: { lines: [{ unitPrice: 18_000 }] } });
+    expect(e.headquarters.callCenter.priceChangeRequests('CC1')).toEqual([expect.objectContaining({ requestId: 'PCR-000001', status: 'pending', systemPrice: 18_000, requestedPrice: 15_000 })]);
+    expect(refused(e, { type: 'callCenter.approvePriceChange', operatorId: 'agent2', requestId: 'PCR-000001' })).toMatchObject({ rule: 'CC-20', field: 'operatorId' });
+    expect(refused(e, { type: 'callCenter.rejectPriceChange', operatorId: 'supervisor1', requestId: 'PCR-000001' })).toMatchObject({ rule: 'VALIDATION', field: 'reason' });
+    expect(ok(e, { type: 'callCenter.approvePriceChange', operatorId: 'supervisor1', requestId: 'PCR-000001' })).toMatchObject({ request: { status: 'approved', decidedBy: 'supervisor1' } });
+    expect(view(e, other).lines[0]).toMatchObject({ unitPrice: 15_000, priceSource: 'priceChange' });
+    expect(refused(e, { type: 'callCenter.rejectPriceChange', operatorId: 'supervisor1', requestId: 'PCR-000001', reason: 'too late' })).toMatchObject({ rule: 'CC-20', field: 'requestId' });
+  });
+});
+
 describe('CC-18 check-out', () => {
   it('CC-18 a hold checked out by agent1 is refused to agent2 and cleared by a supervisor after taking it over', () => {
     const e = newEngine(withDesk());

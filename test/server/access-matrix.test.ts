@@ -100,6 +100,9 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'callCenter.checkOutHold': { ...desk, holdId: 'CC-000001-H1' },
     'callCenter.releaseHold': { ...desk, holdId: 'CC-000001-H1' },
     'callCenter.overrideHold': { ...desk, holdId: 'CC-000001-H1' },
+    'callCenter.changePrice': { ...desk, lineId: 'CC-000001-1', unitPrice: 1000 },
+    'callCenter.approvePriceChange': { operatorId: p.operatorId, requestId: 'PCR-000001' },
+    'callCenter.rejectPriceChange': { operatorId: p.operatorId, requestId: 'PCR-000001', reason: 'no' },
     'callCenter.leave': desk,
     'callCenter.cancel': desk,
   };
@@ -129,6 +132,7 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/journal': '/api/journal?seq=0',
     'GET /api/call-center/orders/:orderId': '/api/call-center/orders/CC-000001',
     'GET /api/call-center/holds': '/api/call-center/holds',
+    'GET /api/call-center/price-change-requests': '/api/call-center/price-change-requests',
     'GET /api/call-center/customers/:customerId': '/api/call-center/customers/C-ANNA',
   };
   return paths[read];
