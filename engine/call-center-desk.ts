@@ -16,12 +16,12 @@ import { channelFor } from './domain/call-center/channel.ts';
 import type { CallCenterConfig } from './domain/call-center/config.ts';
 import { emptyCouponLedger, redeemOrder, type CouponLedger } from './domain/call-center/coupon-ledger.ts';
 import { checkCouponEntry, couponKey, discountOrder, findCoupon, notAppliedMessage, type Coupon } from './domain/call-center/coupons.ts';
-import { onLineAdded, type Script, type SuggestionOffer } from './domain/call-center/guided-selling.ts';
+import { onLineAdded, sourceCodeScripts, type Script, type SuggestionOffer } from './domain/call-center/guided-selling.ts';
 import { checkNotCheckedOutByOther, daysOnHold, holdList, type CallCenterUser, type HoldListRow, type OrderHold } from './domain/call-center/holds.ts';
 import {
   couponLines, detailStatus, lineTaxRate, releasedToPicking, submitOrder, termsOf, type CallCenterOrderContext, type DetailStatus,
 } from './domain/call-center/order.ts';
-import { orderPaymentStatus, resolvePaymentAmounts, type AuthorizerAnswer, type CallCenterPayment } from './domain/call-center/payments.ts';
+import { orderPaymentStatus, paymentMethodsOffered, resolvePaymentAmounts, type AuthorizerAnswer, type CallCenterPayment } from './domain/call-center/payments.ts';
 import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from './domain/call-center/pricing.ts';
 import { completionSummary, type CompletionSummary } from './domain/call-center/summary.ts';
 import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
@@ -137,7 +137,7 @@ export class CallCenterDesk {
     if ('rule' in order) return { ok: false, error: order };
     const outcome = this.apply(command, order, user);
     if (!isViolation(outcome)) this.syncHolds(order);
-    return isViolation(outcome) ? { ok: false, error: outcome } : { ok: true, result: { ...outcome, order: this.orderView(command.orderId) } };
+    return isViolation(outcome) ? { ok: false, error: outcome } : { ok: true, result: { ...outcome, order: this.orderView(command.orderId), view: this.screenView(command.orderId) } };
   }
 
   /** CC-16 / CC-18: one hold machine per call center (its hold codes and supervisors). */
@@ -167,7 +167,8 @@ export class CallCenterDesk {
     if (actor === undefined || actor.getSnapshot().context.orderId !== orderId) return violation('NOT_FOUND', `order ${orderId} has no hold "${holdId}"`, 'holdId');
     const before = actor.getSnapshot();
     actor.send(event);
-    return actor.getSnapshot() === before ? explainRefusal(before, event) : { holdId, checkedOutBy: actor.getSnapshot().context.checkedOut?.by ?? null };
+    if (actor.getSnapshot() === before) return explainRefusal(before, event);
+    return { holdId, checkedOutBy: actor.getSnapshot().context.checkedOut?.by ?? null, holds: this.holdList(this.desk[orderId]!.callCenterId) };
   }
 
   /** CC-2 / CC-18: the operator's call center and role; an operator of none takes no call-center orders here. */
@@ -210,7 +211,7 @@ export class CallCenterDesk {
     }).start();
     this.actors.set(orderId, actor);
     this.desk[orderId] = { callCenterId: center.id, enteredBy: operatorId, customerId, nextLine: 1, locations: {}, scripts: [], offers: [], salesOrderId: null };
-    return { ok: true, result: { orderId, callCenterId: center.id, order: this.orderView(orderId) } };
+    return { ok: true, result: { orderId, callCenterId: center.id, order: this.orderView(orderId), view: this.screenView(orderId) } };
   }
 
   /** Sends the order an event; a refusal (the snapshot unchanged) is explained by the machine's rules. */
@@ -342,7 +343,7 @@ export class CallCenterDesk {
     const prompt = onLineAdded(center, source, { lineId, productId });
     desk.scripts = prompt.scripts;
     desk.offers = [...desk.offers.filter((o) => o.lineId !== replacing), ...prompt.offers];
-    return this.recoupon(actor, center, { lineId, price: { unitPrice: price.unitPrice, source: price.source, why: price.why }, scripts: prompt.scripts, offers: prompt.offers });
+    return this.recoupon(actor, center, { lineId, price: { unitPrice: price.unitPrice, source: price.source, why: price.why }, scripts: prompt.scripts, offers: prompt.offers, prompt });
   }
 
   /** CC-20: a line's new price within the operator's tolerance of the system price, or a request filed for a supervisor. */
@@ -380,7 +381,7 @@ export class CallCenterDesk {
       this.recoupon(order.actor, order.center, {});
     }
     this.priceRequests[command.requestId] = decided;
-    return { ok: true, result: { request: decided, order: this.orderView(request.orderId) } };
+    return { ok: true, result: { request: decided, requests: this.priceChangeRequests(order.desk.callCenterId), order: this.orderView(request.orderId), view: this.screenView(request.orderId) } };
   }
 
   /** CC-20: the price change requests of a call center's orders (every call center's when none is named), newest first. */
@@ -440,7 +441,8 @@ export class CallCenterDesk {
     if (!entry.accepted) return entry.violation;
     const refused = this.send(actor, { type: 'APPLY_COUPONS', coupons: this.discounts(context, center, [...onOrder, entry.coupon]) });
     if (refused !== null) return refused;
-    return entry.applied ? { couponCode: entry.coupon.code, applied: true, discount: entry.discount } : { couponCode: entry.coupon.code, applied: false, message: entry.message };
+    const outcome = entry.applied ? { couponCode: entry.coupon.code, applied: true, discount: entry.discount } : { couponCode: entry.coupon.code, applied: false, message: entry.message };
+    return { ...outcome, entry };
   }
 
   /**
@@ -519,6 +521,30 @@ export class CallCenterDesk {
     };
   }
 
+  /**
+   * The order in the shape the call-center screens' `CallCenterOrderView` (ui/call-center-desk.ts) reads: the order's
+   * context, its summary, the source code's scripts (CC-10), the payment methods offered (CC-8), the channel's modes
+   * (CC-22), the items' names and each coupon's CC-13 note.
+   */
+  screenView(orderId: string): DeskScreenView | null {
+    const actor = this.actors.get(orderId);
+    const desk = this.desk[orderId];
+    if (actor === undefined || desk === undefined) return null;
+    const context = actor.getSnapshot().context;
+    const center = this.catalog.config.callCenters.find((c) => c.id === desk.callCenterId)!;
+    const source = this.appliedSource(center, context);
+    const view = this.orderView(orderId)!;
+    return {
+      order: context, summary: view.summary,
+      beginningScripts: sourceCodeScripts(center, source, 'Beginning'), endScripts: sourceCodeScripts(center, source, 'End'),
+      paymentMethods: paymentMethodsOffered(context),
+      modes: context.terms.modesOfDelivery.map((code) => ({ code, name: this.catalog.modes.get(code)?.name ?? code })),
+      itemNames: Object.fromEntries(context.lines.map((l) => [l.productId, this.catalog.products.get(l.productId)?.name ?? l.productId])),
+      couponNotes: Object.fromEntries(view.coupons.filter((c) => c.message !== null).map((c) => [c.code, c.message!])),
+      paymentStatus: view.paymentStatus, detailStatus: view.detailStatus,
+    };
+  }
+
   /** The order being taken, as the agent's screen shows it (CC-5, CC-6, CC-8, CC-10, CC-11, CC-13, CC-17). */
   orderView(orderId: string): DeskOrderView | null {
     const actor = this.actors.get(orderId);
@@ -579,4 +605,18 @@ export interface CustomerServiceView {
     held: boolean; total: number; salesOrderId: string | null; log: DeskOrderView['log'];
   }[];
   catalogsSent: { callCenterId: string; catalogId: string; name: string }[];
+}
+
+/** The order as the call-center screens read it (ui/call-center-desk.ts `CallCenterOrderView`). */
+export interface DeskScreenView {
+  order: CallCenterOrderContext;
+  summary: CompletionSummary;
+  beginningScripts: Script[];
+  endScripts: Script[];
+  paymentMethods: ReturnType<typeof paymentMethodsOffered>;
+  modes: { code: string; name: string }[];
+  itemNames: Record<string, string>;
+  couponNotes: Record<string, string>;
+  paymentStatus: DeskOrderView['paymentStatus'];
+  detailStatus: DetailStatus;
 }

@@ -74,6 +74,8 @@ describe('CC-10 / CC-11 guided selling', () => {
     const tent = step(e, 'callCenter.addLine', orderId, { productId: 'P-TENT', quantity: 1 });
     expect(tent.scripts).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'The tent sleeps four.' }), expect.objectContaining({ text: 'A lamp for the tent?' })]));
     expect(tent.offers).toEqual([expect.objectContaining({ lineId: 'CC-000001-1', suggestion: expect.objectContaining({ kind: 'crossSell', suggestedProductId: 'P-LAMP' }) })]);
+    // The screens' shape of the same answer (ui/call-center-desk.ts): the prompt and the view with its CC-10 scripts.
+    expect(tent).toMatchObject({ prompt: { offers: tent.offers }, view: { beginningScripts: [{ text: 'Thank you for ordering from our spring catalog.' }], itemNames: { 'P-TENT': expect.any(String) }, detailStatus: 'Open' } });
     step(e, 'callCenter.acceptOffer', orderId, { lineId: 'CC-000001-1', suggestedProductId: 'P-LAMP' });
     step(e, 'callCenter.addLine', orderId, { productId: 'P-SOCKS', quantity: 2 });
     expect(refused(e, { type: 'callCenter.acceptOffer', operatorId: 'agent1', orderId, lineId: 'CC-000001-3', suggestedProductId: 'P-TENT' })).toMatchObject({ rule: 'CC-11', field: 'suggestedProductId' });
