@@ -19,7 +19,7 @@ import { checkCouponEntry, couponKey, discountOrder, findCoupon, notAppliedMessa
 import { onLineAdded, sourceCodeScripts, type Script, type SuggestionOffer } from './domain/call-center/guided-selling.ts';
 import { checkNotCheckedOutByOther, daysOnHold, holdList, type CallCenterUser, type HoldListRow, type OrderHold } from './domain/call-center/holds.ts';
 import {
-  couponLines, detailStatus, lineTaxRate, releasedToPicking, submitOrder, termsOf, type CallCenterOrderContext, type DetailStatus,
+  checkAddLine, couponLines, detailStatus, lineTaxRate, releasedToPicking, submitOrder, termsOf, type CallCenterOrderContext, type DetailStatus,
 } from './domain/call-center/order.ts';
 import { orderPaymentStatus, paymentMethodsOffered, resolvePaymentAmounts, type AuthorizerAnswer, type CallCenterPayment } from './domain/call-center/payments.ts';
 import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from './domain/call-center/pricing.ts';
@@ -328,14 +328,16 @@ export class CallCenterDesk {
     const source = this.appliedSource(center, context);
     const price = resolvePrice(center, product, source);
     const lineId = `${context.orderId}-${desk.nextLine}`;
-    if (replacing !== undefined) {
-      const refused = this.send(actor, { type: 'REMOVE_LINE', lineId: replacing });
-      if (refused !== null) return refused;
-    }
-    const refused = this.send(actor, { type: 'ADD_LINE', line: {
+    const line = {
       lineId, productId, quantity, unitPrice: price.unitPrice, priceSource: price.source, modeCode: mode,
       taxRate: lineTaxRate(this.catalog, context, mode, kind === 'pickup' ? location : undefined),
-    } });
+    };
+    if (replacing !== undefined) {
+      // The new line's own check first: an up-sell refused after its line was taken off would change the order.
+      const refused = checkAddLine(context, line) ?? this.send(actor, { type: 'REMOVE_LINE', lineId: replacing });
+      if (refused !== null) return refused;
+    }
+    const refused = this.send(actor, { type: 'ADD_LINE', line });
     if (refused !== null) return refused;
     desk.nextLine += 1;
     desk.locations[lineId] = location;
