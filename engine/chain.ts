@@ -21,6 +21,7 @@ import type { HeadquartersGateway, RealtimeRequest, RealtimeResponse, RecordedCa
 import { HeadquartersEngine, type HeadquartersState } from './headquarters-engine.ts';
 import { DEFAULT_START } from './ids.ts';
 import { chainCommandSchema, parseWith, type ChainCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
+import { isCallCenterDeskCommand, type CallCenterDeskCommand } from './protocol/call-center.ts';
 import type { FulfillmentFilter } from './protocol/views.ts';
 import type { StoreFigures } from './protocol/report.ts';
 import { StoreEngine, type EngineState, type StoreChange } from './store-engine.ts';
@@ -204,6 +205,7 @@ export class Chain {
   /** Applies a command already validated against `chainCommandSchema`. */
   execute(command: ChainCommand): ChainResult {
     try {
+      if (isCallCenterDeskCommand(command)) return this.callCenterDesk(command);
       switch (command.type) {
         case 'clock.advance':
           return this.accepted(command, this.advanceClock(command.ms));
@@ -245,6 +247,15 @@ export class Chain {
     const storeId = result.result.storeId as string;
     const sent = this.store.batchReachable(storeId) && this.sendDistribution(storeId);
     return this.accepted(command, { ...result.result, sentToStore: sent });
+  }
+
+  /** CC-2..CC-19: a step of an order being taken at the call center; one its submit releases reaches its store at once. */
+  private callCenterDesk(command: CallCenterDeskCommand): ChainResult {
+    const result = this.onHeadquarters({ type: 'headquarters.callCenterDesk', command });
+    if (!result.ok) return result;
+    const storeId = result.result.released === true ? result.result.storeId as string : null;
+    const sent = storeId !== null && this.store.batchReachable(storeId) && this.sendDistribution(storeId);
+    return this.accepted(command, { ...result.result, ...(storeId === null ? {} : { sentToStore: sent }) });
   }
 
   /** SY-4: sends a store what headquarters has newer than the version it applied; false when there is nothing. */

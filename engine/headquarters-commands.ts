@@ -4,9 +4,9 @@
  * its clock.
  */
 import { z } from 'zod';
-import { acceptCallCenterOrderSchema } from './protocol/call-center.ts';
 import { headquartersCatalogSchema } from './protocol/call-center-catalogs.ts';
 import { continuityCommandSchemas } from './protocol/continuity.ts';
+import { acceptCallCenterOrderSchema, callCenterDeskAtHeadquartersSchema } from './protocol/call-center.ts';
 import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
 import { customerSchema, emailSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
@@ -76,6 +76,7 @@ export const headquartersCommandSchema = z.discriminatedUnion('type', [
   acceptCallCenterOrderSchema,
   headquartersCatalogSchema,
   ...continuityCommandSchemas,
+  callCenterDeskAtHeadquartersSchema,
 ]);
 
 export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;

@@ -8,6 +8,7 @@ import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
 import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { CallCenterDesk, type DeskState } from './call-center-desk.ts';
 import { callCenterCustomerOrder, callCenterOf, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { orderSummary } from './domain/customer-order.ts';
 import { violation, type RuleViolation } from './domain/violation.ts';
@@ -20,8 +21,11 @@ import { CallCenterCatalogs, type CatalogSnapshots } from './flows/call-center-c
 import { childOrderOf, ContinuityEnrolments, enrolmentsOf, type EnrolmentSnapshots } from './flows/continuity-enrolments.ts';
 import { calendarDay, checkChildOrder, type ContinuityEnrolment } from './domain/call-center/continuity.ts';
 
-/** `catalogs`: the call centers' catalog actors (CC-5; absent in a state from before them: as configured). */
-export interface HeadquartersState { seq: number; clock: number; headquarters: unknown; catalogs?: CatalogSnapshots; enrolments?: EnrolmentSnapshots }
+/**
+ * `catalogs`: the call centers' catalog actors (CC-5; absent in a state from before them: as configured); `callCenter`:
+ * the call center's desk (absent in a state written before it had one).
+ */
+export interface HeadquartersState { seq: number; clock: number; headquarters: unknown; catalogs?: CatalogSnapshots; enrolments?: EnrolmentSnapshots; callCenter?: DeskState | undefined }
 
 /** The back office's tables that grow with the chain (written record by record in a snapshot). */
 export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'salesOrderOfOrderId', 'returnOrders', 'postedReceipts', 'waiting'] as const;
@@ -36,10 +40,11 @@ export interface HeadquartersCapture {
   changes: string[];
   catalogs: CatalogSnapshots;
   enrolments: EnrolmentSnapshots;
+  callCenter: DeskState;
 }
 
 /** The commands the back office actor takes (the others are the catalogs', the enrolments' and the clock's). */
-type OfficeCommand = Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' | 'headquarters.recordContinuityPayments' | 'headquarters.cancelEnrolment' | 'headquarters.createContinuityChildOrder' }>;
+type OfficeCommand = Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' | 'headquarters.recordContinuityPayments' | 'headquarters.cancelEnrolment' | 'headquarters.createContinuityChildOrder' | 'headquarters.callCenterDesk' }>;
 
 /** The order in which jobs due at the same moment run: pull, then create, then distribute. */
 export const JOB_ORDER: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
@@ -52,6 +57,8 @@ export class HeadquartersEngine {
   readonly catalogs: CallCenterCatalogs;
   /** CC-14 / CC-15: the continuity enrolments. */
   readonly continuity: ContinuityEnrolments;
+  /** CC-2: the call center's orders being taken, and its coupon ledger (CC-13). */
+  readonly callCenter: CallCenterDesk;
 
   private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState, inspect?: (event: InspectionEvent) => void) {
     const machine = createHeadquartersMachine();
@@ -65,6 +72,23 @@ export class HeadquartersEngine {
     this.actor.start();
     this.catalogs = new CallCenterCatalogs(catalog, state?.catalogs, inspect);
     this.continuity = new ContinuityEnrolments(state?.enrolments, inspect);
+    this.callCenter = new CallCenterDesk(catalog, {
+      now: () => this.clock.now,
+      customer: (customerId) => (this.office.customers[customerId] ?? accountOf(this.office, customerId))?.record,
+      checkAccept: (order) => {
+        const event = this.callCenterOrderEvent(order, this.clock.now);
+        if ('rule' in event) return event;
+        const enrolments = this.enrolmentsOf(order);
+        return 'rule' in enrolments ? enrolments : null;
+      },
+      accept: (order) => {
+        const enrolments = this.enrolmentsOf(order) as ContinuityEnrolment[];
+        this.actor.send(this.callCenterOrderEvent(order, this.clock.now) as HeadquartersEvent);
+        this.continuity.add(enrolments);
+        const salesOrder = salesOrderOf(this.office, order.orderId)!;
+        return { salesOrderId: salesOrder.salesOrderId, storeId: salesOrder.storeId };
+      },
+    }, state?.callCenter);
   }
 
   static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {
@@ -88,6 +112,10 @@ export class HeadquartersEngine {
       this.clock.now += command.ms;
       return this.accepted(command, { now: this.clock.now });
     }
+    if (command.type === 'headquarters.callCenterDesk') {
+      const outcome = this.callCenter.execute(command.command);
+      return outcome.ok ? this.accepted(command, outcome.result) : outcome;
+    }
     if (command.type === 'headquarters.catalog') {
       const refused = this.catalogs.apply(command, this.clock.now);
       return refused === null ? this.accepted(command, { catalogId: command.catalogId, status: this.catalogs.catalogStateOf(command.catalogId)!.status }) : { ok: false, error: refused };
@@ -105,8 +133,7 @@ export class HeadquartersEngine {
     // CC-14 / CC-15: a call-center order that sells a parent item enrols its customer (or, when it cannot, is refused).
     let enrolments: ContinuityEnrolment[] = [];
     if (command.type === 'headquarters.acceptCallCenterOrder') {
-      const center = callCenterOf(this.catalog, command.order);
-      const made = 'rule' in center ? [] : enrolmentsOf(center, command.order, this.clock.now);
+      const made = this.enrolmentsOf(command.order);
       if ('rule' in made) return { ok: false, error: made };
       enrolments = made;
     }
@@ -114,6 +141,12 @@ export class HeadquartersEngine {
     if (refused !== null) return { ok: false, error: refused };
     this.continuity.add(enrolments);
     return this.accepted(command, this.resultOf(command));
+  }
+
+  /** CC-14: the enrolments an order selling parent items makes (why not, when its customer cannot be enrolled). */
+  private enrolmentsOf(order: SubmittedCallCenterOrder): ContinuityEnrolment[] | RuleViolation {
+    const center = callCenterOf(this.catalog, order);
+    return 'rule' in center ? [] : enrolmentsOf(center, order, this.clock.now);
   }
 
   /** Sends the back office a command's event: why not, when it refuses it (nothing changed then). */
@@ -233,7 +266,7 @@ export class HeadquartersEngine {
   }
 
   exportState(): HeadquartersState {
-    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot(), catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots() });
+    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot(), catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots(), callCenter: this.callCenter.exportState() });
   }
 
   /**
@@ -244,6 +277,6 @@ export class HeadquartersEngine {
     const persisted = this.actor.getPersistedSnapshot() as unknown as { context: BackOffice };
     const office = persisted.context;
     const tables = Object.fromEntries(BACK_OFFICE_TABLES.map((table) => [table, { ...office[table] }])) as HeadquartersCapture['tables'];
-    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes], catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots() };
+    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes], catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots(), callCenter: this.callCenter.exportState() };
   }
 }

@@ -43,7 +43,8 @@ export function storeStateFrom(records: readonly unknown[]): EngineState {
 type HeadquartersRecord =
   | { t: 'head'; seq: number; clock: number; snapshot: unknown; catalogs?: HeadquartersState['catalogs']; enrolments?: HeadquartersState['enrolments'] }
   | { t: 'row'; table: BackOfficeTable; key: string; value: unknown }
-  | { t: 'changes'; changes: string[] };
+  | { t: 'changes'; changes: string[] }
+  | { t: 'callCenter'; desk: NonNullable<HeadquartersState['callCenter']> };
 
 const CHANGES_PER_RECORD = 10_000;
 
@@ -55,6 +56,7 @@ export function* headquartersRecords(captured: HeadquartersCapture): Generator<H
     for (const [key, value] of Object.entries(captured.tables[table])) yield { t: 'row', table, key, value };
   }
   for (let from = 0; from < captured.changes.length; from += CHANGES_PER_RECORD) yield { t: 'changes', changes: captured.changes.slice(from, from + CHANGES_PER_RECORD) };
+  yield { t: 'callCenter', desk: captured.callCenter };
 }
 
 export function headquartersStateFrom(records: readonly unknown[]): HeadquartersState {
@@ -68,6 +70,7 @@ export function headquartersStateFrom(records: readonly unknown[]): Headquarters
         break;
       case 'row': context[record.table]![record.key] = record.value; break;
       case 'changes': context.changes.push(...record.changes); break;
+      case 'callCenter': state!.callCenter = record.desk; break;
     }
   }
   if (state === null) throw new Error('the headquarters snapshot has no head record');

@@ -33,6 +33,8 @@ const ordersOfTheSite: readonly Grant[] = [{ job: 'till', at: 'site' }, { job: '
 const customerData: readonly Grant[] = [{ job: 'customers', at: 'store' }];
 /** CC-2: the call center works for the whole chain, wherever its agents sit (never at a till: it has no register). */
 const callCenter: readonly Grant[] = [{ job: 'callCenter', at: 'chain' }];
+/** CC-18 / CC-20: the desk's steps, which a supervisor also takes (clearing others' holds, working an order for an agent). */
+const callCenterDesk: readonly Grant[] = [...callCenter, { job: 'callCenterSupervision', at: 'chain' }];
 
 /** Every command a screen may send (a new command type does not compile until it is given its grants here). */
 export const COMMAND_ACCESS = {
@@ -86,6 +88,28 @@ export const COMMAND_ACCESS = {
   'callCenter.catalog': [...backOffice, { job: 'callCenterSupervision', at: 'chain' }],
   /** CC-15: an agent or supervisor stops a customer's continuity program. */
   'callCenter.cancelEnrolment': callCenter,
+  'callCenter.startOrder': callCenterDesk,
+  'callCenter.setHeader': callCenterDesk,
+  'callCenter.addLine': callCenterDesk,
+  'callCenter.changeLine': callCenterDesk,
+  'callCenter.removeLine': callCenterDesk,
+  'callCenter.acceptOffer': callCenterDesk,
+  'callCenter.enterCoupon': callCenterDesk,
+  'callCenter.removeCoupon': callCenterDesk,
+  'callCenter.complete': callCenterDesk,
+  'callCenter.addPayment': callCenterDesk,
+  'callCenter.removePayment': callCenterDesk,
+  'callCenter.submit': callCenterDesk,
+  'callCenter.hold': callCenterDesk,
+  'callCenter.clearHold': callCenterDesk,
+  'callCenter.changePrice': callCenterDesk,
+  'callCenter.approvePriceChange': callCenterDesk,
+  'callCenter.rejectPriceChange': callCenterDesk,
+  'callCenter.checkOutHold': callCenterDesk,
+  'callCenter.releaseHold': callCenterDesk,
+  'callCenter.overrideHold': callCenterDesk,
+  'callCenter.leave': callCenterDesk,
+  'callCenter.cancel': callCenterDesk,
 } as const satisfies Record<ChainCommand['type'], readonly Grant[]>;
 
 /** Every read of the HTTP API (engine/server/http.ts). */
@@ -116,6 +140,14 @@ export const READ_ACCESS = {
   'GET /api/headquarters/receipt-emails': backOffice,
   /** The chain as it was at a point of its journal (`?seq=N` or `?time=ISO`): the analyst's scrubber, read-only. */
   'GET /api/journal': backOffice,
+  /** CC-6 .. CC-19: an order being taken at the call center, as the agent's desk shows it. */
+  'GET /api/call-center/orders/:orderId': callCenterDesk,
+  /** CC-17: the hold list of the operator's call center. */
+  'GET /api/call-center/holds': callCenterDesk,
+  /** CC-20: the price change requests of the operator's call center. */
+  'GET /api/call-center/price-change-requests': callCenterDesk,
+  /** CC-23: customer service: a customer's call-center orders and the catalogs sent to them. */
+  'GET /api/call-center/customers/:customerId': callCenterDesk,
 } as const satisfies Record<string, readonly Grant[]>;
 
 /** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */

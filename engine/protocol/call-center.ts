@@ -4,7 +4,9 @@
  * are engine/domain/call-center-submission.ts; a bad field is named and changes nothing.
  */
 import { z } from 'zod';
+import { clearVariants } from '../domain/call-center/holds.ts';
 import { submittedCallCenterOrderSchema } from '../domain/call-center-submission.ts';
+import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 
 export {
   callCenterOrderDeliverySchema, submittedCallCenterOrderSchema, type CallCenterOrderDelivery, type SubmittedCallCenterOrder,
@@ -17,3 +19,59 @@ export type SubmitCallCenterOrder = z.infer<typeof submitCallCenterOrderSchema>;
 /** Headquarters' command that makes it a sales order (journaled at headquarters like every command it accepts). */
 export const acceptCallCenterOrderSchema = z.object({ type: z.literal('headquarters.acceptCallCenterOrder'), order: submittedCallCenterOrderSchema }).strict();
 export type AcceptCallCenterOrder = z.infer<typeof acceptCallCenterOrderSchema>;
+
+// --- The agent's desk (CC-2..CC-13, CC-16..CC-19, CC-22): orders taken live at headquarters, one command per step ---
+
+const deskId = z.string().min(1).max(64);
+/** Every desk command names the operator who does it (the server makes it the signed-in one). */
+const by = { operatorId: deskId };
+const onOrder = { ...by, orderId: deskId };
+const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
+
+export const callCenterDeskCommandSchema = z.discriminatedUnion('type', [
+  /** CC-2 / CC-3: a new order for a customer (headquarters account number); the operator's call center is its channel. */
+  z.object({ type: z.literal('callCenter.startOrder'), ...by, customerId: deskId }).strict(),
+  /** CC-4 / CC-22: source code (null takes it off) and mode of delivery; `updateLines` moves the lines to the new mode. */
+  z.object({ type: z.literal('callCenter.setHeader'), ...onOrder, sourceCode: z.string().min(1).max(64).nullable().optional(), modeCode: deskId.optional(), updateLines: z.boolean().default(false) }).strict(),
+  /** CC-3 / CC-5: a line priced by the source code's catalog, the channel or the item; `locationId` is the pickup store or ship-from location. */
+  z.object({ type: z.literal('callCenter.addLine'), ...onOrder, productId: deskId, quantity, modeCode: deskId.optional(), locationId: deskId.optional() }).strict(),
+  z.object({ type: z.literal('callCenter.changeLine'), ...onOrder, lineId: deskId, quantity: quantity.optional(), modeCode: deskId.optional() }).strict(),
+  z.object({ type: z.literal('callCenter.removeLine'), ...onOrder, lineId: deskId }).strict(),
+  /** CC-20: a new unit price for a line: applied within the operator's tolerance, else a request a supervisor decides. */
+  z.object({ type: z.literal('callCenter.changePrice'), ...onOrder, lineId: deskId, unitPrice: z.number().int().min(0).max(MAX_AMOUNT), reason: z.string().max(200).default('') }).strict(),
+  z.object({ type: z.literal('callCenter.approvePriceChange'), ...by, requestId: deskId }).strict(),
+  z.object({ type: z.literal('callCenter.rejectPriceChange'), ...by, requestId: deskId, reason: z.string().min(1, 'say why the price change is rejected').max(200) }).strict(),
+  /** CC-11: take an up-sell (the line becomes the suggested item) or a cross-sell (a new line) offered for `lineId`. */
+  z.object({ type: z.literal('callCenter.acceptOffer'), ...onOrder, lineId: deskId, suggestedProductId: deskId }).strict(),
+  /** CC-12 / CC-13. */
+  z.object({ type: z.literal('callCenter.enterCoupon'), ...onOrder, couponCode: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal('callCenter.removeCoupon'), ...onOrder, couponCode: z.string().min(1).max(64) }).strict(),
+  /** CC-6: the summary opens. */
+  z.object({ type: z.literal('callCenter.complete'), ...onOrder }).strict(),
+  /** CC-8: an amount, or a percent (basis points) of the total for card, gift card and on account. */
+  z.object({ type: z.literal('callCenter.addPayment'), ...onOrder, methodId: deskId,
+    amount: z.number().int().positive().max(MAX_AMOUNT).optional(), percent: z.number().int().positive().max(10_000).optional(),
+    prepay: z.boolean().optional(), checkNumber: deskId.optional(), cardToken: deskId.optional() }).strict()
+    .refine((p) => (p.amount === undefined) !== (p.percent === undefined), { message: 'give either an amount or a percent', path: ['amount'] }),
+  z.object({ type: z.literal('callCenter.removePayment'), ...onOrder, paymentId: deskId }).strict(),
+  /** CC-9 / CC-13: authorise the cards, redeem the coupons, place automatic holds; a released order becomes a sales order. */
+  z.object({ type: z.literal('callCenter.submit'), ...onOrder }).strict(),
+  /** CC-16 / CC-17: a manual hold (no code: the channel's Default). */
+  z.object({ type: z.literal('callCenter.hold'), ...onOrder, code: deskId.optional(), reasonCode: deskId.optional(), notes: z.string().max(500).optional() }).strict(),
+  /** CC-18 / CC-19. */
+  z.object({ type: z.literal('callCenter.clearHold'), ...onOrder, holdId: deskId, variant: z.enum(clearVariants) }).strict(),
+  /** CC-18: take a hold to work it, give it back, or (a supervisor) take it over from whoever has it. */
+  z.object({ type: z.literal('callCenter.checkOutHold'), ...onOrder, holdId: deskId }).strict(),
+  z.object({ type: z.literal('callCenter.releaseHold'), ...onOrder, holdId: deskId }).strict(),
+  z.object({ type: z.literal('callCenter.overrideHold'), ...onOrder, holdId: deskId }).strict(),
+  /** CC-7. */
+  z.object({ type: z.literal('callCenter.leave'), ...onOrder }).strict(),
+  z.object({ type: z.literal('callCenter.cancel'), ...onOrder, note: z.string().max(500).optional() }).strict(),
+]);
+export type CallCenterDeskCommand = z.infer<typeof callCenterDeskCommandSchema>;
+
+/** Headquarters' journaled form of a desk command. */
+export const callCenterDeskAtHeadquartersSchema = z.object({ type: z.literal('headquarters.callCenterDesk'), command: callCenterDeskCommandSchema }).strict();
+
+const DESK_COMMANDS: ReadonlySet<string> = new Set(callCenterDeskCommandSchema.options.map((o) => o.shape.type.value));
+export const isCallCenterDeskCommand = (command: { type: string }): command is CallCenterDeskCommand => DESK_COMMANDS.has(command.type);

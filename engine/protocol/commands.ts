@@ -9,9 +9,9 @@ import { addressSchema, customerSchema, emailSchema, headquartersJobs, phoneSche
 import { customerChangesSchema, customerDraftSchema } from '../domain/customers.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 import type { RuleViolation } from '../domain/violation.ts';
-import { submitCallCenterOrderSchema } from './call-center.ts';
 import { catalogCommandSchema } from './call-center-catalogs.ts';
 import { cancelEnrolmentSchema } from './continuity.ts';
+import { callCenterDeskCommandSchema, submitCallCenterOrderSchema } from './call-center.ts';
 
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
@@ -127,6 +127,7 @@ export const chainCommandSchema = z.discriminatedUnion('type', [
   submitCallCenterOrderSchema,
   catalogCommandSchema,
   cancelEnrolmentSchema,
+  ...callCenterDeskCommandSchema.options,
 ]);
 export type ChainCommand = z.infer<typeof chainCommandSchema>;
 export type CommandType = Command['type'];

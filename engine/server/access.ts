@@ -14,6 +14,7 @@ import type { Chain, ChainCommand } from '../chain.ts';
 import type { Catalog } from '../domain/catalog.ts';
 import { COMMAND_ACCESS, heldGrants, JOB_WORK, type Grant, type Scope } from '../protocol/access-matrix.ts';
 import { APPROVABLE } from '../protocol/approvals.ts';
+import { isCallCenterDeskCommand } from '../protocol/call-center.ts';
 import type { ApiError } from './errors.ts';
 import type { Session, SessionStore } from './sessions.ts';
 
@@ -103,6 +104,7 @@ function asTheSession(chain: Chain, session: Session, command: ChainCommand): Ap
   if (command.type === 'callCenter.submitOrder' && command.order.enteredBy !== session.operatorId) return forbidden('order.enteredBy', 'a call-center order is entered as the signed-in agent');
   if (command.type === 'callCenter.cancelEnrolment' && command.operatorId !== session.operatorId) return forbidden('operatorId', 'an enrolment is cancelled as the signed-in operator');
   if (command.type === 'callCenter.catalog' && command.operatorId !== session.operatorId) return forbidden('operatorId', 'a catalog is validated, approved and published as the signed-in operator');
+  if (isCallCenterDeskCommand(command) && command.operatorId !== session.operatorId) return forbidden('operatorId', 'the call center\'s work is done as the signed-in operator');
   if ('operatorId' in command && command.type.startsWith('fulfillment.') && command.operatorId !== session.operatorId) {
     return forbidden('operatorId', 'fulfilment is done as the signed-in operator');
   }

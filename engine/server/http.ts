@@ -14,6 +14,7 @@ import { ORDER_HEADER_STATUSES } from '../domain/fulfillment.ts';
 import { ORDER_PRESETS } from '../domain/order-search.ts';
 import { checkSearchQuery } from '../domain/customer-search.ts';
 import { receiptEmails } from '../domain/headquarters.ts';
+import { channelFor } from '../domain/call-center/channel.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
@@ -273,11 +274,27 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     res.json({ ok: true, point });
   });
 
+  // The call center's desk at headquarters (CC-2): the order being taken, the hold list, customer service.
+  app.get('/api/call-center/orders/:orderId', signedIn, may('GET /api/call-center/orders/:orderId'), (req, res) => {
+    const order = chain.headquarters.callCenter.orderView(String(req.params.orderId));
+    if (order === null) return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'orderId', message: `there is no call-center order "${String(req.params.orderId)}"` });
+    res.json({ ok: true, order });
+  });
+  app.get('/api/call-center/holds', signedIn, may('GET /api/call-center/holds'), (_req, res) => {
+    res.json({ ok: true, holds: chain.headquarters.callCenter.holdList(callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId)) });
+  });
+  app.get('/api/call-center/price-change-requests', signedIn, may('GET /api/call-center/price-change-requests'), (_req, res) => {
+    res.json({ ok: true, requests: chain.headquarters.callCenter.priceChangeRequests(callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId)) });
+  });
+  app.get('/api/call-center/customers/:customerId', signedIn, may('GET /api/call-center/customers/:customerId'), (req, res) => {
+    res.json({ ok: true, customer: chain.headquarters.callCenter.customerService(String(req.params.customerId)) });
+  });
+
   app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));
 
   app.get('/app.js', (_req, res) => { res.type('text/javascript').set('cache-control', 'no-cache').send(screens.script); });
   app.get('/', (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.landing ?? screens.html); });
-  app.get(['/till', '/fulfillment', '/pickup', '/analyst'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
+  app.get(['/till', '/fulfillment', '/pickup', '/analyst', '/call-center'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
   app.get(['/favicon.ico', '/favicon.svg'], (_req, res) => { res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON); });
   // Any other address: a page in plain words with the way back to the list of screens (never Express's "Cannot GET").
   app.use((req, res) => { res.status(404).type('html').send(notFoundPage(req.path)); });
@@ -292,4 +309,10 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     fail(res, { status: 500, rule: 'INTERNAL', field: 'server', message: 'the server failed on this request' });
   });
   return app;
+}
+
+/** CC-2: the call center the operator works in (a supervisor of none sees every call center's holds). */
+function callCenterIdOf(centers: Parameters<typeof channelFor>[0], operatorId: string): string | undefined {
+  const channel = channelFor(centers, operatorId);
+  return channel.kind === 'callCenter' ? channel.callCenter.id : undefined;
 }

@@ -34,6 +34,7 @@ interface Place { operatorId: string; locationId: string }
 function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
   const line = { orderId: 'CO-000001', lineId: 'T-R1-000001-1' };
   const fulfil = { locationId: p.locationId, operatorId: p.operatorId };
+  const desk = { operatorId: p.operatorId, orderId: 'CC-000001' };
   const fields: Record<ChainCommandType, Record<string, unknown>> = {
     'register.openShift': { operatorId: p.operatorId },
     'register.closeShift': {},
@@ -84,6 +85,28 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     } },
     'callCenter.catalog': { action: 'validate', catalogId: 'CAT-SUMMER', operatorId: p.operatorId },
     'callCenter.cancelEnrolment': { enrolmentId: 'EN-CC-000001-1', operatorId: p.operatorId },
+    'callCenter.startOrder': { operatorId: p.operatorId, customerId: 'C-ANNA' },
+    'callCenter.setHeader': { ...desk, modeCode: 'STD' },
+    'callCenter.addLine': { ...desk, productId: 'P-LAMP', quantity: 1 },
+    'callCenter.changeLine': { ...desk, lineId: 'CC-000001-1', quantity: 2 },
+    'callCenter.removeLine': { ...desk, lineId: 'CC-000001-1' },
+    'callCenter.acceptOffer': { ...desk, lineId: 'CC-000001-1', suggestedProductId: 'P-LAMP' },
+    'callCenter.enterCoupon': { ...desk, couponCode: 'SAVE10' },
+    'callCenter.removeCoupon': { ...desk, couponCode: 'SAVE10' },
+    'callCenter.complete': desk,
+    'callCenter.addPayment': { ...desk, methodId: 'CARD', percent: 10_000, cardToken: 'TOK-1' },
+    'callCenter.removePayment': { ...desk, paymentId: 'CC-000001-P1' },
+    'callCenter.submit': desk,
+    'callCenter.hold': desk,
+    'callCenter.clearHold': { ...desk, holdId: 'CC-000001-H1', variant: 'clear' },
+    'callCenter.checkOutHold': { ...desk, holdId: 'CC-000001-H1' },
+    'callCenter.releaseHold': { ...desk, holdId: 'CC-000001-H1' },
+    'callCenter.overrideHold': { ...desk, holdId: 'CC-000001-H1' },
+    'callCenter.changePrice': { ...desk, lineId: 'CC-000001-1', unitPrice: 1000 },
+    'callCenter.approvePriceChange': { operatorId: p.operatorId, requestId: 'PCR-000001' },
+    'callCenter.rejectPriceChange': { operatorId: p.operatorId, requestId: 'PCR-000001', reason: 'no' },
+    'callCenter.leave': desk,
+    'callCenter.cancel': desk,
   };
   const register = type.startsWith('register.') || type.startsWith('customer.') ? { registerId: 'R1' } : {};
   return { type, ...register, ...fields[type] };
@@ -109,6 +132,10 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/stores/:storeId/z-reports': '/api/stores/S1/z-reports',
     'GET /api/headquarters/receipt-emails': '/api/headquarters/receipt-emails',
     'GET /api/journal': '/api/journal?seq=0',
+    'GET /api/call-center/orders/:orderId': '/api/call-center/orders/CC-000001',
+    'GET /api/call-center/holds': '/api/call-center/holds',
+    'GET /api/call-center/price-change-requests': '/api/call-center/price-change-requests',
+    'GET /api/call-center/customers/:customerId': '/api/call-center/customers/C-ANNA',
   };
   return paths[read];
 }
