@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { CallCenterScreen } from './call-center-screen.ts';
 import './call-center-screen.ts';
@@ -158,6 +158,7 @@ describe('<call-center-screen>', () => {
 
   it('touch targets are 44px and the entry fits 1366x768 and 1024x768 without scrolling the page', async () => {
     for (const [width, height] of [[1366, 768], [1024, 768]] as const) {
+      fixtureCleanup();
       await setViewport({ width, height });
       const { el } = await annasOrder();
       await addItem(el, 'P-STOVE');

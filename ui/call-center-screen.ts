@@ -38,9 +38,11 @@ export class CallCenterScreen extends LitElement {
     :host { max-width: 1366px; }
     .layout { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1rem; align-items: start; }
     h1 { margin: 0; font-size: 1.5rem; }
-    h2 { margin: 0 0 0.5rem; font-size: 1.15rem; }
-    .top { display: flex; justify-content: space-between; align-items: center; gap: 1rem; margin-bottom: 0.75rem; }
-    .stack { display: grid; gap: 0.75rem; }
+    h2 { margin: 0; font-size: 1.1rem; }
+    .top { display: flex; justify-content: space-between; align-items: center; gap: 1rem; margin-bottom: 0.5rem; }
+    .stack { display: grid; gap: 0.5rem; }
+    .panel { padding: 0.6rem 0.75rem; }
+    label { font-size: 0.95rem; }
     .fields { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: end; }
     .fields label { flex: 1 1 9rem; }
     .fields label.narrow { flex: 0 0 6rem; }
@@ -48,14 +50,20 @@ export class CallCenterScreen extends LitElement {
     .choices button { width: 100%; text-align: left; }
     .filters button[aria-pressed='true'] { background: #263238; border-color: #263238; color: #fff; }
     .scripts { display: grid; gap: 0.5rem; }
-    .script { background: var(--info-bg); color: var(--info); border-radius: 8px; padding: 0.6rem 0.75rem; }
-    .offer { display: grid; gap: 0.5rem; background: var(--warn-bg); border: 2px solid #ffb300; border-radius: 8px; padding: 0.75rem; }
-    .lines { max-height: 14rem; overflow: auto; }
+    .script { margin: 0; background: var(--info-bg); color: var(--info); border-radius: 8px; padding: 0.6rem 0.75rem; }
+    .offer { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; background: var(--warn-bg); border: 2px solid #ffb300; border-radius: 8px; padding: 0.75rem; }
+    .lines { max-height: 9.5rem; overflow: auto; }
     td, th { padding: 0.35rem 0.5rem; }
     .totals td { border: none; padding: 0.2rem 0.5rem; }
     .totals tr.total td { font-weight: 700; font-size: 1.2rem; border-top: 2px solid #263238; }
     .status-Paid, .status-Authorized { color: var(--ok); font-weight: 700; }
     .status-Not\\ authorized { color: var(--bad); font-weight: 700; }
+    /* 1024 wide: a narrower script panel and fields, so the entry still fits without scrolling the page. */
+    @media (max-width: 1200px) {
+      .layout { grid-template-columns: minmax(0, 1fr) 14rem; }
+      .fields label { flex-basis: 7rem; }
+      input, select { min-width: 0; width: 100%; }
+    }
     .hold { background: var(--warn-bg); border-radius: 8px; padding: 0.5rem 0.75rem; }
   `];
 
@@ -259,7 +267,7 @@ export class CallCenterScreen extends LitElement {
       ${this.view === null ? this.renderCustomer() : html`
         <div class="layout">
           <div class="stack">${this.step === 'entry' ? this.renderEntry(this.view) : this.renderSummary(this.view)}</div>
-          ${this.renderScripts(this.view)}
+          <div class="stack">${this.renderScripts(this.view)}${this.step === 'entry' ? this.renderCoupons() : nothing}</div>
         </div>`}`;
   }
 
@@ -350,12 +358,16 @@ export class CallCenterScreen extends LitElement {
             </tbody>
           </table>
         </div>
-      </section>
+      </section>`;
+  }
+
+  private renderCoupons() {
+    return html`
       <section class="panel stack" aria-labelledby="coupons">
         <h2 id="coupons">Coupons</h2>
         <form class="fields" @submit=${this.enterCoupon}>
           <label>Coupon code<input name="coupon" autocomplete="off"></label>
-          <button type="submit">Enter coupon</button>
+          <button type="submit">Enter</button>
         </form>
         ${this.renderCouponResult()}
       </section>`;
