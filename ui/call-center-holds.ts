@@ -34,7 +34,8 @@ export class CallCenterHolds extends LitElement {
     .list { max-height: 30rem; overflow: auto; }
     td, th { padding: 0.35rem 0.5rem; }
     tr.fraud td:first-child { border-left: 6px solid var(--bad); }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.35rem; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
+    .actions select { min-width: 12rem; }
     .days { font-weight: 700; text-align: right; }
   `];
 
@@ -63,6 +64,11 @@ export class CallCenterHolds extends LitElement {
 
   private holdAction(answer: Promise<DeskAnswer<HoldListRow[]>>) {
     return this.run(answer, (holds) => { this.holds = holds; });
+  }
+
+  private clear(holdId: string) {
+    const variant = (this.renderRoot.querySelector<HTMLSelectElement>(`select[name="variant-${holdId}"]`)?.value ?? 'submitWhenCleared') as ClearVariant;
+    return this.holdAction(this.desk.clearHold(holdId, variant));
   }
 
   private async reject(requestId: string): Promise<void> {
@@ -102,7 +108,11 @@ export class CallCenterHolds extends LitElement {
           ${h.checkedOutBy === null ? html`<button data-action="check-out" @click=${() => this.holdAction(this.desk.checkOutHold(h.holdId))}>Check out</button>` : nothing}
           ${mine ? html`<button data-action="release" @click=${() => this.holdAction(this.desk.releaseHold(h.holdId))}>Release</button>` : nothing}
           ${other && this.desk.supervisor ? html`<button data-action="override" @click=${() => this.holdAction(this.desk.overrideCheckOut(h.holdId))}>Override check-out</button>` : nothing}
-          ${other ? nothing : CLEAR_CHOICES.map((c) => html`<button data-action=${c.variant} @click=${() => this.holdAction(this.desk.clearHold(h.holdId, c.variant))}>${c.label}</button>`)}
+          ${other ? nothing : html`
+            <select name="variant-${h.holdId}" aria-label="How to clear hold ${h.holdId}">
+              ${CLEAR_CHOICES.map((c) => html`<option value=${c.variant}>${c.label}</option>`)}
+            </select>
+            <button data-action="clear" @click=${() => this.clear(h.holdId)}>Clear</button>`}
         </div></td>
       </tr>`;
   }

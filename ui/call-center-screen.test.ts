@@ -131,6 +131,7 @@ describe('<call-center-screen>', () => {
     await click(el, 'Submit');
     expect(text($(el, 'tr[data-payment="P1"]'))).to.contain('Not authorized');
     expect(text($(el, '[data-status]'))).to.equal('Do not process');
+    expect(text($(el, 'p[role="status"]'))).to.contain('a payment was declined');
   });
 
   it('CC-8 a check needs its number (refused in place)', async () => {

@@ -56,8 +56,8 @@ export class CallCenterScreen extends LitElement {
     td, th { padding: 0.35rem 0.5rem; }
     .totals td { border: none; padding: 0.2rem 0.5rem; }
     .totals tr.total td { font-weight: 700; font-size: 1.2rem; border-top: 2px solid #263238; }
-    .status-Paid, .status-Authorized { color: var(--ok); font-weight: 700; }
-    .status-Not\\ authorized { color: var(--bad); font-weight: 700; }
+    td[data-tone='ok'] { color: var(--ok); font-weight: 700; }
+    td[data-tone='bad'] { color: var(--bad); font-weight: 700; }
     /* 1024 wide: a narrower script panel and fields, so the entry still fits without scrolling the page. */
     @media (max-width: 1200px) {
       .layout { grid-template-columns: minmax(0, 1fr) 14rem; }
@@ -434,12 +434,12 @@ export class CallCenterScreen extends LitElement {
               <tr data-payment=${p.paymentId}>
                 <td>${view.paymentMethods.find((m) => m.code === p.methodId)?.name ?? p.methodId}${p.checkNumber === undefined ? '' : ` #${p.checkNumber}`}${p.prepay ? ' (prepay)' : ''}</td>
                 <td class="money">${this.money(summary.payments[i]?.amount ?? 0)}</td>
-                <td class="status-${p.status}">${p.status}</td>
+                <td data-tone=${p.status === 'Not authorized' ? 'bad' : p.status === 'Not submitted' ? '' : 'ok'}>${p.status}</td>
               </tr>`)}</tbody>
           </table>`}
         ${done ? nothing : this.renderPaymentEntry(view)}
         ${order.holds.filter(isOpen).map((h) => html`<p class="hold" data-hold=${h.holdId}><strong>On hold</strong>: ${h.notes || h.code} <span class="muted">(${h.holdId})</span></p>`)}
-        ${done ? html`<p class="notice" role="status">${order.cancelledAt !== null ? 'The order is cancelled.' : `Submitted. Payment: ${view.paymentStatus}.`}</p>` : html`
+        ${done ? this.renderOutcome(view) : html`
           <div class="fields">
             <button class="primary" data-action="submit" @click=${this.submit}>Submit</button>
             <label>Hold code
@@ -452,6 +452,15 @@ export class CallCenterScreen extends LitElement {
             <button class="danger" data-action="cancel" @click=${this.cancel}>Cancel order</button>
           </div>`}
       </section>`;
+  }
+
+  /** CC-9: what Submit came to, in words: processed, or why it is not (a declined payment, a hold). */
+  private renderOutcome(view: CallCenterOrderView) {
+    const { order } = view;
+    if (order.cancelledAt !== null) return html`<p class="warning" role="status">The order is cancelled.</p>`;
+    if (view.detailStatus === 'Submitted') return html`<p class="notice" role="status">Submitted: every payment is approved and the order goes on to the warehouse.</p>`;
+    const declined = view.paymentStatus === 'Declined';
+    return html`<p class="warning" role="status">Submitted, but it will not be processed yet${declined ? ': a payment was declined. Ask the customer for another way to pay' : ': it is on hold until the hold is cleared'}.</p>`;
   }
 
   private renderPaymentEntry(view: CallCenterOrderView) {
