@@ -57,6 +57,12 @@ export interface LineAdded { view: CallCenterOrderView; prompt: LineAddedPrompt 
 /** CC-13: a coupon was entered (accepted, applied or not) or refused; the order as it now stands. */
 export interface CouponEntered { view: CallCenterOrderView; entry: CouponEntryResult }
 
+/**
+ * CC-8: a payment as the screen enters it. A gift card comes with its number only: the host looks up its balance
+ * (the domain's PaymentEntry carries it) before checking the entry.
+ */
+export type PaymentInput = Omit<PaymentEntry, 'giftCard'> & { giftCard?: { number: string } };
+
 export interface ManualHoldEntry { origin: ManualHoldOrigin; code?: string; reasonCode?: string; notes?: string }
 
 /** CC-23: one of the customer's orders as customer service sees it. */
@@ -103,11 +109,13 @@ export interface CallCenterDesk {
   enterCoupon(orderId: string, code: string): Promise<DeskAnswer<CouponEntered>>;
 
   // CC-6..CC-9 completion
-  addPayment(orderId: string, entry: PaymentEntry): Promise<DeskAnswer<CallCenterOrderView>>;
+  addPayment(orderId: string, entry: PaymentInput): Promise<DeskAnswer<CallCenterOrderView>>;
   removePayment(orderId: string, paymentId: string): Promise<DeskAnswer<CallCenterOrderView>>;
   submit(orderId: string): Promise<DeskAnswer<CallCenterOrderView>>;
   placeHold(orderId: string, hold: ManualHoldEntry): Promise<DeskAnswer<CallCenterOrderView>>;
   cancel(orderId: string): Promise<DeskAnswer<CallCenterOrderView>>;
+  /** CC-7 completion off: leaving the order saves it as a plain sales order. */
+  save(orderId: string): Promise<DeskAnswer<CallCenterOrderView>>;
 
   // CC-17..CC-19 holds
   holdList(): Promise<HoldListRow[]>;
@@ -167,6 +175,7 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
     submit: (orderId) => send('submit', { orderId }, view),
     placeHold: (orderId, hold) => send('placeHold', { orderId, ...hold }, view),
     cancel: (orderId) => send('cancel', { orderId }, view),
+    save: (orderId) => send('save', { orderId }, view),
     holdList: async () => (await api.get<{ holds: HoldListRow[] }>('call-center/holds')).holds,
     checkOutHold: (holdId) => send('checkOutHold', { holdId }, holds),
     releaseHold: (holdId) => send('releaseHold', { holdId }, holds),

@@ -144,6 +144,40 @@ describe('<call-center-screen>', () => {
     expect(alerts(el).join(' ')).to.contain('A check payment needs the check number');
   });
 
+  it('CC-8 a gift card pays a share up to its balance; a payment not yet submitted can be removed', async () => {
+    const { el, desk } = await annasOrder();
+    desk.center.paymentMethods.push({ code: 'GIFT', name: 'Gift card', kind: 'giftCard' });
+    await addItem(el, 'P-TENT');
+    await click(el, 'Summary');
+    type($(el, 'select[name="method"]'), 'GIFT');
+    await settle(el);
+    await click(el, '% of total');
+    type(input(el, 'giftCardNumber'), 'GC-77');
+    await submitForm(el, 'paymentAmount', '50');
+    // 50% of $194.84 is $97.42, more than the card's $50.00.
+    expect(alerts(el).join(' ')).to.contain('The gift card holds $50.00, less than the $97.42 asked of it');
+    type(input(el, 'paymentAmount'), '20');
+    input(el, 'paymentAmount').form!.requestSubmit();
+    await settle(el);
+    expect(text($(el, 'tr[data-payment="P1"]'))).to.contain('Gift card').and.contain('$38.97');
+    await click(el, 'Remove payment 1');
+    expect(has(el, 'tr[data-payment]')).to.equal(false);
+  });
+
+  it('CC-7 with order completion off, leaving saves the order as submitted', async () => {
+    const desk = new FakeCallCenterDesk('agent1', 'callCenterAgent', false);
+    const { el } = await mount(desk);
+    await submitForm(el, 'name', 'Cal');
+    await click(el, /Cal Rivera/);
+    type($(el, 'select[name="mode"]'), 'STD');
+    await settle(el);
+    await addItem(el, 'P-PAD');
+    expect(has(el, 'button[data-action="summary"]')).to.equal(false);
+    await click(el, 'Next call');
+    expect([...desk.orders.values()][0]!.log.map((e) => e.kind)).to.deep.equal(['created', 'submitted']);
+    expect(text($(el, 'h1'))).to.contain('find the customer');
+  });
+
   it('CC-7 leaving an unsubmitted order with lines forces the summary; Hold lets the agent go', async () => {
     const { el, desk } = await annasOrder();
     await addItem(el, 'P-PAD');

@@ -19,10 +19,9 @@ import type { CouponEntryResult } from '../engine/domain/call-center/coupons.ts'
 import type { Script, SuggestionOffer } from '../engine/domain/call-center/guided-selling.ts';
 import { isOpen } from '../engine/domain/call-center/holds.ts';
 import { linesOffMode } from '../engine/domain/call-center/order.ts';
-import type { PaymentEntry } from '../engine/domain/call-center/payments.ts';
 import { formatMoney, type Minor } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
-import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice } from './call-center-desk.ts';
+import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput } from './call-center-desk.ts';
 import { refusal } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
 import { parseMoney } from './till-shared.ts';
@@ -212,13 +211,13 @@ export class CallCenterScreen extends LitElement {
     const typed = this.value('paymentAmount');
     const amount = percent ? Math.round(Number(typed) * 100) : parseMoney(typed);
     if (amount === null || !Number.isFinite(amount)) { this.error = { rule: 'CC-8', message: 'enter the amount as a number, like 25.00', field: 'share' }; return; }
-    const entry: PaymentEntry = {
+    const entry: PaymentInput = {
       paymentId: `P${this.view!.order.payments.length + 1}`,
       methodId: method.code,
       share: percent ? { percent: amount } : { amount },
       ...(method.kind === 'check' ? { checkNumber: this.value('checkNumber') } : {}),
       ...(method.kind === 'card' ? { cardToken: this.value('cardNumber') } : {}),
-      ...(method.kind === 'giftCard' ? { giftCard: { number: this.value('giftCardNumber'), balance: 0 } } : {}),
+      ...(method.kind === 'giftCard' ? { giftCard: { number: this.value('giftCardNumber') } } : {}),
       ...(method.kind === 'normal' || method.kind === 'card' ? { prepay: (this.field('prepay') as HTMLInputElement | null)?.checked ?? false } : {}),
     };
     await this.run(this.desk.addPayment(this.view!.order.orderId, entry), (view) => { this.view = view; });
@@ -238,13 +237,21 @@ export class CallCenterScreen extends LitElement {
     await this.run(this.desk.cancel(this.view!.order.orderId), (view) => { this.view = view; this.mustFinish = false; });
   }
 
-  /** CC-7: an unsubmitted order with lines cannot be left while completion is on; the summary says what to do. */
-  private leave(): void {
+  /**
+   * CC-7: an unsubmitted order with lines cannot be left while completion is on (the summary says what to do); with
+   * completion off, leaving saves it as a plain sales order.
+   */
+  private async leave(): Promise<void> {
     const order = this.view?.order;
-    if (order !== undefined && order.terms.orderCompletion && order.lines.length > 0 && order.submittedAt === null && order.cancelledAt === null && !order.holds.some(isOpen)) {
+    const unfinished = order !== undefined && order.lines.length > 0 && order.submittedAt === null && order.cancelledAt === null && !order.holds.some(isOpen);
+    if (unfinished && order.terms.orderCompletion) {
       this.step = 'summary';
       this.mustFinish = true;
       return;
+    }
+    if (unfinished) {
+      const saved = await this.desk.save(order.orderId);
+      if (!saved.ok) { this.error = saved.error; return; }
     }
     this.view = null;
     this.step = 'entry';
@@ -429,12 +436,13 @@ export class CallCenterScreen extends LitElement {
         <h2 id="payments">Payments</h2>
         ${order.payments.length === 0 ? html`<p class="muted">No payment yet.</p>` : html`
           <table>
-            <thead><tr><th>Method</th><th class="money">Amount</th><th>Status</th></tr></thead>
+            <thead><tr><th>Method</th><th class="money">Amount</th><th>Status</th><th><span class="muted">Remove</span></th></tr></thead>
             <tbody>${order.payments.map((p, i) => html`
               <tr data-payment=${p.paymentId}>
                 <td>${view.paymentMethods.find((m) => m.code === p.methodId)?.name ?? p.methodId}${p.checkNumber === undefined ? '' : ` #${p.checkNumber}`}${p.prepay ? ' (prepay)' : ''}</td>
                 <td class="money">${this.money(summary.payments[i]?.amount ?? 0)}</td>
                 <td data-tone=${p.status === 'Not authorized' ? 'bad' : p.status === 'Not submitted' ? '' : 'ok'}>${p.status}</td>
+                <td>${done || p.status === 'Paid' ? nothing : html`<button aria-label="Remove payment ${i + 1}" @click=${() => this.run(this.desk.removePayment(order.orderId, p.paymentId), (v) => { this.view = v; })}>Remove</button>`}</td>
               </tr>`)}</tbody>
           </table>`}
         ${done ? nothing : this.renderPaymentEntry(view)}

@@ -15,15 +15,15 @@ import {
 } from '../../engine/domain/call-center/holds.ts';
 import {
   addLine, cancelOrder, checkAddLine, checkHeader, clearHoldAndResume, couponLines, detailStatus, newCallCenterOrder, openHolds, placeManualHold,
-  removeLine, setHeader, submitOrder, termsOf, type CallCenterLine, type CallCenterOrderContext, type HeaderChange,
+  removeLine, saveOrder, setHeader, submitOrder, termsOf, type CallCenterLine, type CallCenterOrderContext, type HeaderChange,
 } from '../../engine/domain/call-center/order.ts';
-import { addPayment, checkPaymentEntry, orderPaymentStatus, paymentMethodsOffered, type AuthorizerAnswer, type PaymentEntry } from '../../engine/domain/call-center/payments.ts';
+import { addPayment, checkPaymentEntry, checkRemovePayment, orderPaymentStatus, paymentMethodsOffered, type AuthorizerAnswer } from '../../engine/domain/call-center/payments.ts';
 import { approvePriceChangeRequest, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from '../../engine/domain/call-center/pricing.ts';
 import { completionSummary } from '../../engine/domain/call-center/summary.ts';
 import { customerSchema } from '../../engine/domain/config.ts';
 import { isViolation, type RuleViolation } from '../../engine/domain/violation.ts';
 import type {
-  CallCenterDesk, CallCenterOrderView, CouponEntered, CustomerMatch, CustomerQuery, CustomerService, DeskAnswer, ItemChoice, LineAdded, ManualHoldEntry, NewCustomer,
+  CallCenterDesk, CallCenterOrderView, CouponEntered, CustomerMatch, CustomerQuery, CustomerService, DeskAnswer, ItemChoice, LineAdded, ManualHoldEntry, NewCustomer, PaymentInput,
 } from '../call-center-desk.ts';
 
 /** 2027-06-15, noon UTC: inside the Summer Camping catalog's dates. */
@@ -92,11 +92,12 @@ const CUSTOMERS: CustomerMatch[] = [
 ];
 
 const fail = (error: RuleViolation): DeskAnswer<never> => ({ ok: false, error });
+const ok = <T>(value: T): DeskAnswer<T> => ({ ok: true, value });
 
 export class FakeCallCenterDesk implements CallCenterDesk {
   readonly currency = 'USD';
   readonly supervisor: boolean;
-  readonly center: CallCenterConfig = callCenterConfigSchema.parse(CENTER);
+  readonly center: CallCenterConfig;
   readonly orders = new Map<string, CallCenterOrderContext>();
   readonly customers = [...CUSTOMERS];
   requests: PriceChangeRequest[] = [];
@@ -106,7 +107,9 @@ export class FakeCallCenterDesk implements CallCenterDesk {
   private readonly catalogs: CatalogState[];
   private readonly user: CallCenterUser;
 
-  constructor(readonly operatorId = 'agent1', roleId = 'callCenterAgent') {
+  /** `orderCompletion` false: the channel takes no payments (CC-7: leaving saves the order). */
+  constructor(readonly operatorId = 'agent1', roleId = 'callCenterAgent', orderCompletion = true) {
+    this.center = callCenterConfigSchema.parse({ ...CENTER, orderCompletion });
     this.user = { operatorId, roleId };
     this.supervisor = roleId === 'callCenterSupervisor';
     this.catalogs = this.center.catalogs.map((catalog) => ({ catalog, status: catalog.status }));
@@ -139,11 +142,11 @@ export class FakeCallCenterDesk implements CallCenterDesk {
   }
 
   /** Stores the changed order with its coupons worked out again (as the host does after every change of lines). */
-  private save(order: CallCenterOrderContext): DeskAnswer<CallCenterOrderView> {
+  private store(order: CallCenterOrderContext): CallCenterOrderView {
     const coupons = discountOrder(couponLines(order, this.catalogOf), this.coupons.get(order.orderId) ?? []).coupons;
     const saved = { ...order, coupons };
     this.orders.set(order.orderId, saved);
-    return { ok: true, value: this.view(saved) };
+    return this.view(saved);
   }
 
   private price(order: CallCenterOrderContext, productId: string) {
@@ -164,7 +167,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     if (customer.name === '') return fail({ rule: 'CC-3', message: 'the new customer needs a name', field: 'name' });
     const created = { ...customer, customerId: `C-${this.customers.length + 1}`, account: `C-${this.customers.length + 1}` };
     this.customers.push(created);
-    return { ok: true, value: created };
+    return ok(created);
   }
 
   async startOrder(customerId: string): Promise<DeskAnswer<CallCenterOrderView>> {
@@ -174,7 +177,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
       orderId: `CC-${String(this.orders.size + 1).padStart(6, '0')}`, terms: this.terms, orderDate: TODAY, createdBy: this.operatorId, createdAt: NOW,
       customer: { account, onAccount: false, creditLimit: null, balance: 0 },
     });
-    return this.save(order);
+    return ok(this.store(order));
   }
 
   async sourceCodes(query: { filter: 'All' | 'Targeted'; customerId: string | null; text: string }) {
@@ -190,7 +193,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
       if (isViolation(applied)) return fail(applied);
       change = { ...change, sourceCode: applied.code };
     }
-    return this.save({ ...order, ...setHeader(order, change, updateLines) });
+    return ok(this.store({ ...order, ...setHeader(order, change, updateLines) }));
   }
 
   async findItems(text: string): Promise<ItemChoice[]> {
@@ -203,24 +206,23 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     const line = this.newLine({ ...order, header: { ...order.header, modeCode: order.header.modeCode ?? '' } }, entry.productId, entry.quantity);
     const wrong = checkAddLine(order, line);
     if (wrong !== null) return fail(wrong);
-    const saved = this.save({ ...order, lines: addLine(order, line) });
-    if (!saved.ok) return saved;
-    return { ok: true, value: { view: saved.value, prompt: onLineAdded(this.center, this.applied(order), line) } };
+    const view = this.store({ ...order, lines: addLine(order, line) });
+    return ok({ view, prompt: onLineAdded(this.center, this.applied(order), line) });
   }
 
   async removeLine(orderId: string, lineId: string): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
-    return this.save({ ...order, ...removeLine(order, lineId) });
+    return ok(this.store({ ...order, ...removeLine(order, lineId) }));
   }
 
   async answerOffer(orderId: string, offer: Parameters<CallCenterDesk['answerOffer']>[1], accept: boolean): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
-    if (!accept) return { ok: true, value: this.view(order) };
+    if (!accept) return ok(this.view(order));
     const { suggestedProductId } = offer.suggestion;
     const lines = offer.suggestion.kind === 'upSell'
       ? acceptUpSell(order.lines, offer, this.price(order, suggestedProductId))
       : acceptCrossSell(order.lines, offer, this.newLine(order, suggestedProductId, 1));
-    return isViolation(lines) ? fail(lines) : this.save({ ...order, lines });
+    return isViolation(lines) ? fail(lines) : ok(this.store({ ...order, lines }));
   }
 
   async enterCoupon(orderId: string, code: string): Promise<DeskAnswer<CouponEntered>> {
@@ -231,19 +233,22 @@ export class FakeCallCenterDesk implements CallCenterDesk {
       onOrder, lines: couponLines(order, this.catalogOf), ledger: emptyCouponLedger, currency: this.currency,
     });
     if (entry.accepted) this.coupons.set(orderId, [...onOrder, entry.coupon]);
-    const saved = this.save(order);
-    return saved.ok ? { ok: true, value: { view: saved.value, entry } } : saved;
+    return ok({ view: this.store(order), entry });
   }
 
-  async addPayment(orderId: string, entry: PaymentEntry): Promise<DeskAnswer<CallCenterOrderView>> {
+  /** Gift cards in the fake hold $50.00 (the host asks the gift card service). */
+  async addPayment(orderId: string, input: PaymentInput): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
+    const { giftCard, ...rest } = input;
+    const entry = giftCard === undefined ? rest : { ...rest, giftCard: { number: giftCard.number, balance: 5000 } };
     const wrong = checkPaymentEntry(order, entry, completionSummary(order).total);
-    return wrong !== null ? fail(wrong) : this.save({ ...order, payments: addPayment(order, entry) });
+    return wrong !== null ? fail(wrong) : ok(this.store({ ...order, payments: addPayment(order, entry) }));
   }
 
   async removePayment(orderId: string, paymentId: string): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
-    return this.save({ ...order, payments: order.payments.filter((p) => p.paymentId !== paymentId) });
+    const wrong = checkRemovePayment(order, paymentId);
+    return wrong !== null ? fail(wrong) : ok(this.store({ ...order, payments: order.payments.filter((p) => p.paymentId !== paymentId) }));
   }
 
   private answers(order: CallCenterOrderContext): Record<string, AuthorizerAnswer> {
@@ -253,18 +258,23 @@ export class FakeCallCenterDesk implements CallCenterDesk {
 
   async submit(orderId: string): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
-    return this.save({ ...order, ...submitOrder(order, this.answers(order), { userId: this.operatorId, at: NOW }) });
+    return ok(this.store({ ...order, ...submitOrder(order, this.answers(order), { userId: this.operatorId, at: NOW }) }));
   }
 
   async placeHold(orderId: string, hold: ManualHoldEntry): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
     const placed = placeManualHold(order, { ...hold, user: this.user, at: NOW });
-    return isViolation(placed) ? fail(placed) : this.save({ ...order, ...placed });
+    return isViolation(placed) ? fail(placed) : ok(this.store({ ...order, ...placed }));
   }
 
   async cancel(orderId: string): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
-    return this.save({ ...order, ...cancelOrder(order, { userId: this.operatorId, at: NOW }) });
+    return ok(this.store({ ...order, ...cancelOrder(order, { userId: this.operatorId, at: NOW }) }));
+  }
+
+  async save(orderId: string): Promise<DeskAnswer<CallCenterOrderView>> {
+    const order = this.orders.get(orderId)!;
+    return ok(this.store({ ...order, ...saveOrder(order, { userId: this.operatorId, at: NOW }) }));
   }
 
   async holdList(): Promise<HoldListRow[]> {
@@ -285,7 +295,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     const changed = change(order, hold);
     if (isViolation(changed)) return fail(changed);
     this.orders.set(order.orderId, { ...order, ...changed });
-    return { ok: true, value: await this.holdList() };
+    return ok(await this.holdList());
   }
 
   private withHold = (order: CallCenterOrderContext, next: CallCenterOrderContext['holds'][number]) => ({ holds: order.holds.map((h) => (h.holdId === next.holdId ? next : h)) });
@@ -318,7 +328,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
       : rejectPriceChangeRequest(this.center, request, this.operatorId, NOW, decision.reason);
     if (isViolation(decided)) return fail(decided);
     this.requests = this.requests.map((r) => (r.requestId === requestId ? decided : r));
-    return { ok: true, value: this.requests };
+    return ok(this.requests);
   }
 
   async customerService(customerId: string): Promise<CustomerService> {
