@@ -132,6 +132,14 @@ describe('<call-center-screen>', () => {
     expect(text($(el, 'tr[data-payment="P1"]'))).to.contain('Not authorized');
     expect(text($(el, '[data-status]'))).to.equal('Do not process');
     expect(text($(el, 'p[role="status"]'))).to.contain('a payment was declined');
+    // Another way to pay, and the order goes through.
+    type($(el, 'select[name="method"]'), 'CASH');
+    await settle(el);
+    await submitForm(el, 'paymentAmount', '389.68');
+    await click(el, 'Remove payment 1');
+    await click(el, 'Submit again');
+    expect(text($(el, '[data-status]'))).to.equal('Submitted');
+    expect(text($(el, 'p[role="status"]'))).to.contain('every payment is approved');
   });
 
   it('CC-8 a check needs its number (refused in place)', async () => {

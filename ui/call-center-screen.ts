@@ -414,7 +414,9 @@ export class CallCenterScreen extends LitElement {
 
   private renderSummary(view: CallCenterOrderView) {
     const { summary, order } = view;
-    const done = order.submittedAt !== null || order.cancelledAt !== null;
+    // CC-9: a submitted order whose payment was not approved takes another payment and is submitted again.
+    const done = order.cancelledAt !== null || order.holds.some(isOpen) || (order.submittedAt !== null && view.paymentStatus === 'Approved');
+    const submitted = order.submittedAt !== null || order.cancelledAt !== null;
     const row = (label: string, amount: Minor, key: string) => html`<tr data-total=${key}><td>${label}</td><td class="money">${this.money(amount)}</td></tr>`;
     return html`
       ${this.mustFinish ? html`<div class="warning" role="alert">This order is not finished: submit it, put it on hold or cancel it before the next call.</div>` : nothing}
@@ -447,9 +449,10 @@ export class CallCenterScreen extends LitElement {
           </table>`}
         ${done ? nothing : this.renderPaymentEntry(view)}
         ${order.holds.filter(isOpen).map((h) => html`<p class="hold" data-hold=${h.holdId}><strong>On hold</strong>: ${h.notes || h.code} <span class="muted">(${h.holdId})</span></p>`)}
-        ${done ? this.renderOutcome(view) : html`
+        ${submitted ? this.renderOutcome(view) : nothing}
+        ${done ? nothing : html`
           <div class="fields">
-            <button class="primary" data-action="submit" @click=${this.submit}>Submit</button>
+            <button class="primary" data-action="submit" @click=${this.submit}>${order.submittedAt === null ? 'Submit' : 'Submit again'}</button>
             <label>Hold code
               <select name="holdCode">
                 ${order.terms.holdPolicy.holdCodes.map((c) => html`<option value=${c.code} ?selected=${c.defaultForSalesOrder}>${c.description}</option>`)}
@@ -468,7 +471,7 @@ export class CallCenterScreen extends LitElement {
     if (order.cancelledAt !== null) return html`<p class="warning" role="status">The order is cancelled.</p>`;
     if (view.detailStatus === 'Submitted') return html`<p class="notice" role="status">Submitted: every payment is approved and the order goes on to the warehouse.</p>`;
     const declined = view.paymentStatus === 'Declined';
-    return html`<p class="warning" role="status">Submitted, but it will not be processed yet${declined ? ': a payment was declined. Ask the customer for another way to pay' : ': it is on hold until the hold is cleared'}.</p>`;
+    return html`<p class="warning" role="status">Submitted, but it will not be processed yet${declined ? ': a payment was declined. Ask the customer for another way to pay, then submit again' : ': it is on hold until the hold is cleared'}.</p>`;
   }
 
   private renderPaymentEntry(view: CallCenterOrderView) {
