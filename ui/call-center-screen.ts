@@ -35,7 +35,7 @@ interface ModeOffer { modeCode: string; lines: number }
 export class CallCenterScreen extends LitElement {
   static override styles = [screenStyles, css`
     :host { max-width: 1366px; }
-    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1rem; align-items: start; }
+    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; gap: 1rem; align-items: start; }
     h1 { margin: 0; font-size: 1.5rem; }
     h2 { margin: 0; font-size: 1.1rem; }
     .top { display: flex; justify-content: space-between; align-items: center; gap: 1rem; margin-bottom: 0.5rem; }
@@ -59,7 +59,7 @@ export class CallCenterScreen extends LitElement {
     td[data-tone='bad'] { color: var(--bad); font-weight: 700; }
     /* 1024 wide: a narrower script panel and fields, so the entry still fits without scrolling the page. */
     @media (max-width: 1200px) {
-      .layout { grid-template-columns: minmax(0, 1fr) 14rem; }
+      .layout { grid-template-columns: minmax(0, 1fr) 17rem; }
       .fields label { flex-basis: 7rem; }
       input, select { min-width: 0; width: 100%; }
     }
@@ -274,7 +274,7 @@ export class CallCenterScreen extends LitElement {
       ${this.view === null ? this.renderCustomer() : html`
         <div class="layout">
           <div class="stack">${this.step === 'entry' ? this.renderEntry(this.view) : this.renderSummary(this.view)}</div>
-          <div class="stack">${this.renderScripts(this.view)}${this.step === 'entry' ? this.renderCoupons() : nothing}</div>
+          <div class="stack">${this.renderScripts(this.view)}${this.step === 'entry' ? this.renderCoupons() : this.renderTotals(this.view)}</div>
         </div>`}`;
   }
 
@@ -412,14 +412,11 @@ export class CallCenterScreen extends LitElement {
       </aside>`;
   }
 
-  private renderSummary(view: CallCenterOrderView) {
-    const { summary, order } = view;
-    // CC-9: a submitted order whose payment was not approved takes another payment and is submitted again.
-    const done = order.cancelledAt !== null || order.holds.some(isOpen) || (order.submittedAt !== null && view.paymentStatus === 'Approved');
-    const submitted = order.submittedAt !== null || order.cancelledAt !== null;
+  /** CC-6: what the order comes to, beside the closing script. */
+  private renderTotals(view: CallCenterOrderView) {
+    const { summary } = view;
     const row = (label: string, amount: Minor, key: string) => html`<tr data-total=${key}><td>${label}</td><td class="money">${this.money(amount)}</td></tr>`;
     return html`
-      ${this.mustFinish ? html`<div class="warning" role="alert">This order is not finished: submit it, put it on hold or cancel it before the next call.</div>` : nothing}
       <section class="panel" aria-labelledby="summary">
         <h2 id="summary">Summary</h2>
         <table class="totals">
@@ -434,6 +431,16 @@ export class CallCenterScreen extends LitElement {
         </table>
         ${Object.entries(view.couponNotes).map(([code, note]) => html`<p class="warning" data-coupon=${code}>${note}</p>`)}
       </section>
+    `;
+  }
+
+  private renderSummary(view: CallCenterOrderView) {
+    const { summary, order } = view;
+    // CC-9: a submitted order whose payment was not approved takes another payment and is submitted again.
+    const done = order.cancelledAt !== null || order.holds.some(isOpen) || (order.submittedAt !== null && view.paymentStatus === 'Approved');
+    const submitted = order.submittedAt !== null || order.cancelledAt !== null;
+    return html`
+      ${this.mustFinish ? html`<div class="warning" role="alert">This order is not finished: submit it, put it on hold or cancel it before the next call.</div>` : nothing}
       <section class="panel stack" aria-labelledby="payments">
         <h2 id="payments">Payments</h2>
         ${order.payments.length === 0 ? html`<p class="muted">No payment yet.</p>` : html`
