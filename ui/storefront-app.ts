@@ -16,6 +16,8 @@ import './till-screen.ts';
 import './fulfillment-screen.ts';
 import './pickup-screen.ts';
 import './analyst-view.ts';
+import './call-center-app.ts';
+import { httpCallCenterDesk } from './call-center-desk.ts';
 
 type Screen = ScreenKind;
 /** What the sign-in form says when the tab's session is gone (instead of the server's refusal). */
@@ -45,6 +47,8 @@ export class StorefrontApp extends LitElement {
 
   private readonly params = new URLSearchParams(location.search);
   private readonly asked: Screen = SCREENS.find((s) => location.pathname === `/${s}`) ?? 'till';
+  /** The call center's page (/call-center, /call-center/supervisor): signs in at a site like the analyst view. */
+  private readonly callCenter = location.pathname === '/call-center' || location.pathname === '/call-center/supervisor';
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -91,8 +95,8 @@ export class StorefrontApp extends LitElement {
     if (this.checking) return html`<p class="muted" style="padding: 2rem">Connecting...</p>`;
     if (this.api === null) {
       const { siteId, registerId } = this.site();
-      const heading = { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.asked];
-      return html`<sign-in-form heading="${heading}: sign in" .screen=${this.asked} .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
+      const heading = this.callCenter ? 'Call center' : { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.asked];
+      return html`<sign-in-form heading="${heading}: sign in" .screen=${this.callCenter ? 'analyst' : this.asked} .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
     }
     const { setup } = this.api;
     return html`
@@ -105,6 +109,9 @@ export class StorefrontApp extends LitElement {
   }
 
   private screenOf(api: StoreApi) {
+    if (this.callCenter) {
+      return html`<call-center-app .desk=${httpCallCenterDesk(api)} tab=${location.pathname.endsWith('/supervisor') ? 'holds' : 'orders'}></call-center-app>`;
+    }
     const screen = screenFor(this.asked, api.setup.session.permissions);
     if (screen === null) return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.session.roleId}) has no screen here.</div>`;
     switch (screen) {

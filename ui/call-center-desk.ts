@@ -1,0 +1,189 @@
+/**
+ * The call center's screens' connection to the server (CC-3..CC-23): every read and operation the agent's screen,
+ * the hold list and the customer service view need, typed with the domain's own types so that what a screen shows is
+ * what the rules said. Screens depend on the `CallCenterDesk` interface only; component tests give them a fake that
+ * runs the real domain functions.
+ *
+ * `httpCallCenterDesk(api)` sends each operation as one command (`callCenter.<operation>`, POST /api/commands, the
+ * way the till sends its own) and reads with GET /api/call-center/...; the host answers each order operation with the
+ * order as the agent sees it (`CallCenterOrderView`) in the command's result.
+ */
+import type { CallCenterOrderContext, HeaderChange } from '../engine/domain/call-center/order.ts';
+import type { CompletionSummary } from '../engine/domain/call-center/summary.ts';
+import type { CouponEntryResult } from '../engine/domain/call-center/coupons.ts';
+import type { SourceCodeChoice, SourceCodeFilter } from '../engine/domain/call-center/catalog.ts';
+import type { LineAddedPrompt, Script, SuggestionOffer } from '../engine/domain/call-center/guided-selling.ts';
+import type { PaymentMethod } from '../engine/domain/call-center/config.ts';
+import type { OrderPaymentStatus, PaymentEntry } from '../engine/domain/call-center/payments.ts';
+import type { ClearVariant, HoldListRow, ManualHoldOrigin } from '../engine/domain/call-center/holds.ts';
+import type { PriceChangeRequest } from '../engine/domain/call-center/pricing.ts';
+import type { DetailStatus, OrderLogEntry } from '../engine/domain/call-center/order.ts';
+import type { RuleViolation } from '../engine/domain/violation.ts';
+import type { StoreApi } from './api.ts';
+import { violationOf } from './screen-kit.ts';
+
+/** An operation's answer: its value, or the rule that refused it (shown in place). */
+export type DeskAnswer<T> = { ok: true; value: T } | { ok: false; error: RuleViolation };
+
+/** CC-3: a customer the lookup found (or the agent created). */
+export interface CustomerMatch { customerId: string; name: string; phone: string; email: string; account: string }
+export interface CustomerQuery { name?: string; phone?: string; email?: string; account?: string }
+export interface NewCustomer { name: string; phone: string; email: string }
+
+/** An item the agent may enter by number or find by words. */
+export interface ItemChoice { productId: string; name: string; unitPrice: number }
+
+/**
+ * The order as the agent's screen shows it: the order's context, its CC-6 summary, the source code's scripts
+ * (CC-10), the channel's payment methods for this customer (CC-8), the modes it offers (CC-22), the names of the
+ * items on it, and for each coupon entered but not applied the words of CC-13 ("spend $X more").
+ */
+export interface CallCenterOrderView {
+  order: CallCenterOrderContext;
+  summary: CompletionSummary;
+  beginningScripts: Script[];
+  endScripts: Script[];
+  paymentMethods: PaymentMethod[];
+  modes: { code: string; name: string }[];
+  itemNames: Record<string, string>;
+  couponNotes: Record<string, string>;
+  paymentStatus: OrderPaymentStatus;
+  detailStatus: DetailStatus;
+}
+
+/** CC-10 / CC-11: a line was added; the item's scripts and the offers to make come with it. */
+export interface LineAdded { view: CallCenterOrderView; prompt: LineAddedPrompt }
+
+/** CC-13: a coupon was entered (accepted, applied or not) or refused; the order as it now stands. */
+export interface CouponEntered { view: CallCenterOrderView; entry: CouponEntryResult }
+
+/**
+ * CC-8: a payment as the screen enters it. A gift card comes with its number only: the host looks up its balance
+ * (the domain's PaymentEntry carries it) before checking the entry.
+ */
+export type PaymentInput = Omit<PaymentEntry, 'giftCard'> & { giftCard?: { number: string } };
+
+export interface ManualHoldEntry { origin: ManualHoldOrigin; code?: string; reasonCode?: string; notes?: string }
+
+/** CC-23: one of the customer's orders as customer service sees it. */
+export interface ServiceOrder {
+  orderId: string;
+  createdAt: number;
+  total: number;
+  status: 'Open' | 'Submitted' | 'Cancelled';
+  detailStatus: DetailStatus;
+  paymentStatus: OrderPaymentStatus;
+  onHold: boolean;
+  log: OrderLogEntry[];
+}
+
+/** CC-23: the customer service view of one customer. */
+export interface CustomerService {
+  customer: CustomerMatch;
+  orders: ServiceOrder[];
+  /** CC-4 Targeted: the catalogs sent to the customer. */
+  catalogsSent: { catalogId: string; catalogName: string }[];
+}
+
+export interface CallCenterDesk {
+  readonly currency: string;
+  readonly operatorId: string;
+  /** CC-18 / CC-20: supervisors override check-outs and decide price change requests. */
+  readonly supervisor: boolean;
+
+  // CC-3 customers
+  findCustomers(query: CustomerQuery): Promise<CustomerMatch[]>;
+  createCustomer(customer: NewCustomer): Promise<DeskAnswer<CustomerMatch>>;
+
+  // Order entry
+  startOrder(customerId: string): Promise<DeskAnswer<CallCenterOrderView>>;
+  /** CC-4: source codes for the order's date, All or Targeted (sent to this customer). */
+  sourceCodes(query: { filter: SourceCodeFilter; customerId: string | null; text: string }): Promise<SourceCodeChoice[]>;
+  /** CC-4 / CC-22: `updateLines` applies a new mode of delivery to the lines too (the agent accepted the offer). */
+  setHeader(orderId: string, change: HeaderChange, updateLines: boolean): Promise<DeskAnswer<CallCenterOrderView>>;
+  findItems(text: string): Promise<ItemChoice[]>;
+  addLine(orderId: string, line: { productId: string; quantity: number }): Promise<DeskAnswer<LineAdded>>;
+  removeLine(orderId: string, lineId: string): Promise<DeskAnswer<CallCenterOrderView>>;
+  /** CC-11: accept (up-sell: replaces the item, keeps the quantity; cross-sell: a new line) or decline an offer. */
+  answerOffer(orderId: string, offer: SuggestionOffer, accept: boolean): Promise<DeskAnswer<CallCenterOrderView>>;
+  enterCoupon(orderId: string, code: string): Promise<DeskAnswer<CouponEntered>>;
+
+  // CC-6..CC-9 completion
+  addPayment(orderId: string, entry: PaymentInput): Promise<DeskAnswer<CallCenterOrderView>>;
+  removePayment(orderId: string, paymentId: string): Promise<DeskAnswer<CallCenterOrderView>>;
+  submit(orderId: string): Promise<DeskAnswer<CallCenterOrderView>>;
+  placeHold(orderId: string, hold: ManualHoldEntry): Promise<DeskAnswer<CallCenterOrderView>>;
+  cancel(orderId: string): Promise<DeskAnswer<CallCenterOrderView>>;
+  /** CC-7 completion off: leaving the order saves it as a plain sales order. */
+  save(orderId: string): Promise<DeskAnswer<CallCenterOrderView>>;
+
+  // CC-17..CC-19 holds
+  holdList(): Promise<HoldListRow[]>;
+  checkOutHold(holdId: string): Promise<DeskAnswer<HoldListRow[]>>;
+  releaseHold(holdId: string): Promise<DeskAnswer<HoldListRow[]>>;
+  overrideCheckOut(holdId: string): Promise<DeskAnswer<HoldListRow[]>>;
+  clearHold(holdId: string, variant: ClearVariant): Promise<DeskAnswer<HoldListRow[]>>;
+
+  // CC-20 price change requests
+  priceChangeRequests(): Promise<PriceChangeRequest[]>;
+  decidePriceChange(requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequest[]>>;
+
+  // CC-23
+  customerService(customerId: string): Promise<CustomerService>;
+}
+
+/** The session's role decides supervisor screens (the host's role `callCenterSupervisor`). */
+export const SUPERVISOR_ROLE = 'callCenterSupervisor';
+
+/**
+ * The desk over the server. Each operation is one command `{ type: 'callCenter.<operation>', ...payload }`; the
+ * command's result carries `{ view }`, `{ view, prompt }`, `{ view, entry }`, `{ customer }`, `{ holds }` or
+ * `{ requests }` as the operation's value says.
+ */
+export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
+  const { session } = api.setup;
+  async function send<T>(operation: string, payload: Record<string, unknown>, pick: (result: Record<string, unknown>) => T): Promise<DeskAnswer<T>> {
+    try {
+      const answer = await api.command({ type: `callCenter.${operation}`, ...payload });
+      return answer.ok ? { ok: true, value: pick(answer.result) } : answer;
+    } catch (error) {
+      return { ok: false, error: violationOf(error) };
+    }
+  }
+  const view = (r: Record<string, unknown>) => r.view as CallCenterOrderView;
+  const holds = (r: Record<string, unknown>) => r.holds as HoldListRow[];
+  const requests = (r: Record<string, unknown>) => r.requests as PriceChangeRequest[];
+  const query = (params: Record<string, string | null | undefined>) =>
+    new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== null && e[1] !== '')).toString();
+
+  return {
+    currency: api.setup.currency,
+    operatorId: session.operatorId,
+    supervisor: session.roleId === SUPERVISOR_ROLE,
+    findCustomers: async (q) => (await api.get<{ customers: CustomerMatch[] }>(`call-center/customers?${query({ ...q })}`)).customers,
+    createCustomer: (customer) => send('createCustomer', { customer }, (r) => r.customer as CustomerMatch),
+    startOrder: (customerId) => send('startOrder', { customerId }, view),
+    sourceCodes: async (q) => (await api.get<{ sourceCodes: SourceCodeChoice[] }>(`call-center/source-codes?${query({ filter: q.filter, customerId: q.customerId, text: q.text })}`)).sourceCodes,
+    setHeader: (orderId, change, updateLines) => send('setHeader', { orderId, ...change, updateLines }, view),
+    findItems: async (text) => (await api.get<{ items: ItemChoice[] }>(`call-center/items?${query({ text })}`)).items,
+    addLine: (orderId, line) => send('addLine', { orderId, ...line }, (r) => ({ view: view(r), prompt: r.prompt as LineAddedPrompt })),
+    removeLine: (orderId, lineId) => send('removeLine', { orderId, lineId }, view),
+    answerOffer: (orderId, offer, accept) => send(accept ? 'acceptOffer' : 'declineOffer', { orderId, offer }, view),
+    enterCoupon: (orderId, code) => send('enterCoupon', { orderId, code }, (r) => ({ view: view(r), entry: r.entry as CouponEntryResult })),
+    addPayment: (orderId, entry) => send('addPayment', { orderId, payment: entry }, view),
+    removePayment: (orderId, paymentId) => send('removePayment', { orderId, paymentId }, view),
+    submit: (orderId) => send('submit', { orderId }, view),
+    placeHold: (orderId, hold) => send('placeHold', { orderId, ...hold }, view),
+    cancel: (orderId) => send('cancel', { orderId }, view),
+    save: (orderId) => send('save', { orderId }, view),
+    holdList: async () => (await api.get<{ holds: HoldListRow[] }>('call-center/holds')).holds,
+    checkOutHold: (holdId) => send('checkOutHold', { holdId }, holds),
+    releaseHold: (holdId) => send('releaseHold', { holdId }, holds),
+    overrideCheckOut: (holdId) => send('overrideCheckOut', { holdId }, holds),
+    clearHold: (holdId, variant) => send('clearHold', { holdId, variant }, holds),
+    priceChangeRequests: async () => (await api.get<{ requests: PriceChangeRequest[] }>('call-center/price-change-requests')).requests,
+    decidePriceChange: (requestId, decision) => send(decision.approve ? 'approvePriceChange' : 'rejectPriceChange',
+      { requestId, ...(decision.approve ? {} : { reason: decision.reason }) }, requests),
+    customerService: async (customerId) => (await api.get<{ service: CustomerService }>(`call-center/customers/${encodeURIComponent(customerId)}/service`)).service,
+  };
+}
