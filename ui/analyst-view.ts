@@ -128,7 +128,8 @@ export class AnalystView extends LitElement {
   }
 
   private runJob(job: HeadquartersJob): Promise<void> {
-    const command = { type: 'headquarters.runJob', job, ...(this.jobStore === '' ? {} : { storeIds: [this.jobStore] }) };
+    const forStore = this.jobStore !== '' && JOBS.find((j) => j.job === job)?.chainWide !== true;
+    const command = { type: 'headquarters.runJob', job, ...(forStore ? { storeIds: [this.jobStore] } : {}) };
     return this.act('jobs', command, (result) => describeRun(result.run as JobRun | undefined, job));
   }
 

@@ -83,8 +83,9 @@ describe('generated chain days', () => {
     expect(config.stores.map((s) => s.id)).toEqual(Array.from({ length: 12 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
     expect(config.locations.filter((l) => l.kind === 'warehouse').map((l) => l.id)).toEqual(['W1', 'W2']);
     const staff = new Map((config.staff ?? []).map((s) => [s.operatorId, s]));
-    expect(staff.size).toBe(12 * 5 + 2 + 1);
-    for (const [operatorId, pin] of [['S07-c2', '1111'], ['S12-lead', '2222'], ['W2-lead', '2222'], ['S01-mgr', '9999'], ['analyst', '5555']] as const) {
+    // Five a store, a lead a warehouse, the analyst, and the demo call center's two agents and supervisor.
+    expect(staff.size).toBe(12 * 5 + 2 + 1 + 3);
+    for (const [operatorId, pin] of [['S07-c2', '1111'], ['S12-lead', '2222'], ['W2-lead', '2222'], ['S01-mgr', '9999'], ['analyst', '5555'], ['agent1', '7777'], ['supervisor1', '8181']] as const) {
       expect(await verifyPin(pin, staff.get(operatorId)!.pinHash!), operatorId).toBe(true);
     }
     expect(await verifyPin('1111', staff.get('S01-mgr')!.pinHash!)).toBe(false);
