@@ -44,7 +44,11 @@ export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
   };
 }
 
-const counts = (record: Record<string, number>) => Object.entries(record).map(([k, n]) => `${k} ${n}`).join(', ');
+/** A status or message kind in plain words ("PartiallyInvoiced" -> "partially invoiced"); job names and rule IDs stay. */
+const words = (name: string) => (/^[A-Za-z]+$/.test(name) ? name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase() : name);
+const counts = (record: Record<string, number>, name: (key: string) => string = words) =>
+  Object.entries(record).map(([k, n]) => `${name(k)} ${n.toLocaleString('en-US')}`).join(', ');
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** `past`: a report rebuilt from the journal (report --at), whose deliveries are not journaled (a lost one never is). */
 export function formatReport(report: ChainReport, { past = false }: { past?: boolean } = {}): string {
@@ -63,11 +67,12 @@ export function formatReport(report: ChainReport, { past = false }: { past?: boo
     'stores and their link to headquarters:',
     ...Object.entries(report.stores).map(([storeId, s]) => `  ${storeId} ${s.name}: ${s.link}, queued ${counts(s.queued) || 'nothing'}`),
     `job schedules: ${Object.entries(report.schedules).map(([job, s]) => `${job} every ${s.everyMinutes} min (next ${s.nextAt})`).join(', ') || 'none'}`,
-    `headquarters: ${hq.salesOrders} sales orders (${money(hq.salesOrdersTotal)}), ${hq.accounts} customer accounts, ${hq.returnOrders} return orders, `
-      + `${hq.receiptsPosted} receipts posted; staged ${hq.staged}, waiting ${hq.waiting}; job runs: ${counts(hq.jobRuns) || 'none'}`,
+    `headquarters: ${plural(hq.salesOrders, 'sales order', 'sales orders')} (${money(hq.salesOrdersTotal)}), ${plural(hq.accounts, 'customer account', 'customer accounts')}, `
+      + `${plural(hq.returnOrders, 'return order', 'return orders')}, ${plural(hq.receiptsPosted, 'receipt', 'receipts')} posted; staged ${hq.staged}, waiting ${hq.waiting}; `
+      + `job runs: ${counts(hq.jobRuns, (job) => job) || 'none'}`,
     past ? 'deliveries: not kept in the journal'
       : `deliveries: ${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused`,
   ];
-  if (Object.keys(report.refusedByRule).length > 0) lines.push(`refused commands by rule: ${counts(report.refusedByRule)}`);
+  if (Object.keys(report.refusedByRule).length > 0) lines.push(`refused commands by rule: ${counts(report.refusedByRule, (rule) => rule)}`);
   return lines.join('\n');
 }
