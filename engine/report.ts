@@ -55,7 +55,7 @@ export function formatReport(report: ChainReport, { past = false }: { past?: boo
   const hq = report.headquarters;
   const money = (minor: number) => formatMoney(minor, report.currency);
   const lines = [
-    `commands accepted: ${report.commands}    virtual clock: ${report.clock}`,
+    `commands accepted: ${report.commands.toLocaleString('en-US')}    virtual clock: ${report.clock}`,
     `customer orders by status: ${counts(report.ordersByStatus) || 'none'}; awaiting headquarters: ${report.ordersAwaitingHeadquarters}`,
     `orders invoiced ${money(report.ordersInvoiced)}, paid ${money(report.ordersPaid)}`,
     `cash-and-carry receipts: ${report.receipts.count}, total ${money(report.receipts.total)}`,
