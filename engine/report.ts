@@ -4,6 +4,7 @@
  */
 import type { Chain } from './chain.ts';
 import { formatMoney } from './domain/money.ts';
+import { plainWords } from './protocol/command-words.ts';
 import type { ChainReport } from './protocol/report.ts';
 import type { ScenarioRun } from './scenario.ts';
 
@@ -44,9 +45,8 @@ export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
   };
 }
 
-/** A status or message kind in plain words ("PartiallyInvoiced" -> "partially invoiced"); job names and rule IDs stay. */
-const words = (name: string) => (/^[A-Za-z]+$/.test(name) ? name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase() : name);
-const counts = (record: Record<string, number>, name: (key: string) => string = words) =>
+/** Statuses and message kinds in plain words ("partially invoiced 3"); job names and rule IDs as they are. */
+const counts = (record: Record<string, number>, name: (key: string) => string = plainWords) =>
   Object.entries(record).map(([k, n]) => `${name(k)} ${n.toLocaleString('en-US')}`).join(', ');
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 

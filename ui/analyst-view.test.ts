@@ -66,7 +66,7 @@ describe('<analyst-view>', () => {
     expect(text($(storeRow(el, 'S1'), '[data-link]'))).to.equal('online');
     expect($(storeRow(el, 'S2'), 'span[data-link]').className).to.contain('tone-red');
     expect($(storeRow(el, 'S3'), 'span[data-link]').className).to.contain('tone-amber');
-    expect(text($(storeRow(el, 'S1'), '[data-queued]'))).to.equal('4: orderUpdated 3, return 1');
+    expect(text($(storeRow(el, 'S1'), '[data-queued]'))).to.equal('4: order updated 3, return 1');
     expect(text($(storeRow(el, 'S3'), '[data-queued]'))).to.equal('nothing');
     expect(text(storeRow(el, 'S2'))).to.contain('Portland (S2)');
     expect($(storeRow(el, 'S2'), 'button[data-link="offline"]').getAttribute('aria-pressed')).to.equal('true');

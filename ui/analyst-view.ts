@@ -23,6 +23,7 @@ import type { JobRun } from '../engine/domain/headquarters.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { JournalPoint } from '../engine/protocol/journal.ts';
 import type { ChainReport } from '../engine/protocol/report.ts';
+import { plainWords } from '../engine/protocol/command-words.ts';
 import type { StoreApi } from './api.ts';
 import './fulfillment-status.ts';
 import { LiveRooms } from './live-rooms.ts';
@@ -218,7 +219,7 @@ export class AnalystView extends LitElement {
                   <th scope="row">${this.name(storeId)}</th>
                   <td><span class="link ${linkTone[store.link] ?? ''}" data-link=${store.link}>${store.link}</span></td>
                   <td data-queued>${total === 0 ? html`<span class="muted">nothing</span>` : html`
-                    <strong class="n">${total}</strong>: ${queued.map(([kind, n]) => `${kind} ${n}`).join(', ')}`}</td>
+                    <strong class="n">${total}</strong>: ${queued.map(([kind, n]) => `${plainWords(kind)} ${n}`).join(', ')}`}</td>
                   ${acts ? html`<td class="actions">
                     <div class="row" role="group" aria-label="Link of ${storeId}">
                       ${LINKS.map((link) => html`
