@@ -361,7 +361,8 @@ export class Chain {
    */
   private processContinuityPayments(filters: ContinuityFilters): Record<string, number> {
     const runDate = calendarDay(this.now);
-    const { outcomes, counts } = processContinuityPayments(this.headquarters.continuity.all(), { runDate, ...filters }, authoriseContinuityPayment);
+    const { outcomes, counts } = processContinuityPayments(this.headquarters.continuity.all(), { runDate, ...filters }, authoriseContinuityPayment,
+      (enrolment, event) => this.headquarters.continuityChargeOf(enrolment, event));
     if (outcomes.length > 0) this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordContinuityPayments', runDate, outcomes }));
     return counts;
   }
