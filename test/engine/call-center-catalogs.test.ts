@@ -67,7 +67,7 @@ describe('call-center catalogs at headquarters', () => {
     // A day later the schedule runs it: past its date, the spring catalog is Expired; the summer draft is left alone.
     const advanced = await durable.execute({ type: 'clock.advance', ms: 24 * 60 * 60_000 });
     expect(advanced).toMatchObject({ ok: true });
-    expect((advanced as { result: { jobsRun: { job: string }[] } }).result.jobsRun.map((r) => r.job)).toContain('expireCatalogs');
+    expect((advanced as unknown as { result: { jobsRun: { job: string }[] } }).result.jobsRun.map((r) => r.job)).toContain('expireCatalogs');
     expect([statusOf(durable.chain, 'CAT-SPRING'), statusOf(durable.chain, 'CAT-SUMMER')]).toEqual(['Expired', 'Draft']);
     const run = durable.chain.backOffice().jobRuns.filter((r) => r.job === 'expireCatalogs').at(-1);
     expect(run).toMatchObject({ counts: { catalogsExpired: 1 } });
