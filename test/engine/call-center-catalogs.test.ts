@@ -29,7 +29,7 @@ describe('call-center catalogs at headquarters', () => {
     expect(chain.executeNow(catalog('publish', 'CAT-SUMMER', 'supervisor1'))).toMatchObject({ ok: true, result: { status: 'Published' } });
     expect(chain.executeNow(catalog('validate', 'CAT-NONE', 'analyst1'))).toMatchObject({ ok: false, error: { rule: 'NOT_FOUND', field: 'catalogId' } });
     const view = chain.headquarters.catalogs.view();
-    expect(view.map((c) => [c.catalogId, c.status])).toEqual([['CAT-SPRING', 'Published'], ['CAT-SUMMER', 'Published']]);
+    expect(view.map((c) => [c.catalogId, c.status])).toEqual([['CAT-SPRING', 'Published'], ['CAT-SUMMER', 'Published'], ['CAT-HOLIDAY', 'Published']]);
     expect(view[1]).toMatchObject({ validatedBy: 'analyst1', approvedBy: 'supervisor1', publishedAt: chain.now, problems: [] });
   });
 
