@@ -30,7 +30,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { Chain, type ChainResult, type chainCommandSchema } from '../../engine/chain.ts';
+import { Chain, type ChainResult, type ChainState, type chainCommandSchema } from '../../engine/chain.ts';
 import type { HeadquartersJob } from '../../engine/domain/config.ts';
 import { outboundKey } from '../../engine/domain/channel-transactions.ts';
 import { lifecycleOf, orderSummary } from '../../engine/domain/customer-order.ts';
@@ -407,13 +407,13 @@ class Run {
     }
   }
 
-  /** Both engines start again from their exported state, on the same network (SY-3 across restarts). */
+  /** Both engines start again from their state as written (JSON), on the same network (SY-3 across restarts). */
   private restart(): void {
     this.restarts += 1;
     this.deliveriesBefore.lost += this.chain.deliveries.lost;
     this.deliveriesBefore.refused += this.chain.deliveries.refused;
     this.log.push(() => '--- restart ---');
-    this.chain = Chain.restore(this.chain.catalog, this.chain.exportState(), { seed: this.schedule.seed, transport: (chain) => this.network.attach(chain) });
+    this.chain = Chain.restore(this.chain.catalog, JSON.parse(JSON.stringify(this.chain.exportState())) as ChainState, { seed: this.schedule.seed, transport: (chain) => this.network.attach(chain) });
   }
 
   /** customer.create at a register (CU-4, CU-6); the new customer's id, or null when refused. */
