@@ -330,8 +330,9 @@ export class Chain {
       const result = this.mustAccept(this.onHeadquarters({ type: `headquarters.${job}` }));
       return result.result.run as JobRun;
     }
-    if (job === 'processContinuityPayments' || job === 'createContinuityChildOrders') {
-      const counts = job === 'processContinuityPayments' ? this.processContinuityPayments(filters) : this.createContinuityChildOrders(filters);
+    if (job === 'processContinuityPayments' || job === 'createContinuityChildOrders' || job === 'expireCatalogs') {
+      const counts = job === 'processContinuityPayments' ? this.processContinuityPayments(filters)
+        : job === 'createContinuityChildOrders' ? this.createContinuityChildOrders(filters) : this.expireCatalogs();
       const run: JobRun = { job, at: this.now, counts, stores: [] };
       this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordJobRun', run }));
       return run;
@@ -361,7 +362,8 @@ export class Chain {
    */
   private processContinuityPayments(filters: ContinuityFilters): Record<string, number> {
     const runDate = calendarDay(this.now);
-    const { outcomes, counts } = processContinuityPayments(this.headquarters.continuity.all(), { runDate, ...filters }, authoriseContinuityPayment);
+    const { outcomes, counts } = processContinuityPayments(this.headquarters.continuity.all(), { runDate, ...filters }, authoriseContinuityPayment,
+      (enrolment, event) => this.headquarters.continuityChargeOf(enrolment, event));
     if (outcomes.length > 0) this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordContinuityPayments', runDate, outcomes }));
     return counts;
   }
@@ -380,6 +382,16 @@ export class Chain {
     }
     for (const storeId of stores) if (this.store.batchReachable(storeId)) this.sendDistribution(storeId);
     return { childOrders: orders.length, waitingForPayment: waitingForPayment.length };
+  }
+
+  /**
+   * CC-5 "expire catalogs": each approved or published catalog past its expiration date becomes Expired, one journaled
+   * catalog command each (by the job, not an operator); a rerun finds none left.
+   */
+  private expireCatalogs(): Record<string, number> {
+    const due = this.headquarters.catalogs.pastExpiration(this.now);
+    for (const catalogId of due) this.mustAccept(this.onHeadquarters({ type: 'headquarters.catalog', action: 'expire', catalogId, operatorId: 'expireCatalogs' }));
+    return { catalogsExpired: due.length };
   }
 
   private mustAccept<T extends { ok: boolean }>(result: T): T & { ok: true } {

@@ -19,7 +19,8 @@ import { createHeadquartersMachine, type HeadquartersEvent, type HeadquartersMac
 import { explainRefusal } from '../machines/rules.ts';
 import { CallCenterCatalogs, type CatalogSnapshots } from './flows/call-center-catalogs.ts';
 import { childOrderOf, ContinuityEnrolments, enrolmentsOf, type EnrolmentSnapshots } from './flows/continuity-enrolments.ts';
-import { calendarDay, checkChildOrder, type ContinuityEnrolment } from './domain/call-center/continuity.ts';
+import { calendarDay, checkChildOrder, type ContinuityEnrolment, type EnrolmentEvent } from './domain/call-center/continuity.ts';
+import type { Minor } from './domain/money.ts';
 
 /**
  * `catalogs`: the call centers' catalog actors (CC-5; absent in a state from before them: as configured); `callCenter`:
@@ -46,8 +47,8 @@ export interface HeadquartersCapture {
 /** The commands the back office actor takes (the others are the catalogs', the enrolments' and the clock's). */
 type OfficeCommand = Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' | 'headquarters.recordContinuityPayments' | 'headquarters.cancelEnrolment' | 'headquarters.createContinuityChildOrder' | 'headquarters.callCenterDesk' }>;
 
-/** The order in which jobs due at the same moment run: pull, then create, then distribute. */
-export const JOB_ORDER: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
+/** The order in which jobs due at the same moment run: catalogs out of date first, pull, then create, then distribute. */
+export const JOB_ORDER: readonly HeadquartersJob[] = ['expireCatalogs', 'P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
 
 export class HeadquartersEngine {
   readonly clock: VirtualClock;
@@ -170,15 +171,29 @@ export class HeadquartersEngine {
     if (enrolment === undefined) return { ok: false, error: violation('NOT_FOUND', `there is no enrolment "${command.enrolmentId}"`, 'enrolmentId') };
     const due = checkChildOrder(enrolment, command.event, command.runDate);
     if (due !== null) return { ok: false, error: due };
-    const parent = salesOrderOf(this.office, enrolment.parentOrderId)?.callCenter?.order;
-    if (parent === undefined) throw new Error(`headquarters: enrolment ${enrolment.enrolmentId} has no parent sales order ${enrolment.parentOrderId}`);
-    const order = childOrderOf(enrolment, command.event, parent);
+    const order = childOrderOf(enrolment, command.event, this.parentOrderOf(enrolment));
     const refused = this.sendOffice({ type: 'headquarters.acceptCallCenterOrder', order });
     if (refused !== null) return { ok: false, error: refused };
     const salesOrder = salesOrderOf(this.office, order.orderId)!;
     const recorded = this.continuity.send(enrolment.enrolmentId, { type: 'RECORD_CHILD_ORDER', event: command.event, salesOrderId: salesOrder.salesOrderId, on: command.runDate });
     if (recorded !== null) throw new Error(`headquarters: enrolment ${enrolment.enrolmentId} refused its child order: ${recorded.message}`);
     return this.accepted(command, { salesOrderId: salesOrder.salesOrderId, orderId: order.orderId, storeId: salesOrder.storeId });
+  }
+
+  private parentOrderOf(enrolment: ContinuityEnrolment): SubmittedCallCenterOrder {
+    const parent = salesOrderOf(this.office, enrolment.parentOrderId)?.callCenter?.order;
+    if (parent === undefined) throw new Error(`headquarters: enrolment ${enrolment.enrolmentId} has no parent sales order ${enrolment.parentOrderId}`);
+    return parent;
+  }
+
+  /**
+   * CC-15: what an event's child order will cost its customer, priced as it will be made (its share, the tax and the
+   * automatic charges of its mode: CH-2, CH-3): what "process continuity payments" charges the kept card.
+   */
+  continuityChargeOf(enrolment: ContinuityEnrolment, event: EnrolmentEvent): Minor {
+    const priced = this.callCenterOrderEvent(childOrderOf(enrolment, event.event, this.parentOrderOf(enrolment)), this.clock.now);
+    // An order that cannot be priced cannot be made either (creating it says why): the share alone is charged.
+    return 'type' in priced && priced.type === 'ACCEPT_CALL_CENTER_ORDER' ? priced.summary.total : event.amount;
   }
 
   private accepted(command: HeadquartersCommand, result: Record<string, unknown>): CommandOutcome<HeadquartersCommand> {

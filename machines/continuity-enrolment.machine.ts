@@ -17,7 +17,7 @@ export type ContinuityEnrolmentInput = ContinuityEnrolment;
 
 export type ContinuityEnrolmentEvent =
   /** CC-15: "process continuity payments" charged a due event to the kept card. */
-  | { type: 'RECORD_AUTHORISATION'; event: number; authorisationId: string; on: IsoDate }
+  | { type: 'RECORD_AUTHORISATION'; event: number; authorisationId: string; on: IsoDate; amount?: Minor }
   | { type: 'RECORD_DECLINE'; event: number; reason: string; on: IsoDate }
   /** CC-15: "create continuity child orders" created the event's sales order. */
   | { type: 'RECORD_CHILD_ORDER'; event: number; salesOrderId: string; on: IsoDate }
@@ -63,7 +63,7 @@ export function createContinuityEnrolmentMachine() {
     actions: {
       authorise: assign(({ context, event }) => {
         assertEvent(event, 'RECORD_AUTHORISATION');
-        return authorisePayment(context, event.event, event.authorisationId, event.on);
+        return authorisePayment(context, event.event, event.authorisationId, event.on, event.amount);
       }),
       decline: assign(({ context, event }) => {
         assertEvent(event, 'RECORD_DECLINE');

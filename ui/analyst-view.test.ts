@@ -3,6 +3,7 @@ import type { JournalPoint } from '../engine/protocol/journal.ts';
 import type { ChainReport } from '../engine/report.ts';
 import type { AnalystView } from './analyst-view.ts';
 import './analyst-view.ts';
+import { JOBS } from './job-labels.ts';
 import { $, $$, allButtons, deepText, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeStoreApi, accepted, makeSetup, refused } from './testing/fake-store-api.ts';
 import { emptyTotals, openShift, shiftReport } from '../engine/domain/shift.ts';
@@ -81,7 +82,9 @@ describe('<analyst-view>', () => {
     api.answer = (command) => accepted({ run: { job: command.job, at: Date.UTC(2026, 10, 23, 12), counts: { storesReached: 2, storesUnreachable: 1 }, stores: [
       { storeId: 'S1', outcome: 'completed', counts: { uploaded: 4, batches: 1 } }, { storeId: 'S2', outcome: 'unreachable', counts: {} }, { storeId: 'S3', outcome: 'completed', counts: { uploaded: 0, batches: 0 } },
     ] } });
-    expect($$(el, 'button[data-job]').map((b) => text(b))).to.deep.equal(['P-job', 'Synchronize customers', 'Synchronize orders', '1010', 'Process continuity payments', 'Create continuity child orders']);
+    // Every headquarters job, the synchronisation jobs first (the continuity batches and the catalogs' expiry after them).
+    expect($$(el, 'button[data-job]').map((b) => text(b))).to.deep.equal(JOBS.map((j) => j.label));
+    expect(JOBS.slice(0, 4).map((j) => j.label)).to.deep.equal(['P-job', 'Synchronize customers', 'Synchronize orders', '1010']);
     await click(el, $(el, 'button[data-job="P-job"]'));
     expect(api.commands).to.deep.equal([{ type: 'headquarters.runJob', job: 'P-job' }]);
     expect(text($(el, '[role="status"].notice'))).to.equal('P-job ran at 12:00: S1 uploaded 4, batches 1; S2 unreachable; S3 nothing to do');
@@ -195,7 +198,7 @@ describe('<analyst-view>', () => {
     const { el } = await mount();
     const buttons = allButtons(el);
     // Jobs and stores, links, clock steps, the Z reports' Refresh, the history's steps and refusals.
-    expect(buttons.length).to.equal(11 + 4 + 4 + 1 + 4);
+    expect(buttons.length).to.equal(9 + JOBS.length + 4 + 1 + 4);
     expectTouchSize(buttons);
   });
 
@@ -352,7 +355,7 @@ describe('<analyst-view> history (journal scrubber)', () => {
     await scrubClick(el, '[data-live]');
     expect(has(el, '[data-past-banner]')).to.equal(false);
     expect(text($(el, '[data-stat="sales-orders"]'))).to.equal('3 ($693.01)');
-    expect($$(el, 'button[data-job]').length).to.equal(6);
+    expect($$(el, 'button[data-job]').length).to.equal(JOBS.length);
     expect(text(scrub(el, '[data-as-of]'))).to.contain('Showing the chain live');
   });
 

@@ -9,4 +9,5 @@ export const JOBS: readonly { job: HeadquartersJob; label: string; about: string
   { job: '1010', label: '1010', about: 'distributes account ids and master data to the stores (SY-4)' },
   { job: 'processContinuityPayments', label: 'Process continuity payments', about: 'charges the kept cards for the continuity events now due (CC-15)', chainWide: true },
   { job: 'createContinuityChildOrders', label: 'Create continuity child orders', about: 'makes a sales order of each paid continuity event, once (CC-15)', chainWide: true },
+  { job: 'expireCatalogs', label: 'Expire catalogs', about: 'marks approved and published catalogs past their end date Expired (CC-5)', chainWide: true },
 ];

@@ -59,6 +59,11 @@ export class CallCenterCatalogs {
     return [...this.entries.values()].filter((e) => callCenterId === null || e.callCenterId === callCenterId).map((e) => catalogState(e.actor.getSnapshot()));
   }
 
+  /** CC-5: the catalogs whose chart takes them to Expired at `at` (approved or published, past their expiration date). */
+  pastExpiration(at: number): string[] {
+    return [...this.entries.entries()].filter(([, { actor }]) => actor.getSnapshot().can({ type: 'EXPIRE', at })).map(([catalogId]) => catalogId);
+  }
+
   /** CC-4: one catalog's state (undefined: no such catalog). */
   catalogStateOf(catalogId: string): CatalogState | undefined {
     const entry = this.entries.get(catalogId);

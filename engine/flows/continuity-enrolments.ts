@@ -7,7 +7,7 @@
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { CallCenterConfig } from '../domain/call-center/config.ts';
 import {
-  calendarDay, enrol, enrolmentStatus, scheduleOfParentItem, type AuthorisationAnswer, type ContinuityEnrolment, type IsoDate,
+  authorisedAmount, calendarDay, enrol, enrolmentStatus, scheduleOfParentItem, type AuthorisationAnswer, type ContinuityEnrolment, type IsoDate,
   type PaymentOutcome, type PaymentRequest,
 } from '../domain/call-center/continuity.ts';
 import type { SubmittedCallCenterOrder } from '../domain/call-center-submission.ts';
@@ -50,12 +50,15 @@ export function enrolmentsOf(center: CallCenterConfig, order: SubmittedCallCente
 
 /**
  * CC-15: the call-center order a paid event becomes: the event's item, delivered like the parent line (its mode and
- * location), paid by the event's authorisation on the kept card. The amount is the event's share: a share that does
- * not divide by the quantity puts the odd minor units on one unit of its own.
+ * location), paid by the event's authorisation on the kept card for what it authorised (the order's total, tax and
+ * automatic charges included). The lines come to the event's share: a share that does not divide by the quantity
+ * puts the odd minor units on one unit of its own.
  */
 export function childOrderOf(enrolment: ContinuityEnrolment, event: number, parent: SubmittedCallCenterOrder): SubmittedCallCenterOrder {
   const orderId = childOrderId(enrolment.enrolmentId, event);
   const due = enrolment.events.find((e) => e.event === event)!;
+  // Not yet authorised: the order is being priced for the payments run (what it costs does not depend on its payment).
+  const authorised = due.payment.status === 'authorised';
   const plan = { itemId: due.itemId, quantity: due.quantity, amount: due.amount, authorisationId: due.payment.status === 'authorised' ? due.payment.authorisationId : orderId };
   const parentLine = parent.lines.find((l) => l.lineId === enrolment.parentLineId) ?? parent.lines[0]!;
   const unit = Math.floor(plan.amount / plan.quantity);
@@ -70,7 +73,7 @@ export function childOrderOf(enrolment: ContinuityEnrolment, event: number, pare
     orderId, callCenterId: parent.callCenterId, enteredBy: parent.enteredBy, customerId: parent.customerId,
     header: { modeCode: parent.header.modeCode, ...(parent.header.sourceCode === undefined ? {} : { sourceCode: parent.header.sourceCode }) },
     lines, charges: [],
-    payments: [{ paymentId: plan.authorisationId, method: card.method, amount: plan.amount, status: 'Authorized', cardToken: card.cardToken! }],
+    payments: [{ paymentId: plan.authorisationId, method: card.method, amount: authorised ? authorisedAmount(due) : plan.amount, status: 'Authorized', cardToken: card.cardToken! }],
   };
 }
 
@@ -118,7 +121,7 @@ export class ContinuityEnrolments {
   applyPayments(outcomes: readonly PaymentOutcome[], on: IsoDate): RuleViolation | null {
     for (const o of outcomes) {
       const refused = this.send(o.enrolmentId, o.outcome === 'authorised'
-        ? { type: 'RECORD_AUTHORISATION', event: o.event, authorisationId: o.authorisationId, on }
+        ? { type: 'RECORD_AUTHORISATION', event: o.event, authorisationId: o.authorisationId, on, amount: o.amount }
         : { type: 'RECORD_DECLINE', event: o.event, reason: o.reason, on });
       if (refused !== null) return refused;
     }

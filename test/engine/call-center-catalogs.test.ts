@@ -2,7 +2,8 @@
  * CC-4 / CC-5 at headquarters: the demo call center's catalogs are actors created from the configuration, driven by
  * the lifecycle commands, and kept across a restart; the source-code check reads their state.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Chain } from '../../engine/chain.ts';
 import { applySourceCode } from '../../engine/domain/call-center/catalog.ts';
@@ -28,7 +29,7 @@ describe('call-center catalogs at headquarters', () => {
     expect(chain.executeNow(catalog('publish', 'CAT-SUMMER', 'supervisor1'))).toMatchObject({ ok: true, result: { status: 'Published' } });
     expect(chain.executeNow(catalog('validate', 'CAT-NONE', 'analyst1'))).toMatchObject({ ok: false, error: { rule: 'NOT_FOUND', field: 'catalogId' } });
     const view = chain.headquarters.catalogs.view();
-    expect(view.map((c) => [c.catalogId, c.status])).toEqual([['CAT-SPRING', 'Published'], ['CAT-SUMMER', 'Published']]);
+    expect(view.map((c) => [c.catalogId, c.status])).toEqual([['CAT-SPRING', 'Published'], ['CAT-SUMMER', 'Published'], ['CAT-HOLIDAY', 'Published']]);
     expect(view[1]).toMatchObject({ validatedBy: 'analyst1', approvedBy: 'supervisor1', publishedAt: chain.now, problems: [] });
   });
 
@@ -54,6 +55,30 @@ describe('call-center catalogs at headquarters', () => {
     const july = Chain.create(config, { seed: 1, startAt: Date.parse('2026-07-01T10:00:00Z') });
     expect(july.executeNow(catalog('expire', 'CAT-SPRING', 'analyst1'))).toMatchObject({ ok: true, result: { status: 'Expired' } });
     expect(applySourceCode(july.headquarters.catalogs.catalogStates(), 'SPRING26', july.now)).toMatchObject({ rule: 'CC-5', message: expect.stringMatching(/expired/) });
+  });
+
+  it('CC-5 the daily "expire catalogs" job marks a published catalog past its end date Expired, journaled, once', async () => {
+    const dir = await tempDir();
+    // The last day of the spring catalog (2026-01-01 .. 2026-06-30), with the demo's daily schedules.
+    const config = demo();
+    const durable = await DurableChain.open(dir, { config, seed: 1, startAt: Date.parse('2026-06-30T10:00:00Z') });
+    expect(await durable.execute({ type: 'headquarters.runJob', job: 'expireCatalogs' })).toMatchObject({ ok: true, result: { run: { counts: { catalogsExpired: 0 } } } });
+    expect(statusOf(durable.chain, 'CAT-SPRING')).toBe('Published');
+    // A day later the schedule runs it: past its date, the spring catalog is Expired; the summer draft is left alone.
+    const advanced = await durable.execute({ type: 'clock.advance', ms: 24 * 60 * 60_000 });
+    expect(advanced).toMatchObject({ ok: true });
+    expect((advanced as unknown as { result: { jobsRun: { job: string }[] } }).result.jobsRun.map((r) => r.job)).toContain('expireCatalogs');
+    expect([statusOf(durable.chain, 'CAT-SPRING'), statusOf(durable.chain, 'CAT-SUMMER')]).toEqual(['Expired', 'Draft']);
+    const run = durable.chain.backOffice().jobRuns.filter((r) => r.job === 'expireCatalogs').at(-1);
+    expect(run).toMatchObject({ counts: { catalogsExpired: 1 } });
+    // Journaled as headquarters' catalog command; a rerun finds nothing left to expire.
+    const journal = readdirSync(dir).filter((f) => f.startsWith('headquarters') && f.endsWith('.journal.jsonl')).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    expect(journal).toMatch(/"type":"headquarters\.catalog","action":"expire","catalogId":"CAT-SPRING"/);
+    expect(await durable.execute({ type: 'headquarters.runJob', job: 'expireCatalogs' })).toMatchObject({ ok: true, result: { run: { counts: { catalogsExpired: 0 } } } });
+    await durable.close();
+    const reopened = await DurableChain.open(dir);
+    expect(statusOf(reopened.chain, 'CAT-SPRING')).toBe('Expired');
+    await reopened.close();
   });
 
   it('CC-5 the catalogs\' states survive a restart, from the journal and from a snapshot', async () => {

@@ -46,7 +46,7 @@ describe('continuity programs at headquarters', () => {
     expect(await durable.execute(clubOrder('CC-000001', 'tok-anna'))).toMatchObject({ ok: true });
     // Child orders wait for their payment.
     expect(countsOf(await durable.execute(runJob('createContinuityChildOrders')))).toEqual({ childOrders: 0, waitingForPayment: 1 });
-    expect(countsOf(await durable.execute(runJob('processContinuityPayments')))).toMatchObject({ authorised: 1, declined: 0, amountAuthorised: 1500 });
+    expect(countsOf(await durable.execute(runJob('processContinuityPayments')))).toMatchObject({ authorised: 1, declined: 0, amountAuthorised: 2645 });
     await durable.close();
     durable = await DurableChain.open(dir);
     // The rerun charges nothing twice.
@@ -67,6 +67,25 @@ describe('continuity programs at headquarters', () => {
     expect(countsOf(await durable.execute(runJob('createContinuityChildOrders')))).toEqual({ childOrders: 1, waitingForPayment: 0 });
     expect(durable.chain.headquarters.continuity.view()[0]!.events.map((e) => e.salesOrderId !== null)).toEqual([true, true, false]);
     await durable.close();
+  });
+
+  it('CC-15 / CH-3 the payments run charges what the child order costs (its share, tax and freight), and shipped it is paid in full', () => {
+    const chain = Chain.create(config(), { seed: 1 });
+    expect(chain.executeNow(clubOrder('CC-000001', 'tok-anna'))).toMatchObject({ ok: true });
+    // 15.00 of mix + 10% Washington tax + 9.95 ground freight (an order below 100.00): 26.45 charged to the kept card.
+    expect(countsOf(chain.executeNow(runJob('processContinuityPayments')))).toMatchObject({ authorised: 1, amountAuthorised: 2645 });
+    expect(countsOf(chain.executeNow(runJob('createContinuityChildOrders')))).toEqual({ childOrders: 1, waitingForPayment: 0 });
+    const child = salesOrderOf(chain.headquarters.office, 'EN-CC-000001-1-E1')!;
+    expect([child.order.total, child.callCenter!.order.payments.map((p) => [p.status, p.amount])]).toEqual([2645, [['Authorized', 2645]]]);
+    const view = chain.orderView('EN-CC-000001-1-E1');
+    expect([view.totals.net, view.totals.tax, view.totals.charges, view.totals.total, view.cardToken]).toEqual([1500, 150, 995, 2645, 'tok-anna']);
+    // The warehouse ships it: the kept card pays the invoice, and nothing is left owing.
+    const picker = { locationId: 'W1', operatorId: 'picker1' };
+    const lines = view.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
+    expect(chain.executeNow({ type: 'fulfillment.pick', ...picker, lines: lines.map((l) => ({ orderId: view.orderId, ...l })) })).toMatchObject({ ok: true });
+    expect(chain.executeNow({ type: 'fulfillment.pack', ...picker, orderId: view.orderId, lines })).toMatchObject({ ok: true });
+    expect(chain.executeNow({ type: 'fulfillment.ship', ...picker, orderId: view.orderId, lines })).toMatchObject({ ok: true });
+    expect(chain.orderView('EN-CC-000001-1-E1')).toMatchObject({ paid: 2645, paymentStatus: 'Paid' });
   });
 
   it('CC-15 a declined card pauses the program (no child order, no retry); the filters pick an item or an order', () => {

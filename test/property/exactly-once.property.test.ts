@@ -13,21 +13,29 @@
  * approvals), which reach headquarters as updates. Commands the engine refuses for a reason of its own (SY-1, CU-4,
  * CU-6, an order not at headquarters yet, ...) are fine: they are counted by rule.
  *
- * Checked after every step: never two sales orders for one channel reference, never two accounts for one channel
- * customer, nothing the tills did not create; after every Synchronize orders: no order waits for a customer that
- * headquarters has received (CU-7). After the heal (every store online, everything in flight delivered, then
- * P-job, Synchronize customers, Synchronize orders, 1010 until nothing changes): the exactly-once end state above.
+ * The call center works beside them (./call-center-traffic.ts, CC-2, CC-15, CC-21): orders submitted whole, taken at
+ * the desk with a source code, a coupon and a card, or held and cleared by the supervisor; memberships whose child
+ * orders the continuity batches make; their pickups at a till and shipments from the warehouse. Now and then both
+ * engines restart from their exported state while deliveries are still in flight.
+ *
+ * Checked after every step: never two sales orders for one channel reference or one order, never two accounts for
+ * one channel customer, nothing the tills did not create nor the call center release; after every Synchronize
+ * orders: no order waits for a customer that headquarters has received (CU-7). After the heal (every store online, everything in flight delivered, then
+ * P-job, Synchronize customers, Synchronize orders, the continuity batches, 1010 until nothing changes): the
+ * exactly-once end state above, and every call-center order and child order at its store once with headquarters'
+ * sales order the store's latest state, each open line listed once, every paid due continuity event shipped.
  *
  * EXACTLY_ONCE_RUNS / EXACTLY_ONCE_SEED override the number of schedules and the seed (for longer hunts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { Chain, type ChainResult, type chainCommandSchema } from '../../engine/chain.ts';
+import { Chain, type ChainResult, type ChainState, type chainCommandSchema } from '../../engine/chain.ts';
 import type { HeadquartersJob } from '../../engine/domain/config.ts';
 import { outboundKey } from '../../engine/domain/channel-transactions.ts';
 import { lifecycleOf, orderSummary } from '../../engine/domain/customer-order.ts';
 import { demoChainConfig } from '../fixtures/chain.ts';
+import { CallCenterTraffic, callCenterStepArb, withCallCenterTraffic, type CallCenterStep } from './call-center-traffic.ts';
 import { ChaoticNetwork, emptyNetworkStats, type NetworkStats } from './chaotic-network.ts';
 
 type ChainInput = z.input<typeof chainCommandSchema>;
@@ -44,7 +52,8 @@ const REGISTERS = [
 ] as const;
 const STORES: readonly StoreId[] = ['S1', 'S2'];
 const MASTER_CUSTOMERS = new Set(demoChainConfig().customers.map((c) => c.accountId));
-const JOBS: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', '1010'];
+/** In their usual order: the continuity batches (CC-15) make their child orders before 1010 sends them out. */
+const JOBS: readonly HeadquartersJob[] = ['P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Schedules
@@ -77,7 +86,11 @@ type Step =
   | { t: 'change'; op: ChangeOp; pick: number; same: boolean; register: number; flap: LinkState | null; line: SaleLine }
   /** The virtual clock moves on, running the jobs that fall due on their schedules (set by 'schedule'). */
   | { t: 'clock'; minutes: number }
-  | { t: 'schedule'; job: HeadquartersJob; everyMinutes: number | null };
+  | { t: 'schedule'; job: HeadquartersJob; everyMinutes: number | null }
+  /** Both engines restart from their state (what a durable chain reopens to); deliveries in flight stay in flight. */
+  | { t: 'restart' }
+  /** The call center's orders and their fulfilment (./call-center-traffic.ts). */
+  | CallCenterStep;
 
 interface Schedule { seed: number; profiles: [Profile, Profile]; steps: Step[] }
 
@@ -118,8 +131,11 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     t: fc.constant('change' as const), op: fc.constantFrom<ChangeOp>('pickup', 'pickupOne', 'pickupOne', 'cancel', 'edit', 'edit', 'approve'), pick: fc.nat(), same: fc.boolean(), register: fc.nat(),
     flap: fc.option(linkArb, { freq: 4 }), line: lineArb(['ship', 'pickup']),
   }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('clock' as const), minutes: fc.integer({ min: 1, max: 120 }) }) },
+  // Now and then a whole day, so that the continuity events after the first fall due (CC-15).
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('clock' as const), minutes: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 120 }) }, { weight: 1, arbitrary: fc.constant(24 * 60) }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('schedule' as const), job: fc.constantFrom(...JOBS), everyMinutes: fc.option(fc.integer({ min: 5, max: 90 }), { freq: 4 }) }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'restart' as const }) },
+  { weight: 5, arbitrary: callCenterStepArb },
 );
 
 const scheduleArb: fc.Arbitrary<Schedule> = fc.record({
@@ -166,6 +182,10 @@ interface Totals {
   healNetwork: NetworkStats;
   lost: number;
   refusedDeliveries: number;
+  restarts: number;
+  /** The call center's orders released by way, memberships sold, pickups and shipments (./call-center-traffic.ts). */
+  callCenter: Record<string, number>;
+  childOrders: number;
   customerModes: Record<string, number>;
   orderModes: Record<string, number>;
   changes: Record<string, number>;
@@ -174,7 +194,7 @@ interface Totals {
 
 const totals: Totals = {
   schedules: 0, commands: 0, accepted: 0, customers: 0, orders: 0, pendingCustomerOrders: 0, cu7Synced: 0, updates: 0, linkFlaps: 0, jobRuns: 0, healRounds: 0,
-  network: emptyNetworkStats(), healNetwork: emptyNetworkStats(), lost: 0, refusedDeliveries: 0, customerModes: {}, orderModes: {}, changes: {}, refusals: {},
+  network: emptyNetworkStats(), healNetwork: emptyNetworkStats(), lost: 0, refusedDeliveries: 0, restarts: 0, callCenter: {}, childOrders: 0, customerModes: {}, orderModes: {}, changes: {}, refusals: {},
 };
 const bump = (table: Record<string, number>, key: string, by = 1) => { table[key] = (table[key] ?? 0) + by; };
 
@@ -197,7 +217,11 @@ class Run {
   /** What happened, formatted only when a counterexample is reported. */
   readonly log: (() => string)[] = [];
   readonly network = new ChaoticNetwork((line) => this.log.push(line));
-  readonly chain: Chain;
+  chain: Chain;
+  readonly callCenter: CallCenterTraffic;
+  restarts = 0;
+  /** Deliveries lost and refused by the chains before the last restart. */
+  private readonly deliveriesBefore = { lost: 0, refused: 0 };
   readonly customers: CreatedCustomer[] = [];
   readonly orders: CreatedOrder[] = [];
   commands = 0;
@@ -220,12 +244,14 @@ class Run {
 
   constructor(readonly schedule: Schedule) {
     const config = demoChainConfig();
+    withCallCenterTraffic(config);
     schedule.profiles.forEach((profile, i) => {
       const store = config.stores[i]!;
       store.functionality = { createOrderAsync: profile.createOrderAsync, realtimeWithAsyncBackup: profile.realtimeWithAsyncBackup, createCustomerAsync: profile.createCustomerAsync };
       store.filterSharedCustomerDataTables = profile.filterSharedCustomerDataTables;
     });
     this.chain = Chain.create(config, { seed: schedule.seed, transport: (chain) => this.network.attach(chain) });
+    this.callCenter = new CallCenterTraffic((command, doing) => this.exec(command, doing), () => this.chain);
     for (const { registerId, operatorId } of REGISTERS) this.must({ type: 'register.openShift', registerId, operatorId });
   }
 
@@ -304,8 +330,12 @@ class Run {
     const references = new Map<string, number>();
     for (const s of Object.values(office.salesOrders)) references.set(s.channelReference, (references.get(s.channelReference) ?? 0) + 1);
     for (const [reference, n] of references) if (n > 1) problems.push(`channel reference ${reference} has ${n} sales orders`);
-    const created = new Set(this.orders.map((o) => o.channelReference));
-    for (const s of Object.values(office.salesOrders)) if (!created.has(s.channelReference)) problems.push(`sales order ${s.salesOrderId} (${s.channelReference}) was never created at a till`);
+    // A call-center order's channel reference is its order id (CC-2).
+    const created = new Set([...this.orders.map((o) => o.channelReference), ...this.callCenter.expectedOrderIds()]);
+    for (const s of Object.values(office.salesOrders)) if (!created.has(s.channelReference)) problems.push(`sales order ${s.salesOrderId} (${s.channelReference}) was never created at a till nor released by the call center`);
+    const orderIds = new Map<string, number>();
+    for (const s of Object.values(office.salesOrders)) orderIds.set(s.orderId, (orderIds.get(s.orderId) ?? 0) + 1);
+    for (const [orderId, n] of orderIds) if (n > 1) problems.push(`order ${orderId} has ${n} sales orders`);
     const accounts = Object.values(office.customers).filter((c) => c.createdVia !== 'master');
     const channelIds = new Map<string, number>();
     for (const a of accounts) channelIds.set(a.channelCustomerId, (channelIds.get(a.channelCustomerId) ?? 0) + 1);
@@ -358,13 +388,32 @@ class Run {
       case 'change':
         this.changeOrder(step);
         return;
-      case 'clock':
-        this.jobRuns += (this.must({ type: 'clock.advance', ms: step.minutes * 60_000 }).jobsRun as unknown[]).length;
+      case 'clock': {
+        // A day with jobs scheduled every few minutes is more runs than one advance may make (refused, counted).
+        const advanced = this.exec({ type: 'clock.advance', ms: step.minutes * 60_000 }, 'clock');
+        if (advanced.ok) this.jobRuns += (advanced.result.jobsRun as unknown[]).length;
+        return;
+      }
+      case 'restart':
+        this.restart();
+        return;
+      case 'cc':
+      case 'ccFulfil':
+        this.callCenter.step(step);
         return;
       case 'schedule':
         this.must({ type: 'headquarters.schedule', job: step.job, everyMinutes: step.everyMinutes });
         return;
     }
+  }
+
+  /** Both engines start again from their state as written (JSON), on the same network (SY-3 across restarts). */
+  private restart(): void {
+    this.restarts += 1;
+    this.deliveriesBefore.lost += this.chain.deliveries.lost;
+    this.deliveriesBefore.refused += this.chain.deliveries.refused;
+    this.log.push(() => '--- restart ---');
+    this.chain = Chain.restore(this.chain.catalog, JSON.parse(JSON.stringify(this.chain.exportState())) as ChainState, { seed: this.schedule.seed, transport: (chain) => this.network.attach(chain) });
   }
 
   /** customer.create at a register (CU-4, CU-6); the new customer's id, or null when refused. */
@@ -532,9 +581,10 @@ class Run {
     // Orders: one sales order per channel reference, none missing, none doubled, the till's total and latest state.
     problems.push(...this.noneDoubled());
     const salesOrders = Object.values(office.salesOrders);
-    if (salesOrders.length !== this.orders.length) problems.push(`headquarters has ${salesOrders.length} sales orders, the tills created ${this.orders.length}`);
+    const callCenterOrders = this.callCenter.expectedOrderIds().size;
+    if (salesOrders.length !== this.orders.length + callCenterOrders) problems.push(`headquarters has ${salesOrders.length} sales orders, the tills created ${this.orders.length} and the call center ${callCenterOrders}`);
     const storeOrders = this.chain.orderIds();
-    if (storeOrders.length !== this.orders.length) problems.push(`the store has ${storeOrders.length} orders, the tills created ${this.orders.length}`);
+    if (storeOrders.length !== this.orders.length + callCenterOrders) problems.push(`the stores have ${storeOrders.length} orders, the tills created ${this.orders.length} and the call center ${callCenterOrders}`);
     for (const order of this.orders) {
       const id = office.salesOrderOfChannelReference[order.channelReference];
       const salesOrder = id === undefined ? undefined : office.salesOrders[id];
@@ -592,7 +642,8 @@ class Run {
     if (unprocessed.length > 0) problems.push(`headquarters never processed ${unprocessed.map((s) => s.item.key).join(', ')}`);
     if (this.network.inFlight.length > 0) problems.push(`${this.network.inFlight.length} deliveries still in flight`);
 
-    if (problems.length > 0) this.fail('SY-3 exactly once (after the heal)', problems);
+    problems.push(...this.callCenter.check());
+    if (problems.length > 0) this.fail('SY-3 / CC-2 exactly once (after the heal)', problems);
   }
 
   addTo(t: Totals): void {
@@ -612,8 +663,11 @@ class Run {
       t.network[key] += chaos[key];
       t.healNetwork[key] += this.network.stats[key] - chaos[key];
     }
-    t.lost += this.chain.deliveries.lost;
-    t.refusedDeliveries += this.chain.deliveries.refused;
+    t.lost += this.deliveriesBefore.lost + this.chain.deliveries.lost;
+    t.refusedDeliveries += this.deliveriesBefore.refused + this.chain.deliveries.refused;
+    t.restarts += this.restarts;
+    t.childOrders += this.callCenter.childOrders().length;
+    for (const [key, n] of Object.entries(this.callCenter.counts)) bump(t.callCenter, key, n);
     for (const [table, mine] of [[t.customerModes, this.customerModes], [t.orderModes, this.orderModes], [t.changes, this.changes], [t.refusals, this.refusals]] as const) {
       for (const [key, n] of Object.entries(mine)) bump(table, key, n);
     }
@@ -638,7 +692,7 @@ describe('SY-3 exactly once under a chaotic network', () => {
   afterAll(() => {
     const sorted = (table: Record<string, number>) => Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
     console.log([
-      `SY-3 / CU-7 exactly-once property (seed ${SEED}, ${RUNS} runs):`,
+      `SY-3 / CU-7 / CC-2 exactly-once property (seed ${SEED}, ${RUNS} runs):`,
       `  schedules run: ${totals.schedules}`,
       `  commands executed: ${totals.commands} (${totals.accepted} accepted, ${totals.commands - totals.accepted} refused); link flaps ${totals.linkFlaps}; job runs ${totals.jobRuns} (heal rounds ${totals.healRounds})`,
       `  customers created: ${totals.customers} by mode ${JSON.stringify(sorted(totals.customerModes))}`,
@@ -646,12 +700,13 @@ describe('SY-3 exactly once under a chaotic network', () => {
       `  later changes (updates): ${totals.updates} ${JSON.stringify(sorted(totals.changes))}`,
       `  deliveries during the schedules: sent ${totals.network.sent}, arrivals ${totals.network.arrivals}: delivered in order ${totals.network.delivered}, reordered (older one later) ${totals.network.reordered}, duplicated ${totals.network.duplicated}, replayed late ${totals.network.replayed}; dropped ${totals.network.dropped}`,
       `  deliveries while healing: sent ${totals.healNetwork.sent}, delivered in order ${totals.healNetwork.delivered}`,
-      `  chain's count: lost at an offline store ${totals.lost}; refused by the receiver (stale 1010 package) ${totals.refusedDeliveries}`,
+      `  chain's count: lost at an offline store ${totals.lost}; refused by the receiver (stale 1010 package) ${totals.refusedDeliveries}; restarts ${totals.restarts}`,
+      `  call center (CC-2, CC-15): ${JSON.stringify(sorted(totals.callCenter))}; continuity child orders ${totals.childOrders}`,
       `  refusals by rule: ${JSON.stringify(sorted(totals.refusals), null, 1).replace(/\n\s*/g, ' ')}`,
     ].join('\n'));
   });
 
-  it(`SY-3 / CU-7: after any chaotic schedule and a heal, headquarters has exactly the orders and customers the tills created (${RUNS} schedules)`, () => {
+  it(`SY-3 / CU-7 / CC-2 / CC-15: after any chaotic schedule (restarts included) and a heal, headquarters has exactly the orders and customers the tills and the call center created, and every call-center order is at its store once (${RUNS} schedules)`, () => {
     // Counts cover the generated schedules up to the first failure, not fast-check's shrinking attempts after it.
     let failed = false;
     fc.assert(
@@ -671,6 +726,8 @@ describe('SY-3 exactly once under a chaotic network', () => {
     const exercised = {
       orders: totals.orders, customers: totals.customers, updates: totals.updates, cu7Synced: totals.cu7Synced,
       reordered: totals.network.reordered, duplicated: totals.network.duplicated, replayed: totals.network.replayed, dropped: totals.network.dropped,
+      restarts: totals.restarts, childOrders: totals.childOrders,
+      ...Object.fromEntries(['released (submit)', 'released (desk)', 'released (held)', 'memberships sold', 'picked up at a till', 'shipped from the warehouse'].map((key) => [key, totals.callCenter[key] ?? 0])),
     };
     for (const [what, count] of Object.entries(exercised)) expect(count, what).toBeGreaterThan(0);
   }, 600_000);

@@ -198,7 +198,11 @@ export function checkContinuitySale(config: ContinuityConfig, itemIds: readonly 
 
 export type EventPayment =
   | { status: 'pending' }
-  | { status: 'authorised'; authorisationId: string; on: IsoDate }
+  /**
+   * `amount`: what the run authorised, the child order's total (the event's share with the tax and automatic charges
+   * of its order); absent in a state from before it was kept: the share.
+   */
+  | { status: 'authorised'; authorisationId: string; on: IsoDate; amount?: Minor }
   | { status: 'declined'; reason: string; on: IsoDate }
   /** Authorised, then released when the enrolment was cancelled before its child order. */
   | { status: 'voided'; authorisationId: string; on: IsoDate };
@@ -311,9 +315,12 @@ function withEvent(enrolment: ContinuityEnrolment, event: number, change: (e: En
   return { ...enrolment, events: enrolment.events.map((e) => (e.event === event ? change(e) : e)) };
 }
 
-export function authorisePayment(enrolment: ContinuityEnrolment, event: number, authorisationId: string, on: IsoDate): ContinuityEnrolment {
-  return withEvent(enrolment, event, (e) => ({ ...e, payment: { status: 'authorised', authorisationId, on } }));
+export function authorisePayment(enrolment: ContinuityEnrolment, event: number, authorisationId: string, on: IsoDate, amount?: Minor): ContinuityEnrolment {
+  return withEvent(enrolment, event, (e) => ({ ...e, payment: { status: 'authorised', authorisationId, on, ...(amount === undefined ? {} : { amount }) } }));
 }
+
+/** CC-15: what an authorised event's payment covers (the share alone for an authorisation recorded before the total was kept). */
+export const authorisedAmount = (e: EnrolmentEvent): Minor => (e.payment.status === 'authorised' ? e.payment.amount ?? e.amount : 0);
 
 export function declinePayment(enrolment: ContinuityEnrolment, event: number, reason: string, on: IsoDate): ContinuityEnrolment {
   return withEvent(enrolment, event, (e) => ({ ...e, payment: { status: 'declined', reason, on } }));
@@ -330,7 +337,7 @@ export function takeCard(enrolment: ContinuityEnrolment, cardToken: string): Con
 
 /** Authorised events without a child order: what cancelling releases through the payment service. */
 export function authorisationsToVoid(enrolment: ContinuityEnrolment): { event: number; authorisationId: string; amount: Minor }[] {
-  return enrolment.events.flatMap((e) => (e.payment.status === 'authorised' && e.childOrder === null ? [{ event: e.event, authorisationId: e.payment.authorisationId, amount: e.amount }] : []));
+  return enrolment.events.flatMap((e) => (e.payment.status === 'authorised' && e.childOrder === null ? [{ event: e.event, authorisationId: e.payment.authorisationId, amount: authorisedAmount(e) }] : []));
 }
 
 /** CC-15 (decision): no further child orders; those created stay, authorisations not yet shipped are voided. */
@@ -368,9 +375,14 @@ export interface ContinuityPaymentsResult {
  * CC-15 batch "process continuity payments": for each active enrolment the run selects, the due events not paid yet
  * are charged to its card in event order through `authorise` (the host's call to the payment service, its answers
  * recorded for replay); the first decline stops that enrolment's charges. Reruns charge nothing twice once the
- * outcomes are applied (`applyPaymentOutcome`).
+ * outcomes are applied (`applyPaymentOutcome`). `chargeOf` is what the event's child order will cost the customer:
+ * the share with its order's tax and automatic charges (CH-2, CH-3), so that the payment covers the whole order
+ * (decision); by default the share alone.
  */
-export function processContinuityPayments(enrolments: Iterable<ContinuityEnrolment>, run: ContinuityRun, authorise: (request: PaymentRequest) => AuthorisationAnswer): ContinuityPaymentsResult {
+export function processContinuityPayments(
+  enrolments: Iterable<ContinuityEnrolment>, run: ContinuityRun, authorise: (request: PaymentRequest) => AuthorisationAnswer,
+  chargeOf: (enrolment: ContinuityEnrolment, event: EnrolmentEvent) => Minor = (_enrolment, event) => event.amount,
+): ContinuityPaymentsResult {
   const result: ContinuityPaymentsResult = { outcomes: [], counts: { authorised: 0, declined: 0, amountAuthorised: 0, awaitingCard: 0 }, awaitingCard: [] };
   for (const enrolment of selected(enrolments, run)) {
     const status = enrolmentStatus(enrolment);
@@ -384,7 +396,7 @@ export function processContinuityPayments(enrolments: Iterable<ContinuityEnrolme
     for (const e of enrolment.events) {
       if (e.date > run.runDate) break;
       if (e.payment.status !== 'pending') continue;
-      const request: PaymentRequest = { enrolmentId: enrolment.enrolmentId, event: e.event, customerId: enrolment.customerId, cardToken: enrolment.cardToken, amount: e.amount };
+      const request: PaymentRequest = { enrolmentId: enrolment.enrolmentId, event: e.event, customerId: enrolment.customerId, cardToken: enrolment.cardToken, amount: chargeOf(enrolment, e) };
       const answer = authorise(request);
       result.outcomes.push({ ...request, ...answer });
       if (answer.outcome === 'declined') {
@@ -392,7 +404,7 @@ export function processContinuityPayments(enrolments: Iterable<ContinuityEnrolme
         break;
       }
       result.counts.authorised += 1;
-      result.counts.amountAuthorised += e.amount;
+      result.counts.amountAuthorised += request.amount;
     }
   }
   return result;
@@ -400,7 +412,7 @@ export function processContinuityPayments(enrolments: Iterable<ContinuityEnrolme
 
 export function applyPaymentOutcome(enrolment: ContinuityEnrolment, outcome: PaymentOutcome, on: IsoDate): ContinuityEnrolment {
   return outcome.outcome === 'authorised'
-    ? authorisePayment(enrolment, outcome.event, outcome.authorisationId, on)
+    ? authorisePayment(enrolment, outcome.event, outcome.authorisationId, on, outcome.amount)
     : declinePayment(enrolment, outcome.event, outcome.reason, on);
 }
 

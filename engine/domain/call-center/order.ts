@@ -342,7 +342,7 @@ export interface HoldClear { holdId: string; user: CallCenterUser; at: number; v
 
 /** CC-9 / CC-19: a submit goes through when every payment is approved and it places no hold. */
 function submitFailure(before: CallCenterOrderContext, after: ReturnType<typeof submitOrder>): RuleViolation | null {
-  if (orderPaymentStatus(after) !== 'Approved') return violation('CC-9', 'a payment was not approved', 'payments');
+  if (orderPaymentStatus({ ...before, ...after }) !== 'Approved') return violation('CC-9', 'a payment was not approved', 'payments');
   const held = after.holds.slice(before.holds.length)[0];
   return held === undefined ? null : violation('CC-9', `it would go on hold again: ${held.notes}`, 'payments');
 }

@@ -7,6 +7,8 @@ import { violation, type RuleViolation } from '../violation.ts';
 import type { AutomaticHoldOrigin } from './holds.ts';
 import type { PaymentMethod, PaymentMethodKind } from './config.ts';
 import type { CallCenterOrderContext, Prepayment } from './order.ts';
+// summary.ts resolves payments with this file's resolvePaymentAmounts: the two call each other only at run time.
+import { completionSummary } from './summary.ts';
 
 export type PaymentLineStatus = 'Not submitted' | 'Paid' | 'Authorized' | 'Not authorized';
 
@@ -192,12 +194,13 @@ export function submitPayments(context: CallCenterOrderContext, total: Minor, an
 export type OrderPaymentStatus = 'Not submitted' | 'Declined' | 'Approved';
 
 /**
- * CC-9 / CC-19: the order's payment status. Approved once submitted with every payment Paid or Authorized (an order
- * with no payments included: whether the total is covered is the out-of-balance hold's business); Declined while a
- * payment is Not authorized; else Not submitted.
+ * CC-9 / CC-19: the order's payment status. Approved once submitted with every payment Paid or Authorized and at least
+ * one of them, unless the order owes nothing (whether they cover the total is the out-of-balance hold's business);
+ * Declined while a payment is Not authorized; else Not submitted. An order left with nothing paid (its declined card
+ * removed after Submit, say) is not Approved: CC-9's Do not process stays until a valid payment is submitted.
  */
-export function orderPaymentStatus(context: Pick<CallCenterOrderContext, 'payments' | 'submittedAt'>): OrderPaymentStatus {
+export function orderPaymentStatus(context: CallCenterOrderContext): OrderPaymentStatus {
   if (context.payments.some((p) => p.status === 'Not authorized')) return 'Declined';
   if (context.submittedAt === null || context.payments.some((p) => p.status === 'Not submitted')) return 'Not submitted';
-  return 'Approved';
+  return context.payments.length > 0 || completionSummary(context).total <= 0 ? 'Approved' : 'Not submitted';
 }

@@ -144,7 +144,7 @@ describe('call-center order machine', () => {
     expect(order.getSnapshot().context.log.map((e) => e.kind)).toEqual(['created', 'submitted', 'declined', 'submitted']);
   });
 
-  it('CC-9 / CC-17 out of balance holds the order at Submit; the supervisor\'s clear releases it', () => {
+  it('CC-9 / CC-17 / CC-19 out of balance holds the order at Submit; the supervisor\'s clear leaves it Do not process while nothing is paid', () => {
     const order = atSummary();
     order.send({ type: 'SUBMIT', answers: {}, ...by });
     expect(order.getSnapshot().value).toBe('held');
@@ -153,6 +153,10 @@ describe('call-center order machine', () => {
     order.send({ type: 'LEAVE', ...by });
     expect(order.getSnapshot().value).toBe('held');
     order.send(supervisorClear('CCO-7-H1', 'clear'));
+    // CC-19: Do not process clears only once payment is Approved, and an order with nothing paid is not.
+    expect(order.getSnapshot().value).toBe('doNotProcess');
+    payByCard(order, 'VISA-1');
+    order.send({ type: 'SUBMIT', answers: { 'VISA-1': { approved: true, reference: 'A1' } }, ...by });
     expect(order.getSnapshot().value).toBe('submitted');
   });
 

@@ -105,7 +105,7 @@ describe('CC-9 Submit', () => {
     expect(outcome.declined).toEqual(['NO']);
     // CC-9 prepay posts a prepayment at Submit: cash, check, the prepaid card and the gift card; not what is collected later.
     expect(outcome.prepayments.map((p) => [p.paymentId, p.amount])).toEqual([['CASH', 1_000], ['CHECK', 1_000], ['NOW', 1_000], ['GIFT', 1_000]]);
-    expect(orderPaymentStatus({ payments: outcome.payments, submittedAt: 1 })).toBe('Declined');
+    expect(orderPaymentStatus({ ...entered, payments: outcome.payments, submittedAt: 1 })).toBe('Declined');
   });
 
   it('CC-9 a resubmit leaves Paid and Authorized payments alone and posts no second prepayment', () => {
@@ -116,7 +116,7 @@ describe('CC-9 Submit', () => {
     const second = submitPayments(again, TOTAL, { OK: { approved: true, reference: 'A9' } });
     expect(second.payments.map((p) => p.status)).toEqual(['Paid', 'Authorized']);
     expect(second.prepayments).toEqual([]);
-    expect(orderPaymentStatus({ payments: second.payments, submittedAt: 2 })).toBe('Approved');
+    expect(orderPaymentStatus({ ...again, payments: second.payments, submittedAt: 2 })).toBe('Approved');
   });
 
   it('CC-9 payments off the total beyond the over/underpayment threshold hold the order; within it they do not', () => {
@@ -154,9 +154,26 @@ describe('CC-9 Submit', () => {
   });
 
   it('CC-9 the order\'s payment status is derived: Not submitted before Submit or with an unanswered card', () => {
-    expect(orderPaymentStatus({ payments: [], submittedAt: null })).toBe('Not submitted');
-    expect(orderPaymentStatus({ payments: [], submittedAt: 5 })).toBe('Approved');
+    expect(orderPaymentStatus({ ...order, submittedAt: null })).toBe('Not submitted');
     const silent = paid(order, card('C', { amount: TOTAL }));
-    expect(orderPaymentStatus({ payments: submitPayments(silent, TOTAL, {}).payments, submittedAt: 5 })).toBe('Not submitted');
+    expect(orderPaymentStatus({ ...silent, payments: submitPayments(silent, TOTAL, {}).payments, submittedAt: 5 })).toBe('Not submitted');
+  });
+
+  it('CC-8 / CC-9 a declined card removed after Submit leaves nothing paid: the order is not Approved until a valid payment is submitted', () => {
+    const entered = paid(order, card('NO', { amount: TOTAL }));
+    const declined = { ...entered, payments: submitPayments(entered, TOTAL, { NO: { approved: false, reason: 'declined' } }).payments, submittedAt: 5 };
+    expect(orderPaymentStatus(declined)).toBe('Declined');
+    expect(checkRemovePayment(declined, 'NO')).toBeNull();
+    const removed = { ...declined, payments: declined.payments.filter((p) => p.paymentId !== 'NO') };
+    expect(orderPaymentStatus(removed)).toBe('Not submitted');
+    const again = paid({ ...removed, submittedAt: null }, card('OK', { amount: TOTAL }));
+    expect(orderPaymentStatus({ ...again, payments: submitPayments(again, TOTAL, { OK: { approved: true, reference: 'A1' } }).payments, submittedAt: 6 })).toBe('Approved');
+  });
+
+  it('CC-9 an order that owes nothing is Approved at Submit with no payment', () => {
+    const free = { ...order, lines: order.lines.map((l) => ({ ...l, unitPrice: 0 })), charges: [], submittedAt: 5 };
+    expect(completionSummary(free).total).toBe(0);
+    expect(orderPaymentStatus(free)).toBe('Approved');
+    expect(orderPaymentStatus({ ...order, submittedAt: 5 })).toBe('Not submitted');
   });
 });
