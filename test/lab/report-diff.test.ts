@@ -51,7 +51,7 @@ describe('lab report diff', () => {
     const lines = text.split('\n');
     const header = lines.find((l) => l.startsWith('KPI'))!;
     const sales = lines.find((l) => l.startsWith('Sales'))!;
-    expect(sales).toMatch(/\$342\.08\s+\$125\.94\s+-\$216\.14\s+-63%$/);
+    expect(sales).toMatch(/\$443\.27\s+\$125\.94\s+-\$317\.33\s+-72%$/);
     expect(lines.find((l) => l.startsWith('rule SY-1'))).toMatch(/0\s+1\s+\+1\s+new$/);
     // A small change never reads as none.
     const longer = formatDiff(diffReports({ ...demo, steps: { ...demo.steps, total: 2000 } }, { ...demo, steps: { ...demo.steps, total: 1999 } }));
@@ -90,7 +90,7 @@ describe('storefront diff', () => {
 
   it('prints the comparison, the runs named after their files, and writes the page with --html', async () => {
     const out = await diff(join(dir, 'demo.json'), join(dir, 'outage.json'), '--html', join(dir, 'diff.html'));
-    expect(out).toContain('demo: Demo day (seed 2026, 53 steps)');
+    expect(out).toContain('demo: Demo day (seed 2026, 82 steps)');
     expect(out).toMatch(/KPI\s+demo\s+outage\s+change\s+%/);
     expect(out).toContain(`comparison written to ${join(dir, 'diff.html')}`);
     expect(await readFile(join(dir, 'diff.html'), 'utf8')).toContain('<title>Scenario lab comparison: demo and outage</title>');
