@@ -3,7 +3,8 @@
  * taking, each an actor of the call-center order machine, and headquarters' coupon ledger (CC-13). Every desk command
  * is one headquarters command (journaled there, replayed to the same state); a refused one changes nothing. A submit
  * that releases the order (no hold, every payment approved: CC-6, CC-9) makes it a sales order in the same command, so
- * the order, its coupons' redemptions and its sales order move together or not at all.
+ * the order, its coupons' redemptions and its sales order move together or not at all. It also answers the screens'
+ * lookups (CC-3 customers and items, CC-4 source codes by headquarters' catalog actors) and creates customers (CC-3).
  *
  * Card authorisation (CC-9) is a deterministic test authoriser: a card token that starts with "DECLINE" is declined,
  * any other is approved with the reference `AUTH-<paymentId>`. The token is in the journaled command, so replay gets

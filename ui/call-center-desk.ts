@@ -194,7 +194,8 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
     addPayment: async (orderId, entry) => {
       // CC-6: payments are taken on the summary; the screen may be showing it before the order has opened it.
       await send('complete', { orderId }, view);
-      const { share, giftCard, paymentId: _screensOwn, ...rest } = entry;
+      // The desk numbers payments itself (the screen's paymentId is its own); a gift card goes by its number.
+      const { share, giftCard, paymentId: _numberedByTheDesk, ...rest } = entry;
       return send('addPayment', { orderId, ...rest, ...share, ...(giftCard === undefined ? {} : { giftCardNumber: giftCard.number }) }, view);
     },
     removePayment: (orderId, paymentId) => send('removePayment', { orderId, paymentId }, view),

@@ -33,7 +33,8 @@ const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line hold
 export const callCenterDeskCommandSchema = z.discriminatedUnion('type', [
   /** CC-3: a customer the lookup did not find, created at headquarters (an account the call center's orders can name). */
   z.object({ type: z.literal('callCenter.createCustomer'), ...by, name: z.string().trim().min(1, 'the new customer needs a name').max(100),
-    phone: z.string().trim().max(40).optional(), email: z.string().trim().max(254).optional() }).strict(),
+    phone: z.string().trim().max(40).optional(),
+    email: z.string().trim().max(254).regex(/^$|^[^@\s]+@[^@\s]+$/, 'an email address looks like name@example.com').optional() }).strict(),
   /** CC-2 / CC-3: a new order for a customer (headquarters account number); the operator's call center is its channel. */
   z.object({ type: z.literal('callCenter.startOrder'), ...by, customerId: deskId }).strict(),
   /** CC-4 / CC-22: source code (null takes it off) and mode of delivery; `updateLines` moves the lines to the new mode. */

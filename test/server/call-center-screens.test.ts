@@ -209,6 +209,7 @@ describe('the call center\'s screens on the real desk (demo chain)', () => {
     expect(await call(server.url, 'GET', '/api/call-center/customers/C-NOBODY', { token })).toMatchObject({ status: 404, body: { error: { field: 'customerId' } } });
     expect(await call(server.url, 'GET', '/api/call-center/gift-cards/GC-1001', { token })).toMatchObject({ status: 200, body: { giftCard: { number: 'GC-1001', balance: 10_000 } } });
     expect(await command(server.url, token, { type: 'callCenter.createCustomer', operatorId: 'agent1', name: '  ' })).toMatchObject({ status: 400, body: { error: { field: 'command.name' } } });
+    expect(await command(server.url, token, { type: 'callCenter.createCustomer', operatorId: 'agent1', name: 'Eve', email: 'eve at home' })).toMatchObject({ status: 400, body: { error: { field: 'command.email' } } });
     // The call center's room is its members' (and supervisors'): no other room by that name, no cashier.
     const agent = await socketOf(server.url, token);
     const cashier = await socketOf(server.url, await signIn(server.url, 'cashier1', 'S1', 'R1'));
