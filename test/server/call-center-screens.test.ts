@@ -126,7 +126,7 @@ describe('the call center\'s screens on the real desk (demo chain)', () => {
     expect(service.customer).toMatchObject({ customerId: 'C-ANNA', name: 'Anna Berg' });
     expect(service.orders.find((o) => o.orderId === orderId)).toMatchObject({ status: 'Submitted', detailStatus: 'Submitted', paymentStatus: 'Approved', onHold: false });
     expect(service.orders.find((o) => o.orderId === orderId)!.log.map((e) => e.kind)).toEqual(['created', 'submitted']);
-    expect(service.catalogsSent).toEqual([{ catalogId: 'CAT-SPRING', catalogName: 'Spring Trails 2026' }]);
+    expect(service.catalogsSent).toEqual([{ catalogId: 'CAT-SPRING', catalogName: 'Spring Trails 2026' }, { catalogId: 'CAT-HOLIDAY', catalogName: 'Holiday Gifts 2026' }]);
   });
 
   it('CC-17 CC-18 CC-19: a held order agent1 checked out is refused to agent2, taken over by supervisor1 and cleared and submitted; the room tells the supervisor each change', async () => {
