@@ -39,7 +39,7 @@ export function modelTests(model: LifecycleModel, alsoExpect?: (result: RunResul
     alsoExpect?.(result);
   });
   const unreachable = Object.keys(model.unreachable ?? {}).sort();
-  const noCommand = unreachable.length === 0 ? '' : ` (${unreachable.length} no chain command causes)`;
+  const noCommand = unreachable.length === 0 ? '' : ` (${unreachable.length} out of the paths' reach)`;
   it(`covers states ${cov.states}/${cov.totalStates} and transitions ${cov.transitions}/${cov.totalTransitions}${noCommand}`, () => {
     expect(replay.failures).toEqual([]);
     expect(replay.coverage.missingStates()).toEqual([]);

@@ -7,8 +7,9 @@ import { callCenterOrderModel } from './call-center-order.ts';
 import { catalogModel } from './catalog.ts';
 import { customerModel } from './customer.ts';
 import { customerOrderModel, customerOrderPartialEditsModel } from './customer-order.ts';
+import { orderHoldModel } from './order-hold.ts';
 import { fulfillmentGroupModel } from './fulfillment-group.ts';
 import { registerModel } from './register.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, catalogModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel];
