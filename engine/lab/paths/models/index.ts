@@ -5,6 +5,7 @@
 import type { ModelEntry } from '../model.ts';
 import { callCenterOrderModel } from './call-center-order.ts';
 import { catalogModel } from './catalog.ts';
+import { continuityEnrolmentModel } from './continuity-enrolment.ts';
 import { customerModel } from './customer.ts';
 import { customerOrderModel, customerOrderPartialEditsModel } from './customer-order.ts';
 import { orderHoldModel } from './order-hold.ts';
@@ -12,4 +13,4 @@ import { fulfillmentGroupModel } from './fulfillment-group.ts';
 import { registerModel } from './register.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel];
