@@ -27,6 +27,11 @@ export interface LifecycleModel<S extends AnyMachineSnapshot = any, E extends Ev
   rules?: string;
   /** What the host did over a run (printed after the summary line). */
   report?: () => string;
+  /**
+   * Transitions of the machine the paths cannot take, by their coverage description, each with why (mostly: no chain
+   * command causes them): the model offers no event for them, and its coverage test expects exactly these uncovered.
+   */
+  unreachable?: Record<string, string>;
 }
 
 export interface ModelEntry<M extends LifecycleModel = LifecycleModel> {

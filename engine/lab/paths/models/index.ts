@@ -3,10 +3,14 @@
  * module's entry here: the `paths` command and the model tests iterate this list.
  */
 import type { ModelEntry } from '../model.ts';
+import { callCenterOrderModel } from './call-center-order.ts';
+import { catalogModel } from './catalog.ts';
+import { continuityEnrolmentModel } from './continuity-enrolment.ts';
 import { customerModel } from './customer.ts';
 import { customerOrderModel, customerOrderPartialEditsModel } from './customer-order.ts';
+import { orderHoldModel } from './order-hold.ts';
 import { fulfillmentGroupModel } from './fulfillment-group.ts';
 import { registerModel } from './register.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel];
