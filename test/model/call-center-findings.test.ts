@@ -1,8 +1,7 @@
 /**
- * Where the call-center models and the engine disagree (engine/lab/paths/models/call-center-order.ts, catalog.ts),
- * each reduced to the shortest command sequence that shows it. The desk (engine/call-center-desk.ts) is not the
- * lab's to change, so each is an expected failure (`it.fails`): it states the behaviour the rules ask for, fails
- * today, and turns red once the engine is fixed, to be made a plain regression test then.
+ * Where the call-center models and the engine disagreed (engine/lab/paths/models/call-center-order.ts, catalog.ts),
+ * each reduced to the shortest command sequence that showed it; the desk (engine/call-center-desk.ts) now does what
+ * the rules ask, and these keep it so.
  */
 import { describe, expect, it } from 'vitest';
 import { Chain } from '../../engine/chain.ts';
@@ -21,16 +20,17 @@ function startOrder(orderCompletion = true) {
   return { engine, driver, orderId, desk, view };
 }
 
-describe('findings of the call-center models (open)', () => {
-  it.fails('CC-7 / CC-17: an agent leaves a held order (the machine takes LEAVE without a change; the desk reads the unchanged snapshot as a refusal)', () => {
+describe('findings of the call-center models (fixed)', () => {
+  it('CC-7 / CC-17: an agent leaves a held order and it stays held', () => {
     // call-center-order model: hold > leave (also doNotProcess > leave, submitted > leave)
     const { engine, orderId, desk, view } = startOrder();
     desk('hold');
     expect(view().state).toBe('held');
     expect(engine.executeNow({ type: 'callCenter.leave', operatorId: AGENT, orderId })).toMatchObject({ ok: true });
+    expect(view().state).toBe('held');
   });
 
-  it.fails('CC-3 / CC-19: clearing a hold with a submit on an order with no lines is refused and changes nothing (the engine crashes, half the change kept)', () => {
+  it('CC-3 / CC-19: clearing a hold with a submit on an order with no lines is refused and changes nothing', () => {
     // call-center-order model: hold > clear:clearAndSubmit (also clear:submitWhenCleared; with a source code the crash reads locationId)
     const { engine, orderId, desk } = startOrder();
     const { holdId } = desk('hold') as { holdId: string };
@@ -40,7 +40,7 @@ describe('findings of the call-center models (open)', () => {
     expect(JSON.stringify(engine.exportState())).toBe(before);
   });
 
-  it.fails('CC-7: with order completion off, an order left with lines is saved as a sales order (the machine saves it as submitted; no sales order is made)', () => {
+  it('CC-7: with order completion off, an order left with lines is saved as a sales order', () => {
     // call-center-order model, scenario plain: add:tent > leave
     const { desk, view } = startOrder(false);
     desk('addLine', { productId: 'P-TENT', quantity: 1 });
@@ -49,7 +49,7 @@ describe('findings of the call-center models (open)', () => {
     expect(view().salesOrderId).not.toBeNull();
   });
 
-  it.fails('CC-4 / CC-5: a source code of a catalog deactivated at headquarters is refused (the desk reads the configured status, not the catalog actor)', () => {
+  it('CC-4 / CC-5: a source code of a catalog deactivated at headquarters is refused', () => {
     // catalog model, scenario published: deactivate; then the source code on an order
     const { driver, engine, orderId } = startOrder();
     driver.exec({ type: 'callCenter.catalog', action: 'deactivate', catalogId: 'CAT-SPRING', operatorId: SUPERVISOR });

@@ -135,7 +135,7 @@ function buildCallCenterOrderModel() {
     out.push(ev('hold', { type: 'HOLD', user: AGENT_USER, at, origin }));
     const hold = openHolds(c)[0];
     if (hold !== undefined) {
-      // Submitting an order with no lines crashes the desk (test/model/call-center-findings.test.ts): not offered.
+      // CC-3: the desk refuses to submit an order with no lines (test/model/call-center-findings.test.ts): not offered.
       const variants = c.lines.length === 0 ? clearVariants.filter((v) => v === 'clear' || v === 'clearAndModify') : clearVariants;
       for (const variant of variants) out.push(ev(`clear:${variant}`, { type: 'CLEAR_HOLD', holdId: hold.holdId, user: AGENT_USER, at, variant, answers: answersOf(c) }));
     }
@@ -275,10 +275,10 @@ function buildCallCenterOrderModel() {
         'no desk command changes the customer of an order (callCenter.startOrder names it)',
       ]),
       ['callCenterOrder.submitted --RECORD_FULFILMENT--> (targetless)', 'nothing reports a shipment or an invoice to the call-center order (CC-23 log)'],
-      // The machine takes LEAVE here without a change, so the actor keeps its snapshot: the desk reads that as a
-      // refusal (test/model/call-center-findings.test.ts), and the path generator sees no edge.
+      // The machine takes LEAVE here without a change, so the snapshot stays as it was and the path generator sees no
+      // edge; the desk accepts it (test/model/call-center-findings.test.ts).
       ...['held', 'doNotProcess', 'submitted'].map((state) => [
-        `callCenterOrder.${state} --LEAVE--> (targetless)`, 'callCenter.leave is refused: the no-change transition reads as a refusal at the desk',
+        `callCenterOrder.${state} --LEAVE--> (targetless)`, 'leaving keeps the order as it is: a step that changes nothing is no edge of a path',
       ]),
     ]),
   } satisfies LifecycleModel<CallCenterOrderSnapshot, CallCenterOrderEvent, Ctx>;

@@ -49,6 +49,8 @@ function buildContinuityEnrolmentModel() {
   const setups = Object.fromEntries(SCENARIO_NAMES.map((name) => [name, prepareChain(config, SEED, (driver) => enrolAnna(driver, SCENARIOS[name]))])) as
     Record<ScenarioName, ReturnType<typeof prepareChain<ContinuityEnrolment>>>;
   const machine = createContinuityEnrolmentMachine();
+  // CC-15: the payments batch charges an event's whole child order (share, tax, charges) as headquarters prices it.
+  const pricing = new Map(SCENARIO_NAMES.map((name) => [setups[name].made.enrolmentId, setups[name].fresh().engine.headquarters]));
 
   // --- Events with explicit payloads: what the batches and the agent send the enrolment ----------------------------
 
@@ -63,7 +65,7 @@ function buildContinuityEnrolmentModel() {
       // The payments batch on the event's date asks the payment service, which answers for the kept card.
       const answer = authoriseContinuityPayment({ enrolmentId: c.enrolmentId, event: next.event, customerId: c.customerId, cardToken: c.cardToken, amount: next.amount });
       out.push(answer.outcome === 'authorised'
-        ? ev(`pay:${next.event}`, { type: 'RECORD_AUTHORISATION', event: next.event, authorisationId: answer.authorisationId, on: next.date })
+        ? ev(`pay:${next.event}`, { type: 'RECORD_AUTHORISATION', event: next.event, authorisationId: answer.authorisationId, on: next.date, amount: pricing.get(c.enrolmentId)!.continuityChargeOf(c, next) })
         : ev(`decline:${next.event}`, { type: 'RECORD_DECLINE', event: next.event, reason: answer.reason, on: next.date }));
     }
     const ships = paidWithoutOrder[0];
