@@ -25,7 +25,7 @@ import {
 } from './domain/call-center/order.ts';
 import { orderPaymentStatus, paymentMethodsOffered, resolvePaymentAmounts, type AuthorizerAnswer, type CallCenterPayment } from './domain/call-center/payments.ts';
 import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from './domain/call-center/pricing.ts';
-import { completionSummary, type CompletionSummary } from './domain/call-center/summary.ts';
+import { completionSummary, lineDiscount, type CompletionSummary } from './domain/call-center/summary.ts';
 import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { customerSchema, type Customer } from './domain/config.ts';
 import type { HqCustomer } from './domain/headquarters.ts';
@@ -581,7 +581,10 @@ export class CallCenterDesk {
     return {
       orderId: context.orderId, callCenterId: desk.callCenterId, enteredBy: desk.enteredBy, customerId: desk.customerId,
       header: { modeCode: context.header.modeCode ?? context.lines[0]!.modeCode, ...(context.header.sourceCode === null ? {} : { sourceCode: context.header.sourceCode }) },
-      lines: context.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, modeCode: l.modeCode, locationId: desk.locations[l.lineId]! })),
+      lines: context.lines.map((l) => {
+        const discount = lineDiscount(context, l.lineId);
+        return { lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, ...(discount === 0 ? {} : { discount }), modeCode: l.modeCode, locationId: desk.locations[l.lineId]! };
+      }),
       charges: context.charges.filter((c) => c.source === 'manual').map((c) => ({ level: c.level, ...(c.lineId === undefined ? {} : { lineId: c.lineId }), chargeCode: c.chargeCode, amount: c.amount })),
       payments: context.payments.map((p, i) => ({ paymentId: p.paymentId, method: p.methodId, amount: amounts[i]!, status: status[p.status], ...(p.cardToken === undefined ? {} : { cardToken: p.cardToken }) })),
     };

@@ -15,6 +15,7 @@ import type { CustomerOrderInput, OrderLine } from './customer-order.ts';
 import { newProgress } from './fulfillment.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY, MAX_LINES } from './limits.ts';
 import type { Payment, TenderMethod } from './payments.ts';
+import { discountedParts } from './call-center/summary.ts';
 import { taxRateFor } from './tax.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
@@ -31,6 +32,8 @@ export const submittedLineSchema = z.object({
   quantity: z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`),
   /** The price the call center resolved (CC-5, CC-20): headquarters takes it as given. */
   unitPrice: minor,
+  /** CC-13: the line's coupon discounts (the line sells at quantity x unit price less this). */
+  discount: minor.optional(),
   /** The line's mode of delivery (CC-22: defaults to the header's). */
   modeCode: id,
   /** Ship-from location (a store or a warehouse), or the pickup store's location. */
@@ -38,7 +41,7 @@ export const submittedLineSchema = z.object({
   /** Ship-to address (ship lines; the customer's delivery address when absent). */
   address: addressSchema.optional(),
   date: isoDate.optional(),
-}).strict();
+}).strict().refine((l) => (l.discount ?? 0) <= l.quantity * l.unitPrice, { message: 'a discount cannot be more than the line is worth', path: ['discount'] });
 
 /** A charge the agent added by hand (CH-4); auto charges are headquarters' own calculation (CH-2, CH-3). */
 export const submittedChargeSchema = z.object({
@@ -173,19 +176,21 @@ export function callCenterCustomerOrder(catalog: Catalog, delivery: Omit<CallCen
   const refused = checkOrder(catalog, center, order);
   if (refused !== null) return refused;
   const store = owningStore(catalog, order)!;
-  const lines: OrderLine[] = order.lines.map((line) => {
+  // CC-13: a discounted line becomes one or two lines at discounted unit prices (the second `<lineId>.2`).
+  const lines: OrderLine[] = order.lines.flatMap((line) => {
     const kind = catalog.modes.get(line.modeCode)!.kind;
     const address = kind === 'ship' ? line.address ?? deliveryAddress(customer) : undefined;
     const delivery = { kind, modeCode: line.modeCode, locationId: line.locationId, ...(address === undefined ? {} : { address }), ...(line.date === undefined ? {} : { date: line.date }) };
-    return {
-      lineId: line.lineId, productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice,
+    return discountedParts(line, line.discount ?? 0).map((part, i) => ({
+      lineId: i === 0 ? line.lineId : `${line.lineId}.${i + 1}`, productId: line.productId, quantity: part.quantity, unitPrice: part.unitPrice,
       taxRate: taxRateFor(catalog, store, customer, delivery), delivery, priceLocked: false,
-      progress: newProgress(line.quantity, kind, manualAcceptAt(catalog, line.locationId)),
-    };
+      progress: newProgress(part.quantity, kind, manualAcceptAt(catalog, line.locationId)),
+    }));
   });
+  // Charges are the call center's lines' (a line's charge stays on its first part), tiered on their discounted value.
   const auto = computeAutoCharges({
     config: catalog.config, storeId: store.id, customer, headerModeCode: order.header.modeCode,
-    lines: lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.delivery.modeCode, value: l.quantity * l.unitPrice })),
+    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.modeCode, value: l.quantity * l.unitPrice - (l.discount ?? 0) })),
   });
   const charges = order.charges.reduce<AppliedCharge[]>((applied, charge) => addManualCharge(applied, charge), auto);
   const kindOf = (code: string) => center.paymentMethods.find((m) => m.code === code)!.kind;

@@ -61,6 +61,17 @@ export function splitByWeights(total: Minor, weights: readonly number[]): Minor[
   return shares;
 }
 
+/**
+ * `quantity` units that together cost exactly `amount`, at whole unit prices: one price when it divides evenly, else
+ * the remainder's units one minor unit dearer (10 units for 99.95: 5 at 9.99 and 5 at 10.00). A discounted line
+ * keeps its exact net this way where the lines it becomes know only unit prices.
+ */
+export function unitPricesFor(quantity: number, amount: Minor): { quantity: number; unitPrice: Minor }[] {
+  const base = Math.floor(amount / quantity);
+  const dearer = amount - base * quantity;
+  return dearer === 0 ? [{ quantity, unitPrice: base }] : [{ quantity: quantity - dearer, unitPrice: base }, { quantity: dearer, unitPrice: base + 1 }];
+}
+
 export function sumMinor(amounts: readonly Minor[]): Minor {
   let total = 0;
   for (const amount of amounts) total += amount;

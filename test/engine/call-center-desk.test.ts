@@ -95,6 +95,23 @@ describe('CC-13 coupons against headquarters\' ledger', () => {
     expect(view(e, orderId).summary).toMatchObject({ discounts: 0 });
   });
 
+  it('CC-13 a coupon\'s discount reaches the store: it charges what the summary said, to the cent', () => {
+    const e = newEngine(withDesk());
+    const orderId = tentOrder(e);
+    step(e, 'callCenter.changeLine', orderId, { lineId: `${orderId}-1`, quantity: 3 });
+    step(e, 'callCenter.enterCoupon', orderId, { couponCode: 'SAVE10' });
+    step(e, 'callCenter.complete', orderId);
+    step(e, 'callCenter.addPayment', orderId, { methodId: 'CARD', percent: 10_000, cardToken: 'TOK-ANNA' });
+    const summary = view(e, orderId).summary;
+    expect(summary).toMatchObject({ subtotal: 54_000, discounts: 1000 });
+    step(e, 'callCenter.submit', orderId);
+    // 530.00 for three tents does not divide: one at 176.66 and two at 176.67, each taxed as the store taxes a line.
+    const atStore = e.orderView(orderId);
+    expect(atStore.lines.map((l) => [l.lineId, l.quantity, l.unitPrice])).toEqual([[`${orderId}-1`, 1, 17_666], [`${orderId}-1.2`, 2, 17_667]]);
+    expect(atStore.totals.total).toBe(summary.total);
+    expect(salesOrderOf(e.backOffice(), orderId)!.order.total).toBe(summary.total);
+  });
+
   it('CC-13 a one-time coupon never redeems twice, even for two agents racing to submit', () => {
     const e = newEngine(withDesk());
     const first = tentOrder(e, 'agent1');

@@ -51,7 +51,7 @@ describe('lab report diff', () => {
     const lines = text.split('\n');
     const header = lines.find((l) => l.startsWith('KPI'))!;
     const sales = lines.find((l) => l.startsWith('Sales'))!;
-    expect(sales).toMatch(/\$443\.27\s+\$125\.94\s+-\$317\.33\s+-72%$/);
+    expect(sales).toMatch(/\$426\.77\s+\$125\.94\s+-\$300\.83\s+-70%$/);
     expect(lines.find((l) => l.startsWith('rule SY-1'))).toMatch(/0\s+1\s+\+1\s+new$/);
     // A small change never reads as none.
     const longer = formatDiff(diffReports({ ...demo, steps: { ...demo.steps, total: 2000 } }, { ...demo, steps: { ...demo.steps, total: 1999 } }));

@@ -3,7 +3,7 @@
  * unit, a split amount gives its remainder to the last line.
  */
 import { describe, expect, it } from 'vitest';
-import { divideRounded, formatMoney, percentOf, proportionOf, splitByWeights, sumMinor } from '../../engine/domain/money.ts';
+import { divideRounded, formatMoney, percentOf, proportionOf, splitByWeights, sumMinor, unitPricesFor } from '../../engine/domain/money.ts';
 
 describe('rounding half away from zero', () => {
   it('MONEY rounds exact halves away from zero for positive values', () => {
@@ -136,5 +136,18 @@ describe('money as people read it', () => {
     expect(formatMoney(-250, 'USD')).toBe('-$2.50');
     expect(formatMoney(-0, 'USD')).toBe('$0.00');
     expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
+  });
+});
+
+describe('unitPricesFor', () => {
+  it('CC-13 units that together cost exactly the amount: one price when it divides, else the remainder a cent dearer', () => {
+    expect(unitPricesFor(4, 10_000)).toEqual([{ quantity: 4, unitPrice: 2500 }]);
+    expect(unitPricesFor(3, 53_000)).toEqual([{ quantity: 1, unitPrice: 17_666 }, { quantity: 2, unitPrice: 17_667 }]);
+    expect(unitPricesFor(1, 0)).toEqual([{ quantity: 1, unitPrice: 0 }]);
+    for (const [quantity, amount] of [[7, 1], [9, 99_995], [1000, 123_457]] as const) {
+      const parts = unitPricesFor(quantity, amount);
+      expect(sumMinor(parts.map((p) => p.quantity * p.unitPrice))).toBe(amount);
+      expect(sumMinor(parts.map((p) => p.quantity))).toBe(quantity);
+    }
   });
 });

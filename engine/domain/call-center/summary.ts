@@ -4,7 +4,7 @@
  */
 import { applyChargeChanges, computeAutoCharges, type AppliedCharge } from '../charges.ts';
 import type { ChainConfig } from '../config.ts';
-import { percentOf, sumMinor, type Minor } from '../money.ts';
+import { percentOf, sumMinor, unitPricesFor, type Minor } from '../money.ts';
 import { headerChargeTotal, lineChargeTotal } from '../sales.ts';
 import type { CallCenterLine, CallCenterOrderContext } from './order.ts';
 import { resolvePaymentAmounts } from './payments.ts';
@@ -48,13 +48,22 @@ export interface CompletionSummary {
   balance: Minor;
 }
 
+/**
+ * CC-13: a line with coupon discounts reaches the store at discounted unit prices (the store's lines know no
+ * discount): one part, or two where the discount does not divide by the quantity. Tax is taken part by part, as the
+ * store takes it line by line, so the summary's total is what the store charges.
+ */
+export function discountedParts(line: Pick<CallCenterLine, 'quantity' | 'unitPrice'>, discount: Minor): { quantity: number; unitPrice: Minor }[] {
+  return discount === 0 ? [{ quantity: line.quantity, unitPrice: line.unitPrice }] : unitPricesFor(line.quantity, line.quantity * line.unitPrice - discount);
+}
+
 /** CC-6: charges are not taxed; tax is taken of each line's discounted net. */
 export function completionSummary(context: CallCenterOrderContext): CompletionSummary {
   const lines = context.lines.map((l) => {
     const net = l.quantity * l.unitPrice;
     const discount = lineDiscount(context, l.lineId);
     const charges = lineChargeTotal(context.charges, l.lineId);
-    const tax = percentOf(net - discount, l.taxRate);
+    const tax = sumMinor(discountedParts(l, discount).map((part) => percentOf(part.quantity * part.unitPrice, l.taxRate)));
     return { lineId: l.lineId, net, discount, charges, tax, total: net - discount + charges + tax };
   });
   const headerCharges = headerChargeTotal(context.charges);
