@@ -11,7 +11,7 @@
  * the same answer. Gift card balances (CC-8) come from a deterministic test gift-card service likewise: a card whose
  * number starts with "EMPTY" holds nothing, any other holds 100.00 of the chain's currency.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
 import { applySourceCode, lookupSourceCodes, type AppliedSourceCode, type CatalogState, type SourceCodeChoice, type SourceCodeFilter } from './domain/call-center/catalog.ts';
 import { channelFor } from './domain/call-center/channel.ts';
@@ -121,15 +121,16 @@ export class CallCenterDesk {
   private nextOrder: number;
   private priceRequests: Record<string, PriceChangeRequest>;
 
-  constructor(private readonly catalog: Catalog, private readonly host: DeskHost, state: DeskState = emptyDeskState()) {
+  /** `inspect`: the host's inspection (the lab's coverage sees the desk's orders and holds as it sees every actor). */
+  constructor(private readonly catalog: Catalog, private readonly host: DeskHost, state: DeskState = emptyDeskState(), private readonly inspect?: (event: InspectionEvent) => void) {
     this.machine = createCallCenterOrderMachine(catalog);
     for (const [orderId, snapshot] of Object.entries(state.orders)) {
-      this.actors.set(orderId, createActor(this.machine, { snapshot: snapshot as never, input: undefined as never }).start());
+      this.actors.set(orderId, createActor(this.machine, { snapshot: snapshot as never, input: undefined as never, ...this.inspection() }).start());
     }
     this.desk = structuredClone(state.desk);
     for (const [holdId, snapshot] of Object.entries(state.holds ?? {})) {
       const orderId = (snapshot as { context: OrderHold }).context.orderId;
-      this.holds.set(holdId, createActor(this.holdMachine(this.desk[orderId]!.callCenterId, orderId), { snapshot: snapshot as never, input: undefined as never }).start());
+      this.holds.set(holdId, createActor(this.holdMachine(this.desk[orderId]!.callCenterId, orderId), { snapshot: snapshot as never, input: undefined as never, ...this.inspection() }).start());
     }
     this.ledger = state.ledger;
     this.nextOrder = state.nextOrder;
@@ -176,7 +177,7 @@ export class CallCenterDesk {
       const actor = this.holds.get(hold.holdId);
       if (actor !== undefined && (actor.getSnapshot().context.cleared !== null || hold.cleared === null)) continue;
       actor?.stop();
-      this.holds.set(hold.holdId, createActor(this.holdMachine(order.desk.callCenterId, context.orderId), { input: hold }).start());
+      this.holds.set(hold.holdId, createActor(this.holdMachine(order.desk.callCenterId, context.orderId), { input: hold, ...this.inspection() }).start());
     }
   }
 
@@ -227,10 +228,15 @@ export class CallCenterDesk {
     this.nextOrder += 1;
     const actor = createActor(this.machine, {
       input: { orderId, terms, orderDate: isoDate(at), createdBy: operatorId, createdAt: at, customer: { account, onAccount: false, creditLimit: null, balance: 0 } },
+      ...this.inspection(),
     }).start();
     this.actors.set(orderId, actor);
     this.desk[orderId] = { callCenterId: center.id, enteredBy: operatorId, customerId, nextLine: 1, locations: {}, scripts: [], offers: [], salesOrderId: null };
     return { ok: true, result: { orderId, callCenterId: center.id, order: this.orderView(orderId), view: this.screenView(orderId) } };
+  }
+
+  private inspection(): { inspect?: (event: InspectionEvent) => void } {
+    return this.inspect === undefined ? {} : { inspect: this.inspect };
   }
 
   /** Sends the order an event; a refusal (the snapshot unchanged) is explained by the machine's rules. */

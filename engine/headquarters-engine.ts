@@ -93,7 +93,7 @@ export class HeadquartersEngine {
       customers: () => Object.values(this.office.customers),
       createCustomer: (channelCustomerId, callCenterId, record) =>
         this.sendOffice({ type: 'headquarters.createCustomer', channelCustomerId, storeId: callCenterId, record }) ?? accountOf(this.office, channelCustomerId)!.accountNumber,
-    }, state?.callCenter);
+    }, state?.callCenter, inspect);
   }
 
   static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {

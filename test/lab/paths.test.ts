@@ -144,6 +144,13 @@ describe('coverage', () => {
     const { out } = await paths('coverage', '--scenario', file);
     expect(out).toMatch(/^register: states \d+\/9, transitions \d+\/35$/m);
   });
+
+  it('of the demo day: the call center\'s desk orders and holds are seen like every other actor', async () => {
+    const report = await scenarioCoverage(join(import.meta.dirname, '../../scenarios/demo-day.json'));
+    const exercised = (machine: string) => report.machines.find((m) => m.machine === machine)!.transitions.exercised;
+    expect(exercised('call-center-order').some((t) => t.includes('--SUBMIT'))).toBe(true);
+    expect(exercised('order-hold').some((t) => t.includes('--OVERRIDE_CHECK_OUT'))).toBe(true);
+  });
 });
 
 describe('paths run: one path against the engine', () => {
