@@ -60,6 +60,21 @@ describe('<call-center-holds>', () => {
     expect(text($(row(supervisor, anna), 'td[data-checked-out]'))).to.match(/^You, /);
   });
 
+  it('CC-18 a clear refused because another agent checked the hold out meanwhile says who has it, and the list shows it', async () => {
+    const desk = new FakeCallCenterDesk();
+    const { anna } = await heldOrders(desk);
+    const agent2 = as(desk, 'agent2', 'callCenterAgent');
+    const other = await mount(agent2);
+    const holdId = (await desk.holdList()).find((h) => h.orderId === anna)!.holdId;
+    await desk.checkOutHold(holdId);
+    agent2.orders.set(anna, desk.orders.get(anna)!); // the server both desks share
+    $(row(other, anna), 'button[data-action="clear"]').click();
+    await settle(other);
+    expect(alerts(other).join(' ')).to.contain('checked out by agent1');
+    expect(text($(row(other, anna), 'td[data-checked-out]'))).to.match(/^agent1, /);
+    expect(has(row(other, anna), 'button[data-action="clear"]')).to.equal(false);
+  });
+
   it('CC-19 submit when cleared with a declined card is refused and the hold stays; clear and modify clears it and opens the order again', async () => {
     const desk = new FakeCallCenterDesk();
     const { cal, anna } = await heldOrders(desk);

@@ -62,8 +62,10 @@ export class CallCenterHolds extends LitElement {
     then(result.value);
   }
 
-  private holdAction(answer: Promise<DeskAnswer<HoldListRow[]>>) {
-    return this.run(answer, (holds) => { this.holds = holds; });
+  /** A step on a hold; after a refusal the list is read again (CC-18: another user may have checked it out meanwhile). */
+  private async holdAction(answer: Promise<DeskAnswer<HoldListRow[]>>): Promise<void> {
+    await this.run(answer, (holds) => { this.holds = holds; });
+    if (this.error !== null) this.holds = await this.desk.holdList();
   }
 
   private clear(holdId: string) {

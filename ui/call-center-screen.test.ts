@@ -5,8 +5,11 @@ import './call-center-screen.ts';
 import { $, $$, alerts, allButtons, button, click, deepText, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeCallCenterDesk } from './testing/fake-call-center-desk.ts';
 
+/** The chain's stores as GET /api/sites gives them. */
+const sites = async () => ({ stores: [{ id: 'S1', name: 'Seattle', registerIds: ['R1'] }, { id: 'S2', name: 'Portland', registerIds: ['R3'] }], warehouses: [] });
+
 async function mount(desk = new FakeCallCenterDesk()) {
-  const el = await fixture<CallCenterScreen>(html`<call-center-screen .desk=${desk}></call-center-screen>`);
+  const el = await fixture<CallCenterScreen>(html`<call-center-screen .desk=${desk} .sitesWith=${sites}></call-center-screen>`);
   return { el, desk };
 }
 
@@ -88,6 +91,19 @@ describe('<call-center-screen>', () => {
     await addItem(el, 'P-LAMP', 2);
     await click(el, 'No, thanks');
     expect(order().lines.map((l) => l.productId)).to.deep.equal(['P-HEADLAMP', 'P-LAMP']);
+  });
+
+  it('CC-22 a line picked up at a store names that store; without one it ships from the warehouse', async () => {
+    const { el, desk } = await annasOrder();
+    const asked: unknown[] = [];
+    const addLine = desk.addLine.bind(desk);
+    desk.addLine = (orderId, line) => { asked.push(line); return addLine(orderId, line); };
+    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(['None: ships from the warehouse', 'Seattle', 'Portland']);
+    await addItem(el, 'P-TENT');
+    type($(el, 'select[name="store"]'), 'S2');
+    await settle(el);
+    await addItem(el, 'P-PAD');
+    expect(asked).to.deep.equal([{ productId: 'P-TENT', quantity: 1 }, { productId: 'P-PAD', quantity: 1, locationId: 'S2' }]);
   });
 
   it('CC-22 changing the mode of delivery offers to update the lines', async () => {

@@ -21,6 +21,7 @@ import { isOpen } from '../engine/domain/call-center/holds.ts';
 import { linesOffMode } from '../engine/domain/call-center/order.ts';
 import { formatMoney, type Minor } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
+import { loadSites, type ChainSites } from './chain-sites.ts';
 import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput } from './call-center-desk.ts';
 import { refusal } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
@@ -67,6 +68,11 @@ export class CallCenterScreen extends LitElement {
   `];
 
   @property({ attribute: false }) accessor desk!: CallCenterDesk;
+  /** Where the chain's stores come from (the server by default; a test gives its own). */
+  @property({ attribute: false }) accessor sitesWith: () => Promise<ChainSites> = () => loadSites();
+
+  /** The chain's stores, for a line picked up at (or shipped from) a store; none when they cannot be loaded. */
+  @state() accessor stores: ChainSites['stores'] = [];
 
   @state() accessor view: CallCenterOrderView | null = null;
   @state() accessor step: 'entry' | 'summary' = 'entry';
@@ -84,6 +90,12 @@ export class CallCenterScreen extends LitElement {
   @state() accessor mustFinish = false;
   @state() accessor methodId = '';
   @state() accessor byPercent = false;
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    // Without the list the agent still takes shipped orders; a pickup line is then refused in the desk's words.
+    this.stores = await this.sitesWith().then((sites) => sites.stores, () => []);
+  }
 
   private get currency() { return this.desk.currency; }
   private money = (minor: Minor) => formatMoney(minor, this.currency);
@@ -163,7 +175,10 @@ export class CallCenterScreen extends LitElement {
   private async addLine(item: ItemChoice): Promise<void> {
     this.itemChoices = null;
     const quantity = Number(this.value('quantity') || '1');
-    await this.run(this.desk.addLine(this.view!.order.orderId, { productId: item.productId, quantity }), ({ view, prompt }) => {
+    // CC-22: a pickup line names its store; a shipped line with a store ships from it (else from the channel's warehouse).
+    const store = this.value('store');
+    const line = { productId: item.productId, quantity, ...(store === '' ? {} : { locationId: store }) };
+    await this.run(this.desk.addLine(this.view!.order.orderId, line), ({ view, prompt }) => {
       this.view = view;
       this.itemScripts = prompt.scripts;
       this.offers = prompt.offers;
@@ -318,6 +333,12 @@ export class CallCenterScreen extends LitElement {
             <select name="mode" @change=${(e: Event) => this.chooseMode((e.target as HTMLSelectElement).value)}>
               ${order.header.modeCode === null ? html`<option value="" selected disabled>Choose...</option>` : nothing}
               ${view.modes.map((m) => html`<option value=${m.code} ?selected=${m.code === order.header.modeCode}>${m.name}</option>`)}
+            </select>
+          </label>
+          <label>Pickup or ship-from store
+            <select name="store">
+              <option value="">None: ships from the warehouse</option>
+              ${this.stores.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
             </select>
           </label>
         </div>
@@ -476,7 +497,7 @@ export class CallCenterScreen extends LitElement {
   private renderOutcome(view: CallCenterOrderView) {
     const { order } = view;
     if (order.cancelledAt !== null) return html`<p class="warning" role="status">The order is cancelled.</p>`;
-    if (view.detailStatus === 'Submitted') return html`<p class="notice" role="status">Submitted: every payment is approved and the order goes on to the warehouse.</p>`;
+    if (view.detailStatus === 'Submitted') return html`<p class="notice" role="status">Submitted: every payment is approved and the order goes on to picking.</p>`;
     const declined = view.paymentStatus === 'Declined';
     return html`<p class="warning" role="status">Submitted, but it will not be processed yet${declined ? ': a payment was declined. Ask the customer for another way to pay, then submit again' : ': it is on hold until the hold is cleared'}.</p>`;
   }
