@@ -51,6 +51,14 @@ describe('<call-center-screen>', () => {
     expect(desk.customers.at(-1)!.name).to.equal('Dee Okafor');
   });
 
+  it('a lookup the server cannot answer is said in place, not lost', async () => {
+    const { el, desk } = await mount();
+    desk.findCustomers = () => Promise.reject(new Error('the server cannot be reached'));
+    await submitForm(el, 'name', 'Anna');
+    expect(alerts(el).join(' ')).to.match(/^The server cannot be reached/);
+    expect(has(el, 'button[data-customer]')).to.equal(false);
+  });
+
   it('CC-4 looks up source codes, All or only those sent to the customer, and shows the Beginning script (CC-10)', async () => {
     const { el } = await annasOrder();
     expect(text($(el, 'aside'))).to.contain('Thank you for calling about our Summer Camping catalog.');

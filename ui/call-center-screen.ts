@@ -23,7 +23,7 @@ import { formatMoney, type Minor } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import { loadSites, type ChainSites } from './chain-sites.ts';
 import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput } from './call-center-desk.ts';
-import { refusal } from './screen-kit.ts';
+import { refusal, violationOf } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
 import { parseMoney } from './till-shared.ts';
 
@@ -111,11 +111,23 @@ export class CallCenterScreen extends LitElement {
     then(result.value);
   }
 
+  /** Reads something (customers, codes, items); a read the server refuses or cannot answer is said in place. */
+  private async read<T>(answer: Promise<T>): Promise<T | null> {
+    try {
+      const value = await answer;
+      this.error = null;
+      return value;
+    } catch (error) {
+      this.error = violationOf(error);
+      return null;
+    }
+  }
+
   // --- CC-3 customer ---
 
   private async search(event: Event): Promise<void> {
     event.preventDefault();
-    this.found = await this.desk.findCustomers({ name: this.value('name'), phone: this.value('phone'), email: this.value('email'), account: this.value('account') });
+    this.found = await this.read(this.desk.findCustomers({ name: this.value('name'), phone: this.value('phone'), email: this.value('email'), account: this.value('account') })) ?? [];
     this.creating = false;
   }
 
@@ -140,7 +152,7 @@ export class CallCenterScreen extends LitElement {
 
   private async lookUpCodes(filter = this.codeFilter): Promise<void> {
     this.codeFilter = filter;
-    this.codeChoices = await this.desk.sourceCodes({ filter, customerId: this.view!.order.customer?.account.accountId ?? null, text: this.value('sourceCode') });
+    this.codeChoices = await this.read(this.desk.sourceCodes({ filter, customerId: this.view!.order.customer?.account.accountId ?? null, text: this.value('sourceCode') }));
   }
 
   private async setSourceCode(code: string): Promise<void> {
@@ -165,7 +177,8 @@ export class CallCenterScreen extends LitElement {
     event.preventDefault();
     const text = this.value('item');
     if (text === '') return;
-    const found = await this.desk.findItems(text);
+    const found = await this.read(this.desk.findItems(text));
+    if (found === null) return;
     const exact = found.find((i) => i.productId.toLowerCase() === text.toLowerCase());
     if (exact !== undefined || found.length === 1) await this.addLine(exact ?? found[0]!);
     else if (found.length === 0) this.error = { rule: 'CC-3', message: `no item matches "${text}": check the number or try other words`, field: 'productId' };

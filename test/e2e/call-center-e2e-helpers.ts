@@ -11,6 +11,10 @@ type CallCenterStaff = 'agent1' | 'agent2' | 'supervisor1';
 /** The call center's page signed in as an agent or the supervisor (the supervisor's address opens on the hold list). */
 export async function openCallCenter(browser: Browser, url: string, operatorId: CallCenterStaff, path = '/call-center'): Promise<Screen> {
   const screen = await openScreen(browser, url, path);
+  // The demo's call-center staff work from Seattle, when the form asks where.
+  const store = screen.page.getByRole('combobox', { name: /^Store/ });
+  await screen.page.getByLabel('Operator').waitFor();
+  if (await store.count() > 0) await store.selectOption({ label: 'Seattle (S1)' });
   await signInAs(screen.page, operatorId, PIN[operatorId]);
   return screen;
 }
