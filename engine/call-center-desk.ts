@@ -3,15 +3,17 @@
  * taking, each an actor of the call-center order machine, and headquarters' coupon ledger (CC-13). Every desk command
  * is one headquarters command (journaled there, replayed to the same state); a refused one changes nothing. A submit
  * that releases the order (no hold, every payment approved: CC-6, CC-9) makes it a sales order in the same command, so
- * the order, its coupons' redemptions and its sales order move together or not at all.
+ * the order, its coupons' redemptions and its sales order move together or not at all. It also answers the screens'
+ * lookups (CC-3 customers and items, CC-4 source codes by headquarters' catalog actors) and creates customers (CC-3).
  *
  * Card authorisation (CC-9) is a deterministic test authoriser: a card token that starts with "DECLINE" is declined,
  * any other is approved with the reference `AUTH-<paymentId>`. The token is in the journaled command, so replay gets
- * the same answer.
+ * the same answer. Gift card balances (CC-8) come from a deterministic test gift-card service likewise: a card whose
+ * number starts with "EMPTY" holds nothing, any other holds 100.00 of the chain's currency.
  */
 import { createActor, type Actor } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
-import { applySourceCode, type AppliedSourceCode, type CatalogState, type CatalogStatus } from './domain/call-center/catalog.ts';
+import { applySourceCode, lookupSourceCodes, type AppliedSourceCode, type CatalogState, type SourceCodeChoice, type SourceCodeFilter } from './domain/call-center/catalog.ts';
 import { channelFor } from './domain/call-center/channel.ts';
 import type { CallCenterConfig } from './domain/call-center/config.ts';
 import { emptyCouponLedger, redeemOrder, type CouponLedger } from './domain/call-center/coupon-ledger.ts';
@@ -25,9 +27,10 @@ import { orderPaymentStatus, paymentMethodsOffered, resolvePaymentAmounts, type 
 import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from './domain/call-center/pricing.ts';
 import { completionSummary, type CompletionSummary } from './domain/call-center/summary.ts';
 import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
-import type { Customer } from './domain/config.ts';
+import { customerSchema, type Customer } from './domain/config.ts';
+import type { HqCustomer } from './domain/headquarters.ts';
 import { isViolation, violation, type RuleViolation } from './domain/violation.ts';
-import type { CallCenterDeskCommand } from './protocol/call-center.ts';
+import type { CallCenterDeskCommand, CustomerLookup, CustomerMatch, CustomerServiceView, ItemChoice } from './protocol/call-center.ts';
 import { createCallCenterOrderMachine, type CallCenterOrderEvent, type CallCenterOrderMachine } from '../machines/call-center-order.machine.ts';
 import { createOrderHoldMachine, type OrderHoldEvent } from '../machines/order-hold.machine.ts';
 import { explainRefusal } from '../machines/rules.ts';
@@ -76,6 +79,12 @@ export interface DeskHost {
   /** CC-2: the sales order's check, with nothing changed (a refusal here refuses the submit). */
   checkAccept(order: SubmittedCallCenterOrder): RuleViolation | null;
   accept(order: SubmittedCallCenterOrder): { salesOrderId: string; storeId: string };
+  /** CC-4 / CC-5: the call center's catalogs as headquarters' catalog actors have them (published, expired...). */
+  catalogStates(callCenterId: string): CatalogState[];
+  /** CC-3: headquarters' customer accounts, for the lookup. */
+  customers(): Iterable<HqCustomer>;
+  /** CC-3: an account for a customer the call center created (why not, when headquarters refuses it). */
+  createCustomer(channelCustomerId: string, callCenterId: string, record: Customer): string | RuleViolation;
 }
 
 export type DeskOutcome = { ok: true; result: Record<string, unknown> } | { ok: false; error: RuleViolation };
@@ -89,7 +98,16 @@ export function authorise(payment: Pick<CallCenterPayment, 'paymentId' | 'cardTo
     : { approved: true, reference: `AUTH-${payment.paymentId}` };
 }
 
-const catalogStates = (center: CallCenterConfig): CatalogState[] => center.catalogs.map((catalog) => ({ catalog, status: catalog.status as CatalogStatus }));
+/** CC-8: the test gift-card service's balance of a card (see the header). */
+export const giftCardBalance = (cardNumber: string): number => (cardNumber.toUpperCase().startsWith('EMPTY') ? 0 : 10_000);
+
+/** CC-3: how the lookup shows an account. */
+const customerMatch = (account: HqCustomer): CustomerMatch => ({
+  customerId: account.accountNumber, name: account.record.name, phone: account.record.phone ?? '', email: account.record.email ?? '', account: account.accountNumber,
+});
+
+const LOOKUP_LIMIT = 50;
+const digits = (text: string) => text.replace(/\D/g, '');
 
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -132,6 +150,7 @@ export class CallCenterDesk {
     const user = this.userOf(command.operatorId);
     if ('rule' in user) return { ok: false, error: user };
     if (command.type === 'callCenter.startOrder') return this.start(command.operatorId, command.customerId);
+    if (command.type === 'callCenter.createCustomer') return this.createCustomer(command);
     if (command.type === 'callCenter.approvePriceChange' || command.type === 'callCenter.rejectPriceChange') return this.decidePrice(command);
     const order = this.orderOf(command.orderId);
     if ('rule' in order) return { ok: false, error: order };
@@ -223,14 +242,14 @@ export class CallCenterDesk {
     return after === before ? explainRefusal(before, event) : null;
   }
 
-  private apply(command: Exclude<CallCenterDeskCommand, { type: 'callCenter.startOrder' | 'callCenter.approvePriceChange' | 'callCenter.rejectPriceChange' }>, order: DeskEntry, user: CallCenterUser): Record<string, unknown> | RuleViolation {
+  private apply(command: Exclude<CallCenterDeskCommand, { type: 'callCenter.startOrder' | 'callCenter.createCustomer' | 'callCenter.approvePriceChange' | 'callCenter.rejectPriceChange' }>, order: DeskEntry, user: CallCenterUser): Record<string, unknown> | RuleViolation {
     const { actor, desk, center } = order;
     const context = actor.getSnapshot().context;
     const at = this.host.now();
     const by = { userId: user.operatorId, at };
     switch (command.type) {
       case 'callCenter.setHeader': {
-        const source = command.sourceCode === undefined || command.sourceCode === null ? null : applySourceCode(catalogStates(center), command.sourceCode, at);
+        const source = command.sourceCode === undefined || command.sourceCode === null ? null : applySourceCode(this.host.catalogStates(center.id), command.sourceCode, at);
         if (source !== null && 'rule' in source) return { ...source, field: 'sourceCode' };
         const refused = this.send(actor, {
           type: 'SET_HEADER', updateLines: command.updateLines,
@@ -264,6 +283,12 @@ export class CallCenterDesk {
         return this.changePrice(order, command.operatorId, command.lineId, command.unitPrice, command.reason);
       case 'callCenter.acceptOffer':
         return this.acceptOffer(order, command.lineId, command.suggestedProductId);
+      case 'callCenter.declineOffer': {
+        const offer = this.offerOf(order, command.lineId, command.suggestedProductId);
+        if ('rule' in offer) return offer;
+        desk.offers = desk.offers.filter((o) => o !== offer);
+        return {};
+      }
       case 'callCenter.enterCoupon':
         return this.enterCoupon(order, command.couponCode);
       case 'callCenter.removeCoupon': {
@@ -279,6 +304,7 @@ export class CallCenterDesk {
           paymentId, methodId: command.methodId, share: command.amount === undefined ? { percent: command.percent! } : { amount: command.amount },
           ...(command.prepay === undefined ? {} : { prepay: command.prepay }), ...(command.checkNumber === undefined ? {} : { checkNumber: command.checkNumber }),
           ...(command.cardToken === undefined ? {} : { cardToken: command.cardToken }),
+          ...(command.giftCardNumber === undefined ? {} : { giftCard: { number: command.giftCardNumber, balance: giftCardBalance(command.giftCardNumber) } }),
         };
         return this.send(actor, { type: 'ADD_PAYMENT', payment }) ?? { paymentId };
       }
@@ -305,10 +331,15 @@ export class CallCenterDesk {
         const taken = worked === undefined ? null : checkNotCheckedOutByOther(worked, user);
         if (taken !== null) return taken;
         const answers = Object.fromEntries(context.payments.filter((p) => p.kind === 'card').map((p) => [p.paymentId, authorise(p)]));
-        return this.send(actor, { type: 'CLEAR_HOLD', holdId: command.holdId, user, at, variant: command.variant, answers }) ?? this.release(order);
+        const refused = this.send(actor, { type: 'CLEAR_HOLD', holdId: command.holdId, user, at, variant: command.variant, answers });
+        if (refused !== null) return refused;
+        const released = this.release(order);
+        this.syncHolds(order);
+        return { ...released, holds: this.holdList(desk.callCenterId) };
       }
+      // CC-7: with completion off, leaving an order with lines saves it as a sales order.
       case 'callCenter.leave':
-        return this.send(actor, { type: 'LEAVE', ...by }) ?? {};
+        return this.send(actor, { type: 'LEAVE', ...by }) ?? this.release(order);
       case 'callCenter.cancel':
         return this.send(actor, { type: 'CANCEL', ...by, ...(command.note === undefined ? {} : { note: command.note }) }) ?? {};
     }
@@ -394,8 +425,8 @@ export class CallCenterDesk {
 
   /** CC-11: an up-sell replaces the line's item (quantity kept, priced as any line); a cross-sell adds a line beside it. */
   private acceptOffer(order: DeskEntry, lineId: string, suggestedProductId: string): Record<string, unknown> | RuleViolation {
-    const offer = order.desk.offers.find((o) => o.lineId === lineId && o.suggestion.suggestedProductId === suggestedProductId);
-    if (offer === undefined) return violation('CC-11', `nothing of ${suggestedProductId} was offered for line ${lineId}`, 'suggestedProductId');
+    const offer = this.offerOf(order, lineId, suggestedProductId);
+    if ('rule' in offer) return offer;
     const line = order.actor.getSnapshot().context.lines.find((l) => l.lineId === lineId);
     if (line === undefined || line.productId !== offer.suggestion.productId) return violation('CC-11', `line ${lineId} is no longer item ${offer.suggestion.productId}`, 'lineId');
     const location = order.desk.locations[lineId];
@@ -404,10 +435,71 @@ export class CallCenterDesk {
       : this.addLine(order, suggestedProductId, 1, line.modeCode, location);
   }
 
+  /** CC-11: the offer still open for a line. */
+  private offerOf(order: DeskEntry, lineId: string, suggestedProductId: string): SuggestionOffer | RuleViolation {
+    return order.desk.offers.find((o) => o.lineId === lineId && o.suggestion.suggestedProductId === suggestedProductId)
+      ?? violation('CC-11', `nothing of ${suggestedProductId} was offered for line ${lineId}`, 'suggestedProductId');
+  }
+
+  /**
+   * CC-3: a new customer account at headquarters, under an id of the operator's call center (`CC1-C000001`) that no
+   * store's numbering makes.
+   */
+  private createCustomer(command: Extract<CallCenterDeskCommand, { type: 'callCenter.createCustomer' }>): DeskOutcome {
+    const center = this.centerOf(command.operatorId);
+    if ('rule' in center) return { ok: false, error: center };
+    const prefix = `${center.id}-C`;
+    const made = [...this.host.customers()].filter((c) => c.channelCustomerId.startsWith(prefix)).length;
+    const channelCustomerId = `${prefix}${String(made + 1).padStart(6, '0')}`;
+    const record = customerSchema.parse({
+      accountId: channelCustomerId, name: command.name, type: 'person',
+      ...(command.phone === undefined || command.phone === '' ? {} : { phone: command.phone }), ...(command.email === undefined || command.email === '' ? {} : { email: command.email }),
+    });
+    const accountNumber = this.host.createCustomer(channelCustomerId, center.id, record);
+    if (typeof accountNumber !== 'string') return { ok: false, error: accountNumber };
+    const account = [...this.host.customers()].find((c) => c.accountNumber === accountNumber)!;
+    return { ok: true, result: { customer: customerMatch(account) } };
+  }
+
+  // --- Reads ---
+
+  /** CC-3: the accounts matching every field given (words of a name or email, digits of a phone, an account number's start). */
+  findCustomers(query: CustomerLookup): CustomerMatch[] {
+    const has = (value: string | undefined, wanted: string | undefined) => wanted === undefined || wanted === '' || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
+    const phone = query.phone === undefined ? '' : digits(query.phone);
+    const account = query.account?.toUpperCase() ?? '';
+    const found: CustomerMatch[] = [];
+    for (const c of this.host.customers()) {
+      if (!has(c.record.name, query.name) || !has(c.record.email, query.email)) continue;
+      if (phone !== '' && !digits(c.record.phone ?? '').includes(phone)) continue;
+      if (account !== '' && !c.accountNumber.toUpperCase().startsWith(account) && !c.channelCustomerId.toUpperCase().startsWith(account)) continue;
+      found.push(customerMatch(c));
+      if (found.length === LOOKUP_LIMIT) break;
+    }
+    return found.toSorted((a, b) => a.name.localeCompare(b.name) || a.account.localeCompare(b.account));
+  }
+
+  /** CC-4: the source codes of the operator's call center usable today (Published at headquarters, within their dates). */
+  sourceCodes(callCenterId: string, query: { filter: SourceCodeFilter; customerId?: string | undefined; text?: string | undefined }): SourceCodeChoice[] {
+    return lookupSourceCodes(this.host.catalogStates(callCenterId), { filter: query.filter, customerId: query.customerId ?? null, at: this.host.now(), ...(query.text === undefined ? {} : { text: query.text }) });
+  }
+
+  /** CC-3: items by number (exact first, then those it starts) or by every word of their name, at the channel's price. */
+  findItems(callCenterId: string, text: string): ItemChoice[] {
+    const center = this.catalog.config.callCenters.find((c) => c.id === callCenterId)!;
+    const typed = text.trim().toUpperCase();
+    const words = typed.split(/\s+/);
+    const rank = (id: string, name: string) => (id.toUpperCase() === typed ? 0 : id.toUpperCase().startsWith(typed) ? 1 : words.every((w) => name.toUpperCase().includes(w) || id.toUpperCase().includes(w)) ? 2 : -1);
+    return [...this.catalog.products.values()]
+      .map((product) => ({ product, rank: rank(product.id, product.name) })).filter((p) => p.rank >= 0)
+      .toSorted((a, b) => a.rank - b.rank || a.product.id.localeCompare(b.product.id)).slice(0, LOOKUP_LIMIT)
+      .map(({ product }) => ({ productId: product.id, name: product.name, unitPrice: resolvePrice(center, product, null).unitPrice }));
+  }
+
   /** CC-4: the order's source code as applied (a code whose catalog has since closed prices nothing from it). */
   private appliedSource(center: CallCenterConfig, context: CallCenterOrderContext): AppliedSourceCode | null {
     if (context.header.sourceCode === null) return null;
-    const applied = applySourceCode(catalogStates(center), context.header.sourceCode, this.host.now());
+    const applied = applySourceCode(this.host.catalogStates(center.id), context.header.sourceCode, this.host.now());
     return 'rule' in applied ? null : applied;
   }
 
@@ -513,10 +605,15 @@ export class CallCenterDesk {
     const orders = Object.entries(this.desk).filter(([, d]) => d.customerId === customerId).map(([orderId]) => this.orderView(orderId)!)
       .toSorted((a, b) => b.log[0]!.at - a.log[0]!.at || b.orderId.localeCompare(a.orderId));
     const catalogsSent = this.catalog.config.callCenters.flatMap((c) => c.catalogs.filter((k) => k.sentTo.includes(customerId)).map((k) => ({ callCenterId: c.id, catalogId: k.id, name: k.name })));
+    const account = [...this.host.customers()].find((c) => c.accountNumber === customerId || c.channelCustomerId === customerId);
+    const statusOf = (orderId: string) => {
+      const { cancelledAt, submittedAt } = this.actors.get(orderId)!.getSnapshot().context;
+      return cancelledAt !== null ? 'Cancelled' as const : submittedAt === null ? 'Open' as const : 'Submitted' as const;
+    };
     return {
-      customerId, customerName: this.host.customer(customerId)?.name ?? '',
+      customerId, customerName: this.host.customer(customerId)?.name ?? '', customer: account === undefined ? null : customerMatch(account),
       orders: orders.map((o) => ({
-        orderId: o.orderId, callCenterId: o.callCenterId, createdAt: o.log[0]!.at, detailStatus: o.detailStatus, paymentStatus: o.paymentStatus,
+        orderId: o.orderId, callCenterId: o.callCenterId, createdAt: o.log[0]!.at, status: statusOf(o.orderId), detailStatus: o.detailStatus, paymentStatus: o.paymentStatus,
         held: o.holds.some((h) => h.cleared === null), total: o.summary.total, salesOrderId: o.salesOrderId, log: o.log,
       })),
       catalogsSent,
@@ -595,18 +692,6 @@ export interface DeskOrderView {
   payments: Pick<CallCenterPayment, 'paymentId' | 'methodId' | 'kind' | 'share' | 'prepay' | 'status' | 'cardToken'>[];
   holds: (CallCenterOrderContext['holds'][number] & { daysOnHold: number })[];
   log: CallCenterOrderContext['log'];
-}
-
-/** CC-23: what customer service sees of a customer. */
-export interface CustomerServiceView {
-  customerId: string;
-  customerName: string;
-  orders: {
-    orderId: string; callCenterId: string; createdAt: number; detailStatus: DetailStatus; paymentStatus: DeskOrderView['paymentStatus'];
-    /** Highlighted on the screen. */
-    held: boolean; total: number; salesOrderId: string | null; log: DeskOrderView['log'];
-  }[];
-  catalogsSent: { callCenterId: string; catalogId: string; name: string }[];
 }
 
 /** The order as the call-center screens read it (ui/call-center-desk.ts `CallCenterOrderView`). */

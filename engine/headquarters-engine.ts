@@ -88,6 +88,10 @@ export class HeadquartersEngine {
         const salesOrder = salesOrderOf(this.office, order.orderId)!;
         return { salesOrderId: salesOrder.salesOrderId, storeId: salesOrder.storeId };
       },
+      catalogStates: (callCenterId) => this.catalogs.catalogStates(callCenterId),
+      customers: () => Object.values(this.office.customers),
+      createCustomer: (channelCustomerId, callCenterId, record) =>
+        this.sendOffice({ type: 'headquarters.createCustomer', channelCustomerId, storeId: callCenterId, record }) ?? accountOf(this.office, channelCustomerId)!.accountNumber,
     }, state?.callCenter);
   }
 

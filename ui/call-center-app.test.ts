@@ -21,32 +21,76 @@ describe('<call-center-app>', () => {
 });
 
 describe('httpCallCenterDesk', () => {
-  it('sends each operation as a callCenter.* command and reads the order view from its result', async () => {
-    const api = new FakeStoreApi(makeSetup({ operatorId: 'super1', roleId: 'callCenterSupervisor' }));
+  const supervisor = () => new FakeStoreApi({ ...makeSetup({ operatorId: 'supervisor1', roleId: 'callCenterSupervisor', permissions: ['callCenter', 'callCenterSupervision', 'customers'] }), callCenterId: 'CC1' });
+  const row = { holdId: 'CC-1-H1', orderId: 'CC-1' };
+
+  it('sends each operation as the desk command the server takes, as the signed-in operator', async () => {
+    const api = supervisor();
     const desk = httpCallCenterDesk(api);
-    expect([desk.operatorId, desk.supervisor, desk.currency]).to.deep.equal(['super1', true, 'USD']);
+    expect([desk.operatorId, desk.supervisor, desk.currency]).to.deep.equal(['supervisor1', true, 'USD']);
     api.queue.push({ view: { order: { orderId: 'CC-1' } }, prompt: { scripts: [], offers: [] } });
     const added = await desk.addLine('CC-1', { productId: 'P-TENT', quantity: 2 });
     expect(added.ok && added.value.view.order.orderId).to.equal('CC-1');
+    // CC-18: a hold step names the hold's order, learnt from the hold list.
+    api.read = () => ({ ok: true, holds: [row] });
     api.queue.push({ rule: 'CC-18', message: 'only agent2 can check it back in', field: 'operatorId' });
     const released = await desk.releaseHold('CC-1-H1');
     expect(released.ok ? null : released.error.rule).to.equal('CC-18');
     await desk.setHeader('CC-1', { modeCode: 'EXP' }, true);
-    await desk.addPayment('CC-1', { paymentId: 'P1', methodId: 'CARD', share: { percent: 5000 }, cardToken: 'tok' });
+    await desk.answerOffer('CC-1', { lineId: 'CC-1-1', suggestion: { productId: 'P-TENT', kind: 'crossSell', suggestedProductId: 'P-LAMP' } } as never, false);
+    await desk.enterCoupon('CC-1', 'SAVE10');
+    await desk.addPayment('CC-1', { paymentId: 'P1', methodId: 'GIFT', share: { percent: 5000 }, giftCard: { number: 'GC-1' } });
+    await desk.placeHold('CC-1', { origin: 'summary', code: 'REVIEW', notes: 'call back' });
+    await desk.overrideCheckOut('CC-1-H1');
     await desk.clearHold('CC-1-H1', 'clearAndSubmit');
     await desk.decidePriceChange('R1', { approve: false, reason: 'too low' });
+    await desk.save('CC-1');
+    const by = { operatorId: 'supervisor1' };
     expect(api.sent.map((s) => s.command)).to.deep.equal([
-      { type: 'callCenter.addLine', orderId: 'CC-1', productId: 'P-TENT', quantity: 2 },
-      { type: 'callCenter.releaseHold', holdId: 'CC-1-H1' },
-      { type: 'callCenter.setHeader', orderId: 'CC-1', modeCode: 'EXP', updateLines: true },
-      { type: 'callCenter.addPayment', orderId: 'CC-1', payment: { paymentId: 'P1', methodId: 'CARD', share: { percent: 5000 }, cardToken: 'tok' } },
-      { type: 'callCenter.clearHold', holdId: 'CC-1-H1', variant: 'clearAndSubmit' },
-      { type: 'callCenter.rejectPriceChange', requestId: 'R1', reason: 'too low' },
+      { type: 'callCenter.addLine', ...by, orderId: 'CC-1', productId: 'P-TENT', quantity: 2 },
+      { type: 'callCenter.releaseHold', ...by, orderId: 'CC-1', holdId: 'CC-1-H1' },
+      { type: 'callCenter.setHeader', ...by, orderId: 'CC-1', modeCode: 'EXP', updateLines: true },
+      { type: 'callCenter.declineOffer', ...by, orderId: 'CC-1', lineId: 'CC-1-1', suggestedProductId: 'P-LAMP' },
+      { type: 'callCenter.enterCoupon', ...by, orderId: 'CC-1', couponCode: 'SAVE10' },
+      { type: 'callCenter.complete', ...by, orderId: 'CC-1' },
+      { type: 'callCenter.addPayment', ...by, orderId: 'CC-1', methodId: 'GIFT', percent: 5000, giftCardNumber: 'GC-1' },
+      { type: 'callCenter.hold', ...by, orderId: 'CC-1', code: 'REVIEW', notes: 'call back' },
+      { type: 'callCenter.overrideHold', ...by, orderId: 'CC-1', holdId: 'CC-1-H1' },
+      { type: 'callCenter.clearHold', ...by, orderId: 'CC-1', holdId: 'CC-1-H1', variant: 'clearAndSubmit' },
+      { type: 'callCenter.rejectPriceChange', ...by, requestId: 'R1', reason: 'too low' },
+      { type: 'callCenter.leave', ...by, orderId: 'CC-1' },
     ]);
-    api.read = () => ({ ok: true, holds: [] });
-    await desk.holdList();
     api.read = () => ({ ok: true, sourceCodes: [] });
     await desk.sourceCodes({ filter: 'Targeted', customerId: 'C-ANNA', text: '' });
+    // An empty lookup asks nothing of the server.
+    expect(await desk.findCustomers({ name: '', phone: '' })).to.deep.equal([]);
     expect(api.reads).to.deep.equal(['call-center/holds', 'call-center/source-codes?filter=Targeted&customerId=C-ANNA']);
+  });
+
+  it('CC-17 CC-20 follows the call center\'s room: the hold list and price change requests as they change', async () => {
+    const api = supervisor();
+    const desk = httpCallCenterDesk(api);
+    const heard: unknown[] = [];
+    const stop = desk.watch({ holds: (rows) => heard.push(['holds', rows.length]), requests: (requests) => heard.push(['requests', requests.length]) });
+    expect(api.rooms()).to.deep.equal(['callCenter:CC1']);
+    api.state('callCenter:CC1', { holds: [], requests: [] });
+    api.emit('callCenter:CC1', 'callCenterHolds', 'CC1', [row]);
+    api.emit('callCenter:CC1', 'priceChangeRequests', 'CC1', [{ requestId: 'PCR-000001' }]);
+    expect(heard).to.deep.equal([['holds', 0], ['requests', 0], ['holds', 1], ['requests', 1]]);
+    // The hold the room told of is known by its order without a read.
+    await desk.checkOutHold('CC-1-H1');
+    expect(api.sent.at(-1)?.command).to.deep.equal({ type: 'callCenter.checkOutHold', operatorId: 'supervisor1', orderId: 'CC-1', holdId: 'CC-1-H1' });
+    stop();
+    expect(api.rooms()).to.deep.equal([]);
+  });
+
+  it('CC-17 the app counts the open holds on its tab and the hold list follows the room', async () => {
+    const desk = new FakeCallCenterDesk('agent1');
+    const orderId = await desk.order('C-ANNA', [['P-TENT', 1]]);
+    const el = await fixture<CallCenterApp>(html`<call-center-app .desk=${desk} tab="holds"></call-center-app>`);
+    await settle(el);
+    await desk.placeHold(orderId, { origin: 'entry', notes: 'address' });
+    await settle(el);
+    expect(deepText(el)).to.contain('Holds (1)').and.contain(orderId);
   });
 });

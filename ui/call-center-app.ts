@@ -2,10 +2,13 @@
  * <call-center-app>: the call center's page once signed in (/call-center, /call-center/supervisor): tabs for taking
  * orders (<call-center-screen>), the hold list with, for supervisors, price change requests (<call-center-holds>),
  * and customer service (<call-center-service>) for a customer found by name, phone, email or account. The
- * supervisor's address opens on the hold list.
+ * supervisor's address opens on the hold list. The hold list and price change requests follow the call center's live
+ * room: the Holds tab counts the open holds, and the hold list shows each change as it happens.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { HoldListRow } from '../engine/domain/call-center/holds.ts';
+import type { PriceChangeRequest } from '../engine/domain/call-center/pricing.ts';
 import type { CallCenterDesk, CustomerMatch } from './call-center-desk.ts';
 import './call-center-holds.ts';
 import './call-center-screen.ts';
@@ -32,6 +35,30 @@ export class CallCenterApp extends LitElement {
   @property() accessor tab: Tab = 'orders';
   @state() accessor customers: CustomerMatch[] = [];
   @state() accessor customerId = '';
+  /** The open holds as the room last said (null: not heard yet). */
+  @state() accessor openHolds: number | null = null;
+  private unwatch: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatch = this.desk.watch({
+      holds: (rows: HoldListRow[]) => {
+        this.openHolds = rows.length;
+        const list = this.renderRoot.querySelector('call-center-holds');
+        if (list !== null) list.holds = rows;
+      },
+      requests: (requests: PriceChangeRequest[]) => {
+        const list = this.renderRoot.querySelector('call-center-holds');
+        if (list !== null && this.desk.supervisor) list.requests = requests;
+      },
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = null;
+  }
 
   private async find(event: Event): Promise<void> {
     event.preventDefault();
@@ -45,7 +72,7 @@ export class CallCenterApp extends LitElement {
   override render() {
     return html`
       <nav role="tablist" aria-label="Call center">
-        ${TABS.map((t) => html`<button role="tab" aria-selected=${String(this.tab === t.tab)} @click=${() => { this.tab = t.tab; }}>${t.label}</button>`)}
+        ${TABS.map((t) => html`<button role="tab" aria-selected=${String(this.tab === t.tab)} @click=${() => { this.tab = t.tab; }}>${t.label}${t.tab === 'holds' && this.openHolds !== null ? ` (${this.openHolds})` : ''}</button>`)}
       </nav>
       <div role="tabpanel">${this.panel()}</div>`;
   }

@@ -4,9 +4,10 @@
  * what the rules said. Screens depend on the `CallCenterDesk` interface only; component tests give them a fake that
  * runs the real domain functions.
  *
- * `httpCallCenterDesk(api)` sends each operation as one command (`callCenter.<operation>`, POST /api/commands, the
- * way the till sends its own) and reads with GET /api/call-center/...; the host answers each order operation with the
- * order as the agent sees it (`CallCenterOrderView`) in the command's result.
+ * `httpCallCenterDesk(api)` sends each operation as one desk command (engine/protocol/call-center.ts, POST
+ * /api/commands, the way the till sends its own) as the signed-in operator, and reads with GET /api/call-center/...;
+ * the host answers each order operation with the order as the agent sees it (`CallCenterOrderView`) in the command's
+ * result. The hold list and price change requests also come live from the call center's room (`watch`).
  */
 import type { CallCenterOrderContext, HeaderChange } from '../engine/domain/call-center/order.ts';
 import type { CompletionSummary } from '../engine/domain/call-center/summary.ts';
@@ -19,19 +20,16 @@ import type { ClearVariant, HoldListRow, ManualHoldOrigin } from '../engine/doma
 import type { PriceChangeRequest } from '../engine/domain/call-center/pricing.ts';
 import type { DetailStatus, OrderLogEntry } from '../engine/domain/call-center/order.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
+import type { CustomerMatch, CustomerServiceView, ItemChoice } from '../engine/protocol/call-center.ts';
 import type { StoreApi } from './api.ts';
 import { violationOf } from './screen-kit.ts';
 
 /** An operation's answer: its value, or the rule that refused it (shown in place). */
 export type DeskAnswer<T> = { ok: true; value: T } | { ok: false; error: RuleViolation };
 
-/** CC-3: a customer the lookup found (or the agent created). */
-export interface CustomerMatch { customerId: string; name: string; phone: string; email: string; account: string }
+export type { CustomerMatch, ItemChoice };
 export interface CustomerQuery { name?: string; phone?: string; email?: string; account?: string }
 export interface NewCustomer { name: string; phone: string; email: string }
-
-/** An item the agent may enter by number or find by words. */
-export interface ItemChoice { productId: string; name: string; unitPrice: number }
 
 /**
  * The order as the agent's screen shows it: the order's context, its CC-6 summary, the source code's scripts
@@ -130,60 +128,116 @@ export interface CallCenterDesk {
 
   // CC-23
   customerService(customerId: string): Promise<CustomerService>;
+
+  /** CC-17 / CC-20: the hold list and price change requests as they change (until the returned function is called). */
+  watch(handlers: DeskWatch): () => void;
 }
 
-/** The session's role decides supervisor screens (the host's role `callCenterSupervisor`). */
-export const SUPERVISOR_ROLE = 'callCenterSupervisor';
+export interface DeskWatch { holds(rows: HoldListRow[]): void; requests(requests: PriceChangeRequest[]): void }
+
+/** The call center's live room: its hold list (`callCenterHolds`) and price change requests (`priceChangeRequests`). */
+export interface CallCenterRoomState { holds: HoldListRow[]; requests: PriceChangeRequest[] }
 
 /**
- * The desk over the server. Each operation is one command `{ type: 'callCenter.<operation>', ...payload }`; the
- * command's result carries `{ view }`, `{ view, prompt }`, `{ view, entry }`, `{ customer }`, `{ holds }` or
- * `{ requests }` as the operation's value says.
+ * The desk over the server. Each operation is one desk command as the signed-in operator; the command's result
+ * carries `{ view }`, `{ view, prompt }`, `{ view, entry }`, `{ customer }`, `{ holds }` or `{ requests }` as the
+ * operation's value says.
  */
 export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
   const { session } = api.setup;
-  async function send<T>(operation: string, payload: Record<string, unknown>, pick: (result: Record<string, unknown>) => T): Promise<DeskAnswer<T>> {
+  const { operatorId } = session;
+  /** CC-18: hold steps name the order too; the desk learns each hold's order from the hold lists it reads. */
+  const orderOfHold = new Map<string, string>();
+  const noted = (rows: HoldListRow[]) => {
+    for (const row of rows) orderOfHold.set(row.holdId, row.orderId);
+    return rows;
+  };
+  async function send<T>(type: string, payload: Record<string, unknown>, pick: (result: Record<string, unknown>) => T): Promise<DeskAnswer<T>> {
     try {
-      const answer = await api.command({ type: `callCenter.${operation}`, ...payload });
+      const answer = await api.command({ type: `callCenter.${type}`, operatorId, ...payload });
       return answer.ok ? { ok: true, value: pick(answer.result) } : answer;
     } catch (error) {
       return { ok: false, error: violationOf(error) };
     }
   }
   const view = (r: Record<string, unknown>) => r.view as CallCenterOrderView;
-  const holds = (r: Record<string, unknown>) => r.holds as HoldListRow[];
+  const holds = (r: Record<string, unknown>) => noted(r.holds as HoldListRow[]);
   const requests = (r: Record<string, unknown>) => r.requests as PriceChangeRequest[];
   const query = (params: Record<string, string | null | undefined>) =>
     new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== null && e[1] !== '')).toString();
+  const holdList = async () => noted((await api.get<{ holds: HoldListRow[] }>('call-center/holds')).holds);
+  async function onHold(type: string, holdId: string, payload: Record<string, unknown> = {}): Promise<DeskAnswer<HoldListRow[]>> {
+    if (!orderOfHold.has(holdId)) await holdList();
+    const orderId = orderOfHold.get(holdId);
+    if (orderId === undefined) return { ok: false, error: { rule: 'NOT_FOUND', field: 'holdId', message: `hold ${holdId} is no longer open` } };
+    return send(type, { orderId, holdId, ...payload }, holds);
+  }
+  const offer = (orderId: string, o: SuggestionOffer) => ({ orderId, lineId: o.lineId, suggestedProductId: o.suggestion.suggestedProductId });
 
   return {
     currency: api.setup.currency,
-    operatorId: session.operatorId,
-    supervisor: session.roleId === SUPERVISOR_ROLE,
-    findCustomers: async (q) => (await api.get<{ customers: CustomerMatch[] }>(`call-center/customers?${query({ ...q })}`)).customers,
-    createCustomer: (customer) => send('createCustomer', { customer }, (r) => r.customer as CustomerMatch),
+    operatorId,
+    supervisor: session.permissions.includes('callCenterSupervision'),
+    findCustomers: async (q) => {
+      const asked = query({ ...q });
+      return asked === '' ? [] : (await api.get<{ customers: CustomerMatch[] }>(`call-center/customers?${asked}`)).customers;
+    },
+    createCustomer: (customer) => send('createCustomer', { ...customer }, (r) => r.customer as CustomerMatch),
     startOrder: (customerId) => send('startOrder', { customerId }, view),
     sourceCodes: async (q) => (await api.get<{ sourceCodes: SourceCodeChoice[] }>(`call-center/source-codes?${query({ filter: q.filter, customerId: q.customerId, text: q.text })}`)).sourceCodes,
     setHeader: (orderId, change, updateLines) => send('setHeader', { orderId, ...change, updateLines }, view),
     findItems: async (text) => (await api.get<{ items: ItemChoice[] }>(`call-center/items?${query({ text })}`)).items,
     addLine: (orderId, line) => send('addLine', { orderId, ...line }, (r) => ({ view: view(r), prompt: r.prompt as LineAddedPrompt })),
     removeLine: (orderId, lineId) => send('removeLine', { orderId, lineId }, view),
-    answerOffer: (orderId, offer, accept) => send(accept ? 'acceptOffer' : 'declineOffer', { orderId, offer }, view),
-    enterCoupon: (orderId, code) => send('enterCoupon', { orderId, code }, (r) => ({ view: view(r), entry: r.entry as CouponEntryResult })),
-    addPayment: (orderId, entry) => send('addPayment', { orderId, payment: entry }, view),
+    answerOffer: (orderId, o, accept) => send(accept ? 'acceptOffer' : 'declineOffer', offer(orderId, o), view),
+    enterCoupon: (orderId, code) => send('enterCoupon', { orderId, couponCode: code }, (r) => ({ view: view(r), entry: r.entry as CouponEntryResult })),
+    addPayment: async (orderId, entry) => {
+      // CC-6: payments are taken on the summary; the screen may be showing it before the order has opened it.
+      await send('complete', { orderId }, view);
+      // The desk numbers payments itself (the screen's paymentId is its own); a gift card goes by its number.
+      const { share, giftCard, paymentId: _numberedByTheDesk, ...rest } = entry;
+      return send('addPayment', { orderId, ...rest, ...share, ...(giftCard === undefined ? {} : { giftCardNumber: giftCard.number }) }, view);
+    },
     removePayment: (orderId, paymentId) => send('removePayment', { orderId, paymentId }, view),
     submit: (orderId) => send('submit', { orderId }, view),
-    placeHold: (orderId, hold) => send('placeHold', { orderId, ...hold }, view),
+    // The desk knows whether the order is at entry or on its summary (the hold's origin).
+    placeHold: (orderId, { origin: _known, ...hold }) => send('hold', { orderId, ...hold }, view),
     cancel: (orderId) => send('cancel', { orderId }, view),
-    save: (orderId) => send('save', { orderId }, view),
-    holdList: async () => (await api.get<{ holds: HoldListRow[] }>('call-center/holds')).holds,
-    checkOutHold: (holdId) => send('checkOutHold', { holdId }, holds),
-    releaseHold: (holdId) => send('releaseHold', { holdId }, holds),
-    overrideCheckOut: (holdId) => send('overrideCheckOut', { holdId }, holds),
-    clearHold: (holdId, variant) => send('clearHold', { holdId, variant }, holds),
+    save: (orderId) => send('leave', { orderId }, view),
+    holdList,
+    checkOutHold: (holdId) => onHold('checkOutHold', holdId),
+    releaseHold: (holdId) => onHold('releaseHold', holdId),
+    overrideCheckOut: (holdId) => onHold('overrideHold', holdId),
+    clearHold: (holdId, variant) => onHold('clearHold', holdId, { variant }),
     priceChangeRequests: async () => (await api.get<{ requests: PriceChangeRequest[] }>('call-center/price-change-requests')).requests,
     decidePriceChange: (requestId, decision) => send(decision.approve ? 'approvePriceChange' : 'rejectPriceChange',
       { requestId, ...(decision.approve ? {} : { reason: decision.reason }) }, requests),
-    customerService: async (customerId) => (await api.get<{ service: CustomerService }>(`call-center/customers/${encodeURIComponent(customerId)}/service`)).service,
+    customerService: async (customerId) => serviceOf((await api.get<{ customer: CustomerServiceView }>(`call-center/customers/${encodeURIComponent(customerId)}`)).customer),
+    watch: (handlers) => {
+      // Only a member of a call center has its room (a supervisor of none reads the lists when asked).
+      if (api.setup.callCenterId === undefined) return () => {};
+      return api.live([`callCenter:${api.setup.callCenterId}`], {
+        state: (_room, state) => {
+          const { holds: rows, requests: pending } = state as CallCenterRoomState;
+          handlers.holds(noted(rows));
+          handlers.requests(pending);
+        },
+        update: (envelope) => {
+          if (envelope.type === 'callCenterHolds') handlers.holds(noted(envelope.view as HoldListRow[]));
+          if (envelope.type === 'priceChangeRequests') handlers.requests(envelope.view as PriceChangeRequest[]);
+        },
+      });
+    },
+  };
+}
+
+/** CC-23: the server's customer service view as the screen reads it. */
+function serviceOf(view: CustomerServiceView): CustomerService {
+  return {
+    customer: view.customer!,
+    orders: view.orders.map((o) => ({
+      orderId: o.orderId, createdAt: o.createdAt, total: o.total, status: o.status, detailStatus: o.detailStatus, paymentStatus: o.paymentStatus, onHold: o.held, log: o.log,
+    })),
+    catalogsSent: view.catalogsSent.map((c) => ({ catalogId: c.catalogId, catalogName: c.name })),
   };
 }

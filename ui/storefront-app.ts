@@ -17,7 +17,7 @@ import './fulfillment-screen.ts';
 import './pickup-screen.ts';
 import './analyst-view.ts';
 import './call-center-app.ts';
-import { httpCallCenterDesk } from './call-center-desk.ts';
+import { httpCallCenterDesk, type CallCenterDesk } from './call-center-desk.ts';
 
 type Screen = ScreenKind;
 /** What the sign-in form says when the tab's session is gone (instead of the server's refusal). */
@@ -108,9 +108,21 @@ export class StorefrontApp extends LitElement {
       <main style="padding: 1rem">${this.screenOf(this.api)}</main>`;
   }
 
+  /** One desk per session: it follows the call center's room and knows the holds' orders across renders. */
+  private desk: { api: StoreApi; desk: CallCenterDesk } | null = null;
+
+  private deskOf(api: StoreApi): CallCenterDesk {
+    if (this.desk?.api !== api) this.desk = { api, desk: httpCallCenterDesk(api) };
+    return this.desk.desk;
+  }
+
   private screenOf(api: StoreApi) {
     if (this.callCenter) {
-      return html`<call-center-app .desk=${httpCallCenterDesk(api)} tab=${location.pathname.endsWith('/supervisor') ? 'holds' : 'orders'}></call-center-app>`;
+      const { permissions } = api.setup.session;
+      if (!permissions.includes('callCenter') && !permissions.includes('callCenterSupervision')) {
+        return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.session.roleId}) takes no call-center orders: sign in as an agent or a supervisor.</div>`;
+      }
+      return html`<call-center-app .desk=${this.deskOf(api)} tab=${location.pathname.endsWith('/supervisor') ? 'holds' : 'orders'}></call-center-app>`;
     }
     const screen = screenFor(this.asked, api.setup.session.permissions);
     if (screen === null) return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.session.roleId}) has no screen here.</div>`;

@@ -88,12 +88,15 @@ export const COMMAND_ACCESS = {
   'callCenter.catalog': [...backOffice, { job: 'callCenterSupervision', at: 'chain' }],
   /** CC-15: an agent or supervisor stops a customer's continuity program. */
   'callCenter.cancelEnrolment': callCenter,
+  /** CC-3: a customer the lookup did not find gets an account at headquarters. */
+  'callCenter.createCustomer': callCenterDesk,
   'callCenter.startOrder': callCenterDesk,
   'callCenter.setHeader': callCenterDesk,
   'callCenter.addLine': callCenterDesk,
   'callCenter.changeLine': callCenterDesk,
   'callCenter.removeLine': callCenterDesk,
   'callCenter.acceptOffer': callCenterDesk,
+  'callCenter.declineOffer': callCenterDesk,
   'callCenter.enterCoupon': callCenterDesk,
   'callCenter.removeCoupon': callCenterDesk,
   'callCenter.complete': callCenterDesk,
@@ -148,15 +151,28 @@ export const READ_ACCESS = {
   'GET /api/call-center/price-change-requests': callCenterDesk,
   /** CC-23: customer service: a customer's call-center orders and the catalogs sent to them. */
   'GET /api/call-center/customers/:customerId': callCenterDesk,
+  /** CC-3: headquarters' accounts by name, phone, email or account number. */
+  'GET /api/call-center/customers?name=&phone=&email=&account=': callCenterDesk,
+  /** CC-4: the source codes usable today, All or Targeted (sent to the customer). */
+  'GET /api/call-center/source-codes': callCenterDesk,
+  /** CC-3: items by full or partial number or by words, at the channel's price. */
+  'GET /api/call-center/items': callCenterDesk,
+  /** CC-8: a gift card's balance by its number. */
+  'GET /api/call-center/gift-cards/:cardNumber': callCenterDesk,
 } as const satisfies Record<string, readonly Grant[]>;
 
-/** Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`. */
+/**
+ * Every kind of live room (engine/server/gateway.ts): `store:<id>`, `register:<id>`, `location:<id>`, `headquarters`,
+ * `callCenter:<id>`.
+ */
 export const ROOM_ACCESS = {
   /** The store's recent orders (customers' names) and its link. */
   store: [{ job: 'till', at: 'store' }],
   register: till,
   location: fulfillment,
   headquarters: backOffice,
+  /** CC-17 / CC-20: a call center's hold list and price change requests, for its agents and supervisors. */
+  callCenter: callCenterDesk,
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type ChainCommandType = keyof typeof COMMAND_ACCESS;

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { clearVariants } from '../domain/call-center/holds.ts';
+import type { DetailStatus, OrderLogEntry } from '../domain/call-center/order.ts';
+import type { OrderPaymentStatus } from '../domain/call-center/payments.ts';
 import { submittedCallCenterOrderSchema } from '../domain/call-center-submission.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 
@@ -29,6 +31,10 @@ const onOrder = { ...by, orderId: deskId };
 const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
 
 export const callCenterDeskCommandSchema = z.discriminatedUnion('type', [
+  /** CC-3: a customer the lookup did not find, created at headquarters (an account the call center's orders can name). */
+  z.object({ type: z.literal('callCenter.createCustomer'), ...by, name: z.string().trim().min(1, 'the new customer needs a name').max(100),
+    phone: z.string().trim().max(40).optional(),
+    email: z.string().trim().max(254).regex(/^$|^[^@\s]+@[^@\s]+$/, 'an email address looks like name@example.com').optional() }).strict(),
   /** CC-2 / CC-3: a new order for a customer (headquarters account number); the operator's call center is its channel. */
   z.object({ type: z.literal('callCenter.startOrder'), ...by, customerId: deskId }).strict(),
   /** CC-4 / CC-22: source code (null takes it off) and mode of delivery; `updateLines` moves the lines to the new mode. */
@@ -43,15 +49,17 @@ export const callCenterDeskCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('callCenter.rejectPriceChange'), ...by, requestId: deskId, reason: z.string().min(1, 'say why the price change is rejected').max(200) }).strict(),
   /** CC-11: take an up-sell (the line becomes the suggested item) or a cross-sell (a new line) offered for `lineId`. */
   z.object({ type: z.literal('callCenter.acceptOffer'), ...onOrder, lineId: deskId, suggestedProductId: deskId }).strict(),
+  /** CC-11: the customer said no: the order stays as it is and the offer is not made again for that line. */
+  z.object({ type: z.literal('callCenter.declineOffer'), ...onOrder, lineId: deskId, suggestedProductId: deskId }).strict(),
   /** CC-12 / CC-13. */
   z.object({ type: z.literal('callCenter.enterCoupon'), ...onOrder, couponCode: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('callCenter.removeCoupon'), ...onOrder, couponCode: z.string().min(1).max(64) }).strict(),
   /** CC-6: the summary opens. */
   z.object({ type: z.literal('callCenter.complete'), ...onOrder }).strict(),
-  /** CC-8: an amount, or a percent (basis points) of the total for card, gift card and on account. */
+  /** CC-8: an amount, or a percent (basis points) of the total for card, gift card and on account; a gift card by its number (its balance is looked up). */
   z.object({ type: z.literal('callCenter.addPayment'), ...onOrder, methodId: deskId,
     amount: z.number().int().positive().max(MAX_AMOUNT).optional(), percent: z.number().int().positive().max(10_000).optional(),
-    prepay: z.boolean().optional(), checkNumber: deskId.optional(), cardToken: deskId.optional() }).strict()
+    prepay: z.boolean().optional(), checkNumber: deskId.optional(), cardToken: deskId.optional(), giftCardNumber: deskId.optional() }).strict()
     .refine((p) => (p.amount === undefined) !== (p.percent === undefined), { message: 'give either an amount or a percent', path: ['amount'] }),
   z.object({ type: z.literal('callCenter.removePayment'), ...onOrder, paymentId: deskId }).strict(),
   /** CC-9 / CC-13: authorise the cards, redeem the coupons, place automatic holds; a released order becomes a sales order. */
@@ -75,3 +83,40 @@ export const callCenterDeskAtHeadquartersSchema = z.object({ type: z.literal('he
 
 const DESK_COMMANDS: ReadonlySet<string> = new Set(callCenterDeskCommandSchema.options.map((o) => o.shape.type.value));
 export const isCallCenterDeskCommand = (command: { type: string }): command is CallCenterDeskCommand => DESK_COMMANDS.has(command.type);
+
+// --- What the desk's reads answer (GET /api/call-center/...), shared with the screens ---
+
+/** CC-3: a headquarters account the lookup found (or the agent created); `customerId` is what an order names. */
+export interface CustomerMatch { customerId: string; name: string; phone: string; email: string; account: string }
+
+/** CC-3: the lookup's fields; each one given narrows it (names and emails by words, phones by digits, accounts by number). */
+export const customerLookupSchema = z.object({
+  name: z.string().trim().max(100).optional(), phone: z.string().trim().max(40).optional(),
+  email: z.string().trim().max(254).optional(), account: z.string().trim().max(64).optional(),
+}).strict().refine((q) => Object.values(q).some((v) => v !== undefined && v !== ''), { message: 'give a name, phone, email or account to look for', path: ['name'] });
+export type CustomerLookup = z.infer<typeof customerLookupSchema>;
+
+/** CC-4: the source-code lookup for the order's date: All, or Targeted (catalogs sent to the customer). */
+export const sourceCodeLookupSchema = z.object({
+  filter: z.enum(['All', 'Targeted']).default('All'), customerId: z.string().min(1).max(64).optional(), text: z.string().max(64).optional(),
+}).strict().refine((q) => q.filter === 'All' || q.customerId !== undefined, { message: 'a Targeted lookup names the customer', path: ['customerId'] });
+
+/** CC-3: items by full or partial number, or by words of their name. */
+export const itemLookupSchema = z.object({ text: z.string().trim().min(1, 'type an item number or words of its name').max(100) }).strict();
+
+/** An item the agent may enter, at the channel's price (CC-5: the source code's catalog may price it lower on the order). */
+export interface ItemChoice { productId: string; name: string; unitPrice: number }
+
+/** CC-23: what customer service sees of a customer (GET /api/call-center/customers/:customerId). */
+export interface CustomerServiceView {
+  customerId: string;
+  customerName: string;
+  /** As the lookup shows it (null: headquarters has no such account). */
+  customer: CustomerMatch | null;
+  orders: {
+    orderId: string; callCenterId: string; createdAt: number; status: 'Open' | 'Submitted' | 'Cancelled'; detailStatus: DetailStatus; paymentStatus: OrderPaymentStatus;
+    /** Highlighted on the screen. */
+    held: boolean; total: number; salesOrderId: string | null; log: OrderLogEntry[];
+  }[];
+  catalogsSent: { callCenterId: string; catalogId: string; name: string }[];
+}

@@ -14,7 +14,8 @@
  */
 import type { RuleViolation } from '../domain/violation.ts';
 
-export type EnvelopeType = 'register' | 'receipts' | 'order' | 'locationOrder' | 'onHand' | 'sync' | 'customer' | 'headquarters';
+/** `callCenterHolds` / `priceChangeRequests`: a call center's room (CC-17, CC-20), each the whole list as it now stands. */
+export type EnvelopeType = 'register' | 'receipts' | 'order' | 'locationOrder' | 'onHand' | 'sync' | 'customer' | 'headquarters' | 'callCenterHolds' | 'priceChangeRequests';
 
 export interface Envelope { epoch: string; seq: number; at: number; room: string; type: EnvelopeType; id: string; view: unknown }
 

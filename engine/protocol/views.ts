@@ -137,6 +137,8 @@ export interface StoreSetup {
   affiliations: ChainConfig['affiliations'];
   secondaryContacts: ChainConfig['parameters']['secondaryContacts'];
   staff: { operatorId: string; name: string; roleId: string; permissions: Permission[] }[];
+  /** CC-2: the call center the operator works in (its live room is `callCenter:<id>`); absent for everyone else. */
+  callCenterId?: string;
 }
 
 

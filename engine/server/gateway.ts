@@ -3,6 +3,9 @@
  * screen subscribes to rooms of its site (a store, a register, a fulfilment location, headquarters) and receives
  * what changes there as it changes, each message under a sequence number (engine/protocol/messages.ts).
  *
+ * A call center's room (`callCenter:CC1`) carries its hold list and price change requests, each whole, whenever a
+ * headquarters command changed it (CC-17, CC-20).
+ *
  * Messages cost what changed: an order row, one order's lines at a location, the on hand of the products that
  * moved, a queue count. They are built only for rooms someone watches (or watched within the resume window), as
  * the change is made, and sent once the command is in the journal, after its own answer has gone out. A room's
@@ -17,6 +20,7 @@ import type { FulfillmentGroupContext } from '../domain/fulfillment-group.ts';
 import { locationsOfOrder, type CustomerOrderContext } from '../domain/customer-order.ts';
 import type { RegisterContext } from '../domain/register-transaction.ts';
 import type { DurableChain } from '../persistence/durable-chain.ts';
+import { channelFor } from '../domain/call-center/channel.ts';
 import { ROOM_ACCESS, type RoomKind } from '../protocol/access-matrix.ts';
 import type { Envelope, EnvelopeType, SubscribeReply } from '../protocol/messages.ts';
 import { chainReport } from '../report.ts';
@@ -65,6 +69,8 @@ export class Gateway {
   private readonly keepMs: number;
   /** The store whose own location each store location is. */
   private readonly storeAt: ReadonlyMap<string, string>;
+  /** What each call center's room was last given of its lists (JSON), so that it hears only of a change. */
+  private readonly callCenterSent = new Map<string, string>();
 
   constructor(private readonly io: Server, private readonly durable: DurableChain, private readonly sessions: SessionStore, options: GatewayOptions = {}) {
     this.keepBytes = options.keepBytes ?? 16 * 1024 * 1024;
@@ -157,6 +163,11 @@ export class Gateway {
   private denied(session: Session, room: string): string | null {
     const [kind, id, ...rest] = room.split(':');
     if (!Object.hasOwn(ROOM_ACCESS, kind!) || rest.length > 0 || (kind === 'headquarters') !== (id === undefined)) return `there is no room "${room}"`;
+    if (kind === 'callCenter') {
+      if (!this.chain.catalog.config.callCenters.some((c) => c.id === id)) return `there is no room "${room}"`;
+      const channel = channelFor(this.chain.catalog.config.callCenters, session.operatorId);
+      if (channel.kind === 'callCenter' && channel.callCenter.id !== id) return `${session.operatorId} works in call center ${channel.callCenter.id}, not ${id}`;
+    }
     const target: Target = kind === 'store' ? { store: { id: id!, field: 'rooms', what: `room "${room}"` } } : { registerId: id, locationId: id };
     return permitted(this.chain.catalog, session, `room ${kind}`, ROOM_ACCESS[kind as RoomKind], target, 'rooms')?.message ?? null;
   }
@@ -167,6 +178,12 @@ export class Gateway {
       case 'store': return { orders: findOrders(this.chain, session, { limit: 50 }), sync: linkScreenView(this.chain, id) };
       case 'register': return registerScreenView(this.chain, id);
       case 'location': return locationView(this.chain, id);
+      case 'callCenter': {
+        const { holds, requests } = this.callCenterLists(id);
+        this.callCenterSent.set(`${room}:holds`, JSON.stringify(holds));
+        this.callCenterSent.set(`${room}:requests`, JSON.stringify(requests));
+        return { holds, requests };
+      }
       default: return chainReport(this.chain);
     }
   }
@@ -188,7 +205,7 @@ export class Gateway {
 
   /** What the watched rooms are to be told about a change, as things stand right when the change is made. */
   private messagesOf(change: ChainChange): Message[] {
-    if (change.engine === 'headquarters') return [];
+    if (change.engine === 'headquarters') return this.callCenterMessages();
     const messages: Message[] = [];
     const send = (room: string, type: EnvelopeType, id: string, view: () => unknown) => {
       if (this.watched(room)) messages.push({ room, type, id, view: view() });
@@ -247,6 +264,28 @@ export class Gateway {
     }
     const stores = new Set([...change.queues, ...change.actors.filter((a) => a.kind === 'sync').map((a) => a.id)]);
     for (const storeId of stores) send(`store:${storeId}`, 'sync', storeId, () => linkScreenView(this.chain, storeId));
+    return messages;
+  }
+
+  private callCenterLists(callCenterId: string) {
+    const desk = this.chain.headquarters.callCenter;
+    return { holds: desk.holdList(callCenterId), requests: desk.priceChangeRequests(callCenterId) };
+  }
+
+  /** CC-17 / CC-20: the lists of each watched call center that a headquarters command changed. */
+  private callCenterMessages(): Message[] {
+    const messages: Message[] = [];
+    for (const { id } of this.chain.catalog.config.callCenters) {
+      const room = `callCenter:${id}`;
+      if (!this.watched(room)) continue;
+      const { holds, requests } = this.callCenterLists(id);
+      for (const [type, part, view] of [['callCenterHolds', 'holds', holds], ['priceChangeRequests', 'requests', requests]] as const) {
+        const json = JSON.stringify(view);
+        if (this.callCenterSent.get(`${room}:${part}`) === json) continue;
+        this.callCenterSent.set(`${room}:${part}`, json);
+        messages.push({ room, type, id, view });
+      }
+    }
     return messages;
   }
 

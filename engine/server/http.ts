@@ -15,6 +15,8 @@ import { ORDER_PRESETS } from '../domain/order-search.ts';
 import { checkSearchQuery } from '../domain/customer-search.ts';
 import { receiptEmails } from '../domain/headquarters.ts';
 import { channelFor } from '../domain/call-center/channel.ts';
+import { customerLookupSchema, itemLookupSchema, sourceCodeLookupSchema } from '../protocol/call-center.ts';
+import { giftCardBalance } from '../call-center-desk.ts';
 import { CommandRefused } from '../domain/violation.ts';
 import { READ_ACCESS, type Read } from '../protocol/access-matrix.ts';
 import { chainReport } from '../report.ts';
@@ -283,18 +285,49 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   app.get('/api/call-center/holds', signedIn, may('GET /api/call-center/holds'), (_req, res) => {
     res.json({ ok: true, holds: chain.headquarters.callCenter.holdList(callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId)) });
   });
+  /** CC-2: reads that price or date things by the operator's own call center need one. */
+  const memberOf = (res: Response): string | null => {
+    const callCenterId = callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId);
+    if (callCenterId !== undefined) return callCenterId;
+    fail(res, { status: 422, rule: 'CC-2', field: 'authorization', message: `${sessionOf(res).operatorId} is not a member of a call center` });
+    return null;
+  };
+  app.get('/api/call-center/customers', signedIn, may('GET /api/call-center/customers?name=&phone=&email=&account='), (req, res) => {
+    const query = parsed(customerLookupSchema, req.query, res);
+    if (query === null) return;
+    res.json({ ok: true, customers: chain.headquarters.callCenter.findCustomers(query) });
+  });
+  app.get('/api/call-center/source-codes', signedIn, may('GET /api/call-center/source-codes'), (req, res) => {
+    const query = parsed(sourceCodeLookupSchema, req.query, res);
+    const callCenterId = query === null ? null : memberOf(res);
+    if (query === null || callCenterId === null) return;
+    res.json({ ok: true, sourceCodes: chain.headquarters.callCenter.sourceCodes(callCenterId, query) });
+  });
+  app.get('/api/call-center/items', signedIn, may('GET /api/call-center/items'), (req, res) => {
+    const query = parsed(itemLookupSchema, req.query, res);
+    const callCenterId = query === null ? null : memberOf(res);
+    if (query === null || callCenterId === null) return;
+    res.json({ ok: true, items: chain.headquarters.callCenter.findItems(callCenterId, query.text) });
+  });
+  app.get('/api/call-center/gift-cards/:cardNumber', signedIn, may('GET /api/call-center/gift-cards/:cardNumber'), (req, res) => {
+    const cardNumber = String(req.params.cardNumber);
+    if (cardNumber.length > 64) return fail(res, { status: 400, rule: 'VALIDATION', field: 'cardNumber', message: 'a gift card number has at most 64 characters' });
+    res.json({ ok: true, giftCard: { number: cardNumber, balance: giftCardBalance(cardNumber) } });
+  });
   app.get('/api/call-center/price-change-requests', signedIn, may('GET /api/call-center/price-change-requests'), (_req, res) => {
     res.json({ ok: true, requests: chain.headquarters.callCenter.priceChangeRequests(callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId)) });
   });
   app.get('/api/call-center/customers/:customerId', signedIn, may('GET /api/call-center/customers/:customerId'), (req, res) => {
-    res.json({ ok: true, customer: chain.headquarters.callCenter.customerService(String(req.params.customerId)) });
+    const customer = chain.headquarters.callCenter.customerService(String(req.params.customerId));
+    if (customer.customer === null) return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'customerId', message: `headquarters has no customer account "${String(req.params.customerId)}"` });
+    res.json({ ok: true, customer });
   });
 
   app.use('/api', (_req, res) => fail(res, { status: 404, rule: 'NOT_FOUND', field: 'path', message: 'no such API' }));
 
   app.get('/app.js', (_req, res) => { res.type('text/javascript').set('cache-control', 'no-cache').send(screens.script); });
   app.get('/', (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.landing ?? screens.html); });
-  app.get(['/till', '/fulfillment', '/pickup', '/analyst', '/call-center'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
+  app.get(['/till', '/fulfillment', '/pickup', '/analyst', '/call-center', '/call-center/supervisor'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
   app.get(['/favicon.ico', '/favicon.svg'], (_req, res) => { res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON); });
   // Any other address: a page in plain words with the way back to the list of screens (never Express's "Cannot GET").
   app.use((req, res) => { res.status(404).type('html').send(notFoundPage(req.path)); });

@@ -4,6 +4,7 @@
  * of the chain, scoped to a session's site, each costing what it shows (lists walk the order index newest first).
  */
 import type { Chain } from '../chain.ts';
+import { channelFor } from '../domain/call-center/channel.ts';
 import { offeredLocations } from '../domain/catalog.ts';
 import type { Collector } from '../domain/collector.ts';
 import type { CustomerOrderContext } from '../domain/customer-order.ts';
@@ -17,6 +18,7 @@ import type { Session } from './sessions.ts';
 export function storeSetup(chain: Chain, session: Session): StoreSetup {
   const { config } = chain.catalog;
   const store = session.storeId === null ? null : chain.catalog.stores.get(session.storeId)!;
+  const callCenter = channelFor(config.callCenters, session.operatorId);
   return {
     session: publicSession(session),
     store: store === null ? null : {
@@ -44,6 +46,7 @@ export function storeSetup(chain: Chain, session: Session): StoreSetup {
     secondaryContacts: config.parameters.secondaryContacts,
     staff: config.staff.filter((s) => session.storeId !== null && s.storeIds.includes(session.storeId))
       .map((s) => ({ operatorId: s.operatorId, name: s.name, roleId: s.roleId, permissions: chain.catalog.roles.get(s.roleId)!.permissions })),
+    ...(callCenter.kind === 'callCenter' ? { callCenterId: callCenter.callCenter.id } : {}),
   };
 }
 

@@ -94,6 +94,8 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'callCenter.enterCoupon': { ...desk, couponCode: 'SAVE10' },
     'callCenter.removeCoupon': { ...desk, couponCode: 'SAVE10' },
     'callCenter.complete': desk,
+    'callCenter.createCustomer': { operatorId: p.operatorId, name: 'Dana Field' },
+    'callCenter.declineOffer': { ...desk, lineId: 'CC-000001-1', suggestedProductId: 'P-LAMP' },
     'callCenter.addPayment': { ...desk, methodId: 'CARD', percent: 10_000, cardToken: 'TOK-1' },
     'callCenter.removePayment': { ...desk, paymentId: 'CC-000001-P1' },
     'callCenter.submit': desk,
@@ -136,12 +138,16 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/call-center/holds': '/api/call-center/holds',
     'GET /api/call-center/price-change-requests': '/api/call-center/price-change-requests',
     'GET /api/call-center/customers/:customerId': '/api/call-center/customers/C-ANNA',
+    'GET /api/call-center/customers?name=&phone=&email=&account=': '/api/call-center/customers?name=Anna',
+    'GET /api/call-center/source-codes': '/api/call-center/source-codes?filter=All',
+    'GET /api/call-center/items': '/api/call-center/items?text=tent',
+    'GET /api/call-center/gift-cards/:cardNumber': '/api/call-center/gift-cards/GC-1001',
   };
   return paths[read];
 }
 
 function roomOf(kind: RoomKind, locationId: string): string {
-  return { store: 'store:S1', register: 'register:R1', location: `location:${locationId}`, headquarters: 'headquarters' }[kind];
+  return { store: 'store:S1', register: 'register:R1', location: `location:${locationId}`, headquarters: 'headquarters', callCenter: 'callCenter:CC1' }[kind];
 }
 
 const roles = config.roles.map((r) => ({ id: r.id, permissions: r.permissions ?? [] }));

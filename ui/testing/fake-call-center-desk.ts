@@ -23,7 +23,8 @@ import { completionSummary } from '../../engine/domain/call-center/summary.ts';
 import { customerSchema } from '../../engine/domain/config.ts';
 import { isViolation, type RuleViolation } from '../../engine/domain/violation.ts';
 import type {
-  CallCenterDesk, CallCenterOrderView, CouponEntered, CustomerMatch, CustomerQuery, CustomerService, DeskAnswer, ItemChoice, LineAdded, ManualHoldEntry, NewCustomer, PaymentInput,
+  CallCenterDesk, CallCenterOrderView, CouponEntered, CustomerMatch, CustomerQuery, CustomerService, DeskAnswer, DeskWatch, ItemChoice, LineAdded, ManualHoldEntry, NewCustomer,
+  PaymentInput,
 } from '../call-center-desk.ts';
 
 /** 2027-06-15, noon UTC: inside the Summer Camping catalog's dates. */
@@ -106,6 +107,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
   private readonly coupons = new Map<string, Coupon[]>();
   private readonly catalogs: CatalogState[];
   private readonly user: CallCenterUser;
+  private readonly watchers = new Set<DeskWatch>();
 
   /** `orderCompletion` false: the channel takes no payments (CC-7: leaving saves the order). */
   constructor(readonly operatorId = 'agent1', roleId = 'callCenterAgent', orderCompletion = true) {
@@ -264,7 +266,10 @@ export class FakeCallCenterDesk implements CallCenterDesk {
   async placeHold(orderId: string, hold: ManualHoldEntry): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
     const placed = placeManualHold(order, { ...hold, user: this.user, at: NOW });
-    return isViolation(placed) ? fail(placed) : ok(this.store({ ...order, ...placed }));
+    if (isViolation(placed)) return fail(placed);
+    const view = this.store({ ...order, ...placed });
+    await this.changed();
+    return ok(view);
   }
 
   async cancel(orderId: string): Promise<DeskAnswer<CallCenterOrderView>> {
@@ -295,7 +300,22 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     const changed = change(order, hold);
     if (isViolation(changed)) return fail(changed);
     this.orders.set(order.orderId, { ...order, ...changed });
+    await this.changed();
     return ok(await this.holdList());
+  }
+
+  /** The live room's part: every watcher hears the lists as they now stand (as the server's room tells them). */
+  watch(handlers: DeskWatch): () => void {
+    this.watchers.add(handlers);
+    return () => this.watchers.delete(handlers);
+  }
+
+  async changed(): Promise<void> {
+    const holds = await this.holdList();
+    for (const watcher of this.watchers) {
+      watcher.holds(holds);
+      watcher.requests(this.requests);
+    }
   }
 
   private withHold = (order: CallCenterOrderContext, next: CallCenterOrderContext['holds'][number]) => ({ holds: order.holds.map((h) => (h.holdId === next.holdId ? next : h)) });
@@ -328,6 +348,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
       : rejectPriceChangeRequest(this.center, request, this.operatorId, NOW, decision.reason);
     if (isViolation(decided)) return fail(decided);
     this.requests = this.requests.map((r) => (r.requestId === requestId ? decided : r));
+    await this.changed();
     return ok(this.requests);
   }
 
