@@ -52,7 +52,10 @@ describe('<call-center-holds>', () => {
     const holdId = (await desk.holdList()).find((h) => h.orderId === anna)!.holdId;
     await desk.checkOutHold(holdId);
     const other = await mount(as(desk, 'agent2', 'callCenterAgent'));
-    expect(has(row(other, anna), 'button[data-action="clear"]')).to.equal(false);
+    // The refusal said in place, naming who has it (CC-18).
+    const clear = $(row(other, anna), 'button[data-action="clear"]') as HTMLButtonElement;
+    expect(clear.disabled).to.equal(true);
+    expect(text($(row(other, anna), `#${clear.getAttribute('aria-describedby')}`))).to.equal('agent1 has it checked out: only agent1 can clear it, or a supervisor can take it over.');
     expect(has(row(other, anna), 'button[data-action="override"]')).to.equal(false);
     const supervisor = await mount(as(desk, 'super1', 'callCenterSupervisor'));
     $(row(supervisor, anna), 'button[data-action="override"]').click();
@@ -72,7 +75,7 @@ describe('<call-center-holds>', () => {
     await settle(other);
     expect(alerts(other).join(' ')).to.contain('checked out by agent1');
     expect(text($(row(other, anna), 'td[data-checked-out]'))).to.match(/^agent1, /);
-    expect(has(row(other, anna), 'button[data-action="clear"]')).to.equal(false);
+    expect(($(row(other, anna), 'button[data-action="clear"]') as HTMLButtonElement).disabled).to.equal(true);
   });
 
   it('CC-19 submit when cleared with a declined card is refused and the hold stays; clear and modify clears it and opens the order again', async () => {

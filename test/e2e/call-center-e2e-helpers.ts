@@ -21,13 +21,11 @@ export async function openCallCenter(browser: Browser, url: string, operatorId: 
 
 /** A tab of the call center's page: 'Take orders', 'Holds' or 'Customer service'. */
 export async function openTab(page: Page, name: 'Take orders' | 'Holds' | 'Customer service'): Promise<void> {
-  const tab = page.getByRole('tab', { name, exact: true });
+  // The Holds tab counts the open holds: "Holds (2)".
+  const tab = page.getByRole('tab', { name: new RegExp(`^${name}( \\(\\d+\\))?$`) });
   await tab.click();
   await page.locator(`[role="tab"][aria-selected="true"]`).filter({ hasText: name }).waitFor();
 }
-
-/** The refusal said in place (role="alert"), as the agent reads it. */
-export const refusalOn = (scope: Page | Locator): Locator => scope.getByRole('alert');
 
 /** CC-3: finds the customer by name and takes a new order for them; returns the order's number from the heading. */
 export async function takeOrderFor(page: Page, name: string): Promise<string> {
