@@ -136,6 +136,9 @@ describe('<call-center-service>', () => {
     expect(text($(el, '#catalogs').parentElement!)).to.contain('Summer Camping');
     const log = $(el, `details[data-log="${anna}"]`);
     expect(text(log)).to.match(/Created by agent1, .*Put on hold by agent1/);
+    // The hold's reference (its id, code and where it was placed) is for support, not read to the customer.
+    expect(text(log)).not.to.contain(`${anna}-H`);
+    expect(text($(el, 'h1'))).to.equal('Anna Berg 555-0101 · anna@example.com · account C-ANNA');
     expectTouchSize($$(el, 'summary'));
   });
 });

@@ -166,6 +166,25 @@ describe('<call-center-screen>', () => {
     expect(text($(el, 'p[role="status"]'))).to.contain('every payment is approved');
   });
 
+  it('CC-3 a customer who gave no phone is listed without an empty part', async () => {
+    const { el, desk } = await mount();
+    desk.customers.push({ customerId: 'C-DEE', name: 'Dee Okafor', phone: '', email: 'dee@example.com', account: 'C-DEE' });
+    await submitForm(el, 'name', 'Dee');
+    expect($$(el, 'button[data-customer]').map(text)).to.deep.equal(['Dee Okafor · dee@example.com · account C-DEE']);
+  });
+
+  it('CC-8 a card number is not left on the screen once its payment is on the order', async () => {
+    const { el } = await annasOrder();
+    await addItem(el, 'P-PAD');
+    await click(el, 'Summary');
+    type($(el, 'select[name="method"]'), 'CARD');
+    await settle(el);
+    type(input(el, 'cardNumber'), 'tok-4111');
+    await submitForm(el, 'paymentAmount', '10.00');
+    expect(text($(el, 'tr[data-payment="P1"]'))).to.contain('Card');
+    expect(input(el, 'cardNumber').value).to.equal('');
+  });
+
   it('CC-8 a check needs its number (refused in place)', async () => {
     const { el } = await annasOrder();
     await addItem(el, 'P-PAD');

@@ -22,6 +22,7 @@ import { linesOffMode } from '../engine/domain/call-center/order.ts';
 import { formatMoney, type Minor } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import { loadSites, type ChainSites } from './chain-sites.ts';
+import { contactLine } from './call-center-service.ts';
 import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput } from './call-center-desk.ts';
 import { refusal, violationOf } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
@@ -248,7 +249,14 @@ export class CallCenterScreen extends LitElement {
       ...(method.kind === 'giftCard' ? { giftCard: { number: this.value('giftCardNumber') } } : {}),
       ...(method.kind === 'normal' || method.kind === 'card' ? { prepay: (this.field('prepay') as HTMLInputElement | null)?.checked ?? false } : {}),
     };
-    await this.run(this.desk.addPayment(this.view!.order.orderId, entry), (view) => { this.view = view; });
+    await this.run(this.desk.addPayment(this.view!.order.orderId, entry), (view) => {
+      this.view = view;
+      // A card, check or gift card number is not left on the screen once its payment is on the order.
+      for (const name of ['cardNumber', 'checkNumber', 'giftCardNumber']) {
+        const field = this.field(name);
+        if (field !== null) field.value = '';
+      }
+    });
   }
 
   private async submit(): Promise<void> {
@@ -320,7 +328,7 @@ export class CallCenterScreen extends LitElement {
         </form>
         ${this.found.length === 0 ? nothing : html`
           <ul class="choices" aria-label="Customers found">
-            ${this.found.map((c) => html`<li><button data-customer=${c.customerId} @click=${() => this.take(c)}>${c.name} · ${c.phone} · ${c.email} · account ${c.account}</button></li>`)}
+            ${this.found.map((c) => html`<li><button data-customer=${c.customerId} @click=${() => this.take(c)}>${c.name} · ${contactLine(c)}</button></li>`)}
           </ul>`}
         ${this.creating ? html`
           <form class="fields" aria-label="New customer" @submit=${this.createCustomer}>
