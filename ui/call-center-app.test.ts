@@ -54,6 +54,7 @@ describe('httpCallCenterDesk', () => {
       { type: 'callCenter.enterCoupon', ...by, orderId: 'CC-1', couponCode: 'SAVE10' },
       { type: 'callCenter.complete', ...by, orderId: 'CC-1' },
       { type: 'callCenter.addPayment', ...by, orderId: 'CC-1', methodId: 'GIFT', percent: 5000, giftCardNumber: 'GC-1' },
+      { type: 'callCenter.complete', ...by, orderId: 'CC-1' },
       { type: 'callCenter.hold', ...by, orderId: 'CC-1', code: 'REVIEW', notes: 'call back' },
       { type: 'callCenter.overrideHold', ...by, orderId: 'CC-1', holdId: 'CC-1-H1' },
       { type: 'callCenter.clearHold', ...by, orderId: 'CC-1', holdId: 'CC-1-H1', variant: 'clearAndSubmit' },

@@ -172,6 +172,11 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
     if (orderId === undefined) return { ok: false, error: { rule: 'NOT_FOUND', field: 'holdId', message: `hold ${holdId} is no longer open` } };
     return send(type, { orderId, holdId, ...payload }, holds);
   }
+  /**
+   * CC-6: the screen shows the summary before the order has opened it (the agent may still go back to the items);
+   * what is done on the summary opens it first. Already open, or not openable: the step itself then says why not.
+   */
+  const onSummary = (orderId: string) => send('complete', { orderId }, view);
   const offer = (orderId: string, o: SuggestionOffer) => ({ orderId, lineId: o.lineId, suggestedProductId: o.suggestion.suggestedProductId });
 
   return {
@@ -192,16 +197,18 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
     answerOffer: (orderId, o, accept) => send(accept ? 'acceptOffer' : 'declineOffer', offer(orderId, o), view),
     enterCoupon: (orderId, code) => send('enterCoupon', { orderId, couponCode: code }, (r) => ({ view: view(r), entry: r.entry as CouponEntryResult })),
     addPayment: async (orderId, entry) => {
-      // CC-6: payments are taken on the summary; the screen may be showing it before the order has opened it.
-      await send('complete', { orderId }, view);
+      await onSummary(orderId);
       // The desk numbers payments itself (the screen's paymentId is its own); a gift card goes by its number.
       const { share, giftCard, paymentId: _numberedByTheDesk, ...rest } = entry;
       return send('addPayment', { orderId, ...rest, ...share, ...(giftCard === undefined ? {} : { giftCardNumber: giftCard.number }) }, view);
     },
     removePayment: (orderId, paymentId) => send('removePayment', { orderId, paymentId }, view),
     submit: (orderId) => send('submit', { orderId }, view),
-    // The desk knows whether the order is at entry or on its summary (the hold's origin).
-    placeHold: (orderId, { origin: _known, ...hold }) => send('hold', { orderId, ...hold }, view),
+    // The desk takes the hold's origin from where the order stands: a hold from the summary opens it there first.
+    placeHold: async (orderId, { origin, ...hold }) => {
+      if (origin === 'summary') await onSummary(orderId);
+      return send('hold', { orderId, ...hold }, view);
+    },
     cancel: (orderId) => send('cancel', { orderId }, view),
     save: (orderId) => send('leave', { orderId }, view),
     holdList,
