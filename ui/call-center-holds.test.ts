@@ -52,12 +52,30 @@ describe('<call-center-holds>', () => {
     const holdId = (await desk.holdList()).find((h) => h.orderId === anna)!.holdId;
     await desk.checkOutHold(holdId);
     const other = await mount(as(desk, 'agent2', 'callCenterAgent'));
-    expect(has(row(other, anna), 'button[data-action="clear"]')).to.equal(false);
+    // The refusal said in place, naming who has it (CC-18).
+    const clear = $(row(other, anna), 'button[data-action="clear"]') as HTMLButtonElement;
+    expect(clear.disabled).to.equal(true);
+    expect(text($(row(other, anna), `#${clear.getAttribute('aria-describedby')}`))).to.equal('agent1 has it checked out: only agent1 can clear it, or a supervisor can take it over.');
     expect(has(row(other, anna), 'button[data-action="override"]')).to.equal(false);
     const supervisor = await mount(as(desk, 'super1', 'callCenterSupervisor'));
     $(row(supervisor, anna), 'button[data-action="override"]').click();
     await settle(supervisor);
     expect(text($(row(supervisor, anna), 'td[data-checked-out]'))).to.match(/^You, /);
+  });
+
+  it('CC-18 a clear refused because another agent checked the hold out meanwhile says who has it, and the list shows it', async () => {
+    const desk = new FakeCallCenterDesk();
+    const { anna } = await heldOrders(desk);
+    const agent2 = as(desk, 'agent2', 'callCenterAgent');
+    const other = await mount(agent2);
+    const holdId = (await desk.holdList()).find((h) => h.orderId === anna)!.holdId;
+    await desk.checkOutHold(holdId);
+    agent2.orders.set(anna, desk.orders.get(anna)!); // the server both desks share
+    $(row(other, anna), 'button[data-action="clear"]').click();
+    await settle(other);
+    expect(alerts(other).join(' ')).to.contain('checked out by agent1');
+    expect(text($(row(other, anna), 'td[data-checked-out]'))).to.match(/^agent1, /);
+    expect(($(row(other, anna), 'button[data-action="clear"]') as HTMLButtonElement).disabled).to.equal(true);
   });
 
   it('CC-19 submit when cleared with a declined card is refused and the hold stays; clear and modify clears it and opens the order again', async () => {
@@ -118,6 +136,9 @@ describe('<call-center-service>', () => {
     expect(text($(el, '#catalogs').parentElement!)).to.contain('Summer Camping');
     const log = $(el, `details[data-log="${anna}"]`);
     expect(text(log)).to.match(/Created by agent1, .*Put on hold by agent1/);
+    // The hold's reference (its id, code and where it was placed) is for support, not read to the customer.
+    expect(text(log)).not.to.contain(`${anna}-H`);
+    expect(text($(el, 'h1'))).to.equal('Anna Berg 555-0101 · anna@example.com · account C-ANNA');
     expectTouchSize($$(el, 'summary'));
   });
 });

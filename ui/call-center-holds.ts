@@ -3,7 +3,8 @@
  *
  * Each open hold with its order, customer, code and reason, how many days it has been on hold and who has it checked
  * out since when. An agent checks a hold out (CC-18) to work it, releases it, or clears it one of three ways (CC-19):
- * submit when cleared, clear and submit, clear and modify. A supervisor may take over a hold another user has checked
+ * submit when cleared, clear and submit, clear and modify; a hold another user has checked out cannot be cleared, and
+ * its disabled Clear says who has it. A supervisor may take over a hold another user has checked
  * out (Override check-out) and approves or rejects price change requests with a reason.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -62,8 +63,10 @@ export class CallCenterHolds extends LitElement {
     then(result.value);
   }
 
-  private holdAction(answer: Promise<DeskAnswer<HoldListRow[]>>) {
-    return this.run(answer, (holds) => { this.holds = holds; });
+  /** A step on a hold; after a refusal the list is read again (CC-18: another user may have checked it out meanwhile). */
+  private async holdAction(answer: Promise<DeskAnswer<HoldListRow[]>>): Promise<void> {
+    await this.run(answer, (holds) => { this.holds = holds; });
+    if (this.error !== null) this.holds = await this.desk.holdList();
   }
 
   private clear(holdId: string) {
@@ -108,7 +111,9 @@ export class CallCenterHolds extends LitElement {
           ${h.checkedOutBy === null ? html`<button data-action="check-out" @click=${() => this.holdAction(this.desk.checkOutHold(h.holdId))}>Check out</button>` : nothing}
           ${mine ? html`<button data-action="release" @click=${() => this.holdAction(this.desk.releaseHold(h.holdId))}>Release</button>` : nothing}
           ${other && this.desk.supervisor ? html`<button data-action="override" @click=${() => this.holdAction(this.desk.overrideCheckOut(h.holdId))}>Override check-out</button>` : nothing}
-          ${other ? nothing : html`
+          ${other ? html`
+            <button data-action="clear" disabled aria-describedby="taken-${h.holdId}">Clear</button>
+            <span class="muted" id="taken-${h.holdId}">${h.checkedOutBy} has it checked out: only ${h.checkedOutBy} can clear it, or a supervisor can take it over.</span>` : html`
             <select name="variant-${h.holdId}" aria-label="How to clear hold ${h.holdId}">
               ${CLEAR_CHOICES.map((c) => html`<option value=${c.variant}>${c.label}</option>`)}
             </select>

@@ -5,8 +5,11 @@ import './call-center-screen.ts';
 import { $, $$, alerts, allButtons, button, click, deepText, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeCallCenterDesk } from './testing/fake-call-center-desk.ts';
 
+/** The chain's stores as GET /api/sites gives them. */
+const sites = async () => ({ stores: [{ id: 'S1', name: 'Seattle', registerIds: ['R1'] }, { id: 'S2', name: 'Portland', registerIds: ['R3'] }], warehouses: [] });
+
 async function mount(desk = new FakeCallCenterDesk()) {
-  const el = await fixture<CallCenterScreen>(html`<call-center-screen .desk=${desk}></call-center-screen>`);
+  const el = await fixture<CallCenterScreen>(html`<call-center-screen .desk=${desk} .sitesWith=${sites}></call-center-screen>`);
   return { el, desk };
 }
 
@@ -46,6 +49,14 @@ describe('<call-center-screen>', () => {
     await submitForm(el, 'newName', 'Dee Okafor');
     expect(text($(el, 'h2#header'))).to.contain('Dee Okafor');
     expect(desk.customers.at(-1)!.name).to.equal('Dee Okafor');
+  });
+
+  it('a lookup the server cannot answer is said in place, not lost', async () => {
+    const { el, desk } = await mount();
+    desk.findCustomers = () => Promise.reject(new Error('the server cannot be reached'));
+    await submitForm(el, 'name', 'Anna');
+    expect(alerts(el).join(' ')).to.match(/^The server cannot be reached/);
+    expect(has(el, 'button[data-customer]')).to.equal(false);
   });
 
   it('CC-4 looks up source codes, All or only those sent to the customer, and shows the Beginning script (CC-10)', async () => {
@@ -88,6 +99,19 @@ describe('<call-center-screen>', () => {
     await addItem(el, 'P-LAMP', 2);
     await click(el, 'No, thanks');
     expect(order().lines.map((l) => l.productId)).to.deep.equal(['P-HEADLAMP', 'P-LAMP']);
+  });
+
+  it('CC-22 a line picked up at a store names that store; without one it ships from the warehouse', async () => {
+    const { el, desk } = await annasOrder();
+    const asked: unknown[] = [];
+    const addLine = desk.addLine.bind(desk);
+    desk.addLine = (orderId, line) => { asked.push(line); return addLine(orderId, line); };
+    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(['None: ships from the warehouse', 'Seattle', 'Portland']);
+    await addItem(el, 'P-TENT');
+    type($(el, 'select[name="store"]'), 'S2');
+    await settle(el);
+    await addItem(el, 'P-PAD');
+    expect(asked).to.deep.equal([{ productId: 'P-TENT', quantity: 1 }, { productId: 'P-PAD', quantity: 1, locationId: 'S2' }]);
   });
 
   it('CC-22 changing the mode of delivery offers to update the lines', async () => {
@@ -140,6 +164,25 @@ describe('<call-center-screen>', () => {
     await click(el, 'Submit again');
     expect(text($(el, '[data-status]'))).to.equal('Submitted');
     expect(text($(el, 'p[role="status"]'))).to.contain('every payment is approved');
+  });
+
+  it('CC-3 a customer who gave no phone is listed without an empty part', async () => {
+    const { el, desk } = await mount();
+    desk.customers.push({ customerId: 'C-DEE', name: 'Dee Okafor', phone: '', email: 'dee@example.com', account: 'C-DEE' });
+    await submitForm(el, 'name', 'Dee');
+    expect($$(el, 'button[data-customer]').map(text)).to.deep.equal(['Dee Okafor · dee@example.com · account C-DEE']);
+  });
+
+  it('CC-8 a card number is not left on the screen once its payment is on the order', async () => {
+    const { el } = await annasOrder();
+    await addItem(el, 'P-PAD');
+    await click(el, 'Summary');
+    type($(el, 'select[name="method"]'), 'CARD');
+    await settle(el);
+    type(input(el, 'cardNumber'), 'tok-4111');
+    await submitForm(el, 'paymentAmount', '10.00');
+    expect(text($(el, 'tr[data-payment="P1"]'))).to.contain('Card');
+    expect(input(el, 'cardNumber').value).to.equal('');
   });
 
   it('CC-8 a check needs its number (refused in place)', async () => {

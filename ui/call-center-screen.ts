@@ -21,8 +21,10 @@ import { isOpen } from '../engine/domain/call-center/holds.ts';
 import { linesOffMode } from '../engine/domain/call-center/order.ts';
 import { formatMoney, type Minor } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
+import { loadSites, type ChainSites } from './chain-sites.ts';
+import { contactLine } from './call-center-service.ts';
 import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput } from './call-center-desk.ts';
-import { refusal } from './screen-kit.ts';
+import { refusal, violationOf } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
 import { parseMoney } from './till-shared.ts';
 
@@ -67,6 +69,11 @@ export class CallCenterScreen extends LitElement {
   `];
 
   @property({ attribute: false }) accessor desk!: CallCenterDesk;
+  /** Where the chain's stores come from (the server by default; a test gives its own). */
+  @property({ attribute: false }) accessor sitesWith: () => Promise<ChainSites> = () => loadSites();
+
+  /** The chain's stores, for a line picked up at (or shipped from) a store; none when they cannot be loaded. */
+  @state() accessor stores: ChainSites['stores'] = [];
 
   @state() accessor view: CallCenterOrderView | null = null;
   @state() accessor step: 'entry' | 'summary' = 'entry';
@@ -85,6 +92,12 @@ export class CallCenterScreen extends LitElement {
   @state() accessor methodId = '';
   @state() accessor byPercent = false;
 
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    // Without the list the agent still takes shipped orders; a pickup line is then refused in the desk's words.
+    this.stores = await this.sitesWith().then((sites) => sites.stores, () => []);
+  }
+
   private get currency() { return this.desk.currency; }
   private money = (minor: Minor) => formatMoney(minor, this.currency);
   private field = (name: string) => this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
@@ -99,11 +112,23 @@ export class CallCenterScreen extends LitElement {
     then(result.value);
   }
 
+  /** Reads something (customers, codes, items); a read the server refuses or cannot answer is said in place. */
+  private async read<T>(answer: Promise<T>): Promise<T | null> {
+    try {
+      const value = await answer;
+      this.error = null;
+      return value;
+    } catch (error) {
+      this.error = violationOf(error);
+      return null;
+    }
+  }
+
   // --- CC-3 customer ---
 
   private async search(event: Event): Promise<void> {
     event.preventDefault();
-    this.found = await this.desk.findCustomers({ name: this.value('name'), phone: this.value('phone'), email: this.value('email'), account: this.value('account') });
+    this.found = await this.read(this.desk.findCustomers({ name: this.value('name'), phone: this.value('phone'), email: this.value('email'), account: this.value('account') })) ?? [];
     this.creating = false;
   }
 
@@ -128,7 +153,7 @@ export class CallCenterScreen extends LitElement {
 
   private async lookUpCodes(filter = this.codeFilter): Promise<void> {
     this.codeFilter = filter;
-    this.codeChoices = await this.desk.sourceCodes({ filter, customerId: this.view!.order.customer?.account.accountId ?? null, text: this.value('sourceCode') });
+    this.codeChoices = await this.read(this.desk.sourceCodes({ filter, customerId: this.view!.order.customer?.account.accountId ?? null, text: this.value('sourceCode') }));
   }
 
   private async setSourceCode(code: string): Promise<void> {
@@ -153,7 +178,8 @@ export class CallCenterScreen extends LitElement {
     event.preventDefault();
     const text = this.value('item');
     if (text === '') return;
-    const found = await this.desk.findItems(text);
+    const found = await this.read(this.desk.findItems(text));
+    if (found === null) return;
     const exact = found.find((i) => i.productId.toLowerCase() === text.toLowerCase());
     if (exact !== undefined || found.length === 1) await this.addLine(exact ?? found[0]!);
     else if (found.length === 0) this.error = { rule: 'CC-3', message: `no item matches "${text}": check the number or try other words`, field: 'productId' };
@@ -163,7 +189,10 @@ export class CallCenterScreen extends LitElement {
   private async addLine(item: ItemChoice): Promise<void> {
     this.itemChoices = null;
     const quantity = Number(this.value('quantity') || '1');
-    await this.run(this.desk.addLine(this.view!.order.orderId, { productId: item.productId, quantity }), ({ view, prompt }) => {
+    // CC-22: a pickup line names its store; a shipped line with a store ships from it (else from the channel's warehouse).
+    const store = this.value('store');
+    const line = { productId: item.productId, quantity, ...(store === '' ? {} : { locationId: store }) };
+    await this.run(this.desk.addLine(this.view!.order.orderId, line), ({ view, prompt }) => {
       this.view = view;
       this.itemScripts = prompt.scripts;
       this.offers = prompt.offers;
@@ -220,7 +249,14 @@ export class CallCenterScreen extends LitElement {
       ...(method.kind === 'giftCard' ? { giftCard: { number: this.value('giftCardNumber') } } : {}),
       ...(method.kind === 'normal' || method.kind === 'card' ? { prepay: (this.field('prepay') as HTMLInputElement | null)?.checked ?? false } : {}),
     };
-    await this.run(this.desk.addPayment(this.view!.order.orderId, entry), (view) => { this.view = view; });
+    await this.run(this.desk.addPayment(this.view!.order.orderId, entry), (view) => {
+      this.view = view;
+      // A card, check or gift card number is not left on the screen once its payment is on the order.
+      for (const name of ['cardNumber', 'checkNumber', 'giftCardNumber']) {
+        const field = this.field(name);
+        if (field !== null) field.value = '';
+      }
+    });
   }
 
   private async submit(): Promise<void> {
@@ -292,7 +328,7 @@ export class CallCenterScreen extends LitElement {
         </form>
         ${this.found.length === 0 ? nothing : html`
           <ul class="choices" aria-label="Customers found">
-            ${this.found.map((c) => html`<li><button data-customer=${c.customerId} @click=${() => this.take(c)}>${c.name} · ${c.phone} · ${c.email} · account ${c.account}</button></li>`)}
+            ${this.found.map((c) => html`<li><button data-customer=${c.customerId} @click=${() => this.take(c)}>${c.name} · ${contactLine(c)}</button></li>`)}
           </ul>`}
         ${this.creating ? html`
           <form class="fields" aria-label="New customer" @submit=${this.createCustomer}>
@@ -318,6 +354,12 @@ export class CallCenterScreen extends LitElement {
             <select name="mode" @change=${(e: Event) => this.chooseMode((e.target as HTMLSelectElement).value)}>
               ${order.header.modeCode === null ? html`<option value="" selected disabled>Choose...</option>` : nothing}
               ${view.modes.map((m) => html`<option value=${m.code} ?selected=${m.code === order.header.modeCode}>${m.name}</option>`)}
+            </select>
+          </label>
+          <label>Pickup or ship-from store
+            <select name="store">
+              <option value="">None: ships from the warehouse</option>
+              ${this.stores.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
             </select>
           </label>
         </div>
@@ -476,7 +518,7 @@ export class CallCenterScreen extends LitElement {
   private renderOutcome(view: CallCenterOrderView) {
     const { order } = view;
     if (order.cancelledAt !== null) return html`<p class="warning" role="status">The order is cancelled.</p>`;
-    if (view.detailStatus === 'Submitted') return html`<p class="notice" role="status">Submitted: every payment is approved and the order goes on to the warehouse.</p>`;
+    if (view.detailStatus === 'Submitted') return html`<p class="notice" role="status">Submitted: every payment is approved and the order goes on to picking.</p>`;
     const declined = view.paymentStatus === 'Declined';
     return html`<p class="warning" role="status">Submitted, but it will not be processed yet${declined ? ': a payment was declined. Ask the customer for another way to pay, then submit again' : ': it is on hold until the hold is cleared'}.</p>`;
   }

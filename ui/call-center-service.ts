@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OrderEventKind } from '../engine/domain/call-center/order.ts';
 import { formatMoney } from '../engine/domain/money.ts';
-import type { CallCenterDesk, CustomerService } from './call-center-desk.ts';
+import type { CallCenterDesk, CustomerMatch, CustomerService } from './call-center-desk.ts';
 import { when } from './call-center-holds.ts';
 import { screenStyles } from './styles.ts';
 
@@ -15,6 +15,15 @@ const EVENT_WORDS: Record<OrderEventKind, string> = {
   created: 'Created', submitted: 'Submitted', held: 'Put on hold', cleared: 'Hold cleared', declined: 'Payment declined',
   shipped: 'Shipped', invoiced: 'Invoiced', cancelled: 'Cancelled',
 };
+
+/** "555-0101 · anna@example.com · account C-ANNA", leaving out what the customer did not give. */
+export const contactLine = (c: CustomerMatch) => [c.phone, c.email, `account ${c.account}`].filter((part) => part !== '').join(' · ');
+
+/**
+ * Only a cancellation's note is someone's own words; the others are references the engine keeps (hold and payment
+ * ids, how a hold was cleared), for support rather than for the agent.
+ */
+const SAID_BY_PEOPLE: ReadonlySet<OrderEventKind> = new Set(['cancelled']);
 
 @customElement('call-center-service')
 export class CallCenterService extends LitElement {
@@ -41,7 +50,7 @@ export class CallCenterService extends LitElement {
     const s = this.service;
     if (s === null) return html`<p class="muted">Loading the customer...</p>`;
     return html`
-      <h1>${s.customer.name} <span class="muted">account ${s.customer.account} · ${s.customer.phone} · ${s.customer.email}</span></h1>
+      <h1>${s.customer.name} <span class="muted">${contactLine(s.customer)}</span></h1>
       <div class="layout">
         <section class="panel orders" aria-labelledby="orders">
           <h2 id="orders">Orders</h2>
@@ -61,7 +70,7 @@ export class CallCenterService extends LitElement {
                   <tr><td colspan="6">
                     <details data-log=${o.orderId}>
                       <summary>What happened (${o.log.length})</summary>
-                      <ol class="log">${o.log.map((e) => html`<li>${EVENT_WORDS[e.kind]} by ${e.userId}, ${when(e.at)}${e.note === undefined ? nothing : html` <span class="muted">${e.note}</span>`}</li>`)}</ol>
+                      <ol class="log">${o.log.map((e) => html`<li>${EVENT_WORDS[e.kind]} by ${e.userId}, ${when(e.at)}${e.note === undefined || !SAID_BY_PEOPLE.has(e.kind) ? nothing : html` <span class="muted">${e.note}</span>`}</li>`)}</ol>
                     </details>
                   </td></tr>
                 </tbody>`)}

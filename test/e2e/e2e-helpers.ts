@@ -29,9 +29,12 @@ const CHROMIUM_ARGS = [
 /** How long to wait for something a screen should show (generous: the VM is small and other tests run beside). */
 export const SHOWN = 15_000;
 
+/** What a suite may choose of its chain: the day it starts on (epoch ms; the demo day's by default). */
+export interface E2eChain { startAt?: number }
+
 /** The real server with the real screens over a fresh durable demo chain (scenarios/demo-chain.json). */
-export async function startE2eServer(): Promise<TestServer> {
-  return testServer({ screens: await bundleScreens() });
+export async function startE2eServer(chain: E2eChain = {}): Promise<TestServer> {
+  return testServer({ screens: await bundleScreens(), ...(chain.startAt === undefined ? {} : { durable: { startAt: chain.startAt } }) });
 }
 
 /** Debian's chromium, or a clear failure when it is not installed. */
@@ -196,12 +199,12 @@ export async function closeAll(...closers: (() => Promise<unknown>)[]): Promise<
  * A real server and chromium for the suite it is called in (inside a describe): started before its tests, closed
  * after them even when something failed to start.
  */
-export function e2eStack(): { readonly url: string; readonly browser: Browser; readonly server: TestServer } {
+export function e2eStack(chain: E2eChain = {}): { readonly url: string; readonly browser: Browser; readonly server: TestServer } {
   let server: TestServer | null = null;
   let browser: Browser | null = null;
   beforeAll(async () => {
     browser = await launchChromium();
-    server = await startE2eServer();
+    server = await startE2eServer(chain);
   }, 60_000);
   afterAll(async () => {
     await closeAll(async () => browser?.close(), async () => server?.close());

@@ -30,7 +30,7 @@ export interface TestServer {
 /** No screens: the API and the socket only (the end-to-end tests give the real ones). */
 const NO_SCREENS: Screens = { html: '<!doctype html><title>test</title>', script: 'export {};' };
 
-export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery'>; config?: (config: Record<string, unknown>) => void } = {}): Promise<TestServer> {
+export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery' | 'startAt'>; config?: (config: Record<string, unknown>) => void } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
   const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as Record<string, unknown>;
   options.config?.(config);
