@@ -652,7 +652,7 @@ export class CallCenterDesk {
       beginningScripts: sourceCodeScripts(center, source, 'Beginning'), endScripts: sourceCodeScripts(center, source, 'End'),
       paymentMethods: paymentMethodsOffered(context),
       modes: context.terms.modesOfDelivery.map((code) => ({ code, name: this.catalog.modes.get(code)?.name ?? code })),
-      itemNames: Object.fromEntries(context.lines.map((l) => [l.productId, this.catalog.products.get(l.productId)?.name ?? l.productId])),
+      itemNames: Object.fromEntries([...context.lines.map((l) => l.productId), ...desk.offers.flatMap((o) => [o.suggestion.productId, o.suggestion.suggestedProductId])].map((id) => [id, this.catalog.products.get(id)?.name ?? id])),
       couponNotes: Object.fromEntries(view.coupons.filter((c) => c.message !== null).map((c) => [c.code, c.message!])),
       paymentStatus: view.paymentStatus, detailStatus: view.detailStatus,
     };
