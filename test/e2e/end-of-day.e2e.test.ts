@@ -69,6 +69,6 @@ describe('e2e: end of day at the till', () => {
     await a.locator('z-report-list shift-report-view').getByText('Z report').waitFor();
     await screenshot(a, 'end-of-day-analyst');
     // The emailed receipt waits in Seattle's queue for the P-job.
-    expect(await textOf(a.getByRole('region', { name: 'Stores and their link to headquarters' }).getByRole('row').filter({ hasText: 'Seattle (S1)' }))).toContain('receiptEmail');
+    expect(await textOf(a.getByRole('region', { name: 'Stores and their link to headquarters' }).getByRole('row').filter({ hasText: 'Seattle (S1)' }))).toContain('receipt email 1');
   });
 });
