@@ -62,6 +62,11 @@ export function prepareChain<T>(config: CallCenterChainConfig, seed: number, set
   };
 }
 
+/** A model's scenario hooks: each scenario's set-up script (what `paths --format scenario` replays) and the report line naming them. */
+export function scenarioHooks(setups: Record<string, Pick<PreparedChain<unknown>, 'script'>>): { setup: (scenario: string) => ModelSetup; report: () => string } {
+  return { setup: (scenario) => setups[scenario]!.script, report: () => `; scenarios ${Object.keys(setups).join('/')}` };
+}
+
 /** Headquarters' actors of the call center, as the engine persists them. */
 type HeadquartersActors = 'catalogs' | 'enrolments' | 'orders' | 'holds';
 

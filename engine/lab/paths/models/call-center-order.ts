@@ -22,7 +22,7 @@ import { discountOrder, findCoupon, type Coupon } from '../../../domain/call-cen
 import { clearVariants } from '../../../domain/call-center/holds.ts';
 import { couponLines, lineTaxRate, openHolds, type CallCenterOrderContext, type CallCenterOrderInput } from '../../../domain/call-center/order.ts';
 import { resolvePrice } from '../../../domain/call-center/pricing.ts';
-import { AGENT, callCenterChainConfig, callCenterOf, CUSTOMER, headquartersSnapshot, prepareChain, type CallCenterChainConfig } from '../call-center-chain.ts';
+import { AGENT, callCenterChainConfig, callCenterOf, CUSTOMER, headquartersSnapshot, prepareChain, scenarioHooks, type CallCenterChainConfig } from '../call-center-chain.ts';
 import { combine, derivePaths } from '../derive.ts';
 import { expectSame, type EngineDriver } from '../engine-driver.ts';
 import { accepted, ev, labelOf } from '../events.ts';
@@ -265,10 +265,9 @@ function buildCallCenterOrderModel() {
 
   return {
     name: 'call-center-order', machine, scenarios, events: orderEvents, derivation, host,
-    setup: (scenario: string) => setups[scenario as ScenarioName].script,
+    ...scenarioHooks(setups),
     rules: 'CC-3..CC-9 / CC-13 / CC-16 / CC-17 / CC-19 / CC-22',
     checks: 'same order state and context, a hold actor per hold, a sales order exactly when submitted',
-    report: () => `; scenarios ${SCENARIO_NAMES.join('/')}`,
     unreachable: Object.fromEntries([
       ...['entry', 'plainEntry', 'summary'].map((state) => [
         `callCenterOrder.${state} --SET_CUSTOMER--> ${state === 'summary' ? 'callCenterOrder.entry' : '(targetless)'}`,

@@ -10,7 +10,7 @@ import { createCatalogMachine, catalogState, type CatalogEvent, type CatalogSnap
 import { buildCatalog } from '../../../domain/catalog.ts';
 import { catalogReferences, type CatalogConfig } from '../../../domain/call-center/config.ts';
 import type { Chain } from '../../../chain.ts';
-import { callCenterChainConfig, callCenterOf, headquartersSnapshot, noonOf, prepareChain, SUPERVISOR, type CallCenterChainConfig } from '../call-center-chain.ts';
+import { callCenterChainConfig, callCenterOf, headquartersSnapshot, noonOf, prepareChain, scenarioHooks, SUPERVISOR, type CallCenterChainConfig } from '../call-center-chain.ts';
 import { combine, derivePaths } from '../derive.ts';
 import { expectSame, type EngineDriver } from '../engine-driver.ts';
 import { accepted, ev } from '../events.ts';
@@ -105,10 +105,9 @@ function buildCatalogModel() {
 
   return {
     name: 'catalog', machine, scenarios, events: catalogEvents, derivation, host,
-    setup: (scenario: string) => setups[scenario as ScenarioName].script,
+    ...scenarioHooks(setups),
     rules: 'CC-4 / CC-5',
     checks: 'same catalog state and context, the source-code rules read its lifecycle, a validator cannot approve',
-    report: () => `; scenarios ${SCENARIO_NAMES.join('/')}`,
     unreachable: {
       'catalog.draft --EDIT [guarded]--> (targetless)': 'no chain command edits a draft catalog (callCenter.catalog has no edit action)',
     },

@@ -12,7 +12,7 @@ import { createContinuityEnrolmentMachine, type ContinuityEnrolmentEvent, type C
 import type { Chain } from '../../../chain.ts';
 import { enrolmentStatus, type ContinuityEnrolment, type EnrolmentEvent } from '../../../domain/call-center/continuity.ts';
 import { authoriseContinuityPayment } from '../../../flows/continuity-enrolments.ts';
-import { AGENT, callCenterChainConfig, CUSTOMER, headquartersSnapshot, noonOf, prepareChain, SUPERVISOR } from '../call-center-chain.ts';
+import { AGENT, callCenterChainConfig, CUSTOMER, headquartersSnapshot, noonOf, prepareChain, scenarioHooks, SUPERVISOR } from '../call-center-chain.ts';
 import { combine, derivePaths } from '../derive.ts';
 import { expectSame, type EngineDriver } from '../engine-driver.ts';
 import { accepted, ev } from '../events.ts';
@@ -129,10 +129,9 @@ function buildContinuityEnrolmentModel() {
 
   return {
     name: 'continuity-enrolment', machine, scenarios, events: enrolmentEvents, derivation, host,
-    setup: (scenario: string) => setups[scenario as ScenarioName].script,
+    ...scenarioHooks(setups),
     rules: 'CC-14 / CC-15',
     checks: 'same enrolment state and context, the same status in the continuity view, child orders are sales orders',
-    report: () => `; scenarios ${SCENARIO_NAMES.join('/')}`,
     unreachable: Object.fromEntries([
       'continuityEnrolment.enrolled --TAKE_CARD [guarded]--> (targetless)',
       'continuityEnrolment.enrolled.paused --TAKE_CARD [guarded]--> continuityEnrolment.enrolled.active',

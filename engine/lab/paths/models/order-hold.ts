@@ -13,7 +13,7 @@ import { buildCatalog } from '../../../domain/catalog.ts';
 import type { CallCenterUser, ClearVariant, HoldPolicy, OrderHold, SubmitResult } from '../../../domain/call-center/holds.ts';
 import type { CallCenterOrderContext } from '../../../domain/call-center/order.ts';
 import { violation } from '../../../domain/violation.ts';
-import { AGENT, callCenterChainConfig, callCenterOf, CUSTOMER, headquartersSnapshot, OTHER_AGENT, prepareChain, SUPERVISOR } from '../call-center-chain.ts';
+import { AGENT, callCenterChainConfig, callCenterOf, CUSTOMER, headquartersSnapshot, OTHER_AGENT, prepareChain, scenarioHooks, SUPERVISOR } from '../call-center-chain.ts';
 import { combine, derivePaths } from '../derive.ts';
 import { expectSame, type EngineDriver } from '../engine-driver.ts';
 import { accepted, ev } from '../events.ts';
@@ -130,10 +130,9 @@ function buildOrderHoldModel() {
 
   return {
     name: 'order-hold', machine, scenarios, events: holdEvents('review'), derivation, host,
-    setup: (scenario: string) => setups[scenario as ScenarioName].script,
+    ...scenarioHooks(setups),
     rules: 'CC-16 / CC-17 / CC-18 / CC-19',
     checks: 'same hold state and context, the order\'s copy cleared alike, submit-when-cleared keeps an unpaid order\'s hold',
-    report: () => `; scenarios ${SCENARIO_NAMES.join('/')}`,
     unreachable: {
       'orderHold.starting --always#0 [guarded]--> orderHold.cleared':
         'a hold starts cleared only when the desk makes its actor again from the order\'s cleared copy, after the step that cleared it: no path starts there',
