@@ -25,7 +25,7 @@ import {
 } from './domain/call-center/order.ts';
 import { orderPaymentStatus, paymentMethodsOffered, resolvePaymentAmounts, type AuthorizerAnswer, type CallCenterPayment } from './domain/call-center/payments.ts';
 import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from './domain/call-center/pricing.ts';
-import { completionSummary, lineDiscount, type CompletionSummary } from './domain/call-center/summary.ts';
+import { completionSummary, unbilledAmount, type CompletionSummary } from './domain/call-center/summary.ts';
 import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { customerSchema, type Customer } from './domain/config.ts';
 import type { HqCustomer } from './domain/headquarters.ts';
@@ -588,7 +588,8 @@ export class CallCenterDesk {
       orderId: context.orderId, callCenterId: desk.callCenterId, enteredBy: desk.enteredBy, customerId: desk.customerId,
       header: { modeCode: context.header.modeCode ?? context.lines[0]!.modeCode, ...(context.header.sourceCode === null ? {} : { sourceCode: context.header.sourceCode }) },
       lines: context.lines.map((l) => {
-        const discount = lineDiscount(context, l.lineId);
+        // CC-13 / CC-15: what the order does not bill of the line (a continuity parent line: all of it).
+        const discount = unbilledAmount(context, l);
         return { lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, ...(discount === 0 ? {} : { discount }), modeCode: l.modeCode, locationId: desk.locations[l.lineId]! };
       }),
       charges: context.charges.filter((c) => c.source === 'manual').map((c) => ({ level: c.level, ...(c.lineId === undefined ? {} : { lineId: c.lineId }), chargeCode: c.chargeCode, amount: c.amount })),

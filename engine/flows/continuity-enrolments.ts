@@ -30,7 +30,9 @@ export function authoriseContinuityPayment(request: PaymentRequest): Authorisati
 
 /**
  * CC-14 / CC-15: the enrolments a submitted order makes, one per line that sells a parent item, charged to the
- * order's first card payment's token; a violation when such a line cannot enrol (no kept card, a bad start date).
+ * order's first card payment's token; a violation when such a line cannot enrol (no kept card, a bad start date) or
+ * when the order bills it (decision: the parent order bills nothing for the program, its child orders bill it share
+ * by share, so a parent line comes with its whole amount as discount: the store bills it at nothing).
  */
 export function enrolmentsOf(center: CallCenterConfig, order: SubmittedCallCenterOrder, acceptedAt: number): ContinuityEnrolment[] | RuleViolation {
   const cardMethods = new Set(center.paymentMethods.filter((m) => m.kind === 'card').map((m) => m.code));
@@ -38,9 +40,13 @@ export function enrolmentsOf(center: CallCenterConfig, order: SubmittedCallCente
   const enrolments: ContinuityEnrolment[] = [];
   for (const [i, line] of order.lines.entries()) {
     if (scheduleOfParentItem(center.continuity, line.productId) === undefined) continue;
+    const amount = line.unitPrice * line.quantity;
+    if ((line.discount ?? 0) !== amount) {
+      return violation('CC-15', `item ${line.productId} is a continuity program, billed by its child orders as each ships: the order bills nothing for it (its discount is its whole amount)`, `order.lines.${i}.discount`, { amount, discount: line.discount ?? 0 });
+    }
     const made = enrol(center.continuity, {
       enrolmentId: `EN-${order.orderId}-${i + 1}`, parentItemId: line.productId, parentOrderId: order.orderId, parentLineId: line.lineId,
-      customerId: order.customerId, orderDate: calendarDay(acceptedAt), startDate: line.date ?? null, amount: line.unitPrice * line.quantity, cardToken,
+      customerId: order.customerId, orderDate: calendarDay(acceptedAt), startDate: line.date ?? null, amount, cardToken,
     });
     if ('rule' in made) return { ...made, field: `order.lines.${i}` };
     enrolments.push(made);

@@ -17,8 +17,8 @@ const clubOrder = (orderId: string, cardToken: string | null, extra: object[] = 
   type: 'callCenter.submitOrder',
   order: {
     orderId, callCenterId: 'CC1', enteredBy: 'agent1', customerId: 'C-ANNA', header: { modeCode: 'STD' },
-    lines: [{ lineId: `${orderId}-1`, productId: 'P-CLUB', quantity: 1, unitPrice: 4500, modeCode: 'STD', locationId: 'W1' }, ...extra],
-    payments: cardToken === null ? [{ paymentId: `${orderId}-P`, method: 'CASH', amount: 4500, status: 'Paid' }] : [{ paymentId: `${orderId}-P`, method: 'CARD', amount: 4500, status: 'Authorized', cardToken }],
+    lines: [{ lineId: `${orderId}-1`, productId: 'P-CLUB', quantity: 1, unitPrice: 4500, discount: 4500, modeCode: 'STD', locationId: 'W1' }, ...extra],
+    payments: cardToken === null ? [{ paymentId: `${orderId}-P`, method: 'CASH', amount: 995, status: 'Paid' }] : [{ paymentId: `${orderId}-P`, method: 'CARD', amount: 995, status: 'Authorized', cardToken }],
   },
 });
 const runJob = (job: string, filters: object = {}) => ({ type: 'headquarters.runJob', job, ...filters });

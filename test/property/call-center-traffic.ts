@@ -117,8 +117,12 @@ export class CallCenterTraffic {
       const orderId = `CCS-${String(this.submitted).padStart(6, '0')}`;
       const order = {
         orderId, callCenterId: 'CC1', enteredBy: agent, customerId: 'C-ANNA', header: { modeCode: 'STD' },
-        lines: lines.map((l, i) => ({ lineId: `${orderId}-${i + 1}`, productId: l.productId, quantity: l.quantity, unitPrice: PRICES[l.productId]!, ...PLACES[l.place]! })),
-        payments: [{ paymentId: `${orderId}-P1`, method: 'CARD', amount: lines.reduce((n, l) => n + l.quantity * PRICES[l.productId]!, 0), status: 'Authorized' as const, cardToken }],
+        // CC-15: the club is billed by its child orders: the order bills nothing for it (its whole amount off).
+        lines: lines.map((l, i) => ({
+          lineId: `${orderId}-${i + 1}`, productId: l.productId, quantity: l.quantity, unitPrice: PRICES[l.productId]!, ...PLACES[l.place]!,
+          ...(l.productId === 'P-CLUB' ? { discount: l.quantity * PRICES[l.productId]! } : {}),
+        })),
+        payments: [{ paymentId: `${orderId}-P1`, method: 'CARD', amount: lines.reduce((n, l) => n + (l.productId === 'P-CLUB' ? 0 : l.quantity * PRICES[l.productId]!), 0), status: 'Authorized' as const, cardToken }],
       };
       if (this.exec({ type: 'callCenter.submitOrder', order }, 'call center submit').ok) this.release(orderId, step);
       return;

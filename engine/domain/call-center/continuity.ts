@@ -5,8 +5,10 @@
  * (machines/continuity-enrolment.machine.ts) applies the same changes as these functions.
  *
  * Decisions where the spec is silent:
- * - The parent line's amount is billed event by event: equal shares, the remainder on the last (money.ts), each
- *   share authorised by "process continuity payments" before its child order is created with it.
+ * - The program is billed once, event by event, as the ERP bills a program that is not billed up front: the parent
+ *   order bills nothing for its parent line (its card is kept on file, authorised only for the rest of that order);
+ *   each child order bills its share of the parent line's amount: equal shares, the remainder on the last
+ *   (money.ts), each authorised by "process continuity payments" before its child order is created with it.
  * - A declined event pauses the enrolment: no later event is charged and the declined one is not retried until an
  *   agent takes the customer's card again (the same or a new token); events already authorised still get their child
  *   orders, since they are paid.
@@ -238,7 +240,7 @@ export interface EnrolmentRequest {
   customerId: string;
   orderDate: IsoDate;
   startDate: IsoDate | null;
-  /** The parent line's amount (net of discounts), billed over the events. */
+  /** The parent line's amount (quantity x unit price; coupons take nothing off it), billed over the events. */
   amount: Minor;
   cardToken: string | null;
 }

@@ -17,7 +17,7 @@ import type { CallCenterConfig, PaymentMethod } from './config.ts';
 import type { CouponLine, CouponOutcome } from './coupons.ts';
 import { orderPaymentStatus, submitPayments, type AuthorizerAnswer, type CallCenterPayment } from './payments.ts';
 import type { PriceSource } from './pricing.ts';
-import { completionSummary } from './summary.ts';
+import { completionSummary, isContinuityParentLine } from './summary.ts';
 
 /** CC-1 / CC-2: what an order takes from the channel of the agent who enters it, copied when it is created. */
 export interface CallCenterTerms {
@@ -36,6 +36,11 @@ export interface CallCenterTerms {
   holdPolicy: HoldPolicy;
   /** The channel's tax group where no destination's applies (the call center has no store of its own). */
   taxGroupId: string;
+  /**
+   * CC-15: the channel's continuity parent items. The order bills nothing for their lines: the program is billed by
+   * its child orders (summary.ts). Absent in orders taken before it was kept: none.
+   */
+  continuityParentItems?: readonly string[];
 }
 
 /** What the call center's configuration does not say and the chain's settings do (CC-9 thresholds, supervisors, tax). */
@@ -47,6 +52,7 @@ export function termsOf(center: CallCenterConfig, chain: ChainTerms): CallCenter
   return {
     ...rest, channelId: center.id, orderCompletion: center.orderCompletion, paymentMethods: center.paymentMethods,
     modesOfDelivery: center.modesOfDelivery, holdPolicy: { holdCodes: center.holdCodes, supervisorRoleIds },
+    continuityParentItems: center.continuity.parentItems.map((p) => p.itemId),
   };
 }
 
@@ -261,9 +267,12 @@ export function lineTaxRate(catalog: Catalog, context: Pick<CallCenterOrderConte
 
 // --- CC-12 / CC-13 coupons (their rules are coupons.ts; the order keeps the outcome) ---
 
-/** The order's lines as coupons see them; `catalogOf` names the catalog of a source code (CC-4). */
-export function couponLines(context: Pick<CallCenterOrderContext, 'lines'>, catalogOf: (sourceCode: string) => string | null): CouponLine[] {
-  return context.lines.map((l) => ({
+/**
+ * The order's lines as coupons see them; `catalogOf` names the catalog of a source code (CC-4). A continuity parent
+ * line is not among them (decision): the order bills nothing for it (CC-15), so there is nothing to take off.
+ */
+export function couponLines(context: Pick<CallCenterOrderContext, 'lines' | 'terms'>, catalogOf: (sourceCode: string) => string | null): CouponLine[] {
+  return context.lines.filter((l) => !isContinuityParentLine(context, l)).map((l) => ({
     lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, catalogId: l.sourceCode === null ? null : catalogOf(l.sourceCode),
   }));
 }

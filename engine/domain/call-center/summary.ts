@@ -13,9 +13,23 @@ export function lineDiscount(context: Pick<CallCenterOrderContext, 'coupons'>, l
   return sumMinor(context.coupons.flatMap((c) => c.lines.filter((l) => l.lineId === lineId).map((l) => l.discount)));
 }
 
-/** What a line sells for after its coupon discounts: the value charges tier on and tax is taken of (decision). */
-function discountedNet(context: Pick<CallCenterOrderContext, 'coupons'>, line: CallCenterLine): Minor {
-  return line.quantity * line.unitPrice - lineDiscount(context, line.lineId);
+/** CC-15: a line selling a continuity parent item: its program is billed by the child orders, not by this order. */
+export function isContinuityParentLine(context: Pick<CallCenterOrderContext, 'terms'>, line: Pick<CallCenterLine, 'productId'>): boolean {
+  return context.terms.continuityParentItems?.includes(line.productId) === true;
+}
+
+/**
+ * What the order does not bill of a line: its coupon discounts (CC-13), or a continuity parent line's whole amount
+ * (CC-15, decision: its child orders bill it, share by share). Submitted as the line's discount, so the store bills
+ * the same.
+ */
+export function unbilledAmount(context: Pick<CallCenterOrderContext, 'coupons' | 'terms'>, line: CallCenterLine): Minor {
+  return isContinuityParentLine(context, line) ? line.quantity * line.unitPrice : lineDiscount(context, line.lineId);
+}
+
+/** What a line sells for once `discount` is off: the value charges tier on and tax is taken of (decision). */
+export function netAfterDiscount(line: Pick<CallCenterLine, 'quantity' | 'unitPrice'>, discount: Minor): Minor {
+  return line.quantity * line.unitPrice - discount;
 }
 
 /**
@@ -26,18 +40,33 @@ export function callCenterCharges(config: ChainConfig, context: CallCenterOrderC
   if (context.customer === null) return [];
   const fresh = computeAutoCharges({
     config, storeId: context.terms.channelId, customer: context.customer.account,
-    lines: context.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.modeCode, value: discountedNet(context, l) })),
+    lines: context.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.modeCode, value: netAfterDiscount(l, unbilledAmount(context, l)) })),
     ...(context.header.modeCode === null ? {} : { headerModeCode: context.header.modeCode }),
   });
   return applyChargeChanges(context.charges, fresh, new Set(context.lines.map((l) => l.lineId)));
 }
 
-export interface SummaryLine { lineId: string; net: Minor; discount: Minor; charges: Minor; tax: Minor; total: Minor }
+export interface SummaryLine {
+  lineId: string;
+  net: Minor;
+  discount: Minor;
+  /** CC-15: a continuity parent line's amount, billed by its child orders (0 for any other line). */
+  billedByProgram: Minor;
+  charges: Minor;
+  tax: Minor;
+  total: Minor;
+}
 
-/** CC-6: what the summary shows; money in minor units. Balance = total - payments (negative: paid over). */
+/**
+ * CC-6: what the summary shows; money in minor units. Subtotal - discounts + charges + tax = total; balance = total -
+ * payments (negative: paid over).
+ */
 export interface CompletionSummary {
   lines: SummaryLine[];
+  /** The lines this order bills (continuity parent lines are in `billedByProgram`). */
   subtotal: Minor;
+  /** CC-15: continuity programs sold on the order, billed by their child orders as each ships. */
+  billedByProgram: Minor;
   discounts: Minor;
   headerCharges: Minor;
   lineCharges: Minor;
@@ -54,17 +83,18 @@ export interface CompletionSummary {
  * store takes it line by line, so the summary's total is what the store charges.
  */
 export function discountedParts(line: Pick<CallCenterLine, 'quantity' | 'unitPrice'>, discount: Minor): { quantity: number; unitPrice: Minor }[] {
-  return discount === 0 ? [{ quantity: line.quantity, unitPrice: line.unitPrice }] : unitPricesFor(line.quantity, line.quantity * line.unitPrice - discount);
+  return unitPricesFor(line.quantity, netAfterDiscount(line, discount));
 }
 
-/** CC-6: charges are not taxed; tax is taken of each line's discounted net. */
+/** CC-6: charges are not taxed; tax is taken of what each line bills (its discounted net). */
 export function completionSummary(context: CallCenterOrderContext): CompletionSummary {
-  const lines = context.lines.map((l) => {
+  const lines = context.lines.map((l): SummaryLine => {
     const net = l.quantity * l.unitPrice;
-    const discount = lineDiscount(context, l.lineId);
+    const unbilled = unbilledAmount(context, l);
+    const billedByProgram = isContinuityParentLine(context, l) ? unbilled : 0;
     const charges = lineChargeTotal(context.charges, l.lineId);
-    const tax = sumMinor(discountedParts(l, discount).map((part) => percentOf(part.quantity * part.unitPrice, l.taxRate)));
-    return { lineId: l.lineId, net, discount, charges, tax, total: net - discount + charges + tax };
+    const tax = sumMinor(discountedParts(l, unbilled).map((part) => percentOf(part.quantity * part.unitPrice, l.taxRate)));
+    return { lineId: l.lineId, net, discount: unbilled - billedByProgram, billedByProgram, charges, tax, total: net - unbilled + charges + tax };
   });
   const headerCharges = headerChargeTotal(context.charges);
   const total = sumMinor(lines.map((l) => l.total)) + headerCharges;
@@ -72,7 +102,8 @@ export function completionSummary(context: CallCenterOrderContext): CompletionSu
   const paid = sumMinor(amounts);
   return {
     lines,
-    subtotal: sumMinor(lines.map((l) => l.net)),
+    subtotal: sumMinor(lines.map((l) => l.net - l.billedByProgram)),
+    billedByProgram: sumMinor(lines.map((l) => l.billedByProgram)),
     discounts: sumMinor(lines.map((l) => l.discount)),
     headerCharges,
     lineCharges: sumMinor(lines.map((l) => l.charges)),

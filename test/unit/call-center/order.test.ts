@@ -28,6 +28,7 @@ describe('CC-1 / CC-2 the channel\'s terms', () => {
     expect(termsOf(center, chain)).toEqual({
       channelId: 'CC1', currency: 'USD', orderCompletion: true, paymentMethods: [{ code: 'VISA', name: 'Visa', kind: 'card' }], modesOfDelivery: ['STD', 'EXP'],
       overUnderpaymentThreshold: 100, checkThreshold: null, taxGroupId: 'TX-WA', holdPolicy: { holdCodes: center.holdCodes, supervisorRoleIds: ['supervisor'] },
+      continuityParentItems: [],
     });
   });
 });

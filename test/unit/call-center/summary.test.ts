@@ -1,8 +1,8 @@
 /** CC-6 the completion summary; CC-22 / CH-3 the header mode drives header charges, each line's mode its charges. */
 import { describe, expect, it } from 'vitest';
-import { lineTaxRate, setHeader } from '../../../engine/domain/call-center/order.ts';
-import { callCenterCharges, completionSummary } from '../../../engine/domain/call-center/summary.ts';
-import { callCenterCatalog, coupon, line, orderWith } from './order-fixture.ts';
+import { couponLines, lineTaxRate, setHeader } from '../../../engine/domain/call-center/order.ts';
+import { callCenterCharges, completionSummary, unbilledAmount } from '../../../engine/domain/call-center/summary.ts';
+import { callCenterCatalog, coupon, line, orderWith, terms } from './order-fixture.ts';
 
 const catalog = callCenterCatalog();
 
@@ -19,7 +19,23 @@ describe('call-center order summary and charges', () => {
     expect(summary.tax).toBe(450 + 130);
     expect(summary.total).toBe(6297 - 500 + 995 + 500 + 580);
     expect(summary.balance).toBe(summary.total - 2000);
-    expect(summary.lines[0]).toEqual({ lineId: 'L1', net: 4998, discount: 500, charges: 0, tax: 450, total: 4948 });
+    expect(summary.lines[0]).toEqual({ lineId: 'L1', net: 4998, discount: 500, billedByProgram: 0, charges: 0, tax: 450, total: 4948 });
+  });
+
+  it('CC-15 a continuity parent line is billed by its child orders: the order bills it nothing (no tax, no charge value, no coupon)', () => {
+    const club = { ...terms, continuityParentItems: ['P-CLUB'] };
+    const lines = [line('L1', 'P-LAMP', 1, 2499), line('L2', 'P-CLUB', 1, 4500)];
+    const order = orderWith(catalog, lines, { terms: club });
+    const summary = completionSummary(order);
+    expect(summary).toMatchObject({ subtotal: 2499, billedByProgram: 4500, discounts: 0, tax: 250, headerCharges: 995 });
+    expect(summary.total).toBe(2499 + 250 + 995);
+    expect(summary.lines[1]).toEqual({ lineId: 'L2', net: 4500, discount: 0, billedByProgram: 4500, charges: 0, tax: 0, total: 0 });
+    // What the order submits as not billed: the whole parent line; a plain line's coupon discounts.
+    expect(order.lines.map((l) => unbilledAmount(order, l))).toEqual([0, 4500]);
+    // Coupons see only the lines the order bills.
+    expect(couponLines(order, () => null).map((l) => l.lineId)).toEqual(['L1']);
+    // The same lines under a channel without the program bill everything.
+    expect(completionSummary(orderWith(catalog, lines))).toMatchObject({ subtotal: 6999, billedByProgram: 0 });
   });
 
   it('CC-22 / CH-3 header charges follow the header mode even when no line ships that way; line charges each line\'s mode', () => {
