@@ -337,10 +337,6 @@ export class CallCenterDesk {
         const worked = this.holds.get(command.holdId)?.getSnapshot().context;
         const taken = worked === undefined ? null : checkNotCheckedOutByOther(worked, user);
         if (taken !== null) return taken;
-        // CC-3: only an order with items is submitted (the order machine would submit an empty one).
-        if ((command.variant === 'clearAndSubmit' || command.variant === 'submitWhenCleared') && context.lines.length === 0) {
-          return violation('CC-3', 'the order has no items: add an item, then clear the hold to submit it', 'variant');
-        }
         const answers = Object.fromEntries(context.payments.filter((p) => p.kind === 'card').map((p) => [p.paymentId, authorise(p)]));
         const refused = this.send(actor, { type: 'CLEAR_HOLD', holdId: command.holdId, user, at, variant: command.variant, answers });
         if (refused !== null) return refused;

@@ -97,6 +97,28 @@ const originWords: Record<HoldOrigin, string> = {
   check: 'check over the check limit',
 };
 
+/** CC-16: a hold's code as staff read it: its name with the code beside it. */
+function codeInWords(policy: HoldPolicy, code: string | null): string {
+  if (code === null) return 'with no hold code';
+  const name = policy.holdCodes.find((c) => c.code === code)?.description;
+  return name === undefined ? `code ${code}` : `${name}, code ${code}`;
+}
+
+/**
+ * CC-23: a hold placed, as the order's log tells staff: "Held: Order review, code REVIEW (placed on the order
+ * summary)", with the reason, the notes, or what the submit found.
+ */
+export function heldInWords(policy: HoldPolicy, hold: OrderHold): string {
+  const reason = policy.holdCodes.find((c) => c.code === hold.code)?.reasonCodes.find((r) => r.code === hold.reasonCode)?.description;
+  const manual = (manualHoldOrigins as readonly string[]).includes(hold.origin);
+  const why = [
+    manual ? originWords[hold.origin] : `automatically: ${originWords[hold.origin]}`,
+    ...(reason === undefined ? [] : [`reason: ${reason}`]),
+    ...(hold.notes === '' ? [] : [manual ? `notes: ${hold.notes}` : hold.notes]),
+  ];
+  return `Held: ${codeInWords(policy, hold.code)} (${why.join('; ')})`;
+}
+
 /** CC-19: how a hold is cleared. */
 export const clearVariants = ['clear', 'submitWhenCleared', 'clearAndSubmit', 'clearAndModify'] as const;
 export type ClearVariant = (typeof clearVariants)[number];
@@ -356,6 +378,21 @@ export function clearHold<O>(policy: HoldPolicy, holds: readonly OrderHold[], re
     reopenForEntry: request.variant === 'clearAndModify',
     reserveAgain: hold.releasedReservations && !others.some((h) => h.releasedReservations),
   };
+}
+
+/**
+ * CC-23: a clear, as the order's log tells staff: what became of the order ("Hold cleared and order submitted"), the
+ * hold's code by name, and why a submit it asked for did not go through.
+ */
+export function clearedInWords(policy: HoldPolicy, cleared: HoldCleared): string {
+  const { hold, submitted } = cleared;
+  const code = codeInWords(policy, hold.code);
+  const variant = hold.cleared!.variant;
+  if (variant === 'clearAndModify') return `Hold cleared and order reopened for changes (${code})`;
+  if (variant === 'clear') return `Hold cleared (${code})`;
+  if (submitted === null) return `Hold cleared (${code}); the order waits for its other holds to be cleared before it is submitted`;
+  return 'ok' in submitted ? `Hold cleared and order submitted (${code})`
+    : `Hold cleared (${code}), but the order could not be submitted: ${submitted.violation.message}; it stays Do not process`;
 }
 
 /** CC-17: a row of the hold list. */

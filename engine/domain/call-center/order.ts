@@ -10,7 +10,7 @@ import { sumMinor, type BasisPoints, type Minor } from '../money.ts';
 import { taxRateFor } from '../tax.ts';
 import { refuse, violation, type RuleViolation } from '../violation.ts';
 import {
-  clearHold, isOpen, orderHoldState, placeAutomaticHolds, placeHold, type CallCenterUser, type ClearVariant, type HoldPolicy, type ManualHoldOrigin,
+  clearedInWords, clearHold, heldInWords, isOpen, orderHoldState, placeAutomaticHolds, placeHold, type CallCenterUser, type ClearVariant, type HoldPolicy, type ManualHoldOrigin,
   type OrderHold,
 } from './holds.ts';
 import type { CallCenterConfig, PaymentMethod } from './config.ts';
@@ -311,7 +311,15 @@ export const openHolds = (context: Pick<CallCenterOrderContext, 'holds'>): Order
 
 const nextHoldId = (context: Pick<CallCenterOrderContext, 'orderId' | 'holds'>, offset = 0) => `${context.orderId}-H${context.holds.length + 1 + offset}`;
 
-const heldEntry = (hold: OrderHold): OrderLogEntry => ({ kind: 'held', userId: hold.placedBy, at: hold.placedAt, note: `${hold.holdId} ${hold.code ?? '(no code)'} (${hold.origin})` });
+const heldEntry = (terms: CallCenterTerms, hold: OrderHold): OrderLogEntry => ({ kind: 'held', userId: hold.placedBy, at: hold.placedAt, note: heldInWords(terms.holdPolicy, hold) });
+
+/** CC-23: a payment Submit found Not authorized, as the log tells staff. */
+function declinedInWords(terms: CallCenterTerms, payment: CallCenterPayment, answer: AuthorizerAnswer | undefined): string {
+  const method = terms.paymentMethods.find((m) => m.code === payment.methodId)?.name ?? payment.methodId;
+  const why = answer !== undefined && !answer.approved ? answer.reason
+    : payment.kind === 'giftCard' ? 'the gift card does not hold enough' : 'it was not authorised';
+  return `${method} payment ${payment.paymentId} declined: ${why}`;
+}
 
 /** CC-17: an agent's hold, at entry or on the summary, under a code their role may use (CC-16). */
 export interface ManualHold { user: CallCenterUser; at: number; origin: ManualHoldOrigin; code?: string; reasonCode?: string; notes?: string }
@@ -320,7 +328,7 @@ export interface ManualHold { user: CallCenterUser; at: number; origin: ManualHo
 export function placeManualHold(context: CallCenterOrderContext, request: ManualHold): Pick<CallCenterOrderContext, 'holds' | 'log'> | RuleViolation {
   const placed = placeHold(context.terms.holdPolicy, context.holds, { ...request, holdId: nextHoldId(context), orderId: context.orderId });
   if ('rule' in placed) return placed;
-  return { holds: [...context.holds, placed.hold], log: [...context.log, heldEntry(placed.hold)] };
+  return { holds: [...context.holds, placed.hold], log: [...context.log, heldEntry(context.terms, placed.hold)] };
 }
 
 // --- CC-9 Submit and CC-19 clearing ---
@@ -341,8 +349,10 @@ export function submitOrder(context: CallCenterOrderContext, answers: Readonly<R
   if ('rule' in automatic) refuse(automatic.rule, automatic.message, automatic.field);
   const notes = new Map(outcome.holds.map((h) => [h.reason as string, h.note]));
   const placed = automatic.placed.map((h) => ({ ...h, notes: notes.get(h.origin) ?? '' }));
+  const declined = outcome.payments.filter((p) => outcome.declined.includes(p.paymentId));
   const log: OrderLogEntry[] = [...context.log, { kind: 'submitted', userId: by.userId, at: by.at },
-    ...outcome.declined.map((paymentId) => ({ kind: 'declined' as const, userId: by.userId, at: by.at, note: paymentId })), ...placed.map(heldEntry)];
+    ...declined.map((p) => ({ kind: 'declined' as const, userId: by.userId, at: by.at, note: declinedInWords(context.terms, p, answers[p.paymentId]) })),
+    ...placed.map((h) => heldEntry(context.terms, h))];
   return { holds: [...context.holds, ...placed], log, payments: outcome.payments, prepayments: [...context.prepayments, ...outcome.prepayments], submittedAt: by.at };
 }
 
@@ -363,6 +373,10 @@ function submitFailure(before: CallCenterOrderContext, after: ReturnType<typeof 
  * opens the order again: it must be submitted anew.
  */
 export function clearHoldAndResume(context: CallCenterOrderContext, clear: HoldClear): Partial<CallCenterOrderContext> | RuleViolation {
+  // CC-3: only an order with items is submitted; a clear that would submit an empty one is refused, the hold kept.
+  if ((clear.variant === 'clearAndSubmit' || clear.variant === 'submitWhenCleared') && context.lines.length === 0) {
+    return violation('CC-3', 'the order has no items: add an item, then clear the hold to submit it', 'variant');
+  }
   let submitted: ReturnType<typeof submitOrder> | null = null;
   const by = { userId: clear.user.operatorId, at: clear.at };
   const result = clearHold(context.terms.holdPolicy, context.holds, clear, context, (order) => {
@@ -373,7 +387,7 @@ export function clearHoldAndResume(context: CallCenterOrderContext, clear: HoldC
   if ('rule' in result) return result;
   const after: Partial<CallCenterOrderContext> = submitted ?? {};
   const holds = (after.holds ?? context.holds).map((h) => (h.holdId === result.hold.holdId ? result.hold : h));
-  const cleared: OrderLogEntry = { kind: 'cleared', userId: by.userId, at: by.at, note: `${clear.holdId} (${clear.variant})` };
+  const cleared: OrderLogEntry = { kind: 'cleared', userId: by.userId, at: by.at, note: clearedInWords(context.terms.holdPolicy, result) };
   const log = [...context.log, cleared, ...(after.log ?? context.log).slice(context.log.length)];
   return { ...after, holds, log, ...(result.reopenForEntry ? { submittedAt: null } : {}) };
 }

@@ -234,4 +234,16 @@ describe('call-center order refusals in plain words', () => {
       expect(refusal.message).not.toMatch(/plainEntry|doNotProcess|routing|[A-Z]{3,}_/);
     }
   });
+  it('CC-19 / CC-3 the chart refuses a clear that would submit an order with no items; the hold stays', () => {
+    const order = openOrder();
+    order.send({ type: 'SET_CUSTOMER', customer: customer(catalog) });
+    order.send(agentHold('HOLD'));
+    expect(order.getSnapshot().context.holds).toHaveLength(1);
+    for (const variant of ['clearAndSubmit', 'submitWhenCleared'] as const) {
+      expect(refused(order, supervisorClear('CCO-7-H1', variant))).toMatchObject({ rule: 'CC-3', field: 'variant' });
+    }
+    expect(order.getSnapshot().context.holds[0]!.cleared).toBeNull();
+    order.send(supervisorClear('CCO-7-H1', 'clear'));
+    expect(order.getSnapshot().context.holds[0]!.cleared).toMatchObject({ variant: 'clear' });
+  });
 });

@@ -137,7 +137,9 @@ describe('CC-17 / CC-19 holds, Do not process and the detail status', () => {
   it('CC-16 an agent places a hold only under a code their role may use', () => {
     const order = orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]);
     expect(placeManualHold(order, { user: agentUser, at: 1, origin: 'entry', code: 'FRAUD' })).toMatchObject({ rule: 'CC-16', field: 'code' });
-    expect(held(order, { origin: 'entry', code: 'CALLBACK', notes: 'calls back at 5' }).log.at(-1)).toEqual({ kind: 'held', userId: 'agent1', at: 2500, note: 'CCO-1-H1 CALLBACK (entry)' });
+    expect(held(order, { origin: 'entry', code: 'CALLBACK', notes: 'calls back at 5' }).log.at(-1)).toEqual({
+      kind: 'held', userId: 'agent1', at: 2500, note: 'Held: Customer calls back, code CALLBACK (placed at order entry; notes: calls back at 5)',
+    });
   });
 
   it('CC-16 a hold whose code removes inventory reservations releases them while it is open', () => {
@@ -165,6 +167,35 @@ describe('CC-17 / CC-19 holds, Do not process and the detail status', () => {
     expect(after.log.map((e) => [e.kind, e.userId, e.at])).toEqual([['created', 'agent1', 1000], ['submitted', 'agent1', 2000], ['declined', 'agent1', 2000], ['held', 'agent1', 2000]]);
     // CC-16: Submit's holds take the Default hold code.
     expect(after.holds).toMatchObject([{ holdId: 'CCO-1-H1', code: 'HOLD', origin: 'outOfBalance', cleared: null, notes: 'payments of $1.00 against an order total of $37.44' }]);
+  });
+
+  it('CC-23 the log says in plain words what happened: holds by their code\'s name, each clear and what became of the order', () => {
+    const order = held(withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)])));
+    expect(order.log.at(-1)!.note).toBe('Held: Order hold, code HOLD (placed on the order summary)');
+    const notes = (after: CallCenterOrderContext) => after.log.slice(order.log.length).map((e) => [e.kind, e.note]);
+    expect(notes(cleared(order, { variant: 'clearAndSubmit', answers: approved }))).toEqual([['cleared', 'Hold cleared and order submitted (Order hold, code HOLD)'], ['submitted', undefined]]);
+    expect(notes(cleared(order, { variant: 'clearAndSubmit', answers: declined }))).toEqual([
+      ['cleared', 'Hold cleared (Order hold, code HOLD), but the order could not be submitted: a payment was not approved; it stays Do not process'],
+      ['submitted', undefined], ['declined', 'Visa payment VISA-1 declined: declined'],
+    ]);
+    expect(notes(cleared(order, { variant: 'clear' }))).toEqual([['cleared', 'Hold cleared (Order hold, code HOLD)']]);
+    expect(notes(cleared(order, { variant: 'clearAndModify' }))).toEqual([['cleared', 'Hold cleared and order reopened for changes (Order hold, code HOLD)']]);
+    // Submit's automatic hold says what it found.
+    const short = submitOrder(withCard(orderWith(catalog, [line('L1', 'P-LAMP', 1, 2499)]), 100), approved, agent);
+    expect(short.log.at(-1)!.note).toBe('Held: Order hold, code HOLD (automatically: payments do not match the order total; payments of $1.00 against an order total of $37.44)');
+    // No log note reads as an id or a code word.
+    for (const entry of [...order.log, ...short.log]) expect(entry.note ?? '').not.toMatch(/\(summary\)|\(entry\)|clearAndSubmit|outOfBalance|CCO-1-H1/);
+  });
+
+  it('CC-19 / CC-3 a clear that would submit an order with no items is refused and the hold stays', () => {
+    const order = held(withCard(orderWith(catalog, [])));
+    for (const variant of ['clearAndSubmit', 'submitWhenCleared'] as const) {
+      expect(clearHoldAndResume(order, { holdId: 'CCO-1-H1', user: supervisorUser, at: 3000, variant, answers: approved })).toEqual({
+        rule: 'CC-3', field: 'variant', message: 'the order has no items: add an item, then clear the hold to submit it',
+      });
+    }
+    // A plain clear submits nothing: it is taken.
+    expect(cleared(order, { variant: 'clear' }).holds[0]!.cleared).toMatchObject({ variant: 'clear' });
   });
 
   it('CC-19 clear and submit: a failed submit removes the hold but Do not process stays', () => {
