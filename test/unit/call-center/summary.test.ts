@@ -1,7 +1,7 @@
 /** CC-6 the completion summary; CC-22 / CH-3 the header mode drives header charges, each line's mode its charges. */
 import { describe, expect, it } from 'vitest';
 import { couponLines, lineTaxRate, setHeader } from '../../../engine/domain/call-center/order.ts';
-import { callCenterCharges, completionSummary, unbilledAmount } from '../../../engine/domain/call-center/summary.ts';
+import { callCenterCharges, completionSummary, discountedParts, netAfterDiscount, unbilledAmount } from '../../../engine/domain/call-center/summary.ts';
 import { callCenterCatalog, coupon, line, orderWith, terms } from './order-fixture.ts';
 
 const catalog = callCenterCatalog();
@@ -20,6 +20,18 @@ describe('call-center order summary and charges', () => {
     expect(summary.total).toBe(6297 - 500 + 995 + 500 + 580);
     expect(summary.balance).toBe(summary.total - 2000);
     expect(summary.lines[0]).toEqual({ lineId: 'L1', net: 4998, discount: 500, billedByProgram: 0, charges: 0, tax: 450, total: 4948 });
+  });
+
+  it('CC-13 one net after discount: the store\'s parts at whole unit prices come to exactly what the summary bills', () => {
+    const lamp = { quantity: 3, unitPrice: 999 };
+    expect(netAfterDiscount(lamp, 100)).toBe(2897);
+    expect(discountedParts(lamp, 100)).toEqual([{ quantity: 1, unitPrice: 965 }, { quantity: 2, unitPrice: 966 }]);
+    for (const discount of [0, 1, 100, 2996, 2997]) {
+      const parts = discountedParts(lamp, discount);
+      expect(parts.reduce((n, p) => n + p.quantity * p.unitPrice, 0)).toBe(netAfterDiscount(lamp, discount));
+      expect(parts.reduce((n, p) => n + p.quantity, 0)).toBe(3);
+    }
+    expect(discountedParts(lamp, 0)).toEqual([lamp]);
   });
 
   it('CC-15 a continuity parent line is billed by its child orders: the order bills it nothing (no tax, no charge value, no coupon)', () => {
