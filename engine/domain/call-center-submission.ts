@@ -15,7 +15,7 @@ import type { CustomerOrderInput, OrderLine } from './customer-order.ts';
 import { newProgress } from './fulfillment.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY, MAX_LINES } from './limits.ts';
 import type { Payment, TenderMethod } from './payments.ts';
-import { discountedParts } from './call-center/summary.ts';
+import { discountedParts, netAfterDiscount } from './call-center/summary.ts';
 import { taxRateFor } from './tax.ts';
 import { violation, type RuleViolation } from './violation.ts';
 
@@ -190,7 +190,7 @@ export function callCenterCustomerOrder(catalog: Catalog, delivery: Omit<CallCen
   // Charges are the call center's lines' (a line's charge stays on its first part), tiered on their discounted value.
   const auto = computeAutoCharges({
     config: catalog.config, storeId: store.id, customer, headerModeCode: order.header.modeCode,
-    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.modeCode, value: l.quantity * l.unitPrice - (l.discount ?? 0) })),
+    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, modeCode: l.modeCode, value: netAfterDiscount(l, l.discount ?? 0) })),
   });
   const charges = order.charges.reduce<AppliedCharge[]>((applied, charge) => addManualCharge(applied, charge), auto);
   const kindOf = (code: string) => center.paymentMethods.find((m) => m.code === code)!.kind;
