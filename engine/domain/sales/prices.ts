@@ -11,6 +11,7 @@
  * trade-agreement level: its price groups (CC-5) are its trade agreements.
  */
 import type { AppliedSourceCode } from '../call-center/catalog.ts';
+import { isoDateSchema } from '../call-center/continuity.ts';
 import type { CallCenterConfig } from '../call-center/config.ts';
 import { resolvePrice, type PriceSource as CallCenterPriceSource } from '../call-center/pricing.ts';
 import { percentOf, type Minor } from '../money.ts';
@@ -75,6 +76,26 @@ export interface ResolvedSalesPrice {
 interface ListPrice { unitPrice: Minor; source: PriceSource; why: string }
 
 const CALL_CENTER_SOURCES: Record<CallCenterPriceSource, PriceSource> = { catalog: 'sourceCode', channel: 'channelPriceGroup', base: 'basePrice' };
+
+/** A trade agreement as master data takes it, or the first thing wrong with it. */
+export function checkTradeAgreement(agreement: TradeAgreement): RuleViolation | null {
+  const { party } = agreement;
+  const partyId = party.kind === 'customer' ? party.customerAccount : party.kind === 'priceGroup' ? party.priceGroupId : undefined;
+  if (typeof partyId !== 'string' || partyId.trim() === '') return violation('SM-15', 'a trade agreement is for a customer or a price group: choose one', 'party');
+  if (typeof agreement.productId !== 'string' || agreement.productId.trim() === '') return violation('VALIDATION', 'a trade agreement prices a product: choose one', 'productId');
+  if (!/^[A-Z]{3}$/.test(agreement.currency)) return violation('VALIDATION', 'the currency must be a three-letter code such as USD', 'currency');
+  if (!Number.isSafeInteger(agreement.unitPrice) || agreement.unitPrice < 0) return violation('VALIDATION', 'the unit price cannot be negative', 'unitPrice');
+  if (!Number.isFinite(agreement.fromQuantity) || agreement.fromQuantity < 1) return violation('VALIDATION', 'the quantity a price applies from must be 1 or more', 'fromQuantity');
+  // Open-ended on either side: only the days given are checked.
+  for (const field of ['effective', 'expiration'] as const) {
+    const day = agreement[field];
+    if (day !== null && !isoDateSchema.safeParse(day).success) return violation('VALIDATION', `the ${field} date must be a date (YYYY-MM-DD) or left open`, field);
+  }
+  if (agreement.effective !== null && agreement.expiration !== null && agreement.expiration < agreement.effective) {
+    return violation('SM-15', `the trade agreement cannot expire (${agreement.expiration}) before it takes effect (${agreement.effective})`, 'expiration');
+  }
+  return null;
+}
 
 const validOn = (agreement: TradeAgreement, on: string) =>
   (agreement.effective === null || agreement.effective <= on) && (agreement.expiration === null || on <= agreement.expiration);

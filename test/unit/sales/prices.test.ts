@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { applySourceCode, type AppliedSourceCode } from '../../../engine/domain/call-center/catalog.ts';
 import { resolvePrice } from '../../../engine/domain/call-center/pricing.ts';
-import { resolveSalesPrice, type CallCenterPricing, type PriceRequest, type TradePricing } from '../../../engine/domain/sales/prices.ts';
+import { checkTradeAgreement, resolveSalesPrice, type CallCenterPricing, type PriceRequest, type TradePricing } from '../../../engine/domain/sales/prices.ts';
 import { isViolation } from '../../../engine/domain/violation.ts';
 import { callCenter, catalogStates, demoChain, JUNE_15 } from '../call-center/fixture.ts';
-import { acmePricing, frozen, lightingCommitment, stoveCommitment, tentCommitment } from './agreement-fixture.ts';
+import { acmePricing, frozen, lightingCommitment, stoveCommitment, tentCommitment, tradeAgreements } from './agreement-fixture.ts';
 
 const request = (productId: string, quantity = 1, change: Partial<PriceRequest> = {}): PriceRequest => frozen({ productId, quantity, on: '2027-08-02', agreement: null, ...change });
 const agreed = (commitment: typeof tentCommitment) => ({ agreementId: 'SA-000001', commitment });
@@ -62,6 +62,25 @@ describe('SM-15 headquarters prices', () => {
     expect(resolveSalesPrice(acmePricing, request('P-NOPE'))).toMatchObject({ rule: 'NOT_FOUND', field: 'productId' });
     expect(resolveSalesPrice(acmePricing, request('P-TENT', 0))).toMatchObject({ rule: 'VALIDATION', field: 'quantity' });
     expect(resolveSalesPrice(acmePricing, request('P-TENT', Number.NaN))).toMatchObject({ field: 'quantity' });
+  });
+});
+
+describe('SM-15 trade agreements as master data', () => {
+  it('SM-15 the fixture\'s trade agreements are whole, open-ended ones included', () => {
+    expect(tradeAgreements.map(checkTradeAgreement)).toEqual(tradeAgreements.map(() => null));
+  });
+
+  it.each([
+    ['no customer', { party: { kind: 'customer', customerAccount: '' } }, 'SM-15', 'party'],
+    ['no price group', { party: { kind: 'priceGroup' } }, 'SM-15', 'party'],
+    ['no product', { productId: ' ' }, 'VALIDATION', 'productId'],
+    ['an unreadable currency', { currency: 'usd' }, 'VALIDATION', 'currency'],
+    ['a price in parts of a cent', { unitPrice: 10.5 }, 'VALIDATION', 'unitPrice'],
+    ['a quantity break below 1', { fromQuantity: 0 }, 'VALIDATION', 'fromQuantity'],
+    ['an effective date that is no date', { effective: '2027-13-01' }, 'VALIDATION', 'effective'],
+    ['an expiration before the effective date', { effective: '2027-07-01', expiration: '2027-06-30' }, 'SM-15', 'expiration'],
+  ] as const)('SM-15 refuses a trade agreement with %s, naming the field', (_what, change, rule, field) => {
+    expect(checkTradeAgreement({ ...tradeAgreements[0]!, ...change } as never)).toMatchObject({ rule, field });
   });
 });
 
