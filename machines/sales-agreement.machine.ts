@@ -6,7 +6,8 @@
  * Decisions: the header and the commitment lines are edited only On hold: once Effective, orders are released
  * against what it commits, so it is not edited under them (and it never goes back On hold). Making it Effective needs
  * at least one commitment line and a day not past its expiration. It is Closed by hand (On hold: abandoned;
- * Effective: ended early) or by headquarters once its expiration day has passed; Closed is final and read-only.
+ * Effective: ended early) or by headquarters once its expiration day has passed (On hold or Effective alike: an
+ * agreement past its dates can no longer take effect nor take orders); Closed is final and read-only.
  */
 import { and, assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import {
@@ -110,6 +111,7 @@ export function createSalesAgreementMachine() {
           REMOVE_COMMITMENT: { guard: 'SM-7 knownCommitment', actions: 'removeCommitment' },
           MAKE_EFFECTIVE: { guard: and(['SM-7 hasCommitments', 'SM-7 notExpired']), target: 'effective', actions: 'markEffective' },
           CLOSE: { target: 'closed', actions: 'markClosed' },
+          EXPIRE: { guard: 'SM-7 pastExpiration', target: 'closed', actions: 'markClosed' },
         },
       },
       effective: {

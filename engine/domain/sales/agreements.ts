@@ -152,6 +152,7 @@ export function checkLink(state: AgreementState, header: SalesOrderHeader, line:
     const what = commitment.kind === 'categoryAmount' ? `category ${commitment.categoryId}` : `product ${commitment.productId}`;
     return violation('SM-8', `commitment line ${commitmentId} of ${name} is for ${what}, not for item ${line.productId}`, 'productId');
   }
+  if (line.quantity <= 0) return violation('SM-8', 'only a line with a quantity to ship is released against an agreement (a return takes its original line\'s link)', 'quantity');
   if (!withinDates(agreement, line.requestedShipDate)) {
     return violation('SM-8', `${name} runs from ${agreement.effective} to ${agreement.expiration}: a line shipping on ${line.requestedShipDate} cannot use it`, 'requestedShipDate');
   }
@@ -161,7 +162,9 @@ export function checkLink(state: AgreementState, header: SalesOrderHeader, line:
 /** SM-9: how a line counts against a commitment: its units, or its net amount, for a part of its quantity. */
 function measured(commitment: AgreementCommitment, line: SalesLine, part: number): number {
   if (commitment.kind === 'productQuantity') return part;
-  return proportionOf(line.unitPrice * line.quantity - line.discount, part, line.quantity);
+  const net = line.unitPrice * line.quantity - line.discount;
+  // A returned line's quantity is negative: net x part / quantity with a positive divisor.
+  return line.quantity < 0 ? proportionOf(-net, part, -line.quantity) : proportionOf(net, part, line.quantity);
 }
 
 /** SM-9: per commitment line, what the linked lines ordered (less cancelled), delivered and invoiced, and what remains. */
@@ -286,7 +289,7 @@ export function moveShipDate(state: AgreementState | null, line: SalesLine, requ
 export function changeLinePrice(state: AgreementState | null, line: SalesLine, change: { unitPrice: Minor; discount: Minor }, pricing: SalesPricing): SalesLine | RuleViolation {
   if (!Number.isSafeInteger(change.unitPrice) || change.unitPrice < 0) return violation('VALIDATION', 'the unit price cannot be negative', 'unitPrice');
   const gross = change.unitPrice * line.quantity;
-  if (!Number.isSafeInteger(change.discount) || Math.abs(change.discount) > Math.abs(gross) || change.discount * gross < 0) {
+  if (!Number.isSafeInteger(change.discount) || Math.abs(change.discount) > Math.abs(gross) || Math.sign(change.discount) * Math.sign(gross) < 0) {
     return violation('VALIDATION', 'the discount must be a whole amount between nothing and the line amount', 'discount');
   }
   const priceChanged = change.unitPrice !== line.unitPrice;

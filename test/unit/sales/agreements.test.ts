@@ -238,6 +238,19 @@ describe('SM-9 commitment fulfilment', () => {
     expect(linked(effective(), orderLine('6', 'P-TENT', 55), 'L1', [...lines, returned]).agreement).not.toBeNull();
   });
 
+  it('SM-9 a return against an amount commitment takes back its net amount, in proportion for what it received', () => {
+    // 3 of the 10 stoves (80.00 each) come back, 2 received so far.
+    const returned = linkReturnLine(lines[2]!, orderLine('R2', 'P-STOVE', -3, { unitPrice: 8000, deliverRemainder: -1, delivered: -2, invoiced: 0 }));
+    if (isViolation(returned)) throw new Error(returned.message);
+    expect(agreementFulfilment(acmeAgreement, [...lines, returned])[1]).toEqual({
+      commitmentId: 'L2', measure: 'amount', committed: 500_000, ordered: 56_000, delivered: 24_000, invoiced: 0, remaining: 444_000,
+    });
+  });
+
+  it('SM-8 a return is not released against the agreement on its own: it takes the original line\'s link', () => {
+    expect(refusalOf(linkLine(effective(), orderHeader({ type: 'returnedOrder' }), orderLine('R1', 'P-TENT', -2), 'L1', linkContext()))).toMatchObject({ rule: 'SM-8', field: 'quantity' });
+  });
+
   it('SM-9 a return of an unlinked line stays unlinked; a return must be negative and of the same item', () => {
     expect(linkReturnLine(lines[4]!, orderLine('R1', 'P-TENT', -1))).toMatchObject({ agreement: null });
     expect(refusalOf(linkReturnLine(lines[0]!, orderLine('R1', 'P-TENT', 1)))).toMatchObject({ rule: 'SM-9', field: 'quantity' });

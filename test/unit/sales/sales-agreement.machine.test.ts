@@ -81,6 +81,13 @@ describe('sales agreement machine', () => {
     expect(status(actor)).toBe('closed');
   });
 
+  it('SM-7 pastExpiration: an agreement left On hold past its expiration day is closed as expired too', () => {
+    const actor = start();
+    expect(refused(actor, { type: 'EXPIRE', on: '2027-12-31' })).toMatchObject({ rule: 'SM-7', field: 'expiration' });
+    take(actor, { type: 'EXPIRE', on: '2028-01-01' });
+    expect(actor.getSnapshot().context).toMatchObject({ closedOn: '2028-01-01', closedBecause: 'expired', effectiveOn: null });
+  });
+
   it('SM-7 validDates and validCommitment: a bad edit is refused, naming the field, and changes nothing', () => {
     const actor = start();
     expect(refused(actor, { type: 'CHANGE_DATES', effective: '2027-07-01', expiration: '2027-06-01' })).toMatchObject({ rule: 'SM-7', field: 'expiration' });
