@@ -217,13 +217,20 @@ export function checkCommitmentRoom(agreement: SalesAgreement, line: SalesLine, 
     + `${words(room)} left: this line would take it ${words(after.ordered - commitment.committed)} over`, 'quantity', before.measure === 'amount' ? { committed: commitment.committed, remaining: room } : undefined);
 }
 
+/** What releasing a line needs besides the agreement: categories, the lines already linked (SM-9), prices (SM-15). */
+export interface ReleaseContext {
+  categories: ProductCategories;
+  /** Every other line linked to the agreement, on any order, returns included (a line being relinked left out). */
+  otherLinkedLines: readonly SalesLine[];
+  pricing: SalesPricing;
+}
+
 /**
  * SM-8: the line released against a commitment: linked, priced by the agreement (SM-15), within Max enforced (SM-9).
- * `otherLinkedLines` are every other line already linked to the agreement.
  */
 export function linkLine(
   state: AgreementState, header: SalesOrderHeader, line: SalesLine, commitmentId: string,
-  context: { categories: ProductCategories; otherLinkedLines: readonly SalesLine[]; pricing: SalesPricing },
+  context: ReleaseContext,
 ): SalesLine | RuleViolation {
   const refused = checkLink(state, header, line, commitmentId, context.categories);
   if (refused !== null) return refused;
@@ -242,7 +249,7 @@ export function linkLine(
  */
 export function releaseOrder(
   state: AgreementState, header: SalesOrderHeader, releases: readonly { line: SalesLine; commitmentId: string }[],
-  context: { categories: ProductCategories; otherLinkedLines: readonly SalesLine[]; pricing: SalesPricing },
+  context: ReleaseContext,
 ): SalesOrderRecord | RuleViolation {
   if (releases.length === 0) return violation('VALIDATION', 'a release order needs at least one line', 'lines');
   const releaseHeader: SalesOrderHeader = { ...header, origin: 'agreementRelease' };
