@@ -159,6 +159,11 @@ export function checkLink(state: AgreementState, header: SalesOrderHeader, line:
   return null;
 }
 
+/** SM-8 at order entry: the commitment lines of the agreement the line may be linked to (none unless Effective). */
+export function linkableCommitments(state: AgreementState, header: SalesOrderHeader, line: SalesLine, categories: ProductCategories): AgreementCommitment[] {
+  return state.agreement.commitments.filter((c) => checkLink(state, header, line, c.commitmentId, categories) === null);
+}
+
 /** SM-9: how a line counts against a commitment: its units, or its net amount, for a part of its quantity. */
 function measured(commitment: AgreementCommitment, line: SalesLine, part: number): number {
   if (commitment.kind === 'productQuantity') return part;

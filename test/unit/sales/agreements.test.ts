@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  agreementFulfilment, changeLinePrice, checkAgreement, checkCommitmentRoom, linkLine, linkReturnLine, moveShipDate, releaseOrder, removeCommitment,
+  agreementFulfilment, changeLinePrice, checkAgreement, checkCommitmentRoom, linkableCommitments, linkLine, linkReturnLine, moveShipDate, releaseOrder, removeCommitment,
   setCommitment, type AgreementState,
 } from '../../../engine/domain/sales/agreements.ts';
 import { isViolation } from '../../../engine/domain/violation.ts';
@@ -109,6 +109,15 @@ describe('SM-8 linking order lines to an agreement', () => {
     const line = orderLine('1', 'P-TENT', 1);
     expect(refusalOf(linkLine(state, orderHeader(headerChange), line, commitmentId, linkContext()))).toMatchObject({ field, message });
     expect(line.agreement).toBeNull();
+  });
+
+  it('SM-8 at order entry, the clerk is offered the commitment lines the line may use: its product, its category, any product', () => {
+    const offered = (line: SalesLine, state: AgreementState = effective()) => linkableCommitments(state, orderHeader(), line, categories).map((c) => c.commitmentId);
+    expect(offered(orderLine('1', 'P-TENT', 1))).toEqual(['L1', 'L4']);
+    expect(offered(orderLine('1', 'P-LAMP', 1))).toEqual(['L3', 'L4']);
+    expect(offered(orderLine('1', 'P-SOCKS', 1))).toEqual(['L4']);
+    expect(offered(orderLine('1', 'P-TENT', 1, { requestedShipDate: '2028-01-01' }))).toEqual([]);
+    expect(offered(orderLine('1', 'P-TENT', 1), frozen({ ...effective(), status: 'onHold' }))).toEqual([]);
   });
 
   it('SM-8 a release order is created from the agreement: every line linked, the order marked as a release', () => {
