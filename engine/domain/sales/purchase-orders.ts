@@ -7,7 +7,7 @@ import { violation, type RuleViolation } from '../violation.ts';
 import { isCalendarDay } from './days.ts';
 import type { PurchaseOrderLine } from './types.ts';
 
-/** What a warehouse physically holds of an item. */
+/** What a warehouse physically holds of an item (one entry per item and warehouse). */
 export interface OnHand { productId: string; warehouseId: string; quantity: number }
 
 /** What the vendor still owes on the line. */
@@ -38,8 +38,9 @@ export function addOnHand(onHand: readonly OnHand[], productId: string, warehous
 
 /** A purchase line as the host records it: whole quantities, received within ordered, an expected day. */
 export function checkPurchaseOrderLine(line: PurchaseOrderLine): RuleViolation | null {
-  for (const field of ['purchaseOrderId', 'lineId', 'vendorAccount', 'productId', 'warehouseId'] as const) {
-    if (typeof line[field] !== 'string' || line[field].trim() === '') return violation('VALIDATION', `the purchase line needs a ${field}`, field);
+  const required = { purchaseOrderId: 'purchase order number', lineId: 'line number', vendorAccount: 'vendor', productId: 'item', warehouseId: 'warehouse' } as const;
+  for (const [field, words] of Object.entries(required) as [keyof typeof required, string][]) {
+    if (typeof line[field] !== 'string' || line[field].trim() === '') return violation('VALIDATION', `the purchase line needs a ${words}`, field);
   }
   if (!Number.isInteger(line.quantity) || line.quantity <= 0) return violation('VALIDATION', 'the ordered quantity must be a positive whole number', 'quantity');
   if (!Number.isInteger(line.received) || line.received < 0 || line.received > line.quantity) {

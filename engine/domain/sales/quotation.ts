@@ -9,25 +9,14 @@
  * The status is read from the record (`quotationStatus`), never stored; the quotation machine
  * (machines/quotation.machine.ts) starts from it. Pure: records in, new records (or a refusal) out.
  */
-import type { Minor } from '../money.ts';
 import { violation, type RuleViolation } from '../violation.ts';
 import { isCalendarDay } from './days.ts';
-import type { AgreementLink, PriceSource, SalesLine, SalesOrderRecord } from './types.ts';
+import type { SalesLine, SalesOrderRecord } from './types.ts';
 
 export type PartyRole = 'prospect' | 'customer';
 
-export interface QuotationLine {
-  lineId: string;
-  productId: string;
-  quantity: number;
-  unitPrice: Minor;
-  /** The line's discount as an amount. */
-  discount: Minor;
-  priceSource: PriceSource;
-  requestedShipDate: string;
-  warehouseId: string;
-  agreement: AgreementLink | null;
-}
+/** A quoted line: what its sales order line will order, at the same price (SM-6). */
+export type QuotationLine = Pick<SalesLine, 'lineId' | 'productId' | 'quantity' | 'unitPrice' | 'discount' | 'priceSource' | 'requestedShipDate' | 'warehouseId' | 'agreement'>;
 
 /** How a quotation ended without an order. */
 export interface QuotationClosing { outcome: 'lost' | 'cancelled'; reason: string; on: string }
@@ -113,8 +102,9 @@ export interface QuotationDraft {
 
 /** SM-6: a new quotation (Created), checked field by field. */
 export function createQuotation(draft: QuotationDraft): Quotation | RuleViolation {
-  for (const field of ['quotationId', 'partyId', 'currency'] as const) {
-    if (isBlank(draft[field])) return violation('VALIDATION', `the quotation needs a ${field}`, field);
+  const required = { quotationId: 'number', partyId: 'customer or prospect', currency: 'currency' } as const;
+  for (const [field, words] of Object.entries(required) as [keyof typeof required, string][]) {
+    if (isBlank(draft[field])) return violation('VALIDATION', `the quotation needs a ${words}`, field);
   }
   if (draft.partyRole !== 'prospect' && draft.partyRole !== 'customer') return violation('VALIDATION', 'the party must be a prospect or a customer', 'partyRole');
   const customerAccount = draft.customerAccount ?? null;
@@ -207,10 +197,8 @@ export function confirmQuotation(quotation: Quotation, terms: ConfirmTerms): { q
       quotationId: quotation.quotationId,
     },
     lines: quotation.lines.map((line): SalesLine => ({
-      lineId: line.lineId, productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice, discount: line.discount,
-      priceSource: line.priceSource, agreement: line.agreement, warehouseId: line.warehouseId,
-      deliverRemainder: line.quantity, invoiceRemainder: 0, delivered: 0, invoiced: 0, cancelled: 0, inventory: 'onOrder',
-      requestedShipDate: line.requestedShipDate, confirmedShipDate: null, previousConfirmedShipDate: null, notifyCustomer: false,
+      ...line, deliverRemainder: line.quantity, invoiceRemainder: 0, delivered: 0, invoiced: 0, cancelled: 0, inventory: 'onOrder',
+      confirmedShipDate: null, previousConfirmedShipDate: null, notifyCustomer: false,
     })),
   };
   return { quotation: { ...quotation, salesOrderId: terms.salesOrderId }, salesOrder };

@@ -69,6 +69,10 @@ describe('SM-10 purchase order lines', () => {
     expect(checkPurchaseOrderLine(purchaseLine('PO-1', 'P-TENT', 10, '2027-03-10', changes))).toMatchObject({ rule: 'VALIDATION', field });
   });
 
+  it('SM-10 a purchase line\'s refusal speaks plain words', () => {
+    expect(checkPurchaseOrderLine(purchaseLine('PO-1', 'P-TENT', 10, '2027-03-10', { vendorAccount: '' }))).toEqual({ rule: 'VALIDATION', field: 'vendorAccount', message: 'the purchase line needs a vendor' });
+  });
+
   it('SM-10 a well-formed purchase line passes', () => {
     expect(checkPurchaseOrderLine(purchaseLine('PO-1', 'P-TENT', 10, '2028-02-29', { received: 10 }))).toBeNull();
   });

@@ -67,6 +67,11 @@ describe('SM-6 creating a quotation', () => {
     expectRefusal(createQuotation(customerDraft(changes)), 'VALIDATION', field);
   });
 
+  it('SM-6 refusals speak plain words, not field names', () => {
+    expect(createQuotation(customerDraft({ partyId: '' }))).toEqual({ rule: 'VALIDATION', field: 'partyId', message: 'the quotation needs a customer or prospect' });
+    expect(createQuotation(customerDraft({ quotationId: '' }))).toEqual({ rule: 'VALIDATION', field: 'quotationId', message: 'the quotation needs a number' });
+  });
+
   it('SM-6 a prospect given a customer account is refused: it is converted first (MK-2)', () => {
     expect(expectRefusal(createQuotation(prospectDraft({ customerAccount: 'C-200' })), 'VALIDATION', 'customerAccount').message).toBe('a prospect has no customer account yet: convert the prospect first');
   });
