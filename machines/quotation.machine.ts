@@ -7,7 +7,7 @@
 import { assertEvent, assign, emit, setup, type SnapshotFrom } from 'xstate';
 import {
   changeLines, checkChangeLines, checkClose, checkConfirm, checkConvertProspect, checkExtendExpiry, checkSend, closeQuotation, confirmQuotation,
-  convertProspect, extendExpiry, quotationStatus, sendQuotation, type ConfirmTerms, type Quotation, type QuotationLine,
+  convertProspect, extendExpiry, quotationStatus, sendQuotation, type ConfirmTerms, type Quotation, type QuotationLine, type QuotationStatus,
 } from '../engine/domain/sales/quotation.ts';
 import type { SalesOrderRecord } from '../engine/domain/sales/types.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
@@ -55,15 +55,6 @@ export const quotationRules = {
     return checkClose(context, event.reason, event.on);
   },
 } satisfies Record<string, Rule<Quotation, QuotationEvent>>;
-
-/** What an open quotation (Created or Sent) takes in both states. */
-const OPEN_CHANGES = {
-  SEND: { guard: 'SM-6 sendable', target: '#quotation.sent', actions: 'send' },
-  CHANGE_LINES: { guard: 'SM-6 linesChangeable', actions: 'changeLines' },
-  EXTEND_EXPIRY: { guard: 'SM-6 expiryExtended', actions: 'extendExpiry' },
-  CONVERT_PROSPECT: { guard: 'MK-2 prospectConverted', actions: 'convertProspect' },
-  CONFIRM: { guard: 'SM-6 confirmableByCustomerBeforeExpiry', target: '#quotation.confirmed', actions: ['emitConfirmed', 'confirm'] },
-} as const;
 
 export function createQuotationMachine() {
   const rules = quotationRules;
@@ -123,22 +114,30 @@ export function createQuotationMachine() {
           { guard: 'isConfirmed', target: 'confirmed' },
           { guard: 'isLost', target: 'lost' },
           { guard: 'isCancelled', target: 'cancelled' },
-          { guard: 'isSent', target: 'sent' },
-          { target: 'created' },
+          { guard: 'isSent', target: 'open.sent' },
+          { target: 'open' },
         ],
       },
-      created: {
-        meta: { refuses: { rule: 'SM-6', means: 'it has not been sent yet' } },
-        on: { ...OPEN_CHANGES },
-      },
-      sent: {
-        meta: { refuses: { rule: 'SM-6', means: 'it has been sent' } },
+      // Created or Sent: changed, sent (again) and confirmed alike.
+      open: {
+        meta: { refuses: { rule: 'SM-6', means: 'it is open' } },
+        initial: 'created',
         on: {
-          ...OPEN_CHANGES,
-          // Sent again: counted, still Sent.
-          SEND: { guard: 'SM-6 sendable', actions: 'send' },
-          MARK_LOST: { guard: 'SM-6 reasonGiven', target: 'lost', actions: 'markLost' },
-          CANCEL: { guard: 'SM-6 reasonGiven', target: 'cancelled', actions: 'cancel' },
+          SEND: { guard: 'SM-6 sendable', target: '.sent', actions: 'send' },
+          CHANGE_LINES: { guard: 'SM-6 linesChangeable', actions: 'changeLines' },
+          EXTEND_EXPIRY: { guard: 'SM-6 expiryExtended', actions: 'extendExpiry' },
+          CONVERT_PROSPECT: { guard: 'MK-2 prospectConverted', actions: 'convertProspect' },
+          CONFIRM: { guard: 'SM-6 confirmableByCustomerBeforeExpiry', target: 'confirmed', actions: ['emitConfirmed', 'confirm'] },
+        },
+        states: {
+          created: { meta: { refuses: { rule: 'SM-6', means: 'it has not been sent yet' } } },
+          sent: {
+            meta: { refuses: { rule: 'SM-6', means: 'it has been sent' } },
+            on: {
+              MARK_LOST: { guard: 'SM-6 reasonGiven', target: '#quotation.lost', actions: 'markLost' },
+              CANCEL: { guard: 'SM-6 reasonGiven', target: '#quotation.cancelled', actions: 'cancel' },
+            },
+          },
         },
       },
       confirmed: { type: 'final', meta: { refuses: { rule: 'SM-6', means: 'it is confirmed and read-only' } } },
@@ -150,3 +149,9 @@ export function createQuotationMachine() {
 
 export type QuotationMachine = ReturnType<typeof createQuotationMachine>;
 export type QuotationSnapshot = SnapshotFrom<QuotationMachine>;
+
+/** SM-6: the quotation's status as the chart has it (agrees with `quotationStatus` of its record). */
+export function quotationStateOf(snapshot: QuotationSnapshot): QuotationStatus {
+  const value = snapshot.value;
+  return typeof value === 'string' ? (value as QuotationStatus) : (value.open as QuotationStatus);
+}

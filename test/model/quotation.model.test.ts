@@ -12,7 +12,7 @@ import { Coverage } from '../../engine/lab/paths/coverage.ts';
 import { combine, derivePaths } from '../../engine/lab/paths/derive.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
 import { replayPath } from '../../engine/lab/paths/replay.ts';
-import { createQuotationMachine, type QuotationEvent, type QuotationSnapshot } from '../../machines/quotation.machine.ts';
+import { createQuotationMachine, quotationStateOf, type QuotationEvent, type QuotationSnapshot } from '../../machines/quotation.machine.ts';
 import { customerDraft, prospectDraft, quotation } from '../unit/sales/quotation-fixture.ts';
 
 const TODAY = '2027-03-05';
@@ -62,7 +62,7 @@ const derivation = combine(Object.entries(SCENARIOS).map(([scenario, input]) => 
 function checkStep(event: QuotationEvent, after: QuotationSnapshot): string[] {
   const q = after.context;
   const found: string[] = [];
-  if (after.value !== quotationStatus(q)) found.push(`state ${String(after.value)} but the record reads ${quotationStatus(q)}`);
+  if (quotationStateOf(after) !== quotationStatus(q)) found.push(`state ${quotationStateOf(after)} but the record reads ${quotationStatus(q)}`);
   if (event.type === 'CONFIRM') {
     if (q.salesOrderId !== CONFIRM.salesOrderId) found.push('a confirmed quotation names no sales order');
     if (q.partyRole !== 'customer') found.push('a prospect\'s quotation was confirmed');
