@@ -1,8 +1,8 @@
 /**
- * Quotation actor (SM-6, MK-1/MK-2, MK-4): Created -> Sent (sent again as often as needed); Created or Sent ->
- * Confirmed, which emits the sales order it makes; Sent -> Lost or Cancelled with a reason. Confirmed, Lost and
- * Cancelled are final: nothing changes a final quotation. The work is in engine/domain/sales/quotation.ts; its state
- * always agrees with `quotationStatus`.
+ * Quotation actor (SM-6, MK-1/MK-2, MK-4): Open (Created -> Sent, sent again as often as needed) -> Confirmed, which
+ * emits the sales order it makes; Sent -> Lost or Cancelled with a reason. Confirmed, Lost and Cancelled are final:
+ * nothing changes a final quotation. The work is in engine/domain/sales/quotation.ts; its state always agrees with
+ * `quotationStatus` (read it with `quotationStateOf`).
  */
 import { assertEvent, assign, emit, setup, type SnapshotFrom } from 'xstate';
 import {
