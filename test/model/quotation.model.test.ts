@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { closeQuotation, confirmQuotation, quotationStatus, sendQuotation, type Quotation } from '../../engine/domain/sales/quotation.ts';
+import { closeQuotation, confirmQuotation, isQuotationExpired, quotationStatus, sendQuotation, type Quotation } from '../../engine/domain/sales/quotation.ts';
 import { Coverage } from '../../engine/lab/paths/coverage.ts';
 import { combine, derivePaths } from '../../engine/lab/paths/derive.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
@@ -49,7 +49,7 @@ const quotationEvents = (s: QuotationSnapshot): QuotationEvent[] => accepted(s, 
  */
 const key = {
   base: (s: QuotationSnapshot) => {
-    const expiry = s.context.expiryDate === EXTENDED ? ' extended' : TODAY > s.context.expiryDate ? ' expired' : '';
+    const expiry = s.context.expiryDate === EXTENDED ? ' extended' : isQuotationExpired(s.context, TODAY) ? ' expired' : '';
     return `${JSON.stringify(s.value)} ${s.context.partyRole}${expiry}`;
   },
 };
@@ -66,7 +66,7 @@ function checkStep(event: QuotationEvent, after: QuotationSnapshot): string[] {
   if (event.type === 'CONFIRM') {
     if (q.salesOrderId !== CONFIRM.salesOrderId) found.push('a confirmed quotation names no sales order');
     if (q.partyRole !== 'customer') found.push('a prospect\'s quotation was confirmed');
-    if (CONFIRM.on > q.expiryDate) found.push('an expired quotation was confirmed');
+    if (isQuotationExpired(q, CONFIRM.on)) found.push('an expired quotation was confirmed');
   }
   return found;
 }

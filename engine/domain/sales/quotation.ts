@@ -165,6 +165,11 @@ export function convertProspect(quotation: Quotation, customerAccount: string): 
   return { ...quotation, partyRole: 'customer', customerAccount };
 }
 
+/** SM-6: past its expiry date on `on` (it is still good on the day itself). */
+export function isQuotationExpired(quotation: Quotation, on: string): boolean {
+  return on > quotation.expiryDate;
+}
+
 /** What confirming needs from the host: the sales order's number (from its number sequence), the day, its priority. */
 export interface ConfirmTerms { salesOrderId: string; on: string; priority: number }
 
@@ -177,7 +182,7 @@ export function checkConfirm(quotation: Quotation, terms: ConfirmTerms): RuleVio
   if (quotation.partyRole !== 'customer' || quotation.customerAccount === null) {
     return violation('SM-6', `quotation ${quotation.quotationId} is for a prospect: convert the prospect to a customer before confirming`, 'partyRole');
   }
-  if (terms.on > quotation.expiryDate) return violation('SM-6', `quotation ${quotation.quotationId} expired on ${quotation.expiryDate}: extend its expiry date to confirm it`, 'expiryDate');
+  if (isQuotationExpired(quotation, terms.on)) return violation('SM-6', `quotation ${quotation.quotationId} expired on ${quotation.expiryDate}: extend its expiry date to confirm it`, 'expiryDate');
   return null;
 }
 
