@@ -4,11 +4,11 @@
  * (collective). Pure: records in, new records out (or the first thing wrong, field named); nothing is changed in place.
  * A pro forma (SM-14) is the same draft, unnumbered, with nothing posted.
  */
-import { proportionOf, type BasisPoints, type Minor } from '../money.ts';
+import { percentOf, proportionOf, type BasisPoints, type Minor } from '../money.ts';
 import type { Numbering } from '../numbering.ts';
 import { isViolation, violation, type RuleViolation } from '../violation.ts';
 import {
-  CALENDAR_DAY, drawNumber, invoiceTotals, numberInvoice, PACKING_SLIP_PREFIX, proForma, taxOn, type InvoiceDraft, type ProFormaInvoice,
+  CALENDAR_DAY, drawNumber, invoiceTotals, numberInvoice, PACKING_SLIP_PREFIX, proForma, type InvoiceDraft, type ProFormaInvoice,
 } from './invoice-document.ts';
 import type { InvoiceLine, PackingSlip, SalesInvoice, SalesLine, SalesOrderRecord } from './types.ts';
 
@@ -177,7 +177,7 @@ const shareAt = (whole: Minor, units: number, line: SalesLine) => proportionOf(w
  */
 function invoiceLineFor({ salesOrderId, line, quantity }: InvoicedQuantity, rate: BasisPoints): InvoiceLine {
   const net = line.quantity * line.unitPrice - line.discount;
-  const tax = taxOn(net, rate);
+  const tax = percentOf(net, rate);
   const after = line.invoiced + quantity;
   return {
     salesOrderId, lineId: line.lineId, productId: line.productId, mainAccount: null, text: line.productId, quantity,

@@ -4,11 +4,11 @@
  * sales order so stock moves with them.
  */
 import type { TaxGroup } from '../config.ts';
-import type { BasisPoints, Minor } from '../money.ts';
+import { percentOf, type BasisPoints, type Minor } from '../money.ts';
 import type { Numbering } from '../numbering.ts';
 import { isViolation, violation, type RuleViolation } from '../violation.ts';
 import type { InvoiceLine, SalesInvoice } from './types.ts';
-import { CALENDAR_DAY, invoiceTotals, numberInvoice, proForma, taxOn, type InvoiceDraft, type ProFormaInvoice } from './invoice-document.ts';
+import { CALENDAR_DAY, invoiceTotals, numberInvoice, proForma, type InvoiceDraft, type ProFormaInvoice } from './invoice-document.ts';
 
 /** SM-14: whether lines in an item tax group pay the sales tax group's rate (a taxable service) or none (exempt). */
 export interface ItemTaxGroup { id: string; taxable: boolean }
@@ -59,7 +59,7 @@ function invoiceLine(line: FreeTextLineEntry, at: string, setup: FreeTextTaxSetu
   if (!Number.isSafeInteger(line.amount) || line.amount === 0) return violation('VALIDATION', 'a free text line needs an amount other than zero', `${at}.amount`);
   const rate = lineTaxRate(line, at, setup);
   if (isViolation(rate)) return rate;
-  return { salesOrderId: null, lineId: null, productId: null, mainAccount: line.mainAccount, text: line.text, quantity: 1, amount: line.amount, tax: taxOn(line.amount, rate) };
+  return { salesOrderId: null, lineId: null, productId: null, mainAccount: line.mainAccount, text: line.text, quantity: 1, amount: line.amount, tax: percentOf(line.amount, rate) };
 }
 
 /** SM-14: the free text invoice as it would post, or the first thing wrong with it (field named). */

@@ -3,7 +3,7 @@
  * (SM-14): its number from the number sequence, its totals with tax, the pro forma that previews it, and the lines
  * a screen or a printer shows.
  */
-import { formatMoney, percentOf, sumMinor, type BasisPoints, type Minor } from '../money.ts';
+import { formatMoney, sumMinor, type Minor } from '../money.ts';
 import type { Numbering } from '../numbering.ts';
 import type { InvoiceLine, SalesInvoice } from './types.ts';
 
@@ -27,11 +27,6 @@ export type InvoiceDraft = Omit<SalesInvoice, 'invoiceId'>;
 export interface ProFormaInvoice extends InvoiceDraft { proForma: true }
 
 export const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** An invoice line's tax at its rate, rounded on the line. */
-export function taxOn(amount: Minor, rate: BasisPoints): Minor {
-  return percentOf(amount, rate);
-}
 
 /** The draft's subtotal, tax and total from its lines. */
 export function invoiceTotals(lines: readonly InvoiceLine[]): Pick<SalesInvoice, 'subtotal' | 'tax' | 'total'> {

@@ -50,6 +50,10 @@ describe('free text invoices', () => {
     expect(before).toEqual(numbering());
   });
 
+  it('SM-14 a sequence that never issued an invoice starts at 1', () => {
+    expect(postFreeTextInvoice(entry(), setup, { counters: {}, rng: 1 })).toMatchObject({ invoice: { invoiceId: 'SINV-000001' }, numbering: { counters: { SINV: 1 } } });
+  });
+
   it('SM-14 an item number on a free text line is refused, naming the line', () => {
     const before = numbering();
     const refused = postFreeTextInvoice(entry((e) => { e.lines = [e.lines[0]!, { ...e.lines[1]!, itemNumber: 'P-TENT' }]; }), setup, before);
