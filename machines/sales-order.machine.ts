@@ -18,13 +18,13 @@ export type SalesOrderEvent =
   /** SM-1: the order confirmed to the customer. */
   | { type: 'CONFIRM'; on: string }
   /** SM-2: On order lines reserved from what is available. */
-  | { type: 'RESERVE'; available: StockAvailable[] }
+  | { type: 'RESERVE'; available: readonly StockAvailable[] }
   /** SM-12: a posted packing slip's quantities (a receipt, on a returned order). */
-  | { type: 'DELIVER'; lines: LineQuantity[] }
+  | { type: 'DELIVER'; lines: readonly LineQuantity[] }
   /** SM-13: a posted invoice's quantities. */
-  | { type: 'INVOICE'; lines: LineQuantity[] }
+  | { type: 'INVOICE'; lines: readonly LineQuantity[] }
   /** SM-2: what is left to deliver on these lines (all when null) is cancelled. */
-  | { type: 'CANCEL_REMAINDERS'; lineIds: string[] | null }
+  | { type: 'CANCEL_REMAINDERS'; lineIds: readonly string[] | null }
   /** SM-5: the order takes another type. */
   | ({ type: 'CHANGE_TYPE'; to: SalesOrderType } & TypeChange);
 
