@@ -71,6 +71,8 @@ export interface SalesOrderHeader {
   quotationId: string | null;
   /** SM-4: the project whose item sale created an Item requirements order (absent or null otherwise). */
   projectId?: string | null;
+  /** SM-1: the day the order was last confirmed to the customer (a journal never is). */
+  confirmedOn?: string | null;
 }
 
 export interface SalesOrderRecord { header: SalesOrderHeader; lines: SalesLine[] }
