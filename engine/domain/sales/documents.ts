@@ -8,8 +8,10 @@ import { percentOf, proportionOf, type BasisPoints, type Minor } from '../money.
 import type { Numbering } from '../numbering.ts';
 import { isViolation, violation, type RuleViolation } from '../violation.ts';
 import {
-  CALENDAR_DAY, drawNumber, invoiceTotals, numberInvoice, PACKING_SLIP_PREFIX, proForma, type InvoiceDraft, type ProFormaInvoice,
+  CALENDAR_DAY, invoiceTotals, numberInvoice, PACKING_SLIP_PREFIX, proForma, type InvoiceDraft, type ProFormaInvoice,
 } from './invoice-document.ts';
+import { drawNumber } from './number-sequence.ts';
+import { deliverLine, invoiceOrder } from './sales-order.ts';
 import type { InvoiceLine, PackingSlip, SalesInvoice, SalesLine, SalesOrderRecord } from './types.ts';
 
 /**
@@ -48,28 +50,8 @@ export type InvoiceSelection =
 /** A quantity of one order line on an invoice. */
 interface InvoicedQuantity { salesOrderId: string; line: SalesLine; quantity: number }
 
-const sameSign = (a: number, b: number) => Math.sign(a) === Math.sign(b);
-
-function deliverLine(line: SalesLine, quantity: number, returned: boolean): SalesLine {
-  const deliverRemainder = line.deliverRemainder - quantity;
-  const inventory = deliverRemainder === 0 ? (returned ? 'received' : 'deducted') : line.inventory;
-  return { ...line, deliverRemainder, invoiceRemainder: line.invoiceRemainder + quantity, delivered: line.delivered + quantity, inventory };
-}
-
-function checkSlipLine(order: SalesOrderRecord, entry: PackingSlipEntry['lines'][number], at: string, seen: Set<string>): SalesLine | RuleViolation {
-  const line = order.lines.find((l) => l.lineId === entry.lineId);
-  if (line === undefined) return violation('NOT_FOUND', `order ${order.header.salesOrderId} has no line ${entry.lineId}`, `${at}.lineId`);
-  if (seen.has(entry.lineId)) return violation('VALIDATION', `line ${entry.lineId} is on the packing slip twice`, `${at}.lineId`);
-  seen.add(entry.lineId);
-  if (!Number.isSafeInteger(entry.quantity) || entry.quantity === 0 || !sameSign(entry.quantity, line.quantity)) {
-    const sign = line.quantity < 0 ? 'a negative' : 'a positive';
-    return violation('VALIDATION', `the quantity of line ${entry.lineId} must be ${sign} whole number`, `${at}.quantity`);
-  }
-  if (Math.abs(entry.quantity) > Math.abs(line.deliverRemainder)) {
-    return violation('SM-12', `line ${entry.lineId} has only ${Math.abs(line.deliverRemainder)} left to deliver, not ${Math.abs(entry.quantity)}`, `${at}.quantity`);
-  }
-  return line;
-}
+/** A refusal about one slip line, its field named by the line's place on the slip. */
+const atSlipLine = (refusal: RuleViolation, at: string): RuleViolation => ({ ...refusal, field: `${at}.${refusal.field ?? 'quantity'}` });
 
 /**
  * SM-12: posts a packing slip: each quantity at most the line's deliver remainder; it lowers that remainder and
@@ -83,26 +65,25 @@ export function postPackingSlip(
   if (header.type === 'journal') return violation('SM-1', `order ${header.salesOrderId} is a journal: make it a sales order before delivering`, 'salesOrderId');
   if (!CALENDAR_DAY.test(entry.postedOn)) return violation('VALIDATION', 'the packing slip date must be a day written YYYY-MM-DD', 'postedOn');
   if (entry.lines.length === 0) return violation('VALIDATION', 'a packing slip needs at least one line', 'lines');
-  const seen = new Set<string>();
+  const lines = [...postings.order.lines];
   const delivered: { line: SalesLine; quantity: number }[] = [];
-  for (const [i, slipLine] of entry.lines.entries()) {
-    const line = checkSlipLine(postings.order, slipLine, `lines.${i}`, seen);
-    if (isViolation(line)) return line;
-    delivered.push({ line, quantity: slipLine.quantity });
+  for (const [i, { lineId, quantity }] of entry.lines.entries()) {
+    const at = lines.findIndex((l) => l.lineId === lineId);
+    if (at < 0) return violation('NOT_FOUND', `order ${header.salesOrderId} has no line ${lineId}`, `lines.${i}.lineId`);
+    if (delivered.some((d) => d.line.lineId === lineId)) return violation('VALIDATION', `line ${lineId} is on the packing slip twice`, `lines.${i}.lineId`);
+    const line = deliverLine(header.type, lines[at]!, quantity);
+    if (isViolation(line)) return atSlipLine(line, `lines.${i}`);
+    delivered.push({ line: lines[at]!, quantity });
+    lines[at] = line;
   }
   const drawn = drawNumber(numbering, PACKING_SLIP_PREFIX);
   const packingSlip: PackingSlip = {
-    packingSlipId: drawn.id, salesOrderId: header.salesOrderId, customerAccount: header.customerAccount, postedOn: entry.postedOn,
+    packingSlipId: drawn.number, salesOrderId: header.salesOrderId, customerAccount: header.customerAccount, postedOn: entry.postedOn,
     lines: delivered.map(({ line, quantity }) => ({ lineId: line.lineId, productId: line.productId, quantity })), invoiceId: null,
   };
-  const returned = header.type === 'returnedOrder';
-  const lines = postings.order.lines.map((l) => {
-    const quantity = delivered.find((d) => d.line.lineId === l.lineId)?.quantity;
-    return quantity === undefined ? l : deliverLine(l, quantity, returned);
-  });
   const transactions = delivered.map(({ line, quantity }): InventoryTransaction => ({
     salesOrderId: header.salesOrderId, lineId: line.lineId, productId: line.productId, warehouseId: line.warehouseId, quantity,
-    packingSlipId: drawn.id, postedOn: entry.postedOn, invoiceId: null,
+    packingSlipId: drawn.number, postedOn: entry.postedOn, invoiceId: null,
   }));
   return {
     postings: { order: { header, lines }, packingSlips: [...postings.packingSlips, packingSlip], transactions: [...postings.transactions, ...transactions] },
@@ -205,23 +186,23 @@ function draft(selection: InvoiceSelection, taxRate: LineTaxRate): { draft: Invo
   };
 }
 
-function invoiceLineOf(line: SalesLine, quantity: number, returned: boolean): SalesLine {
-  const invoiceRemainder = line.invoiceRemainder - quantity;
-  const done = invoiceRemainder === 0 && line.deliverRemainder === 0;
-  return { ...line, invoiceRemainder, invoiced: line.invoiced + quantity, inventory: done && !returned ? 'sold' : line.inventory };
+/** SM-13: the orders' lines with the invoiced quantities posted (invoiceOrder), all orders or none. */
+function invoicedOrders(orders: readonly OrderPostings[], quantities: readonly InvoicedQuantity[]): SalesOrderRecord[] | RuleViolation {
+  const records: SalesOrderRecord[] = [];
+  for (const { order } of orders) {
+    const ofOrder = quantities.filter((q) => q.salesOrderId === order.header.salesOrderId).map((q) => ({ lineId: q.line.lineId, quantity: q.quantity }));
+    const record = invoiceOrder(order, ofOrder);
+    if (isViolation(record)) return record;
+    records.push(record);
+  }
+  return records;
 }
 
-/** SM-13: the invoice's effects on one order: lines invoiced, its slips and their inventory transactions stamped. */
-function invoiceOrder(postings: OrderPostings, invoice: SalesInvoice, quantities: readonly InvoicedQuantity[]): OrderPostings {
-  const { header } = postings.order;
-  const returned = header.type === 'returnedOrder';
-  const lines = postings.order.lines.map((l) => {
-    const invoiced = quantities.find((q) => q.salesOrderId === header.salesOrderId && q.line.lineId === l.lineId);
-    return invoiced === undefined ? l : invoiceLineOf(l, invoiced.quantity, returned);
-  });
+/** SM-13: the invoice's number stamped on the slips it bills and on their inventory transactions (now sold). */
+function stampInvoice(postings: OrderPostings, order: SalesOrderRecord, invoice: SalesInvoice): OrderPostings {
   const stamped = (packingSlipId: string) => invoice.packingSlipIds.includes(packingSlipId);
   return {
-    order: { header, lines },
+    order,
     packingSlips: postings.packingSlips.map((s) => (stamped(s.packingSlipId) ? { ...s, invoiceId: invoice.invoiceId } : s)),
     transactions: postings.transactions.map((t) => (stamped(t.packingSlipId) ? { ...t, invoiceId: invoice.invoiceId } : t)),
   };
@@ -237,8 +218,11 @@ export function postInvoice(
 ): { invoice: SalesInvoice; orders: OrderPostings[]; numbering: Numbering } | RuleViolation {
   const built = draft(selection, taxRate);
   if (isViolation(built)) return built;
+  const records = invoicedOrders(selection.orders, built.quantities);
+  if (isViolation(records)) return records;
   const posted = numberInvoice(built.draft, numbering);
-  return { invoice: posted.invoice, orders: selection.orders.map((o) => invoiceOrder(o, posted.invoice, built.quantities)), numbering: posted.numbering };
+  const orders = selection.orders.map((postings, i) => stampInvoice(postings, records[i]!, posted.invoice));
+  return { invoice: posted.invoice, orders, numbering: posted.numbering };
 }
 
 /** SM-14: the pro forma of an order invoice: the same lines and totals posting would give; nothing is posted. */

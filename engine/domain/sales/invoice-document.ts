@@ -5,20 +5,12 @@
  */
 import { formatMoney, sumMinor, type Minor } from '../money.ts';
 import type { Numbering } from '../numbering.ts';
+import { drawNumber } from './number-sequence.ts';
 import type { InvoiceLine, SalesInvoice } from './types.ts';
 
 /** Number sequence prefixes of headquarters' sales documents. */
 export const INVOICE_PREFIX = 'SINV';
 export const PACKING_SLIP_PREFIX = 'PSLIP';
-
-/**
- * The next number of a sequence (`SINV-000042`, the shape the host's ids take) and the numbering that follows it.
- * The sequence is passed in and handed back, so a refused posting simply keeps the numbering it had.
- */
-export function drawNumber(numbering: Numbering, prefix: string): { id: string; numbering: Numbering } {
-  const n = (numbering.counters[prefix] ?? 0) + 1;
-  return { id: `${prefix}-${String(n).padStart(6, '0')}`, numbering: { ...numbering, counters: { ...numbering.counters, [prefix]: n } } };
-}
 
 /** An invoice before posting: everything but its number. */
 export type InvoiceDraft = Omit<SalesInvoice, 'invoiceId'>;
@@ -42,7 +34,7 @@ export function proForma(draft: InvoiceDraft): ProFormaInvoice {
 /** The draft posted under the next invoice number. */
 export function numberInvoice(draft: InvoiceDraft, numbering: Numbering): { invoice: SalesInvoice; numbering: Numbering } {
   const drawn = drawNumber(numbering, INVOICE_PREFIX);
-  return { invoice: { invoiceId: drawn.id, ...draft }, numbering: drawn.numbering };
+  return { invoice: { invoiceId: drawn.number, ...draft }, numbering: drawn.numbering };
 }
 
 /** One printed line: words on the left, an amount in the invoice's currency on the right (null: none). */

@@ -87,7 +87,7 @@ describe('packing slips', () => {
     const first = slip(order('SO-1'), [{ lineId: 'L1', quantity: 2 }]);
     const numbers = numbering();
     const refused = postPackingSlip(first.postings, { postedOn: DAY, lines: [{ lineId: 'L2', quantity: 1 }, { lineId: 'L1', quantity: 2 }] }, numbers);
-    expect(refused).toEqual({ rule: 'SM-12', message: 'line L1 has only 1 left to deliver, not 2', field: 'lines.1.quantity' });
+    expect(refused).toEqual({ rule: 'SM-12', message: 'line L1 has 1 unit left to deliver, not 2 units', field: 'lines.1.quantity' });
     expect(numbers).toEqual(numbering());
     // Exactly the remainder is fine.
     expect(postPackingSlip(first.postings, { postedOn: DAY, lines: [{ lineId: 'L1', quantity: 1 }] }, numbers)).not.toHaveProperty('rule');
