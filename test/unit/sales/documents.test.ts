@@ -5,7 +5,7 @@ import {
   postInvoice, postPackingSlip, proFormaInvoice, transactionStatus, type InvoiceSelection, type LineTaxRate, type OrderPostings, type PackingSlipEntry,
 } from '../../../engine/domain/sales/documents.ts';
 import { invoicePrintLines } from '../../../engine/domain/sales/invoice-document.ts';
-import { lineStatus, newSalesOrder, salesOrderStatus, type NewSalesOrder } from '../../../engine/domain/sales/sales-order.ts';
+import { lineStatus, newSalesOrder, reserveLines, salesOrderStatus, type NewSalesOrder } from '../../../engine/domain/sales/sales-order.ts';
 import type { SalesInvoice, SalesOrderRecord } from '../../../engine/domain/sales/types.ts';
 import { isViolation, type RuleViolation } from '../../../engine/domain/violation.ts';
 
@@ -103,6 +103,15 @@ describe('packing slips', () => {
     expect(post([{ lineId: 'L1', quantity: -1 }])).toMatchObject({ rule: 'VALIDATION', field: 'lines.0.quantity' });
     expect(post([])).toMatchObject({ rule: 'VALIDATION', field: 'lines' });
     expect(post([{ lineId: 'L1', quantity: 1 }], '01/03/2027')).toMatchObject({ rule: 'VALIDATION', field: 'postedOn' });
+  });
+
+  it('SM-12 a reserved line stays Reserved while part is still to deliver, and is Deducted once all is', () => {
+    const reserved = reserveLines(order('SO-1').order, [{ productId: 'P-TENT', warehouseId: 'W1', quantity: 5 }]);
+    if (isViolation(reserved)) throw new Error(reserved.message);
+    const part = slip({ order: reserved, packingSlips: [], transactions: [] }, [{ lineId: 'L1', quantity: 1 }]);
+    expect(line(part.postings.order, 'L1').inventory).toBe('reserved');
+    const rest = slip(part.postings, [{ lineId: 'L1', quantity: 2 }], part.numbering);
+    expect(line(rest.postings.order, 'L1').inventory).toBe('deducted');
   });
 
   it('SM-12 a fully delivered line takes no more', () => {
@@ -237,6 +246,18 @@ describe('invoices', () => {
     expect(postInvoice(fromOrders(), taxRate, numbers)).toMatchObject({ rule: 'VALIDATION', field: 'salesOrderIds' });
     expect(postInvoice({ ...fromOrders(one.postings), invoiceDate: 'tomorrow' }, taxRate, numbers)).toMatchObject({ rule: 'VALIDATION', field: 'invoiceDate' });
     expect(numbers).toEqual(numbering());
+  });
+
+  it('SM-13 with SM-3 a subscription\'s invoice starts its next cycle: remainders restored, totals kept, slips stamped', () => {
+    const subscription = order('SO-S', (o) => { o.type = 'subscription'; o.lines = [o.lines[0]!]; });
+    const delivered = slip(subscription, [{ lineId: 'L1', quantity: 3 }]);
+    const posted = invoice(fromOrders(delivered.postings));
+    const [after] = posted.orders;
+    expect(line(after!.order, 'L1')).toMatchObject({ deliverRemainder: 3, invoiceRemainder: 0, delivered: 3, invoiced: 3 });
+    expect(salesOrderStatus(after!.order)).toBe('openOrder');
+    expect(after!.transactions.map((t) => t.invoiceId)).toEqual(['SINV-000042']);
+    const next = slip(after!, [{ lineId: 'L1', quantity: 3 }], delivered.numbering);
+    expect(invoice(fromOrders(next.postings), taxRate, posted.numbering).invoice).toMatchObject({ invoiceId: 'SINV-000043', packingSlipIds: ['PSLIP-000011'], subtotal: 30000 });
   });
 
   it('SM-1 a journal cannot be invoiced', () => {
