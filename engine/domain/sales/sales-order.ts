@@ -317,6 +317,14 @@ export interface TypeChange {
   rmaNumber: string | null;
 }
 
+/**
+ * SM-3 / SM-5 (decision): a subscription that takes another type orders what its cycles delivered and what the current
+ * cycle has left, so that its remainders read as any other order's.
+ */
+function allCyclesOrdered(line: SalesLine): SalesLine {
+  return { ...line, quantity: line.delivered + line.cancelled + line.deliverRemainder };
+}
+
 /** SM-5: why an order cannot become `to`, or null. */
 export function typeChangeRefusal(record: SalesOrderRecord, to: SalesOrderType, change: TypeChange): RuleViolation | null {
   const { header, lines } = record;
@@ -343,6 +351,7 @@ export function changeOrderType(record: SalesOrderRecord, to: SalesOrderType, ch
   const refused = typeChangeRefusal(record, to, change);
   if (refused !== null) return refused;
   const header = { ...record.header, type: to, rmaNumber: to === 'returnedOrder' ? change.rmaNumber : null };
-  const changed = { header, lines: record.lines.map((l) => ({ ...l, inventory: inventoryAfter(to, l) })) };
+  const lines = record.header.type === 'subscription' ? record.lines.map(allCyclesOrdered) : record.lines;
+  const changed = { header, lines: lines.map((l) => ({ ...l, inventory: inventoryAfter(to, l) })) };
   return record.header.type === 'journal' && to !== 'returnedOrder' ? reserveLines(changed, change.available) : changed;
 }

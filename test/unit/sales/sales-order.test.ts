@@ -259,6 +259,16 @@ describe('SM-3 subscription', () => {
     expect(record.lines[0]).toMatchObject({ deliverRemainder: 3, cancelled: 1, invoiced: 3 });
   });
 
+  it('SM-3 SM-5 a subscription made a sales order orders what its cycles delivered plus what the current cycle has left', () => {
+    let record = made(newSalesOrder({ ...subscriptionInput, lines: [tent] }));
+    record = made(deliverOrder(record, [{ lineId: 'L1', quantity: 4 }]));
+    record = made(invoiceOrder(record, [{ lineId: 'L1', quantity: 4 }]));
+    record = made(deliverOrder(record, [{ lineId: 'L1', quantity: 1 }]));
+    const sale = made(changeOrderType(record, 'salesOrder', noChange));
+    expect(sale.lines[0]).toMatchObject({ quantity: 8, delivered: 5, invoiced: 4, deliverRemainder: 3, invoiceRemainder: 1 });
+    expect(salesOrderStatus(sale)).toBe('openOrder');
+  });
+
   it('SM-3 an item under warehouse management is refused on a subscription, at creation and on a change of type', () => {
     expect(newSalesOrder({ ...subscriptionInput, warehouseManaged: ['lamp'] })).toMatchObject({ rule: 'SM-3', field: 'productId' });
     expect(made(newSalesOrder({ ...orderInput, warehouseManaged: ['lamp'] })).header.type).toBe('salesOrder');
