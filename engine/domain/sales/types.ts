@@ -69,6 +69,10 @@ export interface SalesOrderHeader {
   /** MK-4: the campaign whose positive response led here. */
   campaignId: string | null;
   quotationId: string | null;
+  /** SM-4: the project whose item sale created an Item requirements order (absent or null otherwise). */
+  projectId?: string | null;
+  /** SM-1: the day the order was last confirmed to the customer (a journal never is). */
+  confirmedOn?: string | null;
 }
 
 export interface SalesOrderRecord { header: SalesOrderHeader; lines: SalesLine[] }
