@@ -106,7 +106,8 @@ describe('<call-center-screen>', () => {
     const asked: unknown[] = [];
     const addLine = desk.addLine.bind(desk);
     desk.addLine = (orderId, line) => { asked.push(line); return addLine(orderId, line); };
-    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(['None: ships from the warehouse', 'Seattle', 'Portland']);
+    expect(text($(el, 'label:has(select[name="store"])'))).to.match(/^Ship from/);
+    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(["The call center's warehouse", 'Seattle', 'Portland']);
     await addItem(el, 'P-TENT');
     type($(el, 'select[name="store"]'), 'S2');
     await settle(el);
