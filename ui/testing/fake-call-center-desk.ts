@@ -382,11 +382,16 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     return this.requests;
   }
 
-  async decidePriceChange(requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequestRow[]>> {
+  decidePriceChange(requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequestRow[]>> {
+    return this.decideAs(this.operatorId, requestId, decision);
+  }
+
+  /** A decision by another user of the call center (a supervisor deciding what this desk's agent asked). */
+  async decideAs(approverId: string, requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequestRow[]>> {
     const request = this.requests.find((r) => r.requestId === requestId)!;
     const decided = decision.approve
-      ? approvePriceChangeRequest(this.center, request, this.operatorId, NOW, this.currency)
-      : rejectPriceChangeRequest(this.center, request, this.operatorId, NOW, decision.reason);
+      ? approvePriceChangeRequest(this.center, request, approverId, NOW, this.currency)
+      : rejectPriceChangeRequest(this.center, request, approverId, NOW, decision.reason);
     if (isViolation(decided)) return fail(decided);
     // A test may list requests for orders the fake never took.
     if (decided.status === 'approved' && this.orders.has(request.orderId)) this.withPrice(request.orderId, request.lineId, request.requestedPrice);
