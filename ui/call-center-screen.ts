@@ -460,7 +460,7 @@ export class CallCenterScreen extends LitElement {
                 <tr data-line=${l.lineId}>
                   <td>${l.productId} ${this.itemName(l.productId)}</td>
                   <td>${l.quantity}</td>
-                  <td class="money">${this.money(l.unitPrice)}${this.awaited.filter((a) => a.lineId === l.lineId).map((a) => html`<br><span class="muted" data-awaited>${this.money(a.requestedPrice)} asked</span>`)}</td>
+                  <td class="money"><span data-unit-price>${this.money(l.unitPrice)}</span>${this.awaited.filter((a) => a.lineId === l.lineId).map((a) => html`<br><span class="muted" data-awaited>${this.money(a.requestedPrice)} asked</span>`)}</td>
                   <td>${view.modes.find((m) => m.code === l.modeCode)?.name ?? l.modeCode}</td>
                   <td class="row">
                     <button aria-label="Change price of ${this.itemName(l.productId)}" data-action="change-price" @click=${() => { this.pricing = l; this.priceError = null; }}>Change price</button>
