@@ -115,6 +115,21 @@ describe('<call-center-screen>', () => {
     expect(asked).to.deep.equal([{ productId: 'P-TENT', quantity: 1 }, { productId: 'P-PAD', quantity: 1, locationId: 'S2' }]);
   });
 
+  it('CC-22 a pickup order asks which store, the first one unless another is chosen, and its line names it', async () => {
+    const { el, desk } = await annasOrder();
+    const asked: unknown[] = [];
+    const addLine = desk.addLine.bind(desk);
+    desk.addLine = (orderId, line) => { asked.push(line); return addLine(orderId, line); };
+    // The header's mode is the channel's pickup mode (the desk's view gives each mode its kind).
+    const view = el.view!;
+    el.view = { ...view, modes: [...view.modes, { code: 'PICKUP', name: 'Pick up in store', kind: 'pickup' }], order: { ...view.order, header: { ...view.order.header, modeCode: 'PICKUP' } } };
+    await settle(el);
+    expect(text($(el, 'label:has(select[name="store"])'))).to.match(/^Pickup store/);
+    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(['Seattle', 'Portland']);
+    await addItem(el, 'P-TENT');
+    expect(asked).to.deep.equal([{ productId: 'P-TENT', quantity: 1, locationId: 'S1' }]);
+  });
+
   it('CC-22 changing the mode of delivery offers to update the lines', async () => {
     const { el, desk } = await annasOrder();
     await addItem(el, 'P-TENT');
