@@ -199,6 +199,18 @@ describe('the call center\'s screens on the real desk (demo chain)', () => {
     expect((await agent2.reloadOrder(orderId)).order.lines[0]).toMatchObject({ lineId: line.lineId, unitPrice: Math.round(line.unitPrice * 0.9), priceSource: 'priceChange' });
   });
 
+  it('CC-3: several customers found by name, phone or account are listed; the one chosen is the order\'s customer', async () => {
+    const desk = await deskOf('agent1');
+    const created = value(await desk.createCustomer({ name: 'Anna Lind', phone: '555-7142', email: '' }));
+    value(await desk.createCustomer({ name: 'Annika Berg', phone: '555-7143', email: '' }));
+    const names = async (query: Parameters<CallCenterDesk['findCustomers']>[0]) => (await desk.findCustomers(query)).map((c) => c.name);
+    expect(await names({ name: 'ann' })).toEqual(expect.arrayContaining(['Anna Berg', 'Anna Lind', 'Annika Berg']));
+    expect(await names({ phone: '555-714' })).toEqual(['Anna Lind', 'Annika Berg']);
+    expect(await names({ account: created.account.slice(0, -1) })).toEqual(expect.arrayContaining(['Anna Lind', 'Annika Berg']));
+    const { order } = value(await desk.startOrder(created.customerId));
+    expect(order.customer?.account).toMatchObject({ name: 'Anna Lind', phone: '555-7142' });
+  });
+
   it('bad input to the desk\'s reads is a 400 naming the field; the supervisor\'s address serves the screens', async () => {
     const token = await signIn(server.url, 'agent1', 'S1');
     expect(await call(server.url, 'GET', '/api/call-center/customers', { token })).toMatchObject({ status: 400, body: { error: { rule: 'VALIDATION', field: 'name' } } });
