@@ -14,8 +14,9 @@
  *
  * The summary (CC-6) shows what the order comes to (a continuity club line is billed by the program's shipments,
  * CC-15) and takes payments in the channel's methods (CC-8; a gift card's balance is read and checked before the
- * payment is sent, <call-center-gift-card>); Submit gives each payment its status and shows the holds it placed (CC-9). With order completion on, leaving an order with
- * lines that was not submitted opens the summary instead: Submit, Hold or Cancel (CC-7).
+ * payment is sent, <call-center-gift-card>); Submit gives each payment its status and shows the holds it placed
+ * (CC-9). With order completion on, leaving an order with lines that was not submitted opens the summary instead:
+ * Submit, Hold or Cancel (CC-7).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -24,13 +25,12 @@ import type { PaymentMethod } from '../engine/domain/call-center/config.ts';
 import type { CouponEntryResult } from '../engine/domain/call-center/coupons.ts';
 import type { Script, SuggestionOffer } from '../engine/domain/call-center/guided-selling.ts';
 import { isOpen } from '../engine/domain/call-center/holds.ts';
-import { linesOffMode } from '../engine/domain/call-center/order.ts';
-import { formatMoney, type Minor } from '../engine/domain/money.ts';
+import { linesOffMode, type CallCenterLine } from '../engine/domain/call-center/order.ts';
 import { checkPaymentEntry } from '../engine/domain/call-center/payments.ts';
+import { formatMoney, type Minor } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import { loadSites, type ChainSites } from './chain-sites.ts';
 import { contactLine } from './call-center-service.ts';
-import type { CallCenterLine } from '../engine/domain/call-center/order.ts';
 import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput, PriceChangeRequestRow } from './call-center-desk.ts';
 import type { CallCenterGiftCard } from './call-center-gift-card.ts';
 import './call-center-gift-card.ts';
