@@ -27,10 +27,10 @@ import { orderPaymentStatus, paymentMethodsOffered, resolvePaymentAmounts, type 
 import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from './domain/call-center/pricing.ts';
 import { completionSummary, unbilledAmount, type CompletionSummary } from './domain/call-center/summary.ts';
 import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
-import { customerSchema, type Customer } from './domain/config.ts';
+import { customerSchema, type Customer, type ModeOfDelivery } from './domain/config.ts';
 import type { HqCustomer } from './domain/headquarters.ts';
 import { isViolation, violation, type RuleViolation } from './domain/violation.ts';
-import type { CallCenterDeskCommand, CustomerLookup, CustomerMatch, CustomerServiceView, ItemChoice } from './protocol/call-center.ts';
+import type { CallCenterDeskCommand, CustomerLookup, CustomerMatch, CustomerServiceView, ItemChoice, PriceChangeRequestRow } from './protocol/call-center.ts';
 import { createCallCenterOrderMachine, type CallCenterOrderEvent, type CallCenterOrderMachine } from '../machines/call-center-order.machine.ts';
 import { createOrderHoldMachine, type OrderHoldEvent } from '../machines/order-hold.machine.ts';
 import { explainRefusal } from '../machines/rules.ts';
@@ -424,10 +424,15 @@ export class CallCenterDesk {
     return { ok: true, result: { request: decided, requests: this.priceChangeRequests(order.desk.callCenterId), order: this.orderView(request.orderId), view: this.screenView(request.orderId) } };
   }
 
-  /** CC-20: the price change requests of a call center's orders (every call center's when none is named), newest first. */
-  priceChangeRequests(callCenterId?: string): PriceChangeRequest[] {
+  /**
+   * CC-20: the price change requests of a call center's orders (every call center's when none is named), newest first,
+   * with the item's and the agent's names for the supervisor's list.
+   */
+  priceChangeRequests(callCenterId?: string): PriceChangeRequestRow[] {
+    const staffName = (operatorId: string) => this.catalog.config.staff.find((s) => s.operatorId === operatorId)?.name ?? operatorId;
     return Object.values(this.priceRequests).filter((r) => callCenterId === undefined || this.desk[r.orderId]?.callCenterId === callCenterId)
-      .toSorted((a, b) => b.requestedAt - a.requestedAt || b.requestId.localeCompare(a.requestId));
+      .toSorted((a, b) => b.requestedAt - a.requestedAt || b.requestId.localeCompare(a.requestId))
+      .map((r) => ({ ...r, itemName: this.catalog.products.get(r.productId)?.name ?? r.productId, agentName: staffName(r.requestedBy) }));
   }
 
   /** CC-11: an up-sell replaces the line's item (quantity kept, priced as any line); a cross-sell adds a line beside it. */
@@ -648,7 +653,7 @@ export class CallCenterDesk {
       order: context, summary: view.summary,
       beginningScripts: sourceCodeScripts(center, source, 'Beginning'), endScripts: sourceCodeScripts(center, source, 'End'),
       paymentMethods: paymentMethodsOffered(context),
-      modes: context.terms.modesOfDelivery.map((code) => ({ code, name: this.catalog.modes.get(code)?.name ?? code })),
+      modes: context.terms.modesOfDelivery.map((code) => ({ code, name: this.catalog.modes.get(code)!.name, kind: this.catalog.modes.get(code)!.kind })),
       itemNames: Object.fromEntries([...context.lines.map((l) => l.productId), ...desk.offers.flatMap((o) => [o.suggestion.productId, o.suggestion.suggestedProductId])].map((id) => [id, this.catalog.products.get(id)?.name ?? id])),
       couponNotes: Object.fromEntries(view.coupons.filter((c) => c.message !== null).map((c) => [c.code, c.message!])),
       paymentStatus: view.paymentStatus, detailStatus: view.detailStatus,
@@ -712,7 +717,8 @@ export interface DeskScreenView {
   beginningScripts: Script[];
   endScripts: Script[];
   paymentMethods: ReturnType<typeof paymentMethodsOffered>;
-  modes: { code: string; name: string }[];
+  /** CC-22: the channel's modes; a pickup mode's line names the store it is collected at. */
+  modes: { code: string; name: string; kind: ModeOfDelivery['kind'] }[];
   itemNames: Record<string, string>;
   couponNotes: Record<string, string>;
   paymentStatus: DeskOrderView['paymentStatus'];

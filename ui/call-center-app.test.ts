@@ -68,6 +68,21 @@ describe('httpCallCenterDesk', () => {
     expect(api.reads).to.deep.equal(['call-center/holds', 'call-center/source-codes?filter=Targeted&customerId=C-ANNA']);
   });
 
+  it('CC-20 CC-8 a price change is one desk command (filed or applied, as the desk says); the order and a gift card\'s balance are reads', async () => {
+    const api = supervisor();
+    const desk = httpCallCenterDesk(api);
+    api.queue.push({ outcome: 'request-filed', requestId: 'PCR-000001', view: { order: { orderId: 'CC-1' } } }, { outcome: 'applied', view: { order: { orderId: 'CC-1' } } });
+    const filed = await desk.changePrice('CC-1', 'CC-1-1', 15000, 'price match');
+    const applied = await desk.changePrice('CC-1', 'CC-1-1', 17500, '');
+    expect([filed.ok && filed.value.outcome, filed.ok && filed.value.outcome === 'request-filed' && filed.value.requestId, applied.ok && applied.value.outcome])
+      .to.deep.equal(['request-filed', 'PCR-000001', 'applied']);
+    expect(api.sent.map((s) => s.command)[0]).to.deep.equal({ type: 'callCenter.changePrice', operatorId: 'supervisor1', orderId: 'CC-1', lineId: 'CC-1-1', unitPrice: 15000, reason: 'price match' });
+    api.read = (path) => (path.startsWith('call-center/gift-cards/') ? { ok: true, giftCard: { number: 'GC 1', balance: 10_000 } } : { ok: true, order: {}, view: { order: { orderId: 'CC-1' } } });
+    expect(await desk.giftCardBalance('GC 1')).to.equal(10_000);
+    expect((await desk.reloadOrder('CC-1')).order.orderId).to.equal('CC-1');
+    expect(api.reads).to.deep.equal(['call-center/gift-cards/GC%201', 'call-center/orders/CC-1']);
+  });
+
   it('CC-17 CC-20 follows the call center\'s room: the hold list and price change requests as they change', async () => {
     const api = supervisor();
     const desk = httpCallCenterDesk(api);

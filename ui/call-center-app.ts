@@ -3,13 +3,13 @@
  * orders (<call-center-screen>), the hold list with, for supervisors, price change requests (<call-center-holds>),
  * and customer service (<call-center-service>) for a customer found by name, phone, email or account. The
  * supervisor's address opens on the hold list. The hold list and price change requests follow the call center's live
- * room: the Holds tab counts the open holds, and the hold list shows each change as it happens.
+ * room: the Holds tab counts the open holds, the hold list shows each change as it happens, and the order being taken
+ * reads itself again when a supervisor decides one of its price change requests.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { HoldListRow } from '../engine/domain/call-center/holds.ts';
-import type { PriceChangeRequest } from '../engine/domain/call-center/pricing.ts';
-import type { CallCenterDesk, CustomerMatch } from './call-center-desk.ts';
+import type { CallCenterDesk, CustomerMatch, PriceChangeRequestRow } from './call-center-desk.ts';
 import './call-center-holds.ts';
 import './call-center-screen.ts';
 import './call-center-service.ts';
@@ -47,9 +47,11 @@ export class CallCenterApp extends LitElement {
         const list = this.renderRoot.querySelector('call-center-holds');
         if (list !== null) list.holds = rows;
       },
-      requests: (requests: PriceChangeRequest[]) => {
+      requests: (requests: PriceChangeRequestRow[]) => {
         const list = this.renderRoot.querySelector('call-center-holds');
         if (list !== null && this.desk.supervisor) list.requests = requests;
+        // CC-20: the agent's open order hears a supervisor's decision on its price.
+        void this.renderRoot.querySelector('call-center-screen')?.heardRequests(requests);
       },
     });
   }

@@ -15,25 +15,25 @@ import type { CouponEntryResult } from '../engine/domain/call-center/coupons.ts'
 import type { SourceCodeChoice, SourceCodeFilter } from '../engine/domain/call-center/catalog.ts';
 import type { LineAddedPrompt, Script, SuggestionOffer } from '../engine/domain/call-center/guided-selling.ts';
 import type { PaymentMethod } from '../engine/domain/call-center/config.ts';
+import type { ModeOfDelivery } from '../engine/domain/config.ts';
 import type { OrderPaymentStatus, PaymentEntry } from '../engine/domain/call-center/payments.ts';
 import type { ClearVariant, HoldListRow, ManualHoldOrigin } from '../engine/domain/call-center/holds.ts';
-import type { PriceChangeRequest } from '../engine/domain/call-center/pricing.ts';
 import type { DetailStatus, OrderLogEntry } from '../engine/domain/call-center/order.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
-import type { CustomerMatch, CustomerServiceView, ItemChoice } from '../engine/protocol/call-center.ts';
+import type { CustomerMatch, CustomerServiceView, ItemChoice, PriceChangeRequestRow } from '../engine/protocol/call-center.ts';
 import type { StoreApi } from './api.ts';
 import { violationOf } from './screen-kit.ts';
 
 /** An operation's answer: its value, or the rule that refused it (shown in place). */
 export type DeskAnswer<T> = { ok: true; value: T } | { ok: false; error: RuleViolation };
 
-export type { CustomerMatch, ItemChoice };
+export type { CustomerMatch, ItemChoice, PriceChangeRequestRow };
 export interface CustomerQuery { name?: string; phone?: string; email?: string; account?: string }
 export interface NewCustomer { name: string; phone: string; email: string }
 
 /**
  * The order as the agent's screen shows it: the order's context, its CC-6 summary, the source code's scripts
- * (CC-10), the channel's payment methods for this customer (CC-8), the modes it offers (CC-22), the names of the
+ * (CC-10), the channel's payment methods for this customer (CC-8), the modes it offers and their kind (CC-22), the names of the
  * items on it, and for each coupon entered but not applied the words of CC-13 ("spend $X more").
  */
 export interface CallCenterOrderView {
@@ -42,7 +42,7 @@ export interface CallCenterOrderView {
   beginningScripts: Script[];
   endScripts: Script[];
   paymentMethods: PaymentMethod[];
-  modes: { code: string; name: string }[];
+  modes: { code: string; name: string; kind: ModeOfDelivery['kind'] }[];
   itemNames: Record<string, string>;
   couponNotes: Record<string, string>;
   paymentStatus: OrderPaymentStatus;
@@ -51,6 +51,12 @@ export interface CallCenterOrderView {
 
 /** CC-10 / CC-11: a line was added; the item's scripts and the offers to make come with it. */
 export interface LineAdded { view: CallCenterOrderView; prompt: LineAddedPrompt }
+
+/**
+ * CC-20: a unit price change the desk took: `applied` (the line has the price) or `request-filed` (the line keeps its
+ * price until a supervisor approves request `requestId`).
+ */
+export type PriceChanged = { view: CallCenterOrderView } & ({ outcome: 'applied' } | { outcome: 'request-filed'; requestId: string });
 
 /** CC-13: a coupon was entered (accepted, applied or not) or refused; the order as it now stands. */
 export interface CouponEntered { view: CallCenterOrderView; entry: CouponEntryResult }
@@ -100,13 +106,20 @@ export interface CallCenterDesk {
   /** CC-4 / CC-22: `updateLines` applies a new mode of delivery to the lines too (the agent accepted the offer). */
   setHeader(orderId: string, change: HeaderChange, updateLines: boolean): Promise<DeskAnswer<CallCenterOrderView>>;
   findItems(text: string): Promise<ItemChoice[]>;
-  addLine(orderId: string, line: { productId: string; quantity: number }): Promise<DeskAnswer<LineAdded>>;
+  /** CC-22: `locationId` is the store a pickup line is collected at (or a store a shipped line ships from). */
+  addLine(orderId: string, line: { productId: string; quantity: number; locationId?: string }): Promise<DeskAnswer<LineAdded>>;
+  /** CC-20: a line's new unit price, or a request for it when the operator may not set prices. */
+  changePrice(orderId: string, lineId: string, unitPrice: number, reason: string): Promise<DeskAnswer<PriceChanged>>;
+  /** The order as it now stands (another user may have changed it: a supervisor deciding its price, CC-20). */
+  reloadOrder(orderId: string): Promise<CallCenterOrderView>;
   removeLine(orderId: string, lineId: string): Promise<DeskAnswer<CallCenterOrderView>>;
   /** CC-11: accept (up-sell: replaces the item, keeps the quantity; cross-sell: a new line) or decline an offer. */
   answerOffer(orderId: string, offer: SuggestionOffer, accept: boolean): Promise<DeskAnswer<CallCenterOrderView>>;
   enterCoupon(orderId: string, code: string): Promise<DeskAnswer<CouponEntered>>;
 
   // CC-6..CC-9 completion
+  /** CC-8: what a gift card holds, in minor units. */
+  giftCardBalance(cardNumber: string): Promise<number>;
   addPayment(orderId: string, entry: PaymentInput): Promise<DeskAnswer<CallCenterOrderView>>;
   removePayment(orderId: string, paymentId: string): Promise<DeskAnswer<CallCenterOrderView>>;
   submit(orderId: string): Promise<DeskAnswer<CallCenterOrderView>>;
@@ -123,8 +136,8 @@ export interface CallCenterDesk {
   clearHold(holdId: string, variant: ClearVariant): Promise<DeskAnswer<HoldListRow[]>>;
 
   // CC-20 price change requests
-  priceChangeRequests(): Promise<PriceChangeRequest[]>;
-  decidePriceChange(requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequest[]>>;
+  priceChangeRequests(): Promise<PriceChangeRequestRow[]>;
+  decidePriceChange(requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequestRow[]>>;
 
   // CC-23
   customerService(customerId: string): Promise<CustomerService>;
@@ -133,10 +146,10 @@ export interface CallCenterDesk {
   watch(handlers: DeskWatch): () => void;
 }
 
-export interface DeskWatch { holds(rows: HoldListRow[]): void; requests(requests: PriceChangeRequest[]): void }
+export interface DeskWatch { holds(rows: HoldListRow[]): void; requests(requests: PriceChangeRequestRow[]): void }
 
 /** The call center's live room: its hold list (`callCenterHolds`) and price change requests (`priceChangeRequests`). */
-export interface CallCenterRoomState { holds: HoldListRow[]; requests: PriceChangeRequest[] }
+export interface CallCenterRoomState { holds: HoldListRow[]; requests: PriceChangeRequestRow[] }
 
 /**
  * The desk over the server. Each operation is one desk command as the signed-in operator; the command's result
@@ -162,7 +175,7 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
   }
   const view = (r: Record<string, unknown>) => r.view as CallCenterOrderView;
   const holds = (r: Record<string, unknown>) => noted(r.holds as HoldListRow[]);
-  const requests = (r: Record<string, unknown>) => r.requests as PriceChangeRequest[];
+  const requests = (r: Record<string, unknown>) => r.requests as PriceChangeRequestRow[];
   const query = (params: Record<string, string | null | undefined>) =>
     new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== null && e[1] !== '')).toString();
   const holdList = async () => noted((await api.get<{ holds: HoldListRow[] }>('call-center/holds')).holds);
@@ -194,8 +207,12 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
     findItems: async (text) => (await api.get<{ items: ItemChoice[] }>(`call-center/items?${query({ text })}`)).items,
     addLine: (orderId, line) => send('addLine', { orderId, ...line }, (r) => ({ view: view(r), prompt: r.prompt as LineAddedPrompt })),
     removeLine: (orderId, lineId) => send('removeLine', { orderId, lineId }, view),
+    changePrice: (orderId, lineId, unitPrice, reason) => send('changePrice', { orderId, lineId, unitPrice, reason },
+      (r) => ({ view: view(r), ...(r.outcome === 'request-filed' ? { outcome: 'request-filed' as const, requestId: String(r.requestId) } : { outcome: 'applied' as const }) })),
+    reloadOrder: async (orderId) => (await api.get<{ view: CallCenterOrderView }>(`call-center/orders/${encodeURIComponent(orderId)}`)).view,
     answerOffer: (orderId, o, accept) => send(accept ? 'acceptOffer' : 'declineOffer', offer(orderId, o), view),
     enterCoupon: (orderId, code) => send('enterCoupon', { orderId, couponCode: code }, (r) => ({ view: view(r), entry: r.entry as CouponEntryResult })),
+    giftCardBalance: async (cardNumber) => (await api.get<{ giftCard: { balance: number } }>(`call-center/gift-cards/${encodeURIComponent(cardNumber)}`)).giftCard.balance,
     addPayment: async (orderId, entry) => {
       await onSummary(orderId);
       // The desk numbers payments itself (the screen's paymentId is its own); a gift card goes by its number.
@@ -216,7 +233,7 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
     releaseHold: (holdId) => onHold('releaseHold', holdId),
     overrideCheckOut: (holdId) => onHold('overrideHold', holdId),
     clearHold: (holdId, variant) => onHold('clearHold', holdId, { variant }),
-    priceChangeRequests: async () => (await api.get<{ requests: PriceChangeRequest[] }>('call-center/price-change-requests')).requests,
+    priceChangeRequests: async () => (await api.get<{ requests: PriceChangeRequestRow[] }>('call-center/price-change-requests')).requests,
     decidePriceChange: (requestId, decision) => send(decision.approve ? 'approvePriceChange' : 'rejectPriceChange',
       { requestId, ...(decision.approve ? {} : { reason: decision.reason }) }, requests),
     customerService: async (customerId) => serviceOf((await api.get<{ customer: CustomerServiceView }>(`call-center/customers/${encodeURIComponent(customerId)}`)).customer),
@@ -231,7 +248,7 @@ export function httpCallCenterDesk(api: StoreApi): CallCenterDesk {
         },
         update: (envelope) => {
           if (envelope.type === 'callCenterHolds') handlers.holds(noted(envelope.view as HoldListRow[]));
-          if (envelope.type === 'priceChangeRequests') handlers.requests(envelope.view as PriceChangeRequest[]);
+          if (envelope.type === 'priceChangeRequests') handlers.requests(envelope.view as PriceChangeRequestRow[]);
         },
       });
     },

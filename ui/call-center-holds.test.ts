@@ -98,10 +98,11 @@ describe('<call-center-holds>', () => {
 
   it('CC-20 a supervisor approves a price change, and rejecting asks for a reason', async () => {
     const desk = new FakeCallCenterDesk('super1', 'callCenterSupervisor');
-    const base = { orderId: 'CC-000001', lineId: 'L1', productId: 'P-TENT', requestedBy: 'agent1', requestedAt: 0, systemPrice: 17999, reason: 'Competitor price', status: 'pending' as const, decidedBy: null, decidedAt: null, rejection: null };
+    const base = { orderId: 'CC-000001', lineId: 'L1', productId: 'P-TENT', itemName: 'Trail tent', requestedBy: 'agent2', agentName: 'Blake Agent', requestedAt: 0, systemPrice: 17999, reason: 'Competitor price', status: 'pending' as const, decidedBy: null, decidedAt: null, rejection: null };
     desk.requests = [{ ...base, requestId: 'R1', requestedPrice: 15999 }, { ...base, requestId: 'R2', requestedPrice: 16999 }];
     const el = await mount(desk);
-    expect(text($(el, 'tr[data-request="R1"]'))).to.contain('$179.99').and.contain('$159.99');
+    // The item and the agent by name, the prices in money.
+    expect(text($(el, 'tr[data-request="R1"]'))).to.contain('Trail tent').and.contain('Blake Agent').and.contain('$179.99').and.contain('$159.99').and.not.contain('P-TENT');
     $(el, 'tr[data-request="R1"]', 'button[data-action="approve"]').click();
     await settle(el);
     expect(desk.requests[0]!.status).to.equal('approved');

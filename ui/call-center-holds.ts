@@ -10,10 +10,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ClearVariant, HoldListRow } from '../engine/domain/call-center/holds.ts';
-import type { PriceChangeRequest } from '../engine/domain/call-center/pricing.ts';
 import { formatMoney } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
-import type { CallCenterDesk, DeskAnswer } from './call-center-desk.ts';
+import type { CallCenterDesk, DeskAnswer, PriceChangeRequestRow } from './call-center-desk.ts';
 import { refusal } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
 
@@ -42,7 +41,7 @@ export class CallCenterHolds extends LitElement {
 
   @property({ attribute: false }) accessor desk!: CallCenterDesk;
   @state() accessor holds: HoldListRow[] = [];
-  @state() accessor requests: PriceChangeRequest[] = [];
+  @state() accessor requests: PriceChangeRequestRow[] = [];
   @state() accessor error: RuleViolation | null = null;
   @state() accessor rejecting: string | null = null;
 
@@ -130,11 +129,12 @@ export class CallCenterHolds extends LitElement {
         <h2 id="requests">Price change requests</h2>
         ${pending.length === 0 ? html`<p class="muted">None waiting.</p>` : html`
           <table>
-            <thead><tr><th>Order / line</th><th>Item</th><th class="money">System price</th><th class="money">Asked</th><th>Why</th><th>Decision</th></tr></thead>
+            <thead><tr><th>Order</th><th>Item</th><th>Agent</th><th class="money">Old price</th><th class="money">New price</th><th>Why</th><th>Decision</th></tr></thead>
             <tbody>${pending.map((r) => html`
               <tr data-request=${r.requestId}>
-                <td>${r.orderId} / ${r.lineId}<br><span class="muted">${r.requestedBy}, ${when(r.requestedAt)}</span></td>
-                <td>${r.productId}</td>
+                <td>${r.orderId}</td>
+                <td>${r.itemName}</td>
+                <td>${r.agentName}<br><span class="muted">${when(r.requestedAt)}</span></td>
                 <td class="money">${money(r.systemPrice)}</td>
                 <td class="money">${money(r.requestedPrice)}</td>
                 <td>${r.reason}</td>

@@ -106,12 +106,28 @@ describe('<call-center-screen>', () => {
     const asked: unknown[] = [];
     const addLine = desk.addLine.bind(desk);
     desk.addLine = (orderId, line) => { asked.push(line); return addLine(orderId, line); };
-    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(['None: ships from the warehouse', 'Seattle', 'Portland']);
+    expect(text($(el, 'label:has(select[name="store"])'))).to.match(/^Ship from/);
+    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(["The call center's warehouse", 'Seattle', 'Portland']);
     await addItem(el, 'P-TENT');
     type($(el, 'select[name="store"]'), 'S2');
     await settle(el);
     await addItem(el, 'P-PAD');
     expect(asked).to.deep.equal([{ productId: 'P-TENT', quantity: 1 }, { productId: 'P-PAD', quantity: 1, locationId: 'S2' }]);
+  });
+
+  it('CC-22 a pickup order asks which store, the first one unless another is chosen, and its line names it', async () => {
+    const { el, desk } = await annasOrder();
+    const asked: unknown[] = [];
+    const addLine = desk.addLine.bind(desk);
+    desk.addLine = (orderId, line) => { asked.push(line); return addLine(orderId, line); };
+    // The header's mode is the channel's pickup mode (the desk's view gives each mode its kind).
+    const view = el.view!;
+    el.view = { ...view, modes: [...view.modes, { code: 'PICKUP', name: 'Pick up in store', kind: 'pickup' }], order: { ...view.order, header: { ...view.order.header, modeCode: 'PICKUP' } } };
+    await settle(el);
+    expect(text($(el, 'label:has(select[name="store"])'))).to.match(/^Pickup store/);
+    expect($$(el, 'select[name="store"] option').map(text)).to.deep.equal(['Seattle', 'Portland']);
+    await addItem(el, 'P-TENT');
+    expect(asked).to.deep.equal([{ productId: 'P-TENT', quantity: 1, locationId: 'S1' }]);
   });
 
   it('CC-22 changing the mode of delivery offers to update the lines', async () => {
@@ -203,16 +219,55 @@ describe('<call-center-screen>', () => {
     type($(el, 'select[name="method"]'), 'GIFT');
     await settle(el);
     await click(el, '% of total');
-    type(input(el, 'giftCardNumber'), 'GC-77');
+    const sent: unknown[] = [];
+    const addPayment = desk.addPayment.bind(desk);
+    desk.addPayment = (orderId, entry) => { sent.push(entry); return addPayment(orderId, entry); };
+    type($(el, 'call-center-gift-card', 'input[name="giftCardNumber"]'), 'GC-77');
+    await settle(el);
+    expect(text($(el, 'call-center-gift-card', '[data-balance]'))).to.equal('This card holds $50.00.');
     await submitForm(el, 'paymentAmount', '50');
-    // 50% of $194.84 is $97.42, more than the card's $50.00.
+    // 50% of $194.84 is $97.42, more than the card's $50.00: refused on the screen, nothing sent.
     expect(alerts(el).join(' ')).to.contain('The gift card holds $50.00, less than the $97.42 asked of it');
+    expect(sent).to.deep.equal([]);
     type(input(el, 'paymentAmount'), '20');
     input(el, 'paymentAmount').form!.requestSubmit();
     await settle(el);
     expect(text($(el, 'tr[data-payment="P1"]'))).to.contain('Gift card').and.contain('$38.97');
     await click(el, 'Remove payment 1');
     expect(has(el, 'tr[data-payment]')).to.equal(false);
+  });
+
+  it('CC-15 a continuity club line is billed with the program\'s shipments: the summary says so beside a Subtotal of $0.00', async () => {
+    const { el, desk } = await annasOrder();
+    await addItem(el, 'P-TENT');
+    const [orderId, order] = [...desk.orders.entries()][0]!;
+    // P-TENT sold as a continuity program's parent item: its child orders bill it.
+    desk.orders.set(orderId, { ...order, terms: { ...order.terms, continuityParentItems: ['P-TENT'] } });
+    el.view = await desk.reloadOrder(orderId);
+    await click(el, 'Summary');
+    const row = (key: string) => $$(el, `tr[data-total="${key}"] td`).map(text);
+    expect(row('subtotal')).to.deep.equal(['Subtotal', '$0.00']);
+    expect(row('billedByProgram')).to.deep.equal(["Billed with the program's shipments", '$179.99']);
+  });
+
+  it('CC-15 an order with no continuity line shows no program row', async () => {
+    const { el } = await annasOrder();
+    await addItem(el, 'P-TENT');
+    await click(el, 'Summary');
+    expect(has(el, 'tr[data-total="billedByProgram"]')).to.equal(false);
+  });
+
+  it('CC-3 several customers found by name, phone or account are listed; choosing one takes the order for them', async () => {
+    const { el } = await mount();
+    const found = () => $$(el, 'button[data-customer]').map((b) => b.dataset.customer);
+    for (const [name, value] of [['name', 'a'], ['phone', '555-01'], ['account', 'C-']] as const) {
+      for (const other of ['name', 'phone', 'email', 'account']) type(input(el, other), '');
+      await submitForm(el, name, value);
+      expect(found(), name).to.deep.equal(['C-ANNA', 'C-CAL']);
+    }
+    await click(el, /Cal Rivera/);
+    expect(text($(el, 'h2#header'))).to.contain('Cal Rivera').and.contain('account C-CAL');
+    expect(has(el, 'button[data-customer]')).to.equal(false);
   });
 
   it('CC-7 with order completion off, leaving saves the order as submitted', async () => {

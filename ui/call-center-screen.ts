@@ -7,9 +7,16 @@
  * they took something off (CC-13). The script panel beside shows the source code's Beginning scripts, then the
  * item's, then on the summary the End scripts.
  *
- * The summary (CC-6) shows what the order comes to and takes payments in the channel's methods (CC-8); Submit gives
- * each payment its status and shows the holds it placed (CC-9). With order completion on, leaving an order with
- * lines that was not submitted opens the summary instead: Submit, Hold or Cancel (CC-7).
+ * A line's "Change price" opens <call-center-price-dialog> (CC-20): an agent allowed to set prices changes it within
+ * their tolerance (beyond it the refusal says the range allowed); any other agent's change becomes a request for a
+ * supervisor, the line keeping its price until the request is decided, and the order reads itself again when the
+ * call center's room says it was (`heardRequests`).
+ *
+ * The summary (CC-6) shows what the order comes to (a continuity club line is billed by the program's shipments,
+ * CC-15) and takes payments in the channel's methods (CC-8; a gift card's balance is read and checked before the
+ * payment is sent, <call-center-gift-card>); Submit gives each payment its status and shows the holds it placed
+ * (CC-9). With order completion on, leaving an order with lines that was not submitted opens the summary instead:
+ * Submit, Hold or Cancel (CC-7).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -18,17 +25,25 @@ import type { PaymentMethod } from '../engine/domain/call-center/config.ts';
 import type { CouponEntryResult } from '../engine/domain/call-center/coupons.ts';
 import type { Script, SuggestionOffer } from '../engine/domain/call-center/guided-selling.ts';
 import { isOpen } from '../engine/domain/call-center/holds.ts';
-import { linesOffMode } from '../engine/domain/call-center/order.ts';
+import { linesOffMode, type CallCenterLine } from '../engine/domain/call-center/order.ts';
+import { checkPaymentEntry } from '../engine/domain/call-center/payments.ts';
 import { formatMoney, type Minor } from '../engine/domain/money.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import { loadSites, type ChainSites } from './chain-sites.ts';
 import { contactLine } from './call-center-service.ts';
-import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput } from './call-center-desk.ts';
+import type { CallCenterDesk, CallCenterOrderView, CustomerMatch, DeskAnswer, ItemChoice, PaymentInput, PriceChangeRequestRow } from './call-center-desk.ts';
+import type { CallCenterGiftCard } from './call-center-gift-card.ts';
+import './call-center-gift-card.ts';
+import type { PriceChangeEntry } from './call-center-price-dialog.ts';
+import './call-center-price-dialog.ts';
 import { refusal, violationOf } from './screen-kit.ts';
 import { screenStyles } from './styles.ts';
 import { parseMoney } from './till-shared.ts';
 
 const PERCENT_KINDS = new Set(['card', 'giftCard', 'onAccount']);
+
+/** CC-20: a price change request this screen filed for the open order, until a supervisor decides it. */
+interface AwaitedPrice { requestId: string; lineId: string; requestedPrice: Minor }
 
 /** The CC-22 offer waiting for the agent's answer: the new mode and how many lines go by another. */
 interface ModeOffer { modeCode: string; lines: number }
@@ -91,6 +106,11 @@ export class CallCenterScreen extends LitElement {
   @state() accessor mustFinish = false;
   @state() accessor methodId = '';
   @state() accessor byPercent = false;
+  /** CC-20: the line whose price is being changed, the desk's refusal of the last attempt, what came of it. */
+  @state() accessor pricing: CallCenterLine | null = null;
+  @state() accessor priceError: RuleViolation | null = null;
+  @state() accessor priceNotice = '';
+  @state() accessor awaited: AwaitedPrice[] = [];
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -146,6 +166,8 @@ export class CallCenterScreen extends LitElement {
       this.itemScripts = [];
       this.offers = [];
       this.couponResult = null;
+      this.priceNotice = '';
+      this.awaited = [];
     });
   }
 
@@ -213,6 +235,42 @@ export class CallCenterScreen extends LitElement {
     await this.run(this.desk.removeLine(this.view!.order.orderId, lineId), (view) => { this.view = view; });
   }
 
+  // --- CC-20 price control ---
+
+  private async changePrice(event: PriceChangeEntry): Promise<void> {
+    const line = this.pricing!;
+    const { unitPrice, reason } = event.detail;
+    const answer = await this.desk.changePrice(this.view!.order.orderId, line.lineId, unitPrice, reason);
+    if (!answer.ok) { this.priceError = answer.error; return; }
+    const { view } = answer.value;
+    this.view = view;
+    this.pricing = null;
+    this.priceError = null;
+    const item = this.itemName(line.productId);
+    if (answer.value.outcome === 'applied') {
+      this.priceNotice = `${item} now sells at ${this.money(unitPrice)}.`;
+      return;
+    }
+    this.awaited = [...this.awaited, { requestId: answer.value.requestId, lineId: line.lineId, requestedPrice: unitPrice }];
+    this.priceNotice = `Request sent to a supervisor; the price stays ${this.money(line.unitPrice)} until it is approved.`;
+  }
+
+  /**
+   * CC-20: the call center's price change requests as the room now has them. A request this screen filed that was
+   * decided: the order is read again (an approved price is on the line) and the agent told what came of it.
+   */
+  async heardRequests(requests: readonly PriceChangeRequestRow[]): Promise<void> {
+    const decided = requests.filter((r) => r.status !== 'pending' && this.awaited.some((a) => a.requestId === r.requestId));
+    if (decided.length === 0 || this.view === null) return;
+    this.awaited = this.awaited.filter((a) => !decided.some((r) => r.requestId === a.requestId));
+    const view = await this.read(this.desk.reloadOrder(this.view.order.orderId));
+    if (view === null) return;
+    this.view = view;
+    this.priceNotice = decided.map((r) => (r.status === 'approved'
+      ? `A supervisor approved ${this.money(r.requestedPrice)} for ${r.itemName}.`
+      : `A supervisor declined ${this.money(r.requestedPrice)} for ${r.itemName}${r.rejection === null ? '' : ` (${r.rejection})`}; the price stays ${this.money(r.systemPrice)}.`)).join(' ');
+  }
+
   // --- CC-13 coupons ---
 
   private async enterCoupon(event: Event): Promise<void> {
@@ -240,22 +298,29 @@ export class CallCenterScreen extends LitElement {
     const typed = this.value('paymentAmount');
     const amount = percent ? Math.round(Number(typed) * 100) : parseMoney(typed);
     if (amount === null || !Number.isFinite(amount)) { this.error = { rule: 'CC-8', message: 'enter the amount as a number, like 25.00', field: 'share' }; return; }
+    const giftCard = this.renderRoot.querySelector<CallCenterGiftCard>('call-center-gift-card');
+    const card = method.kind === 'giftCard' && giftCard !== null ? await giftCard.giftCard() : null;
+    if (card !== null && 'rule' in card) { this.error = card; return; }
     const entry: PaymentInput = {
       paymentId: `P${this.view!.order.payments.length + 1}`,
       methodId: method.code,
       share: percent ? { percent: amount } : { amount },
       ...(method.kind === 'check' ? { checkNumber: this.value('checkNumber') } : {}),
       ...(method.kind === 'card' ? { cardToken: this.value('cardNumber') } : {}),
-      ...(method.kind === 'giftCard' ? { giftCard: { number: this.value('giftCardNumber') } } : {}),
+      ...(card === null ? {} : { giftCard: { number: card.number } }),
       ...(method.kind === 'normal' || method.kind === 'card' ? { prepay: (this.field('prepay') as HTMLInputElement | null)?.checked ?? false } : {}),
     };
+    // CC-8: a gift card must cover its share: the domain's check against the balance read, before anything is sent.
+    const short = card === null ? null : checkPaymentEntry(this.view!.order, { ...entry, giftCard: card }, this.view!.summary.total);
+    if (short !== null) { this.error = short; return; }
     await this.run(this.desk.addPayment(this.view!.order.orderId, entry), (view) => {
       this.view = view;
       // A card, check or gift card number is not left on the screen once its payment is on the order.
-      for (const name of ['cardNumber', 'checkNumber', 'giftCardNumber']) {
+      for (const name of ['cardNumber', 'checkNumber']) {
         const field = this.field(name);
         if (field !== null) field.value = '';
       }
+      giftCard?.clear();
     });
   }
 
@@ -356,12 +421,7 @@ export class CallCenterScreen extends LitElement {
               ${view.modes.map((m) => html`<option value=${m.code} ?selected=${m.code === order.header.modeCode}>${m.name}</option>`)}
             </select>
           </label>
-          <label>Pickup or ship-from store
-            <select name="store">
-              <option value="">None: ships from the warehouse</option>
-              ${this.stores.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
-            </select>
-          </label>
+          ${this.renderStoreChoice(view)}
         </div>
         ${this.codeChoices === null ? nothing : html`
           <div class="stack">
@@ -394,20 +454,42 @@ export class CallCenterScreen extends LitElement {
         ${this.offers.map((o) => this.renderOffer(o))}
         <div class="lines">
           <table>
-            <thead><tr><th>Item</th><th>Qty</th><th class="money">Price</th><th>Delivery</th><th><span class="muted">Remove</span></th></tr></thead>
+            <thead><tr><th>Item</th><th>Qty</th><th class="money">Price</th><th>Delivery</th><th><span class="muted">Change</span></th></tr></thead>
             <tbody>
               ${order.lines.map((l) => html`
                 <tr data-line=${l.lineId}>
                   <td>${l.productId} ${this.itemName(l.productId)}</td>
                   <td>${l.quantity}</td>
-                  <td class="money">${this.money(l.unitPrice)}</td>
+                  <td class="money"><span data-unit-price>${this.money(l.unitPrice)}</span>${this.awaited.filter((a) => a.lineId === l.lineId).map((a) => html`<br><span class="muted" data-awaited>${this.money(a.requestedPrice)} asked</span>`)}</td>
                   <td>${view.modes.find((m) => m.code === l.modeCode)?.name ?? l.modeCode}</td>
-                  <td><button aria-label="Remove ${this.itemName(l.productId)}" @click=${() => this.removeLine(l.lineId)}>Remove</button></td>
+                  <td class="row">
+                    <button aria-label="Change price of ${this.itemName(l.productId)}" data-action="change-price" @click=${() => { this.pricing = l; this.priceError = null; }}>Change price</button>
+                    <button aria-label="Remove ${this.itemName(l.productId)}" @click=${() => this.removeLine(l.lineId)}>Remove</button>
+                  </td>
                 </tr>`)}
             </tbody>
           </table>
         </div>
+        ${this.priceNotice === '' ? nothing : html`<p class="notice" role="status" data-price-notice>${this.priceNotice}</p>`}
+        ${this.pricing === null ? nothing : html`
+          <call-center-price-dialog .itemName=${this.itemName(this.pricing.productId)} .unitPrice=${this.pricing.unitPrice} .currency=${this.currency} .error=${this.priceError}
+            @price-change=${this.changePrice} @price-cancel=${() => { this.pricing = null; this.priceError = null; }}></call-center-price-dialog>`}
       </section>`;
+  }
+
+  /**
+   * CC-22: a pickup line names the store it is collected at (the first store unless the agent picks another); a
+   * shipped line ships from the call center's warehouse unless a store is picked.
+   */
+  private renderStoreChoice(view: CallCenterOrderView) {
+    const pickup = view.modes.find((m) => m.code === view.order.header.modeCode)?.kind === 'pickup';
+    return html`
+      <label>${pickup ? 'Pickup store' : 'Ship from'}
+        <select name="store">
+          ${pickup ? nothing : html`<option value="">The call center's warehouse</option>`}
+          ${this.stores.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
+        </select>
+      </label>`;
   }
 
   private renderCoupons() {
@@ -463,6 +545,7 @@ export class CallCenterScreen extends LitElement {
         <h2 id="summary">Summary</h2>
         <table class="totals">
           ${row('Subtotal', summary.subtotal, 'subtotal')}
+          ${summary.billedByProgram === 0 ? nothing : row("Billed with the program's shipments", summary.billedByProgram, 'billedByProgram')}
           ${row('Discounts', -summary.discounts, 'discounts')}
           ${row('Order charges', summary.headerCharges, 'headerCharges')}
           ${row('Line charges', summary.lineCharges, 'lineCharges')}
@@ -541,7 +624,7 @@ export class CallCenterScreen extends LitElement {
         <label class="narrow">${percentAllowed && this.byPercent ? 'Percent' : 'Amount'}<input name="paymentAmount" inputmode="decimal" .value=${percentAllowed && this.byPercent ? '' : (view.summary.balance / 100).toFixed(2)}></label>
         ${method?.kind === 'check' ? html`<label>Check number<input name="checkNumber"></label>` : nothing}
         ${method?.kind === 'card' ? html`<label>Card number<input name="cardNumber" autocomplete="cc-number"></label>` : nothing}
-        ${method?.kind === 'giftCard' ? html`<label>Gift card number<input name="giftCardNumber"></label>` : nothing}
+        ${method?.kind === 'giftCard' ? html`<call-center-gift-card .desk=${this.desk}></call-center-gift-card>` : nothing}
         ${method?.kind === 'normal' || method?.kind === 'card' ? html`<label style="flex-direction: row; align-items: center"><input type="checkbox" name="prepay" ?checked=${method.kind === 'normal'} style="min-height: 24px; width: 24px">Prepay</label>` : nothing}
         <button type="submit">Add payment</button>
       </form>`;

@@ -102,7 +102,7 @@ export class StorefrontApp extends LitElement {
     return html`
       <header class="row" style="justify-content: space-between; padding: 0.5rem 1rem; background: #263238; color: #fff">
         <strong>${setup.store?.name ?? setup.location.name}${setup.session.registerId === null ? '' : ` / ${setup.session.registerId}`}</strong>
-        <span>${setup.session.name} (${setup.session.roleId})</span>
+        <span>${setup.session.name} (${setup.roleName})</span>
         <button @click=${this.signOut}>Sign out</button>
       </header>
       <main style="padding: 1rem">${this.screenOf(this.api)}</main>`;
@@ -120,12 +120,12 @@ export class StorefrontApp extends LitElement {
     if (this.callCenter) {
       const { permissions } = api.setup.session;
       if (!permissions.includes('callCenter') && !permissions.includes('callCenterSupervision')) {
-        return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.session.roleId}) takes no call-center orders: sign in as an agent or a supervisor.</div>`;
+        return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.roleName}) takes no call-center orders: sign in as an agent or a supervisor.</div>`;
       }
       return html`<call-center-app .desk=${this.deskOf(api)} tab=${location.pathname.endsWith('/supervisor') ? 'holds' : 'orders'}></call-center-app>`;
     }
     const screen = screenFor(this.asked, api.setup.session.permissions);
-    if (screen === null) return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.session.roleId}) has no screen here.</div>`;
+    if (screen === null) return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.roleName}) has no screen here.</div>`;
     switch (screen) {
       case 'till': return html`<till-screen .api=${api}></till-screen>`;
       case 'fulfillment': return html`<fulfillment-screen .api=${api}></fulfillment-screen>`;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { clearVariants } from '../domain/call-center/holds.ts';
 import type { DetailStatus, OrderLogEntry } from '../domain/call-center/order.ts';
 import type { OrderPaymentStatus } from '../domain/call-center/payments.ts';
+import type { PriceChangeRequest } from '../domain/call-center/pricing.ts';
 import { submittedCallCenterOrderSchema } from '../domain/call-center-submission.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY } from '../domain/limits.ts';
 
@@ -106,6 +107,9 @@ export const itemLookupSchema = z.object({ text: z.string().trim().min(1, 'type 
 
 /** An item the agent may enter, at the channel's price (CC-5: the source code's catalog may price it lower on the order). */
 export interface ItemChoice { productId: string; name: string; unitPrice: number }
+
+/** CC-20: a price change request as the supervisor lists it: the item and the agent by name, not by id. */
+export interface PriceChangeRequestRow extends PriceChangeRequest { itemName: string; agentName: string }
 
 /** CC-23: what customer service sees of a customer (GET /api/call-center/customers/:customerId). */
 export interface CustomerServiceView {

@@ -116,6 +116,8 @@ export interface SessionView {
 /** The till's set-up: products and prices, modes and locations, codes, the customer dialog's choices. */
 export interface StoreSetup {
   session: SessionView;
+  /** The signed-in operator's role by name ("Call-center agent"), as the screens show it. */
+  roleName: string;
   store: { id: string; name: string; locationId: string; registerIds: string[]; defaultCustomerId: string; warehouseId: string; warehouseName: string } | null;
   stores: { id: string; name: string; locationId: string }[];
   locations: { id: string; name: string; kind: string }[];

@@ -280,7 +280,8 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   app.get('/api/call-center/orders/:orderId', signedIn, may('GET /api/call-center/orders/:orderId'), (req, res) => {
     const order = chain.headquarters.callCenter.orderView(String(req.params.orderId));
     if (order === null) return fail(res, { status: 404, rule: 'NOT_FOUND', field: 'orderId', message: `there is no call-center order "${String(req.params.orderId)}"` });
-    res.json({ ok: true, order });
+    // The screens' shape beside it: an agent's open order reads itself again when a supervisor decides its price (CC-20).
+    res.json({ ok: true, order, view: chain.headquarters.callCenter.screenView(order.orderId) });
   });
   app.get('/api/call-center/holds', signedIn, may('GET /api/call-center/holds'), (_req, res) => {
     res.json({ ok: true, holds: chain.headquarters.callCenter.holdList(callCenterIdOf(chain.catalog.config.callCenters, sessionOf(res).operatorId)) });

@@ -21,6 +21,7 @@ export function storeSetup(chain: Chain, session: Session): StoreSetup {
   const callCenter = channelFor(config.callCenters, session.operatorId);
   return {
     session: publicSession(session),
+    roleName: chain.catalog.roles.get(session.roleId)?.name ?? session.roleId,
     store: store === null ? null : {
       id: store.id, name: store.name, locationId: store.locationId, registerIds: store.registerIds, defaultCustomerId: store.defaultCustomerId,
       warehouseId: store.warehouseId, warehouseName: chain.catalog.locations.get(store.warehouseId)!.name,

@@ -46,7 +46,7 @@ export async function useSourceCode(page: Page, code: string): Promise<void> {
 /** CC-22: the header's mode of delivery, by the name the agent reads, and for a pickup the store the lines go to. */
 export async function chooseDelivery(page: Page, modeName: string, store?: string): Promise<void> {
   await page.getByLabel('Mode of delivery').selectOption({ label: modeName });
-  if (store !== undefined) await page.getByLabel('Pickup or ship-from store').selectOption({ label: store });
+  if (store !== undefined) await page.getByLabel(/^(Pickup store|Ship from)\b/).selectOption({ label: store });
 }
 
 /** The item by its number, with a quantity; waits for its line. */

@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HoldListRow } from '../../engine/domain/call-center/holds.ts';
-import type { PriceChangeRequest } from '../../engine/domain/call-center/pricing.ts';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import type { Envelope } from '../../engine/protocol/messages.ts';
 import { startServer, type RunningServer } from '../../engine/server/server.ts';
 import { signIn as signInApi, type HttpApi } from '../../ui/api.ts';
-import { httpCallCenterDesk, type CallCenterDesk, type DeskAnswer } from '../../ui/call-center-desk.ts';
+import { httpCallCenterDesk, type CallCenterDesk, type DeskAnswer, type PriceChangeRequestRow } from '../../ui/call-center-desk.ts';
 import { call, command, DEMO_CHAIN, emitWithAck, PIN, signIn, socketOf } from './server-helpers.ts';
 
 const SPRING_DAY = Date.UTC(2026, 2, 2, 15);
@@ -55,9 +54,8 @@ describe('the call center\'s screens on the real desk (demo chain)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'storefront-cc-screens-'));
-    const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as { callCenters: { priceControlGroups: { operatorIds: string[] }[] }[] };
-    // CC-20: in the demo both agents may change prices within 5%; here agent2 belongs to no group, so files requests.
-    config.callCenters[0]!.priceControlGroups[0]!.operatorIds = ['agent1'];
+    // CC-20: in the demo agent1 may change prices within 5%; agent2 belongs to no group, so files requests.
+    const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as unknown;
     durable = await DurableChain.open(dir, { config, seed: 7, startAt: SPRING_DAY });
     server = await startServer(durable, { screens: { html: '<!doctype html><title>test</title>', script: 'export {};' }, dataDir: dir });
   });
@@ -173,10 +171,12 @@ describe('the call center\'s screens on the real desk (demo chain)', () => {
     expect(service.orders.find((o) => o.orderId === orderId)!.log.map((e) => e.kind)).toEqual(['created', 'held', 'cleared', 'submitted']);
   });
 
-  it('CC-20: agent2 asks for a lower price, the request reaches the supervisor\'s room and supervisor1 approves it; the line takes the price', async () => {
+  it('CC-20: agent2 asks for a lower price, the request reaches the supervisor\'s room (the item and agent by name) and supervisor1 approves it; the line takes the price', async () => {
     const agent2 = await deskOf('agent2');
     const supervisor = await deskOf('supervisor1');
-    const requests: PriceChangeRequest[][] = [];
+    // The set-up names each one's role in words.
+    expect(apis.slice(-2).map((api) => api.setup.roleName)).toEqual(['Call-center agent', 'Call-center supervisor']);
+    const requests: PriceChangeRequestRow[][] = [];
     const pending = new Promise<void>((resolve) => {
       supervisor.watch({ holds: () => {}, requests: (r) => { requests.push(r); if (r.some((q) => q.status === 'pending')) resolve(); } });
     });
@@ -184,19 +184,31 @@ describe('the call center\'s screens on the real desk (demo chain)', () => {
     value(await agent2.setHeader(orderId, { modeCode: 'STD' }, false));
     const { view } = value(await agent2.addLine(orderId, { productId: 'P-TENT', quantity: 1 }));
     const line = view.order.lines[0]!;
-    // The screens offer no price change yet: the command as a screen would send it.
-    const token = await signIn(server.url, 'agent2', 'S1');
-    const filed = await command(server.url, token, { type: 'callCenter.changePrice', operatorId: 'agent2', orderId, lineId: line.lineId, unitPrice: Math.round(line.unitPrice * 0.9), reason: 'price match' });
-    expect(filed.body.result).toMatchObject({ outcome: 'request-filed' });
+    expect(view.modes.map((m) => m.kind)).toContain('pickup');
+    const filed = value(await agent2.changePrice(orderId, line.lineId, Math.round(line.unitPrice * 0.9), 'price match'));
+    expect(filed).toMatchObject({ outcome: 'request-filed', view: { order: { lines: [{ unitPrice: line.unitPrice }] } } });
     await pending;
     const request = requests.at(-1)!.find((r) => r.orderId === orderId)!;
-    expect(request).toMatchObject({ requestedBy: 'agent2', status: 'pending', reason: 'price match' });
+    expect(request).toMatchObject({ requestedBy: 'agent2', agentName: expect.any(String), itemName: view.itemNames['P-TENT'], status: 'pending', reason: 'price match' });
+    expect(request.itemName).not.toBe('P-TENT');
     expect((await supervisor.priceChangeRequests()).map((r) => r.requestId)).toContain(request.requestId);
 
     const decided = value(await supervisor.decidePriceChange(request.requestId, { approve: true }));
     expect(decided.find((r) => r.requestId === request.requestId)?.status).toBe('approved');
-    const order = await call(server.url, 'GET', `/api/call-center/orders/${orderId}`, { token });
-    expect(order.body.order).toMatchObject({ lines: [{ lineId: line.lineId, unitPrice: Math.round(line.unitPrice * 0.9), priceSource: 'priceChange' }] });
+    // The agent's open order reads itself again (as it does on the room's news) and has the price.
+    expect((await agent2.reloadOrder(orderId)).order.lines[0]).toMatchObject({ lineId: line.lineId, unitPrice: Math.round(line.unitPrice * 0.9), priceSource: 'priceChange' });
+  });
+
+  it('CC-3: several customers found by name, phone or account are listed; the one chosen is the order\'s customer', async () => {
+    const desk = await deskOf('agent1');
+    const created = value(await desk.createCustomer({ name: 'Anna Lind', phone: '555-7142', email: '' }));
+    value(await desk.createCustomer({ name: 'Annika Berg', phone: '555-7143', email: '' }));
+    const names = async (query: Parameters<CallCenterDesk['findCustomers']>[0]) => (await desk.findCustomers(query)).map((c) => c.name);
+    expect(await names({ name: 'ann' })).toEqual(expect.arrayContaining(['Anna Berg', 'Anna Lind', 'Annika Berg']));
+    expect(await names({ phone: '555-714' })).toEqual(['Anna Lind', 'Annika Berg']);
+    expect(await names({ account: created.account.slice(0, -1) })).toEqual(expect.arrayContaining(['Anna Lind', 'Annika Berg']));
+    const { order } = value(await desk.startOrder(created.customerId));
+    expect(order.customer?.account).toMatchObject({ name: 'Anna Lind', phone: '555-7142' });
   });
 
   it('bad input to the desk\'s reads is a 400 naming the field; the supervisor\'s address serves the screens', async () => {

@@ -18,13 +18,13 @@ import {
   removeLine, saveOrder, setHeader, submitOrder, termsOf, type CallCenterLine, type CallCenterOrderContext, type HeaderChange,
 } from '../../engine/domain/call-center/order.ts';
 import { addPayment, checkPaymentEntry, checkRemovePayment, orderPaymentStatus, paymentMethodsOffered, type AuthorizerAnswer } from '../../engine/domain/call-center/payments.ts';
-import { approvePriceChangeRequest, rejectPriceChangeRequest, resolvePrice, type PriceChangeRequest } from '../../engine/domain/call-center/pricing.ts';
+import { approvePriceChangeRequest, decidePriceChange, rejectPriceChangeRequest, resolvePrice } from '../../engine/domain/call-center/pricing.ts';
 import { completionSummary } from '../../engine/domain/call-center/summary.ts';
 import { customerSchema } from '../../engine/domain/config.ts';
 import { isViolation, type RuleViolation } from '../../engine/domain/violation.ts';
 import type {
   CallCenterDesk, CallCenterOrderView, CouponEntered, CustomerMatch, CustomerQuery, CustomerService, DeskAnswer, DeskWatch, ItemChoice, LineAdded, ManualHoldEntry, NewCustomer,
-  PaymentInput,
+  PaymentInput, PriceChanged, PriceChangeRequestRow,
 } from '../call-center-desk.ts';
 
 /** 2027-06-15, noon UTC: inside the Summer Camping catalog's dates. */
@@ -78,7 +78,11 @@ const CENTER: CallCenterConfigInput = {
   }],
   itemScripts: [{ productId: 'P-STOVE', text: 'Remind the customer that fuel cannot be shipped by air.' }],
   suggestions: [{ productId: 'P-TENT', kind: 'crossSell', suggestedProductId: 'P-PAD', script: 'A sleeping pad goes with the tent.' }],
-  priceControlGroups: [{ id: 'SUPERVISORS', name: 'Supervisors', tolerancePct: 2500, operatorIds: ['super1'], approvesRequests: true }],
+  // CC-20: agent1 sets prices within 5%; agent2 (in no group) files requests; super1 decides them.
+  priceControlGroups: [
+    { id: 'AGENTS', name: 'Agents', tolerancePct: 500, operatorIds: ['agent1'] },
+    { id: 'SUPERVISORS', name: 'Supervisors', tolerancePct: 2500, operatorIds: ['super1'], approvesRequests: true },
+  ],
   coupons: [{ code: 'SAVE20', description: '$20 off orders of $300 or more', off: { kind: 'amount', amount: 2000 }, appliesTo: 'orderTotal', minimumSpend: 30000, startDate: '2027-01-01', endDate: '2027-12-31', usage: 'oneTime' },
     { code: 'OLD10', off: { kind: 'percent', rate: 1000 }, appliesTo: 'orderTotal', startDate: '2026-01-01', endDate: '2026-12-31', usage: 'oneTime' }],
   holdCodes: [
@@ -92,6 +96,13 @@ const CUSTOMERS: CustomerMatch[] = [
   { customerId: 'C-CAL', name: 'Cal Rivera', phone: '555-0199', email: 'cal@example.com', account: 'C-CAL' },
 ];
 
+/** The staff's names, as the supervisor's list shows who asked. */
+const STAFF_NAMES: Record<string, string> = { agent1: 'Avery Agent', agent2: 'Blake Agent', super1: 'Sam Supervisor' };
+
+/** CC-8: gift cards in the fake hold $50.00, one whose number starts with EMPTY nothing (as the host's test service). */
+export const GIFT_CARD_BALANCE = 5000;
+const giftCardBalance = (cardNumber: string) => (cardNumber.toUpperCase().startsWith('EMPTY') ? 0 : GIFT_CARD_BALANCE);
+
 const fail = (error: RuleViolation): DeskAnswer<never> => ({ ok: false, error });
 const ok = <T>(value: T): DeskAnswer<T> => ({ ok: true, value });
 
@@ -101,7 +112,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
   readonly center: CallCenterConfig;
   readonly orders = new Map<string, CallCenterOrderContext>();
   readonly customers = [...CUSTOMERS];
-  requests: PriceChangeRequest[] = [];
+  requests: PriceChangeRequestRow[] = [];
   /** The authoriser: cards are declined when true. */
   declineCards = false;
   private readonly coupons = new Map<string, Coupon[]>();
@@ -137,7 +148,7 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     return {
       order, summary: completionSummary(order),
       beginningScripts: sourceCodeScripts(this.center, applied, 'Beginning'), endScripts: sourceCodeScripts(this.center, applied, 'End'),
-      paymentMethods: paymentMethodsOffered(order), modes: [{ code: 'STD', name: 'Standard shipping' }, { code: 'EXP', name: 'Express' }],
+      paymentMethods: paymentMethodsOffered(order), modes: [{ code: 'STD', name: 'Standard shipping', kind: 'ship' }, { code: 'EXP', name: 'Express', kind: 'ship' }],
       itemNames: Object.fromEntries(PRODUCTS.map((p) => [p.productId, p.name])), couponNotes,
       paymentStatus: orderPaymentStatus(order), detailStatus: detailStatus(order),
     };
@@ -217,6 +228,36 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     return ok(this.store({ ...order, ...removeLine(order, lineId) }));
   }
 
+  /** CC-20 as the host decides it (host: engine/call-center-desk.ts changePrice), the system price from the catalog. */
+  async changePrice(orderId: string, lineId: string, unitPrice: number, reason: string): Promise<DeskAnswer<PriceChanged>> {
+    const order = this.orders.get(orderId)!;
+    const line = order.lines.find((l) => l.lineId === lineId)!;
+    const requestId = `PCR-${String(this.requests.length + 1).padStart(6, '0')}`;
+    const decision = decidePriceChange(this.center, {
+      operatorId: this.operatorId, orderId, lineId, productId: line.productId, systemPrice: this.price(order, line.productId).unitPrice, requestedPrice: unitPrice, requestId, reason, at: NOW,
+    }, this.currency);
+    if (decision.outcome === 'refused') return fail(decision.violation);
+    if (decision.outcome === 'request-filed') {
+      this.requests = [...this.requests, { ...decision.request, itemName: PRODUCTS.find((p) => p.productId === line.productId)!.name, agentName: STAFF_NAMES[this.operatorId] ?? this.operatorId }];
+      await this.changed();
+      return ok({ view: this.view(order), outcome: 'request-filed', requestId });
+    }
+    return ok({ view: this.withPrice(orderId, lineId, unitPrice), outcome: 'applied' });
+  }
+
+  private withPrice(orderId: string, lineId: string, unitPrice: number): CallCenterOrderView {
+    const order = this.orders.get(orderId)!;
+    return this.store({ ...order, lines: order.lines.map((l) => (l.lineId === lineId ? { ...l, unitPrice, priceSource: 'priceChange' as const } : l)) });
+  }
+
+  async reloadOrder(orderId: string): Promise<CallCenterOrderView> {
+    return this.view(this.orders.get(orderId)!);
+  }
+
+  async giftCardBalance(cardNumber: string): Promise<number> {
+    return giftCardBalance(cardNumber);
+  }
+
   async answerOffer(orderId: string, offer: Parameters<CallCenterDesk['answerOffer']>[1], accept: boolean): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
     if (!accept) return ok(this.view(order));
@@ -238,11 +279,11 @@ export class FakeCallCenterDesk implements CallCenterDesk {
     return ok({ view: this.store(order), entry });
   }
 
-  /** Gift cards in the fake hold $50.00 (the host asks the gift card service). */
+  /** A gift card's balance comes from the fake's gift card service (the host asks its own). */
   async addPayment(orderId: string, input: PaymentInput): Promise<DeskAnswer<CallCenterOrderView>> {
     const order = this.orders.get(orderId)!;
     const { giftCard, ...rest } = input;
-    const entry = giftCard === undefined ? rest : { ...rest, giftCard: { number: giftCard.number, balance: 5000 } };
+    const entry = giftCard === undefined ? rest : { ...rest, giftCard: { number: giftCard.number, balance: giftCardBalance(giftCard.number) } };
     const wrong = checkPaymentEntry(order, entry, completionSummary(order).total);
     return wrong !== null ? fail(wrong) : ok(this.store({ ...order, payments: addPayment(order, entry) }));
   }
@@ -337,17 +378,24 @@ export class FakeCallCenterDesk implements CallCenterDesk {
       (o) => clearHoldAndResume(o, { holdId, user: this.user, at: NOW, variant, answers: this.answers(o) }));
   }
 
-  async priceChangeRequests(): Promise<PriceChangeRequest[]> {
+  async priceChangeRequests(): Promise<PriceChangeRequestRow[]> {
     return this.requests;
   }
 
-  async decidePriceChange(requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequest[]>> {
+  decidePriceChange(requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequestRow[]>> {
+    return this.decideAs(this.operatorId, requestId, decision);
+  }
+
+  /** A decision by another user of the call center (a supervisor deciding what this desk's agent asked). */
+  async decideAs(approverId: string, requestId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<DeskAnswer<PriceChangeRequestRow[]>> {
     const request = this.requests.find((r) => r.requestId === requestId)!;
     const decided = decision.approve
-      ? approvePriceChangeRequest(this.center, request, this.operatorId, NOW, this.currency)
-      : rejectPriceChangeRequest(this.center, request, this.operatorId, NOW, decision.reason);
+      ? approvePriceChangeRequest(this.center, request, approverId, NOW, this.currency)
+      : rejectPriceChangeRequest(this.center, request, approverId, NOW, decision.reason);
     if (isViolation(decided)) return fail(decided);
-    this.requests = this.requests.map((r) => (r.requestId === requestId ? decided : r));
+    // A test may list requests for orders the fake never took.
+    if (decided.status === 'approved' && this.orders.has(request.orderId)) this.withPrice(request.orderId, request.lineId, request.requestedPrice);
+    this.requests = this.requests.map((r) => (r.requestId === requestId ? { ...r, ...decided } : r));
     await this.changed();
     return ok(this.requests);
   }

@@ -160,6 +160,12 @@ type SessionOverrides = Partial<Setup['session']>;
 const CASHIER: Setup['session']['permissions'] = ['till', 'customers'];
 const MANAGER: Setup['session']['permissions'] = ['till', 'customers', 'fulfillment', 'depositOverride', 'managerOverride', 'allowAcceptOrder', 'allowRejectOrder', 'priceOverride', 'chargeOverride'];
 
+/** The demo roles' names (scenarios/demo-chain.json), as the set-up's `roleName` gives them. */
+const ROLE_NAMES: Record<string, string> = {
+  cashier: 'Cashier', lead: 'Shift lead', manager: 'Store manager', picker: 'Warehouse picker', analyst: 'Headquarters analyst',
+  callCenterAgent: 'Call-center agent', callCenterSupervisor: 'Call-center supervisor',
+};
+
 /** A store's set-up as storeSetup answers it (Portland, S2, register R3, a manager, unless overridden). */
 export function makeSetup(session: SessionOverrides = {}, store: Setup['store'] | 'warehouse' = null): Setup {
   const s: Setup['session'] = {
@@ -170,6 +176,7 @@ export function makeSetup(session: SessionOverrides = {}, store: Setup['store'] 
   const isWarehouse = store === 'warehouse';
   return {
     session: s,
+    roleName: ROLE_NAMES[s.roleId] ?? s.roleId,
     store: isWarehouse ? null : store ?? { id: s.storeId ?? 'S2', name: 'Portland', locationId: s.locationId, registerIds: ['R3'], defaultCustomerId: 'C-WALKIN' },
     location: { id: s.locationId, name: isWarehouse ? 'Kent warehouse' : s.locationId === 'S1' ? 'Seattle' : 'Portland' },
     currency: 'USD',
