@@ -52,6 +52,22 @@ export interface Campaign {
   endsOn: string;
   targets: CampaignTarget[];
   leftOut: LeftOut[];
+  /** The lifecycle's days (its status is derived from them, `campaignStatus`). */
+  launchedOn: string | null;
+  closedOn: string | null;
+  cancelledOn: string | null;
+}
+
+/**
+ * MK-3 lifecycle (decision): Planned (targets are chosen) -> Active (launched: responses are recorded and followed
+ * up) -> Closed; a planned campaign may be Cancelled instead of launched.
+ */
+export type CampaignStatus = 'planned' | 'active' | 'closed' | 'cancelled';
+
+export function campaignStatus(campaign: Campaign): CampaignStatus {
+  if (campaign.cancelledOn !== null) return 'cancelled';
+  if (campaign.closedOn !== null) return 'closed';
+  return campaign.launchedOn === null ? 'planned' : 'active';
 }
 
 /** MK-4: what a positive response asks the quotation desk for (it makes the quotation, SM-6). */
@@ -63,14 +79,11 @@ export interface QuotationRequest {
   lines: { productId: string; quantity: number }[];
 }
 
-/**
- * MK-3: a new campaign with no targets yet. Lifecycle (decision): Planned (targets are chosen) -> Active (launched:
- * responses are recorded and followed up) -> Closed; a planned campaign may be Cancelled instead of launched.
- */
+/** MK-3: a new planned campaign with no targets yet. */
 export function newCampaign(campaignId: string, details: { name: string; type: CampaignType; startsOn: string; endsOn: string }): Campaign | RuleViolation {
   if (details.name.trim() === '') return violation('VALIDATION', 'a campaign needs a name', 'name');
   if (details.endsOn < details.startsOn) return violation('MK-3', `a campaign cannot end on ${details.endsOn}, before it starts on ${details.startsOn}`, 'endsOn');
-  return { campaignId, name: details.name.trim(), type: details.type, startsOn: details.startsOn, endsOn: details.endsOn, targets: [], leftOut: [] };
+  return { campaignId, name: details.name.trim(), type: details.type, startsOn: details.startsOn, endsOn: details.endsOn, targets: [], leftOut: [], launchedOn: null, closedOn: null, cancelledOn: null };
 }
 
 const channelWords: Record<ContactChannel, { missing: string; consent: string }> = {
@@ -124,6 +137,18 @@ export function chooseTargets(campaign: Campaign, choices: readonly TargetChoice
     }
   }
   return { ...campaign, targets, leftOut };
+}
+
+/** MK-3: a campaign is launched with someone to reach, within its dates. */
+export function checkLaunch(campaign: Campaign, on: string): RuleViolation | null {
+  if (campaign.targets.length === 0) return violation('MK-3', `campaign ${campaign.name} has no one to reach: choose targets with marketing consent first`, 'targets');
+  if (on < campaign.startsOn) return violation('MK-3', `campaign ${campaign.name} starts on ${campaign.startsOn}, not yet on ${on}`, 'on');
+  return on > campaign.endsOn ? violation('MK-3', `campaign ${campaign.name} ended on ${campaign.endsOn}`, 'on') : null;
+}
+
+/** MK-3: a campaign is closed on or after the day it was launched. */
+export function checkCampaignClose(campaign: Campaign, on: string): RuleViolation | null {
+  return campaign.launchedOn !== null && on < campaign.launchedOn ? violation('MK-3', `campaign ${campaign.name} cannot close on ${on}, before it was launched on ${campaign.launchedOn}`, 'on') : null;
 }
 
 function targetOf(campaign: Campaign, targetId: string): CampaignTarget | RuleViolation {
