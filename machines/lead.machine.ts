@@ -16,7 +16,7 @@ export type LeadEvent =
 
 /** The lead's rules, each the guard of the transitions it governs. */
 export const leadRules = {
-  'MK-2 closingDay': (context, event) => checkClosingDay(context.createdOn, event.on),
+  'MK-2 closingDay': (context, event) => checkClosingDay(`lead ${context.leadId}`, context.createdOn, event.on),
   'MK-2 opportunityLinked': (_context, event) => {
     assertEvent(event, 'QUALIFY');
     return event.opportunityId.trim() === '' ? violation('MK-2', 'qualifying a lead opens an opportunity: give its id', 'opportunityId') : null;

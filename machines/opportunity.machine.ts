@@ -17,7 +17,7 @@ export type OpportunityEvent =
 
 /** The opportunity's rules, each the guard of the transitions it governs. */
 export const opportunityRules = {
-  'MK-2 closingDay': (context, event) => checkClosingDay(context.openedOn, event.on),
+  'MK-2 closingDay': (context, event) => checkClosingDay(`opportunity ${context.opportunityId}`, context.openedOn, event.on),
   'MK-2 customerAccount': (context, event) => {
     assertEvent(event, 'WIN');
     return event.customerAccount.trim() === '' ? violation('MK-2', `winning opportunity ${context.opportunityId} makes its party a customer: give the customer account`, 'customerAccount') : null;

@@ -45,8 +45,8 @@ export interface Opportunity {
 }
 
 /** The day a lead or an opportunity is closed is not before the day it began. */
-export function checkClosingDay(began: string, on: string): RuleViolation | null {
-  return on < began ? violation('MK-2', `it cannot be closed on ${on}, before it began on ${began}`, 'on') : null;
+export function checkClosingDay(subject: string, began: string, on: string): RuleViolation | null {
+  return on < began ? violation('MK-2', `${subject} cannot be closed on ${on}, before it began on ${began}`, 'on') : null;
 }
 
 /** MK-1 / MK-2: a new open lead for a party; the party gains the lead contact role and keeps the lead linked. */
@@ -80,7 +80,7 @@ export function qualifiedLead(lead: Lead, opportunityId: string, on: string): Le
 
 /** MK-2: qualifying an open lead opens an opportunity linked both ways, carrying the lead's topic and campaign. */
 export function qualifyLead(lead: Lead, party: Party, opportunityId: string, on: string): { lead: Lead; opportunity: Opportunity; party: Party } | RuleViolation {
-  const found = checkLeadOpen(lead) ?? checkClosingDay(lead.createdOn, on) ?? checkSameParty(`lead ${lead.leadId}`, lead.partyId, party);
+  const found = checkLeadOpen(lead) ?? checkClosingDay(`lead ${lead.leadId}`, lead.createdOn, on) ?? checkSameParty(`lead ${lead.leadId}`, lead.partyId, party);
   if (found !== null) return found;
   const opened = newOpportunity(opportunityId, party, { topic: lead.topic, on, leadId: lead.leadId, campaignId: lead.campaignId });
   if (isViolation(opened)) return opened;
@@ -98,12 +98,12 @@ export function disqualifiedLead(lead: Lead, reason: string, on: string): Lead {
 }
 
 export function disqualifyLead(lead: Lead, reason: string, on: string): Lead | RuleViolation {
-  return checkLeadOpen(lead) ?? checkDisqualifyReason(reason) ?? checkClosingDay(lead.createdOn, on) ?? disqualifiedLead(lead, reason, on);
+  return checkLeadOpen(lead) ?? checkDisqualifyReason(reason) ?? checkClosingDay(`lead ${lead.leadId}`, lead.createdOn, on) ?? disqualifiedLead(lead, reason, on);
 }
 
 function checkOpportunityCloses(opportunity: Opportunity, on: string): RuleViolation | null {
   if (opportunity.status !== 'open') return violation('MK-2', `opportunity ${opportunity.opportunityId} is already ${opportunity.status}`, 'opportunityId');
-  return checkClosingDay(opportunity.openedOn, on);
+  return checkClosingDay(`opportunity ${opportunity.opportunityId}`, opportunity.openedOn, on);
 }
 
 function checkSameParty(what: string, partyId: string, party: Party): RuleViolation | null {
