@@ -1,5 +1,8 @@
 /** Marketing's test parties: a prospect reachable on every channel, with and without consent, and the demo chain. */
+import { expect } from 'vitest';
+import type { AnyActorRef, EventObject } from 'xstate';
 import { demoCatalog } from '../../fixtures/chain.ts';
+import { explainRefusal } from '../../../machines/rules.ts';
 import { newProspect, type Party, type PartyContact } from '../../../engine/domain/marketing/parties.ts';
 import { newLead, newOpportunity, type Lead, type Opportunity } from '../../../engine/domain/marketing/pipeline.ts';
 import { isViolation } from '../../../engine/domain/violation.ts';
@@ -30,4 +33,10 @@ export function leadFor(party: Party, leadId = 'LD-1', on = '2026-03-01', campai
 
 export function opportunityFor(party: Party, opportunityId = 'OP-1', on = '2026-03-02'): { opportunity: Opportunity; party: Party } {
   return accepted(newOpportunity(opportunityId, party, { topic: 'Group camping kit', on }));
+}
+
+/** Sends an event the actor must take (else the test shows why the chart refused it). */
+export function take<E extends EventObject>(actor: AnyActorRef, event: E): void {
+  expect(actor.getSnapshot().can(event), JSON.stringify(explainRefusal(actor.getSnapshot(), event))).toBe(true);
+  actor.send(event);
 }
