@@ -155,74 +155,82 @@ function targetOf(campaign: Campaign, targetId: string): CampaignTarget | RuleVi
   return campaign.targets.find((t) => t.targetId === targetId) ?? violation('NOT_FOUND', `campaign ${campaign.name} has no target "${targetId}"`, 'targetId');
 }
 
+const refusalIn = <T extends object>(result: T | RuleViolation): RuleViolation | null => (isViolation(result) ? result : null);
+
 /** MK-1: a target's response belongs to the target's own party. */
 function checkTargetParty(target: CampaignTarget, party: Party): RuleViolation | null {
   return target.partyId === party.partyId ? null : violation('MK-1', `target ${target.name} is party ${target.partyId}, not ${party.partyId}`, 'partyId');
 }
 
-const withTarget = (campaign: Campaign, target: CampaignTarget): Campaign => ({
-  ...campaign, targets: campaign.targets.map((t) => (t.targetId === target.targetId ? target : t)),
+/** The campaign with one target changed. */
+const changeTarget = (campaign: Campaign, targetId: string, change: Partial<CampaignTarget>): Campaign => ({
+  ...campaign, targets: campaign.targets.map((t) => (t.targetId === targetId ? { ...t, ...change } : t)),
 });
 
 /** MK-4: a response that led somewhere stands: the quotation request or opportunity it opened relies on it. */
-export function checkResponseChange(campaign: Campaign, targetId: string): RuleViolation | null {
+function targetToAnswer(campaign: Campaign, targetId: string): CampaignTarget | RuleViolation {
   const target = targetOf(campaign, targetId);
-  if (isViolation(target)) return target;
-  return target.followUp === null ? null : violation('MK-4', `${target.name} already answered positively and was followed up: the response cannot change`, 'response');
+  if (isViolation(target) || target.followUp === null) return target;
+  return violation('MK-4', `${target.name} already answered positively and was followed up: the response cannot change`, 'response');
 }
 
-/** MK-4: the campaign with a target's response recorded (None takes a response back). */
+export function checkResponseChange(campaign: Campaign, targetId: string): RuleViolation | null {
+  return refusalIn(targetToAnswer(campaign, targetId));
+}
+
+/** MK-4: a response and its day (None takes a response back, and its day). */
+const answered = (response: CampaignResponse, on: string): Partial<CampaignTarget> => ({ response, respondedOn: response === 'none' ? null : on });
+
+/** MK-4: the campaign with a target's response recorded. */
 export function respondedCampaign(campaign: Campaign, targetId: string, response: CampaignResponse, on: string): Campaign | RuleViolation {
-  const found = checkResponseChange(campaign, targetId);
-  if (found !== null) return found;
-  const target = targetOf(campaign, targetId) as CampaignTarget;
-  return withTarget(campaign, { ...target, response, respondedOn: response === 'none' ? null : on });
+  return checkResponseChange(campaign, targetId) ?? changeTarget(campaign, targetId, answered(response, on));
 }
 
 /** MK-1 / MK-4: a response recorded on the campaign, and the campaign linked to the party that answered. */
 export function recordResponse(campaign: Campaign, party: Party, targetId: string, response: CampaignResponse, on: string): { campaign: Campaign; party: Party } | RuleViolation {
-  const responded = respondedCampaign(campaign, targetId, response, on);
-  if (isViolation(responded)) return responded;
-  const target = targetOf(responded, targetId) as CampaignTarget;
+  const target = targetToAnswer(campaign, targetId);
+  if (isViolation(target)) return target;
   const other = checkTargetParty(target, party);
   if (other !== null) return other;
+  const responded = changeTarget(campaign, targetId, answered(response, on));
   return { campaign: responded, party: response === 'none' ? party : linkToParty(party, 'campaignIds', campaign.campaignId) };
 }
 
 /** MK-4: only a positive response is followed up, and once. */
-export function checkFollowUp(campaign: Campaign, targetId: string): RuleViolation | null {
+function targetToFollowUp(campaign: Campaign, targetId: string): CampaignTarget | RuleViolation {
   const target = targetOf(campaign, targetId);
   if (isViolation(target)) return target;
   if (target.response !== 'positive') return violation('MK-4', `${target.name} has not answered positively, so there is nothing to follow up`, 'targetId');
   const done = target.followUp;
-  if (done === null) return null;
+  if (done === null) return target;
   const what = done.kind === 'opportunity' ? `opportunity ${done.opportunityId}` : `quotation request ${done.requestId}`;
   return violation('MK-4', `${target.name}'s response was already followed up with ${what}`, 'targetId');
 }
 
+export function checkFollowUp(campaign: Campaign, targetId: string): RuleViolation | null {
+  return refusalIn(targetToFollowUp(campaign, targetId));
+}
+
 /** MK-4: the campaign with a target's follow-up stamped (the campaign machine's action; the functions below check first). */
 export function followedUpCampaign(campaign: Campaign, targetId: string, followUp: FollowUp): Campaign {
-  const target = targetOf(campaign, targetId) as CampaignTarget;
-  return withTarget(campaign, { ...target, followUp });
+  return changeTarget(campaign, targetId, { followUp });
 }
 
 /** MK-4: a positive response asks for a quotation of the lines the target wants. */
 export function requestQuotation(campaign: Campaign, targetId: string, requestId: string, lines: QuotationRequest['lines'], on: string): { campaign: Campaign; request: QuotationRequest } | RuleViolation {
-  const found = checkFollowUp(campaign, targetId);
-  if (found !== null) return found;
+  const target = targetToFollowUp(campaign, targetId);
+  if (isViolation(target)) return target;
   if (lines.length === 0) return violation('MK-4', 'name at least one product the customer wants a quotation for', 'lines');
   const bad = lines.findIndex((l) => !Number.isInteger(l.quantity) || l.quantity <= 0);
   if (bad >= 0) return violation('VALIDATION', `the quantity of ${lines[bad]!.productId} must be a whole number above zero`, `lines.${bad}.quantity`);
-  const target = targetOf(campaign, targetId) as CampaignTarget;
   const request: QuotationRequest = { requestId, partyId: target.partyId, campaignId: campaign.campaignId, requestedOn: on, lines: lines.map((l) => ({ ...l })) };
   return { campaign: followedUpCampaign(campaign, targetId, { kind: 'quotationRequest', requestId }), request };
 }
 
 /** MK-4: a positive response opens an opportunity for the target's party, carrying the campaign id. */
 export function opportunityFromResponse(campaign: Campaign, party: Party, targetId: string, opportunityId: string, on: string): { campaign: Campaign; opportunity: Opportunity; party: Party } | RuleViolation {
-  const found = checkFollowUp(campaign, targetId);
-  if (found !== null) return found;
-  const target = targetOf(campaign, targetId) as CampaignTarget;
+  const target = targetToFollowUp(campaign, targetId);
+  if (isViolation(target)) return target;
   const other = checkTargetParty(target, party);
   if (other !== null) return other;
   const opened = newOpportunity(opportunityId, party, { topic: `Campaign ${campaign.name}`, on, campaignId: campaign.campaignId });
