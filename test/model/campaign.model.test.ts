@@ -1,14 +1,14 @@
 /**
  * Model-based test of the campaign lifecycle (MK-3, MK-4) on the machine: paths from a new email campaign and from
  * campaigns restored active, closed or cancelled. Marketing chooses Pia (an email contact with consent, and a phone
- * without) or Noah (no email at all), launches on the first day, records Pia's responses, follows a positive one up
+ * without), Pia again once she withdrew her consent, or Noah (no email at all), launches on the first day, records Pia's responses, follows a positive one up
  * with a quotation request or an opportunity, closes or cancels. After every step: the derived status is the chart's
  * state, every target has consent and is not also left out, only a positive response is followed up, and a response
  * other than None has its day.
  */
 import { describe } from 'vitest';
 import { campaignStatus, chooseTargets, newCampaign, type Campaign } from '../../engine/domain/marketing/campaigns.ts';
-import { newProspect } from '../../engine/domain/marketing/parties.ts';
+import { newProspect, recordConsent } from '../../engine/domain/marketing/parties.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
 import { createCampaignMachine, type CampaignEvent, type CampaignSnapshot } from '../../machines/campaign.machine.ts';
 import { accepted as acceptedRecord, pia } from '../unit/marketing/fixture.ts';
@@ -18,11 +18,14 @@ const planned = acceptedRecord(newCampaign('CMP-1', { name: 'Spring camping', ty
 const noah = acceptedRecord(newProspect('PTY-5', { name: 'Noah Nocontact', type: 'person' }));
 const targeted = acceptedRecord(chooseTargets(planned, [{ party: pia(), from: 'prospect' }]));
 const PIA = 'PTY-1/E1';
+/** Pia once she withdrew her consent to marketing emails. */
+const piaWithdrawn = acceptedRecord(recordConsent(pia(), 'E1', false));
 
 const campaignEvents = (s: CampaignSnapshot): CampaignEvent[] => {
   const target = s.context.targets.find((t) => t.targetId === PIA);
   return accepted(s, [
     ev('choose:pia', { type: 'CHOOSE_TARGETS', choices: [{ party: pia(), from: 'prospect' }] }),
+    ev('choose:pia withdrawn', { type: 'CHOOSE_TARGETS', choices: [{ party: piaWithdrawn, from: 'prospect' }] }),
     ev('choose:noah', { type: 'CHOOSE_TARGETS', choices: [{ party: noah, from: 'prospect' }] }),
     ev('launch', { type: 'LAUNCH', on: s.context.startsOn }),
     ...(['none', 'positive', 'negative'] as const).filter((r) => r !== target?.response)
@@ -48,7 +51,8 @@ function campaignInvariant(s: CampaignSnapshot): string | null {
 const key = {
   base: (s: CampaignSnapshot) => {
     const t = s.context.targets[0];
-    return `${JSON.stringify(s.value)} t${s.context.targets.length} l${s.context.leftOut.length} ${t?.response ?? '-'} ${t?.followUp?.kind ?? '-'}`;
+    const leftOut = s.context.leftOut.map((l) => `${l.partyId}/${l.contactId ?? '-'}`).sort().join(',');
+    return `${JSON.stringify(s.value)} t${s.context.targets.length} out:${leftOut} ${t?.response ?? '-'} ${t?.followUp?.kind ?? '-'}`;
   },
 };
 

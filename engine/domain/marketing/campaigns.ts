@@ -107,34 +107,37 @@ export function checkTargetChoices(choices: readonly TargetChoice[]): RuleViolat
   return violation('MK-3', `${party.name} is not a ${from === 'customer' ? 'customer' : `${from}'s contact`}, so cannot be chosen as one`, `targets.${wrong}.from`);
 }
 
+/** MK-3: whom of a party a campaign on `channel` reaches (its contacts there with consent), and whom not, and why. */
+function reachOf(party: Party, from: TargetSource, channel: ContactChannel): { targets: CampaignTarget[]; leftOut: LeftOut[] } {
+  const onChannel = party.contacts.filter((c) => c.channel === channel);
+  if (onChannel.length === 0) return { targets: [], leftOut: [{ partyId: party.partyId, contactId: null, reason: `${party.name} has ${channelWords[channel].missing}` }] };
+  const consenting = onChannel.filter((c) => c.marketingConsent);
+  return {
+    targets: consenting.map((contact) => ({
+      targetId: `${party.partyId}/${contact.contactId}`, partyId: party.partyId, contactId: contact.contactId, name: contact.name,
+      reachedAt: whereReached(party, contact), from, response: 'none', respondedOn: null, followUp: null,
+    })),
+    leftOut: onChannel.filter((c) => !c.marketingConsent).map((contact) => ({
+      partyId: party.partyId, contactId: contact.contactId, reason: `${contact.name} (${whereReached(party, contact)}) has not agreed to marketing ${channelWords[channel].consent}`,
+    })),
+  };
+}
+
 /**
  * MK-3: the campaign with the contacts of the chosen parties on its channel as targets. A contact without marketing
- * consent on that channel, or a party with no contact on it, is left out with the reason; a contact already
- * targeted is not targeted twice.
+ * consent on that channel, or a party with no contact on it, is left out with the reason. Choosing a party again
+ * (while planned: no response yet) replaces what it gave before, so consent given or withdrawn since counts and no
+ * contact is targeted twice.
  */
 export function chooseTargets(campaign: Campaign, choices: readonly TargetChoice[]): Campaign | RuleViolation {
   const found = checkTargetChoices(choices);
   if (found !== null) return found;
   const channel = channelOf[campaign.type];
-  const targets = [...campaign.targets];
-  const leftOut = [...campaign.leftOut];
-  const note = (entry: LeftOut) => {
-    if (!leftOut.some((l) => l.partyId === entry.partyId && l.contactId === entry.contactId)) leftOut.push(entry);
-  };
+  let { targets, leftOut } = campaign;
   for (const { party, from } of choices) {
-    const onChannel = party.contacts.filter((c) => c.channel === channel);
-    if (onChannel.length === 0) note({ partyId: party.partyId, contactId: null, reason: `${party.name} has ${channelWords[channel].missing}` });
-    for (const contact of onChannel) {
-      const targetId = `${party.partyId}/${contact.contactId}`;
-      if (!contact.marketingConsent) {
-        note({ partyId: party.partyId, contactId: contact.contactId, reason: `${contact.name} (${whereReached(party, contact)}) has not agreed to marketing ${channelWords[channel].consent}` });
-      } else if (!targets.some((t) => t.targetId === targetId)) {
-        targets.push({
-          targetId, partyId: party.partyId, contactId: contact.contactId, name: contact.name, reachedAt: whereReached(party, contact),
-          from, response: 'none', respondedOn: null, followUp: null,
-        });
-      }
-    }
+    const reached = reachOf(party, from, channel);
+    targets = [...targets.filter((t) => t.partyId !== party.partyId), ...reached.targets];
+    leftOut = [...leftOut.filter((l) => l.partyId !== party.partyId), ...reached.leftOut];
   }
   return { ...campaign, targets, leftOut };
 }

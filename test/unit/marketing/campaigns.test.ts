@@ -4,7 +4,7 @@ import {
   campaignStatus, checkCampaignClose, checkLaunch, chooseTargets, newCampaign, opportunityFromResponse, recordResponse, requestQuotation, respondedCampaign,
   type Campaign, type CampaignType,
 } from '../../../engine/domain/marketing/campaigns.ts';
-import { newProspect, partyFromCustomer } from '../../../engine/domain/marketing/parties.ts';
+import { newProspect, partyFromCustomer, recordConsent } from '../../../engine/domain/marketing/parties.ts';
 import { accepted, catalog, contact, leadFor, opportunityFor, pia } from './fixture.ts';
 
 const campaign = (type: CampaignType = 'email'): Campaign =>
@@ -51,6 +51,16 @@ describe('MK-3 campaigns and their targets', () => {
     const once = accepted(chooseTargets(campaign(), [{ party: lead, from: 'lead' }, { party: buyer, from: 'opportunity' }, { party: pia(), from: 'prospect' }]));
     const twice = accepted(chooseTargets(once, [{ party: pia(), from: 'prospect' }]));
     expect(twice.targets.map((t) => [t.targetId, t.from])).toEqual([['PTY-6/E1', 'lead'], ['PTY-7/E1', 'opportunity'], ['PTY-1/E1', 'prospect']]);
+  });
+
+  it('MK-3 choosing a party again counts consent given or withdrawn since: targeted or left out, never both', () => {
+    const withdrawn = accepted(recordConsent(pia(), 'E1', false));
+    const first = accepted(chooseTargets(campaign(), [{ party: withdrawn, from: 'prospect' }]));
+    expect([first.targets.length, first.leftOut.map((l) => l.contactId)]).toEqual([0, ['E1']]);
+    const consented = accepted(chooseTargets(first, [{ party: pia(), from: 'prospect' }]));
+    expect([consented.targets.map((t) => t.targetId), consented.leftOut]).toEqual([['PTY-1/E1'], []]);
+    const again = accepted(chooseTargets(consented, [{ party: withdrawn, from: 'prospect' }]));
+    expect([again.targets, again.leftOut.map((l) => l.reason)]).toEqual([[], ['Pia Prospect (pia@example.com) has not agreed to marketing emails']]);
   });
 
   it('MK-3 a party chosen for a role it does not have is refused, naming the choice, and nothing changes', () => {
