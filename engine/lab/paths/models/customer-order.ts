@@ -340,6 +340,8 @@ function orderModel(variant: Variant) {
         steps.push(tenderDue());
         return steps;
       }
+      // The model's orders are the POS's own: only headquarters' package cancels a call-center order (CC-21).
+      case 'CALL_CENTER_CANCELLED': return fail('the model never cancels from a call center: its orders are the POS\'s');
       case 'POST_RETURN': {
         const lines = e.record.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, reasonCode: l.reasonCode }));
         const approval = calculateReturn(catalog, sourceOf(before.context), lines).needsApproval;
