@@ -410,6 +410,10 @@ function orderModel(variant: Variant) {
     setup: () => setup.script,
     checks: 'same order, invariants hold',
     report: () => `; scenarios ${Object.keys(scenarios).join('/')}`,
+    unreachable: {
+      'customerOrder.open.idle --CALL_CENTER_CANCELLED [guarded]--> customerOrder.cancelled':
+        'only headquarters\' package cancels a call-center order (CC-21), and the model\'s orders are the POS\'s (test/engine/call-center-cancel.test.ts drives it)',
+    },
   } satisfies LifecycleModel<CustomerOrderSnapshot, CustomerOrderEvent, Ctx>;
 }
 
