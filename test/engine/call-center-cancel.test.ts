@@ -169,20 +169,17 @@ describe('CC-21 the call center cancels its orders, and the cancel reaches headq
     const dir = await mkdtemp(join(tmpdir(), 'cc-cancel-'));
     try {
       const durable = await DurableChain.open(dir, { config: chainConfig(withDesk()) });
-      const run = async (command: Record<string, unknown>) => {
-        const result = await durable.execute(command);
-        if (!result.ok) throw new Error(`${String(command.type)} refused: ${result.error.message}`);
-        return result.result;
-      };
-      const desk = { operatorId: 'agent1', orderId: 'CC-000001' };
-      await run({ type: 'callCenter.startOrder', operatorId: 'agent1', customerId: 'C-ANNA' });
-      await run({ type: 'callCenter.setHeader', ...desk, sourceCode: 'SPRING', modeCode: 'STD' });
-      await run({ type: 'callCenter.addLine', ...desk, productId: 'P-TENT', quantity: 1 });
-      await run({ type: 'callCenter.enterCoupon', ...desk, couponCode: 'SAVE10' });
-      await run({ type: 'callCenter.complete', ...desk });
-      await run({ type: 'callCenter.addPayment', ...desk, methodId: 'CARD', percent: 10_000, cardToken: 'TOK-1' });
-      await run({ type: 'callCenter.submit', ...desk });
-      expect(await run({ type: 'callCenter.cancel', ...desk })).toMatchObject({ cancelledAtHeadquarters: true, couponsReleased: ['SAVE10'] });
+      // A lamp to pick up at S1, prepaid by card: taken, submitted and cancelled, each step journaled.
+      const lamp = { operatorId: 'agent1', orderId: 'CC-000001' };
+      const taken = [
+        { type: 'callCenter.startOrder', operatorId: 'agent1', customerId: 'C-ANNA' },
+        { type: 'callCenter.addLine', ...lamp, productId: 'P-LAMP', quantity: 1, modeCode: 'PICKUP', locationId: 'S1' },
+        { type: 'callCenter.complete', ...lamp },
+        { type: 'callCenter.addPayment', ...lamp, methodId: 'CARD', percent: 10_000, cardToken: 'TOK-1', prepay: true },
+        { type: 'callCenter.submit', ...lamp },
+      ];
+      for (const command of taken) expect((await durable.execute(command)).ok, command.type).toBe(true);
+      expect(await durable.execute({ type: 'callCenter.cancel', ...lamp })).toMatchObject({ ok: true, result: { cancelledAtHeadquarters: true, payments: [{ outcome: 'refunded' }] } });
       const before = JSON.stringify(durable.chain.exportState());
       await durable.close();
       const reopened = await DurableChain.open(dir);
