@@ -13,7 +13,7 @@ import type { AcceptedEntry, Chain, ChainChange } from '../../engine/chain.ts';
 import { cancelsRefusedByStores, salesOrderOf } from '../../engine/domain/headquarters.ts';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { step, tentOrder, withDesk } from './call-center-desk-helpers.ts';
-import { chainConfig, listed, newEngine, ok, openShift, refused, restart, type Mutator } from './engine-helpers.ts';
+import { chainConfig, listed, newEngine, ok, openShift, refused, restart, startSale, tenderDue, type Mutator } from './engine-helpers.ts';
 import demoChain from '../../scenarios/demo-chain.json' with { type: 'json' };
 
 /** The desk's call center with the demo chain's snack club (P-CLUB, a continuity parent item) as well. */
@@ -149,6 +149,23 @@ describe('CC-21 the call center cancels its orders, and the cancel reaches headq
     for (const job of ['P-job', 'synchronizeOrders'] as const) ok(e, { type: 'headquarters.runJob', job });
     expect(cancelsRefusedByStores(e.backOffice())).toBe(1);
     expect(salesOrderOf(e.backOffice(), orderId)!.cancelled!.refusedByStore).toBe(true);
+  });
+
+  it('CC-21 a package cancels only a call-center order: a store\'s own order stays open (the cancel counted as refused)', () => {
+    const e = newEngine(withDesk());
+    openShift(e, 'R1', 'cashier1');
+    startSale(e, 'R1', 'C-ANNA', [{ productId: 'P-LAMP' }]);
+    ok(e, { type: 'register.pickupAll', registerId: 'R1' });
+    tenderDue(e, 'R1');
+    const [own] = e.orderIds();
+    const forged = {
+      salesOrderId: 'SO-999999', storeId: 'S1', acceptedAt: e.now, customer: e.customerView('C-ANNA').record, cancelledAt: e.now,
+      order: { orderId: own, callCenterId: 'CC1', enteredBy: 'agent1', customerId: 'C-ANNA', header: { modeCode: 'PICKUP' }, lines: [{ lineId: `${own}-1`, productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode: 'PICKUP', locationId: 'S1' }] },
+    };
+    const pkg = { version: e.linkView('S1').appliedVersion + 1, customers: [], orders: [], callCenterOrders: [forged] };
+    // As the package arrives at the store (a delivery, not a chain command).
+    expect(e.store.executeNow({ type: 'sync.applyDistribution', storeId: 'S1', package: pkg })).toMatchObject({ ok: true, result: { callCenterOrders: { cancelled: 0, cancelRefused: 1 } } });
+    expect(e.orderView(own!).headerStatus).toBe('Open');
   });
 
   it('CC-21 the POS still never cancels a call-center order', () => {
