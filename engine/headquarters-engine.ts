@@ -7,7 +7,7 @@ import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
-import { accountOf, checkCallCenterCancel, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { accountOf, checkCallCenterCancel, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice, type SalesOrderCancellation } from './domain/headquarters.ts';
 import { CallCenterDesk, type DeskState } from './call-center-desk.ts';
 import { callCenterCustomerOrder, callCenterOf, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { orderSummary } from './domain/customer-order.ts';
@@ -175,7 +175,7 @@ export class HeadquartersEngine {
    * CC-21: the call center cancels a submitted order (the desk checked `checkCallCenterCancel` first): its sales order
    * is cancelled (payments refunded or voided) and the continuity enrolments it made take no further child orders.
    */
-  private cancelCallCenterOrder(orderId: string, by: string): { salesOrderId: string; storeId: string; payments: unknown[]; enrolmentsCancelled: string[] } {
+  private cancelCallCenterOrder(orderId: string, by: string): { salesOrderId: string; storeId: string; payments: SalesOrderCancellation['payments']; enrolmentsCancelled: string[] } {
     const refused = this.sendEvent({ type: 'CANCEL_CALL_CENTER_ORDER', orderId, by, at: this.clock.now }, 'CANCEL_CALL_CENTER_ORDER');
     if (refused !== null) throw new Error(`headquarters: the cancel of ${orderId} was checked but refused: ${refused.message}`);
     const enrolled = this.continuity.all().filter((e) => e.parentOrderId === orderId && (enrolmentStatus(e) === 'active' || enrolmentStatus(e) === 'paused'));

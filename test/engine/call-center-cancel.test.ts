@@ -27,13 +27,20 @@ const withClub: Mutator = (c) => {
 const deskView = (e: Chain, orderId: string) => e.headquarters.callCenter.orderView(orderId)!;
 
 /** The tent order with coupon SAVE10 on its summary, paid in full by card, submitted (a sales order, at S1). */
-function submittedTent(e: Chain, options: { by?: string; coupon?: boolean } = {}): string {
+function submittedTent(e: Chain, options: { by?: string; coupon?: boolean; customerId?: string } = {}): string {
   const by = options.by ?? 'agent1';
-  const orderId = tentOrder(e, by);
+  const orderId = options.customerId === undefined ? tentOrder(e, by) : calsTent(e, by, options.customerId);
   if (options.coupon !== false) step(e, 'callCenter.enterCoupon', orderId, { by, couponCode: 'SAVE10' });
   step(e, 'callCenter.complete', orderId, { by });
   step(e, 'callCenter.addPayment', orderId, { by, methodId: 'CARD', percent: 10_000, cardToken: `TOK-${by}` });
   step(e, 'callCenter.submit', orderId, { by });
+  return orderId;
+}
+
+/** The tent order for another customer (tentOrder takes Anna's). */
+function calsTent(e: Chain, by: string, customerId: string): string {
+  const { orderId } = ok(e, { type: 'callCenter.startOrder', operatorId: by, customerId }) as { orderId: string };
+  step(e, 'callCenter.addLine', orderId, { by, productId: 'P-TENT', quantity: 1, modeCode: 'STD' });
   return orderId;
 }
 
@@ -105,9 +112,9 @@ describe('CC-21 the call center cancels its orders, and the cancel reaches headq
     const e = newEngine(withDesk());
     const first = submittedTent(e);
     expect(cancel(e, first)).toMatchObject({ couponsReleased: ['SAVE10'] });
-    const second = submittedTent(e, { by: 'agent2' });
+    const second = submittedTent(e, { by: 'agent2', customerId: 'C-CAL' });
     expect(deskView(e, second)).toMatchObject({ state: 'submitted', salesOrderId: expect.any(String) });
-    expect(e.headquarters.callCenter.couponLedger.byCoupon.SAVE10!.map((r) => [r.orderId, r.releasedAt === null])).toEqual([[first, false], [second, true]]);
+    expect(e.headquarters.callCenter.couponLedger.byCoupon.SAVE10!.map((r) => [r.orderId, r.customerId, r.releasedAt === null])).toEqual([[first, 'C-ANNA', false], [second, 'C-CAL', true]]);
   });
 
   it('CC-21 / CC-15 the memberships the order made are cancelled with it: no child orders follow', () => {
