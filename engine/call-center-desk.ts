@@ -16,7 +16,7 @@ import type { Catalog } from './domain/catalog.ts';
 import { applySourceCode, lookupSourceCodes, type AppliedSourceCode, type CatalogState, type SourceCodeChoice, type SourceCodeFilter } from './domain/call-center/catalog.ts';
 import { channelFor } from './domain/call-center/channel.ts';
 import type { CallCenterConfig } from './domain/call-center/config.ts';
-import { emptyCouponLedger, redeemOrder, type CouponLedger } from './domain/call-center/coupon-ledger.ts';
+import { emptyCouponLedger, redeemOrder, releaseOrder, type CouponLedger } from './domain/call-center/coupon-ledger.ts';
 import { checkCouponEntry, couponKey, discountOrder, findCoupon, notAppliedMessage, type Coupon } from './domain/call-center/coupons.ts';
 import { onLineAdded, sourceCodeScripts, type Script, type SuggestionOffer } from './domain/call-center/guided-selling.ts';
 import { checkNotCheckedOutByOther, daysOnHold, holdList, type CallCenterUser, type HoldListRow, type OrderHold } from './domain/call-center/holds.ts';
@@ -79,6 +79,10 @@ export interface DeskHost {
   /** CC-2: the sales order's check, with nothing changed (a refusal here refuses the submit). */
   checkAccept(order: SubmittedCallCenterOrder): RuleViolation | null;
   accept(order: SubmittedCallCenterOrder): { salesOrderId: string; storeId: string };
+  /** CC-21: why headquarters cannot cancel the order's sales order (the store has started), with nothing changed. */
+  checkCancel(orderId: string): RuleViolation | null;
+  /** CC-21: cancels the order's sales order (payments refunded or voided) and the enrolments it made. */
+  cancel(orderId: string, by: string): { salesOrderId: string; storeId: string } & Record<string, unknown>;
   /** CC-4 / CC-5: the call center's catalogs as headquarters' catalog actors have them (published, expired...). */
   catalogStates(callCenterId: string): CatalogState[];
   /** CC-3: headquarters' customer accounts, for the lookup. */
@@ -348,8 +352,26 @@ export class CallCenterDesk {
       case 'callCenter.leave':
         return this.send(actor, { type: 'LEAVE', ...by }) ?? this.release(order);
       case 'callCenter.cancel':
-        return this.send(actor, { type: 'CANCEL', ...by, ...(command.note === undefined ? {} : { note: command.note }) }) ?? {};
+        return this.cancel(order, by, command.note);
     }
+  }
+
+  /**
+   * CC-21: the call center is the only place a call-center order is cancelled. One released to a store is cancelled
+   * at headquarters too, unless the store has started on it (asked before anything changes); the coupons the order
+   * redeemed are given back (CC-13).
+   */
+  private cancel(order: DeskEntry, by: { userId: string; at: number }, note: string | undefined): Record<string, unknown> | RuleViolation {
+    const { actor, desk } = order;
+    const orderId = actor.getSnapshot().context.orderId;
+    const started = desk.salesOrderId === null ? null : this.host.checkCancel(orderId);
+    if (started !== null) return started;
+    const refused = this.send(actor, { type: 'CANCEL', ...by, ...(note === undefined ? {} : { note }) });
+    if (refused !== null) return refused;
+    const coupons = releaseOrder(this.ledger, { orderId, at: by.at, invoiced: false });
+    this.ledger = coupons.ledger;
+    const released = { couponsReleased: coupons.released.map((r) => r.couponCode) };
+    return desk.salesOrderId === null ? released : { ...released, cancelledAtHeadquarters: true, ...this.host.cancel(orderId, by.userId) };
   }
 
   /** CC-3 / CC-5 / CC-10 / CC-11: a line at its resolved price, with the item's scripts and offers. */

@@ -249,11 +249,14 @@ export class Chain {
     return this.accepted(command, { ...result.result, sentToStore: sent });
   }
 
-  /** CC-2..CC-19: a step of an order being taken at the call center; one its submit releases reaches its store at once. */
+  /**
+   * CC-2..CC-19: a step of an order being taken at the call center; one its submit releases reaches its store at once,
+   * as does its cancel (CC-21).
+   */
   private callCenterDesk(command: CallCenterDeskCommand): ChainResult {
     const result = this.onHeadquarters({ type: 'headquarters.callCenterDesk', command });
     if (!result.ok) return result;
-    const storeId = result.result.released === true ? result.result.storeId as string : null;
+    const storeId = result.result.released === true || result.result.cancelledAtHeadquarters === true ? result.result.storeId as string : null;
     const sent = storeId !== null && this.store.batchReachable(storeId) && this.sendDistribution(storeId);
     return this.accepted(command, { ...result.result, ...(storeId === null ? {} : { sentToStore: sent }) });
   }

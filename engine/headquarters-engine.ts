@@ -7,7 +7,7 @@ import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
 import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
-import { accountOf, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice } from './domain/headquarters.ts';
+import { accountOf, checkCallCenterCancel, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice, type SalesOrderCancellation } from './domain/headquarters.ts';
 import { CallCenterDesk, type DeskState } from './call-center-desk.ts';
 import { callCenterCustomerOrder, callCenterOf, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { orderSummary } from './domain/customer-order.ts';
@@ -19,7 +19,7 @@ import { createHeadquartersMachine, type HeadquartersEvent, type HeadquartersMac
 import { explainRefusal } from '../machines/rules.ts';
 import { CallCenterCatalogs, type CatalogSnapshots } from './flows/call-center-catalogs.ts';
 import { childOrderOf, ContinuityEnrolments, enrolmentsOf, type EnrolmentSnapshots } from './flows/continuity-enrolments.ts';
-import { calendarDay, checkChildOrder, type ContinuityEnrolment, type EnrolmentEvent } from './domain/call-center/continuity.ts';
+import { calendarDay, checkChildOrder, enrolmentStatus, type ContinuityEnrolment, type EnrolmentEvent } from './domain/call-center/continuity.ts';
 import type { Minor } from './domain/money.ts';
 
 /**
@@ -89,6 +89,8 @@ export class HeadquartersEngine {
         const salesOrder = salesOrderOf(this.office, order.orderId)!;
         return { salesOrderId: salesOrder.salesOrderId, storeId: salesOrder.storeId };
       },
+      checkCancel: (orderId) => checkCallCenterCancel(this.office, orderId),
+      cancel: (orderId, by) => this.cancelCallCenterOrder(orderId, by),
       catalogStates: (callCenterId) => this.catalogs.catalogStates(callCenterId),
       customers: () => Object.values(this.office.customers),
       createCustomer: (channelCustomerId, callCenterId, record) =>
@@ -157,13 +159,29 @@ export class HeadquartersEngine {
   /** Sends the back office a command's event: why not, when it refuses it (nothing changed then). */
   private sendOffice(command: Parameters<HeadquartersEngine['eventOf']>[0]): RuleViolation | null {
     const event = this.eventOf(command);
-    if ('rule' in event) return event;
+    return 'rule' in event ? event : this.sendEvent(event, command.type);
+  }
+
+  private sendEvent(event: HeadquartersEvent, what: string): RuleViolation | null {
     const before = this.actor.getSnapshot();
     this.actor.send(event);
     const after = this.actor.getSnapshot();
-    if (after.error !== undefined) throw new Error(`headquarters failed on ${command.type}: ${String(after.error)}`);
+    if (after.error !== undefined) throw new Error(`headquarters failed on ${what}: ${String(after.error)}`);
     // An event no transition takes leaves the snapshot as it was (and the guards ran before anything changed).
     return after === before ? explainRefusal(before, event) : null;
+  }
+
+  /**
+   * CC-21: the call center cancels a submitted order (the desk checked `checkCallCenterCancel` first): its sales order
+   * is cancelled (payments refunded or voided) and the continuity enrolments it made take no further child orders.
+   */
+  private cancelCallCenterOrder(orderId: string, by: string): { salesOrderId: string; storeId: string; payments: SalesOrderCancellation['payments']; enrolmentsCancelled: string[] } {
+    const refused = this.sendEvent({ type: 'CANCEL_CALL_CENTER_ORDER', orderId, by, at: this.clock.now }, 'CANCEL_CALL_CENTER_ORDER');
+    if (refused !== null) throw new Error(`headquarters: the cancel of ${orderId} was checked but refused: ${refused.message}`);
+    const enrolled = this.continuity.all().filter((e) => e.parentOrderId === orderId && (enrolmentStatus(e) === 'active' || enrolmentStatus(e) === 'paused'));
+    for (const enrolment of enrolled) this.continuity.send(enrolment.enrolmentId, { type: 'CANCEL', on: calendarDay(this.clock.now), by });
+    const salesOrder = salesOrderOf(this.office, orderId)!;
+    return { salesOrderId: salesOrder.salesOrderId, storeId: salesOrder.storeId, payments: salesOrder.cancelled!.payments, enrolmentsCancelled: enrolled.map((e) => e.enrolmentId) };
   }
 
   /**

@@ -12,11 +12,12 @@ import {
   postReturn, progressLines, resetLines, saveEdit, type CustomerOrderContext, type CustomerOrderInput, type FulfillmentLineAssignment,
   type OrderLine, type PaymentReceipt,
 } from '../engine/domain/customer-order.ts';
-import { applyPack, applyPick, applyReject } from '../engine/domain/fulfillment.ts';
+import { applyPack, applyPick, applyReject, isFulfillmentStarted } from '../engine/domain/fulfillment.ts';
 import type { Minor } from '../engine/domain/money.ts';
 import type { QuantityOfLine } from '../engine/domain/order-invoicing.ts';
 import type { Invoice, Payment } from '../engine/domain/payments.ts';
 import type { ReturnRecord } from '../engine/domain/returns.ts';
+import { violation } from '../engine/domain/violation.ts';
 import { guardsOf, type ChartMeta, type Rule } from './rules.ts';
 
 export type CustomerOrderEvent =
@@ -34,6 +35,11 @@ export type CustomerOrderEvent =
   | { type: 'REJECT'; lines: QuantityOfLine[] }
   | { type: 'RESET_FULFILLMENT'; lineIds: string[]; manualAccept: boolean }
   | { type: 'CANCEL'; registerId: string; charge: Minor; payment: PaymentReceipt }
+  /**
+   * CC-21: headquarters' package says the call center cancelled this call-center order (the POS never cancels one):
+   * nothing is charged, and what the call center took is refunded by headquarters (`payment` records it here).
+   */
+  | { type: 'CALL_CENTER_CANCELLED'; payment: PaymentReceipt }
   | { type: 'POST_RETURN'; record: ReturnRecord; payment: PaymentReceipt };
 
 export type CustomerOrderEmitted =
@@ -83,6 +89,12 @@ export function customerOrderRules(catalog: Catalog) {
     'CO-11 cancellable': (context, event) => {
       assertEvent(event, 'CANCEL');
       return checkCancel(context, event.charge);
+    },
+    'CC-21 callCenterCancellable': (context, event) => {
+      assertEvent(event, 'CALL_CENTER_CANCELLED');
+      if (context.origin !== 'callCenter') return violation('CC-21', 'only a call-center order is cancelled by its call center', 'orderId');
+      return context.lines.some((l) => isFulfillmentStarted(l.progress, l.delivery.kind))
+        ? violation('CC-21', 'the store has already started fulfilling this order: the call center\'s cancel is refused', 'orderId') : null;
     },
     'RT-1 linesReturnable': (context, event) => {
       assertEvent(event, 'POST_RETURN');
@@ -173,6 +185,10 @@ export function createCustomerOrderMachine(catalog: Catalog) {
         assertEvent(event, 'CANCEL');
         return cancelOrder(context, event.charge, event.payment);
       }),
+      cancelFromCallCenter: assign(({ context, event }) => {
+        assertEvent(event, 'CALL_CENTER_CANCELLED');
+        return cancelOrder(context, 0, event.payment);
+      }),
       postReturn: assign(({ context, event }) => {
         assertEvent(event, 'POST_RETURN');
         return postReturn(context, event.record, event.payment);
@@ -229,6 +245,7 @@ export function createCustomerOrderMachine(catalog: Catalog) {
               POST_RETURN: { guard: 'RT-1 linesReturnable', actions: ['postReturn', 'emitFulfillmentChanged'] },
               RECALL_FOR_EDIT: { guard: 'CO-10 editAllowed', target: 'editing', actions: 'lockEdit' },
               CANCEL: { guard: 'CO-11 cancellable', target: '#customerOrder.cancelled', actions: ['cancel', 'emitCancelled'] },
+              CALL_CENTER_CANCELLED: { guard: 'CC-21 callCenterCancellable', target: '#customerOrder.cancelled', actions: ['cancelFromCallCenter', 'emitCancelled'] },
             },
           },
           editing: editing(['saveEdit', 'emitFulfillmentChanged']),

@@ -7,7 +7,7 @@ import { and, assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { OrderSummary, OutboundItem } from '../engine/domain/channel-transactions.ts';
 import type { Customer, HeadquartersJob } from '../engine/domain/config.ts';
 import {
-  accountOf, createAccount, creationConflict, createSalesOrder, issueLoyaltyCard, noteNumbering, receiveUpload, recordJobRun, setSchedule,
+  accountOf, cancelCallCenterSalesOrder, checkCallCenterCancel, createAccount, creationConflict, createSalesOrder, issueLoyaltyCard, noteNumbering, receiveUpload, recordJobRun, setSchedule,
   synchronizeCustomers, synchronizeOrders, updateAccount, type BackOffice, type JobRun, type SalesOrder,
 } from '../engine/domain/headquarters.ts';
 import type { Numbering } from '../engine/domain/numbering.ts';
@@ -35,7 +35,9 @@ export type HeadquartersEvent =
   | { type: 'JOB_RAN'; run: JobRun }
   | { type: 'SCHEDULE'; job: HeadquartersJob; everyMinutes: number | null; at: number }
   /** CC-2: an order the call center submitted, as the sales order it becomes (built by the host from the catalog). */
-  | { type: 'ACCEPT_CALL_CENTER_ORDER'; summary: OrderSummary; callCenter: NonNullable<SalesOrder['callCenter']>; at: number };
+  | { type: 'ACCEPT_CALL_CENTER_ORDER'; summary: OrderSummary; callCenter: NonNullable<SalesOrder['callCenter']>; at: number }
+  /** CC-21: the call center cancels a call-center order headquarters has as a sales order. */
+  | { type: 'CANCEL_CALL_CENTER_ORDER'; orderId: string; by: string; at: number };
 
 /** Headquarters' rules, each the guard of the change it governs. */
 export const headquartersRules = {
@@ -66,6 +68,10 @@ export const headquartersRules = {
     if (accountOf(office, event.summary.customerId) === undefined) return violation('NOT_FOUND', `headquarters has no account "${event.callCenter.order.customerId}"`, 'order.customerId');
     const conflict = creationConflict(office, { order: event.summary });
     return conflict === null ? null : violation('CONFLICT', `${conflict.reason}: the call center's order number is taken`, 'order.orderId');
+  },
+  'CC-21 callCenterOrderCancellable': (office, event) => {
+    assertEvent(event, 'CANCEL_CALL_CENTER_ORDER');
+    return checkCallCenterCancel(office, event.orderId);
   },
   'SY-3 uploadIsTheStores': (_office, event) => {
     assertEvent(event, 'RECEIVE_UPLOAD');
@@ -100,6 +106,10 @@ export function createHeadquartersMachine() {
       acceptCallCenterOrder: assign(({ context, event }) => {
         assertEvent(event, 'ACCEPT_CALL_CENTER_ORDER');
         return createSalesOrder(context, event.summary, 'callCenter', event.at, event.callCenter);
+      }),
+      cancelCallCenterOrder: assign(({ context, event }) => {
+        assertEvent(event, 'CANCEL_CALL_CENTER_ORDER');
+        return cancelCallCenterSalesOrder(context, event.orderId, event.by, event.at);
       }),
       receiveUpload: assign(({ context, event }) => {
         assertEvent(event, 'RECEIVE_UPLOAD');
@@ -136,6 +146,7 @@ export function createHeadquartersMachine() {
           ISSUE_LOYALTY_CARD: { guard: and(['CU-4 accountExists', 'CU-5 oneLoyaltyCard']), actions: 'issueLoyaltyCard' },
           CREATE_ORDER: { guard: 'CU-7 orderCreatable', actions: 'createOrder' },
           ACCEPT_CALL_CENTER_ORDER: { guard: 'CC-2 callCenterOrderAcceptable', actions: 'acceptCallCenterOrder' },
+          CANCEL_CALL_CENTER_ORDER: { guard: 'CC-21 callCenterOrderCancellable', actions: 'cancelCallCenterOrder' },
           RECEIVE_UPLOAD: { guard: 'SY-3 uploadIsTheStores', actions: 'receiveUpload' },
           SYNCHRONIZE_CUSTOMERS: { actions: 'synchronizeCustomers' },
           SYNCHRONIZE_ORDERS: { actions: 'synchronizeOrders' },

@@ -90,6 +90,8 @@ export const callCenterOrderDeliverySchema = z.object({
   acceptedAt: z.number().int().nonnegative(),
   customer: customerSchema,
   order: submittedCallCenterOrderSchema,
+  /** CC-21: the call center cancelled the order at this time (the store cancels it, or never creates it). */
+  cancelledAt: z.number().int().nonnegative().optional(),
 }).strict();
 export type CallCenterOrderDelivery = z.infer<typeof callCenterOrderDeliverySchema>;
 

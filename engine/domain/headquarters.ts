@@ -10,6 +10,7 @@ import type { Catalog } from './catalog.ts';
 import type { DistributionPackage, OrderSummary, OutboundItem, ReceiptEmail, ReceiptSummary, ReturnSummary } from './channel-transactions.ts';
 import type { Customer, HeadquartersJob } from './config.ts';
 import { furthest, type Numbering } from './numbering.ts';
+import { violation, type RuleViolation } from './violation.ts';
 
 export interface HqCustomer {
   accountNumber: string;
@@ -42,6 +43,19 @@ export interface SalesOrder {
   fingerprint: string;
   /** CC-2: a call-center order as accepted, which job 1010 carries to the store that owns it (absent: a store's order). */
   callCenter?: Pick<CallCenterOrderDelivery, 'customer' | 'order'>;
+  /** CC-21: a call-center order the call center cancelled (absent: not cancelled). */
+  cancelled?: SalesOrderCancellation;
+}
+
+/**
+ * CC-21: what cancelling a call-center order did at headquarters: each payment refunded (captured) or voided
+ * (authorised), nothing charged; `refusedByStore` once the store's updates show it had already started fulfilling.
+ */
+export interface SalesOrderCancellation {
+  at: number;
+  by: string;
+  payments: { paymentId: string; amount: number; outcome: 'refunded' | 'voided' }[];
+  refusedByStore: boolean;
 }
 
 export interface StagedTransaction { item: OutboundItem; receivedAt: number; processedAt: number | null }
@@ -250,6 +264,45 @@ export function salesOrderOf(office: BackOffice, channelReference: string): Sale
   return id === undefined ? undefined : office.salesOrders[id];
 }
 
+/** CC-21: the header statuses that say the store has picked, packed, shipped or handed over a line. */
+const FULFILMENT_STARTED: ReadonlySet<OrderSummary['status']> = new Set(['PartiallyPicked', 'Picked', 'PartiallyDelivered', 'Delivered', 'PartiallyInvoiced', 'Invoiced']);
+
+/** CC-21: whether headquarters knows the store has started fulfilling the order (picked, packed, picked up or shipped). */
+export const fulfilmentStartedAtStore = (order: OrderSummary): boolean => FULFILMENT_STARTED.has(order.status) || order.lines.some((l) => l.invoiced > 0);
+
+/** CC-21: a captured payment is refunded, an authorised one voided; the others never took money. */
+const SETTLED_ON_CANCEL: Partial<Record<string, 'refunded' | 'voided'>> = { Paid: 'refunded', Authorized: 'voided' };
+
+const STARTED_MESSAGE = 'The store has already picked this order; it can no longer be cancelled from the call center.';
+
+/** CC-21: why the call center cannot cancel this order's sales order (null: it can). */
+export function checkCallCenterCancel(office: BackOffice, orderId: string): RuleViolation | null {
+  const salesOrder = salesOrderOf(office, orderId);
+  if (salesOrder?.callCenter === undefined) return violation('NOT_FOUND', `headquarters has no call-center sales order for order ${orderId}`, 'orderId');
+  if (salesOrder.cancelled !== undefined) return violation('CC-21', `Order ${orderId} is already cancelled.`, 'orderId');
+  return fulfilmentStartedAtStore(salesOrder.order) ? violation('CC-21', STARTED_MESSAGE, 'orderId') : null;
+}
+
+/**
+ * CC-21: the call center cancels a call-center order's sales order: captured payments are refunded, authorised ones
+ * voided, nothing is charged; a new version, so that the next distribution package carries the cancel to the store.
+ */
+export function cancelCallCenterSalesOrder(office: BackOffice, orderId: string, by: string, at: number): BackOffice {
+  const salesOrder = salesOrderOf(office, orderId)!;
+  const payments = salesOrder.callCenter!.order.payments.flatMap((p): SalesOrderCancellation['payments'] => {
+    const outcome = SETTLED_ON_CANCEL[p.status];
+    return outcome === undefined ? [] : [{ paymentId: p.paymentId, amount: p.amount, outcome }];
+  });
+  const version = office.version + 1;
+  office.changes.push(salesOrderChange(salesOrder.salesOrderId));
+  const cancelled: SalesOrder = { ...salesOrder, version, cancelled: { at, by, payments, refusedByStore: false } };
+  return { ...office, version, salesOrders: put(office.salesOrders, salesOrder.salesOrderId, cancelled) };
+}
+
+/** CC-21: the call-center cancels a store answered it could not take, because it had already started (derived). */
+export const cancelsRefusedByStores = (office: BackOffice): number =>
+  Object.values(office.salesOrders).filter((s) => s.cancelled?.refusedByStore === true).length;
+
 /**
  * SY-3: the P-job's upload from a store, staged once per idempotency key. Every key received is acknowledged
  * except one staged with different content (see `stagedDifferently`): that item stays in the store's queue.
@@ -270,6 +323,13 @@ function waiting(office: BackOffice, kinds: readonly OutboundItem['kind'][]): St
     .map((key) => office.staged[key]!)
     .filter((s) => kinds.includes(s.item.kind))
     .sort((a, b) => a.item.at - b.item.at || (a.item.key < b.item.key ? -1 : 1));
+}
+
+/** CC-21: a cancelled order the store goes on fulfilling had started before the cancel reached it: the store refused it. */
+function storeAnswerToCancel(salesOrder: SalesOrder, update: OrderSummary): Pick<SalesOrder, 'cancelled'> | Record<string, never> {
+  const cancelled = salesOrder.cancelled;
+  if (cancelled === undefined || cancelled.refusedByStore || update.status === 'Cancelled' || !fulfilmentStartedAtStore(update)) return {};
+  return { cancelled: { ...cancelled, refusedByStore: true } };
 }
 
 function processed(office: BackOffice, key: string, at: number): BackOffice {
@@ -320,7 +380,7 @@ export function synchronizeOrders(office: BackOffice, at: number): BackOffice {
       if (salesOrder === undefined) { counts.waiting += 1; continue; }
       if (item.revision > salesOrder.revision) {
         const tally = { ...next.tally, salesOrdersTotal: next.tally.salesOrdersTotal + item.order.total - salesOrder.order.total };
-        next = { ...next, tally, salesOrders: put(next.salesOrders, salesOrder.salesOrderId, { ...salesOrder, revision: item.revision, order: item.order }) };
+        next = { ...next, tally, salesOrders: put(next.salesOrders, salesOrder.salesOrderId, { ...salesOrder, revision: item.revision, order: item.order, ...storeAnswerToCancel(salesOrder, item.order) }) };
         counts.updatesApplied += 1;
       }
       next = processed(next, item.key, at);
@@ -368,8 +428,9 @@ export function distributionFor(office: BackOffice, storeId: string, since: numb
       const s = office.salesOrders[id];
       if (s?.version !== version || s.storeId !== storeId) continue;
       // CC-2: a call-center order reaches its store whole (the store has never seen it); a store's own order is confirmed.
+      // CC-21: a cancelled one carries when it was cancelled.
       if (s.callCenter === undefined) pkg.orders.push({ orderId: s.orderId, channelReference: s.channelReference, salesOrderId: s.salesOrderId });
-      else pkg.callCenterOrders.push({ salesOrderId: s.salesOrderId, storeId: s.storeId, acceptedAt: s.createdAt, ...s.callCenter });
+      else pkg.callCenterOrders.push({ salesOrderId: s.salesOrderId, storeId: s.storeId, acceptedAt: s.createdAt, ...s.callCenter, ...(s.cancelled === undefined ? {} : { cancelledAt: s.cancelled.at }) });
     }
   }
   return pkg;

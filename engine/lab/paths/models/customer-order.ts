@@ -340,6 +340,8 @@ function orderModel(variant: Variant) {
         steps.push(tenderDue());
         return steps;
       }
+      // The model's orders are the POS's own: only headquarters' package cancels a call-center order (CC-21).
+      case 'CALL_CENTER_CANCELLED': return fail('the model never cancels from a call center: its orders are the POS\'s');
       case 'POST_RETURN': {
         const lines = e.record.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, reasonCode: l.reasonCode }));
         const approval = calculateReturn(catalog, sourceOf(before.context), lines).needsApproval;
@@ -408,6 +410,10 @@ function orderModel(variant: Variant) {
     setup: () => setup.script,
     checks: 'same order, invariants hold',
     report: () => `; scenarios ${Object.keys(scenarios).join('/')}`,
+    unreachable: {
+      'customerOrder.open.idle --CALL_CENTER_CANCELLED [guarded]--> customerOrder.cancelled':
+        'only headquarters\' package cancels a call-center order (CC-21), and the model\'s orders are the POS\'s (test/engine/call-center-cancel.test.ts drives it)',
+    },
   } satisfies LifecycleModel<CustomerOrderSnapshot, CustomerOrderEvent, Ctx>;
 }
 
