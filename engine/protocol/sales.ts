@@ -1,0 +1,484 @@
+/**
+ * Headquarters' sales office at the chain's boundary (SM-1..SM-15, MK-1..MK-4): what the back-office screens read
+ * (views: statuses already in plain words, money in minor units with the currency beside it) and the `sales.*` and
+ * `marketing.*` commands they send. The rules live in engine/domain/sales and engine/domain/marketing; a bad field is
+ * named and changes nothing.
+ */
+import { z } from 'zod';
+import { isoDateSchema } from '../domain/call-center/continuity.ts';
+import { MAX_AMOUNT, MAX_LINE_QUANTITY, MAX_LINES } from '../domain/limits.ts';
+import { campaignTypes } from '../domain/marketing/campaigns.ts';
+import { commitmentKinds } from '../domain/sales/agreements.ts';
+import { salesOrderTypes } from '../domain/sales/types.ts';
+
+export { salesOrderTypes, type SalesOrderType } from '../domain/sales/types.ts';
+
+/** Money as a screen shows it: minor units and the store's currency (the screen formats, never prints cents). */
+export interface MoneyView { amount: number; currency: string }
+
+/** A command the screen may offer on a record, or why it is not offered (plain words). */
+export interface OfferedAction { action: string; label: string; offered: boolean; reason: string | null }
+
+// --- Sales orders (SM-1..SM-5, SM-10..SM-13) ---
+
+export type SalesOrderOrigin = 'backOffice' | 'store' | 'callCenter' | 'quotation' | 'agreementRelease';
+
+export interface SalesOrderRow {
+  salesOrderId: string;
+  type: (typeof salesOrderTypes)[number];
+  /** e.g. "Sales order", "Returned order". */
+  typeWords: string;
+  /** e.g. "Open order", "Delivered", "Invoiced", "Cancelled". */
+  status: string;
+  customerAccount: string;
+  customerName: string;
+  orderDate: string;
+  total: MoneyView;
+  origin: SalesOrderOrigin;
+  /** SM-10: a line waits past its confirmed (else requested) date. */
+  backordered: boolean;
+  /** The store that took it (store and call-center orders; null for the office's own). */
+  storeId: string | null;
+}
+
+export interface SalesOrderLineView {
+  lineId: string;
+  productId: string;
+  productName: string;
+  quantity: number;
+  unitPrice: MoneyView;
+  discount: MoneyView;
+  lineAmount: MoneyView;
+  /** Where the price came from, in words (SM-15), e.g. "Sales agreement", "Base price". */
+  priceSource: string;
+  deliverRemainder: number;
+  invoiceRemainder: number;
+  delivered: number;
+  invoiced: number;
+  cancelled: number;
+  /** Line status in words. */
+  status: string;
+  /** SM-2 inventory status in words: "On order", "Reserved", "Deducted", "Sold", "Received", "None". */
+  inventory: string;
+  requestedShipDate: string;
+  confirmedShipDate: string | null;
+  previousConfirmedShipDate: string | null;
+  notifyCustomer: boolean;
+  warehouseId: string;
+  backordered: boolean;
+  agreement: { agreementId: string; commitmentId: string } | null;
+}
+
+export interface PackingSlipView {
+  packingSlipId: string;
+  salesOrderId: string;
+  customerAccount: string;
+  postedOn: string;
+  lines: { lineId: string; productId: string; productName: string; quantity: number }[];
+  /** The invoice that took it (SM-12: a slip is invoiced once, whole), or null. */
+  invoiceId: string | null;
+}
+
+export interface InvoiceLineView {
+  salesOrderId: string | null;
+  lineId: string | null;
+  productId: string | null;
+  mainAccount: string | null;
+  text: string;
+  quantity: number;
+  amount: MoneyView;
+  tax: MoneyView;
+}
+
+/** The lines of a printed invoice (amount already formatted in the currency; null for a text-only line). */
+export interface InvoicePrintLineView { text: string; amount: string | null }
+
+export interface InvoiceRow {
+  invoiceId: string;
+  /** "Sales order", "From packing slips", "Collective", "Free text". */
+  kind: string;
+  customerAccount: string;
+  customerName: string;
+  postedOn: string;
+  salesOrderIds: string[];
+  packingSlipIds: string[];
+  total: MoneyView;
+}
+
+export interface InvoiceView extends InvoiceRow {
+  lines: InvoiceLineView[];
+  subtotal: MoneyView;
+  tax: MoneyView;
+  printLines: InvoicePrintLineView[];
+}
+
+/** SM-14: a pro forma invoice: same totals, posts nothing, printable as often as wanted. */
+export interface ProFormaInvoiceView {
+  proForma: true;
+  customerAccount: string;
+  lines: InvoiceLineView[];
+  subtotal: MoneyView;
+  tax: MoneyView;
+  total: MoneyView;
+  printLines: InvoicePrintLineView[];
+}
+
+export interface SalesOrderDetail {
+  header: SalesOrderRow & {
+    priority: number;
+    rmaNumber: string | null;
+    quotationId: string | null;
+    campaignId: string | null;
+    projectId: string | null;
+    confirmedOn: string | null;
+    currency: string;
+  };
+  lines: SalesOrderLineView[];
+  packingSlips: PackingSlipView[];
+  invoices: InvoiceRow[];
+  /** The agreements its lines are released against (SM-8). */
+  agreements: { agreementId: string; status: string }[];
+  actions: OfferedAction[];
+}
+
+// --- Quotations (SM-6) ---
+
+export interface QuotationLineView {
+  lineId: string;
+  productId: string;
+  productName: string;
+  quantity: number;
+  unitPrice: MoneyView;
+  discount: MoneyView;
+  lineAmount: MoneyView;
+  priceSource: string;
+  requestedShipDate: string;
+  warehouseId: string;
+}
+
+export interface QuotationRow {
+  quotationId: string;
+  partyId: string;
+  partyName: string;
+  /** "Prospect" or "Customer". */
+  partyRole: string;
+  customerAccount: string | null;
+  /** "Created", "Sent", "Confirmed", "Lost", "Cancelled". */
+  status: string;
+  createdOn: string;
+  expiryDate: string;
+  expired: boolean;
+  total: MoneyView;
+  campaignId: string | null;
+  salesOrderId: string | null;
+}
+
+export interface QuotationDetail extends QuotationRow {
+  lines: QuotationLineView[];
+  sends: number;
+  lastSentOn: string | null;
+  closing: { outcome: string; reason: string; on: string } | null;
+  actions: OfferedAction[];
+}
+
+// --- Sales agreements (SM-7..SM-9) ---
+
+export interface CommitmentLineView {
+  commitmentId: string;
+  /** "Product quantity", "Product amount", "Category amount", "Any product amount". */
+  kind: string;
+  productId: string | null;
+  productName: string | null;
+  categoryId: string | null;
+  /** Units for a quantity commitment, else minor units of the agreement's currency. */
+  measure: 'quantity' | 'amount';
+  committed: number;
+  ordered: number;
+  delivered: number;
+  invoiced: number;
+  remaining: number;
+  unitPrice: MoneyView | null;
+  discountPct: number;
+  maxEnforced: boolean;
+  priceFixed: boolean;
+}
+
+export interface AgreementRow {
+  agreementId: string;
+  customerAccount: string;
+  customerName: string;
+  /** "On hold", "Effective", "Closed". */
+  status: string;
+  effective: string;
+  expiration: string;
+  currency: string;
+  commitments: number;
+}
+
+export interface AgreementDetail extends AgreementRow {
+  commitmentLines: CommitmentLineView[];
+  /** The orders with lines released against it. */
+  salesOrderIds: string[];
+  actions: OfferedAction[];
+}
+
+// --- Backorders (SM-10, SM-11) ---
+
+export interface BackorderLineView {
+  salesOrderId: string;
+  lineId: string;
+  customerAccount: string;
+  customerName: string;
+  productId: string;
+  productName: string;
+  warehouseId: string;
+  priority: number;
+  orderDate: string;
+  dueDate: string;
+  remaining: number;
+  /** "Partly delivered" or "Not delivered". */
+  status: string;
+  previousConfirmedShipDate: string | null;
+  notifyCustomer: boolean;
+}
+
+export interface ItemBackorderView {
+  productId: string;
+  productName: string;
+  warehouseId: string;
+  orders: number;
+  openQuantity: number;
+  onHand: number;
+  expectedReceipts: number;
+  missingReceipts: number;
+  shortage: number;
+  /** SM-11: how on-hand would be split among its backorder lines now (priority, oldest date, order number). */
+  split: { salesOrderId: string; lineId: string; allocated: number; stillBackordered: number }[];
+}
+
+export interface CustomerBackorderView { customerAccount: string; customerName: string; lines: BackorderLineView[] }
+
+export interface PurchaseOrderLineView {
+  purchaseOrderId: string;
+  lineId: string;
+  vendorAccount: string;
+  vendorName: string;
+  productId: string;
+  productName: string;
+  warehouseId: string;
+  quantity: number;
+  received: number;
+  open: number;
+  expectedDate: string;
+  late: boolean;
+}
+
+export interface VendorBackorderView { vendorAccount: string; vendorName: string; lines: PurchaseOrderLineView[] }
+
+export interface BackorderViews {
+  asOf: string;
+  byItem: ItemBackorderView[];
+  byCustomer: CustomerBackorderView[];
+  byVendor: VendorBackorderView[];
+}
+
+// --- Marketing (MK-1..MK-4) ---
+
+export interface PartyView {
+  partyId: string;
+  name: string;
+  type: string;
+  /** "Prospect", "Lead contact", "Opportunity contact", "Customer". */
+  roles: string[];
+  customerAccount: string | null;
+  contacts: { contactId: string; name: string; channel: string; reachedAt: string; marketingConsent: boolean }[];
+  leadIds: string[];
+  opportunityIds: string[];
+  quotationIds: string[];
+  campaignIds: string[];
+}
+
+export interface LeadView {
+  leadId: string;
+  partyId: string;
+  partyName: string;
+  topic: string;
+  createdOn: string;
+  campaignId: string | null;
+  /** "Open", "Qualified", "Disqualified". */
+  status: string;
+  opportunityId: string | null;
+  disqualifiedReason: string | null;
+}
+
+export interface OpportunityView {
+  opportunityId: string;
+  partyId: string;
+  partyName: string;
+  topic: string;
+  openedOn: string;
+  leadId: string | null;
+  campaignId: string | null;
+  /** "Open", "Won", "Lost", "Cancelled". */
+  status: string;
+  closeReason: string | null;
+  customerAccount: string | null;
+}
+
+export interface PipelineView { prospects: PartyView[]; leads: LeadView[]; opportunities: OpportunityView[] }
+
+export interface CampaignTargetView {
+  targetId: string;
+  partyId: string;
+  contactId: string;
+  name: string;
+  reachedAt: string;
+  /** "Prospect", "Lead", "Opportunity", "Customer". */
+  from: string;
+  /** "None", "Positive", "Negative". */
+  response: string;
+  respondedOn: string | null;
+  /** What a positive response led to, e.g. "Quotation Q-000001" or "Opportunity OPP-000002". */
+  followUp: string | null;
+}
+
+export interface CampaignRow {
+  campaignId: string;
+  name: string;
+  /** "Telemarketing", "Mailing", "Email". */
+  type: string;
+  /** "Planned", "Active", "Closed", "Cancelled". */
+  status: string;
+  startsOn: string;
+  endsOn: string;
+  targets: number;
+  responses: { positive: number; negative: number; none: number };
+}
+
+export interface CampaignDetail extends CampaignRow {
+  targetList: CampaignTargetView[];
+  /** MK-3: who was left out and why. */
+  leftOut: { partyId: string; partyName: string; contactId: string | null; reason: string }[];
+  actions: OfferedAction[];
+}
+
+/** Filters of the order list (GET /api/sales/orders?type=&status=&customer=&origin=&backordered=). */
+export const salesOrderStatusWords = ['openOrder', 'delivered', 'invoiced', 'cancelled'] as const;
+export const salesOrderOrigins = ['backOffice', 'store', 'callCenter', 'quotation', 'agreementRelease'] as const;
+export const salesOrderFilterSchema = z.object({
+  type: z.enum(salesOrderTypes).optional(),
+  status: z.enum(salesOrderStatusWords).optional(),
+  customer: z.string().min(1).max(64).optional(),
+  origin: z.enum(salesOrderOrigins).optional(),
+  backordered: z.enum(['true', 'false']).optional(),
+}).strict();
+export type SalesOrderFilter = z.infer<typeof salesOrderFilterSchema>;
+
+// --- Commands (one journaled headquarters command each) ---
+
+const id = z.string().min(1).max(64);
+const day = isoDateSchema;
+const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
+const amount = z.number().int().min(0).max(MAX_AMOUNT);
+const reason = (what: string) => z.string().trim().min(1, `say why the ${what}`).max(200);
+/** Every office command names who does it (the server makes it the signed-in one). */
+const by = { staffId: id };
+const onOrder = { ...by, salesOrderId: id };
+const onQuotation = { ...by, quotationId: id };
+const onAgreement = { ...by, agreementId: id };
+const lineQuantities = z.array(z.object({ lineId: id, quantity }).strict()).min(1, 'choose at least one line').max(MAX_LINES);
+
+/** An order line as entered: priced by SM-15 unless linked to an agreement commitment at entry (SM-8). */
+export const salesLineEntrySchema = z.object({
+  productId: id, quantity, requestedShipDate: day, warehouseId: id.optional(),
+  agreement: z.object({ agreementId: id, commitmentId: id }).strict().optional(),
+}).strict();
+
+const contactSchema = z.object({
+  name: z.string().trim().min(1, 'a contact needs a name').max(100),
+  channel: z.enum(['email', 'phone', 'mail']),
+  reachedAt: z.string().trim().min(1, 'say where the contact is reached').max(254),
+  marketingConsent: z.boolean().default(false),
+}).strict();
+
+const commitmentSchema = z.object({
+  kind: z.enum(commitmentKinds), productId: id.nullable().default(null), categoryId: id.nullable().default(null),
+  committed: z.number().int().positive().max(MAX_AMOUNT), unitPrice: amount.nullable().default(null),
+  discountPct: z.number().int().min(0).max(10_000).default(0), maxEnforced: z.boolean().default(false), priceFixed: z.boolean().default(false),
+}).strict();
+
+export const salesCommandSchema = z.discriminatedUnion('type', [
+  // Sales orders (SM-1..SM-5)
+  z.object({ type: z.literal('sales.createOrder'), ...by, orderType: z.enum(salesOrderTypes), customerAccount: id, priority: z.number().int().min(1).max(9).default(5),
+    lines: z.array(salesLineEntrySchema).max(MAX_LINES).default([]), projectId: id.optional() }).strict(),
+  z.object({ type: z.literal('sales.confirmOrder'), ...onOrder }).strict(),
+  z.object({ type: z.literal('sales.changeOrderType'), ...onOrder, orderType: z.enum(salesOrderTypes) }).strict(),
+  z.object({ type: z.literal('sales.addLine'), ...onOrder, line: salesLineEntrySchema }).strict(),
+  z.object({ type: z.literal('sales.changeLine'), ...onOrder, lineId: id, requestedShipDate: day.optional(), unitPrice: amount.optional(), discount: amount.optional() }).strict(),
+  z.object({ type: z.literal('sales.cancelRemainder'), ...onOrder, lineIds: z.array(id).max(MAX_LINES).optional() }).strict(),
+  z.object({ type: z.literal('sales.changeConfirmedDate'), ...onOrder, lineId: id, confirmedShipDate: day }).strict(),
+  z.object({ type: z.literal('sales.markCustomerNotified'), ...onOrder, lineId: id }).strict(),
+  // Documents (SM-12..SM-14)
+  z.object({ type: z.literal('sales.postPackingSlip'), ...onOrder, lines: lineQuantities }).strict(),
+  z.object({ type: z.literal('sales.invoiceOrder'), ...onOrder }).strict(),
+  z.object({ type: z.literal('sales.invoicePackingSlips'), ...by, packingSlipIds: z.array(id).min(1, 'choose at least one packing slip').max(MAX_LINES) }).strict(),
+  z.object({ type: z.literal('sales.collectiveInvoice'), ...by, customerAccount: id,
+    salesOrderIds: z.array(id).max(MAX_LINES).default([]), packingSlipIds: z.array(id).max(MAX_LINES).default([]) }).strict(),
+  z.object({ type: z.literal('sales.freeTextInvoice'), ...by, customerAccount: id, salesTaxGroup: id, itemTaxGroup: id,
+    lines: z.array(z.object({ mainAccount: id, text: z.string().trim().min(1, 'a free text line needs its text').max(200), amount: z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT) }).strict())
+      .min(1, 'a free text invoice needs at least one line').max(MAX_LINES) }).strict(),
+  // Quotations (SM-6)
+  z.object({ type: z.literal('sales.createQuotation'), ...by, partyId: id, expiryDate: day, lines: z.array(salesLineEntrySchema).min(1, 'a quotation needs at least one line').max(MAX_LINES),
+    campaignId: id.optional() }).strict(),
+  z.object({ type: z.literal('sales.sendQuotation'), ...onQuotation }).strict(),
+  /** SM-6: the quotation's lines become a sales order; `pickupStoreId` sends it to a store as a pickup order (issue 13). */
+  z.object({ type: z.literal('sales.confirmQuotation'), ...onQuotation, pickupStoreId: id.optional() }).strict(),
+  z.object({ type: z.literal('sales.loseQuotation'), ...onQuotation, reason: reason('quotation was lost') }).strict(),
+  z.object({ type: z.literal('sales.cancelQuotation'), ...onQuotation, reason: reason('quotation is cancelled') }).strict(),
+  z.object({ type: z.literal('sales.extendQuotation'), ...onQuotation, expiryDate: day }).strict(),
+  // Sales agreements (SM-7..SM-9)
+  z.object({ type: z.literal('sales.createAgreement'), ...by, customerAccount: id, effective: day, expiration: day }).strict(),
+  z.object({ type: z.literal('sales.addCommitment'), ...onAgreement, commitment: commitmentSchema }).strict(),
+  z.object({ type: z.literal('sales.makeAgreementEffective'), ...onAgreement }).strict(),
+  z.object({ type: z.literal('sales.closeAgreement'), ...onAgreement }).strict(),
+  z.object({ type: z.literal('sales.releaseOrder'), ...onAgreement, lines: z.array(z.object({ commitmentId: id, productId: id, quantity, requestedShipDate: day }).strict())
+    .min(1, 'a release order needs at least one line').max(MAX_LINES) }).strict(),
+  z.object({ type: z.literal('sales.linkLine'), ...onOrder, lineId: id, agreementId: id, commitmentId: id }).strict(),
+  // Purchase order lines (SM-10, SM-11)
+  z.object({ type: z.literal('sales.createPurchaseLine'), ...by, vendorAccount: id, productId: id, warehouseId: id.optional(), quantity, expectedDate: day }).strict(),
+  z.object({ type: z.literal('sales.receivePurchaseLine'), ...by, purchaseOrderId: id, lineId: id, quantity }).strict(),
+]);
+export type SalesCommand = z.infer<typeof salesCommandSchema>;
+
+export const marketingCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('marketing.createProspect'), ...by, name: z.string().trim().min(1, 'the prospect needs a name').max(100),
+    partyType: z.enum(['person', 'organization']).default('organization'), contacts: z.array(contactSchema).max(20).default([]) }).strict(),
+  /** MK-2: a prospect becomes a customer (CU-2 defaults from `storeId`'s default customer). */
+  z.object({ type: z.literal('marketing.convertProspect'), ...by, partyId: id, storeId: id.optional() }).strict(),
+  z.object({ type: z.literal('marketing.createLead'), ...by, partyId: id, topic: z.string().trim().min(1, 'say what the lead is about').max(200), campaignId: id.optional() }).strict(),
+  z.object({ type: z.literal('marketing.qualifyLead'), ...by, leadId: id }).strict(),
+  z.object({ type: z.literal('marketing.disqualifyLead'), ...by, leadId: id, reason: reason('lead is disqualified') }).strict(),
+  z.object({ type: z.literal('marketing.winOpportunity'), ...by, opportunityId: id, storeId: id.optional() }).strict(),
+  z.object({ type: z.literal('marketing.loseOpportunity'), ...by, opportunityId: id, reason: z.string().trim().max(200).optional() }).strict(),
+  z.object({ type: z.literal('marketing.cancelOpportunity'), ...by, opportunityId: id, reason: z.string().trim().max(200).optional() }).strict(),
+  z.object({ type: z.literal('marketing.createCampaign'), ...by, name: z.string().trim().min(1, 'the campaign needs a name').max(100), campaignType: z.enum(campaignTypes), startsOn: day, endsOn: day }).strict(),
+  z.object({ type: z.literal('marketing.chooseTargets'), ...by, campaignId: id,
+    targets: z.array(z.object({ partyId: id, from: z.enum(['prospect', 'lead', 'opportunity', 'customer']) }).strict()).min(1, 'choose at least one target').max(MAX_LINES) }).strict(),
+  z.object({ type: z.literal('marketing.activateCampaign'), ...by, campaignId: id }).strict(),
+  /** MK-4: a positive response may open an opportunity or ask for a quotation (lines given), carrying the campaign id. */
+  z.object({ type: z.literal('marketing.recordResponse'), ...by, campaignId: id, targetId: z.string().min(1).max(140), response: z.enum(['none', 'positive', 'negative']),
+    followUp: z.enum(['quotation', 'opportunity']).optional(), expiryDate: day.optional(), lines: z.array(salesLineEntrySchema).max(MAX_LINES).optional() }).strict(),
+]);
+export type MarketingCommand = z.infer<typeof marketingCommandSchema>;
+
+/** Every office command, as the command endpoint and the journal carry it. */
+export const salesOfficeCommandSchema = z.union([salesCommandSchema, marketingCommandSchema]);
+export type SalesOfficeCommand = SalesCommand | MarketingCommand;
+
+/** The headquarters command that journals one office command (like `headquarters.callCenterDesk`). */
+export const salesOfficeEnvelopeSchema = z.object({ type: z.literal('headquarters.salesOffice'), on: day, command: salesOfficeCommandSchema }).strict();
+export type SalesOfficeEnvelope = z.infer<typeof salesOfficeEnvelopeSchema>;
+
+/** The office's live room: every back-office screen joins it and refetches on `sales.changed`. */
+export const SALES_OFFICE_ROOM = 'salesOffice';
+export interface SalesOfficeChanged { type: 'sales.changed'; commandType: SalesOfficeCommand['type']; ids: string[] }
