@@ -50,6 +50,7 @@ const ruleOf = (type: SalesOrderEvent['type']): Rule<SalesOrderRecord, SalesOrde
 /** The order's rules, each the guard of the transitions it governs. */
 export const salesOrderRules = {
   'SM-1 confirmationDay': ruleOf('CONFIRM'),
+  'SM-2 stockAvailable': ruleOf('RESERVE'),
   'SM-12 withinDeliverRemainder': ruleOf('DELIVER'),
   'SM-13 withinInvoiceRemainder': ruleOf('INVOICE'),
   'SM-2 remainderToCancel': ruleOf('CANCEL_REMAINDERS'),
@@ -86,7 +87,7 @@ const changeType = { CHANGE_TYPE: settle('SM-5 typeChangeAllowed', 'changeType')
 
 /** A type's states: its statuses, and what each takes. A returned order receives stock: it reserves nothing (SM-4). */
 function typeStates(type: Exclude<SalesOrderType, 'journal'>) {
-  const reserve = type === 'returnedOrder' ? {} : { RESERVE: { target: '#salesOrder.settling' as const, actions: 'reserve' as const } };
+  const reserve = type === 'returnedOrder' ? {} : { RESERVE: settle('SM-2 stockAvailable', 'reserve') };
   const rules = type === 'returnedOrder' ? { rules: { RESERVE: 'SM-4' } } : {};
   const status = (means: SalesOrderStatus) => ({ meta: { refuses: { rule: 'SM-2', means: statusMeans[means](orderNoun[type]), ...rules } } });
   return {
