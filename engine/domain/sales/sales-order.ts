@@ -59,6 +59,8 @@ export interface NewSalesLine {
   warehouseId: string;
 }
 
+const unknownType = () => violation('VALIDATION', 'the order type must be journal, sales order, subscription, returned order or item requirements', 'type');
+
 const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
 /**
@@ -128,7 +130,7 @@ function subscriptionRefusal(lines: readonly { productId: string }[], warehouseM
 /** A new order with its lines (each as `newSalesLine` makes it); the first bad line refuses the whole order. */
 export function newSalesOrder(input: NewSalesOrder): SalesOrderRecord | RuleViolation {
   if (input.salesOrderId === '') return violation('VALIDATION', 'the order needs an order number', 'salesOrderId');
-  if (!salesOrderTypes.includes(input.type)) return violation('VALIDATION', 'the order type must be journal, sales order, subscription, returned order or item requirements', 'type');
+  if (!salesOrderTypes.includes(input.type)) return unknownType();
   if (input.customerAccount === '') return violation('VALIDATION', 'choose the customer account the order is for', 'customerAccount');
   if (!/^[A-Z]{3}$/.test(input.currency)) return violation('VALIDATION', 'the currency must be a three-letter code such as USD', 'currency');
   if (!isDay(input.orderDate)) return violation('VALIDATION', 'the order date must be a day (YYYY-MM-DD)', 'orderDate');
@@ -166,7 +168,6 @@ export function newSalesOrder(input: NewSalesOrder): SalesOrderRecord | RuleViol
 
 /** What is free to reserve of an item in a warehouse (on hand less what other orders already reserve). */
 export interface StockAvailable { productId: string; warehouseId: string; quantity: number }
-
 
 /**
  * SM-2: the line's inventory transactions after its remainders moved. While some of it is still to deliver the
@@ -332,7 +333,7 @@ function allCyclesOrdered(line: SalesLine): SalesLine {
 export function typeChangeRefusal(record: SalesOrderRecord, to: SalesOrderType, change: TypeChange): RuleViolation | null {
   const { header, lines } = record;
   const order = `order ${header.salesOrderId}`;
-  if (!salesOrderTypes.includes(to)) return violation('VALIDATION', 'the order type must be journal, sales order, subscription, returned order or item requirements', 'type');
+  if (!salesOrderTypes.includes(to)) return unknownType();
   if (to === header.type) return violation('VALIDATION', `${order} already has that type`, 'type');
   if (header.type === 'itemRequirements' && lines.some((l) => l.delivered !== 0)) {
     return violation('SM-5', `${order} is item requirements with items delivered: its type can no longer change`, 'type');
