@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoChainConfigInput } from '../../engine/domain/config.ts';
+import type { DemoChainConfigInput } from '../fixtures/chain.ts';
 import { withSalesOffice } from '../engine/sales-office-helpers.ts';
 import { SALES_READ_PATHS, salesSamples } from './sales-samples.ts';
 import { accepted, call, command, emitWithAck, signIn, socketOf, testServer, type TestServer } from './server-helpers.ts';
