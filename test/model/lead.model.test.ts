@@ -2,13 +2,15 @@
  * Model-based test of the lead lifecycle (MK-2) on the machine: paths from a new lead of a prospect and from leads
  * restored qualified or disqualified, with events a back-office clerk sends (qualify with the opportunity's id,
  * disqualify with a reason, each on the lead's day or later). After every step the lead's record agrees with the
- * chart: a qualified lead has its opportunity, a disqualified one its reason and none.
+ * chart: a qualified lead has its opportunity, a disqualified one its reason and none. The lab's model
+ * (engine/lab/paths/models/lead.ts) runs the same chart's paths against the engine through `marketing.*` commands.
  */
 import { describe } from 'vitest';
 import { createLeadMachine, type LeadEvent, type LeadSnapshot } from '../../machines/lead.machine.ts';
 import { disqualifiedLead, qualifiedLead } from '../../engine/domain/marketing/pipeline.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
 import { leadFor, pia } from '../unit/marketing/fixture.ts';
+import { modelTests, registeredModel } from './harness.ts';
 import { machinePathTests } from './machine-paths.ts';
 
 const lead = leadFor(pia()).lead;
@@ -39,4 +41,8 @@ describe('model: lead machine (MK-2)', () => {
     invariant: leadInvariant,
     rules: 'MK-2',
   });
+});
+
+describe('model: lead machine against the engine (sales office, marketing.* commands)', () => {
+  modelTests(registeredModel('lead'));
 });

@@ -10,7 +10,8 @@ import { customerModel } from './customer.ts';
 import { customerOrderModel, customerOrderPartialEditsModel } from './customer-order.ts';
 import { orderHoldModel } from './order-hold.ts';
 import { fulfillmentGroupModel } from './fulfillment-group.ts';
+import { leadModel } from './lead.ts';
 import { registerModel } from './register.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel];
