@@ -9,6 +9,7 @@ import { closedOpportunity } from '../../engine/domain/marketing/pipeline.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
 import { createOpportunityMachine, type OpportunityEvent, type OpportunitySnapshot } from '../../machines/opportunity.machine.ts';
 import { opportunityFor, pia } from '../unit/marketing/fixture.ts';
+import { modelTests, registeredModel } from './harness.ts';
 import { machinePathTests } from './machine-paths.ts';
 
 const opportunity = opportunityFor(pia()).opportunity;
@@ -40,4 +41,8 @@ describe('model: opportunity machine (MK-2)', () => {
     invariant: opportunityInvariant,
     rules: 'MK-2',
   });
+});
+
+describe('model: opportunity machine against the engine (sales office, marketing.* commands)', () => {
+  modelTests(registeredModel('opportunity'));
 });

@@ -8,10 +8,11 @@ import { catalogModel } from './catalog.ts';
 import { continuityEnrolmentModel } from './continuity-enrolment.ts';
 import { customerModel } from './customer.ts';
 import { customerOrderModel, customerOrderPartialEditsModel } from './customer-order.ts';
+import { opportunityModel } from './opportunity.ts';
 import { orderHoldModel } from './order-hold.ts';
 import { fulfillmentGroupModel } from './fulfillment-group.ts';
 import { leadModel } from './lead.ts';
 import { registerModel } from './register.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel, opportunityModel];
