@@ -13,6 +13,7 @@ import { accepted, ev } from '../../engine/lab/paths/events.ts';
 import { replayPath } from '../../engine/lab/paths/replay.ts';
 import { isViolation } from '../../engine/domain/violation.ts';
 import { agreementState, createSalesAgreementMachine, type SalesAgreementEvent, type SalesAgreementSnapshot } from '../../machines/sales-agreement.machine.ts';
+import { modelTests, registeredModel } from './harness.ts';
 import { acmeAgreement, acmePricing, categories, orderHeader, orderLine, tentCommitment } from '../unit/sales/agreement-fixture.ts';
 
 const machine = createSalesAgreementMachine();
@@ -94,4 +95,8 @@ describe('model: sales-agreement machine (SM-7, SM-8), machine-level paths', () 
     expect(coverage.missingStates()).toEqual([]);
     expect(coverage.missingTransitions()).toEqual([]);
   });
+});
+
+describe('model: sales agreement machine against the engine (sales office, sales.* commands)', () => {
+  modelTests(registeredModel('sales-agreement'));
 });
