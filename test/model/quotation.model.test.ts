@@ -13,6 +13,7 @@ import { combine, derivePaths } from '../../engine/lab/paths/derive.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
 import { replayPath } from '../../engine/lab/paths/replay.ts';
 import { createQuotationMachine, quotationStateOf, type QuotationEvent, type QuotationSnapshot } from '../../machines/quotation.machine.ts';
+import { modelTests, registeredModel } from './harness.ts';
 import { customerDraft, prospectDraft, quotation } from '../unit/sales/quotation-fixture.ts';
 
 const TODAY = '2027-03-05';
@@ -112,4 +113,8 @@ describe('model: quotation machine (machine-level paths)', () => {
     for (const path of confirming) expect(path.labels.indexOf('extend expiry')).toBeLessThan(path.labels.indexOf('confirm'));
     expect(confirming.every((p) => p.labels.includes('extend expiry'))).toBe(true);
   });
+});
+
+describe('model: quotation machine against the engine (sales office, sales.* and marketing.* commands)', () => {
+  modelTests(registeredModel('quotation'));
 });

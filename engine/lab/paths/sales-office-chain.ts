@@ -115,12 +115,12 @@ export function once(session: OfficeSession<unknown>, what: string, probe: () =>
   probe();
 }
 
-/** Shortest and simple paths from every scenario's record, with the model's events and abstraction. */
+/** Shortest paths from every scenario's record, and simple paths too from the scenarios named (few: they multiply). */
 export function deriveOfficePaths<S extends AnyMachineSnapshot, E extends EventObject>(
-  machine: AnyStateMachine, scenarios: Record<string, ModelScenario<S, E>>, key: KeySpec<S>, simple: boolean,
+  machine: AnyStateMachine, scenarios: Record<string, ModelScenario<S, E>>, key: KeySpec<S>, simpleFrom: readonly string[],
 ): Derivation {
   return combine(Object.entries(scenarios).map(([scenario, { input, events }]) => derivePaths<S, E>({
-    machine, scenario, input, shortest: { events: events!, key }, ...(simple ? { simple: { events: events!, key } } : {}),
+    machine, scenario, input, shortest: { events: events!, key }, ...(simpleFrom.includes(scenario) ? { simple: { events: events!, key } } : {}),
   })));
 }
 

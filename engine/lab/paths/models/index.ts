@@ -12,8 +12,9 @@ import { opportunityModel } from './opportunity.ts';
 import { orderHoldModel } from './order-hold.ts';
 import { fulfillmentGroupModel } from './fulfillment-group.ts';
 import { leadModel } from './lead.ts';
+import { quotationModel } from './quotation.ts';
 import { registerModel } from './register.ts';
 import { salesAgreementModel } from './sales-agreement.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel, opportunityModel, salesAgreementModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel, opportunityModel, quotationModel, salesAgreementModel];

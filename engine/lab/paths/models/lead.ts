@@ -76,7 +76,7 @@ function buildLeadModel() {
 
   const scenarios = Object.fromEntries(names.map((name) => [name, { input: setups[name]!.made.input, events: leadEvents(setups[name]!.made) }]));
   const key = { base: (s: LeadSnapshot) => JSON.stringify(s.value) };
-  const derivation = deriveOfficePaths(machine, scenarios, key, true);
+  const derivation = deriveOfficePaths(machine, scenarios, key, names);
 
   return {
     name: 'lead', machine, scenarios, events: leadEvents(setups.prospect!.made), derivation, host,

@@ -69,7 +69,7 @@ function buildOpportunityModel() {
   });
 
   const scenarios = Object.fromEntries(names.map((name) => [name, { input: setups[name]!.made.input, events: opportunityEvents(setups[name]!.made) }]));
-  const derivation = deriveOfficePaths(machine, scenarios, { base: (s: OpportunitySnapshot) => JSON.stringify(s.value) }, true);
+  const derivation = deriveOfficePaths(machine, scenarios, { base: (s: OpportunitySnapshot) => JSON.stringify(s.value) }, names);
 
   return {
     name: 'opportunity', machine, scenarios, events: opportunityEvents(setups.customer!.made), derivation, host,

@@ -102,7 +102,7 @@ function buildSalesAgreementModel() {
 
   const scenarios = Object.fromEntries(names.map((name) => [name, { input: setups[name]!.made.input, events: agreementEvents(setups[name]!.made) }]));
   const key = { base: (s: SalesAgreementSnapshot) => `${JSON.stringify(s.value)} ${s.context.agreement.commitments.length}` };
-  const derivation = deriveOfficePaths(machine, scenarios, key, true);
+  const derivation = deriveOfficePaths(machine, scenarios, key, names);
   const noCommand = (what: string) => `no sales.* command ${what} (the office adds commitment lines and closes by hand only)`;
 
   return {
