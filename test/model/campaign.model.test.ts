@@ -12,6 +12,7 @@ import { newProspect, recordConsent } from '../../engine/domain/marketing/partie
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
 import { createCampaignMachine, type CampaignEvent, type CampaignSnapshot } from '../../machines/campaign.machine.ts';
 import { accepted as acceptedRecord, pia } from '../unit/marketing/fixture.ts';
+import { modelTests, registeredModel } from './harness.ts';
 import { machinePathTests } from './machine-paths.ts';
 
 const planned = acceptedRecord(newCampaign('CMP-1', { name: 'Spring camping', type: 'email', startsOn: '2026-04-01', endsOn: '2026-04-30' }));
@@ -70,4 +71,8 @@ describe('model: campaign machine (MK-3, MK-4)', () => {
     invariant: campaignInvariant,
     rules: 'MK-3 / MK-4',
   });
+});
+
+describe('model: campaign machine against the engine (sales office, marketing.* commands)', () => {
+  modelTests(registeredModel('campaign'));
 });

@@ -39,10 +39,11 @@ export function modelTests(model: LifecycleModel, alsoExpect?: (result: RunResul
     alsoExpect?.(result);
   });
   const unreachable = Object.keys(model.unreachable ?? {}).sort();
-  const noCommand = unreachable.length === 0 ? '' : ` (${unreachable.length} out of the paths' reach)`;
+  const unreachableStates = Object.keys(model.unreachableStates ?? {}).sort();
+  const noCommand = unreachable.length === 0 ? '' : ` (${[unreachableStates.length === 0 ? '' : `${unreachableStates.length} states and `, `${unreachable.length} transitions`].join('')} out of the paths' reach)`;
   it(`covers states ${cov.states}/${cov.totalStates} and transitions ${cov.transitions}/${cov.totalTransitions}${noCommand}`, () => {
     expect(replay.failures).toEqual([]);
-    expect(replay.coverage.missingStates()).toEqual([]);
+    expect(replay.coverage.missingStates().sort()).toEqual(unreachableStates);
     expect(replay.coverage.missingTransitions().sort()).toEqual(unreachable);
   });
 }

@@ -32,6 +32,8 @@ export interface LifecycleModel<S extends AnyMachineSnapshot = any, E extends Ev
    * command causes them): the model offers no event for them, and its coverage test expects exactly these uncovered.
    */
   unreachable?: Record<string, string>;
+  /** States of the machine only those transitions lead to, by state id, each with why (the coverage test expects exactly these unvisited). */
+  unreachableStates?: Record<string, string>;
 }
 
 export interface ModelEntry<M extends LifecycleModel = LifecycleModel> {

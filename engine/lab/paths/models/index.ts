@@ -4,6 +4,7 @@
  */
 import type { ModelEntry } from '../model.ts';
 import { callCenterOrderModel } from './call-center-order.ts';
+import { campaignModel } from './campaign.ts';
 import { catalogModel } from './catalog.ts';
 import { continuityEnrolmentModel } from './continuity-enrolment.ts';
 import { customerModel } from './customer.ts';
@@ -17,4 +18,4 @@ import { registerModel } from './register.ts';
 import { salesAgreementModel } from './sales-agreement.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel, opportunityModel, quotationModel, salesAgreementModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel, opportunityModel, quotationModel, salesAgreementModel, campaignModel];
