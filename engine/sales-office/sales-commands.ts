@@ -74,10 +74,10 @@ function planInvoice(office: SalesOffice, orders: OrderPostings[], selection: { 
   return {
     changes: [() => {
       office.numbers = posted.numbering;
-      office.invoices[posted.invoice.invoiceId] = posted.invoice;
+      office.records.invoices[posted.invoice.invoiceId] = posted.invoice;
       for (const { id, event } of events) office.orders.send(id, event);
-      for (const stamped of posted.orders) for (const slip of stamped.packingSlips) office.packingSlips[slip.packingSlipId] = slip;
-      office.transactions = [...office.transactions.filter((t) => !ids.has(t.salesOrderId)), ...posted.orders.flatMap((o) => o.transactions)];
+      for (const stamped of posted.orders) for (const slip of stamped.packingSlips) office.records.packingSlips[slip.packingSlipId] = slip;
+      office.records.transactions = [...office.records.transactions.filter((t) => !ids.has(t.salesOrderId)), ...posted.orders.flatMap((o) => o.transactions)];
     }],
     result: { invoiceId: posted.invoice.invoiceId, total: posted.invoice.total, salesOrderIds: [...ids] },
   };
@@ -86,7 +86,7 @@ function planInvoice(office: SalesOffice, orders: OrderPostings[], selection: { 
 function ordersOfSlips(office: SalesOffice, packingSlipIds: readonly string[]): SalesOrderRecord[] | RuleViolation {
   const orders = new Map<string, SalesOrderRecord>();
   for (const [i, packingSlipId] of packingSlipIds.entries()) {
-    const slip = office.packingSlips[packingSlipId];
+    const slip = office.records.packingSlips[packingSlipId];
     if (slip === undefined) return violation('NOT_FOUND', `there is no packing slip "${packingSlipId}"`, `packingSlipIds.${i}`);
     const record = office.order(slip.salesOrderId);
     if (isViolation(record)) return record;
@@ -204,12 +204,12 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
       changes: [() => {
         office.numbers = posted.numbering;
         office.orders.send(command.salesOrderId, event);
-        office.packingSlips[slip.packingSlipId] = slip;
-        office.transactions = [...office.transactions, ...posted.postings.transactions.filter((t) => t.packingSlipId === slip.packingSlipId)];
+        office.records.packingSlips[slip.packingSlipId] = slip;
+        office.records.transactions = [...office.records.transactions, ...posted.postings.transactions.filter((t) => t.packingSlipId === slip.packingSlipId)];
         // Stock leaves the warehouse on the slip (a returned order's negative lines bring it back, SM-4).
         for (const line of slip.lines) {
           const warehouseId = record.lines.find((l) => l.lineId === line.lineId)!.warehouseId;
-          office.onHand = addOnHand(office.onHand, line.productId, warehouseId, -line.quantity);
+          office.records.onHand = addOnHand(office.records.onHand, line.productId, warehouseId, -line.quantity);
         }
       }],
       result: { salesOrderId: command.salesOrderId, packingSlipId: slip.packingSlipId },
@@ -254,7 +254,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const posted = postFreeTextInvoice(entry, freeTextSetup(office, config), office.numbers);
     if (isViolation(posted)) return posted;
     return {
-      changes: [() => { office.numbers = posted.numbering; office.invoices[posted.invoice.invoiceId] = posted.invoice; }],
+      changes: [() => { office.numbers = posted.numbering; office.records.invoices[posted.invoice.invoiceId] = posted.invoice; }],
       result: { invoiceId: posted.invoice.invoiceId, total: posted.invoice.total },
     };
   },
@@ -268,7 +268,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
       changes: [() => {
         office.numbers = drawNumber(office.numbers, config.numberSequences.quotation).numbering;
         office.quotations.add(quotationId, quotation);
-        office.parties[party.partyId] = linkToParty(party, 'quotationIds', quotationId);
+        office.records.parties[party.partyId] = linkToParty(party, 'quotationIds', quotationId);
       }],
       result: { quotationId },
     };
@@ -360,15 +360,15 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const wrong = checkPurchaseOrderLine(line);
     if (wrong !== null) return wrong;
     return {
-      changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.purchaseOrder).numbering; office.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = line; }],
+      changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.purchaseOrder).numbering; office.records.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = line; }],
       result: { purchaseOrderId: line.purchaseOrderId, lineId: line.lineId },
     };
   },
   'sales.receivePurchaseLine': (office, _config, command) => {
-    const line = office.purchaseLines[`${command.purchaseOrderId}/${command.lineId}`];
+    const line = office.records.purchaseLines[`${command.purchaseOrderId}/${command.lineId}`];
     if (line === undefined) return violation('NOT_FOUND', `there is no purchase order line ${command.purchaseOrderId}/${command.lineId}`, 'purchaseOrderId');
     if (command.quantity > openQuantity(line)) return violation('SM-10', `purchase order line ${command.purchaseOrderId}/${command.lineId} has ${openQuantity(line)} still to receive`, 'quantity');
-    const onHand = addOnHand(office.onHand, line.productId, line.warehouseId, command.quantity);
+    const onHand = addOnHand(office.records.onHand, line.productId, line.warehouseId, command.quantity);
     // SM-11: the received stock goes to the item's backorder lines still On order, by priority, oldest date, order number.
     const free = office.available().map((h) => (h.productId === line.productId && h.warehouseId === line.warehouseId ? { ...h, quantity: h.quantity + command.quantity } : h));
     const freeOf = free.some((h) => h.productId === line.productId && h.warehouseId === line.warehouseId) ? free : [...free, { productId: line.productId, warehouseId: line.warehouseId, quantity: command.quantity }];
@@ -384,8 +384,8 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     if (refused !== null) return refused;
     return {
       changes: [() => {
-        office.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = { ...line, received: line.received + command.quantity };
-        office.onHand = onHand;
+        office.records.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = { ...line, received: line.received + command.quantity };
+        office.records.onHand = onHand;
         for (const r of reserving) office.orders.send(r.salesOrderId, r.event);
       }],
       result: { purchaseOrderId: line.purchaseOrderId, allocations: split.allocations },

@@ -182,7 +182,7 @@ describe('packing slips and invoices (SM-12..SM-14)', () => {
     const invoice = office(e, 'sales.collectiveInvoice', { customerAccount: 'C-ACME', packingSlipIds: [slipA, slipB] });
     expect(invoice.salesOrderIds).toEqual([a, b]);
     expect(officeRefused(e, 'sales.invoicePackingSlips', { packingSlipIds: [slipA] }).rule).toBe('SM-12');
-    expect(e.headquarters.salesOffice.packingSlips[slipA]!.invoiceId).toBe(invoice.invoiceId);
+    expect(e.headquarters.salesOffice.records.packingSlips[slipA]!.invoiceId).toBe(invoice.invoiceId);
   });
 
   it('SM-13 the order is Invoiced only when every remainder is 0; otherwise its status stays', () => {
@@ -193,7 +193,7 @@ describe('packing slips and invoices (SM-12..SM-14)', () => {
     expect(salesOrderStatus(orderOf(e, id))).toBe('openOrder');
     expect(orderOf(e, id).lines[0]).toMatchObject({ invoiced: 1, invoiceRemainder: 0, deliverRemainder: 1 });
     expect(officeRefused(e, 'sales.invoiceOrder', { salesOrderId: id }).rule).toBe('SM-13');
-    expect(e.headquarters.salesOffice.transactions.every((t) => t.invoiceId !== null)).toBe(true);
+    expect(e.headquarters.salesOffice.records.transactions.every((t) => t.invoiceId !== null)).toBe(true);
   });
 
   it('SM-14 a free text invoice posts main-account lines with tax groups; an unknown item tax group is named', () => {
@@ -254,7 +254,7 @@ describe('durability', () => {
       const reopened = await DurableChain.open(dir);
       try {
         expect(JSON.stringify(reopened.chain.exportState())).toBe(before);
-        expect(reopened.chain.headquarters.salesOffice.invoices['SINV-000001']).toBeDefined();
+        expect(reopened.chain.headquarters.salesOffice.records.invoices['SINV-000001']).toBeDefined();
       } finally {
         await reopened.close();
       }
