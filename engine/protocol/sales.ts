@@ -397,7 +397,9 @@ export const salesCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sales.collectiveInvoice'), ...by, customerAccount: id,
     salesOrderIds: z.array(id).max(MAX_LINES).default([]), packingSlipIds: z.array(id).max(MAX_LINES).default([]) }).strict(),
   z.object({ type: z.literal('sales.freeTextInvoice'), ...by, customerAccount: id, salesTaxGroup: id, itemTaxGroup: id,
-    lines: z.array(z.object({ mainAccount: id, text: z.string().trim().min(1, 'a free text line needs its text').max(200), amount: z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT) }).strict())
+    lines: z.array(z.object({ mainAccount: id, text: z.string().trim().min(1, 'a free text line needs its text').max(200), amount: z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT),
+      /** SM-14: taken only to be refused by name (a free text invoice bills no item). */
+      itemNumber: id.optional() }).strict())
       .min(1, 'a free text invoice needs at least one line').max(MAX_LINES) }).strict(),
   // Quotations (SM-6)
   z.object({ type: z.literal('sales.createQuotation'), ...by, partyId: id, expiryDate: day, lines: z.array(salesLineEntrySchema).min(1, 'a quotation needs at least one line').max(MAX_LINES),

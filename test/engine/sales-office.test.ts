@@ -202,6 +202,7 @@ describe('packing slips and invoices (SM-12..SM-14)', () => {
     expect(posted.total).toBe(5500);
     expect(officeRefused(e, 'sales.freeTextInvoice', { customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'NOPE', lines: [{ mainAccount: '401100', text: 'x', amount: 100 }] }).field).toBe('lines.0.itemTaxGroup');
     expect(officeRefused(e, 'sales.freeTextInvoice', { customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'SERVICE', lines: [{ mainAccount: '999', text: 'x', amount: 100 }] }).field).toBe('lines.0.mainAccount');
+    expect(officeRefused(e, 'sales.freeTextInvoice', { customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'SERVICE', lines: [{ mainAccount: '401100', text: 'x', amount: 100, itemNumber: 'P-TENT' }] })).toMatchObject({ rule: 'SM-14', field: 'lines.0.itemNumber' });
   });
 });
 
