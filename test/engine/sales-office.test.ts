@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { salesOrderStatus } from '../../engine/domain/sales/sales-order.ts';
+import { SalesOfficeViews } from '../../engine/sales-office/views.ts';
 import { chainConfig, newEngine, ok, PRICE, restart } from './engine-helpers.ts';
 import { ACME_TENT, acmeOrder, line, office, officeRefused, orderOf, WHOLESALE_LAMP, withSalesOffice } from './sales-office-helpers.ts';
 
@@ -230,6 +231,11 @@ describe('durability', () => {
     office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 2)] });
     const again = restart(e, withSalesOffice);
     expect(JSON.stringify(again.headquarters.salesOffice.exportState())).toBe(JSON.stringify(e.headquarters.salesOffice.exportState()));
+    const [before, after] = [e, again].map((chain) => new SalesOfficeViews(chain.headquarters.salesOffice));
+    expect(after!.orders()).toEqual(before!.orders());
+    expect(after!.order(id)).toEqual(before!.order(id));
+    expect(after!.quotations()).toEqual(before!.quotations());
+    expect(after!.backorders()).toEqual(before!.backorders());
     office(again, 'sales.invoiceOrder', { salesOrderId: id });
   });
 
