@@ -11,6 +11,7 @@
  */
 import type { InspectionEvent } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
+import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import type { Customer } from './domain/config.ts';
 import { calendarDay } from './domain/call-center/continuity.ts';
 import type { HqCustomer, HqReturnOrder, SalesOrder as StoreSalesOrder } from './domain/headquarters.ts';
@@ -65,6 +66,9 @@ export interface SalesOfficeHost {
   /** MK-2: a customer account for a converted party (why not, when headquarters refuses it). */
   createCustomer(partyId: string, storeId: string, record: Customer): string | RuleViolation;
   storeOrders(): Iterable<StoreSalesOrder>;
+  /** Issue 13: a quotation picked up at a store goes there as a call-center order does: why not (nothing changed), and its sales order. */
+  checkPickup(order: SubmittedCallCenterOrder): RuleViolation | null;
+  acceptPickup(order: SubmittedCallCenterOrder): { salesOrderId: string; storeId: string };
   storeReturns(): Iterable<HqReturnOrder>;
 }
 

@@ -405,8 +405,11 @@ export const salesCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sales.createQuotation'), ...by, partyId: id, expiryDate: day, lines: z.array(salesLineEntrySchema).min(1, 'a quotation needs at least one line').max(MAX_LINES),
     campaignId: id.optional() }).strict(),
   z.object({ type: z.literal('sales.sendQuotation'), ...onQuotation }).strict(),
-  /** SM-6: the quotation's lines become a sales order. */
-  z.object({ type: z.literal('sales.confirmQuotation'), ...onQuotation }).strict(),
+  /**
+   * SM-6: the quotation's lines become a sales order; with `pickupStoreId` the customer picks it up at that store: it
+   * goes there as the call center's orders do (the confirming operator's call center carries it, CC-2).
+   */
+  z.object({ type: z.literal('sales.confirmQuotation'), ...onQuotation, pickupStoreId: id.optional() }).strict(),
   z.object({ type: z.literal('sales.loseQuotation'), ...onQuotation, reason: reason('quotation was lost') }).strict(),
   z.object({ type: z.literal('sales.cancelQuotation'), ...onQuotation, reason: reason('quotation is cancelled') }).strict(),
   z.object({ type: z.literal('sales.extendQuotation'), ...onQuotation, expiryDate: day }).strict(),

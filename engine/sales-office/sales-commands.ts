@@ -11,7 +11,9 @@ import { postFreeTextInvoice } from '../domain/sales/free-text-invoice.ts';
 import { drawNumber } from '../domain/sales/number-sequence.ts';
 import type { SalesOfficeConfig } from '../domain/sales/office-config.ts';
 import { addOnHand, checkPurchaseOrderLine, openQuantity } from '../domain/sales/purchase-orders.ts';
-import { confirmQuotation } from '../domain/sales/quotation.ts';
+import { confirmQuotation, type Quotation } from '../domain/sales/quotation.ts';
+import { channelFor } from '../domain/call-center/channel.ts';
+import type { SubmittedCallCenterOrder } from '../domain/call-center-submission.ts';
 import { newReturnedOrder, newSalesOrder, reserveLines, salesOrderStatus, type LineQuantity, type NewSalesLine } from '../domain/sales/sales-order.ts';
 import type { PurchaseOrderLine, SalesLine, SalesOrderRecord } from '../domain/sales/types.ts';
 import { isViolation, violation, type RuleViolation } from '../domain/violation.ts';
@@ -280,6 +282,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
   'sales.confirmQuotation': (office, config, command) => {
     const snapshot = office.quotations.find(command.quotationId);
     if ('rule' in snapshot) return snapshot;
+    if (command.pickupStoreId !== undefined) return planPickup(office, command.operatorId, snapshot.context, command.pickupStoreId);
     const terms = { salesOrderId: office.nextNumber(config.numberSequences.salesOrder), on: office.today, priority: 5 };
     const event = { type: 'CONFIRM' as const, ...terms };
     const refused = office.quotations.refusal(command.quotationId, event);
@@ -406,4 +409,35 @@ function agreementEvent(office: SalesOffice, agreementId: string, event: Paramet
 /** SM-14: the sales tax groups are the chain's tax groups; the item tax groups the office's. */
 function freeTextSetup(office: SalesOffice, config: SalesOfficeConfig) {
   return { salesTaxGroups: office.catalog.taxGroups, itemTaxGroups: new Map(config.itemTaxGroups.map((g) => [g.id, g])) };
+}
+
+/**
+ * Issue 13: a quotation confirmed for pickup at a store. Its sales order is the one headquarters makes of a call-center
+ * order (the path the call center's orders take to the store that fulfils them: engine/domain/call-center-submission.ts),
+ * entered by the confirming operator for their call center, every line picked up at the store at the quoted price;
+ * the store takes the payment at pickup. The office keeps no order of its own for it (the record is headquarters').
+ */
+function planPickup(office: SalesOffice, operatorId: string, quotation: Quotation, storeId: string): Planned {
+  const store = office.catalog.stores.get(storeId);
+  if (store === undefined) return violation('NOT_FOUND', `there is no store "${storeId}"`, 'pickupStoreId');
+  const channel = channelFor(office.catalog.config.callCenters, operatorId);
+  if (channel.kind !== 'callCenter') return violation('CC-2', `${operatorId} is not a member of a call center, which carries a pickup order to the store`, 'pickupStoreId');
+  const pickupMode = office.catalog.config.parameters.pickupMode;
+  const order: SubmittedCallCenterOrder = {
+    orderId: quotation.quotationId, callCenterId: channel.callCenter.id, enteredBy: operatorId, customerId: quotation.customerAccount ?? '',
+    header: { modeCode: pickupMode }, charges: [], payments: [],
+    lines: quotation.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, ...(l.discount === 0 ? {} : { discount: l.discount }), modeCode: pickupMode, locationId: store.locationId })),
+  };
+  // The quotation's own checks (SM-6) first, with the number headquarters will give (any number checks alike).
+  const refused = office.quotations.refusal(quotation.quotationId, { type: 'CONFIRM', salesOrderId: quotation.quotationId, on: office.today, priority: 5 }) ?? office.host.checkPickup(order);
+  if (refused !== null) return refused.field?.startsWith('order.') ? { ...refused, field: 'pickupStoreId' } : refused;
+  const result: Record<string, unknown> = { quotationId: quotation.quotationId, pickupStoreId: storeId };
+  return {
+    changes: [() => {
+      const accepted = office.host.acceptPickup(order);
+      office.quotations.send(quotation.quotationId, { type: 'CONFIRM', salesOrderId: accepted.salesOrderId, on: office.today, priority: 5 });
+      Object.assign(result, accepted);
+    }],
+    result,
+  };
 }

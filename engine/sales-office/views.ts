@@ -77,8 +77,13 @@ export class SalesOfficeViews {
     return {
       salesOrderId: order.salesOrderId, type: 'salesOrder', typeWords: TYPE_WORDS.salesOrder, status: STATUS_WORDS[status], customerAccount: order.customerAccount,
       customerName: this.office.customerName(order.customerAccount), orderDate: calendarDay(order.createdAt), total: this.money(summary.total),
-      origin: order.createdVia === 'callCenter' ? 'callCenter' : 'store', backordered: false, storeId: order.storeId,
+      origin: this.quotationOf(order.salesOrderId) ? 'quotation' : order.createdVia === 'callCenter' ? 'callCenter' : 'store', backordered: false, storeId: order.storeId,
     };
+  }
+
+  /** Whether a quotation picked up at a store made this sales order (its origin is the quotation, not the call center). */
+  private quotationOf(salesOrderId: string): boolean {
+    return this.office.quotations.all().some((q) => q.context.salesOrderId === salesOrderId);
   }
 
   /** Issue 13: a store's return as a Returned order (its RMA number is its number). */
