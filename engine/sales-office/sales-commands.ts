@@ -25,23 +25,29 @@ function customerOf(office: SalesOffice, customerAccount: string): RuleViolation
   return office.host.customer(customerAccount) === undefined ? violation('NOT_FOUND', `headquarters has no customer account "${customerAccount}"`, 'customerAccount') : null;
 }
 
-function releaseContext(office: SalesOffice, config: SalesOfficeConfig, agreementId: string, customerAccount: string, except: string | null): ReleaseContext {
-  const otherLinkedLines = office.orderRecords().flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId && l.lineId !== except);
-  return { categories: config.productCategories, otherLinkedLines, pricing: office.pricingFor(config, customerAccount) };
+/**
+ * SM-8 / SM-9: what linking a line of `order` needs: the categories, the customer's prices, and every other line linked
+ * to the agreement (other orders' as they stand, this order's as it is being built, the line itself left out).
+ */
+function releaseContext(office: SalesOffice, config: SalesOfficeConfig, agreementId: string, order: SalesOrderRecord, line: SalesLine | null): ReleaseContext {
+  const others = office.orderRecords().filter((o) => o.header.salesOrderId !== order.header.salesOrderId);
+  const otherLinkedLines = [...others, order].flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId && l.lineId !== line?.lineId);
+  return { categories: config.productCategories, otherLinkedLines, pricing: office.pricingFor(config, order.header.customerAccount) };
 }
 
-function linkEntered(office: SalesOffice, config: SalesOfficeConfig, record: SalesOrderRecord, entries: readonly LineEntry[], field: (i: number) => string): SalesOrderRecord | RuleViolation {
-  const lines = [...record.lines];
+/** SM-8: links the lines entered with an agreement; `entries[i]` is the entry of line `from + i` of the order. */
+function linkEntered(office: SalesOffice, config: SalesOfficeConfig, record: SalesOrderRecord, entries: readonly LineEntry[], field: (i: number) => string, from = 0): SalesOrderRecord | RuleViolation {
+  let order = record;
   for (const [i, entry] of entries.entries()) {
     if (entry.agreement === undefined) continue;
     const state = office.agreementState(entry.agreement.agreementId);
     if (isViolation(state)) return at(state, field(i));
-    const context = releaseContext(office, config, entry.agreement.agreementId, record.header.customerAccount, null);
-    const linked = linkLine(state, record.header, lines[i]!, entry.agreement.commitmentId, { ...context, otherLinkedLines: [...context.otherLinkedLines, ...lines.filter((l) => l.agreement !== null)] });
+    const line = order.lines[from + i]!;
+    const linked = linkLine(state, order.header, line, entry.agreement.commitmentId, releaseContext(office, config, entry.agreement.agreementId, order, line));
     if (isViolation(linked)) return at(linked, field(i));
-    lines[i] = linked;
+    order = { header: order.header, lines: order.lines.map((l) => (l === line ? linked : l)) };
   }
-  return { header: record.header, lines };
+  return order;
 }
 
 function reserved(office: SalesOffice, record: SalesOrderRecord): SalesOrderRecord {
@@ -153,7 +159,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const made = newSalesOrder({ ...record.header, type: record.header.type, warehouseManaged: config.warehouseManagedProducts, lines: [line] });
     if (isViolation(made)) return at(made, 'line');
     const withLine = { header: record.header, lines: [...record.lines, made.lines[0]!] };
-    const linked = linkEntered(office, config, withLine, [...record.lines.map(() => ({ ...command.line, agreement: undefined })), command.line], () => 'line');
+    const linked = linkEntered(office, config, withLine, [command.line], () => 'line', record.lines.length);
     if (isViolation(linked)) return linked;
     return swapOrder(office, reserved(office, linked), { lineId: line.lineId });
   },
@@ -333,7 +339,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     }
     const made = newSalesOrder({ salesOrderId, type: 'salesOrder', customerAccount, currency: state.agreement.currency, orderDate: office.today, origin: 'agreementRelease', warehouseManaged: config.warehouseManagedProducts, lines });
     if (isViolation(made)) return made;
-    const released = releaseOrder(state, made.header, made.lines.map((line, i) => ({ line, commitmentId: command.lines[i]!.commitmentId })), releaseContext(office, config, command.agreementId, customerAccount, null));
+    const released = releaseOrder(state, made.header, made.lines.map((line, i) => ({ line, commitmentId: command.lines[i]!.commitmentId })), releaseContext(office, config, command.agreementId, made, null));
     if (isViolation(released)) return released;
     return {
       changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.salesOrder).numbering; office.orders.add(salesOrderId, reserved(office, released)); }],
@@ -347,7 +353,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     if (line === undefined) return violation('NOT_FOUND', `order ${command.salesOrderId} has no line ${command.lineId}`, 'lineId');
     const state = office.agreementState(command.agreementId);
     if (isViolation(state)) return state;
-    const linked = linkLine(state, record.header, line, command.commitmentId, releaseContext(office, config, command.agreementId, record.header.customerAccount, line.lineId));
+    const linked = linkLine(state, record.header, line, command.commitmentId, releaseContext(office, config, command.agreementId, record, line));
     if (isViolation(linked)) return linked;
     return swapOrder(office, { header: record.header, lines: record.lines.map((l) => (l === line ? linked : l)) }, { lineId: command.lineId, agreementId: command.agreementId });
   },

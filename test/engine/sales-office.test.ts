@@ -137,6 +137,17 @@ describe('sales agreements (SM-7..SM-9)', () => {
     office(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 3, requestedShipDate: '2026-02-01' }] });
     expect(officeRefused(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 2, requestedShipDate: '2026-02-01' }] }).rule).toBe('SM-9');
   });
+
+  it('SM-9 a line added to an order counts its order\'s other linked lines once', () => {
+    const e = engine();
+    const { agreementId, commitmentId } = agreement(e);
+    office(e, 'sales.makeAgreementEffective', { agreementId });
+    const id = office(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 3, requestedShipDate: '2026-02-01' }] }).salesOrderId as string;
+    const linked = { ...line('P-TENT', 1, '2026-02-01'), agreement: { agreementId, commitmentId } };
+    office(e, 'sales.addLine', { salesOrderId: id, line: linked });
+    expect(orderOf(e, id).lines[1]).toMatchObject({ unitPrice: 15_000, agreement: { agreementId, commitmentId } });
+    expect(officeRefused(e, 'sales.addLine', { salesOrderId: id, line: linked })).toMatchObject({ rule: 'SM-9', field: 'line.quantity' });
+  });
 });
 
 describe('backorders (SM-10, SM-11)', () => {
