@@ -44,7 +44,7 @@ function planCampaign(driver: EngineDriver): Made {
   const numbers = office.config!.numberSequences;
   return {
     id: campaignId, today, input: officeSnapshot(driver.engine, 'campaigns', campaignId).context as Campaign,
-    choices: partyIds.map((partyId) => ({ party: office.parties[partyId] as Party, from: 'prospect' })),
+    choices: partyIds.map((partyId) => ({ party: office.party(partyId) as Party, from: 'prospect' })),
     opportunityId: office.nextNumber(numbers.opportunity), quotationId: office.nextNumber(numbers.quotation),
   };
 }

@@ -11,6 +11,7 @@ import type { Lead } from '../../../domain/marketing/pipeline.ts';
 import { prepareChain, scenarioHooks } from '../call-center-chain.ts';
 import { expectSame, type EngineDriver } from '../engine-driver.ts';
 import { accepted, ev } from '../events.ts';
+import { fail } from '../failure.ts';
 import { modelEntry, type LifecycleModel } from '../model.ts';
 import {
   deriveOfficePaths, MARKETER, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, RESTORED_ONLY,
@@ -62,9 +63,10 @@ function buildLeadModel() {
       // MK-2: qualifying opens one linked opportunity; disqualifying (or nothing yet) opens none.
       expectSame('MK-2 the lead\'s opportunity', opportunity === null ? null : { leadId: opportunity.leadId, partyId: opportunity.partyId }, state === 'qualified' ? { leadId: made.id, partyId: after.context.partyId } : null);
       // MK-1: one party throughout: it keeps the lead, and becomes an opportunity contact when the lead qualifies.
-      const party = officeOf(engine).parties[after.context.partyId];
-      expectSame('MK-1 the party keeps its lead', party?.leadIds.includes(made.id), true);
-      expectSame('MK-1 the party is an opportunity contact', party?.roles.includes('opportunityContact'), state === 'qualified');
+      const party = officeOf(engine).party(after.context.partyId);
+      if ('rule' in party) fail(`the office lost party ${after.context.partyId}`);
+      expectSame('MK-1 the party keeps its lead', party.leadIds.includes(made.id), true);
+      expectSame('MK-1 the party is an opportunity contact', party.roles.includes('opportunityContact'), state === 'qualified');
       if (state !== 'open') {
         once(session, 'closed', () => {
           if (state === 'qualified') officeRefused(session.driver, 'marketing.disqualifyLead', { leadId: made.id, reason: REASON }, 'MK-2');
