@@ -358,7 +358,9 @@ const by = { operatorId: id };
 const onOrder = { ...by, salesOrderId: id };
 const onQuotation = { ...by, quotationId: id };
 const onAgreement = { ...by, agreementId: id };
-const lineQuantities = z.array(z.object({ lineId: id, quantity }).strict()).min(1, 'choose at least one line').max(MAX_LINES);
+/** SM-4: a returned order's lines are negative, and so is what its packing slip receives (the rules check the sign). */
+const slipQuantity = z.number().int().min(-MAX_LINE_QUANTITY).max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`).refine((n) => n !== 0, 'a packing slip line needs a quantity');
+const lineQuantities = z.array(z.object({ lineId: id, quantity: slipQuantity }).strict()).min(1, 'choose at least one line').max(MAX_LINES);
 
 /** An order line as entered: priced by SM-15 unless linked to an agreement commitment at entry (SM-8). */
 export const salesLineEntrySchema = z.object({
