@@ -13,6 +13,7 @@ import { replayPath, type MachineSide } from '../../engine/lab/paths/replay.ts';
 import { newSalesOrder, salesOrderStatus, type NewSalesOrder } from '../../engine/domain/sales/sales-order.ts';
 import { salesOrderTypes, type SalesLine, type SalesOrderRecord } from '../../engine/domain/sales/types.ts';
 import { isViolation } from '../../engine/domain/violation.ts';
+import { modelTests, registeredModel } from './harness.ts';
 import { createSalesOrderMachine, settledIn, type SalesOrderEvent, type SalesOrderSnapshot } from '../../machines/sales-order.machine.ts';
 
 const machine = createSalesOrderMachine();
@@ -110,4 +111,8 @@ describe('model: sales order machine (SM-1..SM-5)', () => {
     expect(coverage.missingStates()).toEqual([]);
     expect(coverage.missingTransitions()).toEqual([]);
   });
+});
+
+describe('model: sales order machine against the engine (sales office, sales.* commands)', () => {
+  modelTests(registeredModel('sales-order'));
 });

@@ -16,6 +16,7 @@ import { leadModel } from './lead.ts';
 import { quotationModel } from './quotation.ts';
 import { registerModel } from './register.ts';
 import { salesAgreementModel } from './sales-agreement.ts';
+import { salesOrderModel } from './sales-order.ts';
 import { syncChannelModel } from './sync-channel.ts';
 
-export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, leadModel, opportunityModel, quotationModel, salesAgreementModel, campaignModel];
+export const MODELS: readonly ModelEntry[] = [registerModel, customerOrderModel, customerOrderPartialEditsModel, fulfillmentGroupModel, syncChannelModel, customerModel, callCenterOrderModel, orderHoldModel, catalogModel, continuityEnrolmentModel, salesOrderModel, quotationModel, salesAgreementModel, leadModel, opportunityModel, campaignModel];
