@@ -26,6 +26,10 @@ describe('storefront paths', () => {
     const list = storefront('paths', 'list');
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/^customer-order +11 states +26 transitions /m);
+    // Issue 13: the sales and marketing machines, driven through the sales office's commands.
+    for (const [machine, states, transitions] of [['sales-order', 25, 51], ['quotation', 8, 12], ['sales-agreement', 4, 8], ['lead', 5, 5], ['opportunity', 6, 7], ['campaign', 6, 10]] as const) {
+      expect(list.stdout).toMatch(new RegExp(`^${machine} +${states} states +${transitions} transitions `, 'm'));
+    }
     const machine = storefront('paths', '--machine', 'custmer-order');
     expect({ status: machine.status, stderr: machine.stderr }).toEqual({ status: 2, stderr: 'error: unknown machine "custmer-order" (did you mean "customer-order"?)\n' });
   });
@@ -48,6 +52,16 @@ describe('storefront paths', () => {
     await writeFile(join(dir, 'cut.json'), '{"model": "sync-channel",\n');
     const cut = storefront('paths', 'run', '--paths', join(dir, 'cut.json'), '--id', 'sync-channel-0');
     expect({ status: cut.status, stderr: cut.stderr }).toEqual({ status: 2, stderr: `error: --paths: ${join(dir, 'cut.json')}: line 2, column 1: not valid JSON: the text ends\n` });
+  });
+
+  it('SM-7 / SM-8: run replays a sales agreement path through sales.* commands, the engine agreeing on every step', async () => {
+    const file = join(dir, 'agreement.json');
+    expect(storefront('paths', '--machine', 'sales-agreement', '--strategy', 'shortest', '--to', 'effective', '--out', file).status).toBe(0);
+    const paths = JSON.parse(await readFile(file, 'utf8')) as PathFileJson;
+    const effective = paths.paths.find((p) => p.steps.map((s) => s.label).join(' > ') === 'add commitment > make effective')!;
+    expect(effective.steps.map((s) => s.event.type)).toEqual(['SET_COMMITMENT', 'MAKE_EFFECTIVE']);
+    const agrees = storefront('paths', 'run', '--paths', file, '--id', effective.id);
+    expect({ status: agrees.status, stdout: agrees.stdout }).toEqual({ status: 0, stdout: `path ${effective.id} (sales-agreement, model scenario "empty"): engine and model agree on all 2 steps\n` });
   });
 
   it('writes a path file; coverage reads it; run agrees on a path (exit 0) and finds the step of an edited expectation (exit 1)', async () => {

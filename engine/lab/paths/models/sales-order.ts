@@ -157,7 +157,7 @@ function buildSalesOrderModel() {
 
 export const salesOrderModel = modelEntry({
   name: 'sales-order', machine: 'sales-order',
-  description: 'Acme\'s orders at the sales office (a sales order, a journal, item requirements, a returned order): confirmed, delivered, invoiced, remainders cancelled, the type changed',
+  description: 'Acme\'s orders at the sales office (a sales order, item requirements, a returned order; journals and subscriptions by a type change): confirmed, reserved, delivered, invoiced, remainders cancelled',
   createMachine: createSalesOrderMachine,
   build: buildSalesOrderModel,
 });
