@@ -10,6 +10,7 @@ import type { Chain } from '../../chain.ts';
 import { SalesOfficeViews } from '../../sales-office/views.ts';
 import type { SalesOffice } from '../../sales-office.ts';
 import { callCenterChainConfig, type CallCenterChainConfig, type PreparedChain } from './call-center-chain.ts';
+import { inventory } from './coverage.ts';
 import { combine, derivePaths, type Derivation } from './derive.ts';
 import { expectSame, type EngineDriver } from './engine-driver.ts';
 import { fail } from './failure.ts';
@@ -124,5 +125,13 @@ export function deriveOfficePaths<S extends AnyMachineSnapshot, E extends EventO
   })));
 }
 
-/** Why the chart's start-up transitions are out of reach: the office restores actors from their snapshots. */
-export const RESTORED_ONLY = 'the office restores its actors from their persisted snapshots and starts new records as new: no path starts from a record already in that state';
+const RESTORED_ONLY = 'the office restores its actors from their persisted snapshots and starts new records as new: no path starts from a record already in that state';
+
+/**
+ * The chart's start-up transitions into a later state (a record restored where it was), each with why it is out of
+ * the paths' reach: the office restores actors from their snapshots, never through the start-up state.
+ */
+export function restoredOnly(machine: AnyStateMachine): Record<string, string> {
+  const startUp = [...inventory(machine).transitions.values()].filter((t) => t.startsWith(`${machine.id}.starting --always`) && t.includes('[guarded]'));
+  return Object.fromEntries(startUp.map((t) => [t, RESTORED_ONLY]));
+}

@@ -16,7 +16,7 @@ import { accepted, ev } from '../events.ts';
 import { fail } from '../failure.ts';
 import { modelEntry, type LifecycleModel } from '../model.ts';
 import {
-  dayAfter, deriveOfficePaths, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, RESTORED_ONLY, salesOfficeChainConfig,
+  dayAfter, deriveOfficePaths, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, restoredOnly, salesOfficeChainConfig,
   type OfficeRecord,
 } from '../sales-office-chain.ts';
 
@@ -116,9 +116,7 @@ function buildCampaignModel() {
     rules: 'MK-1 / MK-3 / MK-4',
     checks: 'same campaign state and record, its status, responses, follow-ups and left-out contacts in the view, follow-ups carry the campaign id, a followed-up response stands',
     unreachable: {
-      'campaign.starting --always#0 [guarded]--> campaign.cancelled': RESTORED_ONLY,
-      'campaign.starting --always#1 [guarded]--> campaign.closed': RESTORED_ONLY,
-      'campaign.starting --always#2 [guarded]--> campaign.active': RESTORED_ONLY,
+      ...restoredOnly(machine),
       'campaign.planned --CANCEL--> campaign.cancelled': noCommand('cancels'),
       'campaign.active --CLOSE [guarded]--> campaign.closed': noCommand('closes'),
     },

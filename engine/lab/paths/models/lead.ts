@@ -14,8 +14,8 @@ import { accepted, ev } from '../events.ts';
 import { fail } from '../failure.ts';
 import { modelEntry, type LifecycleModel } from '../model.ts';
 import {
-  deriveOfficePaths, MARKETER, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, RESTORED_ONLY,
-  salesOfficeChainConfig, type OfficeRecord,
+  deriveOfficePaths, MARKETER, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once,
+  restoredOnly, salesOfficeChainConfig, type OfficeRecord,
 } from '../sales-office-chain.ts';
 
 const SEED = 61;
@@ -85,10 +85,7 @@ function buildLeadModel() {
     ...scenarioHooks(setups),
     rules: 'MK-1 / MK-2',
     checks: `same lead state and record, its status in the pipeline, a qualified lead's opportunity and none for a disqualified one (${MARKETER})`,
-    unreachable: {
-      'lead.starting --always#0 [guarded]--> lead.qualified': RESTORED_ONLY,
-      'lead.starting --always#1 [guarded]--> lead.disqualified': RESTORED_ONLY,
-    },
+    unreachable: restoredOnly(machine),
   } satisfies LifecycleModel<LeadSnapshot, LeadEvent>;
 }
 

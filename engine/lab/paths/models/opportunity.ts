@@ -13,7 +13,7 @@ import { expectSame, type EngineDriver } from '../engine-driver.ts';
 import { accepted, ev } from '../events.ts';
 import { modelEntry, type LifecycleModel } from '../model.ts';
 import {
-  deriveOfficePaths, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, RESTORED_ONLY, salesOfficeChainConfig, type OfficeRecord,
+  deriveOfficePaths, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, restoredOnly, salesOfficeChainConfig, type OfficeRecord,
 } from '../sales-office-chain.ts';
 
 const SEED = 62;
@@ -76,11 +76,7 @@ function buildOpportunityModel() {
     ...scenarioHooks(setups),
     rules: 'MK-1 / MK-2 / CU-2',
     checks: 'same opportunity state and record, its status in the pipeline, a won prospect\'s party a customer at headquarters, no win once closed',
-    unreachable: {
-      'opportunity.starting --always#0 [guarded]--> opportunity.won': RESTORED_ONLY,
-      'opportunity.starting --always#1 [guarded]--> opportunity.lost': RESTORED_ONLY,
-      'opportunity.starting --always#2 [guarded]--> opportunity.cancelled': RESTORED_ONLY,
-    },
+    unreachable: restoredOnly(machine),
   } satisfies LifecycleModel<OpportunitySnapshot, OpportunityEvent>;
 }
 

@@ -15,7 +15,7 @@ import { accepted, ev } from '../events.ts';
 import { fail } from '../failure.ts';
 import { modelEntry, type LifecycleModel } from '../model.ts';
 import {
-  dayAfter, deriveOfficePaths, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, RESTORED_ONLY, salesOfficeChainConfig,
+  dayAfter, deriveOfficePaths, officeCommand, officeHost, officeOf, officeRefused, officeSnapshot, officeViews, once, restoredOnly, salesOfficeChainConfig,
   type OfficeRecord,
 } from '../sales-office-chain.ts';
 
@@ -114,10 +114,7 @@ function buildQuotationModel() {
     rules: 'SM-6 / MK-1 / MK-2',
     checks: 'same quotation state and record, its status and expiry in the list, a confirmed one\'s sales order with its lines and prices, no confirmation for a prospect or past expiry',
     unreachable: {
-      'quotation.starting --always#0 [guarded]--> quotation.confirmed': RESTORED_ONLY,
-      'quotation.starting --always#1 [guarded]--> quotation.lost': RESTORED_ONLY,
-      'quotation.starting --always#2 [guarded]--> quotation.cancelled': RESTORED_ONLY,
-      'quotation.starting --always#3 [guarded]--> quotation.open.sent': RESTORED_ONLY,
+      ...restoredOnly(machine),
       'quotation.open --CHANGE_LINES [guarded]--> (targetless)': 'no sales.* command changes a quotation\'s lines (the office has no such command yet)',
     },
   } satisfies LifecycleModel<QuotationSnapshot, QuotationEvent>;
