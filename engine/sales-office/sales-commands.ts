@@ -107,6 +107,9 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
   'sales.createOrder': (office, config, command) => {
     const refused = customerOf(office, command.customerAccount);
     if (refused !== null) return refused;
+    // SM-4: Item requirements come only of a project's item sale: every line a project item.
+    const notProject = command.orderType === 'itemRequirements' ? command.lines.findIndex((l) => !config.projectItems.includes(l.productId)) : -1;
+    if (notProject >= 0) return violation('SM-4', `${command.lines[notProject]!.productId} is not a project item: item requirements are made by a project's item sale`, `lines.${notProject}.productId`);
     const salesOrderId = office.nextNumber(config.numberSequences.salesOrder);
     const sign = command.orderType === 'returnedOrder' ? -1 : 1;
     const lines: NewSalesLine[] = [];
