@@ -162,7 +162,7 @@ export class SalesOfficeViews {
       lines: order.order.lines.map((l) => ({
         lineId: l.lineId, productId: l.productId, productName: this.productName(l.productId), quantity: l.quantity, unitPrice: this.money(l.unitPrice), discount: this.money(0),
         lineAmount: this.money(l.unitPrice * l.quantity), priceSource: 'Store price', deliverRemainder: l.quantity - l.invoiced, invoiceRemainder: 0, delivered: l.invoiced,
-        invoiced: l.invoiced, cancelled: 0, status: l.invoiced >= l.quantity ? STATUS_WORDS.invoiced : STATUS_WORDS.openOrder, inventory: l.invoiced >= l.quantity ? 'Sold' : 'Reserved',
+        invoiced: l.invoiced, cancelled: 0, status: l.invoiced >= l.quantity ? STATUS_WORDS.invoiced : STATUS_WORDS.openOrder, inventory: l.invoiced >= l.quantity ? 'Sold' : 'At the store',
         requestedShipDate: row.orderDate, confirmedShipDate: null, previousConfirmedShipDate: null, notifyCustomer: false, warehouseId: l.locationId, backordered: false, agreement: null,
       })),
       packingSlips: [], invoices: [], agreements: [],
