@@ -1,6 +1,7 @@
 /**
  * <landing-page>: the way in (`/`). Every screen of the chain by site, each a link to its sign-in: a till per
- * register, a fulfilment screen per store and warehouse, a pickup board per store, headquarters' analyst view.
+ * register, a fulfilment screen per store and warehouse, a pickup board per store, headquarters' analyst view, and
+ * headquarters' back office (sales and marketing staff).
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -45,6 +46,10 @@ export class LandingPage extends LitElement {
               <h2 id="site-${site.siteId}">${site.name}</h2>
               <ul>${site.screens.map((screen) => html`<li><a href=${screen.path} data-screen=${screen.screen}>${screen.label}</a></li>`)}</ul>
             </section>`)}
+          <section class="panel site" aria-labelledby="site-back-office">
+            <h2 id="site-back-office">Headquarters back office</h2>
+            <ul><li><a href="/back-office" data-screen="back-office">Sales orders, quotations, agreements, backorders, invoices, pipeline, campaigns</a></li></ul>
+          </section>
         </div>`}`;
   }
 }
