@@ -9,6 +9,10 @@ import { screenLinks } from '../engine/protocol/sites.ts';
 import { loadSites, type ChainSites } from './chain-sites.ts';
 import { screenStyles } from './styles.ts';
 
+/** Headquarters' back office signs in where its analyst view does. */
+const backOfficeLink = (analystPath: string) =>
+  html`<li><a href=${analystPath.replace(/^\/analyst/, '/back-office')} data-screen="back-office">Back office</a></li>`;
+
 @customElement('landing-page')
 export class LandingPage extends LitElement {
   static override styles = [screenStyles, css`
@@ -44,12 +48,8 @@ export class LandingPage extends LitElement {
           ${screenLinks(this.sites).map((site) => html`
             <section class="panel site" aria-labelledby="site-${site.siteId}">
               <h2 id="site-${site.siteId}">${site.name}</h2>
-              <ul>${site.screens.map((screen) => html`<li><a href=${screen.path} data-screen=${screen.screen}>${screen.label}</a></li>`)}</ul>
+              <ul>${site.screens.map((screen) => html`<li><a href=${screen.path} data-screen=${screen.screen}>${screen.label}</a></li>${screen.screen === 'analyst' ? backOfficeLink(screen.path) : null}`)}</ul>
             </section>`)}
-          <section class="panel site" aria-labelledby="site-back-office">
-            <h2 id="site-back-office">Headquarters back office</h2>
-            <ul><li><a href="/back-office" data-screen="back-office">Sales orders, quotations, agreements, backorders, invoices, pipeline, campaigns</a></li></ul>
-          </section>
         </div>`}`;
   }
 }
