@@ -78,9 +78,11 @@ export class BackOfficeInvoices extends OfficeTab {
   }
 
   override render() {
-    if (this.printing !== null) return html`<back-office-print .document=${this.printing} @print-close=${() => { this.printing = null; }}></back-office-print>`;
     const accounts = [...new Set(this.openSlips.map((s) => s.customerAccount))];
+    // The print page goes over the tab, which stays as it was (a free text invoice being entered) for after.
     return html`
+      ${this.printing === null ? nothing : html`<back-office-print .document=${this.printing} @print-close=${() => { this.printing = null; }}></back-office-print>`}
+      <div ?hidden=${this.printing !== null}>
       ${this.outcome()}
       <div class="split">
         <section class="panel" aria-labelledby="invoices-heading">
@@ -115,6 +117,7 @@ export class BackOfficeInvoices extends OfficeTab {
           </section>
           ${this.renderFreeText()}
         </div>
+      </div>
       </div>`;
   }
 
