@@ -22,6 +22,7 @@ import { HeadquartersEngine, type HeadquartersState } from './headquarters-engin
 import { DEFAULT_START } from './ids.ts';
 import { chainCommandSchema, parseWith, type ChainCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
 import { isCallCenterDeskCommand, type CallCenterDeskCommand } from './protocol/call-center.ts';
+import { isSalesOfficeCommand, type SalesOfficeCommand } from './protocol/sales.ts';
 import type { FulfillmentFilter } from './protocol/views.ts';
 import type { StoreFigures } from './protocol/report.ts';
 import { StoreEngine, type EngineState, type StoreChange } from './store-engine.ts';
@@ -206,6 +207,7 @@ export class Chain {
   execute(command: ChainCommand): ChainResult {
     try {
       if (isCallCenterDeskCommand(command)) return this.callCenterDesk(command);
+      if (isSalesOfficeCommand(command)) return this.salesOffice(command);
       switch (command.type) {
         case 'clock.advance':
           return this.accepted(command, this.advanceClock(command.ms));
@@ -259,6 +261,12 @@ export class Chain {
     const storeId = result.result.released === true || result.result.cancelledAtHeadquarters === true ? result.result.storeId as string : null;
     const sent = storeId !== null && this.store.batchReachable(storeId) && this.sendDistribution(storeId);
     return this.accepted(command, { ...result.result, ...(storeId === null ? {} : { sentToStore: sent }) });
+  }
+
+  /** Issue 13: a command of headquarters' sales office, one journaled headquarters command. */
+  private salesOffice(command: SalesOfficeCommand): ChainResult {
+    const result = this.onHeadquarters({ type: 'headquarters.salesOffice', command });
+    return result.ok ? this.accepted(command, result.result) : result;
   }
 
   /** SY-4: sends a store what headquarters has newer than the version it applied; false when there is nothing. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { headquartersCatalogSchema } from './protocol/call-center-catalogs.ts';
 import { continuityCommandSchemas } from './protocol/continuity.ts';
 import { acceptCallCenterOrderSchema, callCenterDeskAtHeadquartersSchema } from './protocol/call-center.ts';
+import { salesOfficeAtHeadquartersSchema } from './protocol/sales.ts';
 import { clockAdvanceSchema, everyMinutesSchema, parseWith } from './protocol/commands.ts';
 import { customerSchema, emailSchema, headquartersJobs } from './domain/config.ts';
 import { ORDER_HEADER_STATUSES } from './domain/fulfillment.ts';
@@ -77,6 +78,7 @@ export const headquartersCommandSchema = z.discriminatedUnion('type', [
   headquartersCatalogSchema,
   ...continuityCommandSchemas,
   callCenterDeskAtHeadquartersSchema,
+  salesOfficeAtHeadquartersSchema,
 ]);
 
 export type HeadquartersCommand = z.infer<typeof headquartersCommandSchema>;

@@ -9,6 +9,7 @@ import type { DistributionPackage } from './domain/channel-transactions.ts';
 import type { HeadquartersJob } from './domain/config.ts';
 import { accountOf, checkCallCenterCancel, distributionFor, initialBackOffice, nextDueJob, salesOrderOf, stagedDifferently, type BackOffice, type SalesOrderCancellation } from './domain/headquarters.ts';
 import { CallCenterDesk, type DeskState } from './call-center-desk.ts';
+import { SalesOffice, type SalesOfficeState } from './sales-office.ts';
 import { callCenterCustomerOrder, callCenterOf, type SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import { orderSummary } from './domain/customer-order.ts';
 import { violation, type RuleViolation } from './domain/violation.ts';
@@ -26,7 +27,11 @@ import type { Minor } from './domain/money.ts';
  * `catalogs`: the call centers' catalog actors (CC-5; absent in a state from before them: as configured); `callCenter`:
  * the call center's desk (absent in a state written before it had one).
  */
-export interface HeadquartersState { seq: number; clock: number; headquarters: unknown; catalogs?: CatalogSnapshots; enrolments?: EnrolmentSnapshots; callCenter?: DeskState | undefined }
+export interface HeadquartersState {
+  seq: number; clock: number; headquarters: unknown; catalogs?: CatalogSnapshots; enrolments?: EnrolmentSnapshots; callCenter?: DeskState | undefined;
+  /** Issue 13: the sales office (absent in a state written before it had one). */
+  salesOffice?: SalesOfficeState | undefined;
+}
 
 /** The back office's tables that grow with the chain (written record by record in a snapshot). */
 export const BACK_OFFICE_TABLES = ['customers', 'accountOfChannelCustomer', 'staged', 'salesOrders', 'salesOrderOfChannelReference', 'salesOrderOfOrderId', 'returnOrders', 'postedReceipts', 'waiting'] as const;
@@ -42,10 +47,11 @@ export interface HeadquartersCapture {
   catalogs: CatalogSnapshots;
   enrolments: EnrolmentSnapshots;
   callCenter: DeskState;
+  salesOffice: SalesOfficeState;
 }
 
 /** The commands the back office actor takes (the others are the catalogs', the enrolments' and the clock's). */
-type OfficeCommand = Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' | 'headquarters.recordContinuityPayments' | 'headquarters.cancelEnrolment' | 'headquarters.createContinuityChildOrder' | 'headquarters.callCenterDesk' }>;
+type OfficeCommand = Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' | 'headquarters.recordContinuityPayments' | 'headquarters.cancelEnrolment' | 'headquarters.createContinuityChildOrder' | 'headquarters.callCenterDesk' | 'headquarters.salesOffice' }>;
 
 /** The order in which jobs due at the same moment run: catalogs out of date first, pull, then create, then distribute. */
 export const JOB_ORDER: readonly HeadquartersJob[] = ['expireCatalogs', 'P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
@@ -60,6 +66,8 @@ export class HeadquartersEngine {
   readonly continuity: ContinuityEnrolments;
   /** CC-2: the call center's orders being taken, and its coupon ledger (CC-13). */
   readonly callCenter: CallCenterDesk;
+  /** Issue 13: headquarters' own sales and marketing work (SM-1..SM-15, MK-1..MK-4). */
+  readonly salesOffice: SalesOffice;
 
   private constructor(readonly catalog: Catalog, startAt: number, state?: HeadquartersState, inspect?: (event: InspectionEvent) => void) {
     const machine = createHeadquartersMachine();
@@ -96,6 +104,15 @@ export class HeadquartersEngine {
       createCustomer: (channelCustomerId, callCenterId, record) =>
         this.sendOffice({ type: 'headquarters.createCustomer', channelCustomerId, storeId: callCenterId, record }) ?? accountOf(this.office, channelCustomerId)!.accountNumber,
     }, state?.callCenter, inspect);
+    this.salesOffice = new SalesOffice(catalog, {
+      now: () => this.clock.now,
+      customer: (accountNumber) => this.office.customers[accountNumber],
+      customers: () => Object.values(this.office.customers),
+      createCustomer: (partyId, storeId, record) =>
+        this.sendOffice({ type: 'headquarters.createCustomer', channelCustomerId: partyId, storeId, record }) ?? accountOf(this.office, partyId)!.accountNumber,
+      storeOrders: () => Object.values(this.office.salesOrders),
+      storeReturns: () => Object.values(this.office.returnOrders),
+    }, state?.salesOffice, inspect);
   }
 
   static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {
@@ -121,6 +138,10 @@ export class HeadquartersEngine {
     }
     if (command.type === 'headquarters.callCenterDesk') {
       const outcome = this.callCenter.execute(command.command);
+      return outcome.ok ? this.accepted(command, outcome.result) : outcome;
+    }
+    if (command.type === 'headquarters.salesOffice') {
+      const outcome = this.salesOffice.execute(command.command);
       return outcome.ok ? this.accepted(command, outcome.result) : outcome;
     }
     if (command.type === 'headquarters.catalog') {
@@ -303,7 +324,7 @@ export class HeadquartersEngine {
   }
 
   exportState(): HeadquartersState {
-    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot(), catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots(), callCenter: this.callCenter.exportState() });
+    return structuredClone({ seq: this.seq, clock: this.clock.now, headquarters: this.actor.getPersistedSnapshot(), catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots(), callCenter: this.callCenter.exportState(), salesOffice: this.salesOffice.exportState() });
   }
 
   /**
@@ -314,6 +335,6 @@ export class HeadquartersEngine {
     const persisted = this.actor.getPersistedSnapshot() as unknown as { context: BackOffice };
     const office = persisted.context;
     const tables = Object.fromEntries(BACK_OFFICE_TABLES.map((table) => [table, { ...office[table] }])) as HeadquartersCapture['tables'];
-    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes], catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots(), callCenter: this.callCenter.exportState() };
+    return { seq: this.seq, clock: this.clock.now, snapshot: persisted, tables, changes: [...office.changes], catalogs: this.catalogs.snapshots(), enrolments: this.continuity.snapshots(), callCenter: this.callCenter.exportState(), salesOffice: this.salesOffice.exportState() };
   }
 }

@@ -7,7 +7,7 @@
  */
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import {
-  cancelRemainders, changeOrderType, confirmSalesOrder, deliverOrder, invoiceOrder, reserveLines, salesOrderStatus, typeChangeRefusal,
+  cancelRemainders, changeOrderType, confirmSalesOrder, deliverOrder, invoiceOrder, reserveLines, salesOrderStatus,
   type LineQuantity, type StockAvailable, type TypeChange,
 } from '../engine/domain/sales/sales-order.ts';
 import { salesOrderTypes, type SalesOrderRecord, type SalesOrderStatus, type SalesOrderType } from '../engine/domain/sales/types.ts';
@@ -28,38 +28,42 @@ export type SalesOrderEvent =
   /** SM-5: the order takes another type. */
   | ({ type: 'CHANGE_TYPE'; to: SalesOrderType } & TypeChange);
 
-/** The refusal in a rule's result, or null when it made a record. */
-const refusalIn = (result: SalesOrderRecord | RuleViolation): RuleViolation | null => (isViolation(result) ? result : null);
-
-/** A change its guard accepted: the rule cannot refuse it now. */
-function accepted(result: SalesOrderRecord | RuleViolation): SalesOrderRecord {
-  if (isViolation(result)) throw new Error(`a guarded change was refused: ${result.message}`);
-  return result;
+/** What an event does to the order, by the pure rules: the new record, or why not. */
+function changeFor(record: SalesOrderRecord, event: SalesOrderEvent): SalesOrderRecord | RuleViolation {
+  switch (event.type) {
+    case 'CONFIRM': return confirmSalesOrder(record, event.on);
+    case 'RESERVE': return reserveLines(record, event.available);
+    case 'DELIVER': return deliverOrder(record, event.lines);
+    case 'INVOICE': return invoiceOrder(record, event.lines);
+    case 'CANCEL_REMAINDERS': return cancelRemainders(record, event.lineIds);
+    case 'CHANGE_TYPE': return changeOrderType(record, event.to, event);
+  }
 }
+
+/** The rule of an event's transitions: the refusal its change meets, or null. */
+const ruleOf = (type: SalesOrderEvent['type']): Rule<SalesOrderRecord, SalesOrderEvent> => (context, event) => {
+  assertEvent(event, type);
+  const changed = changeFor(context, event);
+  return isViolation(changed) ? changed : null;
+};
 
 /** The order's rules, each the guard of the transitions it governs. */
 export const salesOrderRules = {
-  'SM-1 confirmationDay': (context, event) => {
-    assertEvent(event, 'CONFIRM');
-    return refusalIn(confirmSalesOrder(context, event.on));
-  },
-  'SM-12 withinDeliverRemainder': (context, event) => {
-    assertEvent(event, 'DELIVER');
-    return refusalIn(deliverOrder(context, event.lines));
-  },
-  'SM-13 withinInvoiceRemainder': (context, event) => {
-    assertEvent(event, 'INVOICE');
-    return refusalIn(invoiceOrder(context, event.lines));
-  },
-  'SM-2 remainderToCancel': (context, event) => {
-    assertEvent(event, 'CANCEL_REMAINDERS');
-    return refusalIn(cancelRemainders(context, event.lineIds));
-  },
-  'SM-5 typeChangeAllowed': (context, event) => {
-    assertEvent(event, 'CHANGE_TYPE');
-    return typeChangeRefusal(context, event.to, event);
-  },
+  'SM-1 confirmationDay': ruleOf('CONFIRM'),
+  'SM-2 stockAvailable': ruleOf('RESERVE'),
+  'SM-12 withinDeliverRemainder': ruleOf('DELIVER'),
+  'SM-13 withinInvoiceRemainder': ruleOf('INVOICE'),
+  'SM-2 remainderToCancel': ruleOf('CANCEL_REMAINDERS'),
+  'SM-5 typeChangeAllowed': ruleOf('CHANGE_TYPE'),
 } satisfies Record<string, Rule<SalesOrderRecord, SalesOrderEvent>>;
+
+/** An event's change made (its guard accepted it, so the rules cannot refuse it now). */
+const making = (type: SalesOrderEvent['type']) => assign<SalesOrderRecord, SalesOrderEvent, undefined, SalesOrderEvent, never>(({ context, event }) => {
+  assertEvent(event, type);
+  const changed = changeFor(context, event);
+  if (isViolation(changed)) throw new Error(`a guarded change was refused: ${changed.message}`);
+  return changed;
+});
 
 /** The order as staff name it, for refusals ("cannot deliver now: it is a cancelled sales order"). */
 const orderNoun: Record<SalesOrderType, string> = {
@@ -83,7 +87,7 @@ const changeType = { CHANGE_TYPE: settle('SM-5 typeChangeAllowed', 'changeType')
 
 /** A type's states: its statuses, and what each takes. A returned order receives stock: it reserves nothing (SM-4). */
 function typeStates(type: Exclude<SalesOrderType, 'journal'>) {
-  const reserve = type === 'returnedOrder' ? {} : { RESERVE: { target: '#salesOrder.settling' as const, actions: 'reserve' as const } };
+  const reserve = type === 'returnedOrder' ? {} : { RESERVE: settle('SM-2 stockAvailable', 'reserve') };
   const rules = type === 'returnedOrder' ? { rules: { RESERVE: 'SM-4' } } : {};
   const status = (means: SalesOrderStatus) => ({ meta: { refuses: { rule: 'SM-2', means: statusMeans[means](orderNoun[type]), ...rules } } });
   return {
@@ -128,30 +132,12 @@ export function createSalesOrderMachine() {
       settlesIn: ({ context }, params: { type: SalesOrderType; status: SalesOrderStatus }) => context.header.type === params.type && salesOrderStatus(context) === params.status,
     },
     actions: {
-      confirm: assign(({ context, event }) => {
-        assertEvent(event, 'CONFIRM');
-        return accepted(confirmSalesOrder(context, event.on));
-      }),
-      reserve: assign(({ context, event }) => {
-        assertEvent(event, 'RESERVE');
-        return accepted(reserveLines(context, event.available));
-      }),
-      deliver: assign(({ context, event }) => {
-        assertEvent(event, 'DELIVER');
-        return accepted(deliverOrder(context, event.lines));
-      }),
-      invoice: assign(({ context, event }) => {
-        assertEvent(event, 'INVOICE');
-        return accepted(invoiceOrder(context, event.lines));
-      }),
-      cancelRemainders: assign(({ context, event }) => {
-        assertEvent(event, 'CANCEL_REMAINDERS');
-        return accepted(cancelRemainders(context, event.lineIds));
-      }),
-      changeType: assign(({ context, event }) => {
-        assertEvent(event, 'CHANGE_TYPE');
-        return accepted(changeOrderType(context, event.to, event));
-      }),
+      confirm: making('CONFIRM'),
+      reserve: making('RESERVE'),
+      deliver: making('DELIVER'),
+      invoice: making('INVOICE'),
+      cancelRemainders: making('CANCEL_REMAINDERS'),
+      changeType: making('CHANGE_TYPE'),
     },
   }).createMachine({
     id: 'salesOrder',

@@ -161,6 +161,8 @@ const PERMISSION_WORK: Record<Permission, string> = {
   fulfillment: 'do fulfilment work',
   backOffice: "do headquarters' work",
   callCenter: 'take call-center orders',
+  sales: 'work the sales office',
+  marketing: 'work marketing',
   callCenterSupervision: "supervise the call center's holds and prices",
 };
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { record } from './config-record.ts';
 import { MAX_AMOUNT } from './limits.ts';
 import { callCenterConfigSchema } from './call-center/config.ts';
+import { salesOfficeConfigSchema } from './sales/office-config.ts';
 
 const id = z.string().min(1).max(64);
 const minor = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
@@ -205,6 +206,10 @@ export const jobNames = [
   'callCenter',
   /** CC-18, CC-20: a call-center supervisor's work: others' holds (override check-out, clear) and price change approvals. */
   'callCenterSupervision',
+  /** SM-1..SM-15: headquarters' sales office: orders, quotations, agreements, backorders, invoices (never a till). */
+  'sales',
+  /** MK-1..MK-4: headquarters' marketing: prospects, leads, opportunities, campaigns. */
+  'marketing',
 ] as const;
 export type Job = (typeof jobNames)[number];
 
@@ -311,6 +316,8 @@ export const chainConfigSchema = record({
   jobSchedules: z.array(jobScheduleSchema).default([]),
   /** CC-1: the call-center channels, each with its catalogs, coupons, hold codes and continuity programs. */
   callCenters: z.array(callCenterConfigSchema).default([]),
+  /** Issue 13: headquarters' sales office (warehouses, vendors, trade agreements, ...); absent: the office has no stock or master data of its own. */
+  salesOffice: salesOfficeConfigSchema.optional(),
 });
 export type ChainConfigInput = z.input<typeof chainConfigSchema>;
 export type ChainConfig = z.infer<typeof chainConfigSchema>;

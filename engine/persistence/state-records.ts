@@ -44,7 +44,8 @@ type HeadquartersRecord =
   | { t: 'head'; seq: number; clock: number; snapshot: unknown; catalogs?: HeadquartersState['catalogs']; enrolments?: HeadquartersState['enrolments'] }
   | { t: 'row'; table: BackOfficeTable; key: string; value: unknown }
   | { t: 'changes'; changes: string[] }
-  | { t: 'callCenter'; desk: NonNullable<HeadquartersState['callCenter']> };
+  | { t: 'callCenter'; desk: NonNullable<HeadquartersState['callCenter']> }
+  | { t: 'salesOffice'; office: NonNullable<HeadquartersState['salesOffice']> };
 
 const CHANGES_PER_RECORD = 10_000;
 
@@ -57,6 +58,7 @@ export function* headquartersRecords(captured: HeadquartersCapture): Generator<H
   }
   for (let from = 0; from < captured.changes.length; from += CHANGES_PER_RECORD) yield { t: 'changes', changes: captured.changes.slice(from, from + CHANGES_PER_RECORD) };
   yield { t: 'callCenter', desk: captured.callCenter };
+  yield { t: 'salesOffice', office: captured.salesOffice };
 }
 
 export function headquartersStateFrom(records: readonly unknown[]): HeadquartersState {
@@ -71,6 +73,7 @@ export function headquartersStateFrom(records: readonly unknown[]): Headquarters
       case 'row': context[record.table]![record.key] = record.value; break;
       case 'changes': context.changes.push(...record.changes); break;
       case 'callCenter': state!.callCenter = record.desk; break;
+      case 'salesOffice': state!.salesOffice = record.office; break;
     }
   }
   if (state === null) throw new Error('the headquarters snapshot has no head record');

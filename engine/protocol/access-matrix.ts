@@ -8,6 +8,7 @@
  */
 import type { Job, Permission } from '../domain/config.ts';
 import type { ChainCommand } from './commands.ts';
+import { salesOfficeCommandSchema, type SalesOfficeCommand } from './sales.ts';
 
 /**
  * Where the session must be for a grant:
@@ -35,6 +36,17 @@ const customerData: readonly Grant[] = [{ job: 'customers', at: 'store' }];
 const callCenter: readonly Grant[] = [{ job: 'callCenter', at: 'chain' }];
 /** CC-18 / CC-20: the desk's steps, which a supervisor also takes (clearing others' holds, working an order for an agent). */
 const callCenterDesk: readonly Grant[] = [...callCenter, { job: 'callCenterSupervision', at: 'chain' }];
+/** Issue 13: headquarters' sales office and marketing work for the whole chain (never at a till or the call center). */
+const sales: readonly Grant[] = [{ job: 'sales', at: 'chain' }];
+const marketing: readonly Grant[] = [{ job: 'marketing', at: 'chain' }];
+/** Quotations and the pipeline are where sales and marketing meet (MK-4: a campaign's response becomes a quotation). */
+const salesOrMarketing: readonly Grant[] = [...sales, ...marketing];
+
+/** Every sales office command: `sales.*` is the sales office's, `marketing.*` marketing's (quotations both's). */
+const SALES_OFFICE_ACCESS = Object.fromEntries(salesOfficeCommandSchema.options.map((o) => {
+  const type = o.shape.type.value;
+  return [type, type.startsWith('marketing.') ? marketing : type.includes('Quotation') ? salesOrMarketing : sales];
+})) as Record<SalesOfficeCommand['type'], readonly Grant[]>;
 
 /** Every command a screen may send (a new command type does not compile until it is given its grants here). */
 export const COMMAND_ACCESS = {
@@ -113,6 +125,7 @@ export const COMMAND_ACCESS = {
   'callCenter.overrideHold': callCenterDesk,
   'callCenter.leave': callCenterDesk,
   'callCenter.cancel': callCenterDesk,
+  ...SALES_OFFICE_ACCESS,
 } as const satisfies Record<ChainCommand['type'], readonly Grant[]>;
 
 /** Every read of the HTTP API (engine/server/http.ts). */
@@ -159,6 +172,24 @@ export const READ_ACCESS = {
   'GET /api/call-center/items': callCenterDesk,
   /** CC-8: a gift card's balance by its number. */
   'GET /api/call-center/gift-cards/:cardNumber': callCenterDesk,
+  /** Issue 13: the sales office's order list (`?type=&status=&customer=&origin=&backordered=`) and an order's detail. */
+  'GET /api/sales/orders': sales,
+  'GET /api/sales/orders/:salesOrderId': sales,
+  /** SM-14: an order's pro forma invoice (posts nothing). */
+  'GET /api/sales/orders/:salesOrderId/pro-forma': sales,
+  'GET /api/sales/quotations': salesOrMarketing,
+  'GET /api/sales/quotations/:quotationId': salesOrMarketing,
+  'GET /api/sales/agreements': sales,
+  'GET /api/sales/agreements/:agreementId': sales,
+  /** SM-10 / SM-11: by item (with the on-hand split), by customer and by vendor. */
+  'GET /api/sales/backorders': sales,
+  'GET /api/sales/purchase-lines': sales,
+  'GET /api/sales/invoices': sales,
+  'GET /api/sales/invoices/:invoiceId': sales,
+  /** MK-1 / MK-2: prospects, leads and opportunities. */
+  'GET /api/sales/pipeline': salesOrMarketing,
+  'GET /api/sales/campaigns': marketing,
+  'GET /api/sales/campaigns/:campaignId': marketing,
 } as const satisfies Record<string, readonly Grant[]>;
 
 /**
@@ -173,6 +204,8 @@ export const ROOM_ACCESS = {
   headquarters: backOffice,
   /** CC-17 / CC-20: a call center's hold list and price change requests, for its agents and supervisors. */
   callCenter: callCenterDesk,
+  /** Issue 13: every back-office screen of the sales office sees a change live. */
+  salesOffice: salesOrMarketing,
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type ChainCommandType = keyof typeof COMMAND_ACCESS;
@@ -187,6 +220,8 @@ export const JOB_WORK: Record<GrantedTo, string> = {
   backOffice: 'headquarters\' work',
   callCenter: 'call-center work',
   callCenterSupervision: 'a call-center supervisor\'s work',
+  sales: 'the sales office\'s work',
+  marketing: 'marketing work',
   managerOverride: 'a store manager\'s work',
 };
 

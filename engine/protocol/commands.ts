@@ -12,6 +12,7 @@ import type { RuleViolation } from '../domain/violation.ts';
 import { catalogCommandSchema } from './call-center-catalogs.ts';
 import { cancelEnrolmentSchema } from './continuity.ts';
 import { callCenterDeskCommandSchema, submitCallCenterOrderSchema } from './call-center.ts';
+import { salesOfficeCommandSchema } from './sales.ts';
 
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line holds at most ${MAX_LINE_QUANTITY.toLocaleString('en-US')} units`);
@@ -128,6 +129,7 @@ export const chainCommandSchema = z.discriminatedUnion('type', [
   catalogCommandSchema,
   cancelEnrolmentSchema,
   ...callCenterDeskCommandSchema.options,
+  ...salesOfficeCommandSchema.options,
 ]);
 export type ChainCommand = z.infer<typeof chainCommandSchema>;
 export type CommandType = Command['type'];

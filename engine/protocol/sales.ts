@@ -382,7 +382,7 @@ const quantity = z.number().int().positive().max(MAX_LINE_QUANTITY, `a line hold
 const amount = z.number().int().min(0).max(MAX_AMOUNT);
 const reason = (what: string) => z.string().trim().min(1, `say why the ${what}`).max(200);
 /** Every office command names who does it (the server makes it the signed-in one). */
-const by = { staffId: id };
+const by = { operatorId: id };
 const onOrder = { ...by, salesOrderId: id };
 const onQuotation = { ...by, quotationId: id };
 const onAgreement = { ...by, agreementId: id };
@@ -431,8 +431,8 @@ export const salesCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sales.createQuotation'), ...by, partyId: id, expiryDate: day, lines: z.array(salesLineEntrySchema).min(1, 'a quotation needs at least one line').max(MAX_LINES),
     campaignId: id.optional() }).strict(),
   z.object({ type: z.literal('sales.sendQuotation'), ...onQuotation }).strict(),
-  /** SM-6: the quotation's lines become a sales order; `pickupStoreId` sends it to a store as a pickup order (issue 13). */
-  z.object({ type: z.literal('sales.confirmQuotation'), ...onQuotation, pickupStoreId: id.optional() }).strict(),
+  /** SM-6: the quotation's lines become a sales order. */
+  z.object({ type: z.literal('sales.confirmQuotation'), ...onQuotation }).strict(),
   z.object({ type: z.literal('sales.loseQuotation'), ...onQuotation, reason: reason('quotation was lost') }).strict(),
   z.object({ type: z.literal('sales.cancelQuotation'), ...onQuotation, reason: reason('quotation is cancelled') }).strict(),
   z.object({ type: z.literal('sales.extendQuotation'), ...onQuotation, expiryDate: day }).strict(),
@@ -472,12 +472,14 @@ export const marketingCommandSchema = z.discriminatedUnion('type', [
 export type MarketingCommand = z.infer<typeof marketingCommandSchema>;
 
 /** Every office command, as the command endpoint and the journal carry it. */
-export const salesOfficeCommandSchema = z.union([salesCommandSchema, marketingCommandSchema]);
+export const salesOfficeCommandSchema = z.discriminatedUnion('type', [...salesCommandSchema.options, ...marketingCommandSchema.options]);
 export type SalesOfficeCommand = SalesCommand | MarketingCommand;
 
-/** The headquarters command that journals one office command (like `headquarters.callCenterDesk`). */
-export const salesOfficeEnvelopeSchema = z.object({ type: z.literal('headquarters.salesOffice'), on: day, command: salesOfficeCommandSchema }).strict();
-export type SalesOfficeEnvelope = z.infer<typeof salesOfficeEnvelopeSchema>;
+const OFFICE_COMMANDS: ReadonlySet<string> = new Set(salesOfficeCommandSchema.options.map((o) => o.shape.type.value));
+export const isSalesOfficeCommand = (command: { type: string }): command is SalesOfficeCommand => OFFICE_COMMANDS.has(command.type);
+
+/** The headquarters command that journals one office command (like `headquarters.callCenterDesk`); its day is headquarters' clock's. */
+export const salesOfficeAtHeadquartersSchema = z.object({ type: z.literal('headquarters.salesOffice'), command: salesOfficeCommandSchema }).strict();
 
 /** The office's live room: every back-office screen joins it and refetches on `sales.changed`. */
 export const SALES_OFFICE_ROOM = 'salesOffice';

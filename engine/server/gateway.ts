@@ -23,6 +23,8 @@ import type { DurableChain } from '../persistence/durable-chain.ts';
 import { channelFor } from '../domain/call-center/channel.ts';
 import { ROOM_ACCESS, type RoomKind } from '../protocol/access-matrix.ts';
 import type { Envelope, EnvelopeType, SubscribeReply } from '../protocol/messages.ts';
+import { SALES_OFFICE_ROOM } from '../protocol/sales.ts';
+import { SalesOfficeViews } from '../sales-office/views.ts';
 import { chainReport } from '../report.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
@@ -162,7 +164,8 @@ export class Gateway {
   /** Each room is for the jobs and places access-matrix.ts gives its kind (ST-5): why the session may not watch it, or null. */
   private denied(session: Session, room: string): string | null {
     const [kind, id, ...rest] = room.split(':');
-    if (!Object.hasOwn(ROOM_ACCESS, kind!) || rest.length > 0 || (kind === 'headquarters') !== (id === undefined)) return `there is no room "${room}"`;
+    const whole = kind === 'headquarters' || kind === 'salesOffice';
+    if (!Object.hasOwn(ROOM_ACCESS, kind!) || rest.length > 0 || whole !== (id === undefined)) return `there is no room "${room}"`;
     if (kind === 'callCenter') {
       if (!this.chain.catalog.config.callCenters.some((c) => c.id === id)) return `there is no room "${room}"`;
       const channel = channelFor(this.chain.catalog.config.callCenters, session.operatorId);
@@ -184,6 +187,7 @@ export class Gateway {
         this.callCenterSent.set(`${room}:requests`, JSON.stringify(requests));
         return { holds, requests };
       }
+      case 'salesOffice': return { orders: this.salesOffice.orders() };
       default: return chainReport(this.chain);
     }
   }
@@ -205,7 +209,7 @@ export class Gateway {
 
   /** What the watched rooms are to be told about a change, as things stand right when the change is made. */
   private messagesOf(change: ChainChange): Message[] {
-    if (change.engine === 'headquarters') return this.callCenterMessages();
+    if (change.engine === 'headquarters') return [...this.callCenterMessages(), ...this.salesOfficeMessages()];
     const messages: Message[] = [];
     const send = (room: string, type: EnvelopeType, id: string, view: () => unknown) => {
       if (this.watched(room)) messages.push({ room, type, id, view: view() });
@@ -270,6 +274,15 @@ export class Gateway {
   private callCenterLists(callCenterId: string) {
     const desk = this.chain.headquarters.callCenter;
     return { holds: desk.holdList(callCenterId), requests: desk.priceChangeRequests(callCenterId) };
+  }
+
+  private get salesOffice(): SalesOfficeViews {
+    return new SalesOfficeViews(this.chain.headquarters.salesOffice);
+  }
+
+  /** Issue 13: every back-office screen of the sales office sees the order list after a headquarters change. */
+  private salesOfficeMessages(): Message[] {
+    return this.watched(SALES_OFFICE_ROOM) ? [{ room: SALES_OFFICE_ROOM, type: 'salesOrders', id: SALES_OFFICE_ROOM, view: this.salesOffice.orders() }] : [];
   }
 
   /** CC-17 / CC-20: the lists of each watched call center that a headquarters command changed. */

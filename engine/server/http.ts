@@ -23,6 +23,7 @@ import { chainReport } from '../report.ts';
 import { chainSites } from '../protocol/sites.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
+import { salesRoutes } from './sales-routes.ts';
 import { JournalTravel } from './journal-travel.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
 import { signInSchema, type Session, type SessionStore } from './sessions.ts';
@@ -275,6 +276,9 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     if (isApiError(point)) return fail(res, point);
     res.json({ ok: true, point });
   });
+
+  // Headquarters' sales office (issue 13): orders, quotations, agreements, backorders, invoices, pipeline, campaigns.
+  salesRoutes(app, chain, signedIn, (read) => may(read), fail);
 
   // The call center's desk at headquarters (CC-2): the order being taken, the hold list, customer service.
   app.get('/api/call-center/orders/:orderId', signedIn, may('GET /api/call-center/orders/:orderId'), (req, res) => {

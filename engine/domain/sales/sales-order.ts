@@ -11,7 +11,7 @@ import type { Minor } from '../money.ts';
 import type { Numbering } from '../numbering.ts';
 import { violation, type RuleViolation } from '../violation.ts';
 import { drawNumber } from './number-sequence.ts';
-import type { InventoryStatus, PriceSource, SalesLine, SalesOrderHeader, SalesOrderRecord, SalesOrderStatus, SalesOrderType } from './types.ts';
+import { salesOrderTypes, type InventoryStatus, type PriceSource, type SalesLine, type SalesOrderHeader, type SalesOrderRecord, type SalesOrderStatus, type SalesOrderType } from './types.ts';
 
 /** SM-2: a line's own status, by the same words as the order's. */
 export type SalesLineStatus = SalesOrderStatus;
@@ -58,6 +58,8 @@ export interface NewSalesLine {
   confirmedShipDate?: string | null;
   warehouseId: string;
 }
+
+const unknownType = () => violation('VALIDATION', 'the order type must be journal, sales order, subscription, returned order or item requirements', 'type');
 
 const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
@@ -128,6 +130,7 @@ function subscriptionRefusal(lines: readonly { productId: string }[], warehouseM
 /** A new order with its lines (each as `newSalesLine` makes it); the first bad line refuses the whole order. */
 export function newSalesOrder(input: NewSalesOrder): SalesOrderRecord | RuleViolation {
   if (input.salesOrderId === '') return violation('VALIDATION', 'the order needs an order number', 'salesOrderId');
+  if (!salesOrderTypes.includes(input.type)) return unknownType();
   if (input.customerAccount === '') return violation('VALIDATION', 'choose the customer account the order is for', 'customerAccount');
   if (!/^[A-Z]{3}$/.test(input.currency)) return violation('VALIDATION', 'the currency must be a three-letter code such as USD', 'currency');
   if (!isDay(input.orderDate)) return violation('VALIDATION', 'the order date must be a day (YYYY-MM-DD)', 'orderDate');
@@ -165,7 +168,6 @@ export function newSalesOrder(input: NewSalesOrder): SalesOrderRecord | RuleViol
 
 /** What is free to reserve of an item in a warehouse (on hand less what other orders already reserve). */
 export interface StockAvailable { productId: string; warehouseId: string; quantity: number }
-
 
 /**
  * SM-2: the line's inventory transactions after its remainders moved. While some of it is still to deliver the
@@ -254,6 +256,8 @@ export function invoiceOrder(record: SalesOrderRecord, quantities: readonly Line
 export function reserveLines(record: SalesOrderRecord, available: readonly StockAvailable[]): SalesOrderRecord | RuleViolation {
   if (record.header.type === 'journal') return violation('SM-1', 'a journal is a draft with no reservations: make it a sales order first', 'type');
   if (record.header.type === 'returnedOrder') return violation('SM-4', 'a returned order receives stock: there is nothing to reserve', 'type');
+  const bad = available.find((s) => !Number.isInteger(s.quantity) || s.quantity < 0);
+  if (bad !== undefined) return violation('VALIDATION', `what is available of item ${bad.productId} must be a whole number of 0 or more`, 'available');
   const left = new Map(available.map((s) => [`${s.productId}@${s.warehouseId}`, s.quantity]));
   const lines = record.lines.map((line) => {
     const key = `${line.productId}@${line.warehouseId}`;
@@ -329,6 +333,7 @@ function allCyclesOrdered(line: SalesLine): SalesLine {
 export function typeChangeRefusal(record: SalesOrderRecord, to: SalesOrderType, change: TypeChange): RuleViolation | null {
   const { header, lines } = record;
   const order = `order ${header.salesOrderId}`;
+  if (!salesOrderTypes.includes(to)) return unknownType();
   if (to === header.type) return violation('VALIDATION', `${order} already has that type`, 'type');
   if (header.type === 'itemRequirements' && lines.some((l) => l.delivered !== 0)) {
     return violation('SM-5', `${order} is item requirements with items delivered: its type can no longer change`, 'type');

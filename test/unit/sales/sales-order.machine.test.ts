@@ -41,7 +41,7 @@ const invoiceAll = { type: 'INVOICE', lines: [{ lineId: 'L1', quantity: 2 }, { l
 
 describe('sales order machine', () => {
   it('names each guard after its rule', () => {
-    expect(Object.keys(salesOrderRules)).toEqual(['SM-1 confirmationDay', 'SM-12 withinDeliverRemainder', 'SM-13 withinInvoiceRemainder', 'SM-2 remainderToCancel', 'SM-5 typeChangeAllowed']);
+    expect(Object.keys(salesOrderRules)).toEqual(['SM-1 confirmationDay', 'SM-2 stockAvailable', 'SM-12 withinDeliverRemainder', 'SM-13 withinInvoiceRemainder', 'SM-2 remainderToCancel', 'SM-5 typeChangeAllowed']);
   });
 
   it('SM-2 a sales order goes Open order -> Delivered -> Invoiced, its lines On order -> Reserved -> Deducted -> Sold', () => {
@@ -128,10 +128,12 @@ describe('sales order machine', () => {
     expect(restored.getSnapshot().value).toEqual({ salesOrder: 'delivered' });
   });
 
-  it('SM-12 SM-13 quantities beyond the remainders are refused by their rules, naming the quantity', () => {
+  it('SM-12 SM-13 quantities beyond the remainders, a bad day or a bad stock figure are refused by their rules, naming the field', () => {
     const actor = start();
     expect(explainRefusal(actor.getSnapshot(), { type: 'DELIVER', lines: [{ lineId: 'L1', quantity: 3 }] })).toMatchObject({ rule: 'SM-12', field: 'quantity' });
     expect(explainRefusal(actor.getSnapshot(), invoiceAll)).toMatchObject({ rule: 'SM-13', field: 'quantity' });
     expect(explainRefusal(actor.getSnapshot(), { type: 'CONFIRM', on: 'today' })).toMatchObject({ rule: 'VALIDATION', field: 'on' });
+    expect(explainRefusal(actor.getSnapshot(), { type: 'RESERVE', available: [{ productId: 'tent', warehouseId: 'WH1', quantity: -2 }] })).toMatchObject({ rule: 'VALIDATION', field: 'available' });
+    expect(actor.getSnapshot().can({ type: 'RESERVE', available: [{ productId: 'tent', warehouseId: 'WH1', quantity: -2 }] })).toBe(false);
   });
 });

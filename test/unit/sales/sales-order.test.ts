@@ -111,6 +111,7 @@ describe('new lines and orders (SM-1, SM-2, SM-4)', () => {
     expect(newSalesOrder({ ...orderInput, orderDate: 'today' })).toMatchObject({ field: 'orderDate' });
     expect(newSalesOrder({ ...orderInput, priority: 0 })).toMatchObject({ field: 'priority' });
     expect(newSalesOrder({ ...orderInput, salesOrderId: '' })).toMatchObject({ field: 'salesOrderId' });
+    expect(newSalesOrder({ ...orderInput, type: 'quotation' as never })).toMatchObject({ rule: 'VALIDATION', field: 'type' });
     expect(newSalesOrder({ ...orderInput, lines: [tent, tent] })).toMatchObject({ field: 'lineId' });
     expect(newSalesOrder({ ...orderInput, lines: [tent, { ...lamp, quantity: -1 }] })).toMatchObject({ rule: 'SM-4', field: 'quantity' });
   });
@@ -167,6 +168,8 @@ describe('SM-2 line inventory On order -> Reserved -> Deducted -> Sold', () => {
     const reserved = made(reserveLines(twoTents, [stock('tent', 7), { productId: 'tent', warehouseId: 'WH2', quantity: 1 }]));
     expect(reserved.lines.map((l) => l.inventory)).toEqual(['reserved', 'onOrder', 'reserved']);
     expect(reservedStock(reserved)).toEqual([stock('tent', 4), { productId: 'tent', warehouseId: 'WH2', quantity: 1 }]);
+    expect(reserveLines(twoTents, [stock('tent', -1)])).toMatchObject({ rule: 'VALIDATION', field: 'available' });
+    expect(reserveLines(twoTents, [stock('tent', 0.5)])).toMatchObject({ rule: 'VALIDATION', field: 'available' });
     // Nothing available: the same record back.
     const record = salesOrder();
     expect(reserveLines(record, [])).toBe(record);
@@ -357,5 +360,6 @@ describe('SM-5 change of type', () => {
 
   it('SM-5 the same type is no change', () => {
     expect(changeOrderType(salesOrder(), 'salesOrder', noChange)).toMatchObject({ rule: 'VALIDATION', field: 'type' });
+    expect(changeOrderType(salesOrder(), 'quotation' as never, noChange)).toMatchObject({ rule: 'VALIDATION', field: 'type' });
   });
 });

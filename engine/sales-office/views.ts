@@ -1,0 +1,365 @@
+/**
+ * What the back-office screens read of the sales office (engine/protocol/sales.ts), computed from its records every
+ * time: statuses are derived (salesOrderStatus, quotationStatus, campaignStatus...) and put in plain words here.
+ * The stores' and the call center's orders that reached headquarters, and the stores' returns, are shown through a
+ * view adapter over headquarters' own records (never copied into the office).
+ */
+import { calendarDay } from '../domain/call-center/continuity.ts';
+import { campaignStatus } from '../domain/marketing/campaigns.ts';
+import type { Party } from '../domain/marketing/parties.ts';
+import { agreementFulfilment } from '../domain/sales/agreements.ts';
+import { backordersByCustomer, backordersByItem, backordersByVendor, isBackordered, splitOnHand, type BackorderLine } from '../domain/sales/backorders.ts';
+import { proFormaInvoice } from '../domain/sales/documents.ts';
+import { invoicePrintLines, type ProFormaInvoice } from '../domain/sales/invoice-document.ts';
+import { isLateReceipt, openQuantity } from '../domain/sales/purchase-orders.ts';
+import { isQuotationExpired, quotationStatus, type Quotation } from '../domain/sales/quotation.ts';
+import { lineStatus, salesOrderStatus } from '../domain/sales/sales-order.ts';
+import type { InvoiceLine, PurchaseOrderLine, SalesInvoice, SalesLine, SalesOrderRecord, SalesOrderStatus, SalesOrderType } from '../domain/sales/types.ts';
+import { isViolation, violation, type RuleViolation } from '../domain/violation.ts';
+import type { HqReturnOrder, SalesOrder as StoreSalesOrder } from '../domain/headquarters.ts';
+import type {
+  AgreementDetail, AgreementRow, BackorderLineView, BackorderViews, CampaignDetail, CampaignRow, InvoiceLineView, InvoiceRow, InvoiceView, MoneyView,
+  OfferedAction, PartyView, PipelineView, ProFormaInvoiceView, PurchaseOrderLineView, QuotationDetail, QuotationRow, SalesOrderDetail, SalesOrderFilter,
+  SalesOrderLineView, SalesOrderRow,
+} from '../protocol/sales.ts';
+import type { SalesOffice } from '../sales-office.ts';
+
+export const TYPE_WORDS: Record<SalesOrderType, string> = {
+  journal: 'Journal', salesOrder: 'Sales order', subscription: 'Subscription', returnedOrder: 'Returned order', itemRequirements: 'Item requirements',
+};
+export const STATUS_WORDS: Record<SalesOrderStatus, string> = { openOrder: 'Open order', delivered: 'Delivered', invoiced: 'Invoiced', cancelled: 'Cancelled' };
+const INVENTORY_WORDS: Record<SalesLine['inventory'], string> = { none: 'None', onOrder: 'On order', reserved: 'Reserved', deducted: 'Deducted', sold: 'Sold', received: 'Received' };
+const PRICE_WORDS: Record<SalesLine['priceSource'], string> = {
+  agreement: 'Sales agreement', customerTradeAgreement: 'Customer trade agreement', priceGroupTradeAgreement: 'Price group trade agreement', basePrice: 'Base price',
+  sourceCode: 'Source code', channelPriceGroup: 'Channel price group', manual: 'Entered by hand',
+};
+const INVOICE_KIND_WORDS: Record<SalesInvoice['kind'], string> = { order: 'Sales order', packingSlips: 'From packing slips', collective: 'Collective', freeText: 'Free text' };
+const ROLE_WORDS: Record<Party['roles'][number], string> = { prospect: 'Prospect', leadContact: 'Lead contact', opportunityContact: 'Opportunity contact', customer: 'Customer' };
+const words = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/([A-Z])/g, ' $1').toLowerCase();
+
+/** An action a detail offers, or why not (the refusal the command would get now). */
+const offer = (action: string, label: string, refusal: RuleViolation | null): OfferedAction => ({ action, label, offered: refusal === null, reason: refusal?.message ?? null });
+
+const lineAmount = (line: Pick<SalesLine, 'unitPrice' | 'quantity' | 'discount'>) => line.unitPrice * line.quantity - line.discount;
+
+export class SalesOfficeViews {
+  constructor(private readonly office: SalesOffice) {}
+
+  private money(amount: number): MoneyView {
+    return { amount, currency: this.office.catalog.config.currency };
+  }
+
+  private productName(productId: string): string {
+    return this.office.catalog.products.get(productId)?.name ?? productId;
+  }
+
+  private get today(): string {
+    return this.office.today;
+  }
+
+  // --- Sales orders ---
+
+  private officeRow(record: SalesOrderRecord): SalesOrderRow {
+    const { header } = record;
+    return {
+      salesOrderId: header.salesOrderId, type: header.type, typeWords: TYPE_WORDS[header.type], status: STATUS_WORDS[salesOrderStatus(record)],
+      customerAccount: header.customerAccount, customerName: this.office.customerName(header.customerAccount), orderDate: header.orderDate,
+      total: this.money(record.lines.reduce((n, l) => n + lineAmount(l), 0)), origin: header.origin,
+      backordered: record.lines.some((l) => isBackordered(record, l, this.today)), storeId: null,
+    };
+  }
+
+  /** Issue 13: a store's or the call center's order as a Sales order (its own status read from what the store reported). */
+  private storeRow(order: StoreSalesOrder): SalesOrderRow {
+    const summary = order.order;
+    const status: SalesOrderStatus = order.cancelled !== undefined || summary.status === 'Cancelled' ? 'cancelled'
+      : summary.status === 'Invoiced' ? 'invoiced' : summary.status === 'Delivered' ? 'delivered' : 'openOrder';
+    return {
+      salesOrderId: order.salesOrderId, type: 'salesOrder', typeWords: TYPE_WORDS.salesOrder, status: STATUS_WORDS[status], customerAccount: order.customerAccount,
+      customerName: this.office.customerName(order.customerAccount), orderDate: calendarDay(order.createdAt), total: this.money(summary.total),
+      origin: order.createdVia === 'callCenter' ? 'callCenter' : 'store', backordered: false, storeId: order.storeId,
+    };
+  }
+
+  /** Issue 13: a store's return as a Returned order (its RMA number is its number). */
+  private returnRow(ret: HqReturnOrder): SalesOrderRow {
+    const account = ret.customerId === null ? '' : ret.customerId;
+    return {
+      salesOrderId: ret.rmaNumber, type: 'returnedOrder', typeWords: TYPE_WORDS.returnedOrder, status: STATUS_WORDS.invoiced, customerAccount: account,
+      customerName: account === '' ? 'No customer' : this.office.customerName(account), orderDate: calendarDay(ret.at), total: this.money(-ret.total),
+      origin: 'store', backordered: false, storeId: ret.storeId,
+    };
+  }
+
+  orders(filter: SalesOrderFilter = {}): SalesOrderRow[] {
+    const rows = [
+      ...this.office.orderRecords().map((r) => this.officeRow(r)),
+      ...[...this.office.host.storeOrders()].map((o) => this.storeRow(o)),
+      ...[...this.office.host.storeReturns()].map((r) => this.returnRow(r)),
+    ];
+    return rows.filter((row) => (filter.type === undefined || row.type === filter.type)
+      && (filter.status === undefined || row.status === STATUS_WORDS[filter.status])
+      && (filter.customer === undefined || row.customerAccount === filter.customer)
+      && (filter.origin === undefined || row.origin === filter.origin)
+      && (filter.backordered === undefined || row.backordered === (filter.backordered === 'true')));
+  }
+
+  private lineView(record: SalesOrderRecord, line: SalesLine): SalesOrderLineView {
+    return {
+      lineId: line.lineId, productId: line.productId, productName: this.productName(line.productId), quantity: line.quantity,
+      unitPrice: this.money(line.unitPrice), discount: this.money(line.discount), lineAmount: this.money(lineAmount(line)), priceSource: PRICE_WORDS[line.priceSource],
+      deliverRemainder: line.deliverRemainder, invoiceRemainder: line.invoiceRemainder, delivered: line.delivered, invoiced: line.invoiced, cancelled: line.cancelled,
+      status: STATUS_WORDS[lineStatus(line)], inventory: INVENTORY_WORDS[line.inventory], requestedShipDate: line.requestedShipDate,
+      confirmedShipDate: line.confirmedShipDate, previousConfirmedShipDate: line.previousConfirmedShipDate, notifyCustomer: line.notifyCustomer,
+      warehouseId: line.warehouseId, backordered: isBackordered(record, line, this.today), agreement: line.agreement,
+    };
+  }
+
+  /** The order actions the detail offers, each with the reason (from the order's chart and rules) when not offered. */
+  private actions(record: SalesOrderRecord): OfferedAction[] {
+    const id = record.header.salesOrderId;
+    const lines = record.lines.filter((l) => l.deliverRemainder !== 0).map((l) => ({ lineId: l.lineId, quantity: l.deliverRemainder }));
+    const invoicing = record.lines.filter((l) => l.invoiceRemainder !== 0).map((l) => ({ lineId: l.lineId, quantity: l.invoiceRemainder }));
+    const nothing = (what: string) => violation('SM-12', `order ${id} has nothing ${what}`, 'lines');
+    return [
+      offer('sales.confirmOrder', 'Confirm', this.office.orders.refusal(id, { type: 'CONFIRM', on: this.today })),
+      offer('sales.postPackingSlip', 'Post packing slip', lines.length === 0 ? nothing('left to deliver') : this.office.orders.refusal(id, { type: 'DELIVER', lines })),
+      offer('sales.invoiceOrder', 'Invoice', invoicing.length === 0 ? nothing('delivered waiting to be invoiced') : this.office.orders.refusal(id, { type: 'INVOICE', lines: invoicing })),
+      offer('sales.cancelRemainder', 'Cancel remainder', this.office.orders.refusal(id, { type: 'CANCEL_REMAINDERS', lineIds: null })),
+      offer('sales.changeOrderType', 'Change type', null),
+    ];
+  }
+
+  order(salesOrderId: string): SalesOrderDetail | null {
+    const record = this.office.order(salesOrderId);
+    if (isViolation(record)) return this.storeOrder(salesOrderId);
+    const row = this.officeRow(record);
+    const { header } = record;
+    const agreementIds = [...new Set(record.lines.flatMap((l) => (l.agreement === null ? [] : [l.agreement.agreementId])))];
+    return {
+      header: { ...row, priority: header.priority, rmaNumber: header.rmaNumber, quotationId: header.quotationId, campaignId: header.campaignId, projectId: header.projectId ?? null, confirmedOn: header.confirmedOn ?? null, currency: header.currency },
+      lines: record.lines.map((l) => this.lineView(record, l)),
+      packingSlips: Object.values(this.office.packingSlips).filter((s) => s.salesOrderId === salesOrderId)
+        .map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...l, productName: this.productName(l.productId) })) })),
+      invoices: Object.values(this.office.invoices).filter((i) => i.salesOrderIds.includes(salesOrderId)).map((i) => this.invoiceRow(i)),
+      agreements: agreementIds.map((agreementId) => ({ agreementId, status: this.agreementWords(agreementId) })),
+      actions: this.actions(record),
+    };
+  }
+
+  /** A store's order in the office's detail: its lines as the store reported them (delivered = invoiced there), no office actions. */
+  private storeOrder(salesOrderId: string): SalesOrderDetail | null {
+    const order = [...this.office.host.storeOrders()].find((o) => o.salesOrderId === salesOrderId);
+    if (order === undefined) return null;
+    const row = this.storeRow(order);
+    return {
+      header: { ...row, priority: 5, rmaNumber: null, quotationId: null, campaignId: null, projectId: null, confirmedOn: row.orderDate, currency: this.office.catalog.config.currency },
+      lines: order.order.lines.map((l) => ({
+        lineId: l.lineId, productId: l.productId, productName: this.productName(l.productId), quantity: l.quantity, unitPrice: this.money(l.unitPrice), discount: this.money(0),
+        lineAmount: this.money(l.unitPrice * l.quantity), priceSource: 'Store price', deliverRemainder: l.quantity - l.invoiced, invoiceRemainder: 0, delivered: l.invoiced,
+        invoiced: l.invoiced, cancelled: 0, status: l.invoiced >= l.quantity ? STATUS_WORDS.invoiced : STATUS_WORDS.openOrder, inventory: l.invoiced >= l.quantity ? 'Sold' : 'Reserved',
+        requestedShipDate: row.orderDate, confirmedShipDate: null, previousConfirmedShipDate: null, notifyCustomer: false, warehouseId: l.locationId, backordered: false, agreement: null,
+      })),
+      packingSlips: [], invoices: [], agreements: [],
+      actions: [{ action: 'sales.postPackingSlip', label: 'Post packing slip', offered: false, reason: `order ${salesOrderId} is fulfilled by store ${order.storeId}` }],
+    };
+  }
+
+  /** SM-14: the pro forma of what invoicing the order would post now (nothing is posted). */
+  proForma(salesOrderId: string): ProFormaInvoiceView | RuleViolation {
+    const record = this.office.order(salesOrderId);
+    if (isViolation(record)) return record;
+    const draft = proFormaInvoice({ from: 'orders', orders: [this.office.postingsOf(record)], invoiceDate: this.today }, () => this.office.taxRate());
+    return isViolation(draft) ? draft : this.proFormaView(draft);
+  }
+
+  private proFormaView(draft: ProFormaInvoice): ProFormaInvoiceView {
+    return {
+      proForma: true, customerAccount: draft.customerAccount, lines: draft.lines.map((l) => this.invoiceLine(l)), subtotal: this.money(draft.subtotal), tax: this.money(draft.tax),
+      total: this.money(draft.total), printLines: invoicePrintLines(draft),
+    };
+  }
+
+  // --- Invoices ---
+
+  private invoiceLine(line: InvoiceLine): InvoiceLineView {
+    return { ...line, amount: this.money(line.amount), tax: this.money(line.tax) };
+  }
+
+  private invoiceRow(invoice: SalesInvoice): InvoiceRow {
+    return {
+      invoiceId: invoice.invoiceId, kind: INVOICE_KIND_WORDS[invoice.kind], customerAccount: invoice.customerAccount, customerName: this.office.customerName(invoice.customerAccount),
+      postedOn: invoice.postedOn, salesOrderIds: invoice.salesOrderIds, packingSlipIds: invoice.packingSlipIds, total: this.money(invoice.total),
+    };
+  }
+
+  invoices(): InvoiceRow[] {
+    return Object.values(this.office.invoices).map((i) => this.invoiceRow(i));
+  }
+
+  invoice(invoiceId: string): InvoiceView | null {
+    const invoice = this.office.invoices[invoiceId];
+    if (invoice === undefined) return null;
+    return { ...this.invoiceRow(invoice), lines: invoice.lines.map((l) => this.invoiceLine(l)), subtotal: this.money(invoice.subtotal), tax: this.money(invoice.tax), printLines: invoicePrintLines(invoice) };
+  }
+
+  // --- Quotations ---
+
+  private quotationRow(q: Quotation): QuotationRow {
+    const party = this.office.party(q.partyId);
+    return {
+      quotationId: q.quotationId, partyId: q.partyId, partyName: isViolation(party) ? q.partyId : party.name, partyRole: q.partyRole === 'prospect' ? 'Prospect' : 'Customer',
+      customerAccount: q.customerAccount, status: words(quotationStatus(q)), createdOn: q.createdOn, expiryDate: q.expiryDate, expired: isQuotationExpired(q, this.today),
+      total: this.money(q.lines.reduce((n, l) => n + lineAmount(l), 0)), campaignId: q.campaignId, salesOrderId: q.salesOrderId,
+    };
+  }
+
+  quotations(): QuotationRow[] {
+    return this.office.quotations.all().map((s) => this.quotationRow(s.context));
+  }
+
+  quotation(quotationId: string): QuotationDetail | null {
+    if (!this.office.quotations.has(quotationId)) return null;
+    const q = this.office.quotations.snapshot(quotationId).context;
+    return {
+      ...this.quotationRow(q),
+      lines: q.lines.map((l) => ({ ...l, productName: this.productName(l.productId), unitPrice: this.money(l.unitPrice), discount: this.money(l.discount), lineAmount: this.money(lineAmount(l)), priceSource: PRICE_WORDS[l.priceSource] })),
+      sends: q.sends, lastSentOn: q.lastSentOn, closing: q.closing === null ? null : { ...q.closing, outcome: words(q.closing.outcome) },
+      actions: [
+        offer('sales.sendQuotation', 'Send', this.office.quotations.refusal(quotationId, { type: 'SEND', on: this.today })),
+        offer('sales.confirmQuotation', 'Confirm', this.office.quotations.refusal(quotationId, { type: 'CONFIRM', salesOrderId: 'next', on: this.today, priority: 5 })),
+        offer('sales.loseQuotation', 'Lost', this.office.quotations.refusal(quotationId, { type: 'MARK_LOST', reason: 'reason', on: this.today })),
+        offer('sales.cancelQuotation', 'Cancel', this.office.quotations.refusal(quotationId, { type: 'CANCEL', reason: 'reason', on: this.today })),
+      ],
+    };
+  }
+
+  // --- Agreements ---
+
+  private agreementWords(agreementId: string): string {
+    const state = this.office.agreementState(agreementId);
+    return isViolation(state) ? 'Unknown' : words(state.status);
+  }
+
+  private agreementRow(agreementId: string): AgreementRow {
+    const { agreement } = this.office.agreements.snapshot(agreementId).context;
+    return {
+      agreementId, customerAccount: agreement.customerAccount, customerName: this.office.customerName(agreement.customerAccount), status: this.agreementWords(agreementId),
+      effective: agreement.effective, expiration: agreement.expiration, currency: agreement.currency, commitments: agreement.commitments.length,
+    };
+  }
+
+  agreements(): AgreementRow[] {
+    return this.office.agreements.ids().map((id) => this.agreementRow(id));
+  }
+
+  agreement(agreementId: string): AgreementDetail | null {
+    if (!this.office.agreements.has(agreementId)) return null;
+    const { agreement } = this.office.agreements.snapshot(agreementId).context;
+    const orders = this.office.orderRecords();
+    const linked = orders.flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId);
+    const fulfilment = agreementFulfilment(agreement, linked);
+    return {
+      ...this.agreementRow(agreementId),
+      commitmentLines: agreement.commitments.map((c, i) => ({
+        ...fulfilment[i]!, kind: words(c.kind), productId: c.productId, productName: c.productId === null ? null : this.productName(c.productId), categoryId: c.categoryId,
+        unitPrice: c.unitPrice === null ? null : this.money(c.unitPrice), discountPct: c.discountPct, maxEnforced: c.maxEnforced, priceFixed: c.priceFixed,
+      })),
+      salesOrderIds: orders.filter((o) => o.lines.some((l) => l.agreement?.agreementId === agreementId)).map((o) => o.header.salesOrderId),
+      actions: [
+        offer('sales.makeAgreementEffective', 'Make effective', this.office.agreements.refusal(agreementId, { type: 'MAKE_EFFECTIVE', on: this.today })),
+        offer('sales.closeAgreement', 'Close', this.office.agreements.refusal(agreementId, { type: 'CLOSE', on: this.today })),
+      ],
+    };
+  }
+
+  // --- Backorders and purchase lines (SM-10, SM-11) ---
+
+  private backorderLine(line: BackorderLine): BackorderLineView {
+    return { ...line, customerName: this.office.customerName(line.customerAccount), productName: this.productName(line.productId), status: words(line.status) };
+  }
+
+  purchaseLine(line: PurchaseOrderLine): PurchaseOrderLineView {
+    const vendorName = this.office.config?.vendors.find((v) => v.vendorAccount === line.vendorAccount)?.name ?? line.vendorAccount;
+    return { ...line, vendorName, productName: this.productName(line.productId), open: openQuantity(line), late: isLateReceipt(line, this.today) };
+  }
+
+  purchaseLines(): PurchaseOrderLineView[] {
+    return Object.values(this.office.purchaseLines).map((l) => this.purchaseLine(l));
+  }
+
+  backorders(): BackorderViews {
+    const orders = this.office.orderRecords();
+    const purchases = Object.values(this.office.purchaseLines);
+    const split = splitOnHand(orders, this.office.available(), this.today);
+    return {
+      asOf: this.today,
+      byItem: backordersByItem(orders, purchases, this.office.onHand, this.today).map((item) => ({
+        ...item, productName: this.productName(item.productId),
+        split: split.allocations.filter((a) => a.productId === item.productId && a.warehouseId === item.warehouseId)
+          .map(({ salesOrderId, lineId, allocated, stillBackordered }) => ({ salesOrderId, lineId, allocated, stillBackordered })),
+      })),
+      byCustomer: backordersByCustomer(orders, this.today).map((c) => ({ customerAccount: c.customerAccount, customerName: this.office.customerName(c.customerAccount), lines: c.lines.map((l) => this.backorderLine(l)) })),
+      byVendor: backordersByVendor(purchases, this.today).map((v) => ({
+        vendorAccount: v.vendorAccount, vendorName: this.office.config?.vendors.find((x) => x.vendorAccount === v.vendorAccount)?.name ?? v.vendorAccount,
+        lines: v.lines.map((l) => this.purchaseLine(this.office.purchaseLines[`${l.purchaseOrderId}/${l.lineId}`]!)),
+      })),
+    };
+  }
+
+  // --- Marketing ---
+
+  private partyView(party: Party): PartyView {
+    return {
+      partyId: party.partyId, name: party.name, type: words(party.type), roles: party.roles.map((r) => ROLE_WORDS[r]), customerAccount: party.customerAccount,
+      contacts: party.contacts.map((c) => ({ ...c, channel: words(c.channel) })), leadIds: party.leadIds, opportunityIds: party.opportunityIds, quotationIds: party.quotationIds, campaignIds: party.campaignIds,
+    };
+  }
+
+  private partyName(partyId: string): string {
+    const party = this.office.party(partyId);
+    return isViolation(party) ? partyId : party.name;
+  }
+
+  pipeline(): PipelineView {
+    return {
+      prospects: Object.values(this.office.parties).filter((p) => p.customerAccount === null).map((p) => this.partyView(p)),
+      leads: this.office.leads.all().map(({ context: l }) => ({
+        leadId: l.leadId, partyId: l.partyId, partyName: this.partyName(l.partyId), topic: l.topic, createdOn: l.createdOn, campaignId: l.campaignId,
+        status: words(l.status), opportunityId: l.opportunityId, disqualifiedReason: l.disqualifiedReason,
+      })),
+      opportunities: this.office.opportunities.all().map(({ context: o }) => ({
+        opportunityId: o.opportunityId, partyId: o.partyId, partyName: this.partyName(o.partyId), topic: o.topic, openedOn: o.openedOn, leadId: o.leadId,
+        campaignId: o.campaignId, status: words(o.status), closeReason: o.closeReason, customerAccount: o.customerAccount,
+      })),
+    };
+  }
+
+  private campaignRow(campaignId: string): CampaignRow {
+    const c = this.office.campaigns.snapshot(campaignId).context;
+    const count = (response: string) => c.targets.filter((t) => t.response === response).length;
+    return {
+      campaignId, name: c.name, type: words(c.type), status: words(campaignStatus(c)), startsOn: c.startsOn, endsOn: c.endsOn, targets: c.targets.length,
+      responses: { positive: count('positive'), negative: count('negative'), none: count('none') },
+    };
+  }
+
+  campaigns(): CampaignRow[] {
+    return this.office.campaigns.ids().map((id) => this.campaignRow(id));
+  }
+
+  campaign(campaignId: string): CampaignDetail | null {
+    if (!this.office.campaigns.has(campaignId)) return null;
+    const c = this.office.campaigns.snapshot(campaignId).context;
+    const FROM = { prospect: 'Prospect', lead: 'Lead', opportunity: 'Opportunity', customer: 'Customer' } as const;
+    return {
+      ...this.campaignRow(campaignId),
+      targetList: c.targets.map((t) => ({
+        targetId: t.targetId, partyId: t.partyId, contactId: t.contactId, name: t.name, reachedAt: t.reachedAt, from: FROM[t.from], response: words(t.response), respondedOn: t.respondedOn,
+        followUp: t.followUp === null ? null : t.followUp.kind === 'opportunity' ? `Opportunity ${t.followUp.opportunityId}` : `Quotation ${t.followUp.requestId}`,
+      })),
+      leftOut: c.leftOut.map((l) => ({ ...l, partyName: this.partyName(l.partyId) })),
+      actions: [offer('marketing.activateCampaign', 'Activate', this.office.campaigns.refusal(campaignId, { type: 'LAUNCH', on: this.today }))],
+    };
+  }
+}
