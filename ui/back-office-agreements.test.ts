@@ -25,7 +25,7 @@ describe('<back-office-agreements>', () => {
 
   it('SM-7 make effective is not offered on an effective agreement, and says why; close is sent', async () => {
     const { el, office } = await mount();
-    const effective = $(el, 'button[data-action="makeAgreementEffective"]') as HTMLButtonElement;
+    const effective = $(el, 'button[data-action="sales.makeAgreementEffective"]') as HTMLButtonElement;
     expect(effective.disabled).to.equal(true);
     expect(text($(el, `#${effective.getAttribute('aria-describedby')}`))).to.equal('it is effective already');
     await click(el, 'Close');

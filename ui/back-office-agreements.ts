@@ -14,6 +14,11 @@ import './back-office-lines.ts';
 
 const actionName = (action: OfferedAction) => action.action.replace(/^sales\./, '');
 
+/** SM-8: only an effective agreement releases orders (the office's view does not list this action: the screen offers it). */
+const releaseAction = (d: AgreementDetail): OfferedAction => (d.status === 'Effective'
+  ? { action: 'releaseOrder', label: 'Release order', offered: true, reason: null }
+  : { action: 'releaseOrder', label: 'Release order', offered: false, reason: 'only an effective agreement releases orders' });
+
 @customElement('back-office-agreements')
 export class BackOfficeAgreements extends OfficeTab {
   @state() accessor rows: AgreementRow[] = [];
@@ -89,7 +94,7 @@ export class BackOfficeAgreements extends OfficeTab {
           <dt>Covers</dt><dd>${d.effective} to ${d.expiration}</dd>
           <dt>Orders</dt><dd>${d.salesOrderIds.length === 0 ? 'None released yet' : d.salesOrderIds.join(', ')}</dd>
         </dl>
-        ${offeredActions(d.agreementId, d.actions, (a) => this.act(d, a))}
+        ${offeredActions(d.agreementId, [...d.actions, releaseAction(d)], (a) => this.act(d, a))}
         <h3>Commitment lines</h3>
         <table aria-label="Commitment lines">
           <thead><tr><th>Commitment</th><th class="num">Committed</th><th class="num">Ordered</th><th class="num">Delivered</th><th class="num">Invoiced</th><th class="num">Remaining</th></tr></thead>

@@ -12,7 +12,7 @@ import type { Permission } from '../engine/domain/config.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import {
   SALES_OFFICE_ROOM, type AgreementDetail, type AgreementRow, type BackorderViews, type CampaignDetail, type CampaignRow, type InvoiceRow, type InvoiceView,
-  type PackingSlipView, type PipelineView, type ProFormaInvoiceView, type QuotationDetail, type QuotationRow, type SalesOfficeChanged, type SalesOfficeCommand,
+  type PackingSlipView, type PipelineView, type ProFormaInvoiceView, type QuotationDetail, type QuotationRow, type SalesOfficeCommand,
   type SalesOrderDetail, type SalesOrderFilter, type SalesOrderRow,
 } from '../engine/protocol/sales.ts';
 import type { StoreApi } from './api.ts';
@@ -21,7 +21,7 @@ import { violationOf } from './screen-kit.ts';
 /** A command's answer: the office's result, or the rule that refused it (shown in place). */
 export type OfficeAnswer<T> = { ok: true; value: T } | { ok: false; error: RuleViolation };
 
-type WithoutStaff<C> = C extends unknown ? Omit<C, 'staffId'> : never;
+type WithoutStaff<C> = C extends unknown ? Omit<C, 'operatorId'> : never;
 /** An office command as a screen sends it: the client names the staff member. */
 export type OfficeCommand = WithoutStaff<SalesOfficeCommand>;
 
@@ -41,7 +41,7 @@ export type ProFormaSource =
 
 export interface BackOffice {
   readonly currency: string;
-  readonly staffId: string;
+  readonly operatorId: string;
   readonly jobs: readonly BackOfficeJob[];
 
   orders(filter: SalesOrderFilter): Promise<SalesOrderRow[]>;
@@ -63,7 +63,7 @@ export interface BackOffice {
   /** One office command as the signed-in staff member; the office's result (ids of what it made) or its refusal. */
   send(command: OfficeCommand): Promise<OfficeAnswer<Record<string, unknown>>>;
   /** Calls `changed` whenever the office changes anything (until the returned function is called). */
-  watch(changed: (change: SalesOfficeChanged | null) => void): () => void;
+  watch(changed: () => void): () => void;
 }
 
 const query = (params: Record<string, string | undefined>) =>
@@ -72,17 +72,23 @@ const at = (path: string, id: string) => `sales/${path}/${encodeURIComponent(id)
 
 /** The office over the server. */
 export function httpBackOffice(api: StoreApi): BackOffice {
-  const staffId = api.setup.session.operatorId;
+  const { operatorId } = api.setup.session;
   async function read<T>(path: string, key: string): Promise<T> {
     return (await api.get<Record<string, T>>(path))[key]!;
   }
   return {
     currency: api.setup.currency,
-    staffId,
+    operatorId,
     jobs: backOfficeJobs(api.setup.session.permissions),
     orders: (filter) => read(`sales/orders?${query({ ...filter })}`, 'orders'),
     order: (id) => read(at('orders', id), 'order'),
-    openPackingSlips: () => read('sales/packing-slips?open=true', 'packingSlips'),
+    // The office lists slips with their orders only: the open ones are gathered from the orders still to invoice.
+    openPackingSlips: async () => {
+      const rows = await read<SalesOrderRow[]>('sales/orders', 'orders');
+      const waiting = rows.filter((r) => r.origin !== 'store' && r.origin !== 'callCenter' && r.status !== 'Invoiced' && r.status !== 'Cancelled');
+      const details = await Promise.all(waiting.map((r) => read<SalesOrderDetail>(at('orders', r.salesOrderId), 'order')));
+      return details.flatMap((d) => d.packingSlips).filter((s) => s.invoiceId === null);
+    },
     quotations: () => read('sales/quotations', 'quotations'),
     quotation: (id) => read(at('quotations', id), 'quotation'),
     agreements: () => read('sales/agreements', 'agreements'),
@@ -91,11 +97,10 @@ export function httpBackOffice(api: StoreApi): BackOffice {
     invoices: () => read('sales/invoices', 'invoices'),
     invoice: (id) => read(at('invoices', id), 'invoice'),
     proForma: async (source) => {
+      // The office draws an order's pro forma; a free text one it does not draw yet (its tax setup stays with it).
+      if (!('salesOrderId' in source)) return { ok: false, error: { rule: 'SM-14', message: 'a free text pro forma cannot be drawn here yet: post the invoice, or print it from the order', field: 'freeText' } };
       try {
-        const proForma = 'salesOrderId' in source
-          ? await read<ProFormaInvoiceView>(`${at('orders', source.salesOrderId)}/pro-forma`, 'proForma')
-          : await read<ProFormaInvoiceView>(`sales/pro-forma?${query({ entry: JSON.stringify(source.freeText) })}`, 'proForma');
-        return { ok: true, value: proForma };
+        return { ok: true, value: await read<ProFormaInvoiceView>(`${at('orders', source.salesOrderId)}/pro-forma`, 'proForma') };
       } catch (error) {
         return { ok: false, error: violationOf(error) };
       }
@@ -105,15 +110,12 @@ export function httpBackOffice(api: StoreApi): BackOffice {
     campaign: (id) => read(at('campaigns', id), 'campaign'),
     send: async (command) => {
       try {
-        const answer = await api.command({ ...command, staffId });
+        const answer = await api.command({ ...command, operatorId });
         return answer.ok ? { ok: true, value: answer.result } : answer;
       } catch (error) {
         return { ok: false, error: violationOf(error) };
       }
     },
-    watch: (changed) => api.live([SALES_OFFICE_ROOM], {
-      state: () => changed(null),
-      update: (envelope) => changed(envelope.view as SalesOfficeChanged),
-    }),
+    watch: (changed) => api.live([SALES_OFFICE_ROOM], { state: () => changed(), update: () => changed() }),
   };
 }

@@ -34,11 +34,12 @@ export const officeMoney = (money: MoneyView): string => formatMoney(money.amoun
  * disabled, their reason said beside them (and read with the button).
  */
 export function offeredActions(scope: string, actions: readonly OfferedAction[], run: (action: OfferedAction) => void) {
+  const why = (a: OfferedAction) => `why-${scope}-${a.action}`.replace(/[^A-Za-z0-9-]/g, '-');
   return html`<div class="offered" role="group" aria-label="Actions">${actions.map((a) => a.offered
     ? html`<button data-action=${a.action} @click=${() => run(a)}>${a.label}</button>`
     : html`<span class="not-offered">
-        <button data-action=${a.action} disabled aria-describedby="why-${scope}-${a.action}">${a.label}</button>
-        <span class="muted" id="why-${scope}-${a.action}">${a.reason ?? 'not possible now'}</span>
+        <button data-action=${a.action} disabled aria-describedby=${why(a)}>${a.label}</button>
+        <span class="muted" id=${why(a)}>${a.reason ?? 'not possible now'}</span>
       </span>`)}</div>`;
 }
 

@@ -48,10 +48,10 @@ describe('<back-office-orders>', () => {
   it('offers only what the view offers: an action not offered is disabled with the office\'s reason', async () => {
     const { el } = await mount();
     await click(el, 'Open order SO-000001');
-    const confirm = $(el, 'button[data-action="confirmOrder"]') as HTMLButtonElement;
+    const confirm = $(el, 'button[data-action="sales.confirmOrder"]') as HTMLButtonElement;
     expect(confirm.disabled).to.equal(true);
-    expect(text($(el, `#${confirm.getAttribute('aria-describedby')}`))).to.equal('it was confirmed on 2027-02-20');
-    expect(($(el, 'button[data-action="postPackingSlip"]') as HTMLButtonElement).disabled).to.equal(false);
+    expect(text($(el, `#${confirm.getAttribute('aria-describedby')}`))).to.equal('order SO-000001 was confirmed on 2027-02-20');
+    expect(($(el, 'button[data-action="sales.postPackingSlip"]') as HTMLButtonElement).disabled).to.equal(false);
   });
 
   it('SM-12 posts a packing slip with a quantity per line, then invoices exactly the chosen slip', async () => {

@@ -65,7 +65,6 @@ export class BackOfficeOrders extends OfficeTab {
       case 'confirmOrder': void this.run({ type: 'sales.confirmOrder', salesOrderId }, `Order ${salesOrderId} confirmed.`); return;
       case 'invoiceOrder': void this.run({ type: 'sales.invoiceOrder', salesOrderId }, (r) => `Invoice ${String(r.invoiceId ?? '')} posted for order ${salesOrderId}.`); return;
       case 'cancelRemainder': void this.run({ type: 'sales.cancelRemainder', salesOrderId }, `The remainders of order ${salesOrderId} are cancelled.`); return;
-      case 'invoicePackingSlips': this.invoiceSlips(); return;
       case 'postPackingSlip':
         this.askQuantities({
           heading: 'Post a packing slip', intro: `Order ${salesOrderId}: how many of each line leave now (0 leaves a line out).`, confirmLabel: 'Post packing slip',
@@ -90,7 +89,7 @@ export class BackOfficeOrders extends OfficeTab {
     }
   }
 
-  /** SM-12: invoices exactly the ticked slips. */
+  /** SM-12: invoices exactly the ticked slips (the office's detail lists the slips, not this action: it is the screen's). */
   private invoiceSlips(): void {
     if (this.slips.size === 0) {
       this.error = { rule: 'SM-12', field: 'packingSlipIds', message: 'tick the packing slips to invoice first' };
@@ -197,7 +196,8 @@ export class BackOfficeOrders extends OfficeTab {
                     @change=${(e: Event) => this.tick(s.packingSlipId, (e.target as HTMLInputElement).checked)}>Packing slip ${s.packingSlipId}, ${s.postedOn}</label>`
                 : html`Packing slip ${s.packingSlipId}, ${s.postedOn} · invoiced on ${s.invoiceId}`}
               <span class="muted">${s.lines.map((l) => `${l.productName} x ${l.quantity}`).join(', ')}</span>
-            </li>`)}</ul>`}
+            </li>`)}</ul>
+          ${d.packingSlips.some((s) => s.invoiceId === null) ? html`<button @click=${() => this.invoiceSlips()}>Invoice chosen slips</button>` : nothing}`}
         <h3>Invoices</h3>
         ${d.invoices.length === 0 ? html`<p class="muted">None posted.</p>` : html`
           <ul aria-label="Invoices">${d.invoices.map((i) => html`<li>Invoice ${i.invoiceId}, ${i.postedOn} · ${i.kind} · ${officeMoney(i.total)}</li>`)}</ul>`}

@@ -22,7 +22,7 @@ describe('<back-office-quotations>', () => {
     expect(text($(el, 'tr[data-quotation="QT-000002"]'))).to.contain('Alder Outfitters').and.contain('Customer').and.contain('Sent').and.contain('2027-03-10').and.contain('$450.00');
     await click(el, 'Open quotation QT-000002');
     expect(text($(el, 'section[data-detail] dl'))).to.contain('1 time, last on 2027-02-26');
-    const cancel = $(el, 'button[data-action="cancelQuotation"]') as HTMLButtonElement;
+    const cancel = $(el, 'button[data-action="sales.cancelQuotation"]') as HTMLButtonElement;
     expect(cancel.disabled).to.equal(true);
     expect(text($(el, `#${cancel.getAttribute('aria-describedby')}`))).to.equal('a sent quotation is lost, not cancelled');
     expectTouchSize(allButtons(el));

@@ -9,7 +9,7 @@
 import type { RuleViolation } from '../../engine/domain/violation.ts';
 import type {
   AgreementDetail, BackorderViews, CampaignDetail, InvoiceView, MoneyView, OfferedAction, PackingSlipView, PipelineView, ProFormaInvoiceView, QuotationDetail,
-  SalesOfficeChanged, SalesOrderDetail, SalesOrderFilter, SalesOrderLineView,
+  SalesOrderDetail, SalesOrderFilter, SalesOrderLineView,
 } from '../../engine/protocol/sales.ts';
 import type { BackOffice, BackOfficeJob, OfficeAnswer, OfficeCommand, ProFormaSource } from '../back-office-client.ts';
 
@@ -41,12 +41,11 @@ function alderOrder(): SalesOrderDetail {
     invoices: [],
     agreements: [{ agreementId: 'AG-1', status: 'Effective' }],
     actions: [
-      refused('confirmOrder', 'Confirm', 'it was confirmed on 2027-02-20'),
-      offered('postPackingSlip', 'Post packing slip'),
-      refused('invoiceOrder', 'Invoice order', 'nothing is delivered yet to invoice'),
-      refused('invoicePackingSlips', 'Invoice chosen slips', 'no packing slip is posted yet'),
-      offered('changeOrderType', 'Change type'),
-      offered('cancelRemainder', 'Cancel remainder'),
+      refused('sales.confirmOrder', 'Confirm', 'order SO-000001 was confirmed on 2027-02-20'),
+      offered('sales.postPackingSlip', 'Post packing slip'),
+      refused('sales.invoiceOrder', 'Invoice', 'order SO-000001 has nothing delivered waiting to be invoiced'),
+      offered('sales.cancelRemainder', 'Cancel remainder'),
+      offered('sales.changeOrderType', 'Change type'),
     ],
   };
 }
@@ -61,7 +60,7 @@ function birchJournal(): SalesOrderDetail {
     },
     lines: [line('L1', 'Camp lantern', 1, 2499, { inventory: 'None' })],
     packingSlips: [], invoices: [], agreements: [],
-    actions: [refused('confirmOrder', 'Confirm', 'a journal is a draft: change its type to Sales order first'), offered('changeOrderType', 'Change type')],
+    actions: [refused('sales.confirmOrder', 'Confirm', 'a journal is a draft: change its type to Sales order first'), offered('sales.changeOrderType', 'Change type')],
   };
 }
 
@@ -71,7 +70,7 @@ function quotation(): QuotationDetail {
     createdOn: '2027-02-26', expiryDate: '2027-03-10', expired: false, total: usd(3 * 15000), campaignId: null, salesOrderId: null,
     lines: [{ lineId: 'L1', productId: 'P-TENT', productName: 'Trail tent', quantity: 3, unitPrice: usd(15000), discount: usd(0), lineAmount: usd(45000), priceSource: 'Sales agreement', requestedShipDate: '2027-03-05', warehouseId: 'W1' }],
     sends: 1, lastSentOn: '2027-02-26', closing: null,
-    actions: [offered('sendQuotation', 'Send again'), offered('confirmQuotation', 'Confirm'), offered('loseQuotation', 'Lost'), refused('cancelQuotation', 'Cancel', 'a sent quotation is lost, not cancelled'), offered('extendQuotation', 'Extend expiry')],
+    actions: [offered('sales.sendQuotation', 'Send'), offered('sales.confirmQuotation', 'Confirm'), offered('sales.loseQuotation', 'Lost'), refused('sales.cancelQuotation', 'Cancel', 'a sent quotation is lost, not cancelled')],
   };
 }
 
@@ -83,7 +82,7 @@ function agreement(): AgreementDetail {
       { commitmentId: 'C2', kind: 'Any product amount', productId: null, productName: null, categoryId: null, measure: 'amount', committed: 500000, ordered: 17998, delivered: 0, invoiced: 0, remaining: 482002, unitPrice: null, discountPct: 0, maxEnforced: false, priceFixed: false },
     ],
     salesOrderIds: ['SO-000001'],
-    actions: [refused('makeAgreementEffective', 'Make effective', 'it is effective already'), offered('closeAgreement', 'Close'), offered('releaseOrder', 'Release order')],
+    actions: [refused('sales.makeAgreementEffective', 'Make effective', 'it is effective already'), offered('sales.closeAgreement', 'Close')],
   };
 }
 
@@ -119,7 +118,7 @@ function campaign(): CampaignDetail {
     responses: { positive: 0, negative: 0, none: 1 },
     targetList: [{ targetId: 'CMP-000001/PTY-CEDAR/K1', partyId: 'PTY-CEDAR', contactId: 'K1', name: 'Dana Cedar', reachedAt: 'dana@cedar.example', from: 'Prospect', response: 'None', respondedOn: null, followUp: null }],
     leftOut: [{ partyId: 'PTY-ELM', partyName: 'Elm School', contactId: 'K2', reason: 'no marketing consent for email' }],
-    actions: [refused('chooseTargets', 'Choose targets', 'an active campaign keeps its targets'), refused('activateCampaign', 'Activate', 'it is active already')],
+    actions: [refused('marketing.activateCampaign', 'Activate', 'it is active already')],
   };
 }
 
@@ -134,7 +133,7 @@ const slipInvoice = (invoiceId: string, slips: readonly PackingSlipView[], kind:
 
 export class FakeBackOffice implements BackOffice {
   readonly currency = 'USD';
-  readonly staffId = 'sales1';
+  readonly operatorId = 'sales1';
   readonly orderDetails = new Map<string, SalesOrderDetail>([['SO-000001', alderOrder()], ['SO-000002', birchJournal()]]);
   readonly quotationDetails = new Map<string, QuotationDetail>([['QT-000002', quotation()]]);
   readonly agreementDetails = new Map<string, AgreementDetail>([['AG-1', agreement()]]);
@@ -148,17 +147,17 @@ export class FakeBackOffice implements BackOffice {
   readonly orderReads: SalesOrderFilter[] = [];
   /** Command types the office refuses, with its refusal. */
   readonly refuse = new Map<OfficeCommand['type'], RuleViolation>();
-  private readonly watchers = new Set<(change: SalesOfficeChanged | null) => void>();
+  private readonly watchers = new Set<() => void>();
   private numbers = 0;
 
   constructor(readonly jobs: readonly BackOfficeJob[] = ['sales', 'marketing']) {}
 
   /** The office's room says something changed. */
-  changed(change: SalesOfficeChanged | null = null): void {
-    for (const watcher of this.watchers) watcher(change);
+  changed(): void {
+    for (const watcher of this.watchers) watcher();
   }
 
-  watch(changed: (change: SalesOfficeChanged | null) => void): () => void {
+  watch(changed: () => void): () => void {
     this.watchers.add(changed);
     return () => this.watchers.delete(changed);
   }
@@ -166,24 +165,25 @@ export class FakeBackOffice implements BackOffice {
   async orders(filter: SalesOrderFilter) {
     this.orderReads.push(filter);
     const words = { openOrder: 'Open order', delivered: 'Delivered', invoiced: 'Invoiced', cancelled: 'Cancelled' } as const;
-    return [...this.orderDetails.values()].map((d) => d.header).filter((h) =>
+    return structuredClone([...this.orderDetails.values()].map((d) => d.header)).filter((h) =>
       (filter.type === undefined || h.type === filter.type) && (filter.status === undefined || h.status === words[filter.status])
       && (filter.customer === undefined || `${h.customerAccount} ${h.customerName}`.toLowerCase().includes(filter.customer.toLowerCase()))
       && (filter.origin === undefined || h.origin === filter.origin) && (filter.backordered === undefined || String(h.backordered) === filter.backordered));
   }
 
-  async order(id: string) { return this.found(this.orderDetails, id); }
-  async openPackingSlips() { return [...this.orderDetails.values()].flatMap((d) => d.packingSlips).filter((s) => s.invoiceId === null); }
-  async quotations() { return [...this.quotationDetails.values()]; }
-  async quotation(id: string) { return this.found(this.quotationDetails, id); }
-  async agreements() { return [...this.agreementDetails.values()]; }
-  async agreement(id: string) { return this.found(this.agreementDetails, id); }
-  async backorders() { return this.backorderViews; }
-  async invoices() { return [...this.invoiceViews.values()]; }
-  async invoice(id: string) { return this.found(this.invoiceViews, id); }
-  async pipeline() { return this.pipelineView; }
-  async campaigns() { return [...this.campaignDetails.values()]; }
-  async campaign(id: string) { return this.found(this.campaignDetails, id); }
+  // Each read is a copy, as a read over the wire is: a screen never holds the office's own records.
+  async order(id: string) { return structuredClone(this.found(this.orderDetails, id)); }
+  async openPackingSlips() { return structuredClone([...this.orderDetails.values()].flatMap((d) => d.packingSlips).filter((s) => s.invoiceId === null)); }
+  async quotations() { return structuredClone([...this.quotationDetails.values()]); }
+  async quotation(id: string) { return structuredClone(this.found(this.quotationDetails, id)); }
+  async agreements() { return structuredClone([...this.agreementDetails.values()]); }
+  async agreement(id: string) { return structuredClone(this.found(this.agreementDetails, id)); }
+  async backorders() { return structuredClone(this.backorderViews); }
+  async invoices() { return structuredClone([...this.invoiceViews.values()]); }
+  async invoice(id: string) { return structuredClone(this.found(this.invoiceViews, id)); }
+  async pipeline() { return structuredClone(this.pipelineView); }
+  async campaigns() { return structuredClone([...this.campaignDetails.values()]); }
+  async campaign(id: string) { return structuredClone(this.found(this.campaignDetails, id)); }
 
   async proForma(source: ProFormaSource): Promise<OfficeAnswer<ProFormaInvoiceView>> {
     const lines = 'salesOrderId' in source
@@ -223,7 +223,6 @@ export class FakeBackOffice implements BackOffice {
           packingSlipId, salesOrderId: command.salesOrderId, customerAccount: order.header.customerAccount, postedOn: '2027-03-02', invoiceId: null,
           lines: command.lines.map(({ lineId, quantity }) => ({ lineId, productId: 'P', productName: order.lines.find((x) => x.lineId === lineId)!.productName, quantity })),
         });
-        order.actions = order.actions.map((a) => (a.action === 'invoicePackingSlips' ? offered(a.action, a.label) : a));
         return { packingSlipId };
       }
       case 'sales.invoicePackingSlips':
