@@ -4,6 +4,24 @@ import './back-office-app.ts';
 import { backOfficeJobs } from './back-office-client.ts';
 import { $, $$, allButtons, click, describe, expectTouchSize, it, settle, text } from './testing/dom.ts';
 import { FakeBackOffice } from './testing/fake-back-office.ts';
+import { FakeStoreApi, makeSetup } from './testing/fake-store-api.ts';
+import type { StorefrontApp } from './storefront-app.ts';
+import './storefront-app.ts';
+
+/** The page at /back-office with a kept session resumed as `api` (the address put back after). */
+async function backOfficePage(api: FakeStoreApi) {
+  const before = location.pathname + location.search;
+  history.replaceState(null, '', '/back-office?store=S1');
+  sessionStorage.setItem('storefront.session', 'kept-token');
+  try {
+    const el = await fixture<StorefrontApp>(html`<storefront-app .resumeWith=${async () => api}></storefront-app>`);
+    await settle(el);
+    return el;
+  } finally {
+    history.replaceState(null, '', before);
+    sessionStorage.clear();
+  }
+}
 
 async function mount(office: FakeBackOffice) {
   const el = await fixture<BackOfficeApp>(html`<back-office-app .office=${office}></back-office-app>`);
@@ -21,6 +39,14 @@ describe('<back-office-app>', () => {
     expect(tabs(both)).to.have.length(7);
     expect($(both, 'nav button[aria-selected="true"]').textContent).to.equal('Sales orders');
     expectTouchSize(allButtons(both));
+  });
+
+  it('/back-office: a cashier is told in plain words the role has no back-office work; a sales clerk gets the page', async () => {
+    const cashier = await backOfficePage(new FakeStoreApi(makeSetup({ operatorId: 'cashier2', name: 'Casey Cash', roleId: 'cashier', permissions: ['till', 'customers'] })));
+    expect(text($(cashier, '[role="alert"]'))).to.equal("Casey Cash's role (Cashier) has no back-office work: sign in as headquarters sales or marketing staff.");
+    expect($$(cashier, 'back-office-app')).to.have.length(0);
+    const clerk = await backOfficePage(new FakeStoreApi(makeSetup({ operatorId: 'sales1', name: 'Sally Sales', roleId: 'salesClerk', permissions: ['sales'] })));
+    expect($$(clerk, 'back-office-app')).to.have.length(1);
   });
 
   it('only the sales and marketing jobs have back-office work', () => {
