@@ -101,6 +101,29 @@ describe('<back-office-orders>', () => {
     expect(said).to.contain('A delivered item requirements order keeps its type').and.contain('Ref. SM-5, orderType');
   });
 
+  it('SM-8 an open line is released against a commitment of the customer\'s effective agreement', async () => {
+    const { el, office } = await mount();
+    await click(el, 'Open order SO-000001');
+    expect(has(detailLine(el, 'L1'), 'button')).to.equal(false);
+    $(detailLine(el, 'L2'), 'button').click();
+    await settle(el);
+    const select = $(el, 'back-office-form-dialog', 'select[name="commitment"]') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.text)).to.deep.equal(['AG-1: Trail tent, 16 left', 'AG-1: any product, $4,820.02 left']);
+    select.value = 'AG-1/C2';
+    ($(el, 'back-office-form-dialog', 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(office.sent).to.deep.equal([{ type: 'sales.linkLine', salesOrderId: 'SO-000001', lineId: 'L2', agreementId: 'AG-1', commitmentId: 'C2' }]);
+  });
+
+  it('SM-8 a customer without an effective agreement is told so, and nothing is sent', async () => {
+    const { el, office } = await mount();
+    await click(el, 'Open order SO-000002');
+    $(detailLine(el, 'L1'), 'button').click();
+    await settle(el);
+    expect(alerts(el).join(' ')).to.contain('Birch Camping has no effective sales agreement to release against');
+    expect(office.sent).to.deep.equal([]);
+  });
+
   it('SM-14 prints a pro forma of the order: a clean page, marked as not posted', async () => {
     const { el } = await mount();
     await click(el, 'Open order SO-000001');

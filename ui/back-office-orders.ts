@@ -9,9 +9,10 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   salesOrderOrigins, salesOrderStatusWords, salesOrderTypes, type OfferedAction, type ProFormaInvoiceView, type SalesOrderDetail, type SalesOrderFilter,
-  type SalesOrderRow, type SalesOrderType,
+  type SalesOrderLineView, type SalesOrderRow, type SalesOrderType,
 } from '../engine/protocol/sales.ts';
 import { OfficeTab, officeMoney, offeredActions } from './back-office-kit.ts';
+import { commitmentChoices } from './back-office-lines.ts';
 import './back-office-print.ts';
 
 export const ORDER_TYPE_WORDS: Record<SalesOrderType, string> = {
@@ -99,6 +100,30 @@ export class BackOfficeOrders extends OfficeTab {
     this.slips = new Set();
   }
 
+  /**
+   * SM-8: releases an open line against a commitment of one of the customer's effective agreements (a quotation's
+   * order keeps its quotation prices until linked). The office says why when the line or the commitment does not fit.
+   */
+  private async linkLine(d: SalesOrderDetail, line: SalesOrderLineView): Promise<void> {
+    const { salesOrderId, customerAccount } = d.header;
+    const effective = (await this.office.agreements()).filter((a) => a.customerAccount === customerAccount && a.status === 'Effective');
+    const choices = (await Promise.all(effective.map((a) => this.office.agreement(a.agreementId)))).flatMap(commitmentChoices);
+    if (choices.length === 0) {
+      this.error = { rule: 'SM-8', field: 'agreementId', message: `${d.header.customerName} has no effective sales agreement to release against` };
+      return;
+    }
+    this.ask({
+      heading: `Release ${line.productName} against an agreement`, intro: 'The line takes the agreement\u2019s price and counts toward its commitment.', confirmLabel: 'Link to agreement',
+      fields: [{ name: 'commitment', label: 'Commitment', type: 'select', value: `${choices[0]!.agreementId}/${choices[0]!.commitmentId}`,
+        options: choices.map((c) => ({ value: `${c.agreementId}/${c.commitmentId}`, label: c.label })) }],
+      command: (v) => {
+        const [agreementId = '', commitmentId = ''] = v.commitment!.split('/');
+        return { type: 'sales.linkLine', salesOrderId, lineId: line.lineId, agreementId, commitmentId };
+      },
+      done: `${line.productName} on order ${salesOrderId} is released against the agreement.`,
+    });
+  }
+
   private async proForma(salesOrderId: string): Promise<void> {
     const answer = await this.office.proForma({ salesOrderId });
     if (answer.ok) this.printing = answer.value;
@@ -178,7 +203,8 @@ export class BackOfficeOrders extends OfficeTab {
             <tr data-line=${l.lineId}>
               <td>${l.productName}<br><span class="muted">${l.priceSource}${l.agreement === null ? '' : ` · agreement ${l.agreement.agreementId}`} · ship ${l.confirmedShipDate ?? l.requestedShipDate}</span>
                 ${l.backordered ? html`<span class="tag">Backordered</span>` : nothing}
-                ${l.notifyCustomer ? html`<span class="tag">Tell the customer: new date (was ${l.previousConfirmedShipDate})</span>` : nothing}</td>
+                ${l.notifyCustomer ? html`<span class="tag">Tell the customer: new date (was ${l.previousConfirmedShipDate})</span>` : nothing}
+                ${l.agreement === null && l.deliverRemainder > 0 && l.delivered === 0 ? html`<br><button @click=${() => this.linkLine(d, l)}>Link to agreement</button>` : nothing}</td>
               <td class="num">${l.quantity}</td>
               <td class="num">${officeMoney(l.lineAmount)}</td>
               <td class="num" data-deliver>${l.deliverRemainder}</td>

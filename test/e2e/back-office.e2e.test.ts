@@ -1,0 +1,195 @@
+/**
+ * End to end, in Debian's chromium against the real server (issue 13's story): Sally Sales (sales1) works
+ * headquarters' back office. Acme (C-ACME) holds an effective sales agreement for 10 trail tents and a sent quotation
+ * for 8 of them; headquarters' warehouse has 5 on hand and Nordic Gear owes 3 on a purchase line. Sally confirms
+ * the quotation into a sales order (5 reserved, 3 backordered) and releases its line against the agreement (the
+ * office prices a quotation by trade agreement and does not carry an agreement link onto it), posts two packing slips
+ * and one for another order of Acme's, and one collective invoice for the three, sees the commitment's fulfilment, and follows the backorder as the purchase
+ * line is received: the 3 tents go to the waiting line.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleScreens } from '../../engine/server/server.ts';
+import { withSalesOffice } from '../engine/sales-office-helpers.ts';
+import type { DemoChainConfigInput } from '../fixtures/chain.ts';
+import { accepted, call, testServer, type TestServer } from '../server/server-helpers.ts';
+import { closeAll, launchChromium, openScreen, PIN, screenshot, signInAs, textOf, type Screen } from './e2e-helpers.ts';
+import type { Browser } from 'playwright-core';
+
+/** The demo chain with headquarters' sales office; sales1 signs in with cashier1's PIN. */
+function withOffice(config: Record<string, unknown>): void {
+  const c = config as unknown as DemoChainConfigInput;
+  withSalesOffice(c);
+  c.staff.find((s) => s.operatorId === 'sales1')!.pinHash = c.staff.find((s) => s.operatorId === 'cashier1')!.pinHash!;
+}
+
+/** What Acme's back office has before Sally starts (the demo day is 2026-11-23). */
+async function acmeOffice(url: string): Promise<{ quotationId: string; agreementId: string }> {
+  const session = await call(url, 'POST', '/api/session', { body: { operatorId: 'sales1', pin: PIN.cashier1, siteId: 'S1' } });
+  const token = session.body.token as string;
+  const by = { operatorId: 'sales1' };
+  const [agreement] = await accepted(url, token, { type: 'sales.createAgreement', ...by, customerAccount: 'C-ACME', effective: '2026-11-01', expiration: '2027-03-31' });
+  const agreementId = agreement!.agreementId as string;
+  const [commitment] = await accepted(url, token, { type: 'sales.addCommitment', ...by, agreementId,
+    commitment: { kind: 'productQuantity', productId: 'P-TENT', committed: 10, unitPrice: 15_000, maxEnforced: true, priceFixed: true } });
+  await accepted(url, token, { type: 'sales.makeAgreementEffective', ...by, agreementId });
+  // Wanted last Friday: past its date, what cannot ship is a backorder (SM-10).
+  const [quotation] = await accepted(url, token, { type: 'sales.createQuotation', ...by, partyId: 'C-ACME', expiryDate: '2026-12-31',
+    lines: [{ productId: 'P-TENT', quantity: 8, requestedShipDate: '2026-11-20', agreement: { agreementId, commitmentId: commitment!.commitmentId } }] });
+  expect(commitment!.commitmentId).toBeTypeOf('string');
+  const quotationId = quotation!.quotationId as string;
+  await accepted(url, token,
+    { type: 'sales.sendQuotation', ...by, quotationId },
+    // Another of Acme's orders, one camp stove: its slip goes on the same collective invoice.
+    { type: 'sales.createOrder', ...by, orderType: 'salesOrder', customerAccount: 'C-ACME', lines: [{ productId: 'P-STOVE', quantity: 1, requestedShipDate: '2026-11-23' }] },
+    { type: 'sales.createPurchaseLine', ...by, vendorAccount: 'V-NORD', productId: 'P-TENT', quantity: 3, expectedDate: '2026-11-26' });
+  return { quotationId, agreementId };
+}
+
+/** The back office as Sally works it: tabs, records opened by number, dialogs answered. */
+function backOffice(page: Page) {
+  const dialog = (name: string) => page.getByRole('dialog', { name, exact: true });
+  return {
+    tab: (name: string) => page.getByRole('tab', { name, exact: true }).click(),
+    open: (what: string) => page.getByRole('button', { name: `Open ${what}`, exact: true }).click(),
+    action: (name: string) => page.getByRole('group', { name: 'Actions' }).getByRole('button', { name, exact: true }).click(),
+    dialog,
+    /** The notice of what was just done. */
+    done: async (words: RegExp) => {
+      const notice = page.getByRole('status').filter({ hasText: words });
+      await notice.waitFor();
+      return textOf(notice);
+    },
+    row: (table: string, text: string) => page.getByRole('table', { name: table, exact: true }).getByRole('row').filter({ hasText: text }),
+    postPackingSlip: async (quantities: number[]) => {
+      await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Post packing slip' }).click();
+      const slip = dialog('Post a packing slip');
+      const inputs = slip.getByRole('spinbutton');
+      for (const [at, quantity] of quantities.entries()) await inputs.nth(at).fill(String(quantity));
+      await slip.getByRole('button', { name: 'Post packing slip' }).click();
+      await slip.waitFor({ state: 'hidden' });
+    },
+  };
+}
+
+/** The office's page, signed in as Sally. */
+async function openBackOffice(browser: Browser, url: string): Promise<Screen> {
+  // The server serves the screens' page at each screen's address; where /back-office is not one of them yet, the
+  // page opens at the analyst's address and takes the back office's before the page's script reads it.
+  const served = (await fetch(`${url}/back-office`)).ok;
+  const screen = await openScreen(browser, url, served ? '/back-office?store=S1' : '/analyst?store=S1');
+  if (!served) {
+    await screen.page.addInitScript(() => { if (location.pathname === '/analyst') history.replaceState(null, '', `/back-office${location.search}`); });
+    await screen.page.reload();
+  }
+  await signInAs(screen.page, 'sales1', PIN.cashier1);
+  return screen;
+}
+
+describe('e2e: headquarters back office', () => {
+  let server: TestServer | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await testServer({ screens: await bundleScreens(), config: withOffice });
+  }, 60_000);
+  afterAll(async () => { await closeAll(async () => browser?.close(), async () => server?.close()); }, 30_000);
+
+  it('SM-6 SM-8 SM-9 SM-10 SM-11 SM-12 a quotation confirmed against an agreement, two slips on a collective invoice, a backorder filled by a purchase line', async () => {
+    const { quotationId, agreementId } = await acmeOffice(server!.url);
+    const screen = await openBackOffice(browser!, server!.url);
+    const { page } = screen;
+    const office = backOffice(page);
+
+    // SM-6: the sent quotation, confirmed into a sales order with its lines and prices (Acme's trade agreement: $175).
+    await office.tab('Quotations');
+    await office.open(`quotation ${quotationId}`);
+    expect(await textOf(page.getByRole('table', { name: 'Quotation lines' }))).toContain('8 $175.00$1,400.00');
+    await screenshot(page, 'back-office-quotation');
+    await office.action('Confirm');
+    await office.dialog('Confirm into a sales order').getByRole('button', { name: 'Confirm', exact: true }).click();
+    const confirmed = await office.done(/confirmed: sales order/);
+    const salesOrderId = /sales order (\S+)\.$/.exec(confirmed)![1]!;
+
+    // SM-8 / SM-10: the order's tent line released against the agreement takes its $150; 3 of 8 wait past their date.
+    await office.tab('Sales orders');
+    await office.open(`order ${salesOrderId}`);
+    const tents = page.getByRole('table', { name: 'Order lines' }).getByRole('row').filter({ hasText: 'Two-person tent' });
+    expect(await textOf(tents)).toContain('Backordered');
+    await tents.getByRole('button', { name: 'Link to agreement' }).click();
+    const link = office.dialog('Release Two-person tent against an agreement');
+    expect(await link.getByLabel('Commitment').locator('option').allTextContents()).toEqual([`${agreementId}: Two-person tent, 10 left`]);
+    await link.getByRole('button', { name: 'Link to agreement' }).click();
+    await office.done(/is released against the agreement\.$/);
+    expect(await textOf(tents)).toContain(`agreement ${agreementId}`);
+    expect(await textOf(tents)).toContain('$1,200.00');
+
+    // SM-12: two packing slips, 3 then 2 tents; the line still has 3 to deliver.
+    await office.postPackingSlip([3]);
+    await office.done(/^Packing slip \S+ posted/);
+    await office.postPackingSlip([2]);
+    await office.done(/^Packing slip \S+ posted/);
+    expect(await textOf(tents.locator('td[data-deliver]'))).toBe('3');
+    expect(await textOf(tents.locator('td[data-invoice]'))).toBe('5');
+    await screenshot(page, 'back-office-order');
+
+    // The stove order (filtered by customer among the open orders): its slip too.
+    await page.getByLabel('Customer').fill('C-ACME');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const stoveOrder = page.getByRole('table', { name: 'Sales orders' }).getByRole('row').filter({ hasNotText: salesOrderId }).filter({ hasText: 'Acme' });
+    await stoveOrder.getByRole('button', { name: /^Open order / }).click();
+    await office.postPackingSlip([1]);
+    await office.done(/^Packing slip \S+ posted/);
+
+    // SM-12: one collective invoice for Acme's two slips, printed.
+    await office.tab('Invoices');
+    await page.getByLabel('Invoice account').selectOption('C-ACME');
+    const slips = page.getByRole('list', { name: 'Packing slips of C-ACME' }).getByRole('checkbox');
+    expect(await slips.count()).toBe(3);
+    for (const box of await slips.all()) await box.check();
+    await page.getByRole('button', { name: 'Post collective invoice' }).click();
+    const invoiced = await office.done(/^Collective invoice \S+ posted for account C-ACME\.$/);
+    const invoiceId = /invoice (\S+) posted/.exec(invoiced)![1]!;
+    expect(await textOf(office.row('Invoices', invoiceId))).toContain('Collective');
+    await page.getByRole('button', { name: `Print invoice ${invoiceId}` }).click();
+    const printed = page.getByRole('article', { name: `Invoice ${invoiceId}` });
+    expect(await textOf(printed)).toContain('Account C-ACME');
+    await screenshot(page, 'back-office-invoice-print');
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+
+    // SM-9: the commitment's fulfilment.
+    await office.tab('Agreements');
+    await office.open(`agreement ${agreementId}`);
+    const commitment = page.getByRole('table', { name: 'Commitment lines' }).getByRole('row').nth(1);
+    await commitment.waitFor();
+    expect(await commitment.locator('td.num').allTextContents()).toEqual(['10', '8', '5', '5', '2']);
+    await screenshot(page, 'back-office-agreement');
+
+    // SM-10 / SM-11: the backorder by item waits for Nordic Gear's 3; received, they are on hand for the waiting line.
+    await office.tab('Backorders');
+    const byItem = () => page.getByRole('table', { name: 'Backorders by item' }).getByRole('row').filter({ hasText: 'P-TENT' });
+    await byItem().waitFor();
+    expect(await byItem().locator('td.num').allTextContents()).toEqual(['1', '3', '0', '3', '0', '0']);
+    await screenshot(page, 'back-office-backorders');
+    await page.getByRole('tab', { name: 'By vendor' }).click();
+    await office.row('Open purchase lines of Nordic Gear', 'Two-person tent').getByRole('button', { name: 'Receive' }).click();
+    const receive = office.dialog('Receive a purchase order line');
+    expect(await receive.getByRole('spinbutton').inputValue()).toBe('3');
+    await receive.getByRole('button', { name: 'Receive', exact: true }).click();
+    await office.done(/the stock went to the waiting orders first/);
+    await page.getByRole('tab', { name: 'By item' }).click();
+    // On hand now, nothing more expected, no shortage; the line still waits to be delivered from it.
+    await expect.poll(async () => byItem().locator('td.num').allTextContents()).toEqual(['1', '3', '3', '0', '0', '0']);
+    await screenshot(page, 'back-office-backorder-received');
+    await office.tab('Sales orders');
+    await office.open(`order ${salesOrderId}`);
+    // SM-11 / SM-13: the 3 received are reserved for the line, still to deliver; the 5 delivered are invoiced.
+    expect(await textOf(tents.locator('td[data-deliver]'))).toBe('3');
+    expect(await textOf(tents.locator('td[data-invoice]'))).toBe('0');
+    expect(await textOf(tents)).toContain('Reserved');
+
+    expect(screen.errors).toEqual([]);
+    expect(await page.getByText(/openOrder|onOrder|\d{5,} ?USD|undefined/).count()).toBe(0);
+    await screen.context.close();
+  }, 120_000);
+});
