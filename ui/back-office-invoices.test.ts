@@ -37,12 +37,14 @@ describe('<back-office-invoices>', () => {
     await settle(el);
     await click(el, 'Post collective invoice');
     expect(office.sent).to.deep.equal([{ type: 'sales.collectiveInvoice', customerAccount: 'C-ALDER', salesOrderIds: [], packingSlipIds: ['PSLIP-000001', 'PSLIP-000002'] }]);
-    expect(text($(el, 'tr[data-invoice="SINV-000003"]'))).to.contain('Collective').and.contain('PSLIP-000001, PSLIP-000002').and.contain('$312.38');
+    expect(text($(el, 'tr[data-invoice="SINV-000003"]'))).to.contain('Collective').and.contain('PSLIP-000001, PSLIP-000002').and.contain('$324.75');
     expect(text($(el, '#collective-heading').parentElement!)).to.contain('No packing slip waits for its invoice.');
     await click(el, 'Print invoice SINV-000003');
     const page = $(el, 'back-office-print');
     expect(text($(page, 'h1'))).to.equal('Invoice SINV-000003');
-    expect(text($(page, 'td[data-total]'))).to.equal('$312.38');
+    expect(text($(page, 'header'))).to.contain('Packing slips PSLIP-000001, PSLIP-000002');
+    expect(text($(page, 'tbody'))).to.equal('2 x Trail tent$300.00');
+    expect(text($(page, 'td[data-total]'))).to.equal('$324.75');
     expectTouchSize(allButtons(page));
   });
 

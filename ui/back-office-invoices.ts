@@ -109,7 +109,7 @@ export class BackOfficeInvoices extends OfficeTab {
                 ${accounts.map((a) => html`<option value=${a} ?selected=${a === this.account}>${a}</option>`)}
               </select></label>
               ${this.account === '' ? nothing : html`
-                <ul aria-label="Packing slips of ${this.account}">${this.openSlips.filter((s) => s.customerAccount === this.account).map((s) => html`
+                <ul class="slips" aria-label="Packing slips of ${this.account}">${this.openSlips.filter((s) => s.customerAccount === this.account).map((s) => html`
                   <li><label class="row" style="flex-direction: row"><input type="checkbox" style="width: 1.5rem; height: 1.5rem" .checked=${this.slips.has(s.packingSlipId)}
                     @change=${(e: Event) => this.tick(s.packingSlipId, (e.target as HTMLInputElement).checked)}>
                     Packing slip ${s.packingSlipId} · order ${s.salesOrderId} · ${s.postedOn}</label></li>`)}</ul>

@@ -57,6 +57,7 @@ export const officeStyles = css`
   td button { min-height: 44px; }
   .num { text-align: right; font-variant-numeric: tabular-nums; }
   .tag { display: inline-block; padding: 0.1rem 0.5rem; border-radius: 999px; background: var(--warn-bg); color: var(--warn); font-weight: 700; font-size: 0.85rem; }
+  ul.slips { list-style: none; padding: 0; display: grid; gap: 0.35rem; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
   dt { font-weight: 600; color: #546e7a; }
   dd { margin: 0; }

@@ -129,7 +129,8 @@ describe('<back-office-orders>', () => {
     await click(el, 'Open order SO-000001');
     await click(el, 'Pro forma');
     const page = $(el, 'back-office-print');
-    expect(text($(page, 'h1'))).to.equal('Pro forma invoice');
+    expect(text($(page, 'h1'))).to.equal('Pro forma invoice (not posted, nothing to pay)');
+    expect(text($(page, 'tbody'))).to.contain('Trail tent x 4').and.contain('$600.00');
     expect(text($(page, '.stamp'))).to.equal('PRO FORMA: NOT POSTED');
     expect(text($(page, 'td[data-total]'))).to.match(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
     await click(el, 'Back');

@@ -6,7 +6,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { InvoiceView, ProFormaInvoiceView } from '../engine/protocol/sales.ts';
-import { officeMoney } from './back-office-kit.ts';
 import { screenStyles } from './styles.ts';
 
 @customElement('back-office-print')
@@ -36,29 +35,30 @@ export class BackOfficePrint extends LitElement {
   override render() {
     const d = this.document;
     const proForma = 'proForma' in d;
-    const title = proForma ? 'Pro forma invoice' : `Invoice ${d.invoiceId}`;
+    // The office's print lines: a heading and the lines about whom and what (no amount), then the amounts, ending
+    // with subtotal, tax and total.
+    const lines = d.printLines;
+    const lead = lines.findIndex((l) => l.amount !== null);
+    const [heading, ...about] = lead === -1 ? lines : lines.slice(0, lead);
+    const amounts = lead === -1 ? [] : lines.slice(lead);
+    const totalsFrom = Math.max(0, amounts.length - 3);
     return html`
       <div class="tools">
         <button class="primary" @click=${() => window.print()}>Print</button>
         <button @click=${() => this.close()}>Back</button>
       </div>
-      <article aria-label=${title}>
+      <article aria-label=${proForma ? 'Pro forma invoice' : `Invoice ${d.invoiceId}`}>
         <header>
           <div>
-            <h1>${title}</h1>
-            <div>Account ${d.customerAccount}${proForma ? nothing : html` · ${d.customerName} · posted ${d.postedOn}`}</div>
-            ${proForma ? nothing : html`<div class="muted">${d.kind}${d.salesOrderIds.length === 0 ? '' : ` · orders ${d.salesOrderIds.join(', ')}`}${d.packingSlipIds.length === 0 ? '' : ` · packing slips ${d.packingSlipIds.join(', ')}`}</div>`}
+            <h1>${heading?.text ?? ''}</h1>
+            ${about.map((l) => html`<div>${l.text}</div>`)}
           </div>
           ${proForma ? html`<span class="stamp">PRO FORMA: NOT POSTED</span>` : nothing}
         </header>
         <table>
           <thead><tr><th>Description</th><th class="amount">Amount</th></tr></thead>
-          <tbody>${d.printLines.map((l) => html`<tr><td>${l.text}</td><td class="amount">${l.amount ?? ''}</td></tr>`)}</tbody>
-          <tfoot>
-            <tr><td>Subtotal</td><td class="amount">${officeMoney(d.subtotal)}</td></tr>
-            <tr><td>Tax</td><td class="amount">${officeMoney(d.tax)}</td></tr>
-            <tr><td>Total</td><td class="amount" data-total>${officeMoney(d.total)}</td></tr>
-          </tfoot>
+          <tbody>${amounts.slice(0, totalsFrom).map((l) => html`<tr><td>${l.text}</td><td class="amount">${l.amount}</td></tr>`)}</tbody>
+          <tfoot>${amounts.slice(totalsFrom).map((l, i, all) => html`<tr><td>${l.text}</td><td class="amount" ?data-total=${i === all.length - 1}>${l.amount}</td></tr>`)}</tfoot>
         </table>
       </article>`;
   }

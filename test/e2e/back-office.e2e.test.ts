@@ -153,7 +153,8 @@ describe('e2e: headquarters back office', () => {
     expect(await textOf(office.row('Invoices', invoiceId))).toContain('Collective');
     await page.getByRole('button', { name: `Print invoice ${invoiceId}` }).click();
     const printed = page.getByRole('article', { name: `Invoice ${invoiceId}` });
-    expect(await textOf(printed)).toContain('Account C-ACME');
+    expect(await textOf(printed)).toContain('Customer C-ACME');
+    expect(await textOf(printed)).toContain('5 x P-TENT');
     await screenshot(page, 'back-office-invoice-print');
     await page.getByRole('button', { name: 'Back', exact: true }).click();
 

@@ -6,6 +6,7 @@
  * received feeds the waiting line...). A test may refuse a command type (`refuse`) the way the office would, and
  * `changed()` plays the office's live room saying something changed.
  */
+import { invoicePrintLines } from '../../engine/domain/sales/invoice-document.ts';
 import type { RuleViolation } from '../../engine/domain/violation.ts';
 import type {
   AgreementDetail, BackorderViews, CampaignDetail, InvoiceView, MoneyView, OfferedAction, PackingSlipView, PipelineView, ProFormaInvoiceView, QuotationDetail,
@@ -122,12 +123,18 @@ function campaign(): CampaignDetail {
   };
 }
 
+/** A tent per slip at $150.00, taxed 8.25%; printed by the domain's own print lines. */
 const slipInvoice = (invoiceId: string, slips: readonly PackingSlipView[], kind: string): InvoiceView => {
-  const total = slips.length * 15000;
+  const subtotal = slips.length * 15000;
+  const tax = Math.round(subtotal * 0.0825);
+  const posted = {
+    invoiceId, customerAccount: slips[0]!.customerAccount, currency: 'USD', postedOn: '2027-03-02',
+    salesOrderIds: [...new Set(slips.map((s) => s.salesOrderId))], packingSlipIds: slips.map((s) => s.packingSlipId), subtotal, tax, total: subtotal + tax,
+    lines: [{ salesOrderId: slips[0]!.salesOrderId, lineId: 'L1', productId: 'P-TENT', mainAccount: null, text: 'Trail tent', quantity: slips.length, amount: subtotal, tax }],
+  };
   return {
-    invoiceId, kind, customerAccount: slips[0]!.customerAccount, customerName: 'Alder Outfitters', postedOn: '2027-03-02',
-    salesOrderIds: [...new Set(slips.map((s) => s.salesOrderId))], packingSlipIds: slips.map((s) => s.packingSlipId), total: usd(total + 1238),
-    lines: [], subtotal: usd(total), tax: usd(1238), printLines: [{ text: `Trail tent x ${slips.length}`, amount: `$${(total / 100).toFixed(2)}` }],
+    ...posted, kind: kind, customerName: 'Alder Outfitters', lines: [], subtotal: usd(subtotal), tax: usd(tax), total: usd(subtotal + tax),
+    printLines: invoicePrintLines({ ...posted, kind: 'collective' }),
   };
 };
 
@@ -191,10 +198,12 @@ export class FakeBackOffice implements BackOffice {
       : source.freeText.lines.map((l) => ({ text: `${l.mainAccount} ${l.text}`, amount: l.amount }));
     const subtotal = lines.reduce((n, l) => n + l.amount, 0);
     const tax = Math.round(subtotal * 0.0825);
-    return { ok: true, value: {
-      proForma: true, customerAccount: 'salesOrderId' in source ? 'C-ALDER' : source.freeText.customerAccount, lines: [], subtotal: usd(subtotal), tax: usd(tax), total: usd(subtotal + tax),
-      printLines: lines.map((l) => ({ text: l.text, amount: `$${(l.amount / 100).toFixed(2)}` })),
-    } };
+    const customerAccount = 'salesOrderId' in source ? 'C-ALDER' : source.freeText.customerAccount;
+    const printLines = invoicePrintLines({
+      proForma: true, kind: 'freeText', customerAccount, currency: 'USD', postedOn: '2027-03-02', salesOrderIds: [], packingSlipIds: [], subtotal, tax, total: subtotal + tax,
+      lines: lines.map((l) => ({ salesOrderId: null, lineId: null, productId: null, mainAccount: null, text: l.text, quantity: 1, amount: l.amount, tax: 0 })),
+    });
+    return { ok: true, value: { proForma: true, customerAccount, lines: [], subtotal: usd(subtotal), tax: usd(tax), total: usd(subtotal + tax), printLines } };
   }
 
   async send(command: OfficeCommand): Promise<OfficeAnswer<Record<string, unknown>>> {
