@@ -8,11 +8,9 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatMoney } from '../engine/domain/money.ts';
 import type { AgreementDetail, AgreementRow, CommitmentLineView, OfferedAction } from '../engine/protocol/sales.ts';
-import { OfficeTab, officeMoney, offeredActions } from './back-office-kit.ts';
+import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-office-kit.ts';
 import { commitmentChoices, type BackOfficeLines } from './back-office-lines.ts';
 import './back-office-lines.ts';
-
-const actionName = (action: OfferedAction) => action.action.replace(/^sales\./, '');
 
 /** SM-8: only an effective agreement releases orders (the office's view does not list this action: the screen offers it). */
 const releaseAction = (d: AgreementDetail): OfferedAction => (d.status === 'Effective'
@@ -20,23 +18,14 @@ const releaseAction = (d: AgreementDetail): OfferedAction => (d.status === 'Effe
   : { action: 'releaseOrder', label: 'Release order', offered: false, reason: 'only an effective agreement releases orders' });
 
 @customElement('back-office-agreements')
-export class BackOfficeAgreements extends OfficeTab {
-  @state() accessor rows: AgreementRow[] = [];
-  @state() accessor chosenId: string | null = null;
-  @state() accessor detail: AgreementDetail | null = null;
+export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementDetail> {
   @state() accessor releasing = false;
 
-  protected async load(): Promise<void> {
-    this.rows = await this.office.agreements();
-    this.detail = this.chosenId === null ? null : await this.office.agreement(this.chosenId);
-  }
+  protected readRows() { return this.office.agreements(); }
+  protected readDetail(id: string) { return this.office.agreement(id); }
 
-  async choose(agreementId: string): Promise<void> {
-    this.chosenId = agreementId;
+  protected override forget(): void {
     this.releasing = false;
-    this.error = null;
-    this.notice = '';
-    await this.reload();
   }
 
   private act(d: AgreementDetail, action: OfferedAction): void {

@@ -9,10 +9,9 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CampaignDetail, CampaignRow, CampaignTargetView, OfferedAction, PipelineView } from '../engine/protocol/sales.ts';
 import type { OfficeCommand } from './back-office-client.ts';
-import { OfficeTab, offeredActions } from './back-office-kit.ts';
+import { ListDetailTab, actionName, offeredActions } from './back-office-kit.ts';
 
 type TargetChoice = Extract<OfficeCommand, { type: 'marketing.chooseTargets' }>['targets'][number];
-const actionName = (action: OfferedAction) => action.action.replace(/^marketing\./, '');
 
 /** MK-3: targets are chosen while the campaign is planned (the office's view does not list this action: the screen offers it). */
 const chooseAction = (d: CampaignDetail): OfferedAction => (d.status === 'Planned'
@@ -20,24 +19,15 @@ const chooseAction = (d: CampaignDetail): OfferedAction => (d.status === 'Planne
   : { action: 'chooseTargets', label: 'Choose targets', offered: false, reason: `a campaign that is ${d.status.toLowerCase()} keeps its targets` });
 
 @customElement('back-office-campaigns')
-export class BackOfficeCampaigns extends OfficeTab {
-  @state() accessor rows: CampaignRow[] = [];
-  @state() accessor chosenId: string | null = null;
-  @state() accessor detail: CampaignDetail | null = null;
+export class BackOfficeCampaigns extends ListDetailTab<CampaignRow, CampaignDetail> {
   /** MK-3: the parties offered as targets while choosing them (null: not choosing). */
   @state() accessor choosing: PipelineView | null = null;
 
-  protected async load(): Promise<void> {
-    this.rows = await this.office.campaigns();
-    this.detail = this.chosenId === null ? null : await this.office.campaign(this.chosenId);
-  }
+  protected readRows() { return this.office.campaigns(); }
+  protected readDetail(id: string) { return this.office.campaign(id); }
 
-  async choose(campaignId: string): Promise<void> {
-    this.chosenId = campaignId;
+  protected override forget(): void {
     this.choosing = null;
-    this.error = null;
-    this.notice = '';
-    await this.reload();
   }
 
   private async create(event: Event): Promise<void> {

@@ -2,7 +2,8 @@
  * What every back-office tab shares: money from the office's views in its currency (never minor units on screen),
  * the actions a view offers (a button when offered, else the button disabled with the office's reason beside it), and
  * `OfficeTab`, the base of each tab: it reads its view when it opens and again whenever the office's room says
- * something changed (`revision`), sends commands, and shows a refusal or what was done in place.
+ * something changed (`revision`), sends commands, and shows a refusal or what was done in place; `ListDetailTab`, a
+ * tab whose list opens one record beside it.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -25,6 +26,9 @@ export interface FieldsAsking extends AskingBase { fields: readonly FormField[];
 /** ...or a quantity per line. */
 export interface QuantitiesAsking extends AskingBase { items: readonly QuantityItem[]; command(quantities: Record<string, number>): OfficeCommand }
 type Asking = FieldsAsking | QuantitiesAsking;
+
+/** The office names an action by its command (`sales.confirmOrder`); a screen's own actions have bare names. */
+export const actionName = (action: OfferedAction): string => action.action.replace(/^(sales|marketing)\./, '');
 
 /** A view's money in its own currency. */
 export const officeMoney = (money: MoneyView): string => formatMoney(money.amount, money.currency);
@@ -148,4 +152,31 @@ export abstract class OfficeTab extends LitElement {
       .fields=${asking.fields} .error=${this.askingError} @form-dismiss=${dismiss}
       @form-submit=${(e: FormSubmit) => this.answer(asking.command(e.detail.values))}></back-office-form-dialog>`;
   }
+}
+
+/** A tab listing records, one of them open beside the list (orders, quotations, agreements, campaigns). */
+export abstract class ListDetailTab<Row, Detail> extends OfficeTab {
+  @state() accessor rows: Row[] = [];
+  @state() accessor chosenId: string | null = null;
+  @state() accessor detail: Detail | null = null;
+
+  protected abstract readRows(): Promise<Row[]>;
+  protected abstract readDetail(id: string): Promise<Detail>;
+
+  protected async load(): Promise<void> {
+    this.rows = await this.readRows();
+    this.detail = this.chosenId === null ? null : await this.readDetail(this.chosenId);
+  }
+
+  /** Opens a record beside the list; what was said about the one before goes. */
+  async choose(id: string): Promise<void> {
+    this.chosenId = id;
+    this.error = null;
+    this.notice = '';
+    this.forget();
+    await this.reload();
+  }
+
+  /** What the tab drops when another record opens (ticked slips, a form half filled). */
+  protected forget(): void {}
 }

@@ -11,7 +11,7 @@ import {
   salesOrderOrigins, salesOrderStatusWords, salesOrderTypes, type OfferedAction, type ProFormaInvoiceView, type SalesOrderDetail, type SalesOrderFilter,
   type SalesOrderLineView, type SalesOrderRow, type SalesOrderType,
 } from '../engine/protocol/sales.ts';
-import { OfficeTab, officeMoney, offeredActions } from './back-office-kit.ts';
+import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-office-kit.ts';
 import { commitmentChoices } from './back-office-lines.ts';
 import './back-office-print.ts';
 
@@ -23,31 +23,18 @@ export const ORIGIN_WORDS: Record<(typeof salesOrderOrigins)[number], string> = 
   backOffice: 'Back office', store: 'Store', callCenter: 'Call center', quotation: 'Quotation', agreementRelease: 'Agreement release',
 };
 
-/** The office names an action by its command, with or without the `sales.` prefix. */
-const actionName = (action: OfferedAction) => action.action.replace(/^sales\./, '');
-
 @customElement('back-office-orders')
-export class BackOfficeOrders extends OfficeTab {
+export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDetail> {
   @state() accessor filter: SalesOrderFilter = {};
-  @state() accessor rows: SalesOrderRow[] = [];
-  @state() accessor chosenId: string | null = null;
-  @state() accessor detail: SalesOrderDetail | null = null;
   /** SM-12: the packing slips ticked to invoice. */
   @state() accessor slips: ReadonlySet<string> = new Set();
   @state() accessor printing: ProFormaInvoiceView | null = null;
 
-  protected async load(): Promise<void> {
-    this.rows = await this.office.orders(this.filter);
-    this.detail = this.chosenId === null ? null : await this.office.order(this.chosenId);
-  }
+  protected readRows() { return this.office.orders(this.filter); }
+  protected readDetail(id: string) { return this.office.order(id); }
 
-  /** Opens an order (the list stays). */
-  async choose(salesOrderId: string): Promise<void> {
-    this.chosenId = salesOrderId;
+  protected override forget(): void {
     this.slips = new Set();
-    this.error = null;
-    this.notice = '';
-    await this.reload();
   }
 
   private applyFilter(event: Event): void {

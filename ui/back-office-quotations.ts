@@ -7,11 +7,9 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { OfferedAction, QuotationDetail, QuotationRow } from '../engine/protocol/sales.ts';
-import { OfficeTab, officeMoney, offeredActions } from './back-office-kit.ts';
+import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-office-kit.ts';
 import { commitmentChoices, type BackOfficeLines, type CommitmentChoice } from './back-office-lines.ts';
 import './back-office-lines.ts';
-
-const actionName = (action: OfferedAction) => action.action.replace(/^sales\./, '');
 
 /** SM-6: the expiry of a quotation not closed yet may be extended (the office's view does not list this action: the screen offers it). */
 const extendAction = (d: QuotationDetail): OfferedAction => (d.status === 'Created' || d.status === 'Sent'
@@ -19,25 +17,16 @@ const extendAction = (d: QuotationDetail): OfferedAction => (d.status === 'Creat
   : { action: 'extendQuotation', label: 'Extend expiry', offered: false, reason: `a ${d.status.toLowerCase()} quotation is read-only` });
 
 @customElement('back-office-quotations')
-export class BackOfficeQuotations extends OfficeTab {
-  @state() accessor rows: QuotationRow[] = [];
-  @state() accessor chosenId: string | null = null;
-  @state() accessor detail: QuotationDetail | null = null;
+export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationDetail> {
   @state() accessor creating = false;
   /** SM-8: the commitments of effective agreements a new quotation's lines may be released against. */
   @state() accessor commitments: CommitmentChoice[] = [];
 
-  protected async load(): Promise<void> {
-    this.rows = await this.office.quotations();
-    this.detail = this.chosenId === null ? null : await this.office.quotation(this.chosenId);
-  }
+  protected readRows() { return this.office.quotations(); }
+  protected readDetail(id: string) { return this.office.quotation(id); }
 
-  async choose(quotationId: string): Promise<void> {
-    this.chosenId = quotationId;
+  protected override forget(): void {
     this.creating = false;
-    this.error = null;
-    this.notice = '';
-    await this.reload();
   }
 
   private async startNew(): Promise<void> {
