@@ -25,7 +25,7 @@ describe('storefront paths', () => {
     expect(help.stdout).toContain('Usage: storefront paths');
     const list = storefront('paths', 'list');
     expect(list.status).toBe(0);
-    expect(list.stdout).toMatch(/^customer-order +11 states +25 transitions /m);
+    expect(list.stdout).toMatch(/^customer-order +11 states +26 transitions /m);
     const machine = storefront('paths', '--machine', 'custmer-order');
     expect({ status: machine.status, stderr: machine.stderr }).toEqual({ status: 2, stderr: 'error: unknown machine "custmer-order" (did you mean "customer-order"?)\n' });
   });

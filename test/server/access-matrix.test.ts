@@ -11,6 +11,7 @@ import type { ChainConfigInput, Permission } from '../../engine/domain/config.ts
 import {
   COMMAND_ACCESS, heldGrants, JOB_WORK, READ_ACCESS, ROOM_ACCESS, type ChainCommandType, type Grant, type Read, type RoomKind,
 } from '../../engine/protocol/access-matrix.ts';
+import { SALES_READ_PATHS, salesSamples } from './sales-samples.ts';
 import { call, command, DEMO_CHAIN, emitWithAck, PIN, signIn, socketOf, testServer, type Answer, type TestServer } from './server-helpers.ts';
 
 const ACCESS_DOC = fileURLToPath(new URL('../../docs/access.md', import.meta.url));
@@ -109,6 +110,7 @@ function sample(type: ChainCommandType, p: Place): Record<string, unknown> {
     'callCenter.rejectPriceChange': { operatorId: p.operatorId, requestId: 'PCR-000001', reason: 'no' },
     'callCenter.leave': desk,
     'callCenter.cancel': desk,
+    ...salesSamples(p.operatorId),
   };
   const register = type.startsWith('register.') || type.startsWith('customer.') ? { registerId: 'R1' } : {};
   return { type, ...register, ...fields[type] };
@@ -142,12 +144,13 @@ function pathOf(read: Read, locationId: string): string {
     'GET /api/call-center/source-codes': '/api/call-center/source-codes?filter=All',
     'GET /api/call-center/items': '/api/call-center/items?text=tent',
     'GET /api/call-center/gift-cards/:cardNumber': '/api/call-center/gift-cards/GC-1001',
+    ...SALES_READ_PATHS,
   };
   return paths[read];
 }
 
 function roomOf(kind: RoomKind, locationId: string): string {
-  return { store: 'store:S1', register: 'register:R1', location: `location:${locationId}`, headquarters: 'headquarters', callCenter: 'callCenter:CC1' }[kind];
+  return { store: 'store:S1', register: 'register:R1', location: `location:${locationId}`, headquarters: 'headquarters', callCenter: 'callCenter:CC1', salesOffice: 'salesOffice' }[kind];
 }
 
 const roles = config.roles.map((r) => ({ id: r.id, permissions: r.permissions ?? [] }));
