@@ -18,7 +18,7 @@ const submitDialog = async (el: Element) => {
 describe('<back-office-pipeline>', () => {
   it('MK-1 a prospect with its roles and contacts (consent said), converted into a customer', async () => {
     const { el, office } = await mount();
-    expect(text($(el, 'tr[data-party="PTY-CEDAR"]'))).to.contain('Cedar Scouts').and.contain('Prospect, Lead contact').and.contain('Dana Cedar, email dana@cedar.example');
+    expect(text($(el, 'tr[data-party="PTY-CEDAR"]'))).to.contain('Cedar Scouts').and.contain('Prospect, Lead contact').and.contain('Dana Cedar (Email: dana@cedar.example)');
     await click(el, 'Convert to customer');
     type($(el, 'back-office-form-dialog', 'input[name="storeId"]'), 'S1');
     await submitDialog(el);

@@ -95,7 +95,7 @@ export class BackOfficePipeline extends OfficeTab {
               <tr data-party=${x.partyId}>
                 <td>${x.name}<br><span class="muted">${x.partyId}</span></td>
                 <td>${x.roles.join(', ')}${x.customerAccount === null ? '' : ` · account ${x.customerAccount}`}</td>
-                <td>${x.contacts.map((c) => html`${c.name}, ${c.channel} ${c.reachedAt}${c.marketingConsent ? '' : ' (no marketing consent)'}<br>`)}</td>
+                <td>${x.contacts.map((c) => html`${c.name} (${c.channel}: ${c.reachedAt})${c.marketingConsent ? '' : ', no marketing consent'}<br>`)}</td>
                 <td><div class="row">
                   <button @click=${() => this.newLead(x)}>New lead</button>
                   ${x.customerAccount === null ? html`<button @click=${() => this.convert(x)}>Convert to customer</button>` : nothing}

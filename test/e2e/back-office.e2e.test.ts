@@ -16,11 +16,13 @@ import { accepted, call, testServer, type TestServer } from '../server/server-he
 import { closeAll, launchChromium, openScreen, PIN, screenshot, signInAs, textOf, type Screen } from './e2e-helpers.ts';
 import type { Browser } from 'playwright-core';
 
-/** The demo chain with headquarters' sales office; sales1 signs in with cashier1's PIN. */
+/** The demo chain with headquarters' sales office; sales1 signs in with cashier1's PIN, marketing1 with agent1's. */
 function withOffice(config: Record<string, unknown>): void {
   const c = config as unknown as DemoChainConfigInput;
   withSalesOffice(c);
-  c.staff.find((s) => s.operatorId === 'sales1')!.pinHash = c.staff.find((s) => s.operatorId === 'cashier1')!.pinHash!;
+  const pinOf = (operatorId: string) => c.staff.find((s) => s.operatorId === operatorId)!.pinHash!;
+  c.staff.find((s) => s.operatorId === 'sales1')!.pinHash = pinOf('cashier1');
+  c.staff.find((s) => s.operatorId === 'marketing1')!.pinHash = pinOf('agent1');
 }
 
 /** What Acme's back office has before Sally starts (the demo day is 2026-11-23). */
@@ -72,8 +74,8 @@ function backOffice(page: Page) {
   };
 }
 
-/** The office's page, signed in as Sally. */
-async function openBackOffice(browser: Browser, url: string): Promise<Screen> {
+/** The office's page, signed in as Sally (or Mark, marketing1). */
+async function openBackOffice(browser: Browser, url: string, as: 'sales1' | 'marketing1' = 'sales1'): Promise<Screen> {
   // The server serves the screens' page at each screen's address; where /back-office is not one of them yet, the
   // page opens at the analyst's address and takes the back office's before the page's script reads it.
   const served = (await fetch(`${url}/back-office`)).ok;
@@ -82,7 +84,7 @@ async function openBackOffice(browser: Browser, url: string): Promise<Screen> {
     await screen.page.addInitScript(() => { if (location.pathname === '/analyst') history.replaceState(null, '', `/back-office${location.search}`); });
     await screen.page.reload();
   }
-  await signInAs(screen.page, 'sales1', PIN.cashier1);
+  await signInAs(screen.page, as, as === 'sales1' ? PIN.cashier1 : PIN.agent1);
   return screen;
 }
 
@@ -118,7 +120,7 @@ describe('e2e: headquarters back office', () => {
     expect(await textOf(tents)).toContain('Backordered');
     await tents.getByRole('button', { name: 'Link to agreement' }).click();
     const link = office.dialog('Release Two-person tent against an agreement');
-    expect(await link.getByLabel('Commitment').locator('option').allTextContents()).toEqual([`${agreementId}: Two-person tent, 10 left`]);
+    await expect.poll(async () => link.getByLabel('Commitment').locator('option').allTextContents()).toEqual([`${agreementId}: Two-person tent, 10 left`]);
     await link.getByRole('button', { name: 'Link to agreement' }).click();
     await office.done(/is released against the agreement\.$/);
     expect(await textOf(tents)).toContain(`agreement ${agreementId}`);
@@ -192,5 +194,68 @@ describe('e2e: headquarters back office', () => {
     expect(screen.errors).toEqual([]);
     expect(await page.getByText(/openOrder|onOrder|\d{5,} ?USD|undefined/).count()).toBe(0);
     await screen.context.close();
+  }, 120_000);
+
+  it('MK-1 MK-3 MK-4 a prospect targeted by a campaign answers yes: the quotation it leads to shows at once on the sales clerk\'s screen', async () => {
+    const sales = await openBackOffice(browser!, server!.url);
+    await backOffice(sales.page).tab('Quotations');
+    const quotations = sales.page.getByRole('table', { name: 'Quotations' });
+    const loaded = sales.loads;
+
+    const marketing = await openBackOffice(browser!, server!.url, 'marketing1');
+    const m = marketing.page;
+    const office = backOffice(m);
+    await expect.poll(async () => m.getByRole('tab').allTextContents()).toEqual(['Pipeline', 'Campaigns']);
+
+    // MK-1: a prospect with a contact who agrees to email.
+    const prospect = m.getByRole('form', { name: 'New prospect' });
+    await prospect.getByLabel('Name').fill('Trail Club');
+    await prospect.getByLabel('Contact').fill('Robin Trail');
+    await prospect.getByLabel('Reached by').selectOption('email');
+    await prospect.getByLabel('Address or number').fill('robin@trailclub.example');
+    await prospect.getByLabel('Agrees to marketing').check();
+    await prospect.getByRole('button', { name: 'Create prospect' }).click();
+    await office.done(/^Prospect \S+ created\.$/);
+    expect(await textOf(office.row('Prospects', 'Trail Club'))).toContain('Robin Trail (Email: robin@trailclub.example)');
+
+    // MK-3: an email campaign targeting it, activated.
+    await office.tab('Campaigns');
+    const campaign = m.getByRole('form', { name: 'New campaign' });
+    await campaign.getByLabel('Name').fill('Winter trails');
+    await campaign.getByLabel('Type').selectOption('email');
+    await campaign.getByLabel('Starts').fill('2026-11-23');
+    await campaign.getByLabel('Ends').fill('2026-12-31');
+    await campaign.getByRole('button', { name: 'Create campaign' }).click();
+    const created = await office.done(/^Campaign \S+ created\.$/);
+    const campaignId = /Campaign (\S+) created/.exec(created)![1]!;
+    await office.open(`campaign ${campaignId}`);
+    await office.action('Choose targets');
+    await m.getByRole('form', { name: 'Choose targets' }).getByLabel('Prospect Trail Club').check();
+    await m.getByRole('button', { name: 'Choose these targets' }).click();
+    await office.done(/^Targets chosen/);
+    await office.action('Activate');
+    await office.done(/is active\.$/);
+
+    // MK-4: Robin says yes; the follow-up is a quotation for two tents carrying the campaign.
+    const target = office.row('Targets', 'Robin Trail');
+    await target.getByRole('button', { name: 'Yes' }).click();
+    const yes = office.dialog('Robin Trail answered yes');
+    await yes.getByLabel('Follow-up').selectOption('quotation');
+    await yes.getByLabel('Quotation expires on').fill('2026-12-20');
+    await yes.getByLabel('Quotation item').fill('P-TENT');
+    await yes.getByLabel('Quantity').fill('2');
+    await yes.getByLabel('Ship date').fill('2026-12-05');
+    await yes.getByRole('button', { name: 'Record response' }).click();
+    await office.done(/^Robin Trail's response is recorded\.$/);
+    expect(await textOf(target)).toMatch(/Positive on 2026-11-23 ?Quotation \S+/);
+    await screenshot(m, 'back-office-campaign');
+
+    // The sales clerk's open Quotations tab has it without a reload (the office's live room).
+    const fromCampaign = quotations.getByRole('row').filter({ hasText: 'Trail Club' });
+    await fromCampaign.waitFor();
+    expect(await textOf(fromCampaign)).toContain('Prospect');
+    expect(sales.loads).toBe(loaded);
+    expect([...sales.errors, ...marketing.errors]).toEqual([]);
+    await closeAll(async () => sales.context.close(), async () => marketing.context.close());
   }, 120_000);
 });

@@ -106,7 +106,7 @@ function backorders(): BackorderViews {
 function pipeline(): PipelineView {
   return {
     prospects: [{ partyId: 'PTY-CEDAR', name: 'Cedar Scouts', type: 'Organization', roles: ['Prospect', 'Lead contact'], customerAccount: null,
-      contacts: [{ contactId: 'K1', name: 'Dana Cedar', channel: 'email', reachedAt: 'dana@cedar.example', marketingConsent: true }],
+      contacts: [{ contactId: 'K1', name: 'Dana Cedar', channel: 'Email', reachedAt: 'dana@cedar.example', marketingConsent: true }],
       leadIds: ['LD-000001'], opportunityIds: [], quotationIds: [], campaignIds: [] }],
     leads: [{ leadId: 'LD-000001', partyId: 'PTY-CEDAR', partyName: 'Cedar Scouts', topic: 'Tents for the summer camp', createdOn: '2027-02-01', campaignId: null, status: 'Open', opportunityId: null, disqualifiedReason: null }],
     opportunities: [{ opportunityId: 'OPP-000001', partyId: 'PTY-ELM', partyName: 'Elm School', topic: 'Stoves for the outdoor class', openedOn: '2027-02-10', leadId: null, campaignId: null, status: 'Open', closeReason: null, customerAccount: null }],
