@@ -139,7 +139,7 @@ export class BackOfficeCampaigns extends ListDetailTab<CampaignRow, CampaignDeta
 
   private renderChoosing(d: CampaignDetail, p: PipelineView) {
     const box = (partyId: string, from: TargetChoice['from'], label: string) => html`
-      <label class="row" style="flex-direction: row"><input type="checkbox" value=${partyId} data-from=${from} style="width: 1.5rem; height: 1.5rem">${label}</label>`;
+      <label class="check"><input type="checkbox" value=${partyId} data-from=${from}>${label}</label>`;
     return html`
       <form class="stack" aria-label="Choose targets" @submit=${(e: Event) => this.chooseTargets(e, d)}>
         <h3>Choose targets</h3>

@@ -32,6 +32,7 @@ describe('<back-office-invoices>', () => {
     await settle(el);
     const boxes = $$(el, 'ul[aria-label="Packing slips of C-ALDER"] input') as HTMLInputElement[];
     expect(boxes).to.have.length(2);
+    expectTouchSize($$(el, 'label.check'));
     expect((Array.from(el.shadowRoot!.querySelectorAll('button')).find((b) => text(b) === 'Post collective invoice') as HTMLButtonElement).disabled).to.equal(true);
     for (const box of boxes) { box.checked = true; box.dispatchEvent(new Event('change')); }
     await settle(el);

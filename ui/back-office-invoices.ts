@@ -110,7 +110,7 @@ export class BackOfficeInvoices extends OfficeTab {
               </select></label>
               ${this.account === '' ? nothing : html`
                 <ul class="slips" aria-label="Packing slips of ${this.account}">${this.openSlips.filter((s) => s.customerAccount === this.account).map((s) => html`
-                  <li><label class="row" style="flex-direction: row"><input type="checkbox" style="width: 1.5rem; height: 1.5rem" .checked=${this.slips.has(s.packingSlipId)}
+                  <li><label class="check"><input type="checkbox" .checked=${this.slips.has(s.packingSlipId)}
                     @change=${(e: Event) => this.tick(s.packingSlipId, (e.target as HTMLInputElement).checked)}>
                     Packing slip ${s.packingSlipId} · order ${s.salesOrderId} · ${s.postedOn}</label></li>`)}</ul>
                 <button class="primary" ?disabled=${this.slips.size === 0} @click=${() => this.collective()}>Post collective invoice</button>`}`}

@@ -61,6 +61,9 @@ export const officeStyles = css`
   td button { min-height: 44px; }
   .num { text-align: right; font-variant-numeric: tabular-nums; }
   .tag { display: inline-block; padding: 0.1rem 0.5rem; border-radius: 999px; background: var(--warn-bg); color: var(--warn); font-weight: 700; font-size: 0.85rem; }
+  /* A tick box with its words: the whole line is the touch target. */
+  label.check { flex-direction: row; align-items: center; gap: 0.6rem; min-height: 44px; font-weight: 600; }
+  label.check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; }
   ul.slips { list-style: none; padding: 0; display: grid; gap: 0.35rem; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
   dt { font-weight: 600; color: #546e7a; }

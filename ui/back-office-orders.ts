@@ -205,7 +205,7 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
           <ul class="slips" aria-label="Packing slips">${d.packingSlips.map((s) => html`
             <li data-slip=${s.packingSlipId}>
               ${s.invoiceId === null
-                ? html`<label class="row" style="flex-direction: row"><input type="checkbox" style="width: 1.5rem; height: 1.5rem" .checked=${this.slips.has(s.packingSlipId)}
+                ? html`<label class="check"><input type="checkbox" .checked=${this.slips.has(s.packingSlipId)}
                     @change=${(e: Event) => this.tick(s.packingSlipId, (e.target as HTMLInputElement).checked)}>Packing slip ${s.packingSlipId}, ${s.postedOn}</label>`
                 : html`Packing slip ${s.packingSlipId}, ${s.postedOn} · invoiced on ${s.invoiceId}`}
               <span class="muted">${s.lines.map((l) => `${l.productName} x ${l.quantity}`).join(', ')}</span>

@@ -108,7 +108,7 @@ export class BackOfficePipeline extends OfficeTab {
           <label>Contact<input name="contactName" autocomplete="off"></label>
           <label>Reached by<select name="channel"><option value="email">Email</option><option value="phone">Phone</option><option value="mail">Mail</option></select></label>
           <label>Address or number<input name="reachedAt" autocomplete="off"></label>
-          <label class="row" style="flex-direction: row"><input type="checkbox" name="consent" style="width: 1.5rem; height: 1.5rem">Agrees to marketing</label>
+          <label class="check"><input type="checkbox" name="consent">Agrees to marketing</label>
           <button class="primary" type="submit">Create prospect</button>
         </form>
       </section>`;
