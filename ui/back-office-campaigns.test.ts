@@ -14,7 +14,7 @@ async function mount(office = new FakeBackOffice(['marketing'])) {
 describe('<back-office-campaigns>', () => {
   it('MK-3 a campaign\'s targets, and who was left out and why', async () => {
     const { el } = await mount();
-    expect(text($(el, 'tr[data-campaign="CMP-000001"]'))).to.contain('Spring camping mailer').and.contain('Active').and.contain('1 targets: 0 yes, 0 no');
+    expect(text($(el, 'tr[data-campaign="CMP-000001"]'))).to.contain('Spring camping mailer').and.contain('Active').and.contain('1 target: 0 yes, 0 no');
     expect(text($(el, 'tr[data-target]'))).to.contain('Dana Cedar').and.contain('Prospect').and.contain('None');
     expect(text($(el, 'ul[aria-label="Left out"]'))).to.equal('Elm School: no marketing consent for email');
     const choose = $(el, 'button[data-action="chooseTargets"]') as HTMLButtonElement;

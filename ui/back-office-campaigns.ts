@@ -94,7 +94,7 @@ export class BackOfficeCampaigns extends ListDetailTab<CampaignRow, CampaignDeta
                   <td><button @click=${() => this.choose(c.campaignId)} aria-label="Open campaign ${c.campaignId}">${c.name}</button><br><span class="muted">${c.type}</span></td>
                   <td>${c.status}</td>
                   <td>${c.startsOn} to ${c.endsOn}</td>
-                  <td>${c.targets} targets: ${c.responses.positive} yes, ${c.responses.negative} no</td>
+                  <td>${c.targets} ${c.targets === 1 ? 'target' : 'targets'}: ${c.responses.positive} yes, ${c.responses.negative} no</td>
                 </tr>`)}</tbody>
             </table>`}
           <h3>New campaign</h3>
