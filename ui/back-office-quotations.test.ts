@@ -61,6 +61,7 @@ describe('<back-office-quotations>', () => {
   it('SM-8 a new quotation\'s line is released against a commitment of an effective agreement', async () => {
     const { el, office } = await mount();
     await click(el, 'New quotation');
+    expect($$(el, 'datalist#parties option').map((o) => [o.getAttribute('value'), text(o)])).to.deep.equal([['PTY-CEDAR', 'Cedar Scouts (Prospect, Lead contact)']]);
     type($(el, 'input[name="partyId"]'), 'PTY-ALDER');
     type($(el, 'input[name="expiryDate"]'), '2027-03-31');
     const lines = $(el, 'back-office-lines');

@@ -6,10 +6,11 @@
  */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { OfferedAction, QuotationDetail, QuotationRow } from '../engine/protocol/sales.ts';
+import type { OfferedAction, PartyView, QuotationDetail, QuotationRow } from '../engine/protocol/sales.ts';
 import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-office-kit.ts';
 import { commitmentChoices, type BackOfficeLines, type CommitmentChoice } from './back-office-lines.ts';
 import './back-office-lines.ts';
+import { violationOf } from './screen-kit.ts';
 
 /** SM-6: the expiry of a quotation not closed yet may be extended (the office's view does not list this action: the screen offers it). */
 const extendAction = (d: QuotationDetail): OfferedAction => (d.status === 'Created' || d.status === 'Sent'
@@ -21,6 +22,8 @@ export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationD
   @state() accessor creating = false;
   /** SM-8: the commitments of effective agreements a new quotation's lines may be released against. */
   @state() accessor commitments: CommitmentChoice[] = [];
+  /** SM-6 / MK-1: the parties a new quotation may be for, offered as the party id is typed. */
+  @state() accessor parties: PartyView[] = [];
 
   protected readRows() { return this.office.quotations(); }
   protected readDetail(id: string) { return this.office.quotation(id); }
@@ -33,8 +36,14 @@ export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationD
     this.creating = true;
     this.chosenId = null;
     this.detail = null;
-    const effective = (await this.office.agreements()).filter((a) => a.status === 'Effective');
-    this.commitments = (await Promise.all(effective.map((a) => this.office.agreement(a.agreementId)))).flatMap(commitmentChoices);
+    try {
+      const effective = (await this.office.agreements()).filter((a) => a.status === 'Effective');
+      this.commitments = (await Promise.all(effective.map((a) => this.office.agreement(a.agreementId)))).flatMap(commitmentChoices);
+      this.parties = (await this.office.pipeline()).prospects;
+    } catch (error) {
+      // The form still works without the choices: the party id and the lines are typed.
+      this.error = violationOf(error);
+    }
   }
 
   private async create(event: Event): Promise<void> {
@@ -102,7 +111,8 @@ export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationD
       <section class="panel" aria-labelledby="new-quotation">
         <h2 id="new-quotation">New quotation</h2>
         <form class="stack" @submit=${this.create}>
-          <label>Customer or prospect (party id)<input name="partyId" autocomplete="off"></label>
+          <label>Customer or prospect (party id)<input name="partyId" autocomplete="off" list="parties"></label>
+          <datalist id="parties">${this.parties.map((p) => html`<option value=${p.partyId}>${p.name} (${p.roles.join(', ')})</option>`)}</datalist>
           <label>Expires on<input name="expiryDate" type="date"></label>
           <back-office-lines legend="Quotation lines" .commitments=${this.commitments}></back-office-lines>
           <div class="row"><button class="primary" type="submit">Create quotation</button><button type="button" @click=${() => { this.creating = false; }}>Cancel</button></div>
