@@ -44,7 +44,7 @@ export class BackOfficeCampaigns extends ListDetailTab<CampaignRow, CampaignDeta
   private async act(d: CampaignDetail, action: OfferedAction): Promise<void> {
     switch (actionName(action)) {
       case 'activateCampaign': void this.run({ type: 'marketing.activateCampaign', campaignId: d.campaignId }, `Campaign ${d.campaignId} is active.`); return;
-      case 'chooseTargets': this.choosing = await this.office.pipeline();
+      case 'chooseTargets': this.choosing = await this.reading(() => this.office.pipeline());
     }
   }
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { BackOfficeInvoices } from './back-office-invoices.ts';
 import './back-office-invoices.ts';
 import { BackOfficePrint } from './back-office-print.ts';
-import { $, $$, allButtons, click, describe, expectTouchSize, it, settle, text, type } from './testing/dom.ts';
+import { $, $$, alerts, allButtons, click, describe, expectTouchSize, it, settle, text, type } from './testing/dom.ts';
 import { FakeBackOffice } from './testing/fake-back-office.ts';
 
 /** Alder's order with two packing slips posted (the office's own numbers). */
@@ -71,6 +71,16 @@ describe('<back-office-invoices>', () => {
     await click(el, 'Post invoice');
     expect(office.sent).to.deep.equal([{ type: 'sales.freeTextInvoice', customerAccount: 'C-ALDER', salesTaxGroup: 'WA', itemTaxGroup: 'FULL',
       lines: [{ mainAccount: '4010', text: 'Tent repair service', amount: 12050 }] }]);
+  });
+
+  it('an invoice that can no longer be read is said in place, not printed', async () => {
+    const office = await withSlips();
+    await office.send({ type: 'sales.invoicePackingSlips', packingSlipIds: ['PSLIP-000001'] });
+    const el = await mount(office);
+    office.invoiceViews.clear();
+    await click(el, 'Print invoice SINV-000003');
+    expect(alerts(el).join(' ')).to.contain('There is no "SINV-000003"');
+    expect($$(el, 'back-office-print')).to.have.length(0);
   });
 
   it('the print page prints alone: on paper its buttons are gone and it covers the screen around it', () => {

@@ -32,7 +32,7 @@ export class BackOfficeInvoices extends OfficeTab {
   }
 
   private async print(invoiceId: string): Promise<void> {
-    this.printing = await this.office.invoice(invoiceId);
+    this.printing = await this.reading(() => this.office.invoice(invoiceId));
   }
 
   private tick(packingSlipId: string, on: boolean): void {

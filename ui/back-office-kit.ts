@@ -100,6 +100,16 @@ export abstract class OfficeTab extends LitElement {
     }
   }
 
+  /** A read a step needs (the office's agreements, an invoice to print): its value, or null with the refusal shown. */
+  protected async reading<T>(read: () => Promise<T>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (error) {
+      this.error = violationOf(error);
+      return null;
+    }
+  }
+
   /** Sends a command; on success says `done` and reads again, else shows the refusal. True when it was accepted. */
   protected async run(command: OfficeCommand, done: Done): Promise<boolean> {
     const answer: OfficeAnswer<Record<string, unknown>> = await this.office.send(command);

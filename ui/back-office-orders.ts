@@ -93,8 +93,11 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
    */
   private async linkLine(d: SalesOrderDetail, line: SalesOrderLineView): Promise<void> {
     const { salesOrderId, customerAccount } = d.header;
-    const effective = (await this.office.agreements()).filter((a) => a.customerAccount === customerAccount && a.status === 'Effective');
-    const choices = (await Promise.all(effective.map((a) => this.office.agreement(a.agreementId)))).flatMap(commitmentChoices);
+    const choices = await this.reading(async () => {
+      const effective = (await this.office.agreements()).filter((a) => a.customerAccount === customerAccount && a.status === 'Effective');
+      return (await Promise.all(effective.map((a) => this.office.agreement(a.agreementId)))).flatMap(commitmentChoices);
+    });
+    if (choices === null) return;
     if (choices.length === 0) {
       this.error = { rule: 'SM-8', field: 'agreementId', message: `${d.header.customerName} has no effective sales agreement to release against` };
       return;

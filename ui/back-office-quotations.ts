@@ -10,7 +10,6 @@ import type { OfferedAction, PartyView, QuotationDetail, QuotationRow } from '..
 import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-office-kit.ts';
 import { commitmentChoices, type BackOfficeLines, type CommitmentChoice } from './back-office-lines.ts';
 import './back-office-lines.ts';
-import { violationOf } from './screen-kit.ts';
 
 /** SM-6: the expiry of a quotation not closed yet may be extended (the office's view does not list this action: the screen offers it). */
 const extendAction = (d: QuotationDetail): OfferedAction => (d.status === 'Created' || d.status === 'Sent'
@@ -36,14 +35,13 @@ export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationD
     this.creating = true;
     this.chosenId = null;
     this.detail = null;
-    try {
+    // Without these choices the form still works: the party id and the lines are typed.
+    const choices = await this.reading(async () => {
       const effective = (await this.office.agreements()).filter((a) => a.status === 'Effective');
-      this.commitments = (await Promise.all(effective.map((a) => this.office.agreement(a.agreementId)))).flatMap(commitmentChoices);
-      this.parties = (await this.office.pipeline()).prospects;
-    } catch (error) {
-      // The form still works without the choices: the party id and the lines are typed.
-      this.error = violationOf(error);
-    }
+      return { commitments: (await Promise.all(effective.map((a) => this.office.agreement(a.agreementId)))).flatMap(commitmentChoices), parties: (await this.office.pipeline()).prospects };
+    });
+    this.commitments = choices?.commitments ?? [];
+    this.parties = choices?.parties ?? [];
   }
 
   private async create(event: Event): Promise<void> {
