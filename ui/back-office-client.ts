@@ -97,10 +97,12 @@ export function httpBackOffice(api: StoreApi): BackOffice {
     invoices: () => read('sales/invoices', 'invoices'),
     invoice: (id) => read(at('invoices', id), 'invoice'),
     proForma: async (source) => {
-      // The office draws an order's pro forma; a free text one it does not draw yet (its tax setup stays with it).
-      if (!('salesOrderId' in source)) return { ok: false, error: { rule: 'SM-14', message: 'a free text pro forma cannot be drawn here yet: post the invoice, or print it from the order', field: 'freeText' } };
+      // An order's uninvoiced deliveries, or a free text invoice as entered (its lines as JSON text): a read, nothing posted.
+      const path = 'salesOrderId' in source
+        ? `${at('orders', source.salesOrderId)}/pro-forma`
+        : `sales/pro-forma/free-text?${query({ ...source.freeText, lines: JSON.stringify(source.freeText.lines) })}`;
       try {
-        return { ok: true, value: await read<ProFormaInvoiceView>(`${at('orders', source.salesOrderId)}/pro-forma`, 'proForma') };
+        return { ok: true, value: await read<ProFormaInvoiceView>(path, 'proForma') };
       } catch (error) {
         return { ok: false, error: violationOf(error) };
       }

@@ -4,7 +4,8 @@
  * for 8 of them; headquarters' warehouse has 5 on hand and Nordic Gear owes 3 on a purchase line. Sally confirms
  * the quotation into a sales order (5 reserved, 3 backordered) and releases its line against the agreement (the
  * office prices a quotation by trade agreement and does not carry an agreement link onto it), posts two packing slips
- * and one for another order of Acme's, and one collective invoice for the three, sees the commitment's fulfilment, and follows the backorder as the purchase
+ * and one for another order of Acme's, and one collective invoice for the three, prints a free text invoice as a
+ * pro forma before posting it, sees the commitment's fulfilment, and follows the backorder as the purchase
  * line is received: the 3 tents go to the waiting line.
  */
 import type { Page } from 'playwright-core';
@@ -97,7 +98,7 @@ describe('e2e: headquarters back office', () => {
   }, 60_000);
   afterAll(async () => { await closeAll(async () => browser?.close(), async () => server?.close()); }, 30_000);
 
-  it('SM-6 SM-8 SM-9 SM-10 SM-11 SM-12 a quotation confirmed against an agreement, two slips on a collective invoice, a backorder filled by a purchase line', async () => {
+  it('SM-6 SM-8 SM-9 SM-10 SM-11 SM-12 SM-14 a quotation confirmed against an agreement, two slips on a collective invoice, a backorder filled by a purchase line', async () => {
     const { quotationId, agreementId } = await acmeOffice(server!.url);
     const screen = await openBackOffice(browser!, server!.url);
     const { page } = screen;
@@ -159,6 +160,26 @@ describe('e2e: headquarters back office', () => {
     expect(await textOf(printed)).toContain('5 x P-TENT');
     await screenshot(page, 'back-office-invoice-print');
     await page.getByRole('button', { name: 'Back', exact: true }).click();
+
+    // SM-14: a free text invoice for a repair, first as a pro forma that posts nothing, then posted.
+    const freeText = page.getByRole('form', { name: 'Free text invoice' });
+    await freeText.getByLabel('Customer account').fill('C-ACME');
+    await freeText.getByLabel('Sales tax group').fill('TX-WA');
+    await freeText.getByLabel('Item tax group').fill('SERVICE');
+    await freeText.getByLabel('Main account').fill('401100');
+    await freeText.getByLabel('Text').fill('Tent pole repair');
+    await freeText.getByLabel('Amount').fill('120.00');
+    await freeText.getByRole('button', { name: 'Add line' }).click();
+    await freeText.getByRole('button', { name: 'Pro forma' }).click();
+    const proForma = page.getByRole('article', { name: 'Pro forma invoice' });
+    expect(await textOf(proForma)).toContain('PRO FORMA: NOT POSTED');
+    expect(await textOf(proForma)).toContain('Tent pole repair (account 401100)$120.00');
+    await screenshot(page, 'back-office-pro-forma');
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    expect(await page.getByRole('table', { name: 'Invoices' }).getByRole('row').count()).toBe(2);
+    await freeText.getByRole('button', { name: 'Post invoice' }).click();
+    await office.done(/^Free text invoice \S+ posted\.$/);
+    expect(await textOf(office.row('Invoices', 'Free text'))).toContain('Acme Outfitters');
 
     // SM-9: the commitment's fulfilment.
     await office.tab('Agreements');
