@@ -14,7 +14,7 @@ export class BackOfficePrint extends LitElement {
     article { max-width: 48rem; margin: 0 auto; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 2rem; }
     header { display: flex; justify-content: space-between; gap: 1rem; border-bottom: 2px solid #263238; padding-bottom: 0.75rem; }
     h1 { margin: 0; font-size: 1.6rem; }
-    .stamp { font-weight: 800; letter-spacing: 0.1em; color: var(--warn); border: 2px solid var(--warn); padding: 0.2rem 0.6rem; border-radius: 6px; }
+    .stamp { align-self: flex-start; white-space: nowrap; font-weight: 800; letter-spacing: 0.1em; color: var(--warn); border: 2px solid var(--warn); padding: 0.2rem 0.6rem; border-radius: 6px; }
     td.amount, th.amount { text-align: right; font-variant-numeric: tabular-nums; }
     tfoot td { font-weight: 700; border-bottom: none; }
     .tools { display: flex; gap: 0.5rem; justify-content: flex-end; margin-bottom: 0.75rem; }
