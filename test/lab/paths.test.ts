@@ -140,7 +140,7 @@ describe('coverage', () => {
     expect(register.states.uncovered).toContain('register.transaction.return');
     const orders = report.machines.find((m) => m.machine === 'customer-order')!;
     expect(orders.transitions.covered).toBe(0);
-    expect(report.machines.map((m) => m.machine)).toEqual(['register', 'customer-order', 'fulfillment-group', 'sync-channel', 'customer', 'call-center-order', 'order-hold', 'catalog', 'continuity-enrolment', 'headquarters']);
+    expect(report.machines.map((m) => m.machine)).toEqual(['register', 'customer-order', 'fulfillment-group', 'sync-channel', 'customer', 'call-center-order', 'order-hold', 'catalog', 'continuity-enrolment', 'sales-order', 'quotation', 'sales-agreement', 'lead', 'opportunity', 'campaign', 'headquarters']);
     const { out } = await paths('coverage', '--scenario', file);
     expect(out).toMatch(/^register: states \d+\/9, transitions \d+\/35$/m);
   });
