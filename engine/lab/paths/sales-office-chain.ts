@@ -1,6 +1,6 @@
 /**
  * The sales and marketing models' chain: the demo chain (scenarios/demo-chain.json, job schedules off) with a
- * headquarters sales office of its own (warehouse HQW holding plenty of tents, lamps and stoves, vendor V-NORD,
+ * headquarters sales office of its own (warehouse HQW holding plenty of tents, lamps, stoves and poles, vendor V-NORD,
  * Acme's own tent price) and the office's clerk sales1 and marketer marketing1. The models make every record they
  * need through `sales.*` and `marketing.*` commands, so the demo chain's own office section (when it has one) is
  * replaced by this one: the paths do not move when the demo's data does.
@@ -23,7 +23,7 @@ export const WAREHOUSE = 'HQW';
 export const VENDOR = 'V-NORD';
 /** Enough of each product that no path runs the warehouse short (reservations never depend on the path). */
 export const PLENTY = 50;
-const STOCKED = ['P-TENT', 'P-LAMP', 'P-STOVE'] as const;
+const STOCKED = ['P-TENT', 'P-LAMP', 'P-STOVE', 'P-POLES'] as const;
 
 export function salesOfficeChainConfig(): CallCenterChainConfig {
   const config = callCenterChainConfig();

@@ -1,7 +1,7 @@
 /**
  * The sales order lifecycle model (SM-1..SM-5, SM-10..SM-13): shortest paths derived from `createSalesOrderMachine`
  * for Acme's orders as sales1 enters them, all wanted yesterday: a sales order (2 tents and a lamp; a journal, a
- * subscription... once its type changes), item requirements of 2 tents for project PRJ-7, and a returned order of 2
+ * subscription... once its type changes), item requirements of 2 poles (a project item) for project PRJ-7, and a returned order of 2
  * tents; simple paths too for the item requirements, without type changes. Every event is the command that causes it:
  * `sales.confirmOrder`, `postPackingSlip` (all that is left, or one unit of the first line; a returned order's
  * negative lines are received), `invoiceOrder`, `cancelRemainder`, `changeOrderType`; RESERVE is a purchase line
@@ -31,13 +31,13 @@ const TYPE_WORDS: Record<SalesOrderType, string> = { journal: 'Journal', salesOr
 const STATUS_WORDS = { openOrder: 'Open order', delivered: 'Delivered', invoiced: 'Invoiced', cancelled: 'Cancelled' } as const;
 const INVENTORY_WORDS: Record<SalesLine['inventory'], string> = { none: 'None', onOrder: 'On order', reserved: 'Reserved', deducted: 'Deducted', sold: 'Sold', received: 'Received' };
 /** What the office's warehouse can always give (PLENTY each): a reservation never depends on the path. */
-const AVAILABLE = ['P-TENT', 'P-LAMP'].map((productId) => ({ productId, warehouseId: WAREHOUSE, quantity: PLENTY }));
+const AVAILABLE = ['P-TENT', 'P-LAMP', 'P-POLES'].map((productId) => ({ productId, warehouseId: WAREHOUSE, quantity: PLENTY }));
 const WAREHOUSE_MANAGED = ['P-SOCKS'];
 
 /** Each scenario's order as entered. */
 const SCENARIOS = {
   sale: { orderType: 'salesOrder', lines: [['P-TENT', 2], ['P-LAMP', 1]] },
-  requirements: { orderType: 'itemRequirements', lines: [['P-TENT', 2]], projectId: 'PRJ-7' },
+  requirements: { orderType: 'itemRequirements', lines: [['P-POLES', 2]], projectId: 'PRJ-7' },
   returned: { orderType: 'returnedOrder', lines: [['P-TENT', 2]] },
 } as const;
 type ScenarioName = keyof typeof SCENARIOS;
