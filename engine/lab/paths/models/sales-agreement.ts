@@ -3,8 +3,8 @@
  * agreement as sales1 makes it (effective today for half a year): one with no commitment line yet, and one committing
  * 4 tents, Max enforced. Every event is the command that causes it (`sales.addCommitment` with the office's next
  * commitment line id, `makeAgreementEffective`, `closeAgreement`). After every step the office's agreement actor has
- * the model's state and record and the agreement view its status in words; every commitment line's remaining is
- * committed - ordered. Once Effective, an order is released for all but one unit of the first commitment (SM-8) and
+ * the model's state and record and the agreement view its status in words; on every commitment line ordered is what
+ * the order lines linked to it hold, and remaining = committed - ordered. Once Effective, an order is released for all but one unit of the first commitment (SM-8) and
  * two more are refused (SM-9, no over-allocation); an agreement on hold or closed releases nothing.
  */
 import { createSalesAgreementMachine, type SalesAgreementEvent, type SalesAgreementSnapshot } from '../../../../machines/sales-agreement.machine.ts';
@@ -79,8 +79,12 @@ function buildSalesAgreementModel() {
       const { agreement } = after.context;
       const detail = officeViews(engine).agreement(made.id) ?? fail(`the office shows no agreement ${made.id}`);
       expectSame('SM-7 the agreement\'s status', detail.status, STATUS_WORDS[state]);
-      // SM-9: remaining = committed - ordered on every commitment line.
-      for (const line of detail.commitmentLines) expectSame(`SM-9 remaining of ${line.commitmentId}`, line.remaining, line.committed - line.ordered);
+      // SM-9: ordered = the order lines linked to the commitment line, remaining = committed - ordered.
+      const linked = officeOf(engine).orderRecords().flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === made.id);
+      for (const line of detail.commitmentLines) {
+        const ordered = linked.filter((l) => l.agreement!.commitmentId === line.commitmentId).reduce((n, l) => n + l.quantity, 0);
+        expectSame(`SM-9 commitment line ${line.commitmentId}`, { ordered: line.ordered, remaining: line.remaining }, { ordered, remaining: line.committed - ordered });
+      }
       if (state === 'effective') {
         const first = agreement.commitments[0]!;
         once(session, 'released', () => {
@@ -109,7 +113,7 @@ function buildSalesAgreementModel() {
     name: 'sales-agreement', machine, scenarios, events: agreementEvents(setups.committed!.made), derivation, host,
     ...scenarioHooks(setups),
     rules: 'SM-7 / SM-8 / SM-9',
-    checks: 'same agreement state and record, its status in words, remaining = committed - ordered, a release within Max and none past it, none unless Effective',
+    checks: 'same agreement state and record, its status in words, ordered = linked lines and remaining = committed - ordered, a release within Max and none past it, none unless Effective',
     unreachable: {
       'salesAgreement.onHold --CHANGE_DATES [guarded]--> (targetless)': noCommand('changes an agreement\'s dates'),
       'salesAgreement.onHold --REMOVE_COMMITMENT [guarded]--> (targetless)': noCommand('removes a commitment line'),

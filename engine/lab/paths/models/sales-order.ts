@@ -9,7 +9,8 @@
  * actor has the model's state and lines (its RMA number only as drawn or not: the office's sequence numbers it), the
  * order detail shows the type, status, remainders and inventory in words, deliver remainder = quantity - delivered -
  * cancelled and invoice remainder = delivered - invoiced (not on a subscription's running totals, SM-3), and the
- * packing slips and invoices posted add up to what the lines say was delivered and invoiced. A journal takes no
+ * packing slips and invoices posted add up to what the lines say was delivered and invoiced, and no stock is reserved
+ * past what the warehouse holds. A journal takes no
  * packing slip (SM-1) and delivered item requirements keep their type (SM-5): both refused, nothing changed.
  */
 import { createSalesOrderMachine, settledIn, type SalesOrderEvent, type SalesOrderSnapshot } from '../../../../machines/sales-order.machine.ts';
@@ -119,6 +120,9 @@ function buildSalesOrderModel() {
         }
         expectSame(`SM-12 / SM-13 line ${line.lineId}: what the packing slips and invoices posted`, { delivered: sum(slipped, line.lineId), invoiced: sum(invoiced, line.lineId) }, { delivered: line.delivered, invoiced: line.invoiced });
       }
+      // SM-2: reservations never take more than the warehouse holds.
+      const overAllocated = officeOf(engine).available().filter((h) => h.quantity < 0);
+      expectSame('SM-2 stock reserved past what is on hand', overAllocated, []);
       // SM-5: item requirements keep their type once delivered.
       if (type === 'itemRequirements' && record.lines.some((l) => l.delivered !== 0)) {
         once(session, 'requirements delivered', () => officeRefused(driver, 'sales.changeOrderType', { salesOrderId: made.id, orderType: 'salesOrder' }, 'SM-5'));
@@ -151,7 +155,7 @@ function buildSalesOrderModel() {
     name: 'sales-order', machine, scenarios, events: orderEvents(setups.sale!.made), derivation, host,
     ...scenarioHooks(setups),
     rules: 'SM-1 / SM-2 / SM-3 / SM-4 / SM-5 / SM-12 / SM-13',
-    checks: 'same order state and lines, type and status and line remainders in the detail, remainders adding up, packing slips and invoices adding up to delivered and invoiced',
+    checks: 'same order state and lines, type and status and line remainders in the detail, remainders adding up, packing slips and invoices adding up to delivered and invoiced, no over-allocation',
   } satisfies LifecycleModel<SalesOrderSnapshot, SalesOrderEvent>;
 }
 
