@@ -1,17 +1,17 @@
 /**
  * The sales order lifecycle model (SM-1..SM-5, SM-10..SM-13): shortest paths derived from `createSalesOrderMachine`
  * for Acme's orders as sales1 enters them, all wanted yesterday: a sales order (2 tents and a lamp; a journal, a
- * subscription... once its type changes), item requirements of 2 poles (a project item) for project PRJ-7, and a returned order of 2
- * tents; simple paths too for the item requirements, without type changes. Every event is the command that causes it:
- * `sales.confirmOrder`, `postPackingSlip` (all that is left, or one unit of the first line; a returned order's
- * negative lines are received), `invoiceOrder`, `cancelRemainder`, `changeOrderType`; RESERVE is a purchase line
- * received for the lines still On order (backorders: SM-11 gives them the stock). After every step the office's order
- * actor has the model's state and lines (its RMA number only as drawn or not: the office's sequence numbers it), the
- * order detail shows the type, status, remainders and inventory in words, deliver remainder = quantity - delivered -
- * cancelled and invoice remainder = delivered - invoiced (not on a subscription's running totals, SM-3), and the
- * packing slips and invoices posted add up to what the lines say was delivered and invoiced, and no stock is reserved
- * past what the warehouse holds. A journal takes no
- * packing slip (SM-1) and delivered item requirements keep their type (SM-5): both refused, nothing changed.
+ * subscription... once its type changes), item requirements of 2 poles (a project item) for project PRJ-7, and a
+ * returned order of 2 tents; simple paths too for the item requirements, without type changes. Every event is the
+ * command that causes it: `sales.confirmOrder`, `postPackingSlip` (all that is left, or one unit of the first line; a
+ * returned order's negative lines are received), `invoiceOrder`, `cancelRemainder`, `changeOrderType`; RESERVE is a
+ * purchase line received for the lines still On order (backorders: SM-11 gives them the stock). After every step the
+ * office's order actor has the model's state and lines (its RMA number only as drawn or not: the office's sequence
+ * numbers it), the order detail shows the type, status, remainders and inventory in words, deliver remainder =
+ * quantity - delivered - cancelled and invoice remainder = delivered - invoiced (not on a subscription's running
+ * totals, SM-3), the packing slips and invoices posted add up to what the lines say was delivered and invoiced, and no
+ * stock is reserved past what the warehouse holds. A journal takes no packing slip (SM-1) and delivered item
+ * requirements keep their type (SM-5): both refused, nothing changed.
  */
 import { createSalesOrderMachine, settledIn, type SalesOrderEvent, type SalesOrderSnapshot } from '../../../../machines/sales-order.machine.ts';
 import { salesOrderStatus } from '../../../domain/sales/sales-order.ts';
