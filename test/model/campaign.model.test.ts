@@ -4,7 +4,8 @@
  * without), Pia again once she withdrew her consent, or Noah (no email at all), launches on the first day, records Pia's responses, follows a positive one up
  * with a quotation request or an opportunity, closes or cancels. After every step: the derived status is the chart's
  * state, every target has consent and is not also left out, only a positive response is followed up, and a response
- * other than None has its day.
+ * other than None has its day. The lab's model (engine/lab/paths/models/campaign.ts) runs the chart's paths against
+ * the engine through `marketing.*` commands.
  */
 import { describe } from 'vitest';
 import { campaignStatus, chooseTargets, newCampaign, type Campaign } from '../../engine/domain/marketing/campaigns.ts';

@@ -2,7 +2,8 @@
  * Model-based test of the opportunity lifecycle (MK-2) on the machine: paths from a new opportunity and from ones
  * restored won, lost or cancelled, with the events the back office sends (win for a customer account, lose with a
  * reason, cancel), on the opening day or later. After every step the record agrees with the chart: only a won
- * opportunity has a customer account, and a closed one has its closing day.
+ * opportunity has a customer account, and a closed one has its closing day. The lab's model
+ * (engine/lab/paths/models/opportunity.ts) runs the chart's paths against the engine through `marketing.*` commands.
  */
 import { describe } from 'vitest';
 import { closedOpportunity } from '../../engine/domain/marketing/pipeline.ts';

@@ -1,6 +1,6 @@
 /**
- * Model-based test of the quotation lifecycle (SM-6, MK-2), on the machine alone for now (the host's `sales.*`
- * commands come later): paths derived with @xstate/graph from a customer's quotation, a prospect's, one already
+ * Model-based test of the quotation lifecycle (SM-6, MK-2), on the machine, and against the engine through the
+ * sales office's `sales.*` commands (engine/lab/paths/models/quotation.ts): paths derived with @xstate/graph from a customer's quotation, a prospect's, one already
  * expired, and restored records in every state; every path is replayed and, after every step, the machine's state
  * agrees with `quotationStatus` of its record, a confirmed quotation names its sales order and only a customer's is
  * confirmed, before its (possibly extended) expiry. The paths reach every state and transition of the chart.

@@ -1,6 +1,6 @@
 /**
- * Model-based test of the sales agreement lifecycle (SM-7), on the machine alone for now (the host's `sales.*`
- * commands come later): paths derived with @xstate/graph for an agreement created with no commitment line and for
+ * Model-based test of the sales agreement lifecycle (SM-7), on the machine, and against the engine through the
+ * sales office's `sales.*` commands (engine/lab/paths/models/sales-agreement.ts): paths derived with @xstate/graph for an agreement created with no commitment line and for
  * Acme's agreement with four, every path replayed with explicit payloads. After every step the status the rules read
  * is the chart's, an Effective agreement is whole and commits something, and only On hold takes edits (SM-7), while
  * linking an order line (SM-8) succeeds exactly when the agreement is Effective.

@@ -1,9 +1,11 @@
 /**
- * Model-based test of the sales order machine (SM-1..SM-5), machine-level (the host comes later): shortest paths
+ * Model-based test of the sales order machine (SM-1..SM-5), on the machine and against the engine: shortest paths
  * derived with @xstate/graph from a sales order, a journal, a returned order and item requirements, each event with
  * its payload computed from the order as it stands (deliver or invoice all or one unit, cancel the remainders,
  * reserve, confirm, change to every type). Every path is replayed on the machine; after every step the machine's state is the order's type and derived
  * status (`salesOrderStatus`), and the lines keep their remainders' arithmetic and their inventory where SM-2 says.
+ * Against the engine, the lab's model (engine/lab/paths/models/sales-order.ts) drives the same chart's paths through
+ * the sales office's `sales.*` commands.
  */
 import { describe, expect, it } from 'vitest';
 import { derivePaths } from '../../engine/lab/paths/derive.ts';
