@@ -263,10 +263,14 @@ export class Chain {
     return this.accepted(command, { ...result.result, ...(storeId === null ? {} : { sentToStore: sent }) });
   }
 
-  /** Issue 13: a command of headquarters' sales office, one journaled headquarters command. */
+  /** Issue 13: a command of headquarters' sales office, one journaled headquarters command; a pickup quotation reaches its store. */
   private salesOffice(command: SalesOfficeCommand): ChainResult {
     const result = this.onHeadquarters({ type: 'headquarters.salesOffice', command });
-    return result.ok ? this.accepted(command, result.result) : result;
+    if (!result.ok) return result;
+    // A quotation picked up at a store reaches it at once, as a released call-center order does.
+    const storeId = typeof result.result.pickupStoreId === 'string' ? result.result.storeId as string : null;
+    const sent = storeId !== null && this.store.batchReachable(storeId) && this.sendDistribution(storeId);
+    return this.accepted(command, { ...result.result, ...(storeId === null ? {} : { sentToStore: sent }) });
   }
 
   /** SY-4: sends a store what headquarters has newer than the version it applied; false when there is nothing. */

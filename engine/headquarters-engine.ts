@@ -84,19 +84,8 @@ export class HeadquartersEngine {
     this.callCenter = new CallCenterDesk(catalog, {
       now: () => this.clock.now,
       customer: (customerId) => (this.office.customers[customerId] ?? accountOf(this.office, customerId))?.record,
-      checkAccept: (order) => {
-        const event = this.callCenterOrderEvent(order, this.clock.now);
-        if ('rule' in event) return event;
-        const enrolments = this.enrolmentsOf(order);
-        return 'rule' in enrolments ? enrolments : null;
-      },
-      accept: (order) => {
-        const enrolments = this.enrolmentsOf(order) as ContinuityEnrolment[];
-        this.actor.send(this.callCenterOrderEvent(order, this.clock.now) as HeadquartersEvent);
-        this.continuity.add(enrolments);
-        const salesOrder = salesOrderOf(this.office, order.orderId)!;
-        return { salesOrderId: salesOrder.salesOrderId, storeId: salesOrder.storeId };
-      },
+      checkAccept: (order) => this.checkCallCenterOrder(order),
+      accept: (order) => this.acceptCallCenterOrder(order),
       checkCancel: (orderId) => checkCallCenterCancel(this.office, orderId),
       cancel: (orderId, by) => this.cancelCallCenterOrder(orderId, by),
       catalogStates: (callCenterId) => this.catalogs.catalogStates(callCenterId),
@@ -112,7 +101,26 @@ export class HeadquartersEngine {
         this.sendOffice({ type: 'headquarters.createCustomer', channelCustomerId: partyId, storeId, record }) ?? accountOf(this.office, partyId)!.accountNumber,
       storeOrders: () => Object.values(this.office.salesOrders),
       storeReturns: () => Object.values(this.office.returnOrders),
+      checkPickup: (order) => this.checkCallCenterOrder(order),
+      acceptPickup: (order) => this.acceptCallCenterOrder(order),
     }, state?.salesOffice, inspect);
+  }
+
+  /** CC-2: why a call-center order (the desk's, or a quotation picked up at a store) cannot become a sales order, with nothing changed. */
+  private checkCallCenterOrder(order: SubmittedCallCenterOrder): RuleViolation | null {
+    const event = this.callCenterOrderEvent(order, this.clock.now);
+    if ('rule' in event) return event;
+    const enrolments = this.enrolmentsOf(order);
+    return 'rule' in enrolments ? enrolments : null;
+  }
+
+  /** CC-2: the sales order of a call-center order `checkCallCenterOrder` passed (with the continuity enrolments it makes, CC-14). */
+  private acceptCallCenterOrder(order: SubmittedCallCenterOrder): { salesOrderId: string; storeId: string } {
+    const enrolments = this.enrolmentsOf(order) as ContinuityEnrolment[];
+    this.actor.send(this.callCenterOrderEvent(order, this.clock.now) as HeadquartersEvent);
+    this.continuity.add(enrolments);
+    const salesOrder = salesOrderOf(this.office, order.orderId)!;
+    return { salesOrderId: salesOrder.salesOrderId, storeId: salesOrder.storeId };
   }
 
   static create(catalog: Catalog, options: { startAt?: number | undefined; inspect?: ((event: InspectionEvent) => void) | undefined } = {}): HeadquartersEngine {

@@ -11,6 +11,7 @@
  */
 import type { InspectionEvent } from 'xstate';
 import type { Catalog } from './domain/catalog.ts';
+import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import type { Customer } from './domain/config.ts';
 import { calendarDay } from './domain/call-center/continuity.ts';
 import type { HqCustomer, HqReturnOrder, SalesOrder as StoreSalesOrder } from './domain/headquarters.ts';
@@ -35,14 +36,8 @@ import { createLeadMachine } from '../machines/lead.machine.ts';
 import { createOpportunityMachine } from '../machines/opportunity.machine.ts';
 import { createCampaignMachine } from '../machines/campaign.machine.ts';
 
-export interface SalesOfficeState {
-  /** Persisted snapshots of the actors, by record id. */
-  orders: Record<string, unknown>;
-  quotations: Record<string, unknown>;
-  agreements: Record<string, unknown>;
-  leads: Record<string, unknown>;
-  opportunities: Record<string, unknown>;
-  campaigns: Record<string, unknown>;
+/** The office's records beside its actors (each changed by a command's changes only, after every check passed). */
+export interface SalesOfficeRecords {
   parties: Record<string, Party>;
   packingSlips: Record<string, PackingSlip>;
   transactions: InventoryTransaction[];
@@ -50,6 +45,16 @@ export interface SalesOfficeState {
   /** By `<purchaseOrderId>/<lineId>`. */
   purchaseLines: Record<string, PurchaseOrderLine>;
   onHand: OnHand[];
+}
+
+export interface SalesOfficeState extends SalesOfficeRecords {
+  /** Persisted snapshots of the actors, by record id. */
+  orders: Record<string, unknown>;
+  quotations: Record<string, unknown>;
+  agreements: Record<string, unknown>;
+  leads: Record<string, unknown>;
+  opportunities: Record<string, unknown>;
+  campaigns: Record<string, unknown>;
   numbering: Numbering;
 }
 
@@ -61,6 +66,9 @@ export interface SalesOfficeHost {
   /** MK-2: a customer account for a converted party (why not, when headquarters refuses it). */
   createCustomer(partyId: string, storeId: string, record: Customer): string | RuleViolation;
   storeOrders(): Iterable<StoreSalesOrder>;
+  /** Issue 13: a quotation picked up at a store goes there as a call-center order does: why not (nothing changed), and its sales order. */
+  checkPickup(order: SubmittedCallCenterOrder): RuleViolation | null;
+  acceptPickup(order: SubmittedCallCenterOrder): { salesOrderId: string; storeId: string };
   storeReturns(): Iterable<HqReturnOrder>;
 }
 
@@ -83,12 +91,7 @@ export class SalesOffice {
   readonly leads: ActorTable<ReturnType<typeof createLeadMachine>>;
   readonly opportunities: ActorTable<ReturnType<typeof createOpportunityMachine>>;
   readonly campaigns: ActorTable<ReturnType<typeof createCampaignMachine>>;
-  parties: Record<string, Party>;
-  packingSlips: Record<string, PackingSlip>;
-  transactions: InventoryTransaction[];
-  invoices: Record<string, SalesInvoice>;
-  purchaseLines: Record<string, PurchaseOrderLine>;
-  onHand: OnHand[];
+  readonly records: SalesOfficeRecords;
   private numbering: Numbering;
   readonly config: SalesOfficeConfig | undefined;
 
@@ -101,20 +104,15 @@ export class SalesOffice {
     this.leads = new ActorTable(createLeadMachine(), 'lead', 'leadId', s.leads, inspect);
     this.opportunities = new ActorTable(createOpportunityMachine(), 'opportunity', 'opportunityId', s.opportunities, inspect);
     this.campaigns = new ActorTable(createCampaignMachine(), 'campaign', 'campaignId', s.campaigns, inspect);
-    this.parties = structuredClone(s.parties);
-    this.packingSlips = structuredClone(s.packingSlips);
-    this.transactions = structuredClone(s.transactions);
-    this.invoices = structuredClone(s.invoices);
-    this.purchaseLines = structuredClone(s.purchaseLines);
-    this.onHand = structuredClone(s.onHand);
+    const { parties, packingSlips, transactions, invoices, purchaseLines, onHand } = structuredClone(s);
+    this.records = { parties, packingSlips, transactions, invoices, purchaseLines, onHand };
     this.numbering = structuredClone(s.numbering);
   }
 
   exportState(): SalesOfficeState {
     return structuredClone({
       orders: this.orders.persisted(), quotations: this.quotations.persisted(), agreements: this.agreements.persisted(), leads: this.leads.persisted(),
-      opportunities: this.opportunities.persisted(), campaigns: this.campaigns.persisted(), parties: this.parties, packingSlips: this.packingSlips,
-      transactions: this.transactions, invoices: this.invoices, purchaseLines: this.purchaseLines, onHand: this.onHand, numbering: this.numbering,
+      opportunities: this.opportunities.persisted(), campaigns: this.campaigns.persisted(), ...this.records, numbering: this.numbering,
     });
   }
 
@@ -150,19 +148,19 @@ export class SalesOffice {
 
   /** MK-1: a party by id; a customer account (a store's customer too) is a party with the customer role under its account number. */
   party(partyId: string): Party | RuleViolation {
-    const stored = this.parties[partyId];
+    const stored = this.records.parties[partyId];
     if (stored !== undefined) return stored;
     const account = this.host.customer(partyId);
     return account === undefined ? violation('NOT_FOUND', `there is no party or customer "${partyId}"`, 'partyId') : partyFromCustomer(partyId, account.record);
   }
 
   customerName(accountNumber: string): string {
-    return this.host.customer(accountNumber)?.record.name ?? Object.values(this.parties).find((p) => p.customerAccount === accountNumber)?.name ?? accountNumber;
+    return this.host.customer(accountNumber)?.record.name ?? Object.values(this.records.parties).find((p) => p.customerAccount === accountNumber)?.name ?? accountNumber;
   }
 
   postingsOf(record: SalesOrderRecord): OrderPostings {
     const id = record.header.salesOrderId;
-    return { order: record, packingSlips: Object.values(this.packingSlips).filter((s) => s.salesOrderId === id), transactions: this.transactions.filter((t) => t.salesOrderId === id) };
+    return { order: record, packingSlips: Object.values(this.records.packingSlips).filter((s) => s.salesOrderId === id), transactions: this.records.transactions.filter((t) => t.salesOrderId === id) };
   }
 
   /** SM-15: trade agreements for the customer (then its price group), else the product's base price. */
@@ -187,7 +185,7 @@ export class SalesOffice {
   /** SM-2: what is free to reserve: on-hand less what open orders reserve. */
   available(): StockAvailable[] {
     const reserved = this.orderRecords().flatMap(reservedStock);
-    return this.onHand.map((h) => ({ ...h, quantity: h.quantity - reserved.filter((r) => r.productId === h.productId && r.warehouseId === h.warehouseId).reduce((n, r) => n + r.quantity, 0) }));
+    return this.records.onHand.map((h) => ({ ...h, quantity: h.quantity - reserved.filter((r) => r.productId === h.productId && r.warehouseId === h.warehouseId).reduce((n, r) => n + r.quantity, 0) }));
   }
 
   /**

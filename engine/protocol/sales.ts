@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { isoDateSchema } from '../domain/call-center/continuity.ts';
 import { MAX_AMOUNT, MAX_LINE_QUANTITY, MAX_LINES } from '../domain/limits.ts';
 import { campaignTypes } from '../domain/marketing/campaigns.ts';
-import { commitmentKinds } from '../domain/sales/agreements.ts';
+import { commitmentKinds, type CommitmentFulfilment } from '../domain/sales/agreements.ts';
+import type { ItemBackorders } from '../domain/sales/backorders.ts';
+import type { InvoiceLine } from '../domain/sales/types.ts';
 import { salesOrderTypes } from '../domain/sales/types.ts';
 
 export { salesOrderTypes, type SalesOrderType } from '../domain/sales/types.ts';
@@ -41,7 +43,8 @@ export interface SalesOrderRow {
   storeId: string | null;
 }
 
-export interface SalesOrderLineView {
+/** A priced line as orders and quotations both show it. */
+export interface PricedLineView {
   lineId: string;
   productId: string;
   productName: string;
@@ -51,6 +54,11 @@ export interface SalesOrderLineView {
   lineAmount: MoneyView;
   /** Where the price came from, in words (SM-15), e.g. "Sales agreement", "Base price". */
   priceSource: string;
+  requestedShipDate: string;
+  warehouseId: string;
+}
+
+export interface SalesOrderLineView extends PricedLineView {
   deliverRemainder: number;
   invoiceRemainder: number;
   delivered: number;
@@ -60,11 +68,9 @@ export interface SalesOrderLineView {
   status: string;
   /** SM-2 inventory status in words: "On order", "Reserved", "Deducted", "Sold", "Received", "None". */
   inventory: string;
-  requestedShipDate: string;
   confirmedShipDate: string | null;
   previousConfirmedShipDate: string | null;
   notifyCustomer: boolean;
-  warehouseId: string;
   backordered: boolean;
   agreement: { agreementId: string; commitmentId: string } | null;
 }
@@ -79,16 +85,8 @@ export interface PackingSlipView {
   invoiceId: string | null;
 }
 
-export interface InvoiceLineView {
-  salesOrderId: string | null;
-  lineId: string | null;
-  productId: string | null;
-  mainAccount: string | null;
-  text: string;
-  quantity: number;
-  amount: MoneyView;
-  tax: MoneyView;
-}
+/** SM-13 / SM-14: an invoice line (an order line, or a free text line on a main account) with its money in the currency. */
+export interface InvoiceLineView extends Omit<InvoiceLine, 'amount' | 'tax'> { amount: MoneyView; tax: MoneyView }
 
 /** The lines of a printed invoice (amount already formatted in the currency; null for a text-only line). */
 export interface InvoicePrintLineView { text: string; amount: string | null }
@@ -143,18 +141,7 @@ export interface SalesOrderDetail {
 
 // --- Quotations (SM-6) ---
 
-export interface QuotationLineView {
-  lineId: string;
-  productId: string;
-  productName: string;
-  quantity: number;
-  unitPrice: MoneyView;
-  discount: MoneyView;
-  lineAmount: MoneyView;
-  priceSource: string;
-  requestedShipDate: string;
-  warehouseId: string;
-}
+export type QuotationLineView = PricedLineView;
 
 export interface QuotationRow {
   quotationId: string;
@@ -183,20 +170,13 @@ export interface QuotationDetail extends QuotationRow {
 
 // --- Sales agreements (SM-7..SM-9) ---
 
-export interface CommitmentLineView {
-  commitmentId: string;
+/** SM-9: a commitment line with its fulfilment (quantities in units, amounts in minor units of the agreement's currency). */
+export interface CommitmentLineView extends CommitmentFulfilment {
   /** "Product quantity", "Product amount", "Category amount", "Any product amount". */
   kind: string;
   productId: string | null;
   productName: string | null;
   categoryId: string | null;
-  /** Units for a quantity commitment, else minor units of the agreement's currency. */
-  measure: 'quantity' | 'amount';
-  committed: number;
-  ordered: number;
-  delivered: number;
-  invoiced: number;
-  remaining: number;
   unitPrice: MoneyView | null;
   discountPct: number;
   maxEnforced: boolean;
@@ -242,17 +222,9 @@ export interface BackorderLineView {
   notifyCustomer: boolean;
 }
 
-export interface ItemBackorderView {
-  productId: string;
+/** SM-10 by item, with SM-11's split of what is free now among its backorder lines (priority, oldest date, order number). */
+export interface ItemBackorderView extends ItemBackorders {
   productName: string;
-  warehouseId: string;
-  orders: number;
-  openQuantity: number;
-  onHand: number;
-  expectedReceipts: number;
-  missingReceipts: number;
-  shortage: number;
-  /** SM-11: how on-hand would be split among its backorder lines now (priority, oldest date, order number). */
   split: { salesOrderId: string; lineId: string; allocated: number; stillBackordered: number }[];
 }
 
@@ -425,14 +397,19 @@ export const salesCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sales.collectiveInvoice'), ...by, customerAccount: id,
     salesOrderIds: z.array(id).max(MAX_LINES).default([]), packingSlipIds: z.array(id).max(MAX_LINES).default([]) }).strict(),
   z.object({ type: z.literal('sales.freeTextInvoice'), ...by, customerAccount: id, salesTaxGroup: id, itemTaxGroup: id,
-    lines: z.array(z.object({ mainAccount: id, text: z.string().trim().min(1, 'a free text line needs its text').max(200), amount: z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT) }).strict())
+    lines: z.array(z.object({ mainAccount: id, text: z.string().trim().min(1, 'a free text line needs its text').max(200), amount: z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT),
+      /** SM-14: taken only to be refused by name (a free text invoice bills no item). */
+      itemNumber: id.optional() }).strict())
       .min(1, 'a free text invoice needs at least one line').max(MAX_LINES) }).strict(),
   // Quotations (SM-6)
   z.object({ type: z.literal('sales.createQuotation'), ...by, partyId: id, expiryDate: day, lines: z.array(salesLineEntrySchema).min(1, 'a quotation needs at least one line').max(MAX_LINES),
     campaignId: id.optional() }).strict(),
   z.object({ type: z.literal('sales.sendQuotation'), ...onQuotation }).strict(),
-  /** SM-6: the quotation's lines become a sales order. */
-  z.object({ type: z.literal('sales.confirmQuotation'), ...onQuotation }).strict(),
+  /**
+   * SM-6: the quotation's lines become a sales order; with `pickupStoreId` the customer picks it up at that store: it
+   * goes there as the call center's orders do (the confirming operator's call center carries it, CC-2).
+   */
+  z.object({ type: z.literal('sales.confirmQuotation'), ...onQuotation, pickupStoreId: id.optional() }).strict(),
   z.object({ type: z.literal('sales.loseQuotation'), ...onQuotation, reason: reason('quotation was lost') }).strict(),
   z.object({ type: z.literal('sales.cancelQuotation'), ...onQuotation, reason: reason('quotation is cancelled') }).strict(),
   z.object({ type: z.literal('sales.extendQuotation'), ...onQuotation, expiryDate: day }).strict(),

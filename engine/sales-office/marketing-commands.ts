@@ -36,7 +36,7 @@ export const MARKETING_PLANNERS: { [T in MarketingCommand['type']]: Planner<T> }
     const partyId = office.nextNumber(config.numberSequences.party);
     const party = newProspect(partyId, { name: command.name, type: command.partyType, contacts: command.contacts.map((c, i) => ({ ...c, contactId: `${partyId}-${i + 1}` })) });
     if (isViolation(party)) return party;
-    return { changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.party).numbering; office.parties[partyId] = party; }], result: { partyId } };
+    return { changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.party).numbering; office.records.parties[partyId] = party; }], result: { partyId } };
   },
   'marketing.convertProspect': (office, _config, command) => {
     const party = office.party(command.partyId);
@@ -49,7 +49,7 @@ export const MARKETING_PLANNERS: { [T in MarketingCommand['type']]: Planner<T> }
     return {
       changes: [() => {
         const customer = createAccount(office, converted.party, conversion.store, converted.customer);
-        office.parties[party.partyId] = customer;
+        office.records.parties[party.partyId] = customer;
         convertQuotations(office, party.partyId, customer.customerAccount!);
         result.customerAccount = customer.customerAccount;
       }],
@@ -63,7 +63,7 @@ export const MARKETING_PLANNERS: { [T in MarketingCommand['type']]: Planner<T> }
     const made = newLead(leadId, party, { topic: command.topic, on: office.today, campaignId: command.campaignId ?? null });
     if (isViolation(made)) return made;
     return {
-      changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.lead).numbering; office.leads.add(leadId, made.lead); office.parties[party.partyId] = addRole(made.party, 'leadContact'); }],
+      changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.lead).numbering; office.leads.add(leadId, made.lead); office.records.parties[party.partyId] = addRole(made.party, 'leadContact'); }],
       result: { leadId },
     };
   },
@@ -83,7 +83,7 @@ export const MARKETING_PLANNERS: { [T in MarketingCommand['type']]: Planner<T> }
         office.numbers = drawNumber(office.numbers, config.numberSequences.opportunity).numbering;
         office.leads.send(command.leadId, event);
         office.opportunities.add(opportunityId, qualified.opportunity);
-        office.parties[party.partyId] = addRole(qualified.party, 'opportunityContact');
+        office.records.parties[party.partyId] = addRole(qualified.party, 'opportunityContact');
       }],
       result: { leadId: command.leadId, opportunityId },
     };
@@ -106,7 +106,7 @@ export const MARKETING_PLANNERS: { [T in MarketingCommand['type']]: Planner<T> }
     return {
       changes: [() => {
         const customer = won.customer === null ? won.party : createAccount(office, won.party, conversion.store, won.customer);
-        office.parties[party.partyId] = customer;
+        office.records.parties[party.partyId] = customer;
         office.opportunities.send(command.opportunityId, { type: 'WIN', customerAccount: customer.customerAccount!, on: office.today });
         if (won.customer !== null) convertQuotations(office, party.partyId, customer.customerAccount!);
         result.customerAccount = customer.customerAccount;
@@ -162,7 +162,7 @@ function planResponse(office: SalesOffice, config: SalesOfficeConfig, command: O
   if (refused !== null) return refused;
   const responded = recordResponse(snapshot.context, party, command.targetId, command.response, office.today);
   if (isViolation(responded)) return responded;
-  const changes: (() => void)[] = [() => { office.campaigns.send(command.campaignId, respond); office.parties[party.partyId] = responded.party; }];
+  const changes: (() => void)[] = [() => { office.campaigns.send(command.campaignId, respond); office.records.parties[party.partyId] = responded.party; }];
   if (command.followUp === undefined) return { changes, result: { campaignId: command.campaignId, targetId: command.targetId } };
   if (command.followUp === 'opportunity') {
     const opportunityId = office.nextNumber(config.numberSequences.opportunity);
@@ -171,7 +171,7 @@ function planResponse(office: SalesOffice, config: SalesOfficeConfig, command: O
     return followUp(office, command, changes, { kind: 'opportunity', opportunityId }, () => {
       office.numbers = drawNumber(office.numbers, config.numberSequences.opportunity).numbering;
       office.opportunities.add(opportunityId, opened.opportunity satisfies Opportunity);
-      office.parties[party.partyId] = addRole(opened.party, 'opportunityContact');
+      office.records.parties[party.partyId] = addRole(opened.party, 'opportunityContact');
     }, { opportunityId });
   }
   if (command.expiryDate === undefined) return violation('VALIDATION', 'a quotation needs its expiry date', 'expiryDate');
@@ -184,7 +184,7 @@ function planResponse(office: SalesOffice, config: SalesOfficeConfig, command: O
   return followUp(office, command, changes, { kind: 'quotationRequest', requestId: quotationId }, () => {
     office.numbers = drawNumber(office.numbers, config.numberSequences.quotation).numbering;
     office.quotations.add(quotationId, quotation);
-    office.parties[party.partyId] = linkToParty(office.parties[party.partyId]!, 'quotationIds', quotationId);
+    office.records.parties[party.partyId] = linkToParty(office.records.parties[party.partyId]!, 'quotationIds', quotationId);
   }, { quotationId });
 }
 

@@ -11,7 +11,9 @@ import { postFreeTextInvoice } from '../domain/sales/free-text-invoice.ts';
 import { drawNumber } from '../domain/sales/number-sequence.ts';
 import type { SalesOfficeConfig } from '../domain/sales/office-config.ts';
 import { addOnHand, checkPurchaseOrderLine, openQuantity } from '../domain/sales/purchase-orders.ts';
-import { confirmQuotation } from '../domain/sales/quotation.ts';
+import { confirmQuotation, type Quotation } from '../domain/sales/quotation.ts';
+import { channelFor } from '../domain/call-center/channel.ts';
+import type { SubmittedCallCenterOrder } from '../domain/call-center-submission.ts';
 import { newReturnedOrder, newSalesOrder, reserveLines, salesOrderStatus, type LineQuantity, type NewSalesLine } from '../domain/sales/sales-order.ts';
 import type { PurchaseOrderLine, SalesLine, SalesOrderRecord } from '../domain/sales/types.ts';
 import { isViolation, violation, type RuleViolation } from '../domain/violation.ts';
@@ -23,23 +25,29 @@ function customerOf(office: SalesOffice, customerAccount: string): RuleViolation
   return office.host.customer(customerAccount) === undefined ? violation('NOT_FOUND', `headquarters has no customer account "${customerAccount}"`, 'customerAccount') : null;
 }
 
-function releaseContext(office: SalesOffice, config: SalesOfficeConfig, agreementId: string, customerAccount: string, except: string | null): ReleaseContext {
-  const otherLinkedLines = office.orderRecords().flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId && l.lineId !== except);
-  return { categories: config.productCategories, otherLinkedLines, pricing: office.pricingFor(config, customerAccount) };
+/**
+ * SM-8 / SM-9: what linking a line of `order` needs: the categories, the customer's prices, and every other line linked
+ * to the agreement (other orders' as they stand, this order's as it is being built, the line itself left out).
+ */
+function releaseContext(office: SalesOffice, config: SalesOfficeConfig, agreementId: string, order: SalesOrderRecord, line: SalesLine | null): ReleaseContext {
+  const others = office.orderRecords().filter((o) => o.header.salesOrderId !== order.header.salesOrderId);
+  const otherLinkedLines = [...others, order].flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId && l.lineId !== line?.lineId);
+  return { categories: config.productCategories, otherLinkedLines, pricing: office.pricingFor(config, order.header.customerAccount) };
 }
 
-function linkEntered(office: SalesOffice, config: SalesOfficeConfig, record: SalesOrderRecord, entries: readonly LineEntry[], field: (i: number) => string): SalesOrderRecord | RuleViolation {
-  const lines = [...record.lines];
+/** SM-8: links the lines entered with an agreement; `entries[i]` is the entry of line `from + i` of the order. */
+function linkEntered(office: SalesOffice, config: SalesOfficeConfig, record: SalesOrderRecord, entries: readonly LineEntry[], field: (i: number) => string, from = 0): SalesOrderRecord | RuleViolation {
+  let order = record;
   for (const [i, entry] of entries.entries()) {
     if (entry.agreement === undefined) continue;
     const state = office.agreementState(entry.agreement.agreementId);
     if (isViolation(state)) return at(state, field(i));
-    const context = releaseContext(office, config, entry.agreement.agreementId, record.header.customerAccount, null);
-    const linked = linkLine(state, record.header, lines[i]!, entry.agreement.commitmentId, { ...context, otherLinkedLines: [...context.otherLinkedLines, ...lines.filter((l) => l.agreement !== null)] });
+    const line = order.lines[from + i]!;
+    const linked = linkLine(state, order.header, line, entry.agreement.commitmentId, releaseContext(office, config, entry.agreement.agreementId, order, line));
     if (isViolation(linked)) return at(linked, field(i));
-    lines[i] = linked;
+    order = { header: order.header, lines: order.lines.map((l) => (l === line ? linked : l)) };
   }
-  return { header: record.header, lines };
+  return order;
 }
 
 function reserved(office: SalesOffice, record: SalesOrderRecord): SalesOrderRecord {
@@ -74,10 +82,10 @@ function planInvoice(office: SalesOffice, orders: OrderPostings[], selection: { 
   return {
     changes: [() => {
       office.numbers = posted.numbering;
-      office.invoices[posted.invoice.invoiceId] = posted.invoice;
+      office.records.invoices[posted.invoice.invoiceId] = posted.invoice;
       for (const { id, event } of events) office.orders.send(id, event);
-      for (const stamped of posted.orders) for (const slip of stamped.packingSlips) office.packingSlips[slip.packingSlipId] = slip;
-      office.transactions = [...office.transactions.filter((t) => !ids.has(t.salesOrderId)), ...posted.orders.flatMap((o) => o.transactions)];
+      for (const stamped of posted.orders) for (const slip of stamped.packingSlips) office.records.packingSlips[slip.packingSlipId] = slip;
+      office.records.transactions = [...office.records.transactions.filter((t) => !ids.has(t.salesOrderId)), ...posted.orders.flatMap((o) => o.transactions)];
     }],
     result: { invoiceId: posted.invoice.invoiceId, total: posted.invoice.total, salesOrderIds: [...ids] },
   };
@@ -86,7 +94,7 @@ function planInvoice(office: SalesOffice, orders: OrderPostings[], selection: { 
 function ordersOfSlips(office: SalesOffice, packingSlipIds: readonly string[]): SalesOrderRecord[] | RuleViolation {
   const orders = new Map<string, SalesOrderRecord>();
   for (const [i, packingSlipId] of packingSlipIds.entries()) {
-    const slip = office.packingSlips[packingSlipId];
+    const slip = office.records.packingSlips[packingSlipId];
     if (slip === undefined) return violation('NOT_FOUND', `there is no packing slip "${packingSlipId}"`, `packingSlipIds.${i}`);
     const record = office.order(slip.salesOrderId);
     if (isViolation(record)) return record;
@@ -151,7 +159,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const made = newSalesOrder({ ...record.header, type: record.header.type, warehouseManaged: config.warehouseManagedProducts, lines: [line] });
     if (isViolation(made)) return at(made, 'line');
     const withLine = { header: record.header, lines: [...record.lines, made.lines[0]!] };
-    const linked = linkEntered(office, config, withLine, [...record.lines.map(() => ({ ...command.line, agreement: undefined })), command.line], () => 'line');
+    const linked = linkEntered(office, config, withLine, [command.line], () => 'line', record.lines.length);
     if (isViolation(linked)) return linked;
     return swapOrder(office, reserved(office, linked), { lineId: line.lineId });
   },
@@ -204,12 +212,12 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
       changes: [() => {
         office.numbers = posted.numbering;
         office.orders.send(command.salesOrderId, event);
-        office.packingSlips[slip.packingSlipId] = slip;
-        office.transactions = [...office.transactions, ...posted.postings.transactions.filter((t) => t.packingSlipId === slip.packingSlipId)];
+        office.records.packingSlips[slip.packingSlipId] = slip;
+        office.records.transactions = [...office.records.transactions, ...posted.postings.transactions.filter((t) => t.packingSlipId === slip.packingSlipId)];
         // Stock leaves the warehouse on the slip (a returned order's negative lines bring it back, SM-4).
         for (const line of slip.lines) {
           const warehouseId = record.lines.find((l) => l.lineId === line.lineId)!.warehouseId;
-          office.onHand = addOnHand(office.onHand, line.productId, warehouseId, -line.quantity);
+          office.records.onHand = addOnHand(office.records.onHand, line.productId, warehouseId, -line.quantity);
         }
       }],
       result: { salesOrderId: command.salesOrderId, packingSlipId: slip.packingSlipId },
@@ -254,7 +262,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const posted = postFreeTextInvoice(entry, freeTextSetup(office, config), office.numbers);
     if (isViolation(posted)) return posted;
     return {
-      changes: [() => { office.numbers = posted.numbering; office.invoices[posted.invoice.invoiceId] = posted.invoice; }],
+      changes: [() => { office.numbers = posted.numbering; office.records.invoices[posted.invoice.invoiceId] = posted.invoice; }],
       result: { invoiceId: posted.invoice.invoiceId, total: posted.invoice.total },
     };
   },
@@ -268,7 +276,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
       changes: [() => {
         office.numbers = drawNumber(office.numbers, config.numberSequences.quotation).numbering;
         office.quotations.add(quotationId, quotation);
-        office.parties[party.partyId] = linkToParty(party, 'quotationIds', quotationId);
+        office.records.parties[party.partyId] = linkToParty(party, 'quotationIds', quotationId);
       }],
       result: { quotationId },
     };
@@ -280,6 +288,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
   'sales.confirmQuotation': (office, config, command) => {
     const snapshot = office.quotations.find(command.quotationId);
     if ('rule' in snapshot) return snapshot;
+    if (command.pickupStoreId !== undefined) return planPickup(office, command.operatorId, snapshot.context, command.pickupStoreId);
     const terms = { salesOrderId: office.nextNumber(config.numberSequences.salesOrder), on: office.today, priority: 5 };
     const event = { type: 'CONFIRM' as const, ...terms };
     const refused = office.quotations.refusal(command.quotationId, event);
@@ -330,7 +339,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     }
     const made = newSalesOrder({ salesOrderId, type: 'salesOrder', customerAccount, currency: state.agreement.currency, orderDate: office.today, origin: 'agreementRelease', warehouseManaged: config.warehouseManagedProducts, lines });
     if (isViolation(made)) return made;
-    const released = releaseOrder(state, made.header, made.lines.map((line, i) => ({ line, commitmentId: command.lines[i]!.commitmentId })), releaseContext(office, config, command.agreementId, customerAccount, null));
+    const released = releaseOrder(state, made.header, made.lines.map((line, i) => ({ line, commitmentId: command.lines[i]!.commitmentId })), releaseContext(office, config, command.agreementId, made, null));
     if (isViolation(released)) return released;
     return {
       changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.salesOrder).numbering; office.orders.add(salesOrderId, reserved(office, released)); }],
@@ -344,7 +353,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     if (line === undefined) return violation('NOT_FOUND', `order ${command.salesOrderId} has no line ${command.lineId}`, 'lineId');
     const state = office.agreementState(command.agreementId);
     if (isViolation(state)) return state;
-    const linked = linkLine(state, record.header, line, command.commitmentId, releaseContext(office, config, command.agreementId, record.header.customerAccount, line.lineId));
+    const linked = linkLine(state, record.header, line, command.commitmentId, releaseContext(office, config, command.agreementId, record, line));
     if (isViolation(linked)) return linked;
     return swapOrder(office, { header: record.header, lines: record.lines.map((l) => (l === line ? linked : l)) }, { lineId: command.lineId, agreementId: command.agreementId });
   },
@@ -360,15 +369,15 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const wrong = checkPurchaseOrderLine(line);
     if (wrong !== null) return wrong;
     return {
-      changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.purchaseOrder).numbering; office.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = line; }],
+      changes: [() => { office.numbers = drawNumber(office.numbers, config.numberSequences.purchaseOrder).numbering; office.records.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = line; }],
       result: { purchaseOrderId: line.purchaseOrderId, lineId: line.lineId },
     };
   },
   'sales.receivePurchaseLine': (office, _config, command) => {
-    const line = office.purchaseLines[`${command.purchaseOrderId}/${command.lineId}`];
+    const line = office.records.purchaseLines[`${command.purchaseOrderId}/${command.lineId}`];
     if (line === undefined) return violation('NOT_FOUND', `there is no purchase order line ${command.purchaseOrderId}/${command.lineId}`, 'purchaseOrderId');
     if (command.quantity > openQuantity(line)) return violation('SM-10', `purchase order line ${command.purchaseOrderId}/${command.lineId} has ${openQuantity(line)} still to receive`, 'quantity');
-    const onHand = addOnHand(office.onHand, line.productId, line.warehouseId, command.quantity);
+    const onHand = addOnHand(office.records.onHand, line.productId, line.warehouseId, command.quantity);
     // SM-11: the received stock goes to the item's backorder lines still On order, by priority, oldest date, order number.
     const free = office.available().map((h) => (h.productId === line.productId && h.warehouseId === line.warehouseId ? { ...h, quantity: h.quantity + command.quantity } : h));
     const freeOf = free.some((h) => h.productId === line.productId && h.warehouseId === line.warehouseId) ? free : [...free, { productId: line.productId, warehouseId: line.warehouseId, quantity: command.quantity }];
@@ -384,8 +393,8 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     if (refused !== null) return refused;
     return {
       changes: [() => {
-        office.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = { ...line, received: line.received + command.quantity };
-        office.onHand = onHand;
+        office.records.purchaseLines[`${line.purchaseOrderId}/${line.lineId}`] = { ...line, received: line.received + command.quantity };
+        office.records.onHand = onHand;
         for (const r of reserving) office.orders.send(r.salesOrderId, r.event);
       }],
       result: { purchaseOrderId: line.purchaseOrderId, allocations: split.allocations },
@@ -406,4 +415,35 @@ function agreementEvent(office: SalesOffice, agreementId: string, event: Paramet
 /** SM-14: the sales tax groups are the chain's tax groups; the item tax groups the office's. */
 function freeTextSetup(office: SalesOffice, config: SalesOfficeConfig) {
   return { salesTaxGroups: office.catalog.taxGroups, itemTaxGroups: new Map(config.itemTaxGroups.map((g) => [g.id, g])) };
+}
+
+/**
+ * Issue 13: a quotation confirmed for pickup at a store. Its sales order is the one headquarters makes of a call-center
+ * order (the path the call center's orders take to the store that fulfils them: engine/domain/call-center-submission.ts),
+ * entered by the confirming operator for their call center, every line picked up at the store at the quoted price;
+ * the store takes the payment at pickup. The office keeps no order of its own for it (the record is headquarters').
+ */
+function planPickup(office: SalesOffice, operatorId: string, quotation: Quotation, storeId: string): Planned {
+  const store = office.catalog.stores.get(storeId);
+  if (store === undefined) return violation('NOT_FOUND', `there is no store "${storeId}"`, 'pickupStoreId');
+  const channel = channelFor(office.catalog.config.callCenters, operatorId);
+  if (channel.kind !== 'callCenter') return violation('CC-2', `${operatorId} is not a member of a call center, which carries a pickup order to the store`, 'pickupStoreId');
+  const pickupMode = office.catalog.config.parameters.pickupMode;
+  const order: SubmittedCallCenterOrder = {
+    orderId: quotation.quotationId, callCenterId: channel.callCenter.id, enteredBy: operatorId, customerId: quotation.customerAccount ?? '',
+    header: { modeCode: pickupMode }, charges: [], payments: [],
+    lines: quotation.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, ...(l.discount === 0 ? {} : { discount: l.discount }), modeCode: pickupMode, locationId: store.locationId })),
+  };
+  // The quotation's own checks (SM-6) first, with the number headquarters will give (any number checks alike).
+  const refused = office.quotations.refusal(quotation.quotationId, { type: 'CONFIRM', salesOrderId: quotation.quotationId, on: office.today, priority: 5 }) ?? office.host.checkPickup(order);
+  if (refused !== null) return refused.field?.startsWith('order.') ? { ...refused, field: 'pickupStoreId' } : refused;
+  const result: Record<string, unknown> = { quotationId: quotation.quotationId, pickupStoreId: storeId };
+  return {
+    changes: [() => {
+      const accepted = office.host.acceptPickup(order);
+      office.quotations.send(quotation.quotationId, { type: 'CONFIRM', salesOrderId: accepted.salesOrderId, on: office.today, priority: 5 });
+      Object.assign(result, accepted);
+    }],
+    result,
+  };
 }

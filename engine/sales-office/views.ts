@@ -77,8 +77,13 @@ export class SalesOfficeViews {
     return {
       salesOrderId: order.salesOrderId, type: 'salesOrder', typeWords: TYPE_WORDS.salesOrder, status: STATUS_WORDS[status], customerAccount: order.customerAccount,
       customerName: this.office.customerName(order.customerAccount), orderDate: calendarDay(order.createdAt), total: this.money(summary.total),
-      origin: order.createdVia === 'callCenter' ? 'callCenter' : 'store', backordered: false, storeId: order.storeId,
+      origin: this.quotationOf(order.salesOrderId) ? 'quotation' : order.createdVia === 'callCenter' ? 'callCenter' : 'store', backordered: false, storeId: order.storeId,
     };
+  }
+
+  /** Whether a quotation picked up at a store made this sales order (its origin is the quotation, not the call center). */
+  private quotationOf(salesOrderId: string): boolean {
+    return this.office.quotations.all().some((q) => q.context.salesOrderId === salesOrderId);
   }
 
   /** Issue 13: a store's return as a Returned order (its RMA number is its number). */
@@ -139,9 +144,9 @@ export class SalesOfficeViews {
     return {
       header: { ...row, priority: header.priority, rmaNumber: header.rmaNumber, quotationId: header.quotationId, campaignId: header.campaignId, projectId: header.projectId ?? null, confirmedOn: header.confirmedOn ?? null, currency: header.currency },
       lines: record.lines.map((l) => this.lineView(record, l)),
-      packingSlips: Object.values(this.office.packingSlips).filter((s) => s.salesOrderId === salesOrderId)
+      packingSlips: Object.values(this.office.records.packingSlips).filter((s) => s.salesOrderId === salesOrderId)
         .map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...l, productName: this.productName(l.productId) })) })),
-      invoices: Object.values(this.office.invoices).filter((i) => i.salesOrderIds.includes(salesOrderId)).map((i) => this.invoiceRow(i)),
+      invoices: Object.values(this.office.records.invoices).filter((i) => i.salesOrderIds.includes(salesOrderId)).map((i) => this.invoiceRow(i)),
       agreements: agreementIds.map((agreementId) => ({ agreementId, status: this.agreementWords(agreementId) })),
       actions: this.actions(record),
     };
@@ -194,11 +199,11 @@ export class SalesOfficeViews {
   }
 
   invoices(): InvoiceRow[] {
-    return Object.values(this.office.invoices).map((i) => this.invoiceRow(i));
+    return Object.values(this.office.records.invoices).map((i) => this.invoiceRow(i));
   }
 
   invoice(invoiceId: string): InvoiceView | null {
-    const invoice = this.office.invoices[invoiceId];
+    const invoice = this.office.records.invoices[invoiceId];
     if (invoice === undefined) return null;
     return { ...this.invoiceRow(invoice), lines: invoice.lines.map((l) => this.invoiceLine(l)), subtotal: this.money(invoice.subtotal), tax: this.money(invoice.tax), printLines: invoicePrintLines(invoice) };
   }
@@ -285,16 +290,16 @@ export class SalesOfficeViews {
   }
 
   purchaseLines(): PurchaseOrderLineView[] {
-    return Object.values(this.office.purchaseLines).map((l) => this.purchaseLine(l));
+    return Object.values(this.office.records.purchaseLines).map((l) => this.purchaseLine(l));
   }
 
   backorders(): BackorderViews {
     const orders = this.office.orderRecords();
-    const purchases = Object.values(this.office.purchaseLines);
+    const purchases = Object.values(this.office.records.purchaseLines);
     const split = splitOnHand(orders, this.office.available(), this.today);
     return {
       asOf: this.today,
-      byItem: backordersByItem(orders, purchases, this.office.onHand, this.today).map((item) => ({
+      byItem: backordersByItem(orders, purchases, this.office.records.onHand, this.today).map((item) => ({
         ...item, productName: this.productName(item.productId),
         split: split.allocations.filter((a) => a.productId === item.productId && a.warehouseId === item.warehouseId)
           .map(({ salesOrderId, lineId, allocated, stillBackordered }) => ({ salesOrderId, lineId, allocated, stillBackordered })),
@@ -302,7 +307,7 @@ export class SalesOfficeViews {
       byCustomer: backordersByCustomer(orders, this.today).map((c) => ({ customerAccount: c.customerAccount, customerName: this.office.customerName(c.customerAccount), lines: c.lines.map((l) => this.backorderLine(l)) })),
       byVendor: backordersByVendor(purchases, this.today).map((v) => ({
         vendorAccount: v.vendorAccount, vendorName: this.office.config?.vendors.find((x) => x.vendorAccount === v.vendorAccount)?.name ?? v.vendorAccount,
-        lines: v.lines.map((l) => this.purchaseLine(this.office.purchaseLines[`${l.purchaseOrderId}/${l.lineId}`]!)),
+        lines: v.lines.map((l) => this.purchaseLine(this.office.records.purchaseLines[`${l.purchaseOrderId}/${l.lineId}`]!)),
       })),
     };
   }
@@ -323,7 +328,7 @@ export class SalesOfficeViews {
 
   pipeline(): PipelineView {
     return {
-      prospects: Object.values(this.office.parties).filter((p) => p.customerAccount === null).map((p) => this.partyView(p)),
+      prospects: Object.values(this.office.records.parties).filter((p) => p.customerAccount === null).map((p) => this.partyView(p)),
       leads: this.office.leads.all().map(({ context: l }) => ({
         leadId: l.leadId, partyId: l.partyId, partyName: this.partyName(l.partyId), topic: l.topic, createdOn: l.createdOn, campaignId: l.campaignId,
         status: words(l.status), opportunityId: l.opportunityId, disqualifiedReason: l.disqualifiedReason,

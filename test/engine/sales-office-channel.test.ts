@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SalesOfficeViews } from '../../engine/sales-office/views.ts';
-import { newEngine, ok, openShift, runAllJobs, startSale, tenderDue } from './engine-helpers.ts';
-import { acmeOrder, withSalesOffice } from './sales-office-helpers.ts';
+import { listed, newEngine, ok, openShift, runAllJobs, startSale, tenderDue } from './engine-helpers.ts';
+import { withDesk } from './call-center-desk-helpers.ts';
+import { acmeOrder, line, office, officeRefused, withSalesOffice } from './sales-office-helpers.ts';
 
 describe('store orders and returns in the office', () => {
   it('SM-2 a store\'s order is a Sales order of origin store; SM-4 its return a Returned order; the office\'s own beside them', () => {
@@ -31,5 +32,34 @@ describe('store orders and returns in the office', () => {
     expect(views.order('SO-000001')).toMatchObject({ header: { origin: 'store' }, lines: [{ productId: 'P-LAMP', productName: expect.any(String) }] });
     // The store's records stay headquarters' own: the office holds none of them.
     expect(e.headquarters.salesOffice.orders.has('SO-000001')).toBe(false);
+  });
+});
+
+describe('a quotation picked up at a store', () => {
+  /** sales1 also takes orders for call center CC1, which carries the pickup to the store (CC-2). */
+  const withPickups = (c: Parameters<typeof withSalesOffice>[0]) => {
+    withDesk()(c);
+    withSalesOffice(c);
+    (c.callCenters![0]!.members as string[]).push('sales1');
+  };
+
+  it('SM-6 a quotation confirmed for pickup becomes a sales order at headquarters and a pickup order at the store', () => {
+    const e = newEngine(withPickups);
+    const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 2)] }).quotationId as string;
+    const confirmed = office(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' });
+    expect(confirmed).toMatchObject({ quotationId, salesOrderId: 'SO-000001', storeId: 'S1', sentToStore: expect.anything() });
+    expect(e.orderView(quotationId)).toMatchObject({ storeId: 'S1', customerId: 'C-ANNA' });
+    expect(listed(e, 'S1', 'forPickup').map(([lineId]) => lineId)).toContain(`${quotationId}-1`);
+    expect(e.headquarters.salesOffice.quotations.snapshot(quotationId).context.salesOrderId).toBe('SO-000001');
+    const row = new SalesOfficeViews(e.headquarters.salesOffice).orders().find((r) => r.salesOrderId === 'SO-000001');
+    // The store's order: the quoted 49.98 and S1's 10% tax.
+    expect(row).toMatchObject({ origin: 'quotation', storeId: 'S1', total: { amount: 5498 } });
+  });
+
+  it('SM-6 a pickup needs the confirming operator\'s call center and a known store; refused, nothing changes', () => {
+    const e = newEngine(withSalesOffice);
+    const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 1)] }).quotationId as string;
+    expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' })).toMatchObject({ rule: 'CC-2', field: 'pickupStoreId' });
+    expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S9' })).toMatchObject({ rule: 'NOT_FOUND', field: 'pickupStoreId' });
   });
 });

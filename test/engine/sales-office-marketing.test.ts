@@ -16,7 +16,7 @@ function prospect(e: Chain, consent = true): string {
   }).partyId as string;
 }
 
-const partyOf = (e: Chain, partyId: string) => e.headquarters.salesOffice.parties[partyId]!;
+const partyOf = (e: Chain, partyId: string) => e.headquarters.salesOffice.records.parties[partyId]!;
 
 describe('parties (MK-1, MK-2)', () => {
   it('MK-1 one party id from prospect to customer keeps its quotations, which follow it into the customer role', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { salesOrderStatus } from '../../engine/domain/sales/sales-order.ts';
+import { SalesOfficeViews } from '../../engine/sales-office/views.ts';
 import { chainConfig, newEngine, ok, PRICE, restart } from './engine-helpers.ts';
 import { ACME_TENT, acmeOrder, line, office, officeRefused, orderOf, WHOLESALE_LAMP, withSalesOffice } from './sales-office-helpers.ts';
 
@@ -136,6 +137,17 @@ describe('sales agreements (SM-7..SM-9)', () => {
     office(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 3, requestedShipDate: '2026-02-01' }] });
     expect(officeRefused(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 2, requestedShipDate: '2026-02-01' }] }).rule).toBe('SM-9');
   });
+
+  it('SM-9 a line added to an order counts its order\'s other linked lines once', () => {
+    const e = engine();
+    const { agreementId, commitmentId } = agreement(e);
+    office(e, 'sales.makeAgreementEffective', { agreementId });
+    const id = office(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 3, requestedShipDate: '2026-02-01' }] }).salesOrderId as string;
+    const linked = { ...line('P-TENT', 1, '2026-02-01'), agreement: { agreementId, commitmentId } };
+    office(e, 'sales.addLine', { salesOrderId: id, line: linked });
+    expect(orderOf(e, id).lines[1]).toMatchObject({ unitPrice: 15_000, agreement: { agreementId, commitmentId } });
+    expect(officeRefused(e, 'sales.addLine', { salesOrderId: id, line: linked })).toMatchObject({ rule: 'SM-9', field: 'line.quantity' });
+  });
 });
 
 describe('backorders (SM-10, SM-11)', () => {
@@ -182,7 +194,7 @@ describe('packing slips and invoices (SM-12..SM-14)', () => {
     const invoice = office(e, 'sales.collectiveInvoice', { customerAccount: 'C-ACME', packingSlipIds: [slipA, slipB] });
     expect(invoice.salesOrderIds).toEqual([a, b]);
     expect(officeRefused(e, 'sales.invoicePackingSlips', { packingSlipIds: [slipA] }).rule).toBe('SM-12');
-    expect(e.headquarters.salesOffice.packingSlips[slipA]!.invoiceId).toBe(invoice.invoiceId);
+    expect(e.headquarters.salesOffice.records.packingSlips[slipA]!.invoiceId).toBe(invoice.invoiceId);
   });
 
   it('SM-13 the order is Invoiced only when every remainder is 0; otherwise its status stays', () => {
@@ -193,7 +205,7 @@ describe('packing slips and invoices (SM-12..SM-14)', () => {
     expect(salesOrderStatus(orderOf(e, id))).toBe('openOrder');
     expect(orderOf(e, id).lines[0]).toMatchObject({ invoiced: 1, invoiceRemainder: 0, deliverRemainder: 1 });
     expect(officeRefused(e, 'sales.invoiceOrder', { salesOrderId: id }).rule).toBe('SM-13');
-    expect(e.headquarters.salesOffice.transactions.every((t) => t.invoiceId !== null)).toBe(true);
+    expect(e.headquarters.salesOffice.records.transactions.every((t) => t.invoiceId !== null)).toBe(true);
   });
 
   it('SM-14 a free text invoice posts main-account lines with tax groups; an unknown item tax group is named', () => {
@@ -202,6 +214,7 @@ describe('packing slips and invoices (SM-12..SM-14)', () => {
     expect(posted.total).toBe(5500);
     expect(officeRefused(e, 'sales.freeTextInvoice', { customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'NOPE', lines: [{ mainAccount: '401100', text: 'x', amount: 100 }] }).field).toBe('lines.0.itemTaxGroup');
     expect(officeRefused(e, 'sales.freeTextInvoice', { customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'SERVICE', lines: [{ mainAccount: '999', text: 'x', amount: 100 }] }).field).toBe('lines.0.mainAccount');
+    expect(officeRefused(e, 'sales.freeTextInvoice', { customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'SERVICE', lines: [{ mainAccount: '401100', text: 'x', amount: 100, itemNumber: 'P-TENT' }] })).toMatchObject({ rule: 'SM-14', field: 'lines.0.itemNumber' });
   });
 });
 
@@ -229,6 +242,11 @@ describe('durability', () => {
     office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 2)] });
     const again = restart(e, withSalesOffice);
     expect(JSON.stringify(again.headquarters.salesOffice.exportState())).toBe(JSON.stringify(e.headquarters.salesOffice.exportState()));
+    const [before, after] = [e, again].map((chain) => new SalesOfficeViews(chain.headquarters.salesOffice));
+    expect(after!.orders()).toEqual(before!.orders());
+    expect(after!.order(id)).toEqual(before!.order(id));
+    expect(after!.quotations()).toEqual(before!.quotations());
+    expect(after!.backorders()).toEqual(before!.backorders());
     office(again, 'sales.invoiceOrder', { salesOrderId: id });
   });
 
@@ -254,7 +272,7 @@ describe('durability', () => {
       const reopened = await DurableChain.open(dir);
       try {
         expect(JSON.stringify(reopened.chain.exportState())).toBe(before);
-        expect(reopened.chain.headquarters.salesOffice.invoices['SINV-000001']).toBeDefined();
+        expect(reopened.chain.headquarters.salesOffice.records.invoices['SINV-000001']).toBeDefined();
       } finally {
         await reopened.close();
       }
