@@ -96,7 +96,6 @@ export class HeadquartersEngine {
     this.salesOffice = new SalesOffice(catalog, {
       now: () => this.clock.now,
       customer: (accountNumber) => this.office.customers[accountNumber],
-      customers: () => Object.values(this.office.customers),
       createCustomer: (partyId, storeId, record) =>
         this.sendOffice({ type: 'headquarters.createCustomer', channelCustomerId: partyId, storeId, record }) ?? accountOf(this.office, partyId)!.accountNumber,
       storeOrders: () => Object.values(this.office.salesOrders),

@@ -62,21 +62,20 @@ export interface SalesOfficeState extends SalesOfficeRecords {
 export interface SalesOfficeHost {
   now(): number;
   customer(accountNumber: string): HqCustomer | undefined;
-  customers(): Iterable<HqCustomer>;
   /** MK-2: a customer account for a converted party (why not, when headquarters refuses it). */
   createCustomer(partyId: string, storeId: string, record: Customer): string | RuleViolation;
   storeOrders(): Iterable<StoreSalesOrder>;
+  storeReturns(): Iterable<HqReturnOrder>;
   /** Issue 13: a quotation picked up at a store goes there as a call-center order does: why not (nothing changed), and its sales order. */
   checkPickup(order: SubmittedCallCenterOrder): RuleViolation | null;
   acceptPickup(order: SubmittedCallCenterOrder): { salesOrderId: string; storeId: string };
-  storeReturns(): Iterable<HqReturnOrder>;
 }
 
 export type OfficeOutcome = { ok: true; result: Record<string, unknown> } | { ok: false; error: RuleViolation };
 
 const NO_OFFICE = violation('NOT_FOUND', 'the chain has no sales office configured (salesOffice in the chain config)', 'type');
 
-export function emptySalesOfficeState(config: SalesOfficeConfig | undefined): SalesOfficeState {
+function emptySalesOfficeState(config: SalesOfficeConfig | undefined): SalesOfficeState {
   const onHand = (config?.warehouses ?? []).flatMap((w) => w.onHand.map((h) => ({ productId: h.productId, warehouseId: w.id, quantity: h.quantity })));
   return {
     orders: {}, quotations: {}, agreements: {}, leads: {}, opportunities: {}, campaigns: {}, parties: {}, packingSlips: {}, transactions: [], invoices: {},

@@ -9,6 +9,7 @@ import type {
 } from './config.ts';
 import { violation, type RuleViolation } from './violation.ts';
 import { checkCallCenters } from './call-center/config.ts';
+import { checkSalesOffice } from './sales/office-config.ts';
 
 export interface ConfigIssue { path: string; message: string }
 
@@ -138,6 +139,7 @@ export function buildCatalog(input: unknown): Catalog {
     s.warehouseIds.forEach((id, j) => need(catalog.locations.get(id)?.kind === 'warehouse', `staff.${i}.warehouseIds.${j}`, `"${id}" is not a warehouse`));
   });
   issues.push(...checkCallCenters(config, config.callCenters));
+  issues.push(...checkSalesOffice(config, config.salesOffice));
   if (issues.length > 0) throw new ConfigError(issues);
   return catalog;
 }

@@ -177,6 +177,8 @@ export const READ_ACCESS = {
   'GET /api/sales/orders/:salesOrderId': sales,
   /** SM-14: an order's pro forma invoice (posts nothing). */
   'GET /api/sales/orders/:salesOrderId/pro-forma': sales,
+  /** SM-14: a free text invoice's pro forma, from its fields (`lines` as JSON text). */
+  'GET /api/sales/pro-forma/free-text': sales,
   'GET /api/sales/quotations': salesOrMarketing,
   'GET /api/sales/quotations/:quotationId': salesOrMarketing,
   'GET /api/sales/agreements': sales,

@@ -379,6 +379,32 @@ const commitmentSchema = z.object({
   discountPct: z.number().int().min(0).max(10_000).default(0), maxEnforced: z.boolean().default(false), priceFixed: z.boolean().default(false),
 }).strict();
 
+/** SM-14: a free text invoice as entered: lines on main accounts, the sales tax group and item tax group they are taxed by. */
+const freeTextFields = {
+  customerAccount: id, salesTaxGroup: id, itemTaxGroup: id,
+  lines: z.array(z.object({ mainAccount: id, text: z.string().trim().min(1, 'a free text line needs its text').max(200), amount: z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT),
+    /** SM-14: taken only to be refused by name (a free text invoice bills no item). */
+    itemNumber: id.optional() }).strict())
+    .min(1, 'a free text invoice needs at least one line').max(MAX_LINES),
+};
+export type FreeTextFields = z.infer<z.ZodObject<typeof freeTextFields>>;
+
+/**
+ * SM-14: the pro forma of a free text invoice is a read (GET /api/sales/pro-forma/free-text): the fields as query
+ * parameters, `lines` as JSON text (a list of { mainAccount, text, amount }).
+ */
+export const freeTextProFormaQuerySchema = z.object({
+  ...freeTextFields,
+  lines: z.string().max(20_000).transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'lines is JSON text: a list of { mainAccount, text, amount }' });
+      return z.NEVER;
+    }
+  }).pipe(freeTextFields.lines),
+}).strict();
+
 export const salesCommandSchema = z.discriminatedUnion('type', [
   // Sales orders (SM-1..SM-5)
   z.object({ type: z.literal('sales.createOrder'), ...by, orderType: z.enum(salesOrderTypes), customerAccount: id, priority: z.number().int().min(1).max(9).default(5),
@@ -396,11 +422,7 @@ export const salesCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sales.invoicePackingSlips'), ...by, packingSlipIds: z.array(id).min(1, 'choose at least one packing slip').max(MAX_LINES) }).strict(),
   z.object({ type: z.literal('sales.collectiveInvoice'), ...by, customerAccount: id,
     salesOrderIds: z.array(id).max(MAX_LINES).default([]), packingSlipIds: z.array(id).max(MAX_LINES).default([]) }).strict(),
-  z.object({ type: z.literal('sales.freeTextInvoice'), ...by, customerAccount: id, salesTaxGroup: id, itemTaxGroup: id,
-    lines: z.array(z.object({ mainAccount: id, text: z.string().trim().min(1, 'a free text line needs its text').max(200), amount: z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT),
-      /** SM-14: taken only to be refused by name (a free text invoice bills no item). */
-      itemNumber: id.optional() }).strict())
-      .min(1, 'a free text invoice needs at least one line').max(MAX_LINES) }).strict(),
+  z.object({ type: z.literal('sales.freeTextInvoice'), ...by, ...freeTextFields }).strict(),
   // Quotations (SM-6)
   z.object({ type: z.literal('sales.createQuotation'), ...by, partyId: id, expiryDate: day, lines: z.array(salesLineEntrySchema).min(1, 'a quotation needs at least one line').max(MAX_LINES),
     campaignId: id.optional() }).strict(),

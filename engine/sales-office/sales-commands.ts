@@ -7,7 +7,7 @@ import { linkToParty } from '../domain/marketing/parties.ts';
 import { checkAgreement, changeLinePrice, linkLine, moveShipDate, releaseOrder, type ReleaseContext, type SalesAgreement } from '../domain/sales/agreements.ts';
 import { changeConfirmedShipDate, markCustomerNotified, splitOnHand } from '../domain/sales/backorders.ts';
 import { postInvoice, postPackingSlip, type OrderPostings } from '../domain/sales/documents.ts';
-import { postFreeTextInvoice } from '../domain/sales/free-text-invoice.ts';
+import { postFreeTextInvoice, type FreeTextInvoiceEntry, type FreeTextTaxSetup } from '../domain/sales/free-text-invoice.ts';
 import { drawNumber } from '../domain/sales/number-sequence.ts';
 import type { SalesOfficeConfig } from '../domain/sales/office-config.ts';
 import { addOnHand, checkPurchaseOrderLine, openQuantity } from '../domain/sales/purchase-orders.ts';
@@ -17,7 +17,7 @@ import type { SubmittedCallCenterOrder } from '../domain/call-center-submission.
 import { newReturnedOrder, newSalesOrder, reserveLines, salesOrderStatus, type LineQuantity, type NewSalesLine } from '../domain/sales/sales-order.ts';
 import type { PurchaseOrderLine, SalesLine, SalesOrderRecord } from '../domain/sales/types.ts';
 import { isViolation, violation, type RuleViolation } from '../domain/violation.ts';
-import type { SalesCommand } from '../protocol/sales.ts';
+import type { FreeTextFields, SalesCommand } from '../protocol/sales.ts';
 import type { SalesOffice } from '../sales-office.ts';
 import { at, firstOf, newQuotationOf, pricedLine, warehouseOf, type LineEntry, type Plan, type Planned, type Planner } from './plan.ts';
 
@@ -107,6 +107,9 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
   'sales.createOrder': (office, config, command) => {
     const refused = customerOf(office, command.customerAccount);
     if (refused !== null) return refused;
+    // SM-4: Item requirements come only of a project's item sale: every line a project item.
+    const notProject = command.orderType === 'itemRequirements' ? command.lines.findIndex((l) => !config.projectItems.includes(l.productId)) : -1;
+    if (notProject >= 0) return violation('SM-4', `${command.lines[notProject]!.productId} is not a project item: item requirements are made by a project's item sale`, `lines.${notProject}.productId`);
     const salesOrderId = office.nextNumber(config.numberSequences.salesOrder);
     const sign = command.orderType === 'returnedOrder' ? -1 : 1;
     const lines: NewSalesLine[] = [];
@@ -251,14 +254,8 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
       : planInvoice(office, postings, { from: 'orders' });
   },
   'sales.freeTextInvoice': (office, config, command) => {
-    const refused = customerOf(office, command.customerAccount);
-    if (refused !== null) return refused;
-    const entry = {
-      customerAccount: command.customerAccount, currency: office.catalog.config.currency, invoiceDate: office.today,
-      lines: command.lines.map((l) => ({ ...l, salesTaxGroup: command.salesTaxGroup, itemTaxGroup: command.itemTaxGroup })),
-    };
-    const unknownAccount = command.lines.findIndex((l) => !config.mainAccounts.some((a) => a.id === l.mainAccount));
-    if (unknownAccount >= 0) return violation('NOT_FOUND', `there is no main account "${command.lines[unknownAccount]!.mainAccount}"`, `lines.${unknownAccount}.mainAccount`);
+    const entry = freeTextEntry(office, config, command);
+    if (isViolation(entry)) return entry;
     const posted = postFreeTextInvoice(entry, freeTextSetup(office, config), office.numbers);
     if (isViolation(posted)) return posted;
     return {
@@ -413,7 +410,7 @@ function agreementEvent(office: SalesOffice, agreementId: string, event: Paramet
 }
 
 /** SM-14: the sales tax groups are the chain's tax groups; the item tax groups the office's. */
-function freeTextSetup(office: SalesOffice, config: SalesOfficeConfig) {
+export function freeTextSetup(office: SalesOffice, config: SalesOfficeConfig): FreeTextTaxSetup {
   return { salesTaxGroups: office.catalog.taxGroups, itemTaxGroups: new Map(config.itemTaxGroups.map((g) => [g.id, g])) };
 }
 
@@ -445,5 +442,17 @@ function planPickup(office: SalesOffice, operatorId: string, quotation: Quotatio
       Object.assign(result, accepted);
     }],
     result,
+  };
+}
+
+/** SM-14: a free text invoice as entered (posted, or printed pro forma): a known customer, each line on a known main account. */
+export function freeTextEntry(office: SalesOffice, config: SalesOfficeConfig, entered: FreeTextFields): FreeTextInvoiceEntry | RuleViolation {
+  const refused = customerOf(office, entered.customerAccount);
+  if (refused !== null) return refused;
+  const unknownAccount = entered.lines.findIndex((l) => !config.mainAccounts.some((a) => a.id === l.mainAccount));
+  if (unknownAccount >= 0) return violation('NOT_FOUND', `there is no main account "${entered.lines[unknownAccount]!.mainAccount}"`, `lines.${unknownAccount}.mainAccount`);
+  return {
+    customerAccount: entered.customerAccount, currency: office.catalog.config.currency, invoiceDate: office.today,
+    lines: entered.lines.map((l) => ({ ...l, salesTaxGroup: entered.salesTaxGroup, itemTaxGroup: entered.itemTaxGroup })),
   };
 }

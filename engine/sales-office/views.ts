@@ -10,6 +10,7 @@ import type { Party } from '../domain/marketing/parties.ts';
 import { agreementFulfilment } from '../domain/sales/agreements.ts';
 import { backordersByCustomer, backordersByItem, backordersByVendor, isBackordered, splitOnHand, type BackorderLine } from '../domain/sales/backorders.ts';
 import { proFormaInvoice } from '../domain/sales/documents.ts';
+import { proFormaFreeTextInvoice } from '../domain/sales/free-text-invoice.ts';
 import { invoicePrintLines, type ProFormaInvoice } from '../domain/sales/invoice-document.ts';
 import { isLateReceipt, openQuantity } from '../domain/sales/purchase-orders.ts';
 import { isQuotationExpired, quotationStatus, type Quotation } from '../domain/sales/quotation.ts';
@@ -18,11 +19,12 @@ import type { InvoiceLine, PurchaseOrderLine, SalesInvoice, SalesLine, SalesOrde
 import { isViolation, violation, type RuleViolation } from '../domain/violation.ts';
 import type { HqReturnOrder, SalesOrder as StoreSalesOrder } from '../domain/headquarters.ts';
 import type {
-  AgreementDetail, AgreementRow, BackorderLineView, BackorderViews, CampaignDetail, CampaignRow, InvoiceLineView, InvoiceRow, InvoiceView, MoneyView,
+  AgreementDetail, AgreementRow, FreeTextFields, BackorderLineView, BackorderViews, CampaignDetail, CampaignRow, InvoiceLineView, InvoiceRow, InvoiceView, MoneyView,
   OfferedAction, PartyView, PipelineView, ProFormaInvoiceView, PurchaseOrderLineView, QuotationDetail, QuotationRow, SalesOrderDetail, SalesOrderFilter,
   SalesOrderLineView, SalesOrderRow,
 } from '../protocol/sales.ts';
 import type { SalesOffice } from '../sales-office.ts';
+import { freeTextEntry, freeTextSetup } from './sales-commands.ts';
 
 export const TYPE_WORDS: Record<SalesOrderType, string> = {
   journal: 'Journal', salesOrder: 'Sales order', subscription: 'Subscription', returnedOrder: 'Returned order', itemRequirements: 'Item requirements',
@@ -162,7 +164,7 @@ export class SalesOfficeViews {
       lines: order.order.lines.map((l) => ({
         lineId: l.lineId, productId: l.productId, productName: this.productName(l.productId), quantity: l.quantity, unitPrice: this.money(l.unitPrice), discount: this.money(0),
         lineAmount: this.money(l.unitPrice * l.quantity), priceSource: 'Store price', deliverRemainder: l.quantity - l.invoiced, invoiceRemainder: 0, delivered: l.invoiced,
-        invoiced: l.invoiced, cancelled: 0, status: l.invoiced >= l.quantity ? STATUS_WORDS.invoiced : STATUS_WORDS.openOrder, inventory: l.invoiced >= l.quantity ? 'Sold' : 'Reserved',
+        invoiced: l.invoiced, cancelled: 0, status: l.invoiced >= l.quantity ? STATUS_WORDS.invoiced : STATUS_WORDS.openOrder, inventory: l.invoiced >= l.quantity ? 'Sold' : 'At the store',
         requestedShipDate: row.orderDate, confirmedShipDate: null, previousConfirmedShipDate: null, notifyCustomer: false, warehouseId: l.locationId, backordered: false, agreement: null,
       })),
       packingSlips: [], invoices: [], agreements: [],
@@ -175,6 +177,16 @@ export class SalesOfficeViews {
     const record = this.office.order(salesOrderId);
     if (isViolation(record)) return record;
     const draft = proFormaInvoice({ from: 'orders', orders: [this.office.postingsOf(record)], invoiceDate: this.today }, () => this.office.taxRate());
+    return isViolation(draft) ? draft : this.proFormaView(draft);
+  }
+
+  /** SM-14: the pro forma of a free text invoice as entered (the same totals posting would give; nothing is posted). */
+  freeTextProForma(entered: FreeTextFields): ProFormaInvoiceView | RuleViolation {
+    const config = this.office.config;
+    if (config === undefined) return violation('NOT_FOUND', 'the chain has no sales office configured (salesOffice in the chain config)', 'customerAccount');
+    const entry = freeTextEntry(this.office, config, entered);
+    if (isViolation(entry)) return entry;
+    const draft = proFormaFreeTextInvoice(entry, freeTextSetup(this.office, config));
     return isViolation(draft) ? draft : this.proFormaView(draft);
   }
 

@@ -8,7 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Chain } from '../chain.ts';
 import { parseWith } from '../protocol/commands.ts';
 import type { Read } from '../protocol/access-matrix.ts';
-import { salesOrderFilterSchema } from '../protocol/sales.ts';
+import { freeTextProFormaQuerySchema, salesOrderFilterSchema } from '../protocol/sales.ts';
 import { SalesOfficeViews } from '../sales-office/views.ts';
 import { apiError, type ApiError } from './errors.ts';
 
@@ -35,6 +35,13 @@ export function salesRoutes(app: express.Express, chain: Chain, signedIn: Handle
   detail('GET /api/sales/orders/:salesOrderId', 'salesOrderId', 'sales order', (v, id) => v.order(id), 'order');
   app.get('/api/sales/orders/:salesOrderId/pro-forma', signedIn, may('GET /api/sales/orders/:salesOrderId/pro-forma'), (req, res) => {
     const proForma = views().proForma(String(req.params.salesOrderId));
+    if ('rule' in proForma) return fail(res, apiError(proForma));
+    res.json({ ok: true, proForma });
+  });
+  app.get('/api/sales/pro-forma/free-text', signedIn, may('GET /api/sales/pro-forma/free-text'), (req, res) => {
+    const entered = parseWith(freeTextProFormaQuerySchema, req.query);
+    if (!entered.ok) return fail(res, apiError(entered.error));
+    const proForma = views().freeTextProForma(entered.command);
     if ('rule' in proForma) return fail(res, apiError(proForma));
     res.json({ ok: true, proForma });
   });

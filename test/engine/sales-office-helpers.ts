@@ -21,7 +21,7 @@ export const withSalesOffice: Mutator = (c) => {
     ],
     priceGroups: [{ priceGroupId: 'WHOLESALE', name: 'Wholesale', customerAccounts: ['C-ACME', 'C-CAL'] }],
     warehouseManagedProducts: ['P-SOCKS'],
-    projectItems: ['P-POLES'],
+    projectItems: ['P-TENT'],
     productCategories: { 'P-TENT': 'SHELTER', 'P-LAMP': 'LIGHT' },
     itemTaxGroups: [{ id: 'SERVICE', taxable: true }, { id: 'EXEMPT', taxable: false }],
     mainAccounts: [{ id: '401100', name: 'Service revenue' }],

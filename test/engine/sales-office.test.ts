@@ -58,6 +58,7 @@ describe('sales orders by type (SM-1..SM-5)', () => {
     expect(orderOf(e, id).header.rmaNumber).toBe('RMA-000001');
     expect(orderOf(e, id).lines[0]!.quantity).toBe(-1);
     expect(officeRefused(e, 'sales.createOrder', { orderType: 'itemRequirements', customerAccount: 'C-ACME', lines: [line('P-TENT', 1)] }).rule).toBe('SM-4');
+    expect(officeRefused(e, 'sales.createOrder', { orderType: 'itemRequirements', customerAccount: 'C-ACME', projectId: 'PRJ-1', lines: [line('P-LAMP', 1)] })).toMatchObject({ rule: 'SM-4', field: 'lines.0.productId' });
   });
 
   it('SM-5 the type changes at any status, but not from Item requirements once delivered', () => {

@@ -73,6 +73,21 @@ describe('the sales office over HTTP', () => {
     expect((await call(t.url, 'GET', '/api/sales/invoices', { token: sales })).body.invoices).toEqual([]);
   });
 
+  it('SM-14 a free text invoice\'s pro forma: same totals as posting, nothing posted; bad lines are a 400 naming them', async () => {
+    const lines = encodeURIComponent(JSON.stringify([{ mainAccount: '401100', text: 'Tent repair', amount: 5000 }]));
+    const path = `/api/sales/pro-forma/free-text?customerAccount=C-ACME&salesTaxGroup=TX-WA&itemTaxGroup=SERVICE&lines=${lines}`;
+    const first = await call(t.url, 'GET', path, { token: sales });
+    expect(first.body.proForma).toMatchObject({ proForma: true, total: { amount: 5500, currency: 'USD' }, printLines: expect.arrayContaining([{ text: 'Pro forma invoice (not posted, nothing to pay)', amount: null }]) });
+    expect((await call(t.url, 'GET', path, { token: sales })).body).toEqual(first.body);
+    const [posted] = await accepted(t.url, sales, { type: 'sales.freeTextInvoice', operatorId: 'sales1', customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'SERVICE', lines: [{ mainAccount: '401100', text: 'Tent repair', amount: 5000 }] });
+    expect(posted!.total).toBe(5500);
+    const bad = await call(t.url, 'GET', '/api/sales/pro-forma/free-text?customerAccount=C-ACME&salesTaxGroup=TX-WA&itemTaxGroup=SERVICE&lines=nope', { token: sales });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ field: 'lines' });
+    const unknownAccount = await call(t.url, 'GET', path.replace('401100', '999999'), { token: sales });
+    expect(unknownAccount.body.error).toMatchObject({ rule: 'NOT_FOUND', field: 'lines.0.mainAccount' });
+  });
+
   it('a bad command is a 400 naming the field, never a 5xx; every read answers below 500', async () => {
     const bad = await command(t.url, sales, { type: 'sales.createOrder', operatorId: 'sales1', orderType: 'salesOrder', customerAccount: 'C-ACME', lines: [{ ...line, quantity: 0 }] });
     expect(bad.status).toBe(400);

@@ -55,6 +55,7 @@ export const SALES_READ_PATHS = {
   'GET /api/sales/orders': '/api/sales/orders',
   'GET /api/sales/orders/:salesOrderId': '/api/sales/orders/HSO-000001',
   'GET /api/sales/orders/:salesOrderId/pro-forma': '/api/sales/orders/HSO-000001/pro-forma',
+  'GET /api/sales/pro-forma/free-text': `/api/sales/pro-forma/free-text?customerAccount=C-ACME&salesTaxGroup=TX-WA&itemTaxGroup=SERVICE&lines=${encodeURIComponent(JSON.stringify([{ mainAccount: '401100', text: 'Repair', amount: 100 }]))}`,
   'GET /api/sales/quotations': '/api/sales/quotations',
   'GET /api/sales/quotations/:quotationId': '/api/sales/quotations/QUO-000001',
   'GET /api/sales/agreements': '/api/sales/agreements',
