@@ -6,14 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementDetail, AgreementRow, BackorderViews, CampaignDetail, QuotationRow } from '../../engine/protocol/sales.ts';
 import { loadScenario, runSteps } from '../../engine/scenario.ts';
-import { call, testServer, type TestServer } from '../server/server-helpers.ts';
+import { call, signIn, testServer, type TestServer } from '../server/server-helpers.ts';
 import { SCENARIOS } from './lab-run.ts';
-
-async function signInAt(url: string, operatorId: string, pin: string): Promise<string> {
-  const answer = await call(url, 'POST', '/api/session', { body: { operatorId, pin, siteId: 'S1' } });
-  expect(answer.status).toBe(201);
-  return answer.body.token as string;
-}
 
 describe('the demo chain\'s sales office after the demo day', () => {
   let t: TestServer;
@@ -30,8 +24,8 @@ describe('the demo chain\'s sales office after the demo day', () => {
     t = await testServer({ durable: { startAt: demoDay.startAt } });
     const run = await runSteps(demoDay.steps, (command) => t.durable.execute(command));
     expect(run.refused).toEqual([]);
-    clerk = await signInAt(t.url, 'clerk1', '1212');
-    coordinator = await signInAt(t.url, 'coordinator1', '1313');
+    clerk = await signIn(t.url, 'clerk1', 'S1');
+    coordinator = await signIn(t.url, 'coordinator1', 'S1');
   });
   afterAll(async () => { await t?.close(); });
 
