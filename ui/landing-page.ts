@@ -1,12 +1,17 @@
 /**
  * <landing-page>: the way in (`/`). Every screen of the chain by site, each a link to its sign-in: a till per
- * register, a fulfilment screen per store and warehouse, a pickup board per store, headquarters' analyst view.
+ * register, a fulfilment screen per store and warehouse, a pickup board per store, headquarters' analyst view, and
+ * headquarters' back office (sales and marketing staff).
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { screenLinks } from '../engine/protocol/sites.ts';
 import { loadSites, type ChainSites } from './chain-sites.ts';
 import { screenStyles } from './styles.ts';
+
+/** Headquarters' back office signs in where its analyst view does. */
+const backOfficeLink = (analystPath: string) =>
+  html`<li><a href=${analystPath.replace(/^\/analyst/, '/back-office')} data-screen="back-office">Back office</a></li>`;
 
 @customElement('landing-page')
 export class LandingPage extends LitElement {
@@ -43,7 +48,7 @@ export class LandingPage extends LitElement {
           ${screenLinks(this.sites).map((site) => html`
             <section class="panel site" aria-labelledby="site-${site.siteId}">
               <h2 id="site-${site.siteId}">${site.name}</h2>
-              <ul>${site.screens.map((screen) => html`<li><a href=${screen.path} data-screen=${screen.screen}>${screen.label}</a></li>`)}</ul>
+              <ul>${site.screens.map((screen) => html`<li><a href=${screen.path} data-screen=${screen.screen}>${screen.label}</a></li>${screen.screen === 'analyst' ? backOfficeLink(screen.path) : null}`)}</ul>
             </section>`)}
         </div>`}`;
   }

@@ -74,7 +74,7 @@ describe('<landing-page>', () => {
     expect($$(el, 'a').map((a) => [text(a), a.getAttribute('href')])).to.deep.equal([
       ['Till R1', '/till?store=S1&register=R1'], ['Till R2', '/till?store=S1&register=R2'], ['Fulfilment', '/fulfillment?store=S1'], ['Pickup board', '/pickup?store=S1'],
       ['Till R3', '/till?store=S2&register=R3'], ['Fulfilment', '/fulfillment?store=S2'], ['Pickup board', '/pickup?store=S2'],
-      ['Fulfilment', '/fulfillment?location=W1'], ['Analyst view', '/analyst?store=S1'],
+      ['Fulfilment', '/fulfillment?location=W1'], ['Analyst view', '/analyst?store=S1'], ['Back office', '/back-office?store=S1'],
     ]);
   });
 

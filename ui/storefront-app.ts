@@ -1,6 +1,6 @@
 /**
  * <storefront-app>: the page. Picks the screen from the address (/till?register=R1, /fulfillment?location=S2,
- * /pickup?store=S1, /analyst), signs the operator in (the session is kept for this tab), and shows the screen with
+ * /pickup?store=S1, /analyst, /call-center, /back-office), signs the operator in (the session is kept for this tab), and shows the screen with
  * a bar saying where and who. A role lands on a screen of its job: an analyst signed in at a till's address gets the
  * analyst view, a picker the fulfilment screen (ST-5, engine/protocol/access-matrix.ts).
  */
@@ -18,6 +18,8 @@ import './pickup-screen.ts';
 import './analyst-view.ts';
 import './call-center-app.ts';
 import { httpCallCenterDesk, type CallCenterDesk } from './call-center-desk.ts';
+import './back-office-app.ts';
+import { backOfficeJobs, httpBackOffice, type BackOffice } from './back-office-client.ts';
 
 type Screen = ScreenKind;
 /** What the sign-in form says when the tab's session is gone (instead of the server's refusal). */
@@ -49,6 +51,8 @@ export class StorefrontApp extends LitElement {
   private readonly asked: Screen = SCREENS.find((s) => location.pathname === `/${s}`) ?? 'till';
   /** The call center's page (/call-center, /call-center/supervisor): signs in at a site like the analyst view. */
   private readonly callCenter = location.pathname === '/call-center' || location.pathname === '/call-center/supervisor';
+  /** Headquarters' back office (/back-office): signs in at a site like the call center. */
+  private readonly backOffice = location.pathname === '/back-office';
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -95,8 +99,8 @@ export class StorefrontApp extends LitElement {
     if (this.checking) return html`<p class="muted" style="padding: 2rem">Connecting...</p>`;
     if (this.api === null) {
       const { siteId, registerId } = this.site();
-      const heading = this.callCenter ? 'Call center' : { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.asked];
-      return html`<sign-in-form heading="${heading}: sign in" .screen=${this.callCenter ? 'analyst' : this.asked} .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
+      const heading = this.callCenter ? 'Call center' : this.backOffice ? 'Back office' : { till: 'Till', fulfillment: 'Store fulfilment', pickup: 'Pickup', analyst: 'Headquarters' }[this.asked];
+      return html`<sign-in-form heading="${heading}: sign in" .screen=${this.callCenter || this.backOffice ? 'analyst' : this.asked} .siteId=${siteId} .registerId=${registerId} .notice=${this.notice} @signed-in=${this.signedIn}></sign-in-form>`;
     }
     const { setup } = this.api;
     return html`
@@ -116,7 +120,21 @@ export class StorefrontApp extends LitElement {
     return this.desk.desk;
   }
 
+  /** One back-office client per session, like the desk. */
+  private office: { api: StoreApi; office: BackOffice } | null = null;
+
+  private officeOf(api: StoreApi): BackOffice {
+    if (this.office?.api !== api) this.office = { api, office: httpBackOffice(api) };
+    return this.office.office;
+  }
+
   private screenOf(api: StoreApi) {
+    if (this.backOffice) {
+      if (backOfficeJobs(api.setup.session.permissions).length === 0) {
+        return html`<div class="error" role="alert">${api.setup.session.name}'s role (${api.setup.roleName}) has no back-office work: sign in as headquarters sales or marketing staff.</div>`;
+      }
+      return html`<back-office-app .office=${this.officeOf(api)}></back-office-app>`;
+    }
     if (this.callCenter) {
       const { permissions } = api.setup.session;
       if (!permissions.includes('callCenter') && !permissions.includes('callCenterSupervision')) {

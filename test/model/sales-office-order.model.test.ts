@@ -9,8 +9,7 @@ import type { Chain } from '../../engine/chain.ts';
 import { EngineDriver } from '../../engine/lab/paths/engine-driver.ts';
 import { combine, derivePaths } from '../../engine/lab/paths/derive.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
-import { replayPath, type Host } from '../../engine/lab/paths/replay.ts';
-import { Coverage } from '../../engine/lab/paths/coverage.ts';
+import { runModel, type Host } from '../../engine/lab/paths/replay.ts';
 import type { SalesLine } from '../../engine/domain/sales/types.ts';
 import { createSalesOrderMachine, type SalesOrderEvent, type SalesOrderSnapshot } from '../../machines/sales-order.machine.ts';
 import { newEngine } from '../engine/engine-helpers.ts';
@@ -75,18 +74,11 @@ const host: Host<SalesOrderSnapshot, SalesOrderEvent, Session> = {
   engineState: (s) => orderOf(s).value,
 };
 
-const coverage = new Coverage(machine);
-const failures: string[] = [];
-let steps = 0;
-for (const path of derivation.paths) {
-  const replay = replayPath({ machine, events, scenarios: SCENARIOS }, path, { host, coverage });
-  steps += replay.steps;
-  if (replay.disagreement !== null) failures.push(`[${path.scenario}] ${path.labels.join(' > ')}: ${replay.disagreement.message}`);
-}
+const result = runModel({ machine, events, scenarios: SCENARIOS, derivation, host });
 
 describe('model: sales orders through the sales office', () => {
-  it(`SM-1 / SM-2 / SM-5 / SM-12 / SM-13: ${derivation.paths.length} derived paths (${steps} steps) run through the office agree with the machine at every step`, () => {
+  it(`SM-1 / SM-2 / SM-5 / SM-12 / SM-13: ${derivation.paths.length} derived paths (${result.steps} steps) run through the office agree with the machine at every step`, () => {
     expect(derivation.paths.length).toBeGreaterThan(10);
-    expect(failures.slice(0, 5)).toEqual([]);
+    expect(result.failures.slice(0, 5)).toEqual([]);
   });
 });

@@ -9,8 +9,7 @@ import type { Chain } from '../../engine/chain.ts';
 import { EngineDriver } from '../../engine/lab/paths/engine-driver.ts';
 import { combine, derivePaths } from '../../engine/lab/paths/derive.ts';
 import { accepted, ev } from '../../engine/lab/paths/events.ts';
-import { replayPath, type Host } from '../../engine/lab/paths/replay.ts';
-import { Coverage } from '../../engine/lab/paths/coverage.ts';
+import { runModel, type Host } from '../../engine/lab/paths/replay.ts';
 import { createQuotationMachine, type QuotationEvent, type QuotationSnapshot } from '../../machines/quotation.machine.ts';
 import { newEngine } from '../engine/engine-helpers.ts';
 import { withSalesOffice } from '../engine/sales-office-helpers.ts';
@@ -74,22 +73,15 @@ const host: Host<QuotationSnapshot, QuotationEvent, Session> = {
   engineState: (s) => quotationOf(s).value,
 };
 
-const coverage = new Coverage(machine);
-const failures: string[] = [];
-let steps = 0;
-for (const path of derivation.paths) {
-  const replay = replayPath({ machine, events, scenarios: SCENARIOS }, path, { host, coverage });
-  steps += replay.steps;
-  if (replay.disagreement !== null) failures.push(`[${path.scenario}] ${path.labels.join(' > ')}: ${replay.disagreement.message}`);
-}
+const result = runModel({ machine, events, scenarios: SCENARIOS, derivation, host });
 
 describe('model: quotations through the sales office', () => {
-  it(`SM-6 / MK-2: ${derivation.paths.length} derived paths (${steps} steps) run through the office agree with the machine at every step`, () => {
+  it(`SM-6 / MK-2: ${derivation.paths.length} derived paths (${result.steps} steps) run through the office agree with the machine at every step`, () => {
     expect(derivation.paths.length).toBeGreaterThan(5);
-    expect(failures).toEqual([]);
+    expect(result.failures).toEqual([]);
   });
 
   it('SM-6 every state the office can reach is reached: created, sent, confirmed, lost, cancelled', () => {
-    expect(coverage.missingStates()).toEqual([]);
+    expect(result.coverage.missingStates()).toEqual([]);
   });
 });

@@ -1,0 +1,60 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { BackOfficeCampaigns } from './back-office-campaigns.ts';
+import './back-office-campaigns.ts';
+import { $, allButtons, click, describe, expectTouchSize, it, settle, text, type } from './testing/dom.ts';
+import { FakeBackOffice } from './testing/fake-back-office.ts';
+
+async function mount(office = new FakeBackOffice(['marketing'])) {
+  const el = await fixture<BackOfficeCampaigns>(html`<back-office-campaigns .office=${office}></back-office-campaigns>`);
+  await settle(el);
+  await click(el, 'Open campaign CMP-000001');
+  return { el, office };
+}
+
+describe('<back-office-campaigns>', () => {
+  it('MK-3 a campaign\'s targets, and who was left out and why', async () => {
+    const { el } = await mount();
+    expect(text($(el, 'tr[data-campaign="CMP-000001"]'))).to.contain('Spring camping mailer').and.contain('Active').and.contain('1 target: 0 yes, 0 no');
+    expect(text($(el, 'tr[data-target]'))).to.contain('Dana Cedar').and.contain('Prospect').and.contain('None');
+    expect(text($(el, 'ul[aria-label="Left out"]'))).to.equal('Elm School: no marketing consent for email');
+    const choose = $(el, 'button[data-action="chooseTargets"]') as HTMLButtonElement;
+    expect(choose.disabled).to.equal(true);
+    expect(text($(el, `#${choose.getAttribute('aria-describedby')}`))).to.equal('a campaign that is active keeps its targets');
+    expectTouchSize(allButtons(el));
+  });
+
+  it('MK-4 a positive response followed up by a quotation carrying its first line', async () => {
+    const { el, office } = await mount();
+    await click(el, 'Yes');
+    const field = (name: string) => $(el, 'back-office-form-dialog', `[name="${name}"]`) as HTMLInputElement;
+    field('followUp').value = 'quotation';
+    type(field('expiryDate'), '2027-03-31');
+    type(field('productId'), 'P-TENT');
+    type(field('quantity'), '12');
+    type(field('requestedShipDate'), '2027-04-15');
+    ($(el, 'back-office-form-dialog', 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(office.sent).to.deep.equal([{ type: 'marketing.recordResponse', campaignId: 'CMP-000001', targetId: 'CMP-000001/PTY-CEDAR/K1', response: 'positive',
+      followUp: 'quotation', expiryDate: '2027-03-31', lines: [{ productId: 'P-TENT', quantity: 12, requestedShipDate: '2027-04-15' }] }]);
+  });
+
+  it('MK-4 a negative response is recorded as it is', async () => {
+    const { el, office } = await mount();
+    await click(el, 'No');
+    expect(office.sent).to.deep.equal([{ type: 'marketing.recordResponse', campaignId: 'CMP-000001', targetId: 'CMP-000001/PTY-CEDAR/K1', response: 'negative' }]);
+    expect(text($(el, '[role="status"]'))).to.equal('Dana Cedar\'s response is recorded.');
+  });
+
+  it('MK-3 a new campaign by type and dates', async () => {
+    const office = new FakeBackOffice(['marketing']);
+    const el = await fixture<BackOfficeCampaigns>(html`<back-office-campaigns .office=${office}></back-office-campaigns>`);
+    await settle(el);
+    const form = $(el, 'form[aria-label="New campaign"]');
+    type($(form, 'input[name="name"]'), 'Autumn calls');
+    ($(form, 'select[name="campaignType"]') as HTMLSelectElement).value = 'telemarketing';
+    type($(form, 'input[name="startsOn"]'), '2027-09-01');
+    type($(form, 'input[name="endsOn"]'), '2027-10-31');
+    await click(el, 'Create campaign');
+    expect(office.sent).to.deep.equal([{ type: 'marketing.createCampaign', name: 'Autumn calls', campaignType: 'telemarketing', startsOn: '2027-09-01', endsOn: '2027-10-31' }]);
+  });
+});
