@@ -332,7 +332,7 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
 
   app.get('/app.js', (_req, res) => { res.type('text/javascript').set('cache-control', 'no-cache').send(screens.script); });
   app.get('/', (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.landing ?? screens.html); });
-  app.get(['/till', '/fulfillment', '/pickup', '/analyst', '/call-center', '/call-center/supervisor'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
+  app.get(['/till', '/fulfillment', '/pickup', '/analyst', '/call-center', '/call-center/supervisor', '/back-office'], (_req, res) => { res.type('html').set('cache-control', 'no-cache').send(screens.html); });
   app.get(['/favicon.ico', '/favicon.svg'], (_req, res) => { res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON); });
   // Any other address: a page in plain words with the way back to the list of screens (never Express's "Cannot GET").
   app.use((req, res) => { res.status(404).type('html').send(notFoundPage(req.path)); });

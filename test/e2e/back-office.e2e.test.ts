@@ -77,14 +77,7 @@ function backOffice(page: Page) {
 
 /** The office's page, signed in as Sally (or Mark, marketing1). */
 async function openBackOffice(browser: Browser, url: string, as: 'sales1' | 'marketing1' = 'sales1'): Promise<Screen> {
-  // The server serves the screens' page at each screen's address; where /back-office is not one of them yet, the
-  // page opens at the analyst's address and takes the back office's before the page's script reads it.
-  const served = (await fetch(`${url}/back-office`)).ok;
-  const screen = await openScreen(browser, url, served ? '/back-office?store=S1' : '/analyst?store=S1');
-  if (!served) {
-    await screen.page.addInitScript(() => { if (location.pathname === '/analyst') history.replaceState(null, '', `/back-office${location.search}`); });
-    await screen.page.reload();
-  }
+  const screen = await openScreen(browser, url, '/back-office?store=S1');
   await signInAs(screen.page, as, as === 'sales1' ? PIN.cashier1 : PIN.agent1);
   return screen;
 }
