@@ -67,6 +67,15 @@ describe('the sales office\'s month', () => {
     expect(views.invoices().find((i) => i.kind === 'Collective')!.salesOrderIds).toHaveLength(2);
   });
 
+  it('SM-14 the free text invoice\'s pro forma has its totals and posts nothing', () => {
+    const freeText = views.invoices().find((i) => i.kind === 'Free text')!;
+    const posted = views.invoice(freeText.invoiceId)!;
+    const proForma = views.freeTextProForma({ customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'SERVICE',
+      lines: posted.lines.map((l) => ({ mainAccount: l.mainAccount!, text: l.text, amount: l.amount.amount })) });
+    expect('rule' in proForma ? proForma : [proForma.subtotal.amount, proForma.tax.amount, proForma.total.amount]).toEqual([15_000, 1_500, 16_500]);
+    expect(views.invoices()).toHaveLength(10);
+  });
+
   it('SM-7 SM-8 SM-9 agreement fulfilment: two releases against Acme\'s commitments, what is left of them', () => {
     expect(figures.agreements).toEqual([{
       agreementId: 'SA-000001', customerName: 'Acme Outfitters', status: 'Effective', commitments: [
