@@ -63,7 +63,7 @@ export function salesOfficeLines(figures: SalesOfficeFigures, money: (minor: num
   const measured = (measure: 'quantity' | 'amount', n: number) => (measure === 'amount' ? money(n) : n.toLocaleString('en-US'));
   return [
     'headquarters sales office:',
-    `  orders: ${Object.entries(figures.ordersByType).map(([type, statuses]) => `${type}: ${listed(statuses)}`).join('; ') || 'none'}`,
+    `  orders taken by the office: ${Object.entries(figures.ordersByType).map(([type, statuses]) => `${type}: ${listed(statuses)}`).join('; ') || 'none'}`,
     `  invoiced: ${invoices.count.toLocaleString('en-US')} ${invoices.count === 1 ? 'invoice' : 'invoices'}, ${money(invoices.total)}`
       + (invoices.freeText.count === 0 ? '' : ` (free text ${invoices.freeText.count.toLocaleString('en-US')}, ${money(invoices.freeText.total)})`),
     `  open backorders: ${backorders.lines === 0 ? 'none' : `${backorders.lines.toLocaleString('en-US')} ${backorders.lines === 1 ? 'line' : 'lines'}, ${units(backorders.quantity)}`}`

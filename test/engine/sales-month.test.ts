@@ -114,7 +114,7 @@ describe('the sales office\'s month', () => {
 
   it('the report says it in plain words, money in dollars', () => {
     const text = formatReport(chainReport(chain));
-    expect(text).toContain('headquarters sales office:\n  orders: Sales order: Invoiced 8, Open order 1; Subscription: Open order 1; Returned order: Open order 1\n');
+    expect(text).toContain('headquarters sales office:\n  orders taken by the office: Sales order: Invoiced 8, Open order 1; Subscription: Open order 1; Returned order: Open order 1\n');
     expect(text).toContain('  invoiced: 10 invoices, $5,920.97 (free text 1, $165.00)\n');
     expect(text).toContain('  open backorders: 1 line, 10 units; Sleeping bag 10 open, 3 on hand, 8 expected, short 0\n');
     expect(text).toContain('  agreement SA-000001 with Acme Outfitters (Effective): Two-person tent 6 of 12 ordered, 6 invoiced; category LIGHT $189.90 of $600.00 ordered, $189.90 invoiced\n');
