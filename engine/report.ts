@@ -6,6 +6,7 @@ import type { Chain } from './chain.ts';
 import { formatMoney } from './domain/money.ts';
 import { plainWords } from './protocol/command-words.ts';
 import type { ChainReport } from './protocol/report.ts';
+import { salesOfficeFigures, salesOfficeLines } from './report-sales.ts';
 import type { ScenarioRun } from './scenario.ts';
 
 export type { ChainReport };
@@ -19,6 +20,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 /** The report as the chain stands: running totals of both sides, the stores' links and queues, the schedules. */
 export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
   const office = chain.backOffice();
+  const salesOffice = salesOfficeFigures(chain.headquarters.salesOffice);
   return {
     currency: chain.catalog.config.currency,
     commands: chain.seq,
@@ -42,6 +44,7 @@ export function chainReport(chain: Chain, run?: ScenarioRun): ChainReport {
     schedules: Object.fromEntries(Object.entries(office.schedules).map(([job, s]) => [job, { everyMinutes: s.everyMinutes, nextAt: new Date(s.nextAt).toISOString() }])),
     deliveries: { ...chain.deliveries },
     refusedByRule: { ...run?.refusedByRule },
+    ...(salesOffice === null ? {} : { salesOffice }),
   };
 }
 
@@ -73,6 +76,7 @@ export function formatReport(report: ChainReport, { past = false }: { past?: boo
     past ? 'deliveries: not kept in the journal'
       : `deliveries: ${report.deliveries.delivered} delivered, ${report.deliveries.lost} lost, ${report.deliveries.refused} refused`,
   ];
+  if (report.salesOffice !== undefined) lines.push(...salesOfficeLines(report.salesOffice, money));
   if (Object.keys(report.refusedByRule).length > 0) lines.push(`refused commands by rule: ${counts(report.refusedByRule, (rule) => rule)}`);
   return lines.join('\n');
 }

@@ -106,6 +106,8 @@ export function renderHtmlReport(report: LabReport): string {
       rows: report.topProducts.map((p) => [`${p.name} (${p.productId})`, count(p.quantity), money(p.revenue, report.currency)]) },
   );
 
+  if (report.salesOffice !== undefined) salesOfficeSection(sections, report.salesOffice, report.currency);
+
   const title = `Scenario lab report: ${report.scenario.name}`;
   const overrides = Object.entries(report.scenario.overrides ?? {}).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
   const header = `<header><h1>${escapeHtml(title)}</h1>
@@ -114,6 +116,33 @@ export function renderHtmlReport(report: LabReport): string {
     + `${overrides.length === 0 ? '' : `; what-if: ${escapeHtml(overrides.join(', '))}`}.</p></header>`;
   const summary = `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>${kpiList(summaryKpis(report, storeName, locationName))}</section>`;
   return htmlPage({ title, currency: report.currency, charts: sections.charts, body: `${header}\n${summary}\n${sections.html()}` });
+}
+
+/** Headquarters' sales office: its orders, invoices, backorders, agreements and campaigns, a table each. */
+function salesOfficeSection(sections: Sections, office: NonNullable<LabReport['salesOffice']>, currency: string): void {
+  const statuses = [...new Set(Object.values(office.ordersByType).flatMap((byStatus) => Object.keys(byStatus)))];
+  const measured = (measure: 'quantity' | 'amount', n: number): Cell => (measure === 'amount' ? money(n, currency) : count(n));
+  sections.heading('Headquarters sales office');
+  sections.tableOnly({
+    id: 'sales-orders', caption: 'The sales office\'s own orders by type and status', head: ['Order type', ...statuses],
+    rows: Object.entries(office.ordersByType).map(([type, byStatus]) => [type, ...statuses.map((status) => count(byStatus[status] ?? 0))]),
+  });
+  sections.tableOnly({
+    id: 'sales-invoices', caption: 'Invoiced', head: ['Invoices', 'Total', 'Free text invoices', 'Free text total'],
+    rows: [[count(office.invoices.count), money(office.invoices.total, currency), count(office.invoices.freeText.count), money(office.invoices.freeText.total, currency)]],
+  });
+  sections.tableOnly({
+    id: 'sales-backorders', caption: `Open backorders: ${office.openBackorders.lines} lines, ${office.openBackorders.quantity} units`, head: ['Item', 'Open', 'On hand', 'Expected', 'Short'],
+    rows: office.openBackorders.byItem.map((i) => [i.productName, count(i.open), count(i.onHand), count(i.expected), count(i.shortage)]),
+  });
+  sections.tableOnly({
+    id: 'sales-agreements', caption: 'Agreement fulfilment', head: ['Agreement', 'Commitment', 'Committed', 'Ordered', 'Invoiced'],
+    rows: office.agreements.flatMap((a) => a.commitments.map((c) => [`${a.agreementId} ${a.customerName} (${a.status})`, c.what, measured(c.measure, c.committed), measured(c.measure, c.ordered), measured(c.measure, c.invoiced)])),
+  });
+  sections.tableOnly({
+    id: 'sales-campaigns', caption: 'Campaign responses', head: ['Campaign', 'Targets', 'Left out', 'Positive', 'Negative', 'No response'],
+    rows: office.campaigns.map((c) => [`${c.name} (${c.type}, ${c.status})`, count(c.targets), count(c.leftOut), count(c.positive), count(c.negative), count(c.none)]),
+  });
 }
 
 function percentileRow(label: string, p: Percentiles): Cell[] {

@@ -4,6 +4,7 @@
  * durations in milliseconds; every hourly series is aligned with `hours` (the start of each hour of the run, UTC).
  */
 import { z } from 'zod';
+import type { SalesOfficeFigures } from '../protocol/report.ts';
 import { parseJson, readText, ScenarioError } from '../scenario.ts';
 
 export const LAB_REPORT_FORMAT = 'storefront-lab-report';
@@ -63,6 +64,24 @@ export type Percentiles = z.infer<typeof percentilesSchema>;
 const storeFiguresSchema = z.object(Object.fromEntries(STORE_FIGURES.map((f) => [f, MONEY_FIGURES.has(f) ? minor : count])) as Record<StoreFigure, z.ZodNumber>).strict();
 const stagesSchema = z.partialRecord(z.enum(STAGES), percentilesSchema);
 const gaugeSchema = z.object({ end: z.array(count), peak: z.array(count) }).strict();
+const tallySchema = z.record(z.string(), count);
+
+/** Headquarters' sales office at the end of the run (engine/report-sales.ts); absent when it did nothing. */
+const salesOfficeSchema: z.ZodType<SalesOfficeFigures> = z.object({
+  ordersByType: z.record(z.string(), tallySchema),
+  invoices: z.object({ count, total: minor, freeText: z.object({ count, total: minor }).strict() }).strict(),
+  openBackorders: z.object({
+    lines: count, quantity: count,
+    byItem: z.array(z.object({ productName: z.string(), open: count, onHand: count, expected: count, shortage: count }).strict()),
+  }).strict(),
+  agreements: z.array(z.object({
+    agreementId: z.string(), customerName: z.string(), status: z.string(),
+    commitments: z.array(z.object({ what: z.string(), measure: z.enum(['quantity', 'amount']), committed: count, ordered: minor, invoiced: minor }).strict()),
+  }).strict()),
+  quotationsByStatus: tallySchema,
+  campaigns: z.array(z.object({ name: z.string(), type: z.string(), status: z.string(), targets: count, leftOut: count, positive: count, negative: count, none: count }).strict()),
+  pipeline: z.object({ prospects: count, leadsByStatus: tallySchema, opportunitiesByStatus: tallySchema }).strict(),
+}).strict();
 
 export const labReportSchema = z.object({
   format: z.literal(LAB_REPORT_FORMAT),
@@ -88,6 +107,7 @@ export const labReportSchema = z.object({
   sync: z.record(z.string(), z.object({ lag: percentilesSchema.nullable(), received: z.array(count), queueDepth: gaugeSchema }).strict()),
   refusals: z.array(z.object({ rule: z.string(), count: count.min(1), example: z.object({ step: count, command: z.string(), message: z.string() }).strict() }).strict()),
   topProducts: z.array(z.object({ productId: z.string(), name: z.string(), quantity: z.number().int(), revenue: minor }).strict()),
+  salesOffice: salesOfficeSchema.optional(),
 }).strict().superRefine((report, ctx) => {
   // Every hourly series has one entry per hour of the run.
   const hours = report.hours.length;

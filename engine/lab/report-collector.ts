@@ -26,6 +26,7 @@ import type { OutboundItem } from '../domain/channel-transactions.ts';
 import { unappliedPrepayment } from '../domain/payments.ts';
 import { lineNet } from '../domain/sales.ts';
 import type { StoreChange } from '../store-engine.ts';
+import { salesOfficeFigures } from '../report-sales.ts';
 import { DurationSketch } from './duration-sketch.ts';
 import {
   emptyFigures, LAB_REPORT_FORMAT, LAB_REPORT_VERSION, STAGES, STORE_FIGURES,
@@ -331,6 +332,7 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
       }
     }
     const names = new Map(config.products.map((p) => [p.id, p.name]));
+    const salesOffice = salesOfficeFigures(chain.headquarters.salesOffice);
     return {
       format: LAB_REPORT_FORMAT,
       version: LAB_REPORT_VERSION,
@@ -353,6 +355,7 @@ export function createReportCollector(chain: Chain, run: RunDescription): Report
         .map(([productId, p]) => ({ productId, name: names.get(productId) ?? productId, quantity: p.quantity, revenue: p.revenue }))
         .sort((a, b) => b.revenue - a.revenue || b.quantity - a.quantity || (a.productId < b.productId ? -1 : 1))
         .slice(0, TOP_PRODUCTS),
+      ...(salesOffice === null ? {} : { salesOffice }),
     };
   }
 

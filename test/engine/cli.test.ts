@@ -206,7 +206,7 @@ describe('storefront run and scenarios (issue 11)', () => {
   it('scenarios lists the library by default with each description; a missing directory exits 2', () => {
     const list = cli('scenarios');
     expect(list.status).toBe(0);
-    expect(list.stdout).toMatch(/^demo-day\.json +82 steps {2}One morning of the demo chain/m);
+    expect(list.stdout).toMatch(/^demo-day\.json +103 steps {2}One morning of the demo chain/m);
     expect(list.stdout).not.toMatch(/demo-chain/);
     expect(cli('scenarios', '/nonexistent-dir').stderr).toBe('error: no scenario directory /nonexistent-dir\n');
     // A file named as a directory is said so in words, not as ENOTDIR.

@@ -27,7 +27,7 @@ describe('storefront run --report --html, storefront diff', () => {
     expect(demo.stdout).toContain(`HTML report written to ${join(dir, 'demo.html')}`);
     const report = await loadLabReport(join(dir, 'demo.json'));
     expect(report.scenario).toEqual({ name: 'Demo day', seed: 2026 });
-    expect(report.steps.total).toBe(82);
+    expect(report.steps.total).toBe(103);
     expect(await readFile(join(dir, 'demo.html'), 'utf8')).toContain('<title>Scenario lab report: Demo day</title>');
 
     const whatIf = cli('run', 'scenarios/demo-day.json', '--no-progress', '--set', 'stores.0.manualAccept=true', '--report', join(dir, 'manual.json'));
@@ -37,7 +37,7 @@ describe('storefront run --report --html, storefront diff', () => {
     const diff = cli('diff', join(dir, 'demo.json'), join(dir, 'manual.json'), '--html', join(dir, 'diff.html'));
     expect(diff.stderr).toBe('');
     expect(diff.status).toBe(0);
-    expect(diff.stdout).toMatch(/^demo: Demo day \(seed 2026, 82 steps\)\nmanual: Demo day/);
+    expect(diff.stdout).toMatch(/^demo: Demo day \(seed 2026, 103 steps\)\nmanual: Demo day/);
     expect(diff.stdout).toMatch(/\nKPI\s+demo\s+manual\s+change\s+%\n/);
     expect(await readFile(join(dir, 'diff.html'), 'utf8')).toContain('<title>Scenario lab comparison: demo and manual</title>');
   });

@@ -31,7 +31,7 @@ describe('lab report: figures of a replayed scenario', () => {
     const { chain, report } = await reportOf('demo-day.json');
     const own = chainReport(chain);
     const all = orders(chain);
-    expect(report.steps).toEqual({ total: 82, accepted: 82, refused: 0 });
+    expect(report.steps).toEqual({ total: 103, accepted: 103, refused: 0 });
     expect(report.totals.sales).toBe(own.ordersInvoiced + own.receipts.total);
     expect(report.totals.receipts).toBe(own.receipts.count);
     expect(report.totals.returns).toBe(own.returnOrders.count);

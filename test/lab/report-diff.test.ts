@@ -90,7 +90,7 @@ describe('storefront diff', () => {
 
   it('prints the comparison, the runs named after their files, and writes the page with --html', async () => {
     const out = await diff(join(dir, 'demo.json'), join(dir, 'outage.json'), '--html', join(dir, 'diff.html'));
-    expect(out).toContain('demo: Demo day (seed 2026, 82 steps)');
+    expect(out).toContain('demo: Demo day (seed 2026, 103 steps)');
     expect(out).toMatch(/KPI\s+demo\s+outage\s+change\s+%/);
     expect(out).toContain(`comparison written to ${join(dir, 'diff.html')}`);
     expect(await readFile(join(dir, 'diff.html'), 'utf8')).toContain('<title>Scenario lab comparison: demo and outage</title>');

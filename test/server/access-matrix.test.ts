@@ -27,6 +27,8 @@ const SIGN_INS: Record<string, { operatorId: keyof typeof PIN; siteId: string; r
   // Signed in at a till, to show that a call-center agent cannot work one (CC-2).
   callCenterAgent: { operatorId: 'agent1', siteId: 'S1', registerId: 'R1' },
   callCenterSupervisor: { operatorId: 'supervisor1', siteId: 'S1' },
+  salesOfficeClerk: { operatorId: 'clerk1', siteId: 'S1' },
+  marketingCoordinator: { operatorId: 'coordinator1', siteId: 'S1' },
 };
 
 interface Place { operatorId: string; locationId: string }

@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../../engine/server/server.ts';
 export const DEMO_CHAIN = fileURLToPath(new URL('../../scenarios/demo-chain.json', import.meta.url));
 
 /** The demo staff's PINs (scenarios/demo-chain.json holds only their hashes). */
-export const PIN = { cashier1: '1111', lead1: '2222', cashier2: '3333', cashier3: '4444', analyst1: '5555', picker1: '6666', manager1: '9999', agent1: '7777', agent2: '8888', supervisor1: '8181' } as const;
+export const PIN = { cashier1: '1111', lead1: '2222', cashier2: '3333', cashier3: '4444', analyst1: '5555', picker1: '6666', manager1: '9999', agent1: '7777', agent2: '8888', supervisor1: '8181', clerk1: '1212', coordinator1: '1313' } as const;
 
 export interface TestServer {
   server: RunningServer;
