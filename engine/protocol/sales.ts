@@ -472,9 +472,25 @@ export const marketingCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type MarketingCommand = z.infer<typeof marketingCommandSchema>;
 
+/**
+ * The lifecycle steps the machines chart that no command above reaches (engine/sales-office/lifecycle-commands.ts):
+ * a quotation's lines changed while open (SM-6), an On hold agreement's dates and commitment lines, an agreement
+ * closed past its expiration (SM-7, also headquarters' `expireAgreements` job), a campaign closed or cancelled (MK-3).
+ */
+export const lifecycleCommandSchema = z.discriminatedUnion('type', [
+  /** SM-6: the quotation's lines as they now stand (added, changed or left out), priced again by SM-15. */
+  z.object({ type: z.literal('sales.changeQuotationLines'), ...onQuotation, lines: z.array(salesLineEntrySchema).min(1, 'a quotation needs at least one line').max(MAX_LINES) }).strict(),
+  z.object({ type: z.literal('sales.changeAgreementDates'), ...onAgreement, effective: day, expiration: day }).strict(),
+  z.object({ type: z.literal('sales.removeCommitment'), ...onAgreement, commitmentId: id }).strict(),
+  z.object({ type: z.literal('sales.expireAgreement'), ...onAgreement }).strict(),
+  z.object({ type: z.literal('marketing.closeCampaign'), ...by, campaignId: id }).strict(),
+  z.object({ type: z.literal('marketing.cancelCampaign'), ...by, campaignId: id }).strict(),
+]);
+export type LifecycleCommand = z.infer<typeof lifecycleCommandSchema>;
+
 /** Every office command, as the command endpoint and the journal carry it. */
-export const salesOfficeCommandSchema = z.discriminatedUnion('type', [...salesCommandSchema.options, ...marketingCommandSchema.options]);
-export type SalesOfficeCommand = SalesCommand | MarketingCommand;
+export const salesOfficeCommandSchema = z.discriminatedUnion('type', [...salesCommandSchema.options, ...marketingCommandSchema.options, ...lifecycleCommandSchema.options]);
+export type SalesOfficeCommand = SalesCommand | MarketingCommand | LifecycleCommand;
 
 const OFFICE_COMMANDS: ReadonlySet<string> = new Set(salesOfficeCommandSchema.options.map((o) => o.shape.type.value));
 export const isSalesOfficeCommand = (command: { type: string }): command is SalesOfficeCommand => OFFICE_COMMANDS.has(command.type);

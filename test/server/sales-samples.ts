@@ -48,6 +48,12 @@ export function salesSamples(operatorId: string): Record<SalesOfficeCommand['typ
     'marketing.chooseTargets': { ...by, campaignId: 'CAMP-000001', targets: [{ partyId: 'PTY-000001', from: 'prospect' }] },
     'marketing.activateCampaign': { ...by, campaignId: 'CAMP-000001' },
     'marketing.recordResponse': { ...by, campaignId: 'CAMP-000001', targetId: 'PTY-000001/PTY-000001-1', response: 'positive' },
+    'sales.changeQuotationLines': { ...quotation, lines: [l] },
+    'sales.changeAgreementDates': { ...agreement, effective: '2026-01-01', expiration: '2026-09-30' },
+    'sales.removeCommitment': { ...agreement, commitmentId: 'SA-000001-1' },
+    'sales.expireAgreement': agreement,
+    'marketing.closeCampaign': { ...by, campaignId: 'CAMP-000001' },
+    'marketing.cancelCampaign': { ...by, campaignId: 'CAMP-000001' },
   };
 }
 
