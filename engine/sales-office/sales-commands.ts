@@ -7,6 +7,7 @@ import { linkToParty } from '../domain/marketing/parties.ts';
 import { checkAgreement, changeLinePrice, linkLine, moveShipDate, releaseOrder, type ReleaseContext, type SalesAgreement } from '../domain/sales/agreements.ts';
 import { changeConfirmedShipDate, markCustomerNotified, splitOnHand } from '../domain/sales/backorders.ts';
 import { postInvoice, postPackingSlip, type OrderPostings } from '../domain/sales/documents.ts';
+import { checkSlipStock } from '../domain/sales/slip-stock.ts';
 import { postFreeTextInvoice, type FreeTextInvoiceEntry, type FreeTextTaxSetup } from '../domain/sales/free-text-invoice.ts';
 import { drawNumber } from '../domain/sales/number-sequence.ts';
 import type { SalesOfficeConfig } from '../domain/sales/office-config.ts';
@@ -207,6 +208,8 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     if (isViolation(record)) return record;
     const posted = postPackingSlip(office.postingsOf(record), { postedOn: office.today, lines: command.lines }, office.numbers);
     if (isViolation(posted)) return posted;
+    const short = checkSlipStock(record, command.lines, office.available(), (productId) => office.catalog.products.get(productId)?.name ?? productId);
+    if (short !== null) return short;
     const event = { type: 'DELIVER' as const, lines: command.lines };
     const refused = office.orders.refusal(command.salesOrderId, event);
     if (refused !== null) return refused;

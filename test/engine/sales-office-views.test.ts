@@ -64,7 +64,7 @@ describe('office views', () => {
 
   it('SM-3 a subscription returns to Open order after each invoice with its remainders restored', () => {
     const e = engine();
-    const id = acmeOrder(e, [line('P-LAMP', 2)], 'subscription');
+    const id = acmeOrder(e, [line('P-STOVE', 2)], 'subscription');
     office(e, 'sales.postPackingSlip', { salesOrderId: id, lines: [{ lineId: `${id}-1`, quantity: 2 }] });
     office(e, 'sales.invoiceOrder', { salesOrderId: id });
     expect(salesOrderStatus(orderOf(e, id))).toBe('openOrder');

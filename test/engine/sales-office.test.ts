@@ -187,7 +187,7 @@ describe('packing slips and invoices (SM-12..SM-14)', () => {
   it('SM-12 a slip takes at most the deliver remainder; invoicing from slips needs a slip of every order; collective gathers one account', () => {
     const e = engine();
     const a = acmeOrder(e, [line('P-TENT', 2)]);
-    const b = acmeOrder(e, [line('P-LAMP', 1)]);
+    const b = acmeOrder(e, [line('P-STOVE', 1)]);
     expect(officeRefused(e, 'sales.postPackingSlip', { salesOrderId: a, lines: [{ lineId: `${a}-1`, quantity: 3 }] }).field).toBe('lines.0.quantity');
     const slipA = office(e, 'sales.postPackingSlip', { salesOrderId: a, lines: [{ lineId: `${a}-1`, quantity: 1 }] }).packingSlipId as string;
     const slipB = office(e, 'sales.postPackingSlip', { salesOrderId: b, lines: [{ lineId: `${b}-1`, quantity: 1 }] }).packingSlipId as string;
