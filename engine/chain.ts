@@ -23,6 +23,7 @@ import { DEFAULT_START } from './ids.ts';
 import { chainCommandSchema, parseWith, type ChainCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
 import { isCallCenterDeskCommand, type CallCenterDeskCommand } from './protocol/call-center.ts';
 import { isSalesOfficeCommand, type SalesOfficeCommand } from './protocol/sales.ts';
+import { agreementsPastExpiration } from './sales-office/lifecycle-commands.ts';
 import type { FulfillmentFilter } from './protocol/views.ts';
 import type { StoreFigures } from './protocol/report.ts';
 import { StoreEngine, type EngineState, type StoreChange } from './store-engine.ts';
@@ -345,9 +346,10 @@ export class Chain {
       const result = this.mustAccept(this.onHeadquarters({ type: `headquarters.${job}` }));
       return result.result.run as JobRun;
     }
-    if (job === 'processContinuityPayments' || job === 'createContinuityChildOrders' || job === 'expireCatalogs') {
+    if (job === 'processContinuityPayments' || job === 'createContinuityChildOrders' || job === 'expireCatalogs' || job === 'expireAgreements') {
       const counts = job === 'processContinuityPayments' ? this.processContinuityPayments(filters)
-        : job === 'createContinuityChildOrders' ? this.createContinuityChildOrders(filters) : this.expireCatalogs();
+        : job === 'createContinuityChildOrders' ? this.createContinuityChildOrders(filters)
+        : job === 'expireCatalogs' ? this.expireCatalogs() : this.expireAgreements();
       const run: JobRun = { job, at: this.now, counts, stores: [] };
       this.mustAccept(this.onHeadquarters({ type: 'headquarters.recordJobRun', run }));
       return run;
@@ -407,6 +409,16 @@ export class Chain {
     const due = this.headquarters.catalogs.pastExpiration(this.now);
     for (const catalogId of due) this.mustAccept(this.onHeadquarters({ type: 'headquarters.catalog', action: 'expire', catalogId, operatorId: 'expireCatalogs' }));
     return { catalogsExpired: due.length };
+  }
+
+  /**
+   * SM-7 "expire agreements": each On hold or Effective sales agreement past its expiration day is Closed, one
+   * journaled office command each (by the job, not an operator); a rerun finds none left.
+   */
+  private expireAgreements(): Record<string, number> {
+    const due = agreementsPastExpiration(this.headquarters.salesOffice);
+    for (const agreementId of due) this.mustAccept(this.onHeadquarters({ type: 'headquarters.salesOffice', command: { type: 'sales.expireAgreement', operatorId: 'expireAgreements', agreementId } }));
+    return { agreementsExpired: due.length };
   }
 
   private mustAccept<T extends { ok: boolean }>(result: T): T & { ok: true } {

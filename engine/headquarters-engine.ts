@@ -53,8 +53,8 @@ export interface HeadquartersCapture {
 /** The commands the back office actor takes (the others are the catalogs', the enrolments' and the clock's). */
 type OfficeCommand = Exclude<HeadquartersCommand, { type: 'clock.advance' | 'headquarters.catalog' | 'headquarters.recordContinuityPayments' | 'headquarters.cancelEnrolment' | 'headquarters.createContinuityChildOrder' | 'headquarters.callCenterDesk' | 'headquarters.salesOffice' }>;
 
-/** The order in which jobs due at the same moment run: catalogs out of date first, pull, then create, then distribute. */
-export const JOB_ORDER: readonly HeadquartersJob[] = ['expireCatalogs', 'P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
+/** The order in which jobs due at the same moment run: catalogs and agreements out of date first, pull, then create, then distribute. */
+export const JOB_ORDER: readonly HeadquartersJob[] = ['expireCatalogs', 'expireAgreements', 'P-job', 'synchronizeCustomers', 'synchronizeOrders', 'processContinuityPayments', 'createContinuityChildOrders', '1010'];
 
 export class HeadquartersEngine {
   readonly clock: VirtualClock;

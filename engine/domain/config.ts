@@ -181,7 +181,7 @@ export type CustomerAttribute = z.infer<typeof customerAttributeSchema>;
 export const affiliationSchema = record({ id, name: z.string().min(1) });
 
 /** Headquarters batch jobs (SY-2, SY-4, CU-5, CC-15, CC-5). */
-export const headquartersJobs = ['P-job', 'synchronizeOrders', 'synchronizeCustomers', '1010', 'processContinuityPayments', 'createContinuityChildOrders', 'expireCatalogs'] as const;
+export const headquartersJobs = ['P-job', 'synchronizeOrders', 'synchronizeCustomers', '1010', 'processContinuityPayments', 'createContinuityChildOrders', 'expireCatalogs', 'expireAgreements'] as const;
 export type HeadquartersJob = (typeof headquartersJobs)[number];
 export const jobScheduleSchema = record({ job: z.enum(headquartersJobs), everyMinutes: z.number().int().min(1).max(7 * 24 * 60) });
 export type JobSchedule = z.infer<typeof jobScheduleSchema>;
