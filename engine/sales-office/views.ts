@@ -8,7 +8,7 @@ import { calendarDay } from '../domain/call-center/continuity.ts';
 import { campaignStatus } from '../domain/marketing/campaigns.ts';
 import type { Party } from '../domain/marketing/parties.ts';
 import { agreementFulfilment } from '../domain/sales/agreements.ts';
-import { backordersByCustomer, backordersByItem, backordersByVendor, isBackordered, splitOnHand, type BackorderLine } from '../domain/sales/backorders.ts';
+import { backordersByCustomer, backordersByItem, backordersByVendor, backorderSplit, isBackordered, type BackorderLine } from '../domain/sales/backorders.ts';
 import { proFormaInvoice } from '../domain/sales/documents.ts';
 import { proFormaFreeTextInvoice } from '../domain/sales/free-text-invoice.ts';
 import { invoicePrintLines, type ProFormaInvoice } from '../domain/sales/invoice-document.ts';
@@ -308,12 +308,12 @@ export class SalesOfficeViews {
   backorders(): BackorderViews {
     const orders = this.office.orderRecords();
     const purchases = Object.values(this.office.records.purchaseLines);
-    const split = splitOnHand(orders, this.office.available(), this.today);
+    const split = backorderSplit(orders, this.office.available(), this.today);
     return {
       asOf: this.today,
       byItem: backordersByItem(orders, purchases, this.office.records.onHand, this.today).map((item) => ({
         ...item, productName: this.productName(item.productId),
-        split: split.allocations.filter((a) => a.productId === item.productId && a.warehouseId === item.warehouseId)
+        split: split.filter((a) => a.productId === item.productId && a.warehouseId === item.warehouseId)
           .map(({ salesOrderId, lineId, allocated, stillBackordered }) => ({ salesOrderId, lineId, allocated, stillBackordered })),
       })),
       byCustomer: backordersByCustomer(orders, this.today).map((c) => ({ customerAccount: c.customerAccount, customerName: this.office.customerName(c.customerAccount), lines: c.lines.map((l) => this.backorderLine(l)) })),

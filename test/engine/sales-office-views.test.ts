@@ -40,6 +40,20 @@ describe('office views', () => {
     expect(views(e).orders({ backordered: 'true' }).map((r) => r.salesOrderId).sort()).toEqual(['HSO-000001', waiting].sort());
   });
 
+  it('SM-11 the split counts the stock a received purchase line reserved for a backorder line as allocated to it', () => {
+    const e = engine();
+    acmeOrder(e, [line('P-TENT', 5, '2026-01-04')]);
+    const waiting = office(e, 'sales.createOrder', { orderType: 'salesOrder', customerAccount: 'C-ANNA', lines: [line('P-TENT', 3, '2026-01-04')] }).salesOrderId as string;
+    const po = office(e, 'sales.createPurchaseLine', { vendorAccount: 'V-NORD', productId: 'P-TENT', quantity: 3, expectedDate: '2026-01-09' });
+    expect(views(e).backorders().byItem[0]!.split).toContainEqual({ salesOrderId: waiting, lineId: `${waiting}-1`, allocated: 0, stillBackordered: 3 });
+    office(e, 'sales.receivePurchaseLine', { purchaseOrderId: po.purchaseOrderId as string, lineId: '1', quantity: 3 });
+    expect(orderOf(e, waiting).lines[0]!.inventory).toBe('reserved');
+    expect(views(e).backorders().byItem[0]!.split).toEqual([
+      { salesOrderId: 'HSO-000001', lineId: 'HSO-000001-1', allocated: 5, stillBackordered: 0 },
+      { salesOrderId: waiting, lineId: `${waiting}-1`, allocated: 3, stillBackordered: 0 },
+    ]);
+  });
+
   it('SM-1 the detail offers no packing slip on a journal and says why; SM-6 a quotation says what it offers', () => {
     const e = engine();
     const id = acmeOrder(e, [line('P-LAMP', 1)], 'journal');
