@@ -121,6 +121,16 @@ export interface ProFormaInvoiceView {
   printLines: InvoicePrintLineView[];
 }
 
+/** Issue 13: a store's invoice on its order, read-only (what headquarters received of it; ship lines went on a packing slip first). */
+export interface StoreDocumentView {
+  number: string;
+  date: string;
+  /** "Invoice, shipped on a packing slip", "Invoice, picked up", "Invoice, carried out". */
+  kind: string;
+  lines: { lineId: string; productId: string; productName: string; quantity: number }[];
+  amount: MoneyView;
+}
+
 export interface SalesOrderDetail {
   header: SalesOrderRow & {
     priority: number;
@@ -134,6 +144,8 @@ export interface SalesOrderDetail {
   lines: SalesOrderLineView[];
   packingSlips: PackingSlipView[];
   invoices: InvoiceRow[];
+  /** A store's or the call center's order: the store's own invoices (empty for the office's orders). */
+  storeDocuments: StoreDocumentView[];
   /** The agreements its lines are released against (SM-8). */
   agreements: { agreementId: string; status: string }[];
   actions: OfferedAction[];

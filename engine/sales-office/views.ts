@@ -10,6 +10,7 @@ import type { Party } from '../domain/marketing/parties.ts';
 import { agreementFulfilment } from '../domain/sales/agreements.ts';
 import { backordersByCustomer, backordersByItem, backordersByVendor, backorderSplit, isBackordered, type BackorderLine } from '../domain/sales/backorders.ts';
 import { proFormaInvoice } from '../domain/sales/documents.ts';
+import { storeDocuments, type ReceivedOrderState, type StoreDocument } from '../domain/sales/store-documents.ts';
 import { proFormaFreeTextInvoice } from '../domain/sales/free-text-invoice.ts';
 import { invoicePrintLines, type ProFormaInvoice } from '../domain/sales/invoice-document.ts';
 import { isLateReceipt, openQuantity } from '../domain/sales/purchase-orders.ts';
@@ -21,7 +22,7 @@ import type { HqReturnOrder, SalesOrder as StoreSalesOrder } from '../domain/hea
 import type {
   AgreementDetail, AgreementRow, FreeTextFields, BackorderLineView, BackorderViews, CampaignDetail, CampaignRow, InvoiceLineView, InvoiceRow, InvoiceView, MoneyView,
   OfferedAction, PartyView, PipelineView, ProFormaInvoiceView, PurchaseOrderLineView, QuotationDetail, QuotationRow, SalesOrderDetail, SalesOrderFilter,
-  SalesOrderLineView, SalesOrderRow,
+  SalesOrderLineView, SalesOrderRow, StoreDocumentView,
 } from '../protocol/sales.ts';
 import type { SalesOffice } from '../sales-office.ts';
 import { freeTextEntry, freeTextSetup } from './sales-commands.ts';
@@ -37,6 +38,7 @@ const PRICE_WORDS: Record<SalesLine['priceSource'], string> = {
 };
 const INVOICE_KIND_WORDS: Record<SalesInvoice['kind'], string> = { order: 'Sales order', packingSlips: 'From packing slips', collective: 'Collective', freeText: 'Free text' };
 const ROLE_WORDS: Record<Party['roles'][number], string> = { prospect: 'Prospect', leadContact: 'Lead contact', opportunityContact: 'Opportunity contact', customer: 'Customer' };
+const STORE_DELIVERY_WORDS: Record<StoreDocument['deliveries'][number], string> = { ship: 'shipped on a packing slip', pickup: 'picked up', carryOut: 'carried out' };
 const words = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/([A-Z])/g, ' $1').toLowerCase();
 
 /** An action a detail offers, or why not (the refusal the command would get now). */
@@ -149,6 +151,7 @@ export class SalesOfficeViews {
       packingSlips: Object.values(this.office.records.packingSlips).filter((s) => s.salesOrderId === salesOrderId)
         .map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...l, productName: this.productName(l.productId) })) })),
       invoices: Object.values(this.office.records.invoices).filter((i) => i.salesOrderIds.includes(salesOrderId)).map((i) => this.invoiceRow(i)),
+      storeDocuments: [],
       agreements: agreementIds.map((agreementId) => ({ agreementId, status: this.agreementWords(agreementId) })),
       actions: this.actions(record),
     };
@@ -167,8 +170,27 @@ export class SalesOfficeViews {
         invoiced: l.invoiced, cancelled: 0, status: l.invoiced >= l.quantity ? STATUS_WORDS.invoiced : STATUS_WORDS.openOrder, inventory: l.invoiced >= l.quantity ? 'Sold' : 'At the store',
         requestedShipDate: row.orderDate, confirmedShipDate: null, previousConfirmedShipDate: null, notifyCustomer: false, warehouseId: l.locationId, backordered: false, agreement: null,
       })),
-      packingSlips: [], invoices: [], agreements: [],
+      packingSlips: [], invoices: [], storeDocuments: storeDocuments(this.receivedStates(order)).map((d) => this.storeDocument(d)), agreements: [],
       actions: [{ action: 'sales.postPackingSlip', label: 'Post packing slip', offered: false, reason: `order ${salesOrderId} is fulfilled by store ${order.storeId}` }],
+    };
+  }
+
+  /** The store order's states headquarters received and applied (as created, then each revision); its latest alone when none was uploaded. */
+  private receivedStates(order: StoreSalesOrder): ReceivedOrderState[] {
+    const ours = (summary: { channelReference: string }) => summary.channelReference === order.channelReference;
+    const states = [...this.office.host.storeUploads()].flatMap(({ item }): ReceivedOrderState[] => {
+      if (item.kind === 'orderCreated' && ours(item.order)) return [{ revision: 0, at: item.at, order: item.order }];
+      if (item.kind === 'orderUpdated' && ours(item.order) && item.revision <= order.revision) return [{ revision: item.revision, at: item.at, order: item.order }];
+      return [];
+    });
+    return states.length > 0 ? states : [{ revision: order.revision, at: order.createdAt, order: order.order }];
+  }
+
+  private storeDocument(document: StoreDocument): StoreDocumentView {
+    const how = document.deliveries.map((d) => STORE_DELIVERY_WORDS[d]).join(', ');
+    return {
+      number: document.number, date: calendarDay(document.at), kind: `Invoice, ${how}`, amount: this.money(document.amount),
+      lines: document.lines.map((l) => ({ ...l, productName: this.productName(l.productId) })),
     };
   }
 

@@ -30,6 +30,15 @@ describe('store orders and returns in the office', () => {
     expect(rows).toContainEqual(expect.objectContaining({ salesOrderId: 'RMA-000001', type: 'returnedOrder', typeWords: 'Returned order', origin: 'store' }));
     expect(views.orders({ origin: 'store', type: 'salesOrder' }).map((r) => r.salesOrderId)).toEqual(['SO-000001']);
     expect(views.order('SO-000001')).toMatchObject({ header: { origin: 'store' }, lines: [{ productId: 'P-LAMP', productName: expect.any(String) }] });
+    // Issue 13: the store's own invoice on it, as headquarters received it (the lamp picked up and paid at the till).
+    expect(views.order('SO-000001')!.storeDocuments).toEqual([]);
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup', lines: [{ lineId: 'T-R1-000001-1', quantity: 1 }] });
+    tenderDue(e, 'R1');
+    runAllJobs(e);
+    expect(views.order('SO-000001')!.storeDocuments).toEqual([
+      { number: expect.stringMatching(/\/\d+$/), date: '2026-01-05', kind: 'Invoice, picked up', lines: [expect.objectContaining({ productId: 'P-LAMP', quantity: 1 })], amount: { amount: 2749, currency: 'USD' } },
+    ]);
+    expect(views.order(own)!.storeDocuments).toEqual([]);
     // The store's records stay headquarters' own: the office holds none of them.
     expect(e.headquarters.salesOffice.orders.has('SO-000001')).toBe(false);
   });

@@ -40,6 +40,7 @@ function alderOrder(): SalesOrderDetail {
     ],
     packingSlips: [],
     invoices: [],
+    storeDocuments: [],
     agreements: [{ agreementId: 'AG-1', status: 'Effective' }],
     actions: [
       refused('sales.confirmOrder', 'Confirm', 'order SO-000001 was confirmed on 2027-02-20'),
@@ -61,6 +62,7 @@ function birchJournal(): SalesOrderDetail {
     },
     lines: [line('L1', 'Camp lantern', 1, 2499, { inventory: 'None' })],
     packingSlips: [], invoices: [], agreements: [],
+    storeDocuments: [{ number: 'S1-000042/1', date: '2027-02-26', kind: 'Invoice, picked up', amount: usd(2749), lines: [{ lineId: 'L1', productId: 'P-LANTERN', productName: 'Camp lantern', quantity: 1 }] }],
     actions: [refused('sales.confirmOrder', 'Confirm', 'a journal is a draft: change its type to Sales order first'), offered('sales.changeOrderType', 'Change type')],
   };
 }
