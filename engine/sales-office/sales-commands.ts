@@ -393,17 +393,19 @@ export function freeTextSetup(office: SalesOffice, config: SalesOfficeConfig): F
 /**
  * Issue 13: a quotation confirmed for pickup at a store. Its sales order is the one headquarters makes of a call-center
  * order (the path the call center's orders take to the store that fulfils them: engine/domain/call-center-submission.ts),
- * entered by the confirming operator for their call center, every line picked up at the store at the quoted price;
+ * entered by the confirming clerk (carried by their call center, else the chain's first), every line picked up at the store at the quoted price;
  * the store takes the payment at pickup. The office keeps no order of its own for it (the record is headquarters').
  */
 function planPickup(office: SalesOffice, operatorId: string, quotation: Quotation, storeId: string): Planned {
   const store = office.catalog.stores.get(storeId);
   if (store === undefined) return violation('NOT_FOUND', `there is no store "${storeId}"`, 'pickupStoreId');
+  // The clerk's own call center carries it, else the chain's first: a sales clerk need not be a member (CC-2 is the desk's rule).
   const channel = channelFor(office.catalog.config.callCenters, operatorId);
-  if (channel.kind !== 'callCenter') return violation('CC-2', `${operatorId} is not a member of a call center, which carries a pickup order to the store`, 'pickupStoreId');
+  const callCenter = channel.kind === 'callCenter' ? channel.callCenter : office.catalog.config.callCenters[0];
+  if (callCenter === undefined) return violation('NOT_FOUND', 'the chain has no call center to carry a pickup order to the store', 'pickupStoreId');
   const pickupMode = office.catalog.config.parameters.pickupMode;
   const order: SubmittedCallCenterOrder = {
-    orderId: quotation.quotationId, callCenterId: channel.callCenter.id, enteredBy: operatorId, customerId: quotation.customerAccount ?? '',
+    orderId: quotation.quotationId, callCenterId: callCenter.id, enteredBy: operatorId, enteredIn: 'salesOffice', customerId: quotation.customerAccount ?? '',
     header: { modeCode: pickupMode }, charges: [], payments: [],
     lines: quotation.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, ...(l.discount === 0 ? {} : { discount: l.discount }), modeCode: pickupMode, locationId: store.locationId })),
   };

@@ -45,11 +45,10 @@ describe('store orders and returns in the office', () => {
 });
 
 describe('a quotation picked up at a store', () => {
-  /** sales1 also takes orders for call center CC1, which carries the pickup to the store (CC-2). */
+  /** The chain's call center CC1 carries the pickup to the store; sales1 is a sales clerk, no member of it. */
   const withPickups = (c: Parameters<typeof withSalesOffice>[0]) => {
     withDesk()(c);
     withSalesOffice(c);
-    (c.callCenters![0]!.members as string[]).push('sales1');
   };
 
   it('SM-6 a quotation confirmed for pickup becomes a sales order at headquarters and a pickup order at the store', () => {
@@ -65,10 +64,24 @@ describe('a quotation picked up at a store', () => {
     expect(row).toMatchObject({ origin: 'quotation', storeId: 'S1', total: { amount: 5498 } });
   });
 
-  it('SM-6 a pickup needs the confirming operator\'s call center and a known store; refused, nothing changes', () => {
+  it('SM-6 CC-2 a sales clerk outside any call center confirms for pickup; the desk still refuses a non-member\'s order', () => {
+    const e = newEngine(withPickups);
+    expect(e.catalog.config.callCenters[0]!.members).not.toContain('sales1');
+    const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 1)] }).quotationId as string;
+    expect(office(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' })).toMatchObject({ quotationId, salesOrderId: 'SO-000001', storeId: 'S1' });
+    expect(e.orderView(quotationId)).toMatchObject({ storeId: 'S1', customerId: 'C-ANNA' });
+    // CC-2 stays the desk's rule: an order submitted as entered by sales1 for CC1 is refused there.
+    const modeCode = e.catalog.config.parameters.pickupMode;
+    expect(e.headquarters.executeNow({ type: 'headquarters.acceptCallCenterOrder', order: {
+      orderId: 'CC1-X1', callCenterId: 'CC1', enteredBy: 'sales1', customerId: 'C-ANNA', header: { modeCode },
+      lines: [{ lineId: 'L1', productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode, locationId: e.catalog.stores.get('S1')!.locationId }],
+    } })).toMatchObject({ ok: false, error: { rule: 'CC-2', field: 'order.enteredBy' } });
+  });
+
+  it('SM-6 a pickup needs a call center in the chain and a known store; refused, nothing changes', () => {
     const e = newEngine(withSalesOffice);
     const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 1)] }).quotationId as string;
-    expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' })).toMatchObject({ rule: 'CC-2', field: 'pickupStoreId' });
+    expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' })).toMatchObject({ rule: 'NOT_FOUND', field: 'pickupStoreId' });
     expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S9' })).toMatchObject({ rule: 'NOT_FOUND', field: 'pickupStoreId' });
   });
 });
