@@ -12,11 +12,6 @@ import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-o
 import { commitmentChoices, type BackOfficeLines } from './back-office-lines.ts';
 import './back-office-lines.ts';
 
-/** SM-8: only an effective agreement releases orders (the office's view does not list this action: the screen offers it). */
-const releaseAction = (d: AgreementDetail): OfferedAction => (d.status === 'Effective'
-  ? { action: 'releaseOrder', label: 'Release order', offered: true, reason: null }
-  : { action: 'releaseOrder', label: 'Release order', offered: false, reason: 'only an effective agreement releases orders' });
-
 @customElement('back-office-agreements')
 export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementDetail> {
   @state() accessor releasing = false;
@@ -83,7 +78,7 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
           <dt>Covers</dt><dd>${d.effective} to ${d.expiration}</dd>
           <dt>Orders</dt><dd>${d.salesOrderIds.length === 0 ? 'None released yet' : d.salesOrderIds.join(', ')}</dd>
         </dl>
-        ${offeredActions(d.agreementId, [...d.actions, releaseAction(d)], (a) => this.act(d, a))}
+        ${offeredActions(d.agreementId, d.actions, (a) => this.act(d, a))}
         <h3>Commitment lines</h3>
         <table aria-label="Commitment lines">
           <thead><tr><th>Commitment</th><th class="num">Committed</th><th class="num">Ordered</th><th class="num">Delivered</th><th class="num">Invoiced</th><th class="num">Remaining</th></tr></thead>

@@ -53,6 +53,7 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
     switch (actionName(action)) {
       case 'confirmOrder': void this.run({ type: 'sales.confirmOrder', salesOrderId }, `Order ${salesOrderId} confirmed.`); return;
       case 'invoiceOrder': void this.run({ type: 'sales.invoiceOrder', salesOrderId }, (r) => `Invoice ${String(r.invoiceId ?? '')} posted for order ${salesOrderId}.`); return;
+      case 'invoicePackingSlips': this.invoiceSlips(); return;
       case 'cancelRemainder': void this.run({ type: 'sales.cancelRemainder', salesOrderId }, `The remainders of order ${salesOrderId} are cancelled.`); return;
       case 'postPackingSlip':
         this.askQuantities({
@@ -78,7 +79,7 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
     }
   }
 
-  /** SM-12: invoices exactly the ticked slips (the office's detail lists the slips, not this action: it is the screen's). */
+  /** SM-12: invoices exactly the ticked slips (the office offers it while a slip waits to be invoiced). */
   private invoiceSlips(): void {
     if (this.slips.size === 0) {
       this.error = { rule: 'SM-12', field: 'packingSlipIds', message: 'tick the packing slips to invoice first' };
@@ -213,8 +214,7 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
                     @change=${(e: Event) => this.tick(s.packingSlipId, (e.target as HTMLInputElement).checked)}>Packing slip ${s.packingSlipId}, ${s.postedOn}</label>`
                 : html`Packing slip ${s.packingSlipId}, ${s.postedOn} · invoiced on ${s.invoiceId}`}
               <span class="muted">${s.lines.map((l) => `${l.productName} x ${l.quantity}`).join(', ')}</span>
-            </li>`)}</ul>
-          ${d.packingSlips.some((s) => s.invoiceId === null) ? html`<button @click=${() => this.invoiceSlips()}>Invoice chosen slips</button>` : nothing}`}
+            </li>`)}</ul>`}
         <h3>Invoices</h3>
         ${d.invoices.length === 0 ? html`<p class="muted">None posted.</p>` : html`
           <ul aria-label="Invoices">${d.invoices.map((i) => html`<li>Invoice ${i.invoiceId}, ${i.postedOn} · ${i.kind} · ${officeMoney(i.total)}</li>`)}</ul>`}

@@ -192,6 +192,7 @@ describe('e2e: headquarters back office', () => {
     await page.getByRole('tab', { name: 'By item' }).click();
     // On hand now, nothing more expected, no shortage; the line still waits to be delivered from it.
     await expect.poll(async () => byItem().locator('td.num').allTextContents()).toEqual(['1', '3', '3', '0', '0', '0']);
+    expect(await textOf(byItem().locator('ul'))).toBe(`Order ${salesOrderId}: 3 now`);
     await screenshot(page, 'back-office-backorder-received');
     await office.tab('Sales orders');
     await office.open(`order ${salesOrderId}`);

@@ -65,6 +65,38 @@ describe('office views', () => {
     expect(views(e).quotation(q)!.actions.find((a) => a.action === 'sales.loseQuotation')).toMatchObject({ offered: false });
   });
 
+  it('SM-12 SM-6 SM-7 SM-8 MK-3 the views offer invoicing chosen slips, extending, adding commitments, releasing and choosing targets, or say why not', () => {
+    const e = engine();
+    const action = (actions: { action: string }[], name: string) => actions.find((a) => a.action === name);
+    const id = acmeOrder(e, [line('P-TENT', 2)]);
+    expect(action(views(e).order(id)!.actions, 'sales.invoicePackingSlips')).toMatchObject({ label: 'Invoice chosen slips', offered: false, reason: `order ${id} has no packing slip waiting to be invoiced` });
+    office(e, 'sales.postPackingSlip', { salesOrderId: id, lines: [{ lineId: `${id}-1`, quantity: 1 }] });
+    expect(action(views(e).order(id)!.actions, 'sales.invoicePackingSlips')).toMatchObject({ offered: true, reason: null });
+
+    const q = office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-01-10', lines: [line('P-LAMP', 1)] }).quotationId as string;
+    expect(action(views(e).quotation(q)!.actions, 'sales.extendQuotation')).toMatchObject({ label: 'Extend expiry', offered: true });
+    office(e, 'sales.sendQuotation', { quotationId: q });
+    office(e, 'sales.loseQuotation', { quotationId: q, reason: 'too dear' });
+    expect(action(views(e).quotation(q)!.actions, 'sales.extendQuotation')).toMatchObject({ offered: false, reason: expect.stringMatching(/lost/) });
+
+    const agreementId = office(e, 'sales.createAgreement', { customerAccount: 'C-ACME', effective: '2026-01-01', expiration: '2026-06-30' }).agreementId as string;
+    const onHold = views(e).agreement(agreementId)!.actions;
+    expect(action(onHold, 'sales.addCommitment')).toMatchObject({ label: 'Add commitment', offered: true });
+    expect(action(onHold, 'sales.releaseOrder')).toMatchObject({ label: 'Release order', offered: false, reason: `agreement ${agreementId} is on hold: only an effective agreement releases orders` });
+    office(e, 'sales.addCommitment', { agreementId, commitment: { kind: 'anyProductAmount', productId: null, categoryId: null, committed: 100_000, unitPrice: null, discountPct: 0, maxEnforced: false, priceFixed: false } });
+    office(e, 'sales.makeAgreementEffective', { agreementId });
+    const effective = views(e).agreement(agreementId)!.actions;
+    expect(action(effective, 'sales.addCommitment')).toMatchObject({ offered: false, reason: `agreement ${agreementId} is effective: only an agreement on hold takes commitment lines` });
+    expect(action(effective, 'sales.releaseOrder')).toMatchObject({ offered: true });
+
+    const campaignId = office(e, 'marketing.createCampaign', { name: 'Spring email', campaignType: 'email', startsOn: '2026-01-01', endsOn: '2026-03-31' }).campaignId as string;
+    expect(action(views(e).campaign(campaignId)!.actions, 'marketing.chooseTargets')).toMatchObject({ label: 'Choose targets', offered: true });
+    const partyId = office(e, 'marketing.createProspect', { name: 'Trail Club', partyType: 'organization', contacts: [{ name: 'Tess Trail', channel: 'email', reachedAt: 'tess@trail.example', marketingConsent: true }] }).partyId as string;
+    office(e, 'marketing.chooseTargets', { campaignId, targets: [{ partyId, from: 'prospect' }] });
+    office(e, 'marketing.activateCampaign', { campaignId });
+    expect(action(views(e).campaign(campaignId)!.actions, 'marketing.chooseTargets')).toMatchObject({ offered: false, reason: expect.stringMatching(/running/) });
+  });
+
   it('SM-13 a collective invoice refused for one of its orders changes none of them', () => {
     const e = engine();
     const a = acmeOrder(e, [line('P-TENT', 1)]);

@@ -17,6 +17,14 @@ import type { BackOffice, BackOfficeJob, OfficeAnswer, OfficeCommand, ProFormaSo
 export const usd = (amount: number): MoneyView => ({ amount, currency: 'USD' });
 const offered = (action: string, label: string): OfferedAction => ({ action, label, offered: true, reason: null });
 const refused = (action: string, label: string, reason: string): OfferedAction => ({ action, label, offered: false, reason });
+const NO_SLIP = (salesOrderId: string) => `order ${salesOrderId} has no packing slip waiting to be invoiced`;
+
+/** SM-12: the order offers to invoice chosen slips while one waits to be invoiced (as the office's view does). */
+function offerSlipInvoice(order: SalesOrderDetail): void {
+  const waiting = order.packingSlips.some((s) => s.invoiceId === null);
+  const action = order.actions.find((a) => a.action === 'sales.invoicePackingSlips');
+  if (action !== undefined) Object.assign(action, { offered: waiting, reason: waiting ? null : NO_SLIP(order.header.salesOrderId) });
+}
 
 function line(lineId: string, productName: string, quantity: number, unitPrice: number, extra: Partial<SalesOrderLineView> = {}): SalesOrderLineView {
   return {
@@ -46,6 +54,7 @@ function alderOrder(): SalesOrderDetail {
       refused('sales.confirmOrder', 'Confirm', 'order SO-000001 was confirmed on 2027-02-20'),
       offered('sales.postPackingSlip', 'Post packing slip'),
       refused('sales.invoiceOrder', 'Invoice', 'order SO-000001 has nothing delivered waiting to be invoiced'),
+      refused('sales.invoicePackingSlips', 'Invoice chosen slips', NO_SLIP('SO-000001')),
       offered('sales.cancelRemainder', 'Cancel remainder'),
       offered('sales.changeOrderType', 'Change type'),
     ],
@@ -73,7 +82,8 @@ function quotation(): QuotationDetail {
     createdOn: '2027-02-26', expiryDate: '2027-03-10', expired: false, total: usd(3 * 15000), campaignId: null, salesOrderId: null,
     lines: [{ lineId: 'L1', productId: 'P-TENT', productName: 'Trail tent', quantity: 3, unitPrice: usd(15000), discount: usd(0), lineAmount: usd(45000), priceSource: 'Sales agreement', requestedShipDate: '2027-03-05', warehouseId: 'W1' }],
     sends: 1, lastSentOn: '2027-02-26', closing: null,
-    actions: [offered('sales.sendQuotation', 'Send'), offered('sales.confirmQuotation', 'Confirm'), offered('sales.loseQuotation', 'Lost'), refused('sales.cancelQuotation', 'Cancel', 'a sent quotation is lost, not cancelled')],
+    actions: [offered('sales.sendQuotation', 'Send'), offered('sales.confirmQuotation', 'Confirm'), offered('sales.loseQuotation', 'Lost'), refused('sales.cancelQuotation', 'Cancel', 'a sent quotation is lost, not cancelled'),
+      offered('sales.extendQuotation', 'Extend expiry')],
   };
 }
 
@@ -85,7 +95,10 @@ function agreement(): AgreementDetail {
       { commitmentId: 'C2', kind: 'Any product amount', productId: null, productName: null, categoryId: null, measure: 'amount', committed: 500000, ordered: 17998, delivered: 0, invoiced: 0, remaining: 482002, unitPrice: null, discountPct: 0, maxEnforced: false, priceFixed: false },
     ],
     salesOrderIds: ['SO-000001'],
-    actions: [refused('sales.makeAgreementEffective', 'Make effective', 'it is effective already'), offered('sales.closeAgreement', 'Close')],
+    actions: [
+      refused('sales.makeAgreementEffective', 'Make effective', 'it is effective already'), offered('sales.closeAgreement', 'Close'),
+      refused('sales.addCommitment', 'Add commitment', 'agreement AG-1 is effective: only an agreement on hold takes commitment lines'), offered('sales.releaseOrder', 'Release order'),
+    ],
   };
 }
 
@@ -121,7 +134,7 @@ function campaign(): CampaignDetail {
     responses: { positive: 0, negative: 0, none: 1 },
     targetList: [{ targetId: 'CMP-000001/PTY-CEDAR/K1', partyId: 'PTY-CEDAR', contactId: 'K1', name: 'Dana Cedar', reachedAt: 'dana@cedar.example', from: 'Prospect', response: 'None', respondedOn: null, followUp: null }],
     leftOut: [{ partyId: 'PTY-ELM', partyName: 'Elm School', contactId: 'K2', reason: 'no marketing consent for email' }],
-    actions: [refused('marketing.activateCampaign', 'Activate', 'it is active already')],
+    actions: [refused('marketing.chooseTargets', 'Choose targets', 'campaign CMP-000001 is running: it keeps its targets'), refused('marketing.activateCampaign', 'Activate', 'it is active already')],
   };
 }
 
@@ -234,6 +247,7 @@ export class FakeBackOffice implements BackOffice {
           packingSlipId, salesOrderId: command.salesOrderId, customerAccount: order.header.customerAccount, postedOn: '2027-03-02', invoiceId: null,
           lines: command.lines.map(({ lineId, quantity }) => ({ lineId, productId: 'P', productName: order.lines.find((x) => x.lineId === lineId)!.productName, quantity })),
         });
+        offerSlipInvoice(order);
         return { packingSlipId };
       }
       case 'sales.invoicePackingSlips':
@@ -241,6 +255,7 @@ export class FakeBackOffice implements BackOffice {
         const invoiceId = this.next('SINV');
         const slips = [...this.orderDetails.values()].flatMap((d) => d.packingSlips).filter((s) => command.packingSlipIds.includes(s.packingSlipId));
         for (const slip of slips) slip.invoiceId = invoiceId;
+        for (const order of this.orderDetails.values()) offerSlipInvoice(order);
         this.invoiceViews.set(invoiceId, slipInvoice(invoiceId, slips, command.type === 'sales.collectiveInvoice' ? 'Collective' : 'From packing slips'));
         return { invoiceId };
       }
