@@ -264,6 +264,30 @@ export class FakeBackOffice implements BackOffice {
         Object.assign(vendorLine, { received: vendorLine.received + command.quantity, open: vendorLine.open - command.quantity });
         return {};
       }
+      case 'sales.createAgreement': {
+        const agreementId = this.next('AG');
+        this.agreementDetails.set(agreementId, {
+          agreementId, customerAccount: command.customerAccount, customerName: 'Alder Outfitters', status: 'On hold', effective: command.effective, expiration: command.expiration,
+          currency: 'USD', commitments: 0, commitmentLines: [], salesOrderIds: [],
+          actions: [
+            offered('sales.makeAgreementEffective', 'Make effective'), offered('sales.closeAgreement', 'Close'), offered('sales.addCommitment', 'Add commitment'),
+            refused('sales.releaseOrder', 'Release order', `agreement ${agreementId} is on hold: only an effective agreement releases orders`),
+          ],
+        });
+        return { agreementId };
+      }
+      case 'sales.addCommitment': {
+        const agreement = this.found(this.agreementDetails, command.agreementId);
+        const { kind, committed } = command.commitment;
+        const commitmentId = `${command.agreementId}-${agreement.commitmentLines.length + 1}`;
+        agreement.commitmentLines.push({
+          ...command.commitment, commitmentId, kind: kind === 'productQuantity' ? 'Product quantity' : 'Amount', productName: command.commitment.productId ?? null,
+          productId: command.commitment.productId ?? null, categoryId: command.commitment.categoryId ?? null, unitPrice: command.commitment.unitPrice == null ? null : usd(command.commitment.unitPrice),
+          discountPct: command.commitment.discountPct ?? 0, maxEnforced: command.commitment.maxEnforced ?? false, priceFixed: command.commitment.priceFixed ?? false,
+          measure: kind === 'productQuantity' ? 'quantity' : 'amount', committed, ordered: 0, delivered: 0, invoiced: 0, remaining: committed,
+        });
+        return { agreementId: command.agreementId, commitmentId };
+      }
       case 'sales.confirmQuotation': return { salesOrderId: this.next('SO') };
       case 'sales.createQuotation': return { quotationId: this.next('QT') };
       default: return {};
