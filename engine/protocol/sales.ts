@@ -492,6 +492,10 @@ export const isSalesOfficeCommand = (command: { type: string }): command is Sale
 /** The headquarters command that journals one office command (like `headquarters.callCenterDesk`); its day is headquarters' clock's. */
 export const salesOfficeAtHeadquartersSchema = z.object({ type: z.literal('headquarters.salesOffice'), command: salesOfficeCommandSchema }).strict();
 
-/** The office's live room: every back-office screen joins it and refetches on `sales.changed`. */
+/** The office's live room: every back-office screen joins it and reads its view again when a notice names it. */
 export const SALES_OFFICE_ROOM = 'salesOffice';
-export interface SalesOfficeChanged { type: 'sales.changed'; commandType: SalesOfficeCommand['type']; ids: string[] }
+
+/** The office's views, as a `salesOfficeChanged` notice of its room names them: each screen reads again only its own. */
+export const salesOfficeViews = ['orders', 'quotations', 'agreements', 'backorders', 'invoices', 'pipeline', 'campaigns'] as const;
+export type SalesOfficeView = (typeof salesOfficeViews)[number];
+export interface SalesOfficeChanged { changed: SalesOfficeView[] }

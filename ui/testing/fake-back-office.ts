@@ -10,8 +10,9 @@ import { invoicePrintLines } from '../../engine/domain/sales/invoice-document.ts
 import type { RuleViolation } from '../../engine/domain/violation.ts';
 import type {
   AgreementDetail, BackorderViews, CampaignDetail, InvoiceView, MoneyView, OfferedAction, PackingSlipView, PipelineView, ProFormaInvoiceView, QuotationDetail,
-  SalesOrderDetail, SalesOrderFilter, SalesOrderLineView,
+  SalesOfficeView, SalesOrderDetail, SalesOrderFilter, SalesOrderLineView,
 } from '../../engine/protocol/sales.ts';
+import { salesOfficeViews } from '../../engine/protocol/sales.ts';
 import type { BackOffice, BackOfficeJob, OfficeAnswer, OfficeCommand, ProFormaSource } from '../back-office-client.ts';
 
 export const usd = (amount: number): MoneyView => ({ amount, currency: 'USD' });
@@ -169,17 +170,17 @@ export class FakeBackOffice implements BackOffice {
   readonly orderReads: SalesOrderFilter[] = [];
   /** Command types the office refuses, with its refusal. */
   readonly refuse = new Map<OfficeCommand['type'], RuleViolation>();
-  private readonly watchers = new Set<() => void>();
+  private readonly watchers = new Set<(views: readonly SalesOfficeView[]) => void>();
   private numbers = 0;
 
   constructor(readonly jobs: readonly BackOfficeJob[] = ['sales', 'marketing']) {}
 
-  /** The office's room says something changed. */
-  changed(): void {
-    for (const watcher of this.watchers) watcher();
+  /** The office's room says these views changed (all of them unless named). */
+  changed(views: readonly SalesOfficeView[] = salesOfficeViews): void {
+    for (const watcher of this.watchers) watcher(views);
   }
 
-  watch(changed: () => void): () => void {
+  watch(changed: (views: readonly SalesOfficeView[]) => void): () => void {
     this.watchers.add(changed);
     return () => this.watchers.delete(changed);
   }
