@@ -23,6 +23,8 @@ const CHANGED_BY: Record<SalesOfficeCommand['type'], readonly SalesOfficeView[]>
   'marketing.qualifyLead': ['pipeline'], 'marketing.disqualifyLead': ['pipeline'], 'marketing.winOpportunity': ['pipeline', 'quotations'],
   'marketing.loseOpportunity': ['pipeline'], 'marketing.cancelOpportunity': ['pipeline'], 'marketing.createCampaign': ['campaigns'],
   'marketing.chooseTargets': ['campaigns', 'pipeline'], 'marketing.activateCampaign': ['campaigns'], 'marketing.recordResponse': ['campaigns', 'pipeline', 'quotations'],
+  'sales.changeQuotationLines': ['quotations'], 'sales.changeAgreementDates': ['agreements'], 'sales.removeCommitment': ['agreements'], 'sales.expireAgreement': ['agreements'],
+  'marketing.closeCampaign': ['campaigns'], 'marketing.cancelCampaign': ['campaigns'],
 };
 
 export function viewsChangedBy(command: HeadquartersCommand): readonly SalesOfficeView[] {

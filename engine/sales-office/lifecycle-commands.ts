@@ -10,7 +10,7 @@ import type { LifecycleCommand } from '../protocol/sales.ts';
 import type { SalesOffice } from '../sales-office.ts';
 import { isViolation } from '../domain/violation.ts';
 import type { ActorTable } from './actor-table.ts';
-import { quotationLines, type Planned, type Planner } from './plan.ts';
+import { linkQuoted, quotationLines, type Planned, type Planner } from './plan.ts';
 
 /** One event to one actor, refused as its chart and guards say; the result names the record. */
 function step<M extends AnyStateMachine>(actors: ActorTable<M>, field: string, id: string, event: EventFromLogic<M>): Planned {
@@ -22,10 +22,12 @@ export const LIFECYCLE_PLANNERS: { [T in LifecycleCommand['type']]: Planner<T> }
   'sales.changeQuotationLines': (office, config, command) => {
     const snapshot = office.quotations.find(command.quotationId);
     if ('rule' in snapshot) return snapshot;
-    // SM-15: every line priced again as on entry (the customer's trade agreements, its price group, the base price).
+    // SM-15 / SM-8: every line priced and linked again as on entry (an Effective agreement, trade agreements, the base price).
     const lines = quotationLines(office, config, command.quotationId, snapshot.context.customerAccount, command.lines);
     if (isViolation(lines)) return lines;
-    return step(office.quotations, 'quotationId', command.quotationId, { type: 'CHANGE_LINES', lines });
+    const quoted = linkQuoted(office, config, { ...snapshot.context, lines }, command.lines);
+    if (isViolation(quoted)) return quoted;
+    return step(office.quotations, 'quotationId', command.quotationId, { type: 'CHANGE_LINES', lines: quoted.lines });
   },
   'sales.changeAgreementDates': (office, _config, command) =>
     step(office.agreements, 'agreementId', command.agreementId, { type: 'CHANGE_DATES', effective: command.effective, expiration: command.expiration }),

@@ -90,7 +90,7 @@ function linkCovered(office: SalesOffice, config: SalesOfficeConfig, record: Sal
 const asOrder = (office: SalesOffice, quotation: Quotation): SalesOrderRecord => confirmQuotation(quotation, { salesOrderId: quotation.quotationId, on: office.today, priority: 5 }).salesOrder;
 
 /** SM-8 / SM-15: a customer's quotation lines linked as entered (`entries[i].agreement`), or to an agreement that covers them. */
-function linkQuoted(office: SalesOffice, config: SalesOfficeConfig, quotation: Quotation, entries: readonly LineEntry[]): Quotation | RuleViolation {
+export function linkQuoted(office: SalesOffice, config: SalesOfficeConfig, quotation: Quotation, entries: readonly LineEntry[]): Quotation | RuleViolation {
   if (quotation.customerAccount === null) return quotation;
   const entered = linkEntered(office, config, asOrder(office, quotation), entries.map((e) => e.agreement), (i) => `lines.${i}`);
   if (isViolation(entered)) return entered;
