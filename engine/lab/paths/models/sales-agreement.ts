@@ -2,10 +2,12 @@
  * The sales agreement lifecycle model (SM-7, SM-8, SM-9): paths derived from `createSalesAgreementMachine` for Acme's
  * agreement as sales1 makes it (effective today for half a year): one with no commitment line yet, and one committing
  * 4 tents, Max enforced. Every event is the command that causes it (`sales.addCommitment` with the office's next
- * commitment line id, `makeAgreementEffective`, `closeAgreement`). After every step the office's agreement actor has
- * the model's state and record and the agreement view its status in words; on every commitment line ordered is what
- * the order lines linked to it hold, and remaining = committed - ordered. Once Effective, an order is released for all but one unit of the first commitment (SM-8) and
- * two more are refused (SM-9, no over-allocation); an agreement on hold or closed releases nothing.
+ * commitment line id, `removeCommitment`, `changeAgreementDates` to a month from today, `makeAgreementEffective`,
+ * `closeAgreement`; an expiry is the virtual clock moved past the expiration and headquarters' `expireAgreements` job).
+ * After every step the office's agreement actor has the model's state and record and the agreement view its status in
+ * words; on every commitment line ordered is what the order lines linked to it hold, and remaining = committed -
+ * ordered. Once Effective, an order is released for all but one unit of the first commitment (SM-8) and two more are
+ * refused (SM-9, no over-allocation); an agreement on hold or closed releases nothing.
  */
 import { createSalesAgreementMachine, type SalesAgreementEvent, type SalesAgreementSnapshot } from '../../../../machines/sales-agreement.machine.ts';
 import type { AgreementCommitment, SalesAgreement } from '../../../domain/sales/agreements.ts';
@@ -19,6 +21,8 @@ import {
 } from '../sales-office-chain.ts';
 
 const SEED = 63;
+/** An agreement whose dates are changed runs a month from today (so a path reaches its expiry soon). */
+const SHORTENED_DAYS = 30;
 const STATUS_WORDS = { onHold: 'On hold', effective: 'Effective', closed: 'Closed' } as const;
 const CUSTOMER = 'C-ACME';
 /** The commitment lines a path may add, in order (as `sales.addCommitment` takes them, defaults spelled out). */
@@ -48,11 +52,17 @@ function buildSalesAgreementModel() {
   const machine = createSalesAgreementMachine();
 
   const agreementEvents = (made: OfficeRecord<unknown>) => (s: SalesAgreementSnapshot): SalesAgreementEvent[] => {
-    const n = s.context.agreement.commitments.length;
+    const { commitments, expiration } = s.context.agreement;
+    const n = commitments.length;
+    const shortened = dayAfter(made.today, SHORTENED_DAYS);
     return accepted(s, [
       ...(n < COMMITMENTS.length ? [ev('add commitment', { type: 'SET_COMMITMENT' as const, commitment: commitmentOf(made.id, n) })] : []),
+      ...(n > 0 ? [ev('remove commitment', { type: 'REMOVE_COMMITMENT' as const, commitmentId: commitments[n - 1]!.commitmentId })] : []),
+      ...(expiration === shortened ? [] : [ev('shorten', { type: 'CHANGE_DATES' as const, effective: made.today, expiration: shortened })]),
       ev('make effective', { type: 'MAKE_EFFECTIVE', on: made.today }),
       ev('close', { type: 'CLOSE', on: made.today }),
+      // SM-7: the day after its expiration, headquarters' job closes it.
+      ev('expire', { type: 'EXPIRE', on: dayAfter(expiration, 1) }),
     ]);
   };
 
@@ -71,7 +81,14 @@ function buildSalesAgreementModel() {
         officeCommand(session.driver, 'sales.addCommitment', { agreementId, commitment });
       } else if (event.type === 'MAKE_EFFECTIVE') officeCommand(session.driver, 'sales.makeAgreementEffective', { agreementId });
       else if (event.type === 'CLOSE') officeCommand(session.driver, 'sales.closeAgreement', { agreementId });
-      else fail(`no sales.* command causes ${event.type}`);
+      else if (event.type === 'CHANGE_DATES') officeCommand(session.driver, 'sales.changeAgreementDates', { agreementId, effective: event.effective, expiration: event.expiration });
+      else if (event.type === 'REMOVE_COMMITMENT') officeCommand(session.driver, 'sales.removeCommitment', { agreementId, commitmentId: event.commitmentId });
+      else {
+        // SM-7: the virtual clock moves to the day after the expiration, and headquarters' job closes the agreement.
+        session.driver.exec({ type: 'clock.advance', ms: Date.parse(`${event.on}T00:00:00Z`) - Date.parse(`${session.made.today}T00:00:00Z`) });
+        const { run } = session.driver.exec({ type: 'headquarters.runJob', job: 'expireAgreements' }) as { run: { counts: Record<string, number> } };
+        expectSame('SM-7 the expire agreements job', run.counts, { agreementsExpired: 1 });
+      }
     },
     check: (session, after) => {
       const { engine, made, driver } = session;
@@ -105,27 +122,20 @@ function buildSalesAgreementModel() {
   });
 
   const scenarios = Object.fromEntries(names.map((name) => [name, { input: setups[name]!.made.input, events: agreementEvents(setups[name]!.made) }]));
-  const key = { base: (s: SalesAgreementSnapshot) => `${JSON.stringify(s.value)} ${s.context.agreement.commitments.length}` };
+  const key = { base: (s: SalesAgreementSnapshot) => `${JSON.stringify(s.value)} ${s.context.agreement.commitments.length} ${s.context.agreement.expiration}` };
   const derivation = deriveOfficePaths(machine, scenarios, key, names);
-  const noCommand = (what: string) => `no sales.* command ${what} (the office adds commitment lines and closes by hand only)`;
 
   return {
     name: 'sales-agreement', machine, scenarios, events: agreementEvents(setups.committed!.made), derivation, host,
     ...scenarioHooks(setups),
     rules: 'SM-7 / SM-8 / SM-9',
     checks: 'same agreement state and record, its status in words, ordered = linked lines and remaining = committed - ordered, a release within Max and none past it, none unless Effective',
-    unreachable: {
-      'salesAgreement.onHold --CHANGE_DATES [guarded]--> (targetless)': noCommand('changes an agreement\'s dates'),
-      'salesAgreement.onHold --REMOVE_COMMITMENT [guarded]--> (targetless)': noCommand('removes a commitment line'),
-      'salesAgreement.onHold --EXPIRE [guarded]--> salesAgreement.closed': noCommand('or job expires an agreement past its dates'),
-      'salesAgreement.effective --EXPIRE [guarded]--> salesAgreement.closed': noCommand('or job expires an agreement past its dates'),
-    },
   } satisfies LifecycleModel<SalesAgreementSnapshot, SalesAgreementEvent>;
 }
 
 export const salesAgreementModel = modelEntry({
   name: 'sales-agreement', machine: 'sales-agreement',
-  description: 'Acme\'s sales agreement (with no commitment line yet, or 4 tents Max enforced): commitment lines added, made Effective (an order released within its Max), closed',
+  description: 'Acme\'s sales agreement (with no commitment line yet, or 4 tents Max enforced): commitment lines added or removed and its dates shortened while On hold, made Effective (an order released within its Max), closed by hand or by the expire agreements job',
   createMachine: createSalesAgreementMachine,
   build: buildSalesAgreementModel,
 });
