@@ -1,14 +1,17 @@
 /**
  * The quotation lifecycle model (SM-6, MK-1, MK-2): paths derived from `createQuotationMachine` for quotations sales1
  * makes: Acme's (a customer's), Trail Club's (a prospect's) and Acme's left to expire (the clock moved past its expiry
- * date). Every event is the command that causes it (`sales.sendQuotation`, `extendQuotation`, `confirmQuotation`,
- * `loseQuotation`, `cancelQuotation`; `marketing.convertProspect` converts the prospect, which the office passes on to
- * its quotations). After every step the office's quotation actor has the model's state and record and the quotation
- * list its status in words and whether it expired; a confirmed quotation's sales order has the same lines and prices.
- * An open quotation of a prospect, or past its expiry, is refused confirmation (SM-6) and nothing changes.
+ * date). Every event is the command that causes it (`sales.sendQuotation`, `changeQuotationLines` priced as the office
+ * prices them, `extendQuotation`, `confirmQuotation`, `loseQuotation`, `cancelQuotation`; `marketing.convertProspect`
+ * converts the prospect, which the office passes on to its quotations). After every step the office's quotation actor
+ * has the model's state and record and the quotation list its status in words and whether it expired; a confirmed
+ * quotation's sales order has the same lines and prices. An open quotation of a prospect, or past its expiry, is
+ * refused confirmation (SM-6) and nothing changes.
  */
 import { createQuotationMachine, quotationStateOf, type QuotationEvent, type QuotationSnapshot } from '../../../../machines/quotation.machine.ts';
-import { isQuotationExpired, type Quotation } from '../../../domain/sales/quotation.ts';
+import { isQuotationExpired, type Quotation, type QuotationLine } from '../../../domain/sales/quotation.ts';
+import { isViolation } from '../../../domain/violation.ts';
+import { quotationLines } from '../../../sales-office/plan.ts';
 import { prepareChain, scenarioHooks } from '../call-center-chain.ts';
 import { expectSame, type EngineDriver } from '../engine-driver.ts';
 import { accepted, ev } from '../events.ts';
@@ -23,6 +26,8 @@ const SEED = 64;
 const DAY_MS = 86_400_000;
 const STATUS_WORDS = { created: 'Created', sent: 'Sent', confirmed: 'Confirmed', lost: 'Lost', cancelled: 'Cancelled' } as const;
 const LINES = [{ productId: 'P-TENT', quantity: 2 }, { productId: 'P-LAMP', quantity: 3 }];
+/** SM-6: the lines as the customer changes them while the quotation is open: one tent fewer, no lamps, two stoves. */
+const CHANGED = [{ productId: 'P-TENT', quantity: 1 }, { productId: 'P-STOVE', quantity: 2 }];
 
 /** Whose quotation each scenario makes, and how many days the clock moves on after (past its expiry). */
 const SCENARIOS = {
@@ -32,19 +37,29 @@ const SCENARIOS = {
 } as const;
 type ScenarioName = keyof typeof SCENARIOS;
 
-interface Made extends OfficeRecord<Quotation> { extendedTo: string; salesOrderId: string; customerAccount: string }
+interface Made extends OfficeRecord<Quotation> {
+  extendedTo: string;
+  salesOrderId: string;
+  customerAccount: string;
+  /** The changed lines as the office prices them for this party (SM-15). */
+  changedLines: QuotationLine[];
+}
 
 function makeQuotation(driver: EngineDriver, name: ScenarioName): Made {
   const plan = SCENARIOS[name];
   const created = officeOf(driver.engine).today;
   const partyId = plan.partyId ?? officeCommand(driver, 'marketing.createProspect', { name: 'Trail Club' }).partyId as string;
   const expiryDate = dayAfter(created, plan.daysLater === 0 ? 30 : 1);
-  const lines = LINES.map((l) => ({ ...l, requestedShipDate: dayAfter(created, 7) }));
+  const shipped = (entries: typeof LINES) => entries.map((l) => ({ ...l, requestedShipDate: dayAfter(created, 7) }));
+  const lines = shipped(LINES);
   const { quotationId } = officeCommand(driver, 'sales.createQuotation', { partyId, expiryDate, lines }) as { quotationId: string };
   if (plan.daysLater > 0) driver.exec({ type: 'clock.advance', ms: plan.daysLater * DAY_MS });
   const office = officeOf(driver.engine);
   const input = officeSnapshot(driver.engine, 'quotations', quotationId).context as Quotation;
+  const changedLines = quotationLines(office, office.config!, quotationId, input.customerAccount, shipped(CHANGED));
+  if (isViolation(changedLines)) fail(`the office cannot price the changed lines: ${changedLines.message}`);
   return {
+    changedLines,
     id: quotationId, today: office.today, input, extendedTo: dayAfter(created, 60),
     salesOrderId: office.nextNumber(office.config!.numberSequences.salesOrder), customerAccount: input.customerAccount ?? '',
   };
@@ -61,6 +76,7 @@ function buildQuotationModel() {
 
   const quotationEvents = (made: Made) => (s: QuotationSnapshot): QuotationEvent[] => accepted(s, [
     ev('send', { type: 'SEND', on: made.today }),
+    ...(s.context.lines.length === LINES.length && s.context.lines[0]!.quantity === LINES[0]!.quantity ? [ev('change lines', { type: 'CHANGE_LINES' as const, lines: made.changedLines })] : []),
     ev('extend expiry', { type: 'EXTEND_EXPIRY', expiryDate: made.extendedTo, on: made.today }),
     ev('convert prospect', { type: 'CONVERT_PROSPECT', customerAccount: made.customerAccount }),
     ev('confirm', { type: 'CONFIRM', salesOrderId: made.salesOrderId, on: made.today, priority: 5 }),
@@ -80,7 +96,7 @@ function buildQuotationModel() {
         case 'CONFIRM': run('sales.confirmQuotation'); break;
         case 'MARK_LOST': run('sales.loseQuotation', { reason: event.reason }); break;
         case 'CANCEL': run('sales.cancelQuotation', { reason: event.reason }); break;
-        case 'CHANGE_LINES': fail('no sales.* command changes a quotation\'s lines');
+        case 'CHANGE_LINES': run('sales.changeQuotationLines', { lines: event.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, requestedShipDate: l.requestedShipDate })) }); break;
       }
     },
     check: (session, after) => {
@@ -104,7 +120,7 @@ function buildQuotationModel() {
   const scenarios = Object.fromEntries(names.map((name) => [name, { input: setups[name]!.made.input, events: quotationEvents(setups[name]!.made) }]));
   // The state, and what decides which events apply: the party's role, and whether it is past its expiry or extended.
   const key = {
-    base: (s: QuotationSnapshot) => `${JSON.stringify(s.value)} ${s.context.partyRole} ${s.context.expiryDate === setups.customer!.made.extendedTo ? 'extended' : s.context.expiryDate}`,
+    base: (s: QuotationSnapshot) => `${JSON.stringify(s.value)} ${s.context.partyRole} ${s.context.expiryDate === setups.customer!.made.extendedTo ? 'extended' : s.context.expiryDate} ${s.context.lines.map((l) => `${l.productId}x${l.quantity}`).join(',')}`,
   };
   const derivation = deriveOfficePaths(machine, scenarios, key, ['customer']);
 
@@ -113,16 +129,13 @@ function buildQuotationModel() {
     ...scenarioHooks(setups),
     rules: 'SM-6 / MK-1 / MK-2',
     checks: 'same quotation state and record, its status and expiry in the list, a confirmed one\'s sales order with its lines and prices, no confirmation for a prospect or past expiry',
-    unreachable: {
-      ...restoredOnly(machine),
-      'quotation.open --CHANGE_LINES [guarded]--> (targetless)': 'no sales.* command changes a quotation\'s lines (the office has no such command yet)',
-    },
+    unreachable: restoredOnly(machine),
   } satisfies LifecycleModel<QuotationSnapshot, QuotationEvent>;
 }
 
 export const quotationModel = modelEntry({
   name: 'quotation', machine: 'quotation',
-  description: 'Quotations for Acme, for the prospect Trail Club and for Acme past its expiry: sent (again), extended, the prospect converted, confirmed into a sales order, lost or cancelled',
+  description: 'Quotations for Acme, for the prospect Trail Club and for Acme past its expiry: lines changed, sent (again), extended, the prospect converted, confirmed into a sales order, lost or cancelled',
   createMachine: createQuotationMachine,
   build: buildQuotationModel,
 });
