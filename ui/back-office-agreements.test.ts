@@ -11,6 +11,13 @@ async function mount(office = new FakeBackOffice()) {
   return { el, office };
 }
 
+/** The reason beside an action the view does not offer (its button disabled). */
+function notOffered(el: Element, action: string): string {
+  const button = $(el, `button[data-action="${action}"]`) as HTMLButtonElement;
+  expect(button.disabled).to.equal(true);
+  return text($(el, `#${button.getAttribute('aria-describedby')}`));
+}
+
 describe('<back-office-agreements>', () => {
   it('SM-9 shows each commitment line with ordered, delivered, invoiced and remaining: units, or money in dollars', async () => {
     const { el } = await mount();
@@ -25,9 +32,7 @@ describe('<back-office-agreements>', () => {
 
   it('SM-7 make effective is not offered on an effective agreement, and says why; close is sent', async () => {
     const { el, office } = await mount();
-    const effective = $(el, 'button[data-action="sales.makeAgreementEffective"]') as HTMLButtonElement;
-    expect(effective.disabled).to.equal(true);
-    expect(text($(el, `#${effective.getAttribute('aria-describedby')}`))).to.equal('it is effective already');
+    expect(notOffered(el, 'sales.makeAgreementEffective')).to.equal('it is effective already');
     await click(el, 'Close');
     expect(office.sent).to.deep.equal([{ type: 'sales.closeAgreement', agreementId: 'AG-1' }]);
     expect(text($(el, '[role="status"]'))).to.equal('Agreement AG-1 is closed.');
@@ -71,9 +76,7 @@ describe('<back-office-agreements>', () => {
 
   it('SM-7 Add commitment is offered only on hold: units or an amount in dollars, never cents; a figure that is not one is named', async () => {
     const { el, office } = await mount();
-    const effective = $(el, 'button[data-action="sales.addCommitment"]') as HTMLButtonElement;
-    expect(effective.disabled).to.equal(true);
-    expect(text($(el, `#${effective.getAttribute('aria-describedby')}`))).to.equal('agreement AG-1 is effective: only an agreement on hold takes commitment lines');
+    expect(notOffered(el, 'sales.addCommitment')).to.equal('agreement AG-1 is effective: only an agreement on hold takes commitment lines');
     await click(el, 'New agreement');
     field(el, 'customerAccount').value = 'C-ALDER';
     field(el, 'effective').value = '2027-05-01';

@@ -90,8 +90,8 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
   }
 
   /**
-   * SM-8: releases an open line against a commitment of one of the customer's effective agreements (a quotation's
-   * order keeps its quotation prices until linked). The office says why when the line or the commitment does not fit.
+   * SM-8: releases an open line entered without an agreement against a commitment of one of the customer's effective
+   * agreements. The office says why when the line or the commitment does not fit.
    */
   private async linkLine(d: SalesOrderDetail, line: SalesOrderLineView): Promise<void> {
     const { salesOrderId, customerAccount } = d.header;
