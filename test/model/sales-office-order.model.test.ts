@@ -19,20 +19,29 @@ const TODAY = '2026-01-05';
 const machine = createSalesOrderMachine();
 /** The types the office changes an order to here (a returned order draws a new RMA number each time: its own tests cover it). */
 const TYPES = ['journal', 'salesOrder', 'subscription'] as const;
+const ARRIVING = [['P-LAMP', 20], ['P-STOVE', 10]] as const;
 
-/** A fresh chain with Acme's order of two lamps and a stove (headquarters' warehouse has no lamps: those stay On order). */
+/**
+ * A fresh chain with Acme's order of two lamps and a stove (headquarters' warehouse has no lamps: those stay On order).
+ * Lamps and stoves arrive after the order (not yet due, so not reserved for it): packing slips have them to ship, as
+ * often as a subscription delivers again (SM-12).
+ */
 function fresh(scenario: string): { engine: Chain; driver: EngineDriver; salesOrderId: string } {
   const engine = newEngine(withSalesOffice);
   const driver = new EngineDriver(engine);
   const lines = [{ productId: 'P-LAMP', quantity: 2, requestedShipDate: '2026-01-20' }, { productId: 'P-STOVE', quantity: 1, requestedShipDate: '2026-01-20' }];
   const salesOrderId = driver.exec({ type: 'sales.createOrder', operatorId: 'sales1', orderType: scenario, customerAccount: 'C-ACME', lines }).salesOrderId as string;
+  for (const [productId, quantity] of ARRIVING) {
+    const { purchaseOrderId } = driver.exec({ type: 'sales.createPurchaseLine', operatorId: 'sales1', vendorAccount: 'V-NORD', productId, quantity, expectedDate: TODAY });
+    driver.exec({ type: 'sales.receivePurchaseLine', operatorId: 'sales1', purchaseOrderId, lineId: '1', quantity });
+  }
   return { engine, driver, salesOrderId };
 }
 
 const orderOf = (s: { engine: Chain; salesOrderId: string }) => s.engine.headquarters.salesOffice.orders.snapshot(s.salesOrderId);
 const SCENARIOS = { salesOrder: { input: orderOf(fresh('salesOrder')).context }, journal: { input: orderOf(fresh('journal')).context } };
 /** What is free at headquarters' warehouse as the office computes it when the stove is not held (a journal's change of type reserves from it). */
-const FREE = [{ productId: 'P-TENT', warehouseId: 'HQW', quantity: 5 }, { productId: 'P-STOVE', warehouseId: 'HQW', quantity: 2 }];
+const FREE = [{ productId: 'P-TENT', warehouseId: 'HQW', quantity: 5 }, { productId: 'P-STOVE', warehouseId: 'HQW', quantity: 12 }, { productId: 'P-LAMP', warehouseId: 'HQW', quantity: 20 }];
 
 function events(snapshot: SalesOrderSnapshot): SalesOrderEvent[] {
   const { lines } = snapshot.context;
