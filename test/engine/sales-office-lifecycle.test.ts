@@ -4,9 +4,13 @@
  * `expireAgreements` job (SM-7), a campaign closed or cancelled (MK-3); and the packing slip's stock check (SM-2,
  * SM-12). Every refusal changes nothing (`officeRefused` compares the exported state).
  */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Chain } from '../../engine/chain.ts';
-import { newEngine, ok, restart } from './engine-helpers.ts';
+import { DurableChain } from '../../engine/persistence/durable-chain.ts';
+import { chainConfig, newEngine, ok, restart } from './engine-helpers.ts';
 import { ACME_TENT, acmeOrder, line, office, officeRefused, orderOf, withSalesOffice } from './sales-office-helpers.ts';
 
 const engine = () => newEngine(withSalesOffice);
@@ -101,6 +105,41 @@ describe('sales agreements On hold, and past their expiration (SM-7)', () => {
   });
 });
 
+describe('journaled like every office command', () => {
+  it('SM-6 SM-7 MK-3 the lifecycle commands and the expire agreements job are journaled at headquarters and replay to the same office', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sales-lifecycle-'));
+    try {
+      const durable = await DurableChain.open(dir, { config: chainConfig(withSalesOffice) });
+      const run = async (command: Record<string, unknown>) => {
+        const result = await durable.execute({ operatorId: String(command.type).startsWith('marketing.') ? 'marketing1' : 'sales1', ...command });
+        if (!result.ok) throw new Error(`${String(command.type)} refused: ${result.error.message}`);
+        return result.result;
+      };
+      const { quotationId } = await run({ type: 'sales.createQuotation', partyId: 'C-ACME', expiryDate: '2026-02-01', lines: [line('P-TENT', 1)] });
+      await run({ type: 'sales.changeQuotationLines', quotationId, lines: [line('P-TENT', 2), line('P-STOVE', 1)] });
+      const { agreementId } = await run({ type: 'sales.createAgreement', customerAccount: 'C-ACME', effective: '2026-01-01', expiration: '2026-06-30' });
+      await run({ type: 'sales.changeAgreementDates', agreementId, effective: '2026-01-01', expiration: '2026-01-05' });
+      const { campaignId } = await run({ type: 'marketing.createCampaign', name: 'Spring', campaignType: 'email', startsOn: '2026-01-01', endsOn: '2026-03-31' });
+      await run({ type: 'marketing.cancelCampaign', campaignId });
+      await durable.execute({ type: 'headquarters.schedule', job: 'expireAgreements', everyMinutes: 1440 });
+      await durable.execute({ type: 'clock.advance', ms: 2 * DAY });
+      expect(String(durable.chain.headquarters.salesOffice.agreements.snapshot(agreementId as string).value)).toBe('closed');
+      const journal = (await Promise.all((await readdir(dir)).filter((f) => f.startsWith('headquarters') && f.endsWith('.journal.jsonl')).map((f) => readFile(join(dir, f), 'utf8')))).join('');
+      for (const type of ['sales.changeQuotationLines', 'sales.changeAgreementDates', 'marketing.cancelCampaign', 'sales.expireAgreement']) expect(journal).toContain(`"type":"${type}"`);
+      const before = JSON.stringify(durable.chain.exportState());
+      await durable.close();
+      const reopened = await DurableChain.open(dir);
+      try {
+        expect(JSON.stringify(reopened.chain.exportState())).toBe(before);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a quotation\'s lines change while it is open (SM-6)', () => {
   it('SM-6 lines are added, changed and removed while Created or Sent, priced again by SM-15; not once confirmed', () => {
     const e = engine();
@@ -117,6 +156,18 @@ describe('a quotation\'s lines change while it is open (SM-6)', () => {
     const { salesOrderId } = office(e, 'sales.confirmQuotation', { quotationId });
     expect(orderOf(e, salesOrderId as string).lines.map((l) => [l.productId, l.quantity, l.unitPrice])).toEqual([['P-TENT', 4, ACME_TENT]]);
     expect(officeRefused(e, 'sales.changeQuotationLines', { quotationId, lines: [line('P-TENT', 1)] })).toMatchObject({ rule: 'SM-6', field: 'quotationId' });
+  });
+});
+
+describe('a changed quotation line covered by an agreement (SM-8)', () => {
+  it('SM-8 a line changed onto a product an Effective agreement commits takes its price and link, as on entry', () => {
+    const e = engine();
+    const agreementId = office(e, 'sales.createAgreement', { customerAccount: 'C-ACME', effective: '2026-01-01', expiration: '2026-06-30' }).agreementId as string;
+    const commitmentId = office(e, 'sales.addCommitment', { agreementId, commitment: { kind: 'productQuantity', productId: 'P-TENT', categoryId: null, committed: 4, unitPrice: 15_000, discountPct: 0, maxEnforced: true, priceFixed: true } }).commitmentId as string;
+    office(e, 'sales.makeAgreementEffective', { agreementId });
+    const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ACME', expiryDate: '2026-02-01', lines: [line('P-STOVE', 1)] }).quotationId as string;
+    office(e, 'sales.changeQuotationLines', { quotationId, lines: [line('P-TENT', 2)] });
+    expect(e.headquarters.salesOffice.quotations.snapshot(quotationId).context.lines).toEqual([expect.objectContaining({ productId: 'P-TENT', unitPrice: 15_000, agreement: { agreementId, commitmentId } })]);
   });
 });
 
