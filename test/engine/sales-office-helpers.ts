@@ -3,9 +3,14 @@
  * 2 stoves, vendor V-NORD, Acme's own tent price and the Wholesale price group's lamp price, socks under warehouse
  * management, item tax groups SERVICE (taxable) and EXEMPT), a sales clerk (sales1) and a marketer (marketing1).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { Chain } from '../../engine/chain.ts';
+import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import type { SalesOfficeCommand } from '../../engine/protocol/sales.ts';
-import { ok, refused, type Mutator } from './engine-helpers.ts';
+import { chainConfig, ok, refused, type Mutator } from './engine-helpers.ts';
 import type { RuleViolation } from '../../engine/domain/violation.ts';
 
 export const ACME_TENT = 17_500;
@@ -50,3 +55,38 @@ export function acmeOrder(e: Chain, lines = [line('P-TENT', 2)], orderType: Fiel
 }
 
 export const orderOf = (e: Chain, salesOrderId: string) => e.headquarters.salesOffice.orders.snapshot(salesOrderId).context;
+
+export interface DurableOffice {
+  durable: DurableChain;
+  dir: string;
+  /** An office command (by sales1, marketing1 for marketing.*) that must be accepted. */
+  run(command: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+/**
+ * Works a durable chain with the sales office in a fresh folder, then reopens it from its files: the journal must
+ * replay to the same state (`reopened` reads it further). The folder is removed at the end.
+ */
+export async function replayedOffice(work: (office: DurableOffice) => Promise<void>, reopened: (chain: Chain) => void = () => {}): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'sales-office-'));
+  try {
+    const durable = await DurableChain.open(dir, { config: chainConfig(withSalesOffice) });
+    const run = async (command: Record<string, unknown>) => {
+      const result = await durable.execute({ operatorId: String(command.type).startsWith('marketing.') ? 'marketing1' : 'sales1', ...command });
+      if (!result.ok) throw new Error(`${String(command.type)} refused: ${result.error.message}`);
+      return result.result;
+    };
+    await work({ durable, dir, run });
+    const before = JSON.stringify(durable.chain.exportState());
+    await durable.close();
+    const again = await DurableChain.open(dir);
+    try {
+      expect(JSON.stringify(again.chain.exportState()), 'the journal replays to the same state').toBe(before);
+      reopened(again.chain);
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -3,15 +3,11 @@
  * headquarters; each rule SM-1..SM-15 is exercised through it, and every refusal changes nothing (`refused` checks
  * the exported state is byte-identical).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DurableChain } from '../../engine/persistence/durable-chain.ts';
 import { salesOrderStatus } from '../../engine/domain/sales/sales-order.ts';
 import { SalesOfficeViews } from '../../engine/sales-office/views.ts';
-import { chainConfig, newEngine, ok, PRICE, restart } from './engine-helpers.ts';
-import { ACME_TENT, acmeOrder, line, office, officeRefused, orderOf, WHOLESALE_LAMP, withSalesOffice } from './sales-office-helpers.ts';
+import { newEngine, ok, PRICE, restart } from './engine-helpers.ts';
+import { ACME_TENT, acmeOrder, line, office, officeRefused, orderOf, replayedOffice, WHOLESALE_LAMP, withSalesOffice } from './sales-office-helpers.ts';
 
 const engine = () => newEngine(withSalesOffice);
 const DAY = 86_400_000;
@@ -281,14 +277,7 @@ describe('durability', () => {
   });
 
   it('every office command is journaled at headquarters and the journal replays to the same office', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sales-office-'));
-    try {
-      const durable = await DurableChain.open(dir, { config: chainConfig(withSalesOffice) });
-      const run = async (command: Record<string, unknown>) => {
-        const result = await durable.execute({ operatorId: String(command.type).startsWith('marketing.') ? 'marketing1' : 'sales1', ...command });
-        if (!result.ok) throw new Error(`${String(command.type)} refused: ${result.error.message}`);
-        return result.result;
-      };
+    await replayedOffice(async ({ durable, run }) => {
       const { salesOrderId } = await run({ type: 'sales.createOrder', orderType: 'salesOrder', customerAccount: 'C-ACME', lines: [line('P-TENT', 2)] });
       await run({ type: 'sales.postPackingSlip', salesOrderId, lines: [{ lineId: `${String(salesOrderId)}-1`, quantity: 1 }] });
       await run({ type: 'sales.invoiceOrder', salesOrderId });
@@ -297,17 +286,6 @@ describe('durability', () => {
       await run({ type: 'sales.createPurchaseLine', vendorAccount: 'V-NORD', productId: 'P-TENT', quantity: 3, expectedDate: '2026-01-08' });
       const refusedAnswer = await durable.execute({ type: 'sales.invoiceOrder', operatorId: 'sales1', salesOrderId });
       expect(refusedAnswer.ok).toBe(false);
-      const before = JSON.stringify(durable.chain.exportState());
-      await durable.close();
-      const reopened = await DurableChain.open(dir);
-      try {
-        expect(JSON.stringify(reopened.chain.exportState())).toBe(before);
-        expect(reopened.chain.headquarters.salesOffice.records.invoices['SINV-000001']).toBeDefined();
-      } finally {
-        await reopened.close();
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    }, (reopened) => expect(reopened.headquarters.salesOffice.records.invoices['SINV-000001']).toBeDefined());
   });
 });
