@@ -19,6 +19,7 @@ import { numberingBehind, numbersIn, type Numbering } from './domain/numbering.t
 import { CommandRefused, refuse } from './domain/violation.ts';
 import type { HeadquartersGateway, RealtimeRequest, RealtimeResponse, RecordedCall } from './headquarters-gateway.ts';
 import { HeadquartersEngine, type HeadquartersState } from './headquarters-engine.ts';
+import type { HeadquartersCommand } from './headquarters-commands.ts';
 import { DEFAULT_START } from './ids.ts';
 import { chainCommandSchema, parseWith, type ChainCommand, type Command, type CommandOutcome } from './protocol/commands.ts';
 import { isCallCenterDeskCommand, type CallCenterDeskCommand } from './protocol/call-center.ts';
@@ -43,7 +44,7 @@ export type ChainResult = CommandOutcome<ChainCommand>;
 export interface ChainState { store: EngineState; headquarters: HeadquartersState }
 
 /** What an engine-level command changed: store actors, or headquarters' back office. */
-export type ChainChange = ({ engine: 'store' } & StoreChange) | { engine: 'headquarters'; seq: number };
+export type ChainChange = ({ engine: 'store' } & StoreChange) | { engine: 'headquarters'; seq: number; command: HeadquartersCommand };
 
 /** A command one engine accepted: what a journal keeps. */
 export interface AcceptedEntry { engine: 'store' | 'headquarters'; seq: number; at: number; command: unknown; calls?: RecordedCall[] }
@@ -142,7 +143,7 @@ export class Chain {
     const result = 'delivered' in command ? this.headquarters.executeNow(command.delivered) : this.headquarters.execute(command);
     if (result.ok) {
       this.report({ engine: 'headquarters', seq: result.seq, at: result.at, command: result.command });
-      const change: ChainChange = { engine: 'headquarters', seq: result.seq };
+      const change: ChainChange = { engine: 'headquarters', seq: result.seq, command: result.command };
       for (const listener of this.changeListeners) listener(change);
     }
     return result;

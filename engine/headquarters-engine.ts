@@ -100,6 +100,7 @@ export class HeadquartersEngine {
         this.sendOffice({ type: 'headquarters.createCustomer', channelCustomerId: partyId, storeId, record }) ?? accountOf(this.office, partyId)!.accountNumber,
       storeOrders: () => Object.values(this.office.salesOrders),
       storeReturns: () => Object.values(this.office.returnOrders),
+      storeUploads: () => Object.values(this.office.staged),
       checkPickup: (order) => this.checkCallCenterOrder(order),
       acceptPickup: (order) => this.acceptCallCenterOrder(order),
     }, state?.salesOffice, inspect);

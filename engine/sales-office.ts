@@ -14,7 +14,7 @@ import type { Catalog } from './domain/catalog.ts';
 import type { SubmittedCallCenterOrder } from './domain/call-center-submission.ts';
 import type { Customer } from './domain/config.ts';
 import { calendarDay } from './domain/call-center/continuity.ts';
-import type { HqCustomer, HqReturnOrder, SalesOrder as StoreSalesOrder } from './domain/headquarters.ts';
+import type { HqCustomer, HqReturnOrder, SalesOrder as StoreSalesOrder, StagedTransaction } from './domain/headquarters.ts';
 import { partyFromCustomer, type Party } from './domain/marketing/parties.ts';
 import type { Numbering } from './domain/numbering.ts';
 import type { AgreementState } from './domain/sales/agreements.ts';
@@ -66,6 +66,8 @@ export interface SalesOfficeHost {
   createCustomer(partyId: string, storeId: string, record: Customer): string | RuleViolation;
   storeOrders(): Iterable<StoreSalesOrder>;
   storeReturns(): Iterable<HqReturnOrder>;
+  /** What the stores' P-job uploads brought (the orders' states as received, SY-2): their documents are read from it. */
+  storeUploads(): Iterable<StagedTransaction>;
   /** Issue 13: a quotation picked up at a store goes there as a call-center order does: why not (nothing changed), and its sales order. */
   checkPickup(order: SubmittedCallCenterOrder): RuleViolation | null;
   acceptPickup(order: SubmittedCallCenterOrder): { salesOrderId: string; storeId: string };

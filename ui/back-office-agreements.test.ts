@@ -11,6 +11,13 @@ async function mount(office = new FakeBackOffice()) {
   return { el, office };
 }
 
+/** The reason beside an action the view does not offer (its button disabled). */
+function notOffered(el: Element, action: string): string {
+  const button = $(el, `button[data-action="${action}"]`) as HTMLButtonElement;
+  expect(button.disabled).to.equal(true);
+  return text($(el, `#${button.getAttribute('aria-describedby')}`));
+}
+
 describe('<back-office-agreements>', () => {
   it('SM-9 shows each commitment line with ordered, delivered, invoiced and remaining: units, or money in dollars', async () => {
     const { el } = await mount();
@@ -25,9 +32,7 @@ describe('<back-office-agreements>', () => {
 
   it('SM-7 make effective is not offered on an effective agreement, and says why; close is sent', async () => {
     const { el, office } = await mount();
-    const effective = $(el, 'button[data-action="sales.makeAgreementEffective"]') as HTMLButtonElement;
-    expect(effective.disabled).to.equal(true);
-    expect(text($(el, `#${effective.getAttribute('aria-describedby')}`))).to.equal('it is effective already');
+    expect(notOffered(el, 'sales.makeAgreementEffective')).to.equal('it is effective already');
     await click(el, 'Close');
     expect(office.sent).to.deep.equal([{ type: 'sales.closeAgreement', agreementId: 'AG-1' }]);
     expect(text($(el, '[role="status"]'))).to.equal('Agreement AG-1 is closed.');
@@ -43,5 +48,55 @@ describe('<back-office-agreements>', () => {
     await click(el, 'Add line');
     await click(el, 'Create release order');
     expect(office.sent).to.deep.equal([{ type: 'sales.releaseOrder', agreementId: 'AG-1', lines: [{ commitmentId: 'C1', productId: 'P-TENT', quantity: 6, requestedShipDate: '2027-04-01' }] }]);
+  });
+
+  const field = (el: Element, name: string) => $(el, 'back-office-form-dialog', `[name="${name}"]`) as HTMLInputElement | HTMLSelectElement;
+  const submit = async (el: Element) => {
+    ($(el, 'back-office-form-dialog', 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+  };
+
+  it('SM-7 a new agreement is made on hold; a refusal names the field in plain words and the dialog stays', async () => {
+    const { el, office } = await mount();
+    office.refuse.set('sales.createAgreement', { rule: 'SM-7', field: 'expiration', message: 'the expiration date must not be before the effective date' });
+    await click(el, 'New agreement');
+    expect(text($(el, 'back-office-form-dialog', '#heading'))).to.equal('New sales agreement');
+    field(el, 'customerAccount').value = 'C-ALDER';
+    field(el, 'effective').value = '2027-05-01';
+    field(el, 'expiration').value = '2027-04-01';
+    await submit(el);
+    expect(office.sent.at(-1)).to.deep.equal({ type: 'sales.createAgreement', customerAccount: 'C-ALDER', effective: '2027-05-01', expiration: '2027-04-01' });
+    expect(text($(el, 'back-office-form-dialog', '[role="alert"]'))).to.contain('The expiration date must not be before the effective date').and.contain('Ref. SM-7, expiration');
+    office.refuse.delete('sales.createAgreement');
+    field(el, 'expiration').value = '2027-12-31';
+    await submit(el);
+    expect(text($(el, '[role="status"]'))).to.equal('Agreement AG-000001 created, on hold.');
+    expect(text($(el, 'tr[data-agreement="AG-000001"]'))).to.contain('On hold');
+  });
+
+  it('SM-7 Add commitment is offered only on hold: units or an amount in dollars, never cents; a figure that is not one is named', async () => {
+    const { el, office } = await mount();
+    expect(notOffered(el, 'sales.addCommitment')).to.equal('agreement AG-1 is effective: only an agreement on hold takes commitment lines');
+    await click(el, 'New agreement');
+    field(el, 'customerAccount').value = 'C-ALDER';
+    field(el, 'effective').value = '2027-05-01';
+    field(el, 'expiration').value = '2027-12-31';
+    await submit(el);
+    await click(el, 'Open agreement AG-000001');
+    await click(el, 'Add commitment');
+    field(el, 'kind').value = 'anyProductAmount';
+    field(el, 'committed').value = 'lots';
+    await submit(el);
+    expect(text($(el, 'back-office-form-dialog', '[role="alert"]'))).to.contain('Committed: enter an amount such as 5000.00');
+    expect(office.sent.map((c) => c.type)).to.deep.equal(['sales.createAgreement']);
+    field(el, 'committed').value = '5000.00';
+    field(el, 'discountPct').value = '5';
+    field(el, 'maxEnforced').value = 'yes';
+    await submit(el);
+    expect(office.sent.at(-1)).to.deep.equal({ type: 'sales.addCommitment', agreementId: 'AG-000001', commitment: {
+      kind: 'anyProductAmount', productId: null, categoryId: null, committed: 500000, unitPrice: null, discountPct: 500, maxEnforced: true, priceFixed: false,
+    } });
+    expect(text($(el, '[role="status"]'))).to.equal('Commitment line added to agreement AG-000001.');
+    expect(text($(el, 'tr[data-commitment="AG-000001-1"]'))).to.contain('$5,000.00').and.not.contain('500000');
   });
 });

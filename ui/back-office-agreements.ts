@@ -1,21 +1,36 @@
 /**
  * <back-office-agreements>: sales agreements (SM-7..SM-9). The list with status and dates; an agreement opened with its
  * commitment lines (committed, ordered, delivered, invoiced and remaining: units, or money in the agreement's
- * currency) and the orders released against it, and the actions the office offers now: make effective, close, and
- * a release order (lines each against one of its commitments).
+ * currency) and the orders released against it, and the actions the office offers now: make effective, close, add
+ * a commitment line (On hold), and a release order (lines each against one of its commitments). A new agreement is
+ * made On hold from the list.
  */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatMoney } from '../engine/domain/money.ts';
+import { commitmentKinds, type CommitmentKind } from '../engine/domain/sales/agreements.ts';
+import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { AgreementDetail, AgreementRow, CommitmentLineView, OfferedAction } from '../engine/protocol/sales.ts';
 import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-office-kit.ts';
 import { commitmentChoices, type BackOfficeLines } from './back-office-lines.ts';
 import './back-office-lines.ts';
+import { parseMoney } from './till-shared.ts';
 
-/** SM-8: only an effective agreement releases orders (the office's view does not list this action: the screen offers it). */
-const releaseAction = (d: AgreementDetail): OfferedAction => (d.status === 'Effective'
-  ? { action: 'releaseOrder', label: 'Release order', offered: true, reason: null }
-  : { action: 'releaseOrder', label: 'Release order', offered: false, reason: 'only an effective agreement releases orders' });
+const KIND_WORDS: Record<CommitmentKind, string> = {
+  productQuantity: 'Product quantity', productAmount: 'Product amount', categoryAmount: 'Category amount', anyProductAmount: 'Any product amount',
+};
+const YES_NO = [{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }];
+const byQuantity = (kind: string) => kind === 'productQuantity';
+
+/** SM-7: what the commitment dialog itself finds wrong (a figure that is not a number or an amount), field named. */
+function commitmentFigures(v: Record<string, string>): RuleViolation | null {
+  if (byQuantity(v.kind!) ? !/^\d+$/.test(v.committed!) : parseMoney(v.committed!) === null) {
+    return { rule: 'VALIDATION', field: 'commitment.committed', message: byQuantity(v.kind!) ? 'Committed: enter a whole number of units' : 'Committed: enter an amount such as 5000.00' };
+  }
+  if (v.unitPrice !== '' && parseMoney(v.unitPrice!) === null) return { rule: 'VALIDATION', field: 'commitment.unitPrice', message: 'Unit price: enter an amount such as 150.00' };
+  if (v.discountPct !== '' && !/^\d+(\.\d{1,2})?$/.test(v.discountPct!)) return { rule: 'VALIDATION', field: 'commitment.discountPct', message: 'Discount: enter a percentage such as 5' };
+  return null;
+}
 
 @customElement('back-office-agreements')
 export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementDetail> {
@@ -33,8 +48,50 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
     switch (actionName(action)) {
       case 'makeAgreementEffective': void this.run({ type: 'sales.makeAgreementEffective', agreementId }, `Agreement ${agreementId} is effective.`); return;
       case 'closeAgreement': void this.run({ type: 'sales.closeAgreement', agreementId }, `Agreement ${agreementId} is closed.`); return;
+      case 'addCommitment': this.askCommitment(agreementId); return;
       case 'releaseOrder': this.releasing = true;
     }
+  }
+
+  /** SM-7: a new agreement, On hold until its commitment lines are added and it is made effective. */
+  private newAgreement(): void {
+    this.ask({
+      heading: 'New sales agreement', intro: 'It starts on hold: add its commitment lines, then make it effective.', confirmLabel: 'Create agreement',
+      fields: [
+        { name: 'customerAccount', label: 'Customer account' },
+        { name: 'effective', label: 'Effective from', type: 'date' },
+        { name: 'expiration', label: 'Expires on', type: 'date' },
+      ],
+      command: (v) => ({ type: 'sales.createAgreement', customerAccount: v.customerAccount!, effective: v.effective!, expiration: v.expiration! }),
+      done: (r) => `Agreement ${String(r.agreementId ?? '')} created, on hold.`,
+    });
+  }
+
+  /** SM-7: a commitment line: units of a product, or an amount of a product, a category or any product. */
+  private askCommitment(agreementId: string): void {
+    this.ask({
+      heading: `Add a commitment to agreement ${agreementId}`, confirmLabel: 'Add commitment',
+      fields: [
+        { name: 'kind', label: 'Commits to', type: 'select', value: 'productQuantity', options: commitmentKinds.map((k) => ({ value: k, label: KIND_WORDS[k] })) },
+        { name: 'productId', label: 'Product (quantity or product amount)', optional: true },
+        { name: 'categoryId', label: 'Category (category amount)', optional: true },
+        { name: 'committed', label: 'Committed: units, or the amount' },
+        { name: 'unitPrice', label: 'Agreement unit price', optional: true },
+        { name: 'discountPct', label: 'Discount %', optional: true },
+        { name: 'maxEnforced', label: 'Max enforced', type: 'select', value: 'no', options: YES_NO },
+        { name: 'priceFixed', label: 'Price and discount fixed', type: 'select', value: 'no', options: YES_NO },
+      ],
+      check: commitmentFigures,
+      command: (v) => ({
+        type: 'sales.addCommitment', agreementId,
+        commitment: {
+          kind: v.kind as CommitmentKind, productId: v.productId === '' ? null : v.productId!, categoryId: v.categoryId === '' ? null : v.categoryId!,
+          committed: byQuantity(v.kind!) ? Number(v.committed) : parseMoney(v.committed!)!, unitPrice: v.unitPrice === '' ? null : parseMoney(v.unitPrice!)!,
+          discountPct: v.discountPct === '' ? 0 : Math.round(Number(v.discountPct) * 100), maxEnforced: v.maxEnforced === 'yes', priceFixed: v.priceFixed === 'yes',
+        },
+      }),
+      done: `Commitment line added to agreement ${agreementId}.`,
+    });
   }
 
   private async release(event: Event, d: AgreementDetail): Promise<void> {
@@ -56,6 +113,7 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
       <div class="split">
         <section class="panel" aria-labelledby="agreements-heading">
           <h2 id="agreements-heading">Sales agreements</h2>
+          <button @click=${() => this.newAgreement()}>New agreement</button>
           ${this.rows.length === 0 ? html`<p class="muted">No agreement yet.</p>` : html`
             <table aria-label="Sales agreements">
               <thead><tr><th>Agreement</th><th>Customer</th><th>Status</th><th>Dates</th></tr></thead>
@@ -83,7 +141,7 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
           <dt>Covers</dt><dd>${d.effective} to ${d.expiration}</dd>
           <dt>Orders</dt><dd>${d.salesOrderIds.length === 0 ? 'None released yet' : d.salesOrderIds.join(', ')}</dd>
         </dl>
-        ${offeredActions(d.agreementId, [...d.actions, releaseAction(d)], (a) => this.act(d, a))}
+        ${offeredActions(d.agreementId, d.actions, (a) => this.act(d, a))}
         <h3>Commitment lines</h3>
         <table aria-label="Commitment lines">
           <thead><tr><th>Commitment</th><th class="num">Committed</th><th class="num">Ordered</th><th class="num">Delivered</th><th class="num">Invoiced</th><th class="num">Remaining</th></tr></thead>

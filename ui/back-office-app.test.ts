@@ -68,6 +68,18 @@ describe('<back-office-app>', () => {
     expect(text($(el, 'back-office-orders', 'section[data-detail] dd[data-status]'))).to.equal('Cancelled');
   });
 
+  it('the open tab reads again only when the room names its view (the invoices tab also follows the orders)', async () => {
+    const office = new FakeBackOffice(['sales']);
+    const el = await mount(office);
+    const reads = office.orderReads.length;
+    office.changed(['quotations', 'pipeline']);
+    await settle(el);
+    expect(office.orderReads.length).to.equal(reads);
+    office.changed(['orders']);
+    await settle(el);
+    expect(office.orderReads.length).to.equal(reads + 1);
+  });
+
   it('the tab follows the click, and the watch stops when the page goes', async () => {
     const office = new FakeBackOffice(['sales']);
     const el = await mount(office);

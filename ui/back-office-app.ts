@@ -1,11 +1,12 @@
 /**
  * <back-office-app>: headquarters' back office once signed in (/back-office). Sales staff get the tabs of their work
  * (sales orders, quotations, agreements, backorders, invoices), marketing staff theirs (pipeline, campaigns); someone
- * with both jobs gets all of them. The page follows the office's live room: whatever anyone changes in the office, the
- * open tab reads its view again, so every back-office screen shows the change without a reload.
+ * with both jobs gets all of them. The page follows the office's live room: when anyone changes a view of the office,
+ * the open tab reads its view again if it shows that one, so every back-office screen shows the change without a reload.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { SalesOfficeView } from '../engine/protocol/sales.ts';
 import type { BackOffice, BackOfficeJob } from './back-office-client.ts';
 import './back-office-agreements.ts';
 import './back-office-backorders.ts';
@@ -16,7 +17,12 @@ import './back-office-pipeline.ts';
 import './back-office-quotations.ts';
 import { screenStyles } from './styles.ts';
 
-export type BackOfficeTab = 'orders' | 'quotations' | 'agreements' | 'backorders' | 'invoices' | 'pipeline' | 'campaigns';
+export type BackOfficeTab = SalesOfficeView;
+/** The views a tab reads (the invoices tab also gathers the orders' open packing slips). */
+const READS: Record<BackOfficeTab, readonly SalesOfficeView[]> = {
+  orders: ['orders'], quotations: ['quotations'], agreements: ['agreements'], backorders: ['backorders'], invoices: ['invoices', 'orders'],
+  pipeline: ['pipeline'], campaigns: ['campaigns'],
+};
 const TABS: readonly { tab: BackOfficeTab; label: string; job: BackOfficeJob }[] = [
   { tab: 'orders', label: 'Sales orders', job: 'sales' },
   { tab: 'quotations', label: 'Quotations', job: 'sales' },
@@ -38,13 +44,15 @@ export class BackOfficeApp extends LitElement {
   @property({ attribute: false }) accessor office!: BackOffice;
   /** The tab open now (the first of the staff member's work when not chosen). */
   @property() accessor tab: BackOfficeTab | null = null;
-  /** Counts the office's changes heard in its room: each one makes the open tab read again. */
-  @state() accessor revision = 0;
+  /** Counts the changes the office's room named, per view: a change to a view the open tab reads makes it read again. */
+  @state() accessor revisions: Readonly<Partial<Record<SalesOfficeView, number>>> = {};
   private unwatch: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unwatch = this.office.watch(() => { this.revision += 1; });
+    this.unwatch = this.office.watch((views) => {
+      this.revisions = { ...this.revisions, ...Object.fromEntries(views.map((v) => [v, (this.revisions[v] ?? 0) + 1])) };
+    });
   }
 
   override disconnectedCallback(): void {
@@ -68,7 +76,8 @@ export class BackOfficeApp extends LitElement {
   }
 
   private panel(tab: BackOfficeTab) {
-    const { office, revision } = this;
+    const { office } = this;
+    const revision = READS[tab].reduce((n, view) => n + (this.revisions[view] ?? 0), 0);
     switch (tab) {
       case 'orders': return html`<back-office-orders .office=${office} .revision=${revision}></back-office-orders>`;
       case 'quotations': return html`<back-office-quotations .office=${office} .revision=${revision}></back-office-quotations>`;

@@ -13,11 +13,6 @@ import { ListDetailTab, actionName, offeredActions } from './back-office-kit.ts'
 
 type TargetChoice = Extract<OfficeCommand, { type: 'marketing.chooseTargets' }>['targets'][number];
 
-/** MK-3: targets are chosen while the campaign is planned (the office's view does not list this action: the screen offers it). */
-const chooseAction = (d: CampaignDetail): OfferedAction => (d.status === 'Planned'
-  ? { action: 'chooseTargets', label: 'Choose targets', offered: true, reason: null }
-  : { action: 'chooseTargets', label: 'Choose targets', offered: false, reason: `a campaign that is ${d.status.toLowerCase()} keeps its targets` });
-
 @customElement('back-office-campaigns')
 export class BackOfficeCampaigns extends ListDetailTab<CampaignRow, CampaignDetail> {
   /** MK-3: the parties offered as targets while choosing them (null: not choosing). */
@@ -115,7 +110,7 @@ export class BackOfficeCampaigns extends ListDetailTab<CampaignRow, CampaignDeta
       <section class="panel" aria-labelledby="campaign-heading" data-detail=${d.campaignId}>
         <h2 id="campaign-heading">${d.name}</h2>
         <p>${d.type} · ${d.status} · ${d.startsOn} to ${d.endsOn}</p>
-        ${offeredActions(d.campaignId, [chooseAction(d), ...d.actions], (a) => void this.act(d, a))}
+        ${offeredActions(d.campaignId, d.actions, (a) => void this.act(d, a))}
         ${this.choosing === null ? nothing : this.renderChoosing(d, this.choosing)}
         <h3>Targets</h3>
         ${d.targetList.length === 0 ? html`<p class="muted">No target chosen yet.</p>` : html`

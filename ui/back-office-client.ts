@@ -6,14 +6,14 @@
  *
  * `httpBackOffice(api)` reads with GET /api/sales/... and sends each command through the command endpoint as the
  * signed-in staff member; `watch` follows the office's live room, so a change made on any back-office screen shows
- * on every other one.
+ * on every other one (the room names the views a change touched; joining, every view is read again).
  */
 import type { Permission } from '../engine/domain/config.ts';
 import type { RuleViolation } from '../engine/domain/violation.ts';
 import {
   SALES_OFFICE_ROOM, type AgreementDetail, type AgreementRow, type BackorderViews, type CampaignDetail, type CampaignRow, type InvoiceRow, type InvoiceView,
   type PackingSlipView, type PipelineView, type ProFormaInvoiceView, type QuotationDetail, type QuotationRow, type SalesOfficeCommand,
-  type SalesOrderDetail, type SalesOrderFilter, type SalesOrderRow,
+  type SalesOfficeChanged, type SalesOfficeView, type SalesOrderDetail, type SalesOrderFilter, type SalesOrderRow, salesOfficeViews,
 } from '../engine/protocol/sales.ts';
 import type { StoreApi } from './api.ts';
 import { violationOf } from './screen-kit.ts';
@@ -62,8 +62,8 @@ export interface BackOffice {
 
   /** One office command as the signed-in staff member; the office's result (ids of what it made) or its refusal. */
   send(command: OfficeCommand): Promise<OfficeAnswer<Record<string, unknown>>>;
-  /** Calls `changed` whenever the office changes anything (until the returned function is called). */
-  watch(changed: () => void): () => void;
+  /** Calls `changed` with the views the office changed, whenever it changes anything (until the returned function is called). */
+  watch(changed: (views: readonly SalesOfficeView[]) => void): () => void;
 }
 
 const query = (params: Record<string, string | undefined>) =>
@@ -118,6 +118,9 @@ export function httpBackOffice(api: StoreApi): BackOffice {
         return { ok: false, error: violationOf(error) };
       }
     },
-    watch: (changed) => api.live([SALES_OFFICE_ROOM], { state: () => changed(), update: () => changed() }),
+    watch: (changed) => api.live([SALES_OFFICE_ROOM], {
+      state: () => changed(salesOfficeViews),
+      update: (envelope) => { if (envelope.type === 'salesOfficeChanged') changed((envelope.view as SalesOfficeChanged).changed); },
+    }),
   };
 }

@@ -22,7 +22,12 @@ type Done = string | ((result: Record<string, unknown>) => string);
 
 interface AskingBase { heading: string; intro?: string; confirmLabel: string; danger?: boolean; done: Done }
 /** A dialog a tab opens to ask for what a command needs: labelled fields... */
-export interface FieldsAsking extends AskingBase { fields: readonly FormField[]; command(values: Record<string, string>): OfficeCommand }
+export interface FieldsAsking extends AskingBase {
+  fields: readonly FormField[];
+  /** What the screen itself finds wrong in the values (an amount that is not one), before anything is sent. */
+  check?(values: Record<string, string>): RuleViolation | null;
+  command(values: Record<string, string>): OfficeCommand;
+}
 /** ...or a quantity per line. */
 export interface QuantitiesAsking extends AskingBase { items: readonly QuantityItem[]; command(quantities: Record<string, number>): OfficeCommand }
 type Asking = FieldsAsking | QuantitiesAsking;
@@ -163,7 +168,13 @@ export abstract class OfficeTab extends LitElement {
     }
     return html`<back-office-form-dialog .heading=${asking.heading} .intro=${asking.intro ?? ''} .confirmLabel=${asking.confirmLabel} ?danger=${asking.danger === true}
       .fields=${asking.fields} .error=${this.askingError} @form-dismiss=${dismiss}
-      @form-submit=${(e: FormSubmit) => this.answer(asking.command(e.detail.values))}></back-office-form-dialog>`;
+      @form-submit=${(e: FormSubmit) => this.submitFields(asking, e.detail.values)}></back-office-form-dialog>`;
+  }
+
+  private submitFields(asking: FieldsAsking, values: Record<string, string>): void {
+    const wrong = asking.check?.(values) ?? null;
+    if (wrong === null) void this.answer(asking.command(values));
+    else this.askingError = wrong;
   }
 }
 

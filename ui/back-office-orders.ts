@@ -4,6 +4,7 @@
  * invoice, inventory in words), its packing slips and invoices, and the actions the office offers on it now: confirm,
  * post a packing slip (a quantity per line), invoice the order or the chosen packing slips, change the type, cancel
  * the remainders, and a pro forma to print. An action not offered stays visible, disabled, with the office's reason.
+ * A store's order shows the store's own invoices as headquarters received them.
  */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -52,6 +53,7 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
     switch (actionName(action)) {
       case 'confirmOrder': void this.run({ type: 'sales.confirmOrder', salesOrderId }, `Order ${salesOrderId} confirmed.`); return;
       case 'invoiceOrder': void this.run({ type: 'sales.invoiceOrder', salesOrderId }, (r) => `Invoice ${String(r.invoiceId ?? '')} posted for order ${salesOrderId}.`); return;
+      case 'invoicePackingSlips': this.invoiceSlips(); return;
       case 'cancelRemainder': void this.run({ type: 'sales.cancelRemainder', salesOrderId }, `The remainders of order ${salesOrderId} are cancelled.`); return;
       case 'postPackingSlip':
         this.askQuantities({
@@ -77,7 +79,7 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
     }
   }
 
-  /** SM-12: invoices exactly the ticked slips (the office's detail lists the slips, not this action: it is the screen's). */
+  /** SM-12: invoices exactly the ticked slips (the office offers it while a slip waits to be invoiced). */
   private invoiceSlips(): void {
     if (this.slips.size === 0) {
       this.error = { rule: 'SM-12', field: 'packingSlipIds', message: 'tick the packing slips to invoice first' };
@@ -88,8 +90,8 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
   }
 
   /**
-   * SM-8: releases an open line against a commitment of one of the customer's effective agreements (a quotation's
-   * order keeps its quotation prices until linked). The office says why when the line or the commitment does not fit.
+   * SM-8: releases an open line entered without an agreement against a commitment of one of the customer's effective
+   * agreements. The office says why when the line or the commitment does not fit.
    */
   private async linkLine(d: SalesOrderDetail, line: SalesOrderLineView): Promise<void> {
     const { salesOrderId, customerAccount } = d.header;
@@ -212,12 +214,28 @@ export class BackOfficeOrders extends ListDetailTab<SalesOrderRow, SalesOrderDet
                     @change=${(e: Event) => this.tick(s.packingSlipId, (e.target as HTMLInputElement).checked)}>Packing slip ${s.packingSlipId}, ${s.postedOn}</label>`
                 : html`Packing slip ${s.packingSlipId}, ${s.postedOn} · invoiced on ${s.invoiceId}`}
               <span class="muted">${s.lines.map((l) => `${l.productName} x ${l.quantity}`).join(', ')}</span>
-            </li>`)}</ul>
-          ${d.packingSlips.some((s) => s.invoiceId === null) ? html`<button @click=${() => this.invoiceSlips()}>Invoice chosen slips</button>` : nothing}`}
+            </li>`)}</ul>`}
         <h3>Invoices</h3>
         ${d.invoices.length === 0 ? html`<p class="muted">None posted.</p>` : html`
           <ul aria-label="Invoices">${d.invoices.map((i) => html`<li>Invoice ${i.invoiceId}, ${i.postedOn} · ${i.kind} · ${officeMoney(i.total)}</li>`)}</ul>`}
+        ${h.storeId === null ? nothing : this.renderStoreDocuments(h.storeId, d)}
       </section>`;
+  }
+
+  /** Issue 13: the store's own invoices on its order, as headquarters received them (read-only). */
+  private renderStoreDocuments(storeId: string, d: SalesOrderDetail) {
+    return html`
+      <h3>Documents from store ${storeId}</h3>
+      ${d.storeDocuments.length === 0 ? html`<p class="muted">None received yet.</p>` : html`
+        <table aria-label="Store documents">
+          <thead><tr><th>Number</th><th>Date</th><th>Document</th><th>Lines</th><th class="num">Amount</th></tr></thead>
+          <tbody>${d.storeDocuments.map((doc) => html`
+            <tr data-document=${doc.number}>
+              <td>${doc.number}</td><td>${doc.date}</td><td>${doc.kind}</td>
+              <td>${doc.lines.map((l) => `${l.productName} x ${l.quantity}`).join(', ')}</td>
+              <td class="num">${officeMoney(doc.amount)}</td>
+            </tr>`)}</tbody>
+        </table>`}`;
   }
 }
 

@@ -11,11 +11,6 @@ import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-o
 import { commitmentChoices, type BackOfficeLines, type CommitmentChoice } from './back-office-lines.ts';
 import './back-office-lines.ts';
 
-/** SM-6: the expiry of a quotation not closed yet may be extended (the office's view does not list this action: the screen offers it). */
-const extendAction = (d: QuotationDetail): OfferedAction => (d.status === 'Created' || d.status === 'Sent'
-  ? { action: 'extendQuotation', label: 'Extend expiry', offered: true, reason: null }
-  : { action: 'extendQuotation', label: 'Extend expiry', offered: false, reason: `a ${d.status.toLowerCase()} quotation is read-only` });
-
 @customElement('back-office-quotations')
 export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationDetail> {
   @state() accessor creating = false;
@@ -131,7 +126,7 @@ export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationD
           ${d.campaignId === null ? nothing : html`<dt>Campaign</dt><dd>${d.campaignId}</dd>`}
           <dt>Total</dt><dd>${officeMoney(d.total)}</dd>
         </dl>
-        ${offeredActions(d.quotationId, [...d.actions, extendAction(d)], (a) => this.act(d, a))}
+        ${offeredActions(d.quotationId, d.actions, (a) => this.act(d, a))}
         <table aria-label="Quotation lines">
           <thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Unit price</th><th class="num">Amount</th><th>Ship</th></tr></thead>
           <tbody>${d.lines.map((l) => html`<tr><td>${l.productName}<br><span class="muted">${l.priceSource}</span></td><td class="num">${l.quantity}</td>

@@ -69,6 +69,8 @@ export const submittedCallCenterOrderSchema = z.object({
   callCenterId: id,
   /** The agent who entered the order (CC-2: a member of the call center). */
   enteredBy: id,
+  /** Issue 13: a quotation confirmed for pickup at headquarters' sales office: its clerk need not be a member (CC-2 is the desk's). */
+  enteredIn: z.literal('salesOffice').optional(),
   customerId: id,
   header: z.object({ modeCode: id, sourceCode: id.optional() }).strict(),
   lines: z.array(submittedLineSchema).min(1, 'an order has at least one line').max(MAX_LINES, `an order holds at most ${MAX_LINES} lines`),
@@ -114,7 +116,10 @@ export function owningStore(catalog: Catalog, order: Pick<SubmittedCallCenterOrd
 const TENDER_OF: Record<PaymentMethodKind, TenderMethod> = { normal: 'cash', check: 'cash', onAccount: 'cash', card: 'card', giftCard: 'card' };
 
 /** CC-2: the call center whose member entered the order, or why the order is not one of its. */
-export function callCenterOf(catalog: Catalog, order: Pick<SubmittedCallCenterOrder, 'callCenterId' | 'enteredBy'>): CallCenterConfig | RuleViolation {
+export function callCenterOf(catalog: Catalog, order: Pick<SubmittedCallCenterOrder, 'callCenterId' | 'enteredBy' | 'enteredIn'>): CallCenterConfig | RuleViolation {
+  if (order.enteredIn === 'salesOffice') {
+    return catalog.config.callCenters.find((c) => c.id === order.callCenterId) ?? violation('NOT_FOUND', `there is no call center "${order.callCenterId}"`, 'order.callCenterId');
+  }
   const channel = channelFor(catalog.config.callCenters, order.enteredBy);
   if (channel.kind === 'sales') return violation('CC-2', `${order.enteredBy} is not a member of a call center: their orders are plain sales orders`, 'order.enteredBy');
   if (channel.callCenter.id !== order.callCenterId) return violation('CC-2', `${order.enteredBy} takes orders for call center ${channel.callCenter.id}, not ${order.callCenterId}`, 'order.callCenterId');

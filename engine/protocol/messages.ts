@@ -16,10 +16,11 @@ import type { RuleViolation } from '../domain/violation.ts';
 
 /**
  * `callCenterHolds` / `priceChangeRequests`: a call center's room (CC-17, CC-20), each the whole list as it now stands.
- * `salesOrders`: the `salesOffice` room (issue 13): the office's order list after a headquarters change (screens showing
- * another office view read it again).
+ * `salesOrders`: the `salesOffice` room (issue 13): the office's order list after a change to it; `salesOfficeChanged`:
+ * the office's views a headquarters change touched (SalesOfficeChanged), each screen reading its own again.
  */
-export type EnvelopeType = 'register' | 'receipts' | 'order' | 'locationOrder' | 'onHand' | 'sync' | 'customer' | 'headquarters' | 'callCenterHolds' | 'priceChangeRequests' | 'salesOrders';
+export type EnvelopeType = 'register' | 'receipts' | 'order' | 'locationOrder' | 'onHand' | 'sync' | 'customer' | 'headquarters' | 'callCenterHolds' | 'priceChangeRequests' | 'salesOrders'
+  | 'salesOfficeChanged';
 
 export interface Envelope { epoch: string; seq: number; at: number; room: string; type: EnvelopeType; id: string; view: unknown }
 

@@ -121,6 +121,16 @@ export interface ProFormaInvoiceView {
   printLines: InvoicePrintLineView[];
 }
 
+/** Issue 13: a store's invoice on its order, read-only (what headquarters received of it; ship lines went on a packing slip first). */
+export interface StoreDocumentView {
+  number: string;
+  date: string;
+  /** "Invoice, shipped on a packing slip", "Invoice, picked up", "Invoice, carried out". */
+  kind: string;
+  lines: { lineId: string; productId: string; productName: string; quantity: number }[];
+  amount: MoneyView;
+}
+
 export interface SalesOrderDetail {
   header: SalesOrderRow & {
     priority: number;
@@ -134,6 +144,8 @@ export interface SalesOrderDetail {
   lines: SalesOrderLineView[];
   packingSlips: PackingSlipView[];
   invoices: InvoiceRow[];
+  /** A store's or the call center's order: the store's own invoices (empty for the office's orders). */
+  storeDocuments: StoreDocumentView[];
   /** The agreements its lines are released against (SM-8). */
   agreements: { agreementId: string; status: string }[];
   actions: OfferedAction[];
@@ -482,6 +494,10 @@ export const isSalesOfficeCommand = (command: { type: string }): command is Sale
 /** The headquarters command that journals one office command (like `headquarters.callCenterDesk`); its day is headquarters' clock's. */
 export const salesOfficeAtHeadquartersSchema = z.object({ type: z.literal('headquarters.salesOffice'), command: salesOfficeCommandSchema }).strict();
 
-/** The office's live room: every back-office screen joins it and refetches on `sales.changed`. */
+/** The office's live room: every back-office screen joins it and reads its view again when a notice names it. */
 export const SALES_OFFICE_ROOM = 'salesOffice';
-export interface SalesOfficeChanged { type: 'sales.changed'; commandType: SalesOfficeCommand['type']; ids: string[] }
+
+/** The office's views, as a `salesOfficeChanged` notice of its room names them: each screen reads again only its own. */
+export const salesOfficeViews = ['orders', 'quotations', 'agreements', 'backorders', 'invoices', 'pipeline', 'campaigns'] as const;
+export type SalesOfficeView = (typeof salesOfficeViews)[number];
+export interface SalesOfficeChanged { changed: SalesOfficeView[] }

@@ -4,9 +4,11 @@
  */
 import type { Party } from '../domain/marketing/parties.ts';
 import type { SalesOfficeConfig } from '../domain/sales/office-config.ts';
+import { linkableCommitments, linkLine, type AgreementState, type ReleaseContext } from '../domain/sales/agreements.ts';
 import { resolveSalesPrice } from '../domain/sales/prices.ts';
-import { createQuotation, type QuotationLine } from '../domain/sales/quotation.ts';
+import { confirmQuotation, createQuotation, type Quotation, type QuotationLine } from '../domain/sales/quotation.ts';
 import type { NewSalesLine } from '../domain/sales/sales-order.ts';
+import type { AgreementLink, SalesLine, SalesOrderRecord } from '../domain/sales/types.ts';
 import { isViolation, violation, type RuleViolation } from '../domain/violation.ts';
 import type { SalesOfficeCommand } from '../protocol/sales.ts';
 import type { SalesOffice } from '../sales-office.ts';
@@ -38,6 +40,71 @@ export function pricedLine(office: SalesOffice, config: SalesOfficeConfig, custo
   return { lineId, productId: entry.productId, quantity, unitPrice: price.unitPrice, discount: price.discount, priceSource: price.source, requestedShipDate: entry.requestedShipDate, warehouseId };
 }
 
+/**
+ * SM-8 / SM-9: what linking a line of `order` needs: the categories, the customer's prices, and every other line linked
+ * to the agreement (other orders' as they stand, this order's as it is being built, the line itself left out).
+ */
+export function releaseContext(office: SalesOffice, config: SalesOfficeConfig, agreementId: string, order: SalesOrderRecord, line: SalesLine | null): ReleaseContext {
+  const others = office.orderRecords().filter((o) => o.header.salesOrderId !== order.header.salesOrderId);
+  const otherLinkedLines = [...others, order].flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId && l.lineId !== line?.lineId);
+  return { categories: config.productCategories, otherLinkedLines, pricing: office.pricingFor(config, order.header.customerAccount) };
+}
+
+/** SM-8: links the lines entered with an agreement; `links[i]` is the link asked for line `from + i` of the order. */
+export function linkEntered(office: SalesOffice, config: SalesOfficeConfig, record: SalesOrderRecord, links: readonly (AgreementLink | null | undefined)[], field: (i: number) => string, from = 0): SalesOrderRecord | RuleViolation {
+  let order = record;
+  for (const [i, link] of links.entries()) {
+    if (link === undefined || link === null) continue;
+    const state = office.agreementState(link.agreementId);
+    if (isViolation(state)) return at(state, field(i));
+    const line = order.lines[from + i]!;
+    const linked = linkLine(state, order.header, line, link.commitmentId, releaseContext(office, config, link.agreementId, order, line));
+    if (isViolation(linked)) return at(linked, field(i));
+    order = { header: order.header, lines: order.lines.map((l) => (l === line ? linked : l)) };
+  }
+  return order;
+}
+
+/** SM-7: the customer's Effective agreements. */
+function effectiveAgreements(office: SalesOffice, customerAccount: string): AgreementState[] {
+  return office.agreements.all()
+    .map((s): AgreementState => ({ agreement: s.context.agreement, status: String(s.value) as AgreementState['status'] }))
+    .filter((s) => s.status === 'effective' && s.agreement.customerAccount === customerAccount);
+}
+
+/**
+ * SM-15 / SM-8: a line no agreement was named for takes the first commitment of the customer's Effective agreements
+ * that covers it on its ship date and has room for it (agreement prices come before trade agreements); else it stays.
+ */
+function linkCovered(office: SalesOffice, config: SalesOfficeConfig, record: SalesOrderRecord, line: SalesLine): SalesLine {
+  for (const state of effectiveAgreements(office, record.header.customerAccount)) {
+    for (const commitment of linkableCommitments(state, record.header, line, config.productCategories)) {
+      const linked = linkLine(state, record.header, line, commitment.commitmentId, releaseContext(office, config, state.agreement.agreementId, record, line));
+      if (!isViolation(linked)) return linked;
+    }
+  }
+  return line;
+}
+
+/** The quotation's lines as its sales order will hold them (the order the SM-8 link rules read). */
+const asOrder = (office: SalesOffice, quotation: Quotation): SalesOrderRecord => confirmQuotation(quotation, { salesOrderId: quotation.quotationId, on: office.today, priority: 5 }).salesOrder;
+
+/** SM-8 / SM-15: a customer's quotation lines linked as entered (`entries[i].agreement`), or to an agreement that covers them. */
+function linkQuoted(office: SalesOffice, config: SalesOfficeConfig, quotation: Quotation, entries: readonly LineEntry[]): Quotation | RuleViolation {
+  if (quotation.customerAccount === null) return quotation;
+  const entered = linkEntered(office, config, asOrder(office, quotation), entries.map((e) => e.agreement), (i) => `lines.${i}`);
+  if (isViolation(entered)) return entered;
+  let order = entered;
+  for (const [i, line] of order.lines.entries()) {
+    if (entries[i]!.agreement !== undefined) continue;
+    const linked = linkCovered(office, config, order, line);
+    order = { header: order.header, lines: order.lines.map((l) => (l === line ? linked : l)) };
+  }
+  return { ...quotation, lines: quotation.lines.map((l, i) => ({ ...l, ...pickQuoted(order.lines[i]!) })) };
+}
+
+const pickQuoted = ({ unitPrice, discount, priceSource, agreement }: SalesLine) => ({ unitPrice, discount, priceSource, agreement });
+
 export function quotationLines(office: SalesOffice, config: SalesOfficeConfig, quotationId: string, customerAccount: string | null, entries: readonly LineEntry[]): QuotationLine[] | RuleViolation {
   const lines: QuotationLine[] = [];
   for (const [i, entry] of entries.entries()) {
@@ -51,8 +118,19 @@ export function quotationLines(office: SalesOffice, config: SalesOfficeConfig, q
 export function newQuotationOf(office: SalesOffice, config: SalesOfficeConfig, party: Party, quotationId: string, expiryDate: string, entries: readonly LineEntry[], campaignId: string | null) {
   const lines = quotationLines(office, config, quotationId, party.customerAccount, entries);
   if (isViolation(lines)) return lines;
-  return createQuotation({
+  const quotation = createQuotation({
     quotationId, partyId: party.partyId, partyRole: party.customerAccount === null ? 'prospect' : 'customer', customerAccount: party.customerAccount,
     currency: office.catalog.config.currency, createdOn: office.today, expiryDate, campaignId, lines,
   });
+  return isViolation(quotation) ? quotation : linkQuoted(office, config, quotation, entries);
+}
+
+/**
+ * SM-6 / SM-8: the sales order a confirmed quotation makes, its lines keeping their agreement links; each link is
+ * checked again as the agreement stands now (still Effective, room left under Max enforced, SM-9).
+ */
+export function quotedOrder(office: SalesOffice, config: SalesOfficeConfig, quotation: Quotation, salesOrderId: string, priority: number): SalesOrderRecord | RuleViolation {
+  const { salesOrder } = confirmQuotation(quotation, { salesOrderId, on: office.today, priority });
+  const unlinked = { header: salesOrder.header, lines: salesOrder.lines.map((l) => ({ ...l, agreement: null })) };
+  return linkEntered(office, config, unlinked, salesOrder.lines.map((l) => l.agreement), (i) => `lines.${i}`);
 }

@@ -4,14 +4,14 @@
  * the first refusal, its field named). Nothing is changed until every check passed (engine/sales-office.ts).
  */
 import { linkToParty } from '../domain/marketing/parties.ts';
-import { checkAgreement, changeLinePrice, linkLine, moveShipDate, releaseOrder, type ReleaseContext, type SalesAgreement } from '../domain/sales/agreements.ts';
+import { checkAgreement, changeLinePrice, linkLine, moveShipDate, releaseOrder, type SalesAgreement } from '../domain/sales/agreements.ts';
 import { changeConfirmedShipDate, markCustomerNotified, splitOnHand } from '../domain/sales/backorders.ts';
 import { postInvoice, postPackingSlip, type OrderPostings } from '../domain/sales/documents.ts';
 import { postFreeTextInvoice, type FreeTextInvoiceEntry, type FreeTextTaxSetup } from '../domain/sales/free-text-invoice.ts';
 import { drawNumber } from '../domain/sales/number-sequence.ts';
 import type { SalesOfficeConfig } from '../domain/sales/office-config.ts';
 import { addOnHand, checkPurchaseOrderLine, openQuantity } from '../domain/sales/purchase-orders.ts';
-import { confirmQuotation, type Quotation } from '../domain/sales/quotation.ts';
+import type { Quotation } from '../domain/sales/quotation.ts';
 import { channelFor } from '../domain/call-center/channel.ts';
 import type { SubmittedCallCenterOrder } from '../domain/call-center-submission.ts';
 import { newReturnedOrder, newSalesOrder, reserveLines, salesOrderStatus, type LineQuantity, type NewSalesLine } from '../domain/sales/sales-order.ts';
@@ -19,35 +19,10 @@ import type { PurchaseOrderLine, SalesLine, SalesOrderRecord } from '../domain/s
 import { isViolation, violation, type RuleViolation } from '../domain/violation.ts';
 import type { FreeTextFields, SalesCommand } from '../protocol/sales.ts';
 import type { SalesOffice } from '../sales-office.ts';
-import { at, firstOf, newQuotationOf, pricedLine, warehouseOf, type LineEntry, type Plan, type Planned, type Planner } from './plan.ts';
+import { at, firstOf, linkEntered, newQuotationOf, pricedLine, quotedOrder, releaseContext, warehouseOf, type Plan, type Planned, type Planner } from './plan.ts';
 
 function customerOf(office: SalesOffice, customerAccount: string): RuleViolation | null {
   return office.host.customer(customerAccount) === undefined ? violation('NOT_FOUND', `headquarters has no customer account "${customerAccount}"`, 'customerAccount') : null;
-}
-
-/**
- * SM-8 / SM-9: what linking a line of `order` needs: the categories, the customer's prices, and every other line linked
- * to the agreement (other orders' as they stand, this order's as it is being built, the line itself left out).
- */
-function releaseContext(office: SalesOffice, config: SalesOfficeConfig, agreementId: string, order: SalesOrderRecord, line: SalesLine | null): ReleaseContext {
-  const others = office.orderRecords().filter((o) => o.header.salesOrderId !== order.header.salesOrderId);
-  const otherLinkedLines = [...others, order].flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId && l.lineId !== line?.lineId);
-  return { categories: config.productCategories, otherLinkedLines, pricing: office.pricingFor(config, order.header.customerAccount) };
-}
-
-/** SM-8: links the lines entered with an agreement; `entries[i]` is the entry of line `from + i` of the order. */
-function linkEntered(office: SalesOffice, config: SalesOfficeConfig, record: SalesOrderRecord, entries: readonly LineEntry[], field: (i: number) => string, from = 0): SalesOrderRecord | RuleViolation {
-  let order = record;
-  for (const [i, entry] of entries.entries()) {
-    if (entry.agreement === undefined) continue;
-    const state = office.agreementState(entry.agreement.agreementId);
-    if (isViolation(state)) return at(state, field(i));
-    const line = order.lines[from + i]!;
-    const linked = linkLine(state, order.header, line, entry.agreement.commitmentId, releaseContext(office, config, entry.agreement.agreementId, order, line));
-    if (isViolation(linked)) return at(linked, field(i));
-    order = { header: order.header, lines: order.lines.map((l) => (l === line ? linked : l)) };
-  }
-  return order;
 }
 
 function reserved(office: SalesOffice, record: SalesOrderRecord): SalesOrderRecord {
@@ -124,7 +99,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     };
     const made = command.orderType === 'returnedOrder' ? newReturnedOrder(input, office.numbers) : newSalesOrder({ ...input, type: command.orderType });
     if (isViolation(made)) return made;
-    const record = linkEntered(office, config, 'record' in made ? made.record : made, command.lines, (i) => `lines.${i}`);
+    const record = linkEntered(office, config, 'record' in made ? made.record : made, command.lines.map((l) => l.agreement), (i) => `lines.${i}`);
     if (isViolation(record)) return record;
     const numbering = 'numbering' in made ? made.numbering : office.numbers;
     return {
@@ -162,7 +137,7 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const made = newSalesOrder({ ...record.header, type: record.header.type, warehouseManaged: config.warehouseManagedProducts, lines: [line] });
     if (isViolation(made)) return at(made, 'line');
     const withLine = { header: record.header, lines: [...record.lines, made.lines[0]!] };
-    const linked = linkEntered(office, config, withLine, [command.line], () => 'line', record.lines.length);
+    const linked = linkEntered(office, config, withLine, [command.line.agreement], () => 'line', record.lines.length);
     if (isViolation(linked)) return linked;
     return swapOrder(office, reserved(office, linked), { lineId: line.lineId });
   },
@@ -290,7 +265,8 @@ export const SALES_PLANNERS: { [T in SalesCommand['type']]: Planner<T> } = {
     const event = { type: 'CONFIRM' as const, ...terms };
     const refused = office.quotations.refusal(command.quotationId, event);
     if (refused !== null) return refused;
-    const { salesOrder } = confirmQuotation(snapshot.context, terms);
+    const salesOrder = quotedOrder(office, config, snapshot.context, terms.salesOrderId, terms.priority);
+    if (isViolation(salesOrder)) return salesOrder;
     return {
       changes: [() => {
         office.numbers = drawNumber(office.numbers, config.numberSequences.salesOrder).numbering;
@@ -417,17 +393,19 @@ export function freeTextSetup(office: SalesOffice, config: SalesOfficeConfig): F
 /**
  * Issue 13: a quotation confirmed for pickup at a store. Its sales order is the one headquarters makes of a call-center
  * order (the path the call center's orders take to the store that fulfils them: engine/domain/call-center-submission.ts),
- * entered by the confirming operator for their call center, every line picked up at the store at the quoted price;
+ * entered by the confirming clerk (carried by their call center, else the chain's first), every line picked up at the store at the quoted price;
  * the store takes the payment at pickup. The office keeps no order of its own for it (the record is headquarters').
  */
 function planPickup(office: SalesOffice, operatorId: string, quotation: Quotation, storeId: string): Planned {
   const store = office.catalog.stores.get(storeId);
   if (store === undefined) return violation('NOT_FOUND', `there is no store "${storeId}"`, 'pickupStoreId');
+  // The clerk's own call center carries it, else the chain's first: a sales clerk need not be a member (CC-2 is the desk's rule).
   const channel = channelFor(office.catalog.config.callCenters, operatorId);
-  if (channel.kind !== 'callCenter') return violation('CC-2', `${operatorId} is not a member of a call center, which carries a pickup order to the store`, 'pickupStoreId');
+  const callCenter = channel.kind === 'callCenter' ? channel.callCenter : office.catalog.config.callCenters[0];
+  if (callCenter === undefined) return violation('NOT_FOUND', 'the chain has no call center to carry a pickup order to the store', 'pickupStoreId');
   const pickupMode = office.catalog.config.parameters.pickupMode;
   const order: SubmittedCallCenterOrder = {
-    orderId: quotation.quotationId, callCenterId: channel.callCenter.id, enteredBy: operatorId, customerId: quotation.customerAccount ?? '',
+    orderId: quotation.quotationId, callCenterId: callCenter.id, enteredBy: operatorId, enteredIn: 'salesOffice', customerId: quotation.customerAccount ?? '',
     header: { modeCode: pickupMode }, charges: [], payments: [],
     lines: quotation.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, ...(l.discount === 0 ? {} : { discount: l.discount }), modeCode: pickupMode, locationId: store.locationId })),
   };

@@ -4,12 +4,13 @@
  * The stores' and the call center's orders that reached headquarters, and the stores' returns, are shown through a
  * view adapter over headquarters' own records (never copied into the office).
  */
-import { calendarDay } from '../domain/call-center/continuity.ts';
+import { addDays, calendarDay } from '../domain/call-center/continuity.ts';
 import { campaignStatus } from '../domain/marketing/campaigns.ts';
 import type { Party } from '../domain/marketing/parties.ts';
-import { agreementFulfilment } from '../domain/sales/agreements.ts';
-import { backordersByCustomer, backordersByItem, backordersByVendor, isBackordered, splitOnHand, type BackorderLine } from '../domain/sales/backorders.ts';
+import { agreementFulfilment, type AgreementStatus } from '../domain/sales/agreements.ts';
+import { backordersByCustomer, backordersByItem, backordersByVendor, backorderSplit, isBackordered, type BackorderLine } from '../domain/sales/backorders.ts';
 import { proFormaInvoice } from '../domain/sales/documents.ts';
+import { storeDocuments, type ReceivedOrderState, type StoreDocument } from '../domain/sales/store-documents.ts';
 import { proFormaFreeTextInvoice } from '../domain/sales/free-text-invoice.ts';
 import { invoicePrintLines, type ProFormaInvoice } from '../domain/sales/invoice-document.ts';
 import { isLateReceipt, openQuantity } from '../domain/sales/purchase-orders.ts';
@@ -21,7 +22,7 @@ import type { HqReturnOrder, SalesOrder as StoreSalesOrder } from '../domain/hea
 import type {
   AgreementDetail, AgreementRow, FreeTextFields, BackorderLineView, BackorderViews, CampaignDetail, CampaignRow, InvoiceLineView, InvoiceRow, InvoiceView, MoneyView,
   OfferedAction, PartyView, PipelineView, ProFormaInvoiceView, PurchaseOrderLineView, QuotationDetail, QuotationRow, SalesOrderDetail, SalesOrderFilter,
-  SalesOrderLineView, SalesOrderRow,
+  SalesOrderLineView, SalesOrderRow, StoreDocumentView,
 } from '../protocol/sales.ts';
 import type { SalesOffice } from '../sales-office.ts';
 import { freeTextEntry, freeTextSetup } from './sales-commands.ts';
@@ -37,6 +38,8 @@ const PRICE_WORDS: Record<SalesLine['priceSource'], string> = {
 };
 const INVOICE_KIND_WORDS: Record<SalesInvoice['kind'], string> = { order: 'Sales order', packingSlips: 'From packing slips', collective: 'Collective', freeText: 'Free text' };
 const ROLE_WORDS: Record<Party['roles'][number], string> = { prospect: 'Prospect', leadContact: 'Lead contact', opportunityContact: 'Opportunity contact', customer: 'Customer' };
+const STORE_DELIVERY_WORDS: Record<StoreDocument['deliveries'][number], string> = { ship: 'shipped on a packing slip', pickup: 'picked up', carryOut: 'carried out' };
+const STATUS_OF_AGREEMENT: Record<AgreementStatus, string> = { onHold: 'on hold', effective: 'effective', closed: 'closed' };
 const words = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/([A-Z])/g, ' $1').toLowerCase();
 
 /** An action a detail offers, or why not (the refusal the command would get now). */
@@ -122,6 +125,11 @@ export class SalesOfficeViews {
     };
   }
 
+  /** SM-12: the order's packing slips not invoiced yet. */
+  private slipsToInvoice(salesOrderId: string): number {
+    return Object.values(this.office.records.packingSlips).filter((s) => s.salesOrderId === salesOrderId && s.invoiceId === null).length;
+  }
+
   /** The order actions the detail offers, each with the reason (from the order's chart and rules) when not offered. */
   private actions(record: SalesOrderRecord): OfferedAction[] {
     const id = record.header.salesOrderId;
@@ -132,6 +140,7 @@ export class SalesOfficeViews {
       offer('sales.confirmOrder', 'Confirm', this.office.orders.refusal(id, { type: 'CONFIRM', on: this.today })),
       offer('sales.postPackingSlip', 'Post packing slip', lines.length === 0 ? nothing('left to deliver') : this.office.orders.refusal(id, { type: 'DELIVER', lines })),
       offer('sales.invoiceOrder', 'Invoice', invoicing.length === 0 ? nothing('delivered waiting to be invoiced') : this.office.orders.refusal(id, { type: 'INVOICE', lines: invoicing })),
+      offer('sales.invoicePackingSlips', 'Invoice chosen slips', this.slipsToInvoice(id) === 0 ? violation('SM-12', `order ${id} has no packing slip waiting to be invoiced`, 'packingSlipIds') : this.office.orders.refusal(id, { type: 'INVOICE', lines: invoicing })),
       offer('sales.cancelRemainder', 'Cancel remainder', this.office.orders.refusal(id, { type: 'CANCEL_REMAINDERS', lineIds: null })),
       offer('sales.changeOrderType', 'Change type', null),
     ];
@@ -149,6 +158,7 @@ export class SalesOfficeViews {
       packingSlips: Object.values(this.office.records.packingSlips).filter((s) => s.salesOrderId === salesOrderId)
         .map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...l, productName: this.productName(l.productId) })) })),
       invoices: Object.values(this.office.records.invoices).filter((i) => i.salesOrderIds.includes(salesOrderId)).map((i) => this.invoiceRow(i)),
+      storeDocuments: [],
       agreements: agreementIds.map((agreementId) => ({ agreementId, status: this.agreementWords(agreementId) })),
       actions: this.actions(record),
     };
@@ -167,8 +177,27 @@ export class SalesOfficeViews {
         invoiced: l.invoiced, cancelled: 0, status: l.invoiced >= l.quantity ? STATUS_WORDS.invoiced : STATUS_WORDS.openOrder, inventory: l.invoiced >= l.quantity ? 'Sold' : 'At the store',
         requestedShipDate: row.orderDate, confirmedShipDate: null, previousConfirmedShipDate: null, notifyCustomer: false, warehouseId: l.locationId, backordered: false, agreement: null,
       })),
-      packingSlips: [], invoices: [], agreements: [],
+      packingSlips: [], invoices: [], storeDocuments: storeDocuments(this.receivedStates(order)).map((d) => this.storeDocument(d)), agreements: [],
       actions: [{ action: 'sales.postPackingSlip', label: 'Post packing slip', offered: false, reason: `order ${salesOrderId} is fulfilled by store ${order.storeId}` }],
+    };
+  }
+
+  /** The store order's states headquarters received and applied (as created, then each revision); its latest alone when none was uploaded. */
+  private receivedStates(order: StoreSalesOrder): ReceivedOrderState[] {
+    const ours = (summary: { channelReference: string }) => summary.channelReference === order.channelReference;
+    const states = [...this.office.host.storeUploads()].flatMap(({ item }): ReceivedOrderState[] => {
+      if (item.kind === 'orderCreated' && ours(item.order)) return [{ revision: 0, at: item.at, order: item.order }];
+      if (item.kind === 'orderUpdated' && ours(item.order) && item.revision <= order.revision) return [{ revision: item.revision, at: item.at, order: item.order }];
+      return [];
+    });
+    return states.length > 0 ? states : [{ revision: order.revision, at: order.createdAt, order: order.order }];
+  }
+
+  private storeDocument(document: StoreDocument): StoreDocumentView {
+    const how = document.deliveries.map((d) => STORE_DELIVERY_WORDS[d]).join(', ');
+    return {
+      number: document.number, date: calendarDay(document.at), kind: `Invoice, ${how}`, amount: this.money(document.amount),
+      lines: document.lines.map((l) => ({ ...l, productName: this.productName(l.productId) })),
     };
   }
 
@@ -247,6 +276,8 @@ export class SalesOfficeViews {
         offer('sales.confirmQuotation', 'Confirm', this.office.quotations.refusal(quotationId, { type: 'CONFIRM', salesOrderId: 'next', on: this.today, priority: 5 })),
         offer('sales.loseQuotation', 'Lost', this.office.quotations.refusal(quotationId, { type: 'MARK_LOST', reason: 'reason', on: this.today })),
         offer('sales.cancelQuotation', 'Cancel', this.office.quotations.refusal(quotationId, { type: 'CANCEL', reason: 'reason', on: this.today })),
+        // SM-6: any later day not past would do; the day after the later of its expiry and today.
+        offer('sales.extendQuotation', 'Extend expiry', this.office.quotations.refusal(quotationId, { type: 'EXTEND_EXPIRY', expiryDate: addDays(q.expiryDate > this.today ? q.expiryDate : this.today, 1), on: this.today })),
       ],
     };
   }
@@ -272,7 +303,9 @@ export class SalesOfficeViews {
 
   agreement(agreementId: string): AgreementDetail | null {
     if (!this.office.agreements.has(agreementId)) return null;
-    const { agreement } = this.office.agreements.snapshot(agreementId).context;
+    const snapshot = this.office.agreements.snapshot(agreementId);
+    const { agreement } = snapshot.context;
+    const status = String(snapshot.value) as AgreementStatus;
     const orders = this.office.orderRecords();
     const linked = orders.flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId);
     const fulfilment = agreementFulfilment(agreement, linked);
@@ -286,6 +319,8 @@ export class SalesOfficeViews {
       actions: [
         offer('sales.makeAgreementEffective', 'Make effective', this.office.agreements.refusal(agreementId, { type: 'MAKE_EFFECTIVE', on: this.today })),
         offer('sales.closeAgreement', 'Close', this.office.agreements.refusal(agreementId, { type: 'CLOSE', on: this.today })),
+        offer('sales.addCommitment', 'Add commitment', status === 'onHold' ? null : violation('SM-7', `agreement ${agreementId} is ${STATUS_OF_AGREEMENT[status]}: only an agreement on hold takes commitment lines`, 'agreementId')),
+        offer('sales.releaseOrder', 'Release order', status === 'effective' ? null : violation('SM-8', `agreement ${agreementId} is ${STATUS_OF_AGREEMENT[status]}: only an effective agreement releases orders`, 'agreementId')),
       ],
     };
   }
@@ -308,12 +343,12 @@ export class SalesOfficeViews {
   backorders(): BackorderViews {
     const orders = this.office.orderRecords();
     const purchases = Object.values(this.office.records.purchaseLines);
-    const split = splitOnHand(orders, this.office.available(), this.today);
+    const split = backorderSplit(orders, this.office.available(), this.today);
     return {
       asOf: this.today,
       byItem: backordersByItem(orders, purchases, this.office.records.onHand, this.today).map((item) => ({
         ...item, productName: this.productName(item.productId),
-        split: split.allocations.filter((a) => a.productId === item.productId && a.warehouseId === item.warehouseId)
+        split: split.filter((a) => a.productId === item.productId && a.warehouseId === item.warehouseId)
           .map(({ salesOrderId, lineId, allocated, stillBackordered }) => ({ salesOrderId, lineId, allocated, stillBackordered })),
       })),
       byCustomer: backordersByCustomer(orders, this.today).map((c) => ({ customerAccount: c.customerAccount, customerName: this.office.customerName(c.customerAccount), lines: c.lines.map((l) => this.backorderLine(l)) })),
@@ -376,7 +411,10 @@ export class SalesOfficeViews {
         followUp: t.followUp === null ? null : t.followUp.kind === 'opportunity' ? `Opportunity ${t.followUp.opportunityId}` : `Quotation ${t.followUp.requestId}`,
       })),
       leftOut: c.leftOut.map((l) => ({ ...l, partyName: this.partyName(l.partyId) })),
-      actions: [offer('marketing.activateCampaign', 'Activate', this.office.campaigns.refusal(campaignId, { type: 'LAUNCH', on: this.today }))],
+      actions: [
+        offer('marketing.chooseTargets', 'Choose targets', this.office.campaigns.refusal(campaignId, { type: 'CHOOSE_TARGETS', choices: [] })),
+        offer('marketing.activateCampaign', 'Activate', this.office.campaigns.refusal(campaignId, { type: 'LAUNCH', on: this.today })),
+      ],
     };
   }
 }

@@ -23,8 +23,9 @@ import type { DurableChain } from '../persistence/durable-chain.ts';
 import { channelFor } from '../domain/call-center/channel.ts';
 import { ROOM_ACCESS, type RoomKind } from '../protocol/access-matrix.ts';
 import type { Envelope, EnvelopeType, SubscribeReply } from '../protocol/messages.ts';
-import { SALES_OFFICE_ROOM } from '../protocol/sales.ts';
+import { SALES_OFFICE_ROOM, type SalesOfficeChanged, type SalesOfficeView } from '../protocol/sales.ts';
 import { SalesOfficeViews } from '../sales-office/views.ts';
+import { viewsChangedBy } from '../sales-office/changes.ts';
 import { chainReport } from '../report.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
@@ -209,7 +210,7 @@ export class Gateway {
 
   /** What the watched rooms are to be told about a change, as things stand right when the change is made. */
   private messagesOf(change: ChainChange): Message[] {
-    if (change.engine === 'headquarters') return [...this.callCenterMessages(), ...this.salesOfficeMessages()];
+    if (change.engine === 'headquarters') return [...this.callCenterMessages(), ...this.salesOfficeMessages(viewsChangedBy(change.command))];
     const messages: Message[] = [];
     const send = (room: string, type: EnvelopeType, id: string, view: () => unknown) => {
       if (this.watched(room)) messages.push({ room, type, id, view: view() });
@@ -280,9 +281,13 @@ export class Gateway {
     return new SalesOfficeViews(this.chain.headquarters.salesOffice);
   }
 
-  /** Issue 13: every back-office screen of the sales office sees the order list after a headquarters change. */
-  private salesOfficeMessages(): Message[] {
-    return this.watched(SALES_OFFICE_ROOM) ? [{ room: SALES_OFFICE_ROOM, type: 'salesOrders', id: SALES_OFFICE_ROOM, view: this.salesOffice.orders() }] : [];
+  /** Issue 13: the office's room hears which of its views a headquarters change touched, and the order list when it moved. */
+  private salesOfficeMessages(changed: readonly SalesOfficeView[]): Message[] {
+    if (!this.watched(SALES_OFFICE_ROOM)) return [];
+    const notice: SalesOfficeChanged = { changed: [...changed] };
+    const messages: Message[] = [{ room: SALES_OFFICE_ROOM, type: 'salesOfficeChanged', id: SALES_OFFICE_ROOM, view: notice }];
+    if (changed.includes('orders')) messages.push({ room: SALES_OFFICE_ROOM, type: 'salesOrders', id: SALES_OFFICE_ROOM, view: this.salesOffice.orders() });
+    return messages;
   }
 
   /** CC-17 / CC-20: the lists of each watched call center that a headquarters command changed. */

@@ -2,8 +2,8 @@
  * End to end, in Debian's chromium against the real server (issue 13's story): Sally Sales (sales1) works
  * headquarters' back office. Acme (C-ACME) holds an effective sales agreement for 10 trail tents and a sent quotation
  * for 8 of them; headquarters' warehouse has 5 on hand and Nordic Gear owes 3 on a purchase line. Sally confirms
- * the quotation into a sales order (5 reserved, 3 backordered) and releases its line against the agreement (the
- * office prices a quotation by trade agreement and does not carry an agreement link onto it), posts two packing slips
+ * the quotation into a sales order (5 reserved, 3 backordered) whose line stays released against the agreement
+ * the quotation was priced by, posts two packing slips
  * and one for another order of Acme's, and one collective invoice for the three, prints a free text invoice as a
  * pro forma before posting it, sees the commitment's fulfilment, and follows the backorder as the purchase
  * line is received: the 3 tents go to the waiting line.
@@ -97,26 +97,21 @@ describe('e2e: headquarters back office', () => {
     const { page } = screen;
     const office = backOffice(page);
 
-    // SM-6: the sent quotation, confirmed into a sales order with its lines and prices (Acme's trade agreement: $175).
+    // SM-6 / SM-15: the sent quotation, priced by the agreement ($150, not Acme's trade price), confirmed into a sales order.
     await office.tab('Quotations');
     await office.open(`quotation ${quotationId}`);
-    expect(await textOf(page.getByRole('table', { name: 'Quotation lines' }))).toContain('8 $175.00$1,400.00');
+    expect(await textOf(page.getByRole('table', { name: 'Quotation lines' }))).toContain('8 $150.00$1,200.00');
     await screenshot(page, 'back-office-quotation');
     await office.action('Confirm');
     await office.dialog('Confirm into a sales order').getByRole('button', { name: 'Confirm', exact: true }).click();
     const confirmed = await office.done(/confirmed: sales order/);
     const salesOrderId = /sales order (\S+)\.$/.exec(confirmed)![1]!;
 
-    // SM-8 / SM-10: the order's tent line released against the agreement takes its $150; 3 of 8 wait past their date.
+    // SM-8 / SM-10: the order's tent line keeps its agreement and its $150; 3 of 8 wait past their date.
     await office.tab('Sales orders');
     await office.open(`order ${salesOrderId}`);
     const tents = page.getByRole('table', { name: 'Order lines' }).getByRole('row').filter({ hasText: 'Two-person tent' });
     expect(await textOf(tents)).toContain('Backordered');
-    await tents.getByRole('button', { name: 'Link to agreement' }).click();
-    const link = office.dialog('Release Two-person tent against an agreement');
-    await expect.poll(async () => link.getByLabel('Commitment').locator('option').allTextContents()).toEqual([`${agreementId}: Two-person tent, 10 left`]);
-    await link.getByRole('button', { name: 'Link to agreement' }).click();
-    await office.done(/is released against the agreement\.$/);
     expect(await textOf(tents)).toContain(`agreement ${agreementId}`);
     expect(await textOf(tents)).toContain('$1,200.00');
 
@@ -197,6 +192,7 @@ describe('e2e: headquarters back office', () => {
     await page.getByRole('tab', { name: 'By item' }).click();
     // On hand now, nothing more expected, no shortage; the line still waits to be delivered from it.
     await expect.poll(async () => byItem().locator('td.num').allTextContents()).toEqual(['1', '3', '3', '0', '0', '0']);
+    expect(await textOf(byItem().locator('ul'))).toBe(`Order ${salesOrderId}: 3 now`);
     await screenshot(page, 'back-office-backorder-received');
     await office.tab('Sales orders');
     await office.open(`order ${salesOrderId}`);

@@ -30,17 +30,25 @@ describe('store orders and returns in the office', () => {
     expect(rows).toContainEqual(expect.objectContaining({ salesOrderId: 'RMA-000001', type: 'returnedOrder', typeWords: 'Returned order', origin: 'store' }));
     expect(views.orders({ origin: 'store', type: 'salesOrder' }).map((r) => r.salesOrderId)).toEqual(['SO-000001']);
     expect(views.order('SO-000001')).toMatchObject({ header: { origin: 'store' }, lines: [{ productId: 'P-LAMP', productName: expect.any(String) }] });
+    // Issue 13: the store's own invoice on it, as headquarters received it (the lamp picked up and paid at the till).
+    expect(views.order('SO-000001')!.storeDocuments).toEqual([]);
+    ok(e, { type: 'register.recallOrder', registerId: 'R1', orderId: 'CO-000001', purpose: 'pickup', lines: [{ lineId: 'T-R1-000001-1', quantity: 1 }] });
+    tenderDue(e, 'R1');
+    runAllJobs(e);
+    expect(views.order('SO-000001')!.storeDocuments).toEqual([
+      { number: expect.stringMatching(/\/\d+$/), date: '2026-01-05', kind: 'Invoice, picked up', lines: [expect.objectContaining({ productId: 'P-LAMP', quantity: 1 })], amount: { amount: 2749, currency: 'USD' } },
+    ]);
+    expect(views.order(own)!.storeDocuments).toEqual([]);
     // The store's records stay headquarters' own: the office holds none of them.
     expect(e.headquarters.salesOffice.orders.has('SO-000001')).toBe(false);
   });
 });
 
 describe('a quotation picked up at a store', () => {
-  /** sales1 also takes orders for call center CC1, which carries the pickup to the store (CC-2). */
+  /** The chain's call center CC1 carries the pickup to the store; sales1 is a sales clerk, no member of it. */
   const withPickups = (c: Parameters<typeof withSalesOffice>[0]) => {
     withDesk()(c);
     withSalesOffice(c);
-    (c.callCenters![0]!.members as string[]).push('sales1');
   };
 
   it('SM-6 a quotation confirmed for pickup becomes a sales order at headquarters and a pickup order at the store', () => {
@@ -56,10 +64,24 @@ describe('a quotation picked up at a store', () => {
     expect(row).toMatchObject({ origin: 'quotation', storeId: 'S1', total: { amount: 5498 } });
   });
 
-  it('SM-6 a pickup needs the confirming operator\'s call center and a known store; refused, nothing changes', () => {
+  it('SM-6 CC-2 a sales clerk outside any call center confirms for pickup; the desk still refuses a non-member\'s order', () => {
+    const e = newEngine(withPickups);
+    expect(e.catalog.config.callCenters[0]!.members).not.toContain('sales1');
+    const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 1)] }).quotationId as string;
+    expect(office(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' })).toMatchObject({ quotationId, salesOrderId: 'SO-000001', storeId: 'S1' });
+    expect(e.orderView(quotationId)).toMatchObject({ storeId: 'S1', customerId: 'C-ANNA' });
+    // CC-2 stays the desk's rule: an order submitted as entered by sales1 for CC1 is refused there.
+    const modeCode = e.catalog.config.parameters.pickupMode;
+    expect(e.headquarters.executeNow({ type: 'headquarters.acceptCallCenterOrder', order: {
+      orderId: 'CC1-X1', callCenterId: 'CC1', enteredBy: 'sales1', customerId: 'C-ANNA', header: { modeCode },
+      lines: [{ lineId: 'L1', productId: 'P-LAMP', quantity: 1, unitPrice: 2499, modeCode, locationId: e.catalog.stores.get('S1')!.locationId }],
+    } })).toMatchObject({ ok: false, error: { rule: 'CC-2', field: 'order.enteredBy' } });
+  });
+
+  it('SM-6 a pickup needs a call center in the chain and a known store; refused, nothing changes', () => {
     const e = newEngine(withSalesOffice);
     const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ANNA', expiryDate: '2026-02-01', lines: [line('P-LAMP', 1)] }).quotationId as string;
-    expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' })).toMatchObject({ rule: 'CC-2', field: 'pickupStoreId' });
+    expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S1' })).toMatchObject({ rule: 'NOT_FOUND', field: 'pickupStoreId' });
     expect(officeRefused(e, 'sales.confirmQuotation', { quotationId, pickupStoreId: 'S9' })).toMatchObject({ rule: 'NOT_FOUND', field: 'pickupStoreId' });
   });
 });

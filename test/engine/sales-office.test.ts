@@ -139,6 +139,35 @@ describe('sales agreements (SM-7..SM-9)', () => {
     expect(officeRefused(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 2, requestedShipDate: '2026-02-01' }] }).rule).toBe('SM-9');
   });
 
+  it('SM-8 SM-15 a quotation line covered by an Effective agreement takes its price and link; confirming keeps it (SM-9 counts it)', () => {
+    const e = engine();
+    const { agreementId, commitmentId } = agreement(e);
+    // On hold: the quotation is priced by Acme's trade agreement, unlinked.
+    const before = office(e, 'sales.createQuotation', { partyId: 'C-ACME', expiryDate: '2026-01-31', lines: [line('P-TENT', 1, '2026-02-01')] }).quotationId as string;
+    expect(e.headquarters.salesOffice.quotations.snapshot(before).context.lines[0]).toMatchObject({ unitPrice: ACME_TENT, agreement: null });
+    office(e, 'sales.makeAgreementEffective', { agreementId });
+    const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ACME', expiryDate: '2026-01-31', lines: [line('P-TENT', 3, '2026-02-01'), line('P-TENT', 1, '2026-09-01')] }).quotationId as string;
+    expect(e.headquarters.salesOffice.quotations.snapshot(quotationId).context.lines).toMatchObject([
+      { unitPrice: 15_000, priceSource: 'agreement', agreement: { agreementId, commitmentId } },
+      { unitPrice: ACME_TENT, agreement: null },
+    ]);
+    const { salesOrderId } = office(e, 'sales.confirmQuotation', { quotationId });
+    expect(orderOf(e, salesOrderId as string).lines[0]).toMatchObject({ unitPrice: 15_000, agreement: { agreementId, commitmentId } });
+    const views = new SalesOfficeViews(e.headquarters.salesOffice);
+    expect(views.agreement(agreementId)).toMatchObject({ commitmentLines: [{ commitmentId, ordered: 3, remaining: 1 }], salesOrderIds: [salesOrderId] });
+  });
+
+  it('SM-8 a quotation line names its agreement; SM-9 confirming checks the room again, refused naming the line', () => {
+    const e = engine();
+    const { agreementId, commitmentId } = agreement(e);
+    const named = { ...line('P-TENT', 3, '2026-02-01'), agreement: { agreementId, commitmentId } };
+    expect(officeRefused(e, 'sales.createQuotation', { partyId: 'C-ACME', expiryDate: '2026-01-31', lines: [named] })).toMatchObject({ rule: 'SM-8', field: 'lines.0.agreementId' });
+    office(e, 'sales.makeAgreementEffective', { agreementId });
+    const quotationId = office(e, 'sales.createQuotation', { partyId: 'C-ACME', expiryDate: '2026-01-31', lines: [named] }).quotationId as string;
+    office(e, 'sales.releaseOrder', { agreementId, lines: [{ commitmentId, productId: 'P-TENT', quantity: 2, requestedShipDate: '2026-02-01' }] });
+    expect(officeRefused(e, 'sales.confirmQuotation', { quotationId })).toMatchObject({ rule: 'SM-9', field: 'lines.0.quantity' });
+  });
+
   it('SM-9 a line added to an order counts its order\'s other linked lines once', () => {
     const e = engine();
     const { agreementId, commitmentId } = agreement(e);

@@ -117,13 +117,21 @@ describe('the sales office over HTTP', () => {
     expect((await call(t.url, 'GET', '/api/sales/campaigns', { token: marketing })).status).toBe(200);
   });
 
-  it('the salesOffice room sees an order created on another screen', async () => {
+  it('the salesOffice room names the views a change touched, and sends the order list when it moved', async () => {
     const subscribed = await emitWithAck<{ ok: boolean; state: Record<string, { orders: unknown[] }> }>(socket, 'subscribe', { rooms: ['salesOffice'] });
     expect(subscribed.ok).toBe(true);
-    const seen = new Promise<{ type: string; view: { salesOrderId: string }[] }>((resolve) => socket.on('update', resolve));
+    const updates: { type: string; view: unknown }[] = [];
+    socket.on('update', (envelope: { type: string; view: unknown }) => updates.push(envelope));
+    const until = async (count: number) => { while (updates.length < count) await new Promise((resolve) => setTimeout(resolve, 10)); };
     const [created] = await accepted(t.url, sales, { type: 'sales.createOrder', operatorId: 'sales1', orderType: 'journal', customerAccount: 'C-CAL', lines: [line] });
-    const change = await seen;
-    expect(change.type).toBe('salesOrders');
-    expect(change.view.map((o) => o.salesOrderId)).toContain(created!.salesOrderId);
+    await until(2);
+    expect(updates[0]).toMatchObject({ type: 'salesOfficeChanged', view: { changed: ['orders', 'backorders', 'agreements'] } });
+    expect(updates[1]!.type).toBe('salesOrders');
+    expect((updates[1]!.view as { salesOrderId: string }[]).map((o) => o.salesOrderId)).toContain(created!.salesOrderId);
+    // A quotation moves the quotations and the pipeline (its party's links), not the order list: no order list is sent.
+    await accepted(t.url, sales, { type: 'sales.createQuotation', operatorId: 'sales1', partyId: 'C-CAL', expiryDate: '2027-12-31', lines: [line] });
+    await until(3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(updates.slice(2)).toEqual([expect.objectContaining({ type: 'salesOfficeChanged', view: { changed: ['quotations', 'pipeline'] } })]);
   });
 });

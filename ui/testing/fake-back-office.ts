@@ -10,13 +10,22 @@ import { invoicePrintLines } from '../../engine/domain/sales/invoice-document.ts
 import type { RuleViolation } from '../../engine/domain/violation.ts';
 import type {
   AgreementDetail, BackorderViews, CampaignDetail, InvoiceView, MoneyView, OfferedAction, PackingSlipView, PipelineView, ProFormaInvoiceView, QuotationDetail,
-  SalesOrderDetail, SalesOrderFilter, SalesOrderLineView,
+  SalesOfficeView, SalesOrderDetail, SalesOrderFilter, SalesOrderLineView,
 } from '../../engine/protocol/sales.ts';
+import { salesOfficeViews } from '../../engine/protocol/sales.ts';
 import type { BackOffice, BackOfficeJob, OfficeAnswer, OfficeCommand, ProFormaSource } from '../back-office-client.ts';
 
 export const usd = (amount: number): MoneyView => ({ amount, currency: 'USD' });
 const offered = (action: string, label: string): OfferedAction => ({ action, label, offered: true, reason: null });
 const refused = (action: string, label: string, reason: string): OfferedAction => ({ action, label, offered: false, reason });
+const NO_SLIP = (salesOrderId: string) => `order ${salesOrderId} has no packing slip waiting to be invoiced`;
+
+/** SM-12: the order offers to invoice chosen slips while one waits to be invoiced (as the office's view does). */
+function offerSlipInvoice(order: SalesOrderDetail): void {
+  const waiting = order.packingSlips.some((s) => s.invoiceId === null);
+  const action = order.actions.find((a) => a.action === 'sales.invoicePackingSlips');
+  if (action !== undefined) Object.assign(action, { offered: waiting, reason: waiting ? null : NO_SLIP(order.header.salesOrderId) });
+}
 
 function line(lineId: string, productName: string, quantity: number, unitPrice: number, extra: Partial<SalesOrderLineView> = {}): SalesOrderLineView {
   return {
@@ -40,11 +49,13 @@ function alderOrder(): SalesOrderDetail {
     ],
     packingSlips: [],
     invoices: [],
+    storeDocuments: [],
     agreements: [{ agreementId: 'AG-1', status: 'Effective' }],
     actions: [
       refused('sales.confirmOrder', 'Confirm', 'order SO-000001 was confirmed on 2027-02-20'),
       offered('sales.postPackingSlip', 'Post packing slip'),
       refused('sales.invoiceOrder', 'Invoice', 'order SO-000001 has nothing delivered waiting to be invoiced'),
+      refused('sales.invoicePackingSlips', 'Invoice chosen slips', NO_SLIP('SO-000001')),
       offered('sales.cancelRemainder', 'Cancel remainder'),
       offered('sales.changeOrderType', 'Change type'),
     ],
@@ -61,6 +72,7 @@ function birchJournal(): SalesOrderDetail {
     },
     lines: [line('L1', 'Camp lantern', 1, 2499, { inventory: 'None' })],
     packingSlips: [], invoices: [], agreements: [],
+    storeDocuments: [{ number: 'S1-000042/1', date: '2027-02-26', kind: 'Invoice, picked up', amount: usd(2749), lines: [{ lineId: 'L1', productId: 'P-LANTERN', productName: 'Camp lantern', quantity: 1 }] }],
     actions: [refused('sales.confirmOrder', 'Confirm', 'a journal is a draft: change its type to Sales order first'), offered('sales.changeOrderType', 'Change type')],
   };
 }
@@ -71,7 +83,8 @@ function quotation(): QuotationDetail {
     createdOn: '2027-02-26', expiryDate: '2027-03-10', expired: false, total: usd(3 * 15000), campaignId: null, salesOrderId: null,
     lines: [{ lineId: 'L1', productId: 'P-TENT', productName: 'Trail tent', quantity: 3, unitPrice: usd(15000), discount: usd(0), lineAmount: usd(45000), priceSource: 'Sales agreement', requestedShipDate: '2027-03-05', warehouseId: 'W1' }],
     sends: 1, lastSentOn: '2027-02-26', closing: null,
-    actions: [offered('sales.sendQuotation', 'Send'), offered('sales.confirmQuotation', 'Confirm'), offered('sales.loseQuotation', 'Lost'), refused('sales.cancelQuotation', 'Cancel', 'a sent quotation is lost, not cancelled')],
+    actions: [offered('sales.sendQuotation', 'Send'), offered('sales.confirmQuotation', 'Confirm'), offered('sales.loseQuotation', 'Lost'), refused('sales.cancelQuotation', 'Cancel', 'a sent quotation is lost, not cancelled'),
+      offered('sales.extendQuotation', 'Extend expiry')],
   };
 }
 
@@ -83,7 +96,10 @@ function agreement(): AgreementDetail {
       { commitmentId: 'C2', kind: 'Any product amount', productId: null, productName: null, categoryId: null, measure: 'amount', committed: 500000, ordered: 17998, delivered: 0, invoiced: 0, remaining: 482002, unitPrice: null, discountPct: 0, maxEnforced: false, priceFixed: false },
     ],
     salesOrderIds: ['SO-000001'],
-    actions: [refused('sales.makeAgreementEffective', 'Make effective', 'it is effective already'), offered('sales.closeAgreement', 'Close')],
+    actions: [
+      refused('sales.makeAgreementEffective', 'Make effective', 'it is effective already'), offered('sales.closeAgreement', 'Close'),
+      refused('sales.addCommitment', 'Add commitment', 'agreement AG-1 is effective: only an agreement on hold takes commitment lines'), offered('sales.releaseOrder', 'Release order'),
+    ],
   };
 }
 
@@ -119,7 +135,7 @@ function campaign(): CampaignDetail {
     responses: { positive: 0, negative: 0, none: 1 },
     targetList: [{ targetId: 'CMP-000001/PTY-CEDAR/K1', partyId: 'PTY-CEDAR', contactId: 'K1', name: 'Dana Cedar', reachedAt: 'dana@cedar.example', from: 'Prospect', response: 'None', respondedOn: null, followUp: null }],
     leftOut: [{ partyId: 'PTY-ELM', partyName: 'Elm School', contactId: 'K2', reason: 'no marketing consent for email' }],
-    actions: [refused('marketing.activateCampaign', 'Activate', 'it is active already')],
+    actions: [refused('marketing.chooseTargets', 'Choose targets', 'campaign CMP-000001 is running: it keeps its targets'), refused('marketing.activateCampaign', 'Activate', 'it is active already')],
   };
 }
 
@@ -154,17 +170,17 @@ export class FakeBackOffice implements BackOffice {
   readonly orderReads: SalesOrderFilter[] = [];
   /** Command types the office refuses, with its refusal. */
   readonly refuse = new Map<OfficeCommand['type'], RuleViolation>();
-  private readonly watchers = new Set<() => void>();
+  private readonly watchers = new Set<(views: readonly SalesOfficeView[]) => void>();
   private numbers = 0;
 
   constructor(readonly jobs: readonly BackOfficeJob[] = ['sales', 'marketing']) {}
 
-  /** The office's room says something changed. */
-  changed(): void {
-    for (const watcher of this.watchers) watcher();
+  /** The office's room says these views changed (all of them unless named). */
+  changed(views: readonly SalesOfficeView[] = salesOfficeViews): void {
+    for (const watcher of this.watchers) watcher(views);
   }
 
-  watch(changed: () => void): () => void {
+  watch(changed: (views: readonly SalesOfficeView[]) => void): () => void {
     this.watchers.add(changed);
     return () => this.watchers.delete(changed);
   }
@@ -232,6 +248,7 @@ export class FakeBackOffice implements BackOffice {
           packingSlipId, salesOrderId: command.salesOrderId, customerAccount: order.header.customerAccount, postedOn: '2027-03-02', invoiceId: null,
           lines: command.lines.map(({ lineId, quantity }) => ({ lineId, productId: 'P', productName: order.lines.find((x) => x.lineId === lineId)!.productName, quantity })),
         });
+        offerSlipInvoice(order);
         return { packingSlipId };
       }
       case 'sales.invoicePackingSlips':
@@ -239,6 +256,7 @@ export class FakeBackOffice implements BackOffice {
         const invoiceId = this.next('SINV');
         const slips = [...this.orderDetails.values()].flatMap((d) => d.packingSlips).filter((s) => command.packingSlipIds.includes(s.packingSlipId));
         for (const slip of slips) slip.invoiceId = invoiceId;
+        for (const order of this.orderDetails.values()) offerSlipInvoice(order);
         this.invoiceViews.set(invoiceId, slipInvoice(invoiceId, slips, command.type === 'sales.collectiveInvoice' ? 'Collective' : 'From packing slips'));
         return { invoiceId };
       }
@@ -246,6 +264,30 @@ export class FakeBackOffice implements BackOffice {
         const vendorLine = this.backorderViews.byVendor.flatMap((v) => v.lines).find((l) => l.lineId === command.lineId)!;
         Object.assign(vendorLine, { received: vendorLine.received + command.quantity, open: vendorLine.open - command.quantity });
         return {};
+      }
+      case 'sales.createAgreement': {
+        const agreementId = this.next('AG');
+        this.agreementDetails.set(agreementId, {
+          agreementId, customerAccount: command.customerAccount, customerName: 'Alder Outfitters', status: 'On hold', effective: command.effective, expiration: command.expiration,
+          currency: 'USD', commitments: 0, commitmentLines: [], salesOrderIds: [],
+          actions: [
+            offered('sales.makeAgreementEffective', 'Make effective'), offered('sales.closeAgreement', 'Close'), offered('sales.addCommitment', 'Add commitment'),
+            refused('sales.releaseOrder', 'Release order', `agreement ${agreementId} is on hold: only an effective agreement releases orders`),
+          ],
+        });
+        return { agreementId };
+      }
+      case 'sales.addCommitment': {
+        const agreement = this.found(this.agreementDetails, command.agreementId);
+        const { kind, committed } = command.commitment;
+        const commitmentId = `${command.agreementId}-${agreement.commitmentLines.length + 1}`;
+        agreement.commitmentLines.push({
+          ...command.commitment, commitmentId, kind: kind === 'productQuantity' ? 'Product quantity' : 'Amount', productName: command.commitment.productId ?? null,
+          productId: command.commitment.productId ?? null, categoryId: command.commitment.categoryId ?? null, unitPrice: command.commitment.unitPrice == null ? null : usd(command.commitment.unitPrice),
+          discountPct: command.commitment.discountPct ?? 0, maxEnforced: command.commitment.maxEnforced ?? false, priceFixed: command.commitment.priceFixed ?? false,
+          measure: kind === 'productQuantity' ? 'quantity' : 'amount', committed, ordered: 0, delivered: 0, invoiced: 0, remaining: committed,
+        });
+        return { agreementId: command.agreementId, commitmentId };
       }
       case 'sales.confirmQuotation': return { salesOrderId: this.next('SO') };
       case 'sales.createQuotation': return { quotationId: this.next('QT') };

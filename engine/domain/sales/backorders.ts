@@ -164,6 +164,24 @@ export function splitOnHand(orders: readonly SalesOrderRecord[], onHand: readonl
 }
 
 /**
+ * SM-11 as the backorder view shows it: a Reserved backorder line already holds its stock (it was reserved whole), so
+ * it is allocated its remainder; the free on-hand (`free`: what no order reserves) is split among the lines still On
+ * order. Allocations in split order.
+ */
+export function backorderSplit(orders: readonly SalesOrderRecord[], free: readonly OnHand[], asOf: string): LineAllocation[] {
+  const holding = (line: SalesLine) => line.inventory === 'reserved';
+  const waiting = orders.map((o) => ({ header: o.header, lines: o.lines.filter((l) => !holding(l)) }));
+  const split = splitOnHand(waiting, free, asOf).allocations;
+  const held = backorderLines(orders.map((o) => ({ header: o.header, lines: o.lines.filter(holding) })), asOf);
+  const rank = new Map(backorderLines(orders, asOf).sort(splitOrder).map((l, i) => [`${l.salesOrderId}/${l.lineId}`, i]));
+  const rankOf = (a: LineAllocation) => rank.get(`${a.salesOrderId}/${a.lineId}`)!;
+  return [
+    ...split,
+    ...held.map((l) => ({ salesOrderId: l.salesOrderId, lineId: l.lineId, productId: l.productId, warehouseId: l.warehouseId, allocated: l.remaining, stillBackordered: 0 })),
+  ].sort((a, b) => rankOf(a) - rankOf(b));
+}
+
+/**
  * SM-11: moves a line's confirmed ship date. A date that replaces another keeps the one before and flags the line
  * "notify customer"; a first confirmation is no change (nothing was promised yet); the same date changes nothing.
  * A line with nothing left to deliver has no date to move.
