@@ -53,6 +53,18 @@ const click = async (el: AnalystView, target: HTMLElement) => {
 };
 
 describe('<analyst-view>', () => {
+  it('issue 13: the sales office panel shows once the office has worked, and not for an idle office', async () => {
+    const { el, api } = await mount();
+    expect(has(el, 'sales-office-figures')).to.equal(false);
+    api.state('headquarters', report({ salesOffice: {
+      ordersByType: { 'Sales order': { Invoiced: 1 } }, invoices: { count: 1, total: 4200, freeText: { count: 0, total: 0 } },
+      openBackorders: { lines: 0, quantity: 0, byItem: [] }, agreements: [], quotationsByStatus: {}, campaigns: [],
+      pipeline: { prospects: 0, leadsByStatus: {}, opportunitiesByStatus: {} },
+    } }));
+    await settle(el);
+    expect(deepText($(el, 'sales-office-figures'))).to.contain('Headquarters sales office').and.contain('$42.00');
+  });
+
   it('follows the headquarters room and stops when removed', async () => {
     const { el, api } = await mount();
     expect(api.rooms()).to.deep.equal(['headquarters']);

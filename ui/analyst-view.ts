@@ -32,6 +32,7 @@ import { JOBS } from './job-labels.ts';
 import './job-schedules.ts';
 import { asOf } from './journal-scrubber.ts';
 import './rejected-lines.ts';
+import './sales-office-figures.ts';
 import './z-report-list.ts';
 import { toneStyles } from './status-tones.ts';
 import { connectionPill, refusal, sendCommand } from './screen-kit.ts';
@@ -186,6 +187,7 @@ export class AnalystView extends LitElement {
           ${this.renderOrders(report)}
           ${this.renderBacklog(report)}
           ${this.renderHeadquarters(report)}
+          ${this.renderSalesOffice(report)}
           <z-report-list .api=${api} .storeIds=${Object.keys(report.stores)} currency=${api.setup.currency}></z-report-list>
         </div>`}`;
   }
@@ -201,6 +203,7 @@ export class AnalystView extends LitElement {
         ${this.renderOrders(report)}
         ${this.renderBacklog(report)}
         ${this.renderHeadquarters(report, false)}
+        ${this.renderSalesOffice(report)}
       </div>`;
   }
 
@@ -308,6 +311,12 @@ export class AnalystView extends LitElement {
           </tbody>
         </table>
       </section>`;
+  }
+
+  /** Issue 13: the office's figures, once it has done any work (an idle office adds nothing to the report). */
+  private renderSalesOffice(report: ChainReport) {
+    return report.salesOffice === undefined ? nothing
+      : html`<sales-office-figures .figures=${report.salesOffice} currency=${this.api?.setup.currency ?? 'USD'}></sales-office-figures>`;
   }
 
   /** `live` false: the past, whose deliveries the journal does not hold (a lost delivery is never journaled). */
