@@ -74,15 +74,20 @@ describe('<back-office-agreements>', () => {
     expect(text($(el, 'tr[data-agreement="AG-000001"]'))).to.contain('On hold');
   });
 
-  it('SM-7 Add commitment is offered only on hold: units or an amount in dollars, never cents; a figure that is not one is named', async () => {
-    const { el, office } = await mount();
-    expect(notOffered(el, 'sales.addCommitment')).to.equal('agreement AG-1 is effective: only an agreement on hold takes commitment lines');
+  /** A new On hold agreement, AG-000001, made from the list and opened. */
+  async function openNewAgreement(el: Element): Promise<void> {
     await click(el, 'New agreement');
     field(el, 'customerAccount').value = 'C-ALDER';
     field(el, 'effective').value = '2027-05-01';
     field(el, 'expiration').value = '2027-12-31';
     await submit(el);
     await click(el, 'Open agreement AG-000001');
+  }
+
+  it('SM-7 Add commitment is offered only on hold: units or an amount in dollars, never cents; a figure that is not one is named', async () => {
+    const { el, office } = await mount();
+    expect(notOffered(el, 'sales.addCommitment')).to.equal('agreement AG-1 is effective: only an agreement on hold takes commitment lines');
+    await openNewAgreement(el);
     await click(el, 'Add commitment');
     field(el, 'kind').value = 'anyProductAmount';
     field(el, 'committed').value = 'lots';
@@ -100,14 +105,9 @@ describe('<back-office-agreements>', () => {
     expect(text($(el, 'tr[data-commitment="AG-000001-1"]'))).to.contain('$5,000.00').and.not.contain('500000');
   });
 
-  /** A new On hold agreement with one commitment line of tents, opened. */
+  /** The new agreement with one commitment line of tents. */
   async function onHold(el: Element): Promise<void> {
-    await click(el, 'New agreement');
-    field(el, 'customerAccount').value = 'C-ALDER';
-    field(el, 'effective').value = '2027-05-01';
-    field(el, 'expiration').value = '2027-12-31';
-    await submit(el);
-    await click(el, 'Open agreement AG-000001');
+    await openNewAgreement(el);
     await click(el, 'Add commitment');
     field(el, 'productId').value = 'P-TENT';
     field(el, 'committed').value = '10';
