@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { BackOfficeAgreements } from './back-office-agreements.ts';
 import './back-office-agreements.ts';
-import { $, allButtons, click, describe, expectTouchSize, it, settle, text, type } from './testing/dom.ts';
+import { $, allButtons, click, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeBackOffice } from './testing/fake-back-office.ts';
 
 async function mount(office = new FakeBackOffice()) {
@@ -74,15 +74,20 @@ describe('<back-office-agreements>', () => {
     expect(text($(el, 'tr[data-agreement="AG-000001"]'))).to.contain('On hold');
   });
 
-  it('SM-7 Add commitment is offered only on hold: units or an amount in dollars, never cents; a figure that is not one is named', async () => {
-    const { el, office } = await mount();
-    expect(notOffered(el, 'sales.addCommitment')).to.equal('agreement AG-1 is effective: only an agreement on hold takes commitment lines');
+  /** A new On hold agreement, AG-000001, made from the list and opened. */
+  async function openNewAgreement(el: Element): Promise<void> {
     await click(el, 'New agreement');
     field(el, 'customerAccount').value = 'C-ALDER';
     field(el, 'effective').value = '2027-05-01';
     field(el, 'expiration').value = '2027-12-31';
     await submit(el);
     await click(el, 'Open agreement AG-000001');
+  }
+
+  it('SM-7 Add commitment is offered only on hold: units or an amount in dollars, never cents; a figure that is not one is named', async () => {
+    const { el, office } = await mount();
+    expect(notOffered(el, 'sales.addCommitment')).to.equal('agreement AG-1 is effective: only an agreement on hold takes commitment lines');
+    await openNewAgreement(el);
     await click(el, 'Add commitment');
     field(el, 'kind').value = 'anyProductAmount';
     field(el, 'committed').value = 'lots';
@@ -98,5 +103,59 @@ describe('<back-office-agreements>', () => {
     } });
     expect(text($(el, '[role="status"]'))).to.equal('Commitment line added to agreement AG-000001.');
     expect(text($(el, 'tr[data-commitment="AG-000001-1"]'))).to.contain('$5,000.00').and.not.contain('500000');
+  });
+
+  /** The new agreement with one commitment line of tents. */
+  async function onHold(el: Element): Promise<void> {
+    await openNewAgreement(el);
+    await click(el, 'Add commitment');
+    field(el, 'productId').value = 'P-TENT';
+    field(el, 'committed').value = '10';
+    await submit(el);
+  }
+
+  it('SM-7 an effective agreement offers neither new dates nor removing lines, nor closing as expired before its date, and says why', async () => {
+    const { el } = await mount();
+    expect(notOffered(el, 'sales.changeAgreementDates')).to.equal('agreement AG-1 is effective: only an agreement on hold changes its dates');
+    expect(notOffered(el, 'sales.removeCommitment')).to.equal('agreement AG-1 is effective: only an agreement on hold loses commitment lines');
+    expect(notOffered(el, 'sales.expireAgreement')).to.equal('agreement AG-1 expires on 2027-12-31: it is closed as expired only after that day');
+    expect(has(el, 'button[aria-label^="Remove commitment line"]')).to.equal(false);
+  });
+
+  it('SM-7 an On hold agreement\'s dates change in a dialog; a refusal names the field in plain words with the rule, and the dialog stays', async () => {
+    const { el, office } = await mount();
+    await onHold(el);
+    await click(el, 'Change dates');
+    expect((field(el, 'effective') as HTMLInputElement).value).to.equal('2027-05-01');
+    office.refuse.set('sales.changeAgreementDates', { rule: 'SM-7', field: 'expiration', message: 'the expiration date must not be before the effective date' });
+    field(el, 'expiration').value = '2027-04-01';
+    await submit(el);
+    expect(text($(el, 'back-office-form-dialog', '[role="alert"]'))).to.contain('The expiration date must not be before the effective date').and.contain('Ref. SM-7, expiration');
+    office.refuse.delete('sales.changeAgreementDates');
+    field(el, 'expiration').value = '2028-03-31';
+    await submit(el);
+    expect(office.sent.at(-1)).to.deep.equal({ type: 'sales.changeAgreementDates', agreementId: 'AG-000001', effective: '2027-05-01', expiration: '2028-03-31' });
+    expect(text($(el, '[role="status"]'))).to.equal('Agreement AG-000001 now covers the new dates.');
+    expect(text($(el, 'section[data-detail] dl'))).to.contain('2027-05-01 to 2028-03-31');
+    expectTouchSize(allButtons(el));
+  });
+
+  it('SM-7 an On hold agreement\'s commitment line is removed from its own row', async () => {
+    const { el, office } = await mount();
+    await onHold(el);
+    expect(has(el, 'button[data-action="sales.removeCommitment"]')).to.equal(false);
+    await click(el, 'Remove commitment line AG-000001-1');
+    expect(office.sent.at(-1)).to.deep.equal({ type: 'sales.removeCommitment', agreementId: 'AG-000001', commitmentId: 'AG-000001-1' });
+    expect(text($(el, '[role="status"]'))).to.equal('Commitment line AG-000001-1 removed from agreement AG-000001.');
+    expect(has(el, 'tr[data-commitment="AG-000001-1"]')).to.equal(false);
+  });
+
+  it('SM-7 an agreement past its date is closed as expired', async () => {
+    const { el, office } = await mount();
+    await onHold(el);
+    await click(el, 'Close as expired');
+    expect(office.sent.at(-1)).to.deep.equal({ type: 'sales.expireAgreement', agreementId: 'AG-000001' });
+    expect(text($(el, '[role="status"]'))).to.equal('Agreement AG-000001 is closed as expired.');
+    expect(text($(el, '[data-status]'))).to.equal('Closed');
   });
 });

@@ -2,8 +2,8 @@
  * <back-office-agreements>: sales agreements (SM-7..SM-9). The list with status and dates; an agreement opened with its
  * commitment lines (committed, ordered, delivered, invoiced and remaining: units, or money in the agreement's
  * currency) and the orders released against it, and the actions the office offers now: make effective, close, add
- * a commitment line (On hold), and a release order (lines each against one of its commitments). A new agreement is
- * made On hold from the list.
+ * a commitment line, change the dates or remove a commitment line (On hold), close as expired (past its expiration),
+ * and a release order (lines each against one of its commitments). A new agreement is made On hold from the list.
  */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -49,6 +49,18 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
       case 'makeAgreementEffective': void this.run({ type: 'sales.makeAgreementEffective', agreementId }, `Agreement ${agreementId} is effective.`); return;
       case 'closeAgreement': void this.run({ type: 'sales.closeAgreement', agreementId }, `Agreement ${agreementId} is closed.`); return;
       case 'addCommitment': this.askCommitment(agreementId); return;
+      case 'expireAgreement': void this.run({ type: 'sales.expireAgreement', agreementId }, `Agreement ${agreementId} is closed as expired.`); return;
+      case 'changeAgreementDates':
+        this.ask({
+          heading: `Change the dates of agreement ${agreementId}`, confirmLabel: 'Change dates',
+          fields: [
+            { name: 'effective', label: 'Effective from', type: 'date', value: d.effective },
+            { name: 'expiration', label: 'Expires on', type: 'date', value: d.expiration },
+          ],
+          command: (v) => ({ type: 'sales.changeAgreementDates', agreementId, effective: v.effective!, expiration: v.expiration! }),
+          done: `Agreement ${agreementId} now covers the new dates.`,
+        });
+        return;
       case 'releaseOrder': this.releasing = true;
     }
   }
@@ -132,6 +144,10 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
 
   private renderDetail(d: AgreementDetail) {
     const m = (c: CommitmentLineView, value: number) => this.measured(c, value, d.currency);
+    // SM-7: an On hold agreement's lines are removed one by one, each from its own row; when not offered, the bar says why.
+    const removable = d.actions.some((a) => a.action === 'sales.removeCommitment' && a.offered);
+    const remove = (c: CommitmentLineView) => void this.run({ type: 'sales.removeCommitment', agreementId: d.agreementId, commitmentId: c.commitmentId },
+      `Commitment line ${c.commitmentId} removed from agreement ${d.agreementId}.`);
     return html`
       <section class="panel" aria-labelledby="agreement-heading" data-detail=${d.agreementId}>
         <h2 id="agreement-heading">Agreement ${d.agreementId}</h2>
@@ -141,10 +157,10 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
           <dt>Covers</dt><dd>${d.effective} to ${d.expiration}</dd>
           <dt>Orders</dt><dd>${d.salesOrderIds.length === 0 ? 'None released yet' : d.salesOrderIds.join(', ')}</dd>
         </dl>
-        ${offeredActions(d.agreementId, d.actions, (a) => this.act(d, a))}
+        ${offeredActions(d.agreementId, d.actions.filter((a) => !(removable && a.action === 'sales.removeCommitment')), (a) => this.act(d, a))}
         <h3>Commitment lines</h3>
         <table aria-label="Commitment lines">
-          <thead><tr><th>Commitment</th><th class="num">Committed</th><th class="num">Ordered</th><th class="num">Delivered</th><th class="num">Invoiced</th><th class="num">Remaining</th></tr></thead>
+          <thead><tr><th>Commitment</th><th class="num">Committed</th><th class="num">Ordered</th><th class="num">Delivered</th><th class="num">Invoiced</th><th class="num">Remaining</th>${removable ? html`<th></th>` : nothing}</tr></thead>
           <tbody>${d.commitmentLines.map((c) => html`
             <tr data-commitment=${c.commitmentId}>
               <td>${c.kind}: ${c.productName ?? c.categoryId ?? 'any product'}<br><span class="muted">${[
@@ -158,6 +174,7 @@ export class BackOfficeAgreements extends ListDetailTab<AgreementRow, AgreementD
               <td class="num">${m(c, c.delivered)}</td>
               <td class="num">${m(c, c.invoiced)}</td>
               <td class="num" data-remaining>${m(c, c.remaining)}</td>
+              ${removable ? html`<td><button class="danger" aria-label="Remove commitment line ${c.commitmentId}" @click=${() => remove(c)}>Remove</button></td>` : nothing}
             </tr>`)}</tbody>
         </table>
         ${this.releasing ? html`

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { BackOfficeCampaigns } from './back-office-campaigns.ts';
 import './back-office-campaigns.ts';
-import { $, allButtons, click, describe, expectTouchSize, it, settle, text, type } from './testing/dom.ts';
+import { $, allButtons, click, describe, expectTouchSize, has, it, settle, text, type } from './testing/dom.ts';
 import { FakeBackOffice } from './testing/fake-back-office.ts';
 
 async function mount(office = new FakeBackOffice(['marketing'])) {
@@ -57,5 +57,45 @@ describe('<back-office-campaigns>', () => {
     type($(form, 'input[name="endsOn"]'), '2027-10-31');
     await click(el, 'Create campaign');
     expect(office.sent).to.deep.equal([{ type: 'marketing.createCampaign', name: 'Autumn calls', campaignType: 'telemarketing', startsOn: '2027-09-01', endsOn: '2027-10-31' }]);
+  });
+
+  it('MK-3 a running campaign is closed from its detail; then nothing more is offered, and why', async () => {
+    const { el, office } = await mount();
+    await click(el, 'Close campaign');
+    expect(office.sent).to.deep.equal([{ type: 'marketing.closeCampaign', campaignId: 'CMP-000001' }]);
+    expect(text($(el, '[role="status"]'))).to.equal('Campaign CMP-000001 is closed.');
+    expect(text($(el, 'tr[data-campaign="CMP-000001"]'))).to.contain('Closed');
+    const close = $(el, 'button[data-action="marketing.closeCampaign"]') as HTMLButtonElement;
+    expect(close.disabled).to.equal(true);
+    expect(text($(el, `#${close.getAttribute('aria-describedby')}`))).to.equal('campaign CMP-000001 is closed');
+  });
+
+  it('MK-3 a running campaign is not cancelled: the button is disabled with the reason beside it', async () => {
+    const { el } = await mount();
+    const cancel = $(el, 'button[data-action="marketing.cancelCampaign"]') as HTMLButtonElement;
+    expect(cancel.disabled).to.equal(true);
+    expect(text($(el, `#${cancel.getAttribute('aria-describedby')}`))).to.equal('campaign CMP-000001 is running: only a planned campaign is cancelled');
+  });
+
+  it('MK-3 a planned campaign is cancelled only once confirmed; a refusal shows in plain words with its rule, and the dialog stays', async () => {
+    const { el, office } = await mount();
+    await click(el, 'Open campaign CMP-000002');
+    await click(el, 'Cancel campaign');
+    const dialog = $(el, 'back-office-form-dialog');
+    expect(text($(dialog, '#heading'))).to.equal('Cancel campaign Fall calls?');
+    expect(text($(dialog, '#intro'))).to.contain('never launched');
+    expect(office.sent).to.deep.equal([]);
+    office.refuse.set('marketing.cancelCampaign', { rule: 'MK-3', field: 'campaignId', message: 'campaign CMP-000002 is running' });
+    ($(dialog, 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(text($(el, 'back-office-form-dialog', '[role="alert"]'))).to.contain('ampaign CMP-000002 is running').and.contain('Ref. MK-3, campaignId');
+    office.refuse.clear();
+    ($(el, 'back-office-form-dialog', 'button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(office.sent.at(-1)).to.deep.equal({ type: 'marketing.cancelCampaign', campaignId: 'CMP-000002' });
+    expect(has(el, 'back-office-form-dialog')).to.equal(false);
+    expect(text($(el, '[role="status"]'))).to.equal('Campaign CMP-000002 is cancelled.');
+    expect(text($(el, 'tr[data-campaign="CMP-000002"]'))).to.contain('Cancelled');
+    expectTouchSize(allButtons(el));
   });
 });

@@ -2,7 +2,7 @@
  * <back-office-campaigns>: marketing campaigns (MK-3, MK-4). The list with its response counts; a new campaign; a
  * campaign opened with its targets (the contacts of the parties chosen, each with its response and what it led to),
  * who was left out and why (no marketing consent for the campaign's channel...), and the actions the office offers:
- * choose targets, activate. A positive response may be followed up by a quotation or an opportunity carrying the
+ * choose targets, activate, close a running campaign, cancel a planned one (asked first). A positive response may be followed up by a quotation or an opportunity carrying the
  * campaign.
  */
 import { html, nothing } from 'lit';
@@ -39,6 +39,14 @@ export class BackOfficeCampaigns extends ListDetailTab<CampaignRow, CampaignDeta
   private async act(d: CampaignDetail, action: OfferedAction): Promise<void> {
     switch (actionName(action)) {
       case 'activateCampaign': void this.run({ type: 'marketing.activateCampaign', campaignId: d.campaignId }, `Campaign ${d.campaignId} is active.`); return;
+      case 'closeCampaign': void this.run({ type: 'marketing.closeCampaign', campaignId: d.campaignId }, `Campaign ${d.campaignId} is closed.`); return;
+      // MK-3: cancelling is final, so it is asked first.
+      case 'cancelCampaign':
+        this.ask({
+          heading: `Cancel campaign ${d.name}?`, intro: 'A cancelled campaign is never launched and cannot be opened again.', confirmLabel: 'Cancel campaign', danger: true,
+          fields: [], command: () => ({ type: 'marketing.cancelCampaign', campaignId: d.campaignId }), done: `Campaign ${d.campaignId} is cancelled.`,
+        });
+        return;
       case 'chooseTargets': this.choosing = await this.reading(() => this.office.pipeline());
     }
   }

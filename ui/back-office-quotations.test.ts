@@ -89,4 +89,49 @@ describe('<back-office-quotations>', () => {
     expect(text($(lines, '[role="alert"]'))).to.equal('Quantity: enter a whole number of 1 or more');
     expect($$(lines, 'li')).to.have.length(0);
   });
+
+  it('SM-6 Change lines: a quantity changed, a line removed and one added; the lines show the prices the office resolved, in dollars', async () => {
+    const { el, office } = await mount();
+    await click(el, 'Open quotation QT-000002');
+    await click(el, 'Change lines');
+    expect(dialogField(el, 'quantity-L1').value).to.equal('3');
+    dialogField(el, 'quantity-L1').value = '5';
+    dialogField(el, 'productId').value = 'P-STOVE';
+    dialogField(el, 'quantity').value = '2';
+    await submitDialog(el);
+    expect(office.sent).to.deep.equal([{ type: 'sales.changeQuotationLines', quotationId: 'QT-000002', lines: [
+      { productId: 'P-TENT', quantity: 5, requestedShipDate: '2027-03-05', warehouseId: 'W1' },
+      { productId: 'P-STOVE', quantity: 2, requestedShipDate: '2027-03-05' },
+    ] }]);
+    expect(text($(el, '[role="status"]'))).to.equal('Quotation QT-000002: lines saved and priced by the office.');
+    const rows = $$(el, 'table[aria-label="Quotation lines"] tbody tr').map((r) => text(r));
+    expect(rows[0]).to.contain('Trail tent').and.contain('Sales agreement').and.contain('$150.00').and.contain('$750.00');
+    expect(rows[1]).to.contain('Camp stove').and.contain('Base price').and.contain('$89.99').and.contain('$179.98').and.not.contain('8999');
+    expect(text($(el, 'section[data-detail] dl'))).to.contain('$929.98');
+
+    await click(el, 'Change lines');
+    (dialogField(el, 'keep-L1') as unknown as HTMLSelectElement).value = 'remove';
+    await submitDialog(el);
+    expect(office.sent.at(-1)).to.deep.equal({ type: 'sales.changeQuotationLines', quotationId: 'QT-000002', lines: [{ productId: 'P-STOVE', quantity: 2, requestedShipDate: '2027-03-05', warehouseId: 'W1' }] });
+    expect($$(el, 'table[aria-label="Quotation lines"] tbody tr').length).to.equal(1);
+    expectTouchSize(allButtons(el));
+  });
+
+  it('SM-6 Change lines: a bad quantity or no line left is named in the dialog and nothing is sent; the office\'s refusal shows with its rule', async () => {
+    const { el, office } = await mount();
+    await click(el, 'Open quotation QT-000002');
+    await click(el, 'Change lines');
+    dialogField(el, 'quantity-L1').value = '0';
+    await submitDialog(el);
+    expect(text($(el, 'back-office-form-dialog', '[role="alert"]'))).to.contain('Trail tent: enter a whole number of 1 or more');
+    (dialogField(el, 'keep-L1') as unknown as HTMLSelectElement).value = 'remove';
+    await submitDialog(el);
+    expect(text($(el, 'back-office-form-dialog', '[role="alert"]'))).to.contain('A quotation needs at least one line');
+    expect(office.sent).to.deep.equal([]);
+    office.refuse.set('sales.changeQuotationLines', { rule: 'SM-6', field: 'lines', message: 'quotation QT-000002 is confirmed: its lines no longer change' });
+    (dialogField(el, 'keep-L1') as unknown as HTMLSelectElement).value = 'keep';
+    dialogField(el, 'quantity-L1').value = '4';
+    await submitDialog(el);
+    expect(text($(el, 'back-office-form-dialog', '[role="alert"]'))).to.contain('its lines no longer change').and.contain('Ref. SM-6, lines');
+  });
 });

@@ -2,14 +2,46 @@
  * <back-office-quotations>: quotations (SM-6). The list with status and expiry; a new quotation for a customer or a
  * prospect (its lines may be released against a commitment of an effective agreement, SM-8); a quotation opened with
  * its lines and the actions the office offers now: send (again), confirm into a sales order (optionally picked up at a
- * store), lose or cancel with a reason, extend the expiry date.
+ * store), lose or cancel with a reason, extend the expiry date, change its lines while Created or Sent (the office
+ * prices the new list again and the lines show the prices it resolved).
  */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { RuleViolation } from '../engine/domain/violation.ts';
 import type { OfferedAction, PartyView, QuotationDetail, QuotationRow } from '../engine/protocol/sales.ts';
+import type { FormField } from './back-office-form-dialog.ts';
 import { ListDetailTab, actionName, officeMoney, offeredActions } from './back-office-kit.ts';
 import { commitmentChoices, type BackOfficeLines, type CommitmentChoice } from './back-office-lines.ts';
 import './back-office-lines.ts';
+
+const KEEP_OR_REMOVE = [{ value: 'keep', label: 'Keep' }, { value: 'remove', label: 'Remove' }];
+const wholeUnits = (text: string) => /^\d+$/.test(text) && Number(text) >= 1;
+
+/** SM-6: each line's quantity and whether it stays, and one new line; the office prices them all when they come. */
+function lineFields(d: QuotationDetail): FormField[] {
+  return [
+    ...d.lines.flatMap((l): FormField[] => [
+      { name: `quantity-${l.lineId}`, label: `${l.productName}: quantity`, type: 'number', value: String(l.quantity) },
+      { name: `keep-${l.lineId}`, label: `${l.productName}: keep or remove`, type: 'select', value: 'keep', options: KEEP_OR_REMOVE },
+    ]),
+    { name: 'productId', label: 'New line: item (optional)', optional: true },
+    { name: 'quantity', label: 'New line: quantity', type: 'number', value: '1', optional: true },
+    { name: 'requestedShipDate', label: 'New line: ship date', type: 'date', value: d.lines[0]?.requestedShipDate ?? '', optional: true },
+  ];
+}
+
+/** SM-6: what the dialog itself finds wrong before anything is sent (a quantity that is not one, no line left), field named. */
+function checkLines(d: QuotationDetail, v: Record<string, string>): RuleViolation | null {
+  const kept = d.lines.filter((l) => v[`keep-${l.lineId}`] === 'keep');
+  const bad = kept.find((l) => !wholeUnits(v[`quantity-${l.lineId}`]!));
+  if (bad !== undefined) return { rule: 'VALIDATION', field: `quantity-${bad.lineId}`, message: `${bad.productName}: enter a whole number of 1 or more` };
+  if (v.productId !== '') {
+    if (!wholeUnits(v.quantity!)) return { rule: 'VALIDATION', field: 'quantity', message: 'New line quantity: enter a whole number of 1 or more' };
+    if (v.requestedShipDate === '') return { rule: 'VALIDATION', field: 'requestedShipDate', message: 'New line ship date: choose a day' };
+  }
+  if (kept.length === 0 && v.productId === '') return { rule: 'VALIDATION', field: 'lines', message: 'A quotation needs at least one line: keep one or add one' };
+  return null;
+}
 
 @customElement('back-office-quotations')
 export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationDetail> {
@@ -59,6 +91,21 @@ export class BackOfficeQuotations extends ListDetailTab<QuotationRow, QuotationD
       case 'sendQuotation': void this.run({ type: 'sales.sendQuotation', quotationId }, `Quotation ${quotationId} sent.`); return;
       case 'loseQuotation': reasonAsked('sales.loseQuotation', 'Mark as lost', `Quotation ${quotationId} is lost.`); return;
       case 'cancelQuotation': reasonAsked('sales.cancelQuotation', 'Cancel quotation', `Quotation ${quotationId} is cancelled.`); return;
+      case 'changeQuotationLines':
+        this.ask({
+          heading: `Change the lines of quotation ${quotationId}`, intro: 'The office prices the lines again when they are saved; the prices it found show below.',
+          confirmLabel: 'Save lines', fields: lineFields(d), check: (v) => checkLines(d, v),
+          command: (v) => ({
+            type: 'sales.changeQuotationLines', quotationId,
+            lines: [
+              ...d.lines.filter((l) => v[`keep-${l.lineId}`] === 'keep')
+                .map((l) => ({ productId: l.productId, quantity: Number(v[`quantity-${l.lineId}`]), requestedShipDate: l.requestedShipDate, warehouseId: l.warehouseId })),
+              ...(v.productId === '' ? [] : [{ productId: v.productId!, quantity: Number(v.quantity), requestedShipDate: v.requestedShipDate! }]),
+            ],
+          }),
+          done: `Quotation ${quotationId}: lines saved and priced by the office.`,
+        });
+        return;
       case 'extendQuotation':
         this.ask({
           heading: 'Extend the expiry date', confirmLabel: 'Extend', fields: [{ name: 'expiryDate', label: 'New expiry date', type: 'date', value: d.expiryDate }],

@@ -10,4 +10,5 @@ export const JOBS: readonly { job: HeadquartersJob; label: string; about: string
   { job: 'processContinuityPayments', label: 'Process continuity payments', about: 'charges the kept cards for the continuity events now due (CC-15)', chainWide: true },
   { job: 'createContinuityChildOrders', label: 'Create continuity child orders', about: 'makes a sales order of each paid continuity event, once (CC-15)', chainWide: true },
   { job: 'expireCatalogs', label: 'Expire catalogs', about: 'marks approved and published catalogs past their end date Expired (CC-5)', chainWide: true },
+  { job: 'expireAgreements', label: 'Expire agreements', about: 'closes sales agreements past their expiration date (SM-7)', chainWide: true },
 ];

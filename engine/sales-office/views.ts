@@ -278,6 +278,8 @@ export class SalesOfficeViews {
         offer('sales.cancelQuotation', 'Cancel', this.office.quotations.refusal(quotationId, { type: 'CANCEL', reason: 'reason', on: this.today })),
         // SM-6: any later day not past would do; the day after the later of its expiry and today.
         offer('sales.extendQuotation', 'Extend expiry', this.office.quotations.refusal(quotationId, { type: 'EXTEND_EXPIRY', expiryDate: addDays(q.expiryDate > this.today ? q.expiryDate : this.today, 1), on: this.today })),
+        // SM-6: asked with its present lines; the new list is priced again when the command comes.
+        offer('sales.changeQuotationLines', 'Change lines', this.office.quotations.refusal(quotationId, { type: 'CHANGE_LINES', lines: q.lines })),
       ],
     };
   }
@@ -309,6 +311,8 @@ export class SalesOfficeViews {
     const orders = this.office.orderRecords();
     const linked = orders.flatMap((o) => o.lines).filter((l) => l.agreement?.agreementId === agreementId);
     const fulfilment = agreementFulfilment(agreement, linked);
+    // SM-7: only an agreement on hold has its terms changed.
+    const onHold = (what: string) => (status === 'onHold' ? null : violation('SM-7', `agreement ${agreementId} is ${STATUS_OF_AGREEMENT[status]}: only an agreement on hold ${what}`, 'agreementId'));
     return {
       ...this.agreementRow(agreementId),
       commitmentLines: agreement.commitments.map((c, i) => ({
@@ -319,8 +323,11 @@ export class SalesOfficeViews {
       actions: [
         offer('sales.makeAgreementEffective', 'Make effective', this.office.agreements.refusal(agreementId, { type: 'MAKE_EFFECTIVE', on: this.today })),
         offer('sales.closeAgreement', 'Close', this.office.agreements.refusal(agreementId, { type: 'CLOSE', on: this.today })),
-        offer('sales.addCommitment', 'Add commitment', status === 'onHold' ? null : violation('SM-7', `agreement ${agreementId} is ${STATUS_OF_AGREEMENT[status]}: only an agreement on hold takes commitment lines`, 'agreementId')),
+        offer('sales.addCommitment', 'Add commitment', onHold('takes commitment lines')),
         offer('sales.releaseOrder', 'Release order', status === 'effective' ? null : violation('SM-8', `agreement ${agreementId} is ${STATUS_OF_AGREEMENT[status]}: only an effective agreement releases orders`, 'agreementId')),
+        offer('sales.changeAgreementDates', 'Change dates', onHold('changes its dates')),
+        offer('sales.removeCommitment', 'Remove commitment', agreement.commitments.length === 0 ? violation('SM-7', `agreement ${agreementId} has no commitment line to remove`, 'commitmentId') : onHold('loses commitment lines')),
+        offer('sales.expireAgreement', 'Close as expired', this.office.agreements.refusal(agreementId, { type: 'EXPIRE', on: this.today })),
       ],
     };
   }
@@ -414,6 +421,8 @@ export class SalesOfficeViews {
       actions: [
         offer('marketing.chooseTargets', 'Choose targets', this.office.campaigns.refusal(campaignId, { type: 'CHOOSE_TARGETS', choices: [] })),
         offer('marketing.activateCampaign', 'Activate', this.office.campaigns.refusal(campaignId, { type: 'LAUNCH', on: this.today })),
+        offer('marketing.closeCampaign', 'Close campaign', this.office.campaigns.refusal(campaignId, { type: 'CLOSE', on: this.today })),
+        offer('marketing.cancelCampaign', 'Cancel campaign', this.office.campaigns.refusal(campaignId, { type: 'CANCEL', on: this.today })),
       ],
     };
   }

@@ -206,7 +206,7 @@ describe('e2e: headquarters back office', () => {
     await screen.context.close();
   }, 120_000);
 
-  it('MK-1 MK-3 MK-4 a prospect targeted by a campaign answers yes: the quotation it leads to shows at once on the sales clerk\'s screen', async () => {
+  it('MK-1 MK-3 MK-4 a prospect targeted by a campaign answers yes: the quotation it leads to shows at once on the sales clerk\'s screen; then the campaign is closed', async () => {
     const sales = await openBackOffice(browser!, server!.url);
     await backOffice(sales.page).tab('Quotations');
     const quotations = sales.page.getByRole('table', { name: 'Quotations' });
@@ -265,6 +265,12 @@ describe('e2e: headquarters back office', () => {
     await fromCampaign.waitFor();
     expect(await textOf(fromCampaign)).toContain('Prospect');
     expect(sales.loads).toBe(loaded);
+
+    // MK-3: the campaign is over: Mark closes it from its detail, and it offers nothing more.
+    await office.action('Close campaign');
+    await office.done(/^Campaign \S+ is closed\.$/);
+    expect(await textOf(office.row('Campaigns', 'Winter trails'))).toContain('Closed');
+    expect(await m.getByRole('button', { name: 'Close campaign', exact: true }).isDisabled()).toBe(true);
     expect([...sales.errors, ...marketing.errors]).toEqual([]);
     await closeAll(async () => sales.context.close(), async () => marketing.context.close());
   }, 120_000);

@@ -84,7 +84,7 @@ function quotation(): QuotationDetail {
     lines: [{ lineId: 'L1', productId: 'P-TENT', productName: 'Trail tent', quantity: 3, unitPrice: usd(15000), discount: usd(0), lineAmount: usd(45000), priceSource: 'Sales agreement', requestedShipDate: '2027-03-05', warehouseId: 'W1' }],
     sends: 1, lastSentOn: '2027-02-26', closing: null,
     actions: [offered('sales.sendQuotation', 'Send'), offered('sales.confirmQuotation', 'Confirm'), offered('sales.loseQuotation', 'Lost'), refused('sales.cancelQuotation', 'Cancel', 'a sent quotation is lost, not cancelled'),
-      offered('sales.extendQuotation', 'Extend expiry')],
+      offered('sales.extendQuotation', 'Extend expiry'), offered('sales.changeQuotationLines', 'Change lines')],
   };
 }
 
@@ -99,6 +99,9 @@ function agreement(): AgreementDetail {
     actions: [
       refused('sales.makeAgreementEffective', 'Make effective', 'it is effective already'), offered('sales.closeAgreement', 'Close'),
       refused('sales.addCommitment', 'Add commitment', 'agreement AG-1 is effective: only an agreement on hold takes commitment lines'), offered('sales.releaseOrder', 'Release order'),
+      refused('sales.changeAgreementDates', 'Change dates', 'agreement AG-1 is effective: only an agreement on hold changes its dates'),
+      refused('sales.removeCommitment', 'Remove commitment', 'agreement AG-1 is effective: only an agreement on hold loses commitment lines'),
+      refused('sales.expireAgreement', 'Close as expired', 'agreement AG-1 expires on 2027-12-31: it is closed as expired only after that day'),
     ],
   };
 }
@@ -135,8 +138,25 @@ function campaign(): CampaignDetail {
     responses: { positive: 0, negative: 0, none: 1 },
     targetList: [{ targetId: 'CMP-000001/PTY-CEDAR/K1', partyId: 'PTY-CEDAR', contactId: 'K1', name: 'Dana Cedar', reachedAt: 'dana@cedar.example', from: 'Prospect', response: 'None', respondedOn: null, followUp: null }],
     leftOut: [{ partyId: 'PTY-ELM', partyName: 'Elm School', contactId: 'K2', reason: 'no marketing consent for email' }],
-    actions: [refused('marketing.chooseTargets', 'Choose targets', 'campaign CMP-000001 is running: it keeps its targets'), refused('marketing.activateCampaign', 'Activate', 'it is active already')],
+    actions: [refused('marketing.chooseTargets', 'Choose targets', 'campaign CMP-000001 is running: it keeps its targets'), refused('marketing.activateCampaign', 'Activate', 'it is active already'),
+      offered('marketing.closeCampaign', 'Close campaign'), refused('marketing.cancelCampaign', 'Cancel campaign', 'campaign CMP-000001 is running: only a planned campaign is cancelled')],
   };
+}
+
+/** Cedar Scouts' fall calls, planned: it may be cancelled, not closed (MK-3). */
+function plannedCampaign(): CampaignDetail {
+  return {
+    campaignId: 'CMP-000002', name: 'Fall calls', type: 'Telemarketing', status: 'Planned', startsOn: '2027-09-01', endsOn: '2027-10-31', targets: 0,
+    responses: { positive: 0, negative: 0, none: 0 }, targetList: [], leftOut: [],
+    actions: [offered('marketing.chooseTargets', 'Choose targets'), refused('marketing.activateCampaign', 'Activate', 'campaign CMP-000002 has no target'),
+      refused('marketing.closeCampaign', 'Close campaign', 'campaign CMP-000002 is planned and not launched yet'), offered('marketing.cancelCampaign', 'Cancel campaign')],
+  };
+}
+
+/** MK-3: a campaign closed or cancelled offers nothing more. */
+function ended(c: CampaignDetail, status: string): void {
+  c.status = status;
+  c.actions = c.actions.map((a) => ({ ...a, offered: false, reason: `campaign ${c.campaignId} is ${status.toLowerCase()}` }));
 }
 
 /** A tent per slip at $150.00, taxed 8.25%; printed by the domain's own print lines. */
@@ -163,7 +183,7 @@ export class FakeBackOffice implements BackOffice {
   backorderViews = backorders();
   readonly invoiceViews = new Map<string, InvoiceView>();
   pipelineView = pipeline();
-  readonly campaignDetails = new Map<string, CampaignDetail>([['CMP-000001', campaign()]]);
+  readonly campaignDetails = new Map<string, CampaignDetail>([['CMP-000001', campaign()], ['CMP-000002', plannedCampaign()]]);
   /** Every command sent, in order. */
   readonly sent: OfficeCommand[] = [];
   /** The reads of the order list, with their filters. */
@@ -273,6 +293,7 @@ export class FakeBackOffice implements BackOffice {
           actions: [
             offered('sales.makeAgreementEffective', 'Make effective'), offered('sales.closeAgreement', 'Close'), offered('sales.addCommitment', 'Add commitment'),
             refused('sales.releaseOrder', 'Release order', `agreement ${agreementId} is on hold: only an effective agreement releases orders`),
+            offered('sales.changeAgreementDates', 'Change dates'), offered('sales.removeCommitment', 'Remove commitment'), offered('sales.expireAgreement', 'Close as expired'),
           ],
         });
         return { agreementId };
@@ -288,6 +309,25 @@ export class FakeBackOffice implements BackOffice {
           measure: kind === 'productQuantity' ? 'quantity' : 'amount', committed, ordered: 0, delivered: 0, invoiced: 0, remaining: committed,
         });
         return { agreementId: command.agreementId, commitmentId };
+      }
+      case 'marketing.closeCampaign': ended(this.found(this.campaignDetails, command.campaignId), 'Closed'); return { campaignId: command.campaignId };
+      case 'marketing.cancelCampaign': ended(this.found(this.campaignDetails, command.campaignId), 'Cancelled'); return { campaignId: command.campaignId };
+      case 'sales.changeAgreementDates': Object.assign(this.found(this.agreementDetails, command.agreementId), { effective: command.effective, expiration: command.expiration }); return { agreementId: command.agreementId };
+      case 'sales.removeCommitment': {
+        const agreement = this.found(this.agreementDetails, command.agreementId);
+        agreement.commitmentLines = agreement.commitmentLines.filter((c) => c.commitmentId !== command.commitmentId);
+        return { agreementId: command.agreementId };
+      }
+      case 'sales.expireAgreement': Object.assign(this.found(this.agreementDetails, command.agreementId), { status: 'Closed' }); return { agreementId: command.agreementId };
+      case 'sales.changeQuotationLines': {
+        // SM-15 / SM-8 as the office would: tents at Alder's agreement price, any other item at its base price.
+        const quotation = this.found(this.quotationDetails, command.quotationId);
+        quotation.lines = command.lines.map((l, i) => {
+          const [productName, unitPrice, priceSource] = l.productId === 'P-TENT' ? ['Trail tent', 15000, 'Sales agreement'] : l.productId === 'P-STOVE' ? ['Camp stove', 8999, 'Base price'] : [l.productId, 2499, 'Base price'];
+          return { lineId: `L${i + 1}`, productId: l.productId, productName, quantity: l.quantity, unitPrice: usd(unitPrice), discount: usd(0), lineAmount: usd(unitPrice * l.quantity), priceSource, requestedShipDate: l.requestedShipDate, warehouseId: l.warehouseId ?? 'W1' };
+        });
+        quotation.total = usd(quotation.lines.reduce((n, l) => n + l.lineAmount.amount, 0));
+        return { quotationId: command.quotationId };
       }
       case 'sales.confirmQuotation': return { salesOrderId: this.next('SO') };
       case 'sales.createQuotation': return { quotationId: this.next('QT') };
