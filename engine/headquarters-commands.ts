@@ -35,6 +35,10 @@ export const orderSummarySchema = z.object({
   invoiced: minor,
   paid: minor,
   returned: minor,
+  invoices: z.array(z.object({
+    invoiceId: id, kind: z.enum(['carryOut', 'charges', 'ship', 'pickup']), total: minor,
+    lines: z.array(z.object({ lineId: id, productId: id, quantity: count, amount: minor }).strict()),
+  }).strict()).optional(),
 }).strict();
 
 const queued = { key: z.string().min(1).max(200), storeId: id, at };

@@ -6,7 +6,15 @@ import type { CallCenterOrderDelivery } from './call-center-submission.ts';
 import type { Customer, DeliveryKind } from './config.ts';
 import type { OrderHeaderStatus } from './fulfillment.ts';
 import type { Minor } from './money.ts';
-import type { PaymentStatus } from './payments.ts';
+import type { Invoice, PaymentStatus } from './payments.ts';
+
+/** Issue 13: one of the store's invoices on an order, as headquarters' order view lists it. */
+export interface StoreInvoiceSummary {
+  invoiceId: string;
+  kind: Invoice['kind'];
+  lines: { lineId: string; productId: string; quantity: number; amount: Minor }[];
+  total: Minor;
+}
 
 /** The order as headquarters' sales order mirrors it. */
 export interface OrderSummary {
@@ -25,6 +33,8 @@ export interface OrderSummary {
   invoiced: Minor;
   paid: Minor;
   returned: Minor;
+  /** Absent in what stores sent before they sent their invoices (journals and snapshots of then still replay). */
+  invoices?: StoreInvoiceSummary[];
 }
 
 export interface ReceiptSummary { receiptId: string; registerId: string; customerId: string | null; total: Minor; lines: number }

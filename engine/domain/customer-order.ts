@@ -116,13 +116,18 @@ export function orderSummary(context: CustomerOrderContext, lifecycle: OrderLife
       locationId: l.delivery.locationId, invoiced: l.progress.invoiced, returned: l.progress.returned,
     })),
     total: status.totals.total, invoiced: amountInvoiced(context.invoices), paid: status.paid, returned: status.returned,
+    invoices: context.invoices.map((i) => ({
+      invoiceId: i.invoiceId, kind: i.kind, total: i.total,
+      lines: i.lines.map((l) => ({ lineId: l.lineId, productId: context.lines.find((o) => o.lineId === l.lineId)!.productId, quantity: l.quantity, amount: l.net + l.tax + l.charges })),
+    })),
   };
 }
 
 /** SY-2: whether two summaries say the same (an order update is sent only when they differ). */
 export function sameSummary(a: OrderSummary, b: OrderSummary): boolean {
   if (a.status !== b.status || a.paymentStatus !== b.paymentStatus || a.total !== b.total || a.invoiced !== b.invoiced || a.paid !== b.paid
-    || a.returned !== b.returned || a.orderType !== b.orderType || a.customerId !== b.customerId || a.lines.length !== b.lines.length) return false;
+    || a.returned !== b.returned || a.orderType !== b.orderType || a.customerId !== b.customerId || a.lines.length !== b.lines.length
+    || a.invoices?.length !== b.invoices?.length) return false;
   return a.lines.every((l, i) => {
     const o = b.lines[i]!;
     return l.lineId === o.lineId && l.productId === o.productId && l.quantity === o.quantity && l.unitPrice === o.unitPrice && l.delivery === o.delivery

@@ -38,7 +38,7 @@ const PRICE_WORDS: Record<SalesLine['priceSource'], string> = {
 };
 const INVOICE_KIND_WORDS: Record<SalesInvoice['kind'], string> = { order: 'Sales order', packingSlips: 'From packing slips', collective: 'Collective', freeText: 'Free text' };
 const ROLE_WORDS: Record<Party['roles'][number], string> = { prospect: 'Prospect', leadContact: 'Lead contact', opportunityContact: 'Opportunity contact', customer: 'Customer' };
-const STORE_DELIVERY_WORDS: Record<StoreDocument['deliveries'][number], string> = { ship: 'shipped on a packing slip', pickup: 'picked up', carryOut: 'carried out' };
+const STORE_DELIVERY_WORDS: Record<StoreDocument['deliveries'][number], string> = { ship: 'shipped', pickup: 'picked up', carryOut: 'carried out', charges: 'charges only' };
 const STATUS_OF_AGREEMENT: Record<AgreementStatus, string> = { onHold: 'on hold', effective: 'effective', closed: 'closed' };
 const words = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/([A-Z])/g, ' $1').toLowerCase();
 
@@ -196,7 +196,8 @@ export class SalesOfficeViews {
   private storeDocument(document: StoreDocument): StoreDocumentView {
     const how = document.deliveries.map((d) => STORE_DELIVERY_WORDS[d]).join(', ');
     return {
-      number: document.number, date: calendarDay(document.at), kind: `Invoice, ${how}`, amount: this.money(document.amount),
+      number: document.number, date: calendarDay(document.at), kind: document.slipOf === null ? `Invoice (${how})` : `Packing slip for invoice ${document.slipOf}`,
+      amount: this.money(document.amount),
       lines: document.lines.map((l) => ({ ...l, productName: this.productName(l.productId) })),
     };
   }
