@@ -121,11 +121,11 @@ export interface ProFormaInvoiceView {
   printLines: InvoicePrintLineView[];
 }
 
-/** Issue 13: a store's invoice on its order, read-only (what headquarters received of it; ship lines went on a packing slip first). */
+/** Issue 13: a store's invoice or packing slip on its order, read-only (what headquarters received of it). */
 export interface StoreDocumentView {
   number: string;
   date: string;
-  /** "Invoice, shipped on a packing slip", "Invoice, picked up", "Invoice, carried out". */
+  /** "Invoice (shipped)", "Invoice (picked up)", "Invoice (carried out)", "Packing slip for invoice INV-000001". */
   kind: string;
   lines: { lineId: string; productId: string; productName: string; quantity: number }[];
   amount: MoneyView;
