@@ -49,8 +49,8 @@ describe('<back-office-orders>', () => {
     const { el } = await mount();
     await click(el, 'Open order SO-000002');
     expect(text($(el, 'section[data-detail] h3:last-of-type'))).to.equal('Documents from store S1');
-    const invoice = text($(el, 'table[aria-label="Store documents"] tr[data-document="S1-000042/1"]'));
-    expect(invoice).to.contain('2027-02-26').and.contain('Invoice, picked up').and.contain('Camp lantern x 1').and.contain('$27.49');
+    const invoice = text($(el, 'table[aria-label="Store documents"] tr[data-document="INV-000001"]'));
+    expect(invoice).to.contain('2027-02-26').and.contain('Invoice (picked up)').and.contain('Camp lantern x 1').and.contain('$27.49');
     expect(invoice).to.not.contain('2749');
   });
 

@@ -72,7 +72,7 @@ function birchJournal(): SalesOrderDetail {
     },
     lines: [line('L1', 'Camp lantern', 1, 2499, { inventory: 'None' })],
     packingSlips: [], invoices: [], agreements: [],
-    storeDocuments: [{ number: 'S1-000042/1', date: '2027-02-26', kind: 'Invoice, picked up', amount: usd(2749), lines: [{ lineId: 'L1', productId: 'P-LANTERN', productName: 'Camp lantern', quantity: 1 }] }],
+    storeDocuments: [{ number: 'INV-000001', date: '2027-02-26', kind: 'Invoice (picked up)', amount: usd(2749), lines: [{ lineId: 'L1', productId: 'P-LANTERN', productName: 'Camp lantern', quantity: 1 }] }],
     actions: [refused('sales.confirmOrder', 'Confirm', 'a journal is a draft: change its type to Sales order first'), offered('sales.changeOrderType', 'Change type')],
   };
 }
