@@ -43,13 +43,18 @@ describe('the sales office\'s month', () => {
     expect(new Date(chain.now).toISOString()).toBe('2026-12-31T09:00:00.000Z');
   });
 
-  it('SM-2 SM-3 SM-4 orders by type and status: the month\'s sales orders invoiced, the subscription open again, the return awaiting its goods', () => {
+  it('SM-2 SM-3 SM-4 orders by type and status: the month\'s sales orders invoiced, the subscription open again, the return received and credited', () => {
     expect(figures.ordersByType).toEqual({
       'Sales order': { Invoiced: 8, 'Open order': 1 },
       Subscription: { 'Open order': 1 },
-      'Returned order': { 'Open order': 1 },
+      'Returned order': { Invoiced: 1 },
     });
-    expect(views.orders({ type: 'returnedOrder', origin: 'backOffice' }).map((o) => [o.customerName, o.total.amount])).toEqual([['Cal Rivera', -12_900]]);
+    const returned = views.orders({ type: 'returnedOrder', origin: 'backOffice' });
+    expect(returned.map((o) => [o.customerName, o.total.amount])).toEqual([['Cal Rivera', -12_900]]);
+    // SM-4: its packing slip (a negative quantity) receives the bag, its invoice is a credit note with the bag's tax.
+    const detail = views.order(returned[0]!.salesOrderId)!;
+    expect(detail.lines.map((l) => [l.delivered, l.invoiced, l.deliverRemainder])).toEqual([[-1, -1, 0]]);
+    expect(detail.invoices.map((i) => i.total.amount)).toEqual([-14_190]);
   });
 
   it('SM-3 the subscription is invoiced twice, its remainders restored after each invoice', () => {
@@ -60,7 +65,7 @@ describe('the sales office\'s month', () => {
   });
 
   it('SM-12 SM-13 SM-14 invoiced: one collective invoice for two release orders, one from a packing slip, one free text', () => {
-    expect(figures.invoices).toEqual({ count: 10, total: 590_778, freeText: { count: 1, total: 16_500 } });
+    expect(figures.invoices).toEqual({ count: 11, total: 576_588, freeText: { count: 1, total: 16_500 } });
     const kinds = views.invoices().map((i) => i.kind);
     expect(kinds.filter((k) => k === 'Collective')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'From packing slips')).toHaveLength(1);
@@ -73,7 +78,7 @@ describe('the sales office\'s month', () => {
     const proForma = views.freeTextProForma({ customerAccount: 'C-ACME', salesTaxGroup: 'TX-WA', itemTaxGroup: 'SERVICE',
       lines: posted.lines.map((l) => ({ mainAccount: l.mainAccount!, text: l.text, amount: l.amount.amount })) });
     expect('rule' in proForma ? proForma : [proForma.subtotal.amount, proForma.tax.amount, proForma.total.amount]).toEqual([15_000, 1_500, 16_500]);
-    expect(views.invoices()).toHaveLength(10);
+    expect(views.invoices()).toHaveLength(11);
   });
 
   it('SM-7 SM-8 SM-9 agreement fulfilment: two releases against Acme\'s commitments, what is left of them', () => {
@@ -90,7 +95,7 @@ describe('the sales office\'s month', () => {
     expect(firstStoves!.allocations.map((a) => [a.allocated, a.stillBackordered])).toEqual([[6, 0], [2, 3]]);
     expect(bags!.allocations.map((a) => [a.allocated, a.stillBackordered])).toEqual([[5, 0]]);
     expect(restOfStoves!.allocations.map((a) => [a.allocated, a.stillBackordered])).toEqual([[5, 0]]);
-    expect(figures.openBackorders).toEqual({ lines: 1, quantity: 10, byItem: [{ productName: 'Sleeping bag', open: 10, onHand: 3, expected: 8, shortage: 0 }] });
+    expect(figures.openBackorders).toEqual({ lines: 1, quantity: 10, byItem: [{ productName: 'Sleeping bag', open: 10, onHand: 4, expected: 8, shortage: 0 }] });
   });
 
   it('SM-11 Anna\'s moved date keeps the old one beside the new, and she was told', () => {
@@ -114,9 +119,9 @@ describe('the sales office\'s month', () => {
 
   it('the report says it in plain words, money in dollars', () => {
     const text = formatReport(chainReport(chain));
-    expect(text).toContain('headquarters sales office:\n  orders taken by the office: Sales order: Invoiced 8, Open order 1; Subscription: Open order 1; Returned order: Open order 1\n');
-    expect(text).toContain('  invoiced: 10 invoices, $5,907.78 (free text 1, $165.00)\n');
-    expect(text).toContain('  open backorders: 1 line, 10 units; Sleeping bag 10 open, 3 on hand, 8 expected, short 0\n');
+    expect(text).toContain('headquarters sales office:\n  orders taken by the office: Sales order: Invoiced 8, Open order 1; Subscription: Open order 1; Returned order: Invoiced 1\n');
+    expect(text).toContain('  invoiced: 11 invoices, $5,765.88 (free text 1, $165.00)\n');
+    expect(text).toContain('  open backorders: 1 line, 10 units; Sleeping bag 10 open, 4 on hand, 8 expected, short 0\n');
     expect(text).toContain('  agreement SA-000001 with Acme Outfitters (Effective): Two-person tent 6 of 12 ordered, 6 invoiced; category LIGHT $417.79 of $600.00 ordered, $417.79 invoiced\n');
     expect(text).toContain('  campaign Winter camping (Email, Active): 2 targets, 2 left out; responses positive 1, negative 1, none 0\n');
     expect(text).not.toMatch(/openOrder|minor|cents/);
@@ -135,7 +140,7 @@ describe('storefront run scenarios/sales-month.json', () => {
   it('passes --strict and prints the sales section', () => {
     const run = cli('run', 'scenarios/sales-month.json', '--strict', '--no-progress');
     expect([run.status, run.stderr]).toEqual([0, '']);
-    expect(run.stdout).toMatch(/^scenario "A month at the sales office": 86 steps, 86 accepted, 0 refused\n/);
+    expect(run.stdout).toMatch(/^scenario "A month at the sales office": 89 steps, 89 accepted, 0 refused\n/);
     expect(run.stdout).toContain('headquarters sales office:');
   });
 
