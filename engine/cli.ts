@@ -14,7 +14,9 @@ import { reportCommand } from './cli/report.ts';
 import { runCommand } from './cli/run.ts';
 import { scenariosCommand } from './cli/scenarios.ts';
 import { portOf, screenAddresses } from './cli/serving.ts';
+import { createOperations, jobsRun } from './operations/operations.ts';
 import { DurableChain } from './persistence/durable-chain.ts';
+import { nodeFiles } from './persistence/files.ts';
 import { chainReport, formatReport } from './report.ts';
 import { loadScenario, readJson, runSteps } from './scenario.ts';
 
@@ -36,7 +38,9 @@ async function demo(options: DemoOptions): Promise<void> {
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   const scenario = await loadScenario(`${SCENARIOS}demo-day.json`);
   const reset = options.reset === true;
-  const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt, reset });
+  // Logs and metrics (LOG_LEVEL, /metrics): the journal's fsyncs are timed from the first one.
+  const operations = createOperations();
+  const durable = await DurableChain.open(dataDir, { config: await readJson(`${SCENARIOS}demo-chain.json`), seed: scenario.seed, startAt: scenario.startAt, reset, files: operations.metrics.timed(nodeFiles) });
   if (reset) console.log(`demo data in ${dataDir} cleared: starting afresh`);
   if (durable.chain.seq === 0) {
     const run = await runSteps(scenario.steps, (command) => durable.execute(command));
@@ -52,13 +56,17 @@ async function demo(options: DemoOptions): Promise<void> {
   }
   // The server is loaded only to be started: the other commands never need it.
   const { startServer } = await import('./server/server.ts');
-  const server = await startServer(durable, { port, host, dataDir }).catch(async (error: unknown) => {
+  const server = await startServer(durable, { port, host, dataDir, operations }).catch(async (error: unknown) => {
     await durable.close(); // the data directory is free again
     throw error;
   });
   // The live demo's clock follows wall time, so scheduled jobs run by themselves; --virtual-clock keeps it still.
   const { followWallClock } = await import('./server/wall-clock.ts');
-  const clock = options.virtualClock === true ? null : followWallClock((command) => durable.execute(command));
+  const clock = options.virtualClock === true ? null : followWallClock(async (command) => {
+    const result = await durable.execute(command);
+    if (result.ok && 'jobs' in jobsRun(result.result)) operations.log.info({ ...jobsRun(result.result), now: new Date(durable.chain.now).toISOString() }, 'scheduled jobs ran');
+    return result;
+  });
   console.log(`\nscreens (sign in with the demo staff, see README): all of them on ${server.url}/\n${screenAddresses(durable.chain.catalog, server.url).join('\n')}`);
   console.log(clock === null ? 'the clock moves only when the analyst advances it (--virtual-clock)' : 'the clock follows wall time: scheduled jobs run by themselves');
   console.log(ANALYSTS(server.url, options.data));

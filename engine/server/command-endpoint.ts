@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import type { DurableChain } from '../persistence/durable-chain.ts';
-import { chainCommandSchema, commandIdSchema, parseWith } from '../protocol/commands.ts';
+import { chainCommandSchema, commandIdSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
 import type { RuleViolation } from '../domain/violation.ts';
+import { jobsRun, type Logger, type Operations } from '../operations/operations.ts';
 import { authorize } from './access.ts';
 import { apiError, isApiError } from './errors.ts';
 import type { Session, SessionStore } from './sessions.ts';
@@ -22,18 +23,42 @@ const commandRequestSchema = z.object({
 
 export type CommandReply = { ok: true; seq: number; result: Record<string, unknown> } | { ok: false; error: RuleViolation };
 
-export async function runCommand(durable: DurableChain, sessions: SessionStore, session: Session, body: unknown): Promise<{ status: number; reply: CommandReply }> {
+/** A command on its way through: the server's logs and metrics, and the log under the command's request id. */
+export interface CommandTrace { operations: Operations; log: Logger }
+
+/** Each command is counted and timed by type and outcome, and logged (never its PINs, tokens or customer data). */
+export async function runCommand(durable: DurableChain, sessions: SessionStore, session: Session, body: unknown, trace: CommandTrace): Promise<{ status: number; reply: CommandReply }> {
+  const started = performance.now();
+  let type = 'invalid';
+  const answered = (status: number, reply: CommandReply, notable: Record<string, unknown> = {}) => {
+    const seconds = (performance.now() - started) / 1000;
+    const outcome = reply.ok ? 'accepted' : 'refused';
+    trace.operations.metrics.commands.inc({ type, outcome });
+    trace.operations.metrics.commandSeconds.observe({ type }, seconds);
+    const ms = Math.round(seconds * 1e5) / 100;
+    if (reply.ok) trace.log.info({ type, seq: reply.seq, ms, ...notable }, `command accepted: ${type}`);
+    else trace.log.info({ type, rule: reply.error.rule, field: reply.error.field, status, ms }, `command refused: ${type}`);
+    return { status, reply };
+  };
   const refused = (error: RuleViolation & { status?: number }) => {
     const { status, ...violation } = isApiError(error) ? error : apiError(error);
-    return { status, reply: { ok: false as const, error: violation } };
+    return answered(status, { ok: false as const, error: violation });
   };
   const request = parseWith(commandRequestSchema, body);
   if (!request.ok) return refused(request.error);
   const command = parseWith(chainCommandSchema, request.command.command);
   if (!command.ok) return refused({ ...command.error, field: `command.${command.error.field ?? 'type'}`, message: `command.${command.error.message}` });
+  type = command.command.type;
   const authorized = await authorize(durable.chain, sessions, session, command.command, request.command.approval);
   if (isApiError(authorized)) return refused(authorized);
   const result = await durable.executeParsed(authorized, { commandId: request.command.commandId });
   if (!result.ok) return refused(result.error);
-  return { status: 200, reply: { ok: true, seq: result.seq, result: result.result } };
+  return answered(200, { ok: true, seq: result.seq, result: result.result }, notable(authorized, result.result));
+}
+
+/** Link changes and job runs get their own log fields: operations look for them. */
+function notable(command: ChainCommand, result: Record<string, unknown>): Record<string, unknown> {
+  if (command.type === 'sync.setLink' && result.changed === true) return { storeId: command.storeId, link: command.state };
+  if (command.type === 'headquarters.runJob') return { jobs: [command.job] };
+  return jobsRun(result);
 }

@@ -29,6 +29,7 @@ import { viewsChangedBy } from '../sales-office/changes.ts';
 import { chainReport } from '../report.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
+import { requestIdOf, type Operations } from '../operations/operations.ts';
 import type { Session, SessionStore } from './sessions.ts';
 import { findOrders, linkScreenView, locationOrderView, locationView, orderRow, registerScreenView } from './views.ts';
 
@@ -75,7 +76,7 @@ export class Gateway {
   /** What each call center's room was last given of its lists (JSON), so that it hears only of a change. */
   private readonly callCenterSent = new Map<string, string>();
 
-  constructor(private readonly io: Server, private readonly durable: DurableChain, private readonly sessions: SessionStore, options: GatewayOptions = {}) {
+  constructor(private readonly io: Server, private readonly durable: DurableChain, private readonly sessions: SessionStore, private readonly operations: Operations, options: GatewayOptions = {}) {
     this.keepBytes = options.keepBytes ?? 16 * 1024 * 1024;
     this.keepMs = options.keepMs ?? 120_000;
     const chain = durable.chain;
@@ -127,7 +128,9 @@ export class Gateway {
       if (typeof reply !== 'function') return;
       const session = live(reply as (answer: unknown) => void);
       if (session === null) return;
-      runCommand(this.durable, this.sessions, session, input).then(
+      // The screen's own command id follows the command into the log (a screen that sends none gets a new one).
+      const requestId = requestIdOf((input as { commandId?: unknown } | null)?.commandId);
+      runCommand(this.durable, this.sessions, session, input, { operations: this.operations, log: this.operations.log.child({ requestId, socket: socket.id }) }).then(
         ({ reply: answer }) => (reply as (answer: unknown) => void)(answer),
         (error: unknown) => (reply as (answer: unknown) => void)({ ok: false, error: { rule: 'INTERNAL', field: 'command', message: error instanceof Error ? error.message : String(error) } }),
       );

@@ -23,6 +23,7 @@ import { chainReport } from '../report.ts';
 import { chainSites } from '../protocol/sites.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
+import { requestIdOf, type Logger, type Operations } from '../operations/operations.ts';
 import { salesRoutes } from './sales-routes.ts';
 import { JournalTravel } from './journal-travel.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
@@ -88,11 +89,22 @@ function parsed<S extends z.ZodType>(schema: S, input: unknown, res: Response): 
 }
 
 /** `dataDir`: the chain's data directory, whose journals the analyst's scrubber reads (none: no scrubber). */
-export function createApp(durable: DurableChain, sessions: SessionStore, screens: Screens, options: { dataDir?: string | undefined } = {}): express.Express {
+export function createApp(durable: DurableChain, sessions: SessionStore, screens: Screens, operations: Operations, options: { dataDir?: string | undefined } = {}): express.Express {
   const chain = durable.chain;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // Every request gets an id (the caller's x-request-id, else a new one), on each of its log lines and sent back.
+  app.use((req, res, next) => {
+    const requestId = requestIdOf(req.get('x-request-id'));
+    res.setHeader('x-request-id', requestId);
+    const log = operations.log.child({ requestId });
+    res.locals.log = log;
+    const started = performance.now();
+    // The path only: queries may carry a customer's name or phone.
+    res.once('finish', () => log.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100 }, 'request'));
+    next();
+  });
   app.use(helmet({
     // The screens are served over plain HTTP inside the store (no upgrade to https); their sockets go to the same host
     // ('self' covers ws: to it).
@@ -122,6 +134,11 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
     const snapshot = failure === null ? { state: 'ok' }
       : { state: 'failing', message: failure.error.message, since: new Date(failure.since).toISOString(), attempts: failure.attempts, note: 'the journals hold every command; the snapshot is tried again later' };
     res.json({ ok: true, seq: chain.seq, journal: 'ok', snapshot });
+  });
+
+  // Open on the bind address like /healthz (docs/decisions.md): counts and timings, no orders, people or secrets.
+  app.get('/metrics', async (_req, res) => {
+    res.type(operations.metrics.registry.contentType).send(await operations.metrics.registry.metrics());
   });
 
   app.post('/api/session', signInLimit, async (req, res) => {
@@ -158,7 +175,7 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   });
 
   app.post('/api/commands', signedIn, async (req, res) => {
-    const { status, reply } = await runCommand(durable, sessions, sessionOf(res), req.body);
+    const { status, reply } = await runCommand(durable, sessions, sessionOf(res), req.body, { operations, log: res.locals.log as Logger });
     res.status(status).json(reply);
   });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { DurableChain, type DurableOptions } from '../../engine/persistence/durable-chain.ts';
+import type { Operations } from '../../engine/operations/operations.ts';
 import type { GatewayOptions } from '../../engine/server/gateway.ts';
 import type { Screens } from '../../engine/server/http.ts';
 import { startServer, type RunningServer } from '../../engine/server/server.ts';
@@ -30,14 +31,14 @@ export interface TestServer {
 /** No screens: the API and the socket only (the end-to-end tests give the real ones). */
 const NO_SCREENS: Screens = { html: '<!doctype html><title>test</title>', script: 'export {};' };
 
-export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery' | 'startAt'>; config?: (config: Record<string, unknown>) => void } = {}): Promise<TestServer> {
+export async function testServer(options: { gateway?: GatewayOptions; screens?: Screens; operations?: Operations; durable?: Pick<DurableOptions, 'files' | 'snapshotEvery' | 'startAt'>; config?: (config: Record<string, unknown>) => void } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-server-'));
   const config = JSON.parse(await readFile(DEMO_CHAIN, 'utf8')) as Record<string, unknown>;
   options.config?.(config);
   const open = async (port?: number) => {
     const durable = await DurableChain.open(dir, { config, seed: 5, startAt: Date.UTC(2026, 10, 23, 9), ...options.durable });
     try {
-      const server = await startServer(durable, { screens: options.screens ?? NO_SCREENS, dataDir: dir, ...(port === undefined ? {} : { port }), ...(options.gateway === undefined ? {} : { gateway: options.gateway }) });
+      const server = await startServer(durable, { screens: options.screens ?? NO_SCREENS, dataDir: dir, ...(port === undefined ? {} : { port }), ...(options.operations === undefined ? {} : { operations: options.operations }), ...(options.gateway === undefined ? {} : { gateway: options.gateway }) });
       return { durable, server };
     } catch (error) {
       await durable.close();
