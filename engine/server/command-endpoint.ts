@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { DurableChain } from '../persistence/durable-chain.ts';
 import { chainCommandSchema, commandIdSchema, parseWith, type ChainCommand } from '../protocol/commands.ts';
 import type { RuleViolation } from '../domain/violation.ts';
-import { jobsRun, type Logger, type Operations } from '../operations/operations.ts';
+import { jobsRun, type Operations } from '../operations/operations.ts';
 import { authorize } from './access.ts';
 import { apiError, isApiError } from './errors.ts';
 import type { Session, SessionStore } from './sessions.ts';
@@ -23,8 +23,8 @@ const commandRequestSchema = z.object({
 
 export type CommandReply = { ok: true; seq: number; result: Record<string, unknown> } | { ok: false; error: RuleViolation };
 
-/** A command on its way through: the server's logs and metrics, and the log under the command's request id. */
-export interface CommandTrace { operations: Operations; log: Logger }
+/** A command on its way through: the server's logs and metrics, and the fields on each of its lines (its request id). */
+export interface CommandTrace { operations: Operations; fields: { requestId: string; socket?: string } }
 
 /** Each command is counted and timed by type and outcome, and logged (never its PINs, tokens or customer data). */
 export async function runCommand(durable: DurableChain, sessions: SessionStore, session: Session, body: unknown, trace: CommandTrace): Promise<{ status: number; reply: CommandReply }> {
@@ -36,8 +36,8 @@ export async function runCommand(durable: DurableChain, sessions: SessionStore, 
     trace.operations.metrics.commands.inc({ type, outcome });
     trace.operations.metrics.commandSeconds.observe({ type }, seconds);
     const ms = Math.round(seconds * 1e5) / 100;
-    if (reply.ok) trace.log.info({ type, seq: reply.seq, ms, ...notable }, `command accepted: ${type}`);
-    else trace.log.info({ type, rule: reply.error.rule, field: reply.error.field, status, ms }, `command refused: ${type}`);
+    if (reply.ok) trace.operations.log.info({ ...trace.fields, type, seq: reply.seq, ms, ...notable }, `command accepted: ${type}`);
+    else trace.operations.log.info({ ...trace.fields, type, rule: reply.error.rule, field: reply.error.field, status, ms }, `command refused: ${type}`);
     return { status, reply };
   };
   const refused = (error: RuleViolation & { status?: number }) => {

@@ -130,7 +130,7 @@ export class Gateway {
       if (session === null) return;
       // The screen's own command id follows the command into the log (a screen that sends none gets a new one).
       const requestId = requestIdOf((input as { commandId?: unknown } | null)?.commandId);
-      runCommand(this.durable, this.sessions, session, input, { operations: this.operations, log: this.operations.log.child({ requestId, socket: socket.id }) }).then(
+      runCommand(this.durable, this.sessions, session, input, { operations: this.operations, fields: { requestId, socket: socket.id } }).then(
         ({ reply: answer }) => (reply as (answer: unknown) => void)(answer),
         (error: unknown) => (reply as (answer: unknown) => void)({ ok: false, error: { rule: 'INTERNAL', field: 'command', message: error instanceof Error ? error.message : String(error) } }),
       );

@@ -23,7 +23,7 @@ import { chainReport } from '../report.ts';
 import { chainSites } from '../protocol/sites.ts';
 import { permitted, type Target } from './access.ts';
 import { runCommand } from './command-endpoint.ts';
-import { requestIdOf, type Logger, type Operations } from '../operations/operations.ts';
+import { requestIdOf, type Operations } from '../operations/operations.ts';
 import { salesRoutes } from './sales-routes.ts';
 import { JournalTravel } from './journal-travel.ts';
 import { apiError, isApiError, type ApiError } from './errors.ts';
@@ -98,11 +98,12 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   app.use((req, res, next) => {
     const requestId = requestIdOf(req.get('x-request-id'));
     res.setHeader('x-request-id', requestId);
-    const log = operations.log.child({ requestId });
-    res.locals.log = log;
-    const started = performance.now();
-    // The path only: queries may carry a customer's name or phone.
-    res.once('finish', () => log.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100 }, 'request'));
+    res.locals.requestId = requestId;
+    if (operations.log.isLevelEnabled('debug')) {
+      const started = performance.now();
+      // The path only: queries may carry a customer's name or phone.
+      res.once('finish', () => operations.log.debug({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100 }, 'request'));
+    }
     next();
   });
   app.use(helmet({
@@ -175,7 +176,7 @@ export function createApp(durable: DurableChain, sessions: SessionStore, screens
   });
 
   app.post('/api/commands', signedIn, async (req, res) => {
-    const { status, reply } = await runCommand(durable, sessions, sessionOf(res), req.body, { operations, log: res.locals.log as Logger });
+    const { status, reply } = await runCommand(durable, sessions, sessionOf(res), req.body, { operations, fields: { requestId: res.locals.requestId as string } });
     res.status(status).json(reply);
   });
 
