@@ -7,7 +7,6 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataFiles } from '../persistence/files.ts';
 
-
 /** LOG_LEVEL, else `info`; the test suite stays quiet unless it asks. */
 export function logLevel(env: NodeJS.ProcessEnv = process.env): string {
   return env.LOG_LEVEL ?? (env.NODE_ENV === 'test' || env.VITEST !== undefined ? 'silent' : 'info');
