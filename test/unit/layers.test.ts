@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-type Layer = 'domain' | 'protocol' | 'machines' | 'host' | 'persistence' | 'lab' | 'server' | 'cli' | 'ui';
+type Layer = 'domain' | 'protocol' | 'machines' | 'host' | 'persistence' | 'operations' | 'lab' | 'server' | 'cli' | 'ui';
 
 function layerOf(file: string): Layer | null {
   const path = relative(ROOT, file);
@@ -18,6 +18,7 @@ function layerOf(file: string): Layer | null {
   if (path.startsWith('engine/protocol/')) return 'protocol';
   if (path.startsWith('machines/')) return 'machines';
   if (path.startsWith('engine/persistence/')) return 'persistence';
+  if (path.startsWith('engine/operations/')) return 'operations';
   if (path.startsWith('engine/server/')) return 'server';
   if (path.startsWith('engine/lab/')) return 'lab';
   if (path === 'engine/cli.ts' || path.startsWith('engine/cli/')) return 'cli';
@@ -33,11 +34,13 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
   machines: { layers: ['domain', 'machines'], packages: /^xstate$/ },
   host: { layers: ['domain', 'protocol', 'machines', 'host'], packages: /^(xstate|zod|node:.*)$/ },
   persistence: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence'], packages: /^(lowdb|lowdb\/node|node:.*)$/ },
+  // Logs and metrics (issue 14): they time the persistence's writes; the server and the CLI hand them out.
+  operations: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'operations'], packages: /^(pino|prom-client|node:.*)$/ },
   // The server keeps its sessions in a small lowdb file of its own.
-  server: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'lab', 'server'], packages: /^(express|express-rate-limit|helmet|socket\.io|esbuild|zod|lowdb|lowdb\/node|node:.*)$/ },
+  server: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'operations', 'lab', 'server'], packages: /^(express|express-rate-limit|helmet|socket\.io|esbuild|zod|lowdb|lowdb\/node|node:.*)$/ },
   // The analysts' and testers' lab: scenario files, reports, generated days, lifecycle paths (over the machines).
   lab: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'lab'], packages: /^(zod|xstate|@xstate\/graph|node:.*)$/ },
-  cli: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'lab', 'cli'], packages: /^(commander|cli-progress|node:.*)$/ },
+  cli: { layers: ['domain', 'protocol', 'machines', 'host', 'persistence', 'operations', 'lab', 'cli'], packages: /^(commander|cli-progress|node:.*)$/ },
   ui: { layers: ['domain', 'protocol', 'ui'], packages: /^(lit|lit\/.*|socket\.io-client)$/ },
 };
 
