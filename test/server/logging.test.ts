@@ -41,7 +41,7 @@ describe('issue 14 structured logs', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const own = lines.filter((line) => line.requestId === requestId);
     expect(own.map((line) => line.msg)).toEqual(['command accepted: register.openShift', 'request']);
-    expect(own[0]).toMatchObject({ level: 30, type: 'register.openShift', seq: expect.any(Number), ms: expect.any(Number) });
+    expect(own[0]).toMatchObject({ level: 20, type: 'register.openShift', seq: expect.any(Number), ms: expect.any(Number) });
     expect(own[1]).toMatchObject({ method: 'POST', path: '/api/commands', status: 200 });
     // Another request, another id.
     const again = await post(token, { command: openShift });
