@@ -13,7 +13,7 @@
  * Every function takes records and returns new ones (or a RuleViolation naming the field); nothing is mutated.
  */
 import { formatMoney, proportionOf, type BasisPoints, type Minor } from '../money.ts';
-import { isoDateSchema } from '../call-center/continuity.ts';
+import { isCalendarDay } from './days.ts';
 import { isViolation, violation, type RuleViolation } from '../violation.ts';
 import { resolveSalesPrice, type SalesPricing } from './prices.ts';
 import type { SalesLine, SalesOrderHeader, SalesOrderRecord } from './types.ts';
@@ -58,14 +58,13 @@ export interface AgreementState { agreement: SalesAgreement; status: AgreementSt
 /** The product -> category table a category amount commitment is matched by. */
 export type ProductCategories = Readonly<Record<string, string>>;
 
-const isDay = (value: unknown): value is string => isoDateSchema.safeParse(value).success;
 const isProductKind = (kind: CommitmentKind) => kind === 'productQuantity' || kind === 'productAmount';
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** SM-7: an agreement runs from its effective day to its expiration day. */
 export function checkAgreementDates(effective: unknown, expiration: unknown): RuleViolation | null {
-  if (!isDay(effective)) return violation('VALIDATION', 'the effective date must be a date (YYYY-MM-DD)', 'effective');
-  if (!isDay(expiration)) return violation('VALIDATION', 'the expiration date must be a date (YYYY-MM-DD)', 'expiration');
+  if (!isCalendarDay(effective)) return violation('VALIDATION', 'the effective date must be a date (YYYY-MM-DD)', 'effective');
+  if (!isCalendarDay(expiration)) return violation('VALIDATION', 'the expiration date must be a date (YYYY-MM-DD)', 'expiration');
   if (expiration < effective) return violation('SM-7', `the agreement cannot expire (${expiration}) before it takes effect (${effective})`, 'expiration');
   return null;
 }
@@ -284,7 +283,7 @@ function checkSameAgreement(state: AgreementState, line: SalesLine): RuleViolati
  * priced again without it; inside, it keeps the link and its price. `state` is the line's agreement (null: unlinked).
  */
 export function moveShipDate(state: AgreementState | null, line: SalesLine, requestedShipDate: string, pricing: SalesPricing): SalesLine | RuleViolation {
-  if (!isDay(requestedShipDate)) return violation('VALIDATION', 'the requested ship date must be a date (YYYY-MM-DD)', 'requestedShipDate');
+  if (!isCalendarDay(requestedShipDate)) return violation('VALIDATION', 'the requested ship date must be a date (YYYY-MM-DD)', 'requestedShipDate');
   const moved = { ...line, requestedShipDate };
   if (line.agreement === null) return moved;
   if (state === null) return violation('VALIDATION', `line ${line.lineId} is linked to agreement ${line.agreement.agreementId}: give that agreement`, 'agreementId');
